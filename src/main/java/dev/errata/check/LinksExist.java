@@ -1,0 +1,57 @@
+package dev.errata.check;
+
+import dev.errata.Diagnostic;
+import dev.errata.model.Entry;
+import dev.errata.model.KnowledgeBase;
+import dev.errata.model.Names;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** {@code related} and {@code translation_of} must name entries that exist. */
+final class LinksExist implements Rule {
+  @Override
+  public List<Diagnostic> check(KnowledgeBase kb) {
+    Set<String> ids = new TreeSet<>();
+    kb.entries().forEach(e -> ids.add(e.id()));
+    List<Diagnostic> out = new ArrayList<>();
+    for (Entry e : kb.entries()) {
+      for (int i = 0; i < e.related().size(); i++) {
+        String r = e.related().get(i);
+        int line = e.source().line("/related/" + i);
+        if (r.equals(e.id())) {
+          out.add(Diagnostic.error(e.source().path(), line, "entry lists itself as related", "remove '" + r + "' from related"));
+        } else if (!ids.contains(r)) {
+          out.add(Diagnostic.error(e.source().path(), line, "related entry '" + r + "' does not exist",
+              hint(r, ids, "remove it or write that entry")));
+        }
+      }
+      String t = e.translationOf();
+      if (t != null) {
+        int line = e.source().line("/translation_of");
+        if (t.equals(e.id())) {
+          out.add(Diagnostic.error(e.source().path(), line, "entry is a translation of itself", "name the original entry's id"));
+        } else if (!ids.contains(t)) {
+          out.add(Diagnostic.error(e.source().path(), line, "translation_of names '" + t + "', which does not exist",
+              hint(t, ids, "name the id of the original entry")));
+        } else {
+          Entry original = kb.require(t);
+          if (original.translationOf() != null) {
+            out.add(Diagnostic.error(e.source().path(), line, "'" + t + "' is itself a translation of '" + original.translationOf() + "'",
+                "point translation_of at the original, '" + original.translationOf() + "'"));
+          } else if (original.lang().equals(e.lang())) {
+            out.add(Diagnostic.error(e.source().path(), e.source().line("/lang"),
+                "a translation of '" + t + "' has the same lang '" + e.lang() + "'", "set lang to the translation's language"));
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  private static String hint(String typed, Set<String> ids, String otherwise) {
+    String h = Names.didYouMean(typed, ids);
+    return h.isEmpty() ? otherwise : h;
+  }
+}

@@ -1,0 +1,40 @@
+package dev.errata.cli;
+
+import dev.errata.ExitCode;
+import dev.errata.site.SiteBuilder;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code errata build}: the site, or nothing changed. */
+@Command(name = "build", mixinStandardHelpOptions = true,
+    description = "Check the content and build the static site. On any error the previous site is left as it was.")
+final class BuildCommand implements Callable<Integer> {
+  @Mixin ContentOption content;
+
+  @Option(names = "--templates", paramLabel = "DIR", defaultValue = "templates",
+      description = "Templates that override the defaults, one file at a time (default: ${DEFAULT-VALUE}).")
+  Path templates;
+
+  @Option(names = "--out", paramLabel = "DIR", defaultValue = "site", description = "Output folder (default: ${DEFAULT-VALUE}).")
+  Path out;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    SiteBuilder.Result r = new SiteBuilder(Clock.systemUTC()).build(new SiteBuilder.Options(content.content, templates, out));
+    PrintWriter w = spec.commandLine().getOut();
+    DiagnosticsPrinter.print(r.diagnostics(), spec.commandLine().getErr());
+    w.println(String.format(Locale.ROOT, "Built %d entries, %d pages, %d warnings in %.2f s into %s",
+        r.entries(), r.pages(), r.warnings(), r.time().toMillis() / 1000.0, out));
+    return ExitCode.OK.code();
+  }
+}

@@ -1,0 +1,43 @@
+package dev.errata.cli;
+
+import java.io.InputStream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code errata}: the top command; it only lists the subcommands. */
+@Command(
+    name = "errata",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Turns a folder of Markdown troubleshooting entries into a static site, and pairs pasted errors with entries.",
+    subcommands = {BuildCommand.class, CheckCommand.class, ShowCommand.class, picocli.CommandLine.HelpCommand.class},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      " 0:success",
+      " 1:no confident match (match), no such entry (show)",
+      " 2:usage error: unknown option or bad argument",
+      " 3:invalid content: errata check found errors",
+      " 4:a file or folder could not be read or written",
+      "70:internal error: please report it, with --verbose output"
+    })
+public final class ErrataCommand implements Runnable {
+  final InputStream in;
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--verbose", scope = picocli.CommandLine.ScopeType.INHERIT,
+      description = "Print stack traces of internal errors.")
+  boolean verbose;
+
+  ErrataCommand(InputStream in) {
+    this.in = in;
+  }
+
+  @Override
+  public void run() {
+    throw new ParameterException(spec.commandLine(), "name a command: build, check, show (see errata --help)");
+  }
+}

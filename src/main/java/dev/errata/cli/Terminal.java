@@ -1,0 +1,46 @@
+package dev.errata.cli;
+
+import picocli.CommandLine.Help.Ansi;
+
+/** ANSI styling that is on only for a terminal (and off under NO_COLOR or --color=never). */
+final class Terminal {
+  enum When { AUTO, ALWAYS, NEVER }
+
+  private final boolean on;
+
+  Terminal(When when) {
+    this.on = switch (when) {
+      case ALWAYS -> true;
+      case NEVER -> false;
+      case AUTO -> System.getenv("NO_COLOR") == null && Ansi.AUTO.enabled();
+    };
+  }
+
+  String bold(String s) {
+    return style("1", s);
+  }
+
+  String dim(String s) {
+    return style("2", s);
+  }
+
+  String red(String s) {
+    return style("31", s);
+  }
+
+  String green(String s) {
+    return style("32", s);
+  }
+
+  String yellow(String s) {
+    return style("33", s);
+  }
+
+  String cyan(String s) {
+    return style("36", s);
+  }
+
+  private String style(String code, String s) {
+    return on ? "\u001b[" + code + "m" + s + "\u001b[0m" : s;
+  }
+}

@@ -1,0 +1,59 @@
+package dev.errata.content;
+
+import dev.errata.Diagnostic;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Collects the diagnostics of one file, turning YAML pointers into file lines. */
+final class Problems {
+  private final String file;
+  private final int firstYamlLine;
+  private final List<Diagnostic> out = new ArrayList<>();
+  private YamlLines lines;
+
+  Problems(String file, int firstYamlLine) {
+    this.file = file;
+    this.firstYamlLine = firstYamlLine;
+  }
+
+  void lines(YamlLines lines) {
+    this.lines = lines;
+  }
+
+  java.util.Map<String, Integer> fileLines() {
+    return lines == null ? java.util.Map.of() : lines.fileLines(firstYamlLine);
+  }
+
+  String file() {
+    return file;
+  }
+
+  /** The file line of a YAML-local line. */
+  int fileLine(int yamlLine) {
+    return firstYamlLine - 1 + Math.max(1, yamlLine);
+  }
+
+  int lineOf(String pointer) {
+    return lines == null ? 0 : fileLine(lines.line(pointer));
+  }
+
+  void error(String pointer, String message, String hint) {
+    out.add(Diagnostic.error(file, lineOf(pointer), message, hint));
+  }
+
+  void warning(String pointer, String message, String hint) {
+    out.add(Diagnostic.warning(file, lineOf(pointer), message, hint));
+  }
+
+  void errorAtLine(int fileLine, String message, String hint) {
+    out.add(Diagnostic.error(file, fileLine, message, hint));
+  }
+
+  boolean hasErrors() {
+    return out.stream().anyMatch(Diagnostic::isError);
+  }
+
+  List<Diagnostic> all() {
+    return List.copyOf(out);
+  }
+}

@@ -1,0 +1,61 @@
+package dev.errata.model;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One troubleshooting entry: the front matter, typed, and the Markdown body as written.
+ *
+ * @param translationOf the id of the original when this entry is a translation, else null
+ * @param body the Markdown body, unrendered
+ */
+public record Entry(
+    String id,
+    String title,
+    String summary,
+    String lang,
+    String translationOf,
+    Status status,
+    LocalDate published,
+    LocalDate modified,
+    List<String> tags,
+    List<Component> components,
+    List<Symptom> symptoms,
+    List<String> causes,
+    List<Fix> fixes,
+    Examples examples,
+    List<Reference> references,
+    List<String> related,
+    String body,
+    Source source) {
+
+  public Entry {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(title, "title");
+    Objects.requireNonNull(summary, "summary");
+    Objects.requireNonNull(lang, "lang");
+    Objects.requireNonNull(status, "status");
+    Objects.requireNonNull(published, "published");
+    Objects.requireNonNull(modified, "modified");
+    Objects.requireNonNull(examples, "examples");
+    Objects.requireNonNull(body, "body");
+    Objects.requireNonNull(source, "source");
+    tags = List.copyOf(tags);
+    components = List.copyOf(components);
+    symptoms = List.copyOf(symptoms);
+    causes = List.copyOf(causes);
+    fixes = List.copyOf(fixes);
+    references = List.copyOf(references);
+    related = List.copyOf(related);
+  }
+
+  public Optional<String> findTranslationOf() {
+    return Optional.ofNullable(translationOf);
+  }
+
+  public Optional<Component> findComponent(String name) {
+    return components.stream().filter(c -> c.name().equals(name)).findFirst();
+  }
+}

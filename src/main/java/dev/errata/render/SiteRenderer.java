@@ -1,0 +1,146 @@
+package dev.errata.render;
+
+import dev.errata.markdown.Markdown;
+import dev.errata.model.Component;
+import dev.errata.model.Entry;
+import dev.errata.model.Fix;
+import dev.errata.model.KnowledgeBase;
+import dev.errata.model.Reference;
+import dev.errata.model.Symptom;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Renders every page of the site to strings: home, one page per entry, component and tag, their
+ * indexes, search, 404, sitemap and feed. Writes nothing; {@code site} decides where pages go.
+ * Entry pages render in parallel: the Markdown and Freemarker objects are thread-safe and the
+ * result keeps entry order.
+ */
+public final class SiteRenderer {
+  private static final int RECENT = 10;
+
+  private final Templates templates;
+  private final Markdown markdown;
+
+  public SiteRenderer(Templates templates, Markdown markdown) {
+    this.templates = templates;
+    this.markdown = markdown;
+  }
+
+  public List<Page> render(KnowledgeBase kb) {
+    VersionPicture picture = new VersionPicture(kb);
+    List<Page> pages = new ArrayList<>();
+    pages.addAll(kb.entries().parallelStream().map(e -> entryPage(kb, picture, e)).toList());
+    Map<String, List<Entry>> byComponent = kb.byComponent();
+    Map<String, List<Entry>> byTag = kb.byTag();
+    List<Views.Group> components = componentGroups(kb, byComponent, "../");
+    List<Views.Group> tags = tagGroups(kb, byTag, "../");
+    for (Views.Group g : components) {
+      pages.add(new Page("components/" + g.name() + ".html", templates.render("component.ftlh",
+          model(kb, "../", "group", g, "kind", "component"))));
+    }
+    for (Views.Group g : tags) {
+      pages.add(new Page("tags/" + g.name() + ".html", templates.render("tag.ftlh",
+          model(kb, "../", "group", g, "kind", "tag"))));
+    }
+    pages.add(new Page("components/index.html", templates.render("components.ftlh",
+        model(kb, "../", "groups", components))));
+    pages.add(new Page("tags/index.html", templates.render("tags.ftlh", model(kb, "../", "groups", tags))));
+    pages.add(new Page("index.html", templates.render("index.ftlh", model(kb, "",
+        "components", componentGroups(kb, byComponent, ""),
+        "tags", tagGroups(kb, byTag, ""),
+        "recent", kb.recentlyModified().stream().limit(RECENT).map(e -> card(kb, e, "")).toList()))));
+    pages.add(new Page("search.html", templates.render("search.ftlh", model(kb, "",
+        "components", componentGroups(kb, byComponent, ""), "tags", tagGroups(kb, byTag, "")))));
+    pages.add(new Page("404.html", templates.render("404.ftlh", model(kb, ""))));
+    List<Views.Card> all = kb.entries().stream().map(e -> card(kb, e, "")).toList();
+    pages.add(new Page("sitemap.xml", templates.render("sitemap.ftlx", model(kb, "", "entries", all,
+        "components", components, "tags", tags))));
+    pages.add(new Page("feed.xml", templates.render("feed.ftlx", model(kb, "",
+        "entries", kb.recentlyModified().stream().map(e -> card(kb, e, "")).toList(),
+        "updated", kb.recentlyModified().isEmpty() ? "1970-01-01" : kb.recentlyModified().get(0).modified().toString()))));
+    return pages;
+  }
+
+  private Page entryPage(KnowledgeBase kb, VersionPicture picture, Entry e) {
+    String root = "../";
+    List<Views.Link> tags = e.tags().stream().map(t -> new Views.Link(root + "tags/" + t + ".html", t)).toList();
+    List<String> causes = e.causes().stream().map(markdown::toInlineHtml).toList();
+    List<Views.FixView> fixes = e.fixes().stream().map(this::fix).toList();
+    List<Views.VersionRow> versions = e.components().stream().map(c -> picture.row(c, root)).toList();
+    List<Views.Link> related = e.related().stream().flatMap(id -> kb.find(id).stream())
+        .map(r -> new Views.Link(r.id() + ".html", r.title())).toList();
+    List<Views.Translation> translations = new ArrayList<>();
+    e.findTranslationOf().flatMap(kb::find).ifPresent(o -> translations.add(new Views.Translation(o.lang(), o.id() + ".html", o.title())));
+    String originalId = e.findTranslationOf().orElse(e.id());
+    for (Entry t : kb.translationsOf(originalId)) {
+      if (!t.id().equals(e.id())) {
+        translations.add(new Views.Translation(t.lang(), t.id() + ".html", t.title()));
+      }
+    }
+    List<Views.Link> refs = e.references().stream().map(r -> new Views.Link(r.url(), referenceLabel(r))).toList();
+    Views.EntryView view = new Views.EntryView(e.id(), e.title(), e.summary(), e.lang(), e.status().key(),
+        e.status().label(), e.status().meaning(), e.published().toString(), e.modified().toString(), tags,
+        e.symptoms().stream().map(Symptom::display).toList(), causes, fixes, versions, related, translations,
+        refs, markdown.toHtml(e.body()));
+    return new Page("entries/" + e.id() + ".html", templates.render("entry.ftlh", model(kb, root, "entry", view)));
+  }
+
+  private static String referenceLabel(Reference r) {
+    return r.type() + ": " + r.label();
+  }
+
+  private Views.FixView fix(Fix f) {
+    return new Views.FixView(f.title(), f.commands(), String.join("\n", f.commands()), f.config(), f.configLang(),
+        f.detail().isEmpty() ? "" : markdown.toInlineHtml(f.detail()));
+  }
+
+  static Views.Card card(KnowledgeBase kb, Entry e, String root) {
+    return card(kb, e, root, "");
+  }
+
+  static Views.Card card(KnowledgeBase kb, Entry e, String root, String note) {
+    return new Views.Card(e.id(), root + "entries/" + e.id() + ".html", e.title(), e.summary(), e.status().key(),
+        e.status().label(), e.modified().toString(),
+        e.components().stream().map(Component::name).toList(), note);
+  }
+
+  /** "affected >23.02; fixed in 24.10" for one component of an entry. */
+  private static String rangeNote(Entry e, String component) {
+    return e.findComponent(component).map(c -> "affected " + (c.allVersions() ? "in all known versions"
+        : c.affected().stream().map(r -> r.text()).reduce((a, b) -> a + "; " + b).orElse(""))
+        + (c.fixed().isEmpty() ? "; no fixed release known"
+            : "; fixed in " + c.fixed().stream().map(v -> v.text()).reduce((a, b) -> a + ", " + b).orElse("")))
+        .orElse("");
+  }
+
+  private static List<Views.Group> componentGroups(KnowledgeBase kb, Map<String, List<Entry>> by, String root) {
+    return by.entrySet().stream().map(en -> {
+      String name = en.getKey();
+      var info = kb.vocabulary().findComponent(name);
+      return new Views.Group(name, info.map(i -> i.title()).orElse(name), info.map(i -> i.description()).orElse(""),
+          root + "components/" + name + ".html", en.getValue().size(),
+          en.getValue().stream().map(e -> card(kb, e, root, rangeNote(e, name))).toList());
+    }).toList();
+  }
+
+  private static List<Views.Group> tagGroups(KnowledgeBase kb, Map<String, List<Entry>> by, String root) {
+    return by.entrySet().stream().map(en -> new Views.Group(en.getKey(), en.getKey(), "",
+        root + "tags/" + en.getKey() + ".html", en.getValue().size(),
+        en.getValue().stream().map(e -> card(kb, e, root)).toList())).toList();
+  }
+
+  private static Map<String, Object> model(KnowledgeBase kb, String root, Object... pairs) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("site", kb.site());
+    m.put("root", root);
+    m.put("entryCount", kb.entries().size());
+    for (int i = 0; i < pairs.length; i += 2) {
+      m.put((String) pairs[i], pairs[i + 1]);
+    }
+    return m;
+  }
+
+}

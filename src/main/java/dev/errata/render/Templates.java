@@ -1,0 +1,80 @@
+package dev.errata.render;
+
+import dev.errata.ErrataException;
+import dev.errata.ExitCode;
+import freemarker.cache.ClassTemplateLoader;
+import freemarker.cache.FileTemplateLoader;
+import freemarker.cache.MultiTemplateLoader;
+import freemarker.cache.TemplateLoader;
+import freemarker.template.Configuration;
+import freemarker.template.Template;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateExceptionHandler;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TimeZone;
+
+/**
+ * The one Freemarker configuration of a build. Templates are looked up first in the user's
+ * templates folder, then among the defaults shipped in the jar, so a user overrides one template
+ * without copying the others. {@code .ftlh} templates escape HTML and {@code .ftlx} XML by
+ * default; errors are rethrown (never logged and swallowed) and reported once, with the template
+ * name and line.
+ */
+public final class Templates {
+  static final String DEFAULTS = "/templates";
+  private final Configuration config;
+
+  public Templates(Path userDir) {
+    config = new Configuration(Configuration.VERSION_2_3_34);
+    List<TemplateLoader> loaders = new ArrayList<>();
+    if (userDir != null && Files.isDirectory(userDir)) {
+      try {
+        loaders.add(new FileTemplateLoader(userDir.toFile()));
+      } catch (IOException e) {
+        throw new ErrataException(ExitCode.IO, "cannot read the templates folder " + userDir + ": " + e.getMessage(), e);
+      }
+    }
+    loaders.add(new ClassTemplateLoader(Templates.class, DEFAULTS));
+    config.setTemplateLoader(new MultiTemplateLoader(loaders.toArray(TemplateLoader[]::new)));
+    config.setDefaultEncoding("UTF-8");
+    config.setOutputEncoding("UTF-8");
+    config.setLocale(Locale.ROOT);
+    config.setTimeZone(TimeZone.getTimeZone("UTC"));
+    config.setNumberFormat("computer");
+    config.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+    config.setLogTemplateExceptions(false);
+    config.setWrapUncheckedExceptions(true);
+    config.setFallbackOnNullLoopVariable(false);
+    config.setRecognizeStandardFileExtensions(true);
+  }
+
+  /** Renders {@code name} with {@code model}; template errors become one user-facing message. */
+  public String render(String name, Map<String, Object> model) {
+    try {
+      Template t = config.getTemplate(name);
+      StringWriter out = new StringWriter(16 * 1024);
+      t.process(model, out);
+      return out.toString();
+    } catch (TemplateException e) {
+      throw new ErrataException(ExitCode.INVALID_CONTENT,
+          "template " + name + " failed at line " + e.getLineNumber() + ": " + firstLine(e.getMessageWithoutStackTop()), e);
+    } catch (IOException e) {
+      throw new ErrataException(ExitCode.IO, "cannot load template " + name + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static String firstLine(String s) {
+    if (s == null) {
+      return "";
+    }
+    int n = s.indexOf('\n');
+    return n < 0 ? s : s.substring(0, n);
+  }
+}

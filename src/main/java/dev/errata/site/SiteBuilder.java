@@ -1,0 +1,98 @@
+package dev.errata.site;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import dev.errata.Diagnostic;
+import dev.errata.ErrataException;
+import dev.errata.ExitCode;
+import dev.errata.check.Checker;
+import dev.errata.content.ContentLoader;
+import dev.errata.index.EntriesJson;
+import dev.errata.markdown.Markdown;
+import dev.errata.model.KnowledgeBase;
+import dev.errata.render.Page;
+import dev.errata.render.SiteRenderer;
+import dev.errata.render.Templates;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One build: load, check, render, write into a temporary folder, swap it in. Any content error
+ * stops the build before anything is written, with every diagnostic.
+ */
+public final class SiteBuilder {
+  private final Clock clock;
+
+  public SiteBuilder(Clock clock) {
+    this.clock = clock;
+  }
+
+  /** Where to read and write. */
+  public record Options(Path content, Path templates, Path out) {}
+
+  /** What a build did, for the summary line. */
+  public record Result(int entries, int pages, List<Diagnostic> diagnostics, Duration time) {
+    public long warnings() {
+      return diagnostics.stream().filter(d -> !d.isError()).count();
+    }
+  }
+
+  /** Loads and checks the content: the diagnostics of {@code errata check}. */
+  public static Checked check(Path content) {
+    ContentLoader.Result loaded = new ContentLoader().load(content);
+    List<Diagnostic> all = new ArrayList<>(loaded.diagnostics());
+    all.addAll(new Checker().check(loaded.knowledgeBase()));
+    return new Checked(loaded.knowledgeBase(), all.stream().sorted(Diagnostic.ORDER).toList());
+  }
+
+  /** A loaded knowledge base and all problems found in it. */
+  public record Checked(KnowledgeBase knowledgeBase, List<Diagnostic> diagnostics) {
+    public boolean hasErrors() {
+      return diagnostics.stream().anyMatch(Diagnostic::isError);
+    }
+  }
+
+  public Result build(Options options) {
+    long start = clock.millis();
+    Checked checked = check(options.content());
+    if (checked.hasErrors()) {
+      long errors = checked.diagnostics().stream().filter(Diagnostic::isError).count();
+      throw new ErrataException(ExitCode.INVALID_CONTENT,
+          errors + (errors == 1 ? " error" : " errors") + " in " + options.content() + "; the site was not changed",
+          checked.diagnostics());
+    }
+    KnowledgeBase kb = checked.knowledgeBase();
+    List<Page> pages = new ArrayList<>(new SiteRenderer(new Templates(options.templates()), new Markdown()).render(kb));
+    pages.add(new Page("api/entries.json", new EntriesJson(new JsonFactory()).write(kb)));
+
+    OutputFolder out = new OutputFolder(options.out());
+    Path tmp = out.begin();
+    try {
+      pages.parallelStream().forEach(p -> write(tmp, p));
+      Assets.copy(options.templates(), tmp);
+      out.commit(tmp);
+    } catch (RuntimeException e) {
+      out.abandon(tmp);
+      throw e;
+    }
+    return new Result(kb.entries().size(), pages.size(), checked.diagnostics(), Duration.ofMillis(clock.millis() - start));
+  }
+
+  private static void write(Path root, Page page) {
+    Path file = root.resolve(page.path());
+    try {
+      Files.createDirectories(file.getParent());
+      try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+        w.write(page.content());
+      }
+    } catch (IOException e) {
+      throw new ErrataException(ExitCode.IO, "cannot write " + file + ": " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,45 @@
+// Errata's page behaviour: copy buttons and the "/" shortcut. Loads nothing from outside the site.
+(function () {
+  "use strict";
+  function copyText(text, button) {
+    function done(ok) {
+      var old = button.textContent;
+      button.textContent = ok ? "Copied" : "Press Ctrl+C";
+      setTimeout(function () { button.textContent = old; }, 1500);
+    }
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(text).then(function () { done(true); }, function () { done(fallback(text)); });
+    } else {
+      done(fallback(text));
+    }
+  }
+  // file:// pages are not a secure context, so the Clipboard API is missing there.
+  function fallback(text) {
+    var t = document.createElement("textarea");
+    t.value = text; t.setAttribute("readonly", ""); t.style.position = "absolute"; t.style.left = "-9999px";
+    document.body.appendChild(t); t.select();
+    var ok = false;
+    try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
+    document.body.removeChild(t);
+    return ok;
+  }
+  document.addEventListener("click", function (ev) {
+    var b = ev.target.closest ? ev.target.closest("button.copy") : null;
+    if (b) { copyText(b.getAttribute("data-copy") || "", b); }
+  });
+  // Code blocks in entry bodies get a copy button too.
+  document.querySelectorAll(".body pre > code").forEach(function (code) {
+    var pre = code.parentNode, wrap = document.createElement("div");
+    wrap.className = "copyable"; pre.parentNode.insertBefore(wrap, pre); wrap.appendChild(pre);
+    var b = document.createElement("button");
+    b.type = "button"; b.className = "copy"; b.textContent = "Copy"; b.setAttribute("data-copy", code.textContent);
+    wrap.appendChild(b);
+  });
+  document.addEventListener("keydown", function (ev) {
+    if (ev.key !== "/" || ev.ctrlKey || ev.metaKey || ev.altKey) { return; }
+    var tag = (document.activeElement && document.activeElement.tagName) || "";
+    if (tag === "INPUT" || tag === "TEXTAREA" || (document.activeElement && document.activeElement.isContentEditable)) { return; }
+    var box = document.getElementById("q") || document.getElementById("site-q");
+    if (box) { ev.preventDefault(); box.focus(); }
+  });
+})();
