@@ -22,7 +22,15 @@ public final class Cli {
 
   static CommandLine create(PrintWriter out, PrintWriter err, InputStream in) {
     ErrataCommand root = new ErrataCommand(in);
-    CommandLine cmd = new CommandLine(root);
+    CommandLine cmd = new CommandLine(root, new CommandLine.IFactory() {
+      @Override
+      public <K> K create(Class<K> cls) throws Exception {
+        if (cls == MatchCommand.class) {
+          return cls.cast(new MatchCommand(in));
+        }
+        return CommandLine.defaultFactory().create(cls);
+      }
+    });
     cmd.setCaseInsensitiveEnumValuesAllowed(true);
     cmd.setOut(out);
     cmd.setErr(err);

@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Turns a folder of Markdown troubleshooting entries into a static site, and pairs pasted errors with entries.",
-    subcommands = {BuildCommand.class, CheckCommand.class, ShowCommand.class, picocli.CommandLine.HelpCommand.class},
+    subcommands = {BuildCommand.class, CheckCommand.class, MatchCommand.class, ShowCommand.class, EvalCommand.class,
+        picocli.CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       " 0:success",
@@ -38,6 +39,6 @@ public final class ErrataCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "name a command: build, check, show (see errata --help)");
+    throw new ParameterException(spec.commandLine(), "name a command: build, check, match, show, eval (see errata --help)");
   }
 }

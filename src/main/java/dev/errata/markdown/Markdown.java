@@ -7,7 +7,13 @@ import com.vladsch.flexmark.ext.tables.TablesExtension;
 import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Document;
-import com.vladsch.flexmark.util.ast.TextCollectingVisitor;
+import com.vladsch.flexmark.ast.Code;
+import com.vladsch.flexmark.ast.FencedCodeBlock;
+import com.vladsch.flexmark.ast.Heading;
+import com.vladsch.flexmark.ast.IndentedCodeBlock;
+import com.vladsch.flexmark.ast.Paragraph;
+import com.vladsch.flexmark.ast.Text;
+import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import java.util.List;
 
@@ -55,7 +61,20 @@ public final class Markdown {
 
   /** The text a reader sees, without markup, for the search index. */
   public String toPlainText(String markdown) {
+    // Walks the tree itself: Flexmark's TextCollectingVisitor trips an internal assertion on some tables.
     Document doc = parser.parse(markdown);
-    return new TextCollectingVisitor().collectAndGetText(doc);
+    StringBuilder out = new StringBuilder(markdown.length());
+    for (Node node : doc.getDescendants()) {
+      if (node instanceof Text || node instanceof Code) {
+        out.append(node.getChars()).append(' ');
+      } else if (node instanceof FencedCodeBlock f) {
+        out.append(f.getContentChars()).append('\n');
+      } else if (node instanceof IndentedCodeBlock c) {
+        out.append(c.getContentChars()).append('\n');
+      } else if (node instanceof Paragraph || node instanceof Heading) {
+        out.append('\n');
+      }
+    }
+    return out.toString();
   }
 }

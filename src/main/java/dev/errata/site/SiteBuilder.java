@@ -5,6 +5,9 @@ import dev.errata.Diagnostic;
 import dev.errata.ErrataException;
 import dev.errata.ExitCode;
 import dev.errata.check.Checker;
+import dev.errata.check.ExamplesMatch;
+import dev.errata.match.Matcher;
+import dev.errata.match.Rules;
 import dev.errata.content.ContentLoader;
 import dev.errata.index.EntriesJson;
 import dev.errata.markdown.Markdown;
@@ -45,9 +48,20 @@ public final class SiteBuilder {
 
   /** Loads and checks the content: the diagnostics of {@code errata check}. */
   public static Checked check(Path content) {
+    return check(content, true);
+  }
+
+  /**
+   * Loads and checks the content; {@code runExamples} also runs every entry's examples through
+   * the matcher (what {@code check} and {@code build} do; {@code match} skips it).
+   */
+  public static Checked check(Path content, boolean runExamples) {
     ContentLoader.Result loaded = new ContentLoader().load(content);
     List<Diagnostic> all = new ArrayList<>(loaded.diagnostics());
-    all.addAll(new Checker().check(loaded.knowledgeBase()));
+    List<dev.errata.check.Rule> extra = runExamples
+        ? List.of(new ExamplesMatch(kb -> new Matcher(Knowledge.index(kb), Rules.defaults())))
+        : List.of();
+    all.addAll(new Checker(extra).check(loaded.knowledgeBase()));
     return new Checked(loaded.knowledgeBase(), all.stream().sorted(Diagnostic.ORDER).toList());
   }
 

@@ -1,0 +1,64 @@
+package dev.errata.check;
+
+import dev.errata.Diagnostic;
+import dev.errata.match.Match;
+import dev.errata.match.MatchReport;
+import dev.errata.match.Matcher;
+import dev.errata.model.Entry;
+import dev.errata.model.KnowledgeBase;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * An entry's examples are tests: every {@code examples.match} paste must find the entry first
+ * with a confident label, and no {@code examples.no_match} paste may match it confidently.
+ */
+public final class ExamplesMatch implements Rule {
+  private final Function<KnowledgeBase, Matcher> matcherFor;
+
+  public ExamplesMatch(Function<KnowledgeBase, Matcher> matcherFor) {
+    this.matcherFor = matcherFor;
+  }
+
+  @Override
+  public List<Diagnostic> check(KnowledgeBase kb) {
+    List<Diagnostic> out = new ArrayList<>();
+    if (kb.entries().stream().allMatch(e -> e.examples().match().isEmpty() && e.examples().noMatch().isEmpty())) {
+      return out;
+    }
+    Matcher matcher = matcherFor.apply(kb);
+    for (Entry e : kb.entries()) {
+      String family = e.findTranslationOf().orElse(e.id());
+      Matcher.Options options = new Matcher.Options(5, List.of(), e.lang());
+      for (int i = 0; i < e.examples().match().size(); i++) {
+        MatchReport r = matcher.match(e.examples().match().get(i), options);
+        int line = e.source().line("/examples/match/" + i);
+        if (r.matches().isEmpty()) {
+          out.add(Diagnostic.error(e.source().path(), line, "example " + (i + 1) + " of examples.match finds no entry",
+              "make the example a real paste of this entry's symptom, or add the symptom it shows"));
+          continue;
+        }
+        Match first = r.matches().get(0);
+        if (!first.entry().family().equals(family)) {
+          out.add(Diagnostic.error(e.source().path(), line, "example " + (i + 1) + " of examples.match finds '" + first.entry().id()
+              + "' first, not this entry", "make this entry's symptoms more specific, or the example closer to them"));
+        } else if (!first.confidence().confident()) {
+          out.add(Diagnostic.error(e.source().path(), line, "example " + (i + 1) + " of examples.match finds this entry only as '"
+              + first.confidence().label() + "'", "a confident match needs the symptom's distinctive words in the example"));
+        }
+      }
+      for (int i = 0; i < e.examples().noMatch().size(); i++) {
+        MatchReport r = matcher.match(e.examples().noMatch().get(i), options);
+        for (Match m : r.matches()) {
+          if (m.entry().family().equals(family) && m.confidence().confident()) {
+            out.add(Diagnostic.error(e.source().path(), e.source().line("/examples/no_match/" + i),
+                "example " + (i + 1) + " of examples.no_match matches this entry (" + m.confidence().label() + ")",
+                "the symptom is too loose: use literal words or numbers where the near miss differs"));
+          }
+        }
+      }
+    }
+    return out;
+  }
+}

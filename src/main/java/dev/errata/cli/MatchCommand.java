@@ -1,0 +1,162 @@
+package dev.errata.cli;
+
+import dev.errata.ErrataException;
+import dev.errata.ExitCode;
+import dev.errata.match.FoundVersion;
+import dev.errata.match.Match;
+import dev.errata.match.MatchReport;
+import dev.errata.match.Matcher;
+import dev.errata.match.Rules;
+import dev.errata.match.Versions;
+import dev.errata.site.Knowledge;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code errata match}: which entry explains this paste. */
+@Command(name = "match", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {"Find the entries that explain pasted error text: from TEXT, --file, or standard input.",
+        "Exit 0 when the first match is confident (exact or likely), 1 when there is none."})
+final class MatchCommand implements Callable<Integer> {
+  @Parameters(paramLabel = "TEXT", arity = "0..*", description = "Text to match; '-' or nothing reads standard input.")
+  List<String> text = new ArrayList<>();
+
+  @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "Read the paste from FILE ('-' for standard input).")
+  Path file;
+
+  @Option(names = "--json", description = "Print one JSON object (shape in docs/matching.md).")
+  boolean json;
+
+  @Option(names = "--top", paramLabel = "N", defaultValue = "5", description = "At most N results (default: ${DEFAULT-VALUE}).")
+  int top;
+
+  @Option(names = "--env", paramLabel = "NAME=VERSION", description = "A component version to judge entries by, such as numpy=2.1.0 (repeatable).")
+  List<String> env = new ArrayList<>();
+
+  @Option(names = "--env-file", paramLabel = "FILE", description = "Versions from pip freeze, pip list or conda list output.")
+  Path envFile;
+
+  @Option(names = "--lang", paramLabel = "LANG", defaultValue = "en", description = "Preferred language when an entry has translations (default: ${DEFAULT-VALUE}).")
+  String lang;
+
+  @Mixin ContentOption content;
+
+  @Option(names = "--color", paramLabel = "WHEN", defaultValue = "AUTO", description = "Colour: ${COMPLETION-CANDIDATES} (default: auto).")
+  Terminal.When color;
+
+  @Spec CommandSpec spec;
+
+  private final java.io.InputStream stdin;
+
+  MatchCommand(java.io.InputStream stdin) {
+    this.stdin = stdin;
+  }
+
+  @Override
+  public Integer call() {
+    if (top < 1) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--top must be at least 1");
+    }
+    String paste;
+    if (file != null) {
+      paste = InputText.read(file, stdin);
+    } else if (text.isEmpty() || (text.size() == 1 && text.get(0).equals("-"))) {
+      paste = InputText.read(null, stdin);
+    } else {
+      paste = String.join(" ", text);
+    }
+    List<FoundVersion> versions = new ArrayList<>();
+    for (String spec : env) {
+      versions.add(Versions.parseEnv(spec, Rules.defaults()).orElseThrow(() -> new picocli.CommandLine.ParameterException(
+          this.spec.commandLine(), "--env takes NAME=VERSION, such as numpy=2.1.0; got '" + spec + "'")));
+    }
+    if (envFile != null) {
+      Versions v = new Versions(Rules.defaults());
+      v.scanEnvFile(InputText.read(envFile, stdin), envFile.toString());
+      versions.addAll(0, v.all());
+    }
+    Matcher matcher = Knowledge.matcher(content.content);
+    MatchReport report = matcher.match(paste, new Matcher.Options(top, versions, lang));
+    PrintWriter out = spec.commandLine().getOut();
+    if (json) {
+      out.print(MatchJson.write(report));
+    } else {
+      human(report, new Terminal(color), out);
+    }
+    out.flush();
+    return report.confident() ? ExitCode.OK.code() : ExitCode.NO_MATCH.code();
+  }
+
+  static void human(MatchReport report, Terminal t, PrintWriter out) {
+    if (!report.versions().isEmpty()) {
+      List<String> vs = report.versions().stream().map(v -> v.component() + " " + v.version() + " (" + v.source() + ")").toList();
+      out.println(t.dim("Versions: " + String.join(", ", vs)));
+    }
+    if (!report.confident()) {
+      out.println(t.bold("No known entry matches this paste confidently."));
+      if (report.matches().isEmpty()) {
+        out.println("Nothing in the knowledge base resembles it. Try a few distinctive words of the error instead.");
+        return;
+      }
+      out.println("These share some of its words; check whether one fits:");
+    }
+    int rank = 1;
+    for (Match m : report.matches()) {
+      out.println();
+      String label = switch (m.confidence()) {
+        case EXACT -> t.green("[exact]");
+        case LIKELY -> t.yellow("[likely]");
+        case POSSIBLE -> t.dim("[possible]");
+      };
+      out.println(rank++ + ". " + label + " " + t.bold(m.entry().title()));
+      out.println("   " + t.dim(m.entry().id() + " · " + m.entry().status() + String.format(Locale.ROOT, " · score %.2f", m.score())));
+      if (m.line() != null) {
+        out.println("   line " + m.line().number() + ": " + highlight(m.line(), t));
+        out.println("   symptom: " + m.symptom());
+      }
+      for (String r : m.reasons()) {
+        out.println("   - " + r);
+      }
+      if (m.excludedByVersions()) {
+        out.println("   " + t.yellow("Your versions are outside the affected ranges of this entry."));
+      }
+      if (m.confidence().confident() && !m.entry().firstFixCommands().isEmpty()) {
+        out.println("   fix: " + m.entry().firstFixTitle());
+        for (String c : m.entry().firstFixCommands()) {
+          out.println("     " + t.cyan("$ " + c));
+        }
+      } else if (m.confidence().confident()) {
+        out.println("   fix: " + m.entry().firstFixTitle());
+      }
+    }
+    if (report.truncated()) {
+      out.println();
+      out.println(t.dim("The paste was larger than the matcher reads; only its first part was used."));
+    }
+  }
+
+  private static String highlight(Match.MatchedLine line, Terminal t) {
+    String text = line.text();
+    String shown = text.length() > 300 ? text.substring(0, 300) + "…" : text;
+    StringBuilder b = new StringBuilder();
+    int pos = 0;
+    for (int[] h : line.highlights()) {
+      if (h[0] < pos || h[1] > shown.length()) {
+        continue;
+      }
+      b.append(shown, pos, h[0]).append(t.bold(shown.substring(h[0], h[1])));
+      pos = h[1];
+    }
+    b.append(shown.substring(pos));
+    return b.toString();
+  }
+}

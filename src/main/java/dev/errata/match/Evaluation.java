@@ -1,0 +1,120 @@
+package dev.errata.match;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/**
+ * Measures the matcher on a folder of labelled pastes: {@code cases/<entry id>/*.txt} and {@code
+ * holdout/<entry id>/*.txt} each expect that entry; {@code cases/_none/*.txt} expect no confident
+ * match. Reports top-1, recall at 3, mean reciprocal rank and false confident matches, for the
+ * matcher and for plain BM25 over the same entries.
+ */
+public final class Evaluation {
+  public static final String NONE = "_none";
+
+  /** One labelled paste. */
+  public record Case(String expected, Path file, String text, boolean holdout) {}
+
+  /** The figures for one ranking method over a set of cases. */
+  public record Figures(String method, int cases, double top1, double recall3, double mrr, int none,
+      int falseConfident, int confidentCorrect, List<String> misses) {
+    public double falseConfidentRate() {
+      return none == 0 ? 0 : (double) falseConfident / none;
+    }
+
+    public String line() {
+      return String.format(Locale.ROOT, "%-7s cases %3d  top-1 %.3f  recall@3 %.3f  MRR %.3f  confident+right %.3f  false confident %d/%d (%.3f)",
+          method, cases, top1, recall3, mrr, cases == 0 ? 0 : (double) confidentCorrect / cases, falseConfident, none, falseConfidentRate());
+    }
+  }
+
+  private Evaluation() {}
+
+  public static List<Case> load(Path dir) {
+    List<Case> out = new ArrayList<>();
+    for (String part : List.of("cases", "holdout")) {
+      Path root = dir.resolve(part);
+      if (!Files.isDirectory(root)) {
+        continue;
+      }
+      try (Stream<Path> s = Files.walk(root)) {
+        for (Path f : s.filter(p -> p.toString().endsWith(".txt")).sorted().toList()) {
+          String expected = root.relativize(f).getName(0).toString();
+          out.add(new Case(expected, f, Files.readString(f, StandardCharsets.UTF_8), part.equals("holdout")));
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return out;
+  }
+
+  /** Cases from a file of {@code <expected id> TAB <paste>} lines (the corpus generator's queries). */
+  public static List<Case> loadQueries(Path file) {
+    List<Case> out = new ArrayList<>();
+    try {
+      for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+        int tab = line.indexOf('\t');
+        if (tab > 0) {
+          out.add(new Case(line.substring(0, tab), file, line.substring(tab + 1), false));
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out;
+  }
+
+  /** Scores a ranking: {@code rank} gives the ids best first and whether the first is confident. */
+  public static Figures measure(String method, List<Case> cases, Function<String, MatchReport> rank) {
+    int n = 0;
+    int top1 = 0;
+    int r3 = 0;
+    double mrr = 0;
+    int none = 0;
+    int falseConfident = 0;
+    int confidentCorrect = 0;
+    List<String> misses = new ArrayList<>();
+    for (Case c : cases) {
+      MatchReport report = rank.apply(c.text());
+      List<String> ids = report.matches().stream().map(m -> m.entry().family()).toList();
+      if (c.expected().equals(NONE)) {
+        none++;
+        if (report.confident()) {
+          falseConfident++;
+          misses.add(c.file() + ": expected no confident match, got " + ids.get(0) + " (" + report.matches().get(0).confidence().label() + ")");
+        }
+        continue;
+      }
+      n++;
+      int rank1 = ids.indexOf(c.expected()) + 1;
+      if (rank1 == 1) {
+        top1++;
+        if (report.confident()) {
+          confidentCorrect++;
+        } else {
+          misses.add(c.file() + ": right entry first, but only " + report.matches().get(0).confidence().label());
+        }
+      } else {
+        misses.add(c.file() + ": expected " + c.expected() + ", got " + (ids.isEmpty() ? "nothing" : ids.subList(0, Math.min(3, ids.size())))
+            + (rank1 > 0 ? " (rank " + rank1 + ")" : ""));
+      }
+      if (rank1 >= 1 && rank1 <= 3) {
+        r3++;
+      }
+      if (rank1 >= 1) {
+        mrr += 1.0 / rank1;
+      }
+    }
+    return new Figures(method, n, n == 0 ? 0 : (double) top1 / n, n == 0 ? 0 : (double) r3 / n, n == 0 ? 0 : mrr / n,
+        none, falseConfident, confidentCorrect, misses);
+  }
+}

@@ -1,0 +1,19 @@
+package dev.errata.match;
+
+import java.util.List;
+
+/**
+ * The answer to one paste: ranked matches (possibly none), the versions used and where they came
+ * from, and how much of the paste was read.
+ */
+public record MatchReport(List<Match> matches, List<FoundVersion> versions, int lines, int preparedLines, boolean truncated) {
+  public MatchReport {
+    matches = List.copyOf(matches);
+    versions = List.copyOf(versions);
+  }
+
+  /** The first match when it is confident. */
+  public boolean confident() {
+    return !matches.isEmpty() && matches.get(0).confidence().confident();
+  }
+}

@@ -1,0 +1,382 @@
+package dev.errata.match;
+
+import dev.errata.version.Version;
+import dev.errata.version.VersionRange;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Pairs a paste with entries. For each prepared line, the templates sharing enough rare words
+ * with it are aligned token by token; relevance (BM25 over symptoms, title, causes, fixes and
+ * body) adds recall when nothing aligns; known versions raise entries they fall into and mark
+ * those they fall outside. One score per entry, then a calibrated label. Thread-safe.
+ */
+public final class Matcher {
+  static final int CANDIDATES_PER_LINE = 16;
+  static final double MIN_SHARED = 0.34;
+  static final double MIN_LINE_SHARE = 0.7;
+  /** Below both, a result is noise rather than a possibility. */
+  static final double MIN_QUALITY = 0.3;
+  static final double MIN_RELEVANCE = 0.1;
+  static final double K1 = 1.2;
+  static final double B = 0.75;
+  static final double VERSION_BONUS = 0.1;
+  static final double VERSION_PENALTY = 0.25;
+
+  private final MatchIndex index;
+  private final Rules rules;
+  private final double[] templateWeight;
+  private final double[][] itemWeights;
+  private final boolean[] primary;
+
+  public Matcher(MatchIndex index, Rules rules) {
+    this.index = index;
+    this.rules = rules;
+    int n = index.templates.size();
+    templateWeight = new double[n];
+    itemWeights = new double[n][];
+    primary = new boolean[n];
+    for (int t = 0; t < n; t++) {
+      Template tpl = index.templates.get(t);
+      List<Template.Item> items = tpl.items();
+      double[] w = new double[items.size()];
+      for (int k = 0; k < items.size(); k++) {
+        Template.Item it = items.get(k);
+        w[k] = it.slot() == Template.Slot.LITERAL ? index.literalWeight(it.text(), rules) : 0;
+      }
+      for (String key : MatchIndex.keys(tpl)) {
+        templateWeight[t] += index.literalWeight(key, rules);
+      }
+      itemWeights[t] = w;
+      primary[t] = t == 0 || index.templates.get(t - 1).entry() != tpl.entry();
+    }
+  }
+
+  /** What to match with. */
+  public record Options(int top, List<FoundVersion> env, String lang) {
+    public Options {
+      env = List.copyOf(env);
+      top = Math.max(1, top);
+    }
+
+    public static Options defaults() {
+      return new Options(5, List.of(), "en");
+    }
+  }
+
+  /** The best alignment found for one entry. */
+  private record Best(double quality, Alignment alignment, PreparedLine line, List<Token> tokens, Template template) {}
+
+  public MatchReport match(String text, Options options) {
+    Versions versions = new Versions(rules);
+    Paste paste = Paste.prepare(text == null ? "" : text, rules, versions);
+    options.env().forEach(versions::add);
+    List<PreparedLine> lines = paste.lines();
+
+    Map<Integer, Best> best = align(lines);
+    Map<Integer, Double> relevance = relevance(lines);
+
+    Set<Integer> scored = new HashSet<>(best.keySet());
+    scored.addAll(relevance.keySet());
+    List<Scored> ranked = new ArrayList<>();
+    for (int e : scored) {
+      Best b = best.get(e);
+      double quality = b == null ? 0 : b.quality();
+      double bm = relevance.getOrDefault(e, 0.0);
+      double rel = bm / (bm + 8.0);
+      ranked.add(new Scored(e, 10 * quality + 3 * rel, quality, rel, b));
+    }
+    ranked.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparing(s -> index.entries.get(s.entry()).id()));
+    List<Scored> top = applyVersions(ranked.subList(0, Math.min(ranked.size(), 64)), versions);
+    top = oneOfEachFamily(top, options.lang());
+
+    List<Match> matches = new ArrayList<>();
+    for (int r = 0; r < top.size() && matches.size() < options.top(); r++) {
+      Scored s = top.get(r);
+      if (s.quality() < MIN_QUALITY && s.rel() < MIN_RELEVANCE) {
+        break;
+      }
+      Scored runnerUp = r + 1 < top.size() ? top.get(r + 1) : null;
+      matches.add(explain(s, confidence(s, runnerUp, r, relevanceTerms(s.entry(), lines)), versions, lines));
+    }
+    return new MatchReport(matches, versions.all(), paste.totalLines(), lines.size(), paste.truncated());
+  }
+
+  /**
+   * Plain BM25 over the same entries, with no alignment, versions or field weights beyond the
+   * index's: the baseline the evaluation reports next to the matcher.
+   */
+  public MatchReport baseline(String text, int top) {
+    Paste paste = Paste.prepare(text == null ? "" : text, rules);
+    Map<Integer, Double> relevance = relevance(paste.lines());
+    List<Map.Entry<Integer, Double>> ranked = new ArrayList<>(relevance.entrySet());
+    ranked.sort(Map.Entry.<Integer, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+    List<Match> matches = new ArrayList<>();
+    Set<String> families = new HashSet<>();
+    for (Map.Entry<Integer, Double> r : ranked) {
+      EntryInfo e = index.entries.get(r.getKey());
+      if (families.add(e.family()) && matches.size() < top) {
+        matches.add(new Match(e, Confidence.POSSIBLE, r.getValue(), null, "", List.of(), List.of(), List.of()));
+      }
+    }
+    return new MatchReport(matches, List.of(), paste.totalLines(), paste.lines().size(), paste.truncated());
+  }
+
+  private record Scored(int entry, double score, double quality, double rel, Best best) {
+    Scored withScore(double s) {
+      return new Scored(entry, s, quality, rel, best);
+    }
+  }
+
+  private Map<Integer, Best> align(List<PreparedLine> lines) {
+    Map<Integer, Best> best = new HashMap<>();
+    double[] acc = new double[index.templates.size()];
+    List<Integer> touched = new ArrayList<>();
+    for (int li = 0; li < lines.size(); li++) {
+      PreparedLine line = lines.get(li);
+      touched.clear();
+      double lineWeight = 0;
+      for (String key : MatchIndex.keys(line.tokens())) {
+        int[] posting = index.literalPostings.get(key);
+        if (posting == null) {
+          continue;
+        }
+        double w = index.literalWeight(key, rules);
+        lineWeight += w;
+        for (int tid : posting) {
+          if (acc[tid] == 0) {
+            touched.add(tid);
+          }
+          acc[tid] += w;
+        }
+      }
+      List<Integer> candidates = new ArrayList<>();
+      for (int tid : touched) {
+        // Enough of the template is in the line, or enough of the line (cut short) is in the template.
+        if (acc[tid] >= MIN_SHARED * templateWeight[tid] || acc[tid] >= MIN_LINE_SHARE * lineWeight) {
+          candidates.add(tid);
+        }
+      }
+      final double lw = Math.max(1e-9, lineWeight);
+      candidates.sort(Comparator.comparingDouble((Integer tid) -> -acc[tid] / templateWeight[tid] - acc[tid] / lw)
+          .thenComparingInt(tid -> tid));
+      for (int c = 0; c < Math.min(CANDIDATES_PER_LINE, candidates.size()); c++) {
+        int tid = candidates.get(c);
+        Template tpl = index.templates.get(tid);
+        List<Token> tokens = line.tokens();
+        Alignment a = Aligner.align(tpl, tokens, itemWeights[tid]);
+        if (a.tailCut() && li + 1 < lines.size() && lines.get(li + 1).number() == line.number() + 1) {
+          // The message may go on in the next line (wrapped by a terminal or a logger).
+          List<Token> joined = new ArrayList<>(tokens);
+          joined.addAll(lines.get(li + 1).tokens());
+          Alignment b = Aligner.align(tpl, joined, itemWeights[tid]);
+          if (b.quality() > a.quality()) {
+            a = b;
+            tokens = joined;
+          }
+        }
+        double q = a.quality();
+        if (a.contradicted()) {
+          q *= tpl.explicit() ? 0.6 : 0.8;
+        }
+        if (a.exact()) {
+          q += 0.05;
+        }
+        if (primary[tid]) {
+          // An entry's first symptom is its main error; the others are lines that come with it.
+          q += 0.02;
+        }
+        Best prev = best.get(tpl.entry());
+        if (prev == null || q > prev.quality() + 1e-12) {
+          best.put(tpl.entry(), new Best(q, a, line, tokens, tpl));
+        }
+      }
+      for (int tid : touched) {
+        acc[tid] = 0;
+      }
+    }
+    return best;
+  }
+
+  /** BM25 with field weights folded into term frequencies; error lines weigh more than others. */
+  private Map<Integer, Double> relevance(List<PreparedLine> lines) {
+    Map<String, Double> query = new LinkedHashMap<>();
+    for (PreparedLine line : lines) {
+      for (String term : Terms.of(line.tokens(), rules)) {
+        query.merge(term, line.weight(), Double::sum);
+      }
+    }
+    Map<Integer, Double> scores = new HashMap<>();
+    for (Map.Entry<String, Double> q : query.entrySet()) {
+      MatchIndex.Posting p = index.postings.get(q.getKey());
+      if (p == null) {
+        continue;
+      }
+      double idf = index.idf(q.getKey());
+      double qw = Math.min(3.0, q.getValue());
+      for (int k = 0; k < p.entries().length; k++) {
+        int e = p.entries()[k];
+        double tf = p.tf()[k];
+        double norm = tf * (K1 + 1) / (tf + K1 * (1 - B + B * index.docLength[e] / index.avgDocLength));
+        scores.merge(e, qw * idf * norm, Double::sum);
+      }
+    }
+    return scores;
+  }
+
+  private List<String> relevanceTerms(int entry, List<PreparedLine> lines) {
+    Map<String, Double> contrib = new HashMap<>();
+    for (PreparedLine line : lines) {
+      for (String term : Terms.of(line.tokens(), rules)) {
+        MatchIndex.Posting p = index.postings.get(term);
+        if (p != null && java.util.Arrays.binarySearch(p.entries(), entry) >= 0) {
+          contrib.merge(term, index.idf(term), Math::max);
+        }
+      }
+    }
+    return contrib.entrySet().stream()
+        .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+        .map(Map.Entry::getKey).limit(6).toList();
+  }
+
+  private List<Scored> applyVersions(List<Scored> in, Versions versions) {
+    if (versions.all().isEmpty()) {
+      return new ArrayList<>(in);
+    }
+    List<Scored> out = new ArrayList<>();
+    for (Scored s : in) {
+      List<Match.VersionVerdict> v = verdicts(index.entries.get(s.entry()), versions);
+      // Versions break ties between entries the text supports about equally; they never outweigh the text.
+      double delta = 0;
+      if (!v.isEmpty()) {
+        delta = v.stream().anyMatch(x -> x.verdict().equals("affected")) ? VERSION_BONUS : -VERSION_PENALTY;
+      }
+      out.add(s.withScore(s.score() + delta));
+    }
+    out.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparing(s -> index.entries.get(s.entry()).id()));
+    return out;
+  }
+
+  /** Translations share symptoms: show one per family, in the preferred language when it scores as well. */
+  private List<Scored> oneOfEachFamily(List<Scored> in, String lang) {
+    Map<String, Scored> chosen = new LinkedHashMap<>();
+    for (Scored s : in) {
+      EntryInfo e = index.entries.get(s.entry());
+      Scored prev = chosen.get(e.family());
+      if (prev == null) {
+        chosen.put(e.family(), s);
+      } else if (e.lang().equals(lang) && !index.entries.get(prev.entry()).lang().equals(lang) && s.score() >= prev.score() * 0.9) {
+        chosen.put(e.family(), s.withScore(prev.score()));
+      }
+    }
+    List<Scored> out = new ArrayList<>(chosen.values());
+    out.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparing(s -> index.entries.get(s.entry()).id()));
+    return out;
+  }
+
+  private Confidence confidence(Scored s, Scored runnerUp, int rank, List<String> terms) {
+    Best b = s.best();
+    double margin = runnerUp == null ? s.score() : s.score() - runnerUp.score();
+    boolean runnerUpExact = runnerUp != null && runnerUp.best() != null && runnerUp.best().alignment().exact();
+    if (rank == 0 && b != null && !b.alignment().contradicted()) {
+      int informative = informative(b);
+      if (b.alignment().exact() && informative >= 3 && !(runnerUpExact && margin < 0.5)) {
+        return Confidence.EXACT;
+      }
+      if (b.quality() >= 0.7 && informative >= 3 && (margin >= 1.0 || b.alignment().exact())) {
+        return Confidence.LIKELY;
+      }
+    }
+    if (rank == 0 && (b == null || b.quality() < 0.5)) {
+      long distinctive = terms.stream().filter(t -> index.postings.get(t).entries().length <= 2 && t.length() >= 8
+          && (t.contains("_") || t.contains("."))).count();
+      if (distinctive >= 2 && s.rel() >= 0.5 && margin >= 1.0) {
+        return Confidence.LIKELY;
+      }
+    }
+    return Confidence.POSSIBLE;
+  }
+
+  /** Matched literal words that are not stopwords: a bare "connection refused" has two. */
+  private int informative(Best b) {
+    int n = 0;
+    for (int idx : b.alignment().matchedTokens()) {
+      Token t = b.tokens().get(idx);
+      if (t.kind() == Token.Kind.WORD && !rules.isStopword(t.text()) && t.text().length() >= 2) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  private Match explain(Scored s, Confidence confidence, Versions versions, List<PreparedLine> lines) {
+    EntryInfo e = index.entries.get(s.entry());
+    Best b = s.best();
+    List<String> reasons = new ArrayList<>();
+    Match.MatchedLine matched = null;
+    String symptom = "";
+    List<String> tokens = new ArrayList<>();
+    if (b != null && b.quality() > 0) {
+      List<int[]> highlights = new ArrayList<>();
+      int offset = b.line().original().length() - b.line().text().length();
+      int lineTokens = b.line().tokens().size();
+      for (int idx : b.alignment().matchedTokens()) {
+        Token t = b.tokens().get(idx);
+        if (idx < lineTokens) {
+          highlights.add(new int[] {offset + t.start(), offset + t.end()});
+        }
+        if (!rules.isStopword(t.text()) && !tokens.contains(t.text())) {
+          tokens.add(t.text());
+        }
+      }
+      tokens.sort(Comparator.comparingDouble((String t) -> -index.literalWeight(t, rules)).thenComparing(t -> t));
+      matched = new Match.MatchedLine(b.line().number(), b.line().original(), highlights);
+      symptom = b.template().text();
+      String how = b.alignment().exact() ? "matches the symptom word for word"
+          : b.alignment().contradicted() ? "resembles the symptom but differs in " + (b.template().explicit() ? "a fixed word or number" : "some words")
+          : String.format(java.util.Locale.ROOT, "matches %.0f%% of the symptom", 100 * b.alignment().quality());
+      reasons.add("line " + b.line().number() + " " + how);
+    }
+    List<String> terms = relevanceTerms(s.entry(), lines);
+    if (tokens.isEmpty()) {
+      tokens.addAll(terms);
+      if (!terms.isEmpty()) {
+        reasons.add("shares the words " + String.join(", ", terms.subList(0, Math.min(4, terms.size()))));
+      }
+    }
+    List<Match.VersionVerdict> v = verdicts(e, versions);
+    for (Match.VersionVerdict x : v) {
+      reasons.add(x.component() + " " + x.version() + " (" + x.source() + ") is " + x.verdict().replace('-', ' ')
+          + " (affected: " + x.ranges() + ")");
+    }
+    return new Match(e, confidence, Math.round(s.score() * 1000) / 1000.0, matched, symptom,
+        tokens.subList(0, Math.min(8, tokens.size())), v, reasons);
+  }
+
+  static List<Match.VersionVerdict> verdicts(EntryInfo e, Versions versions) {
+    List<Match.VersionVerdict> out = new ArrayList<>();
+    for (EntryInfo.ComponentRanges c : e.components()) {
+      versions.find(c.name()).ifPresent(found -> {
+        String verdict;
+        try {
+          Version v = Version.parse(found.version());
+          boolean affected = c.affected().stream().anyMatch(r -> VersionRange.parse(r).contains(v));
+          boolean fixed = c.fixed().stream().anyMatch(f -> v.compareTo(Version.parse(f)) >= 0);
+          verdict = affected ? "affected" : fixed ? "fixed" : "not-affected";
+        } catch (IllegalArgumentException ex) {
+          verdict = "unknown";
+        }
+        if (!verdict.equals("unknown")) {
+          out.add(new Match.VersionVerdict(c.name(), found.version(), found.source(), verdict, String.join("; ", c.affected())));
+        }
+      });
+    }
+    return out;
+  }
+}

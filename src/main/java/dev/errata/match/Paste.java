@@ -1,0 +1,182 @@
+package dev.errata.match;
+
+import com.google.re2j.Matcher;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Prepares pasted text for matching: splits lines (cutting very long ones), removes colour codes
+ * and log prefixes, drops traceback frames, marks lines that carry errors, and folds lines of the
+ * same shape (the same error repeated with other numbers) into one. Time and memory are bounded
+ * by the limits in {@link Rules}: past them the rest of the paste is counted, not kept.
+ */
+public final class Paste {
+  private final List<PreparedLine> lines;
+  private final int totalLines;
+  private final boolean truncated;
+
+  private Paste(List<PreparedLine> lines, int totalLines, boolean truncated) {
+    this.lines = List.copyOf(lines);
+    this.totalLines = totalLines;
+    this.truncated = truncated;
+  }
+
+  public List<PreparedLine> lines() {
+    return lines;
+  }
+
+  public int totalLines() {
+    return totalLines;
+  }
+
+  /** True when the paste was larger than the limits and only its first part was matched. */
+  public boolean truncated() {
+    return truncated;
+  }
+
+  public static Paste prepare(String text, Rules rules) {
+    return prepare(text, rules, null);
+  }
+
+  /** Prepares the paste and, when {@code versions} is given, collects the versions it names. */
+  public static Paste prepare(String text, Rules rules, Versions versions) {
+    Map<String, PreparedLine> byShape = new LinkedHashMap<>();
+    int number = 0;
+    boolean truncated = false;
+    boolean skipIndented = false;
+    int skipIndent = -1;
+    int start = 0;
+    int n = text.length();
+    while (start <= n) {
+      int end = start;
+      while (end < n && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
+        end++;
+      }
+      int next = end < n && text.charAt(end) == '\r' && end + 1 < n && text.charAt(end + 1) == '\n' ? end + 2 : end + 1;
+      number++;
+      if (number > rules.maxLines) {
+        truncated = true;
+        break;
+      }
+      // A very long line is matched in pieces: nobody's error needs more than a few thousand characters.
+      for (int piece = start; piece < end || piece == start; piece += rules.maxLineChars) {
+        String raw = text.substring(piece, Math.min(end, piece + rules.maxLineChars));
+        int indent = indentOf(raw);
+        if (skipIndented && indent > skipIndent && !raw.isBlank()) {
+          skipIndented = false;
+          break;
+        }
+        skipIndented = false;
+        Rules.Noise noise = noiseOf(raw, rules);
+        if (noise != null) {
+          if (noise.skipIndentedNext()) {
+            skipIndented = true;
+            skipIndent = indent;
+          }
+          break;
+        }
+        if (versions != null && piece == start) {
+          versions.scan(raw, "paste line " + number);
+        }
+        PreparedLine line = prepareLine(number, raw, rules);
+        if (line.tokens().isEmpty()) {
+          continue;
+        }
+        String shape = shape(line);
+        PreparedLine seen = byShape.get(shape);
+        if (seen != null) {
+          byShape.put(shape, seen.withRepeats(seen.repeats() + 1));
+        } else if (byShape.size() < rules.maxPreparedLines) {
+          byShape.put(shape, line);
+        } else {
+          truncated = true;
+        }
+        if (piece + rules.maxLineChars >= end) {
+          break;
+        }
+      }
+      start = next;
+      if (end >= n) {
+        break;
+      }
+    }
+    return new Paste(new ArrayList<>(byShape.values()), number, truncated);
+  }
+
+  static PreparedLine prepareLine(int number, String raw, Rules rules) {
+    String original = rules.ansi.matcher(raw).replaceAll("").replace('\u0000', ' ');
+    String text = original;
+    String level = "";
+    for (int round = 0; round < 4; round++) {
+      boolean stripped = false;
+      for (Rules.Prefix p : rules.prefixes) {
+        Matcher m = p.pattern().matcher(text);
+        if (m.lookingAt() && m.end() > 0) {
+          if (p.levelGroup() > 0 && level.isEmpty() && m.group(p.levelGroup()) != null) {
+            level = rules.levels.getOrDefault(m.group(p.levelGroup()), "");
+          }
+          text = text.substring(m.end());
+          stripped = true;
+        }
+      }
+      if (!stripped) {
+        break;
+      }
+    }
+    List<Token> tokens = Tokenizer.tokenize(text);
+    boolean errorish = level.equals("error") || level.equals("warning");
+    if (!errorish && !level.equals("info")) {
+      for (Token t : tokens) {
+        if (rules.errorWords.contains(t.text())) {
+          errorish = true;
+          break;
+        }
+      }
+      if (!errorish && tokens.stream().anyMatch(t -> t.kind() == Token.Kind.CJK)) {
+        errorish = Terms.of(tokens, rules).stream().anyMatch(rules.errorWords::contains);
+      }
+    }
+    if (level.equals("info")) {
+      // An INFO line can still carry the failure ("Found 0 live models"); count it only when it says so.
+      for (Token t : tokens) {
+        if (rules.errorWords.contains(t.text()) && !t.text().equals("no") && !t.text().equals("not")) {
+          errorish = true;
+          break;
+        }
+      }
+    }
+    return new PreparedLine(number, original, text, level, errorish, tokens, 1);
+  }
+
+  private static Rules.Noise noiseOf(String raw, Rules rules) {
+    for (Rules.Noise noise : rules.noise) {
+      if (noise.pattern().matcher(raw).lookingAt()) {
+        return noise;
+      }
+    }
+    return null;
+  }
+
+  private static int indentOf(String s) {
+    int i = 0;
+    while (i < s.length() && (s.charAt(i) == ' ' || s.charAt(i) == '\t')) {
+      i++;
+    }
+    return i;
+  }
+
+  /** The line with numbers and paths masked: lines that differ only there are the same event. */
+  static String shape(PreparedLine line) {
+    StringBuilder b = new StringBuilder();
+    for (Token t : line.tokens()) {
+      b.append(switch (t.kind()) {
+        case NUMBER -> "<n>";
+        case PATH -> "<p>";
+        default -> t.text();
+      }).append(' ');
+    }
+    return b.toString();
+  }
+}

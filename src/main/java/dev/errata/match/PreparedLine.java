@@ -1,0 +1,29 @@
+package dev.errata.match;
+
+import java.util.List;
+
+/**
+ * One line of a paste after preparation.
+ *
+ * @param number 1-based line number in the paste
+ * @param original the line as pasted (colour codes removed), for display
+ * @param text the line without log prefixes: what tokens point into
+ * @param level "error", "warning", "info" or "" when the line said nothing
+ * @param errorish whether the line looks like it carries an error
+ * @param repeats how many lines of the paste had this same shape
+ */
+public record PreparedLine(int number, String original, String text, String level, boolean errorish,
+    List<Token> tokens, int repeats) {
+  public PreparedLine {
+    tokens = List.copyOf(tokens);
+  }
+
+  PreparedLine withRepeats(int n) {
+    return new PreparedLine(number, original, text, level, errorish, tokens, n);
+  }
+
+  /** How much this line counts in relevance: errors fully, other lines less. */
+  double weight() {
+    return errorish ? 1.0 : 0.35;
+  }
+}

@@ -1,0 +1,87 @@
+package dev.errata.match;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The words relevance ranking counts: word tokens (whole, and the parts of a dotted or
+ * underscored name, so {@code tritonclient.utils.InferenceServerException} also finds {@code
+ * InferenceServerException}), dotted numbers (versions), CJK text as overlapping character pairs;
+ * no plain integers, no paths, no stopwords. Index and query use this same function.
+ */
+public final class Terms {
+  private Terms() {}
+
+  public static List<String> of(List<Token> tokens, Rules rules) {
+    List<String> out = new ArrayList<>();
+    Token prevCjk = null;
+    boolean cjkRunHadPair = false;
+    for (int i = 0; i < tokens.size(); i++) {
+      Token t = tokens.get(i);
+      if (t.kind() == Token.Kind.CJK) {
+        if (prevCjk != null && prevCjk.end() == t.start()) {
+          out.add(prevCjk.text() + t.text());
+          cjkRunHadPair = true;
+        } else {
+          if (prevCjk != null && !cjkRunHadPair) {
+            out.add(prevCjk.text());
+          }
+          cjkRunHadPair = false;
+        }
+        prevCjk = t;
+        continue;
+      }
+      if (prevCjk != null && !cjkRunHadPair) {
+        out.add(prevCjk.text());
+      }
+      prevCjk = null;
+      cjkRunHadPair = false;
+      if (t.kind() == Token.Kind.NUMBER && t.text().indexOf('.') > 0 && t.text().length() <= 16) {
+        // A dotted number is usually a version (driver 545.23.08, CUDA 12.6): worth finding; plain integers are not.
+        out.add(t.text());
+        continue;
+      }
+      if (t.kind() != Token.Kind.WORD || rules.isStopword(t.text()) || t.text().length() < 2) {
+        continue;
+      }
+      out.add(t.text());
+      if (isCompound(t.text())) {
+        for (String part : t.text().split("[._\\-+]")) {
+          if (part.length() >= 3 && !rules.isStopword(part) && !Character.isDigit(part.charAt(0))) {
+            out.add(part);
+          }
+        }
+      }
+    }
+    if (prevCjk != null && !cjkRunHadPair) {
+      out.add(prevCjk.text());
+    }
+    return out;
+  }
+
+  private static boolean isCompound(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '.' || c == '_' || c == '-' || c == '+') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A token that names one thing precisely: an identifier with structure, such as EXECUTION_ENV_PATH. */
+  static boolean isDistinctive(String original) {
+    int upper = 0;
+    boolean structure = false;
+    for (int i = 0; i < original.length(); i++) {
+      char c = original.charAt(i);
+      if (Character.isUpperCase(c)) {
+        upper++;
+      }
+      if (c == '_' || c == '.') {
+        structure = true;
+      }
+    }
+    return original.length() >= 6 && (structure || upper >= 2);
+  }
+}

@@ -1,0 +1,148 @@
+package dev.errata.match;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Splits text into tokens in one pass, with no regular expressions, so time is linear in the
+ * input whatever it holds. Punctuation separates tokens and is dropped; dots, hyphens and
+ * underscores inside a word keep it whole, so {@code llama-3.1-8b}, {@code model_lifecycle.cc}
+ * and {@code StatusCode.INTERNAL} stay one token. The browser's tokenizer follows the same rules
+ * (see {@code docs/matching.md}); the shared test vectors keep them equal.
+ */
+public final class Tokenizer {
+  /** Tokens longer than this are cut: nobody's error message hinges on character 200 of a word. */
+  static final int MAX_TOKEN = 128;
+
+  private Tokenizer() {}
+
+  public static List<Token> tokenize(CharSequence s) {
+    List<Token> out = new ArrayList<>();
+    int n = s.length();
+    int i = 0;
+    while (i < n) {
+      char c = s.charAt(i);
+      if (isCjk(c)) {
+        out.add(new Token(String.valueOf(c), Token.Kind.CJK, i, i + 1));
+        i++;
+      } else if (startsPath(s, i)) {
+        int end = i;
+        while (end < n && isPathChar(s.charAt(end))) {
+          end++;
+        }
+        while (end > i + 1 && isTrailingPunct(s.charAt(end - 1))) {
+          end--;
+        }
+        out.add(make(s, i, end, Token.Kind.PATH));
+        i = end;
+      } else if (isWordChar(c)) {
+        int end = i;
+        while (end < n) {
+          char d = s.charAt(end);
+          if (isWordChar(d)) {
+            end++;
+          } else if ((d == '.' || d == '-' || d == '+') && end + 1 < n && isWordChar(s.charAt(end + 1))) {
+            end++;
+          } else {
+            break;
+          }
+        }
+        if (end < n && s.charAt(end) == '/' && end + 1 < n && isPathChar(s.charAt(end + 1)) && !isCjk(s.charAt(end + 1))) {
+          // a relative path such as models/resnet/1/model.plan
+          while (end < n && isPathChar(s.charAt(end))) {
+            end++;
+          }
+          while (end > i + 1 && isTrailingPunct(s.charAt(end - 1))) {
+            end--;
+          }
+          out.add(make(s, i, end, Token.Kind.PATH));
+        } else {
+          out.add(make(s, i, end, classify(s, i, end)));
+        }
+        i = end;
+      } else {
+        i++;
+      }
+    }
+    return out;
+  }
+
+  private static Token make(CharSequence s, int start, int end, Token.Kind kind) {
+    int stop = Math.min(end, start + MAX_TOKEN);
+    return new Token(s.subSequence(start, stop).toString().toLowerCase(Locale.ROOT), kind, start, end);
+  }
+
+  /** Numbers, hex, versions, addresses and long hex ids are all "a number" for matching. */
+  static Token.Kind classify(CharSequence s, int start, int end) {
+    char first = s.charAt(start);
+    if (Character.isDigit(first)) {
+      return Token.Kind.NUMBER;
+    }
+    int letters = 0;
+    int digits = 0;
+    boolean allHex = true;
+    for (int i = start; i < end; i++) {
+      char c = s.charAt(i);
+      if (Character.isDigit(c)) {
+        digits++;
+      } else if (Character.isLetter(c)) {
+        letters++;
+        if (Character.digit(c, 16) < 0) {
+          allHex = false;
+        }
+      } else if (c != '-') {
+        allHex = false;
+      }
+    }
+    if (allHex && digits > 0 && end - start >= 8 && digits * 3 >= end - start) {
+      return Token.Kind.NUMBER;
+    }
+    if (letters == 0) {
+      return Token.Kind.NUMBER;
+    }
+    return Token.Kind.WORD;
+  }
+
+  static boolean isWordChar(char c) {
+    return (c < 128 && (Character.isLetterOrDigit(c) || c == '_'))
+        || (c >= 128 && Character.isLetterOrDigit(c) && !isCjk(c));
+  }
+
+  private static boolean startsPath(CharSequence s, int i) {
+    char c = s.charAt(i);
+    int n = s.length();
+    if (c == '/' && i + 1 < n && (isWordChar(s.charAt(i + 1)) || s.charAt(i + 1) == '.')) {
+      return i == 0 || !isWordChar(s.charAt(i - 1));
+    }
+    if ((c == '.' || c == '~') && i + 2 < n && s.charAt(i + 1) == '/' && isWordChar(s.charAt(i + 2))) {
+      return true;
+    }
+    if (c == '.' && i + 3 < n && s.charAt(i + 1) == '.' && s.charAt(i + 2) == '/') {
+      return true;
+    }
+    // URLs: scheme://...
+    if (Character.isLetter(c) && (i == 0 || !isWordChar(s.charAt(i - 1)))) {
+      int j = i;
+      while (j < n && j - i < 10 && Character.isLetter(s.charAt(j))) {
+        j++;
+      }
+      return j + 2 < n && s.charAt(j) == ':' && s.charAt(j + 1) == '/' && s.charAt(j + 2) == '/';
+    }
+    return false;
+  }
+
+  private static boolean isPathChar(char c) {
+    return isWordChar(c) || c == '/' || c == '.' || c == '-' || c == '~' || c == '+' || c == '%' || c == ':'
+        || c == '@' || c == '=' || c == '&' || c == '?' || c == '#';
+  }
+
+  private static boolean isTrailingPunct(char c) {
+    return c == '.' || c == ':' || c == ',' || c == '?' || c == '#' || c == '&' || c == '=';
+  }
+
+  static boolean isCjk(char c) {
+    return (c >= '\u3040' && c <= '\u30ff') || (c >= '\u3400' && c <= '\u4dbf') || (c >= '\u4e00' && c <= '\u9fff')
+        || (c >= '\uac00' && c <= '\ud7af') || (c >= '\uf900' && c <= '\ufaff');
+  }
+}

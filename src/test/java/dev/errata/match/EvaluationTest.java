@@ -1,0 +1,47 @@
+package dev.errata.match;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.errata.site.Knowledge;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The quality floors over the shipped knowledge base and its evaluation set (held-out pastes
+ * included): top-1 at least 0.95, false confident matches at most 0.05.
+ */
+class EvaluationTest {
+  private static final Path CASES = Path.of("src/test/resources/eval");
+
+  @Test
+  void meetsTheFloorsOnTheShippedKnowledgeBase() {
+    Matcher matcher = Knowledge.matcher(Path.of("content"));
+    List<Evaluation.Case> cases = Evaluation.load(CASES);
+    Evaluation.Figures f = Evaluation.measure("errata", cases, t -> matcher.match(t, Matcher.Options.defaults()));
+    assertTrue(f.top1() >= 0.95, f.line() + "\n" + String.join("\n", f.misses()));
+    assertTrue(f.falseConfidentRate() <= 0.05, f.line() + "\n" + String.join("\n", f.misses()));
+  }
+
+  @Test
+  void theSetHasThreePastesPerEntryAndTwentyWithoutOne() {
+    var kb = dev.errata.site.SiteBuilder.check(Path.of("content"), false).knowledgeBase();
+    Map<String, Integer> perEntry = new TreeMap<>();
+    for (Evaluation.Case c : Evaluation.load(CASES)) {
+      perEntry.merge(c.expected(), 1, Integer::sum);
+    }
+    assertTrue(perEntry.getOrDefault(Evaluation.NONE, 0) >= 20, "no-entry pastes: " + perEntry.get(Evaluation.NONE));
+    for (var e : kb.entries()) {
+      if (e.translationOf() == null) {
+        assertTrue(perEntry.getOrDefault(e.id(), 0) >= 3, "pastes for " + e.id() + ": " + perEntry.get(e.id()));
+      }
+    }
+    for (String id : perEntry.keySet()) {
+      assertTrue(id.equals(Evaluation.NONE) || kb.find(id).isPresent(), "eval folder names no entry: " + id);
+    }
+    assertEquals(0, perEntry.keySet().stream().filter(String::isBlank).count());
+  }
+}

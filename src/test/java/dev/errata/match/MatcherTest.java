@@ -1,0 +1,148 @@
+package dev.errata.match;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.errata.content.ContentLoader;
+import dev.errata.markdown.Markdown;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The matcher on the fixture knowledge base: what it finds, what it refuses, and why. */
+class MatcherTest {
+  private static Matcher matcher;
+
+  @BeforeAll
+  static void index() {
+    var kb = new ContentLoader().load(Path.of("src/test/resources/fixture/content")).knowledgeBase();
+    matcher = new Matcher(MatchIndex.build(kb, new Markdown()::toPlainText, Rules.defaults()), Rules.defaults());
+  }
+
+  private static MatchReport match(String text) {
+    return matcher.match(text, Matcher.Options.defaults());
+  }
+
+  @Test
+  void findsTheEntryBehindAPasteWithOtherNamesAndNumbers() {
+    MatchReport r = match("[StatusCode.INTERNAL] in ensemble 'depth_pipeline', onnx runtime error 2: not enough space: expected 1048576, got 0");
+    assertEquals("numpy2-empty-tensors", r.matches().get(0).entry().id());
+    assertEquals(Confidence.EXACT, r.matches().get(0).confidence());
+    assertTrue(r.confident());
+  }
+
+  @Test
+  void stripsLogPrefixesAndColourCodes() {
+    MatchReport r = match("\u001b[31mE1126 08:15:42.123456 1 model_lifecycle.cc:638] failed to start GRPC service: "
+        + "Unavailable - Socket '0.0.0.0:8001' already in use\u001b[0m");
+    assertEquals("port-in-use", r.matches().get(0).entry().id());
+    assertTrue(r.confident());
+    Match.MatchedLine line = r.matches().get(0).line();
+    assertEquals(1, line.number());
+    String highlighted = line.text().substring(line.highlights().get(0)[0], line.highlights().get(0)[1]);
+    assertEquals("failed", highlighted, "highlights point into the pasted line, after its prefix");
+  }
+
+  @Test
+  void aNearMissWithADifferentFixedNumberIsNotConfident() {
+    MatchReport r = match("in ensemble 'p', onnx runtime error 2: not enough space: expected 64, got 32");
+    assertFalse(r.confident(), () -> r.matches().toString());
+  }
+
+  @Test
+  void aGenericLineAloneIsNotAConfidentMatch() {
+    for (String generic : List.of("Connection refused", "Segmentation fault (core dumped)", "error", "failed")) {
+      assertFalse(match(generic).confident(), generic);
+    }
+  }
+
+  @Test
+  void findsTheErrorAmongHundredsOfInfoLines() {
+    StringBuilder log = new StringBuilder();
+    for (int i = 0; i < 300; i++) {
+      log.append("I1126 08:15:").append(String.format("%02d", i % 60)).append(".000001 1 server.cc:674] loading model m").append(i)
+          .append(" version 1\n");
+      if (i == 150) {
+        log.append("E1126 08:15:42.123456 1 infer.cc:120] in ensemble 'x', onnx runtime error 2: not enough space: expected 16, got 0\n");
+      }
+    }
+    MatchReport r = match(log.toString());
+    assertEquals("numpy2-empty-tensors", r.matches().get(0).entry().id());
+    assertEquals(152, r.matches().get(0).line().number());
+    assertTrue(r.confident());
+  }
+
+  @Test
+  void joinsAMessageWrappedOverTwoLines() {
+    MatchReport r = match("in ensemble 'x', onnx runtime error 2: not enough\nspace: expected 16, got 0");
+    assertEquals("numpy2-empty-tensors", r.matches().get(0).entry().id());
+    assertTrue(r.confident(), () -> r.matches().toString());
+  }
+
+  @Test
+  void foldsARepeatedErrorIntoOneLine() {
+    String line = "failed to start GRPC service: Unavailable - Socket '0.0.0.0:%d' already in use\n";
+    StringBuilder s = new StringBuilder();
+    for (int i = 0; i < 1000; i++) {
+      s.append(String.format(line, 8000 + i));
+    }
+    Paste p = Paste.prepare(s.toString(), Rules.defaults());
+    assertEquals(1, p.lines().size());
+    assertEquals(1000, p.lines().get(0).repeats());
+  }
+
+  @Test
+  void versionsInThePasteMarkEntriesThatExcludeThem() {
+    String paste = "nvcr.io/nvidia/tritonserver:23.02-py3\nnumpy==1.26.4\n"
+        + "in ensemble 'x', onnx runtime error 2: not enough space: expected 16, got 0";
+    Match m = match(paste).matches().get(0);
+    assertEquals("numpy2-empty-tensors", m.entry().id());
+    assertTrue(m.excludedByVersions(), m.versions().toString());
+    assertEquals(List.of("tritonserver 23.02 paste line 1 not-affected", "numpy 1.26.4 paste line 2 not-affected"),
+        m.versions().stream().map(v -> v.component() + " " + v.version() + " " + v.source() + " " + v.verdict()).toList());
+  }
+
+  @Test
+  void explicitVersionsOverrideThePaste() {
+    MatchReport r = matcher.match("numpy==1.26.4\nin ensemble 'x', onnx runtime error 2: not enough space: expected 16, got 0",
+        new Matcher.Options(5, List.of(new FoundVersion("numpy", "2.1.0", "--env")), "en"));
+    Match.VersionVerdict v = r.matches().get(0).versions().stream().filter(x -> x.component().equals("numpy")).findFirst().orElseThrow();
+    assertEquals("affected", v.verdict());
+    assertEquals("--env", v.source());
+  }
+
+  @Test
+  void serverVersionsMapToContainerReleases() {
+    Versions v = new Versions(Rules.defaults());
+    v.scan("I1126 server.cc:674] Triton Server version 2.49.0", "paste line 1");
+    assertEquals("24.08", v.find("tritonserver").orElseThrow().version());
+  }
+
+  @Test
+  void readsPipFreezePipListAndCondaList() {
+    Versions v = new Versions(Rules.defaults());
+    v.scanEnvFile("numpy==2.1.0\ntorch                     2.3.1+cu121\n# comment\nonnxruntime-gpu 1.18.0 py311_0 conda-forge\n", "env.txt");
+    assertEquals("2.1.0", v.find("numpy").orElseThrow().version());
+    assertEquals("2.3.1+cu121", v.find("pytorch").orElseThrow().version());
+    assertEquals("1.18.0", v.find("onnxruntime").orElseThrow().version());
+    assertEquals("env.txt:2", v.find("pytorch").orElseThrow().source());
+  }
+
+  @Test
+  void prefersTheTranslationInTheAskedLanguage() {
+    String paste = "in ensemble 'x', onnx runtime error 2: not enough space: expected 16, got 0";
+    assertEquals("numpy2-empty-tensors", matcher.match(paste, new Matcher.Options(5, List.of(), "en")).matches().get(0).entry().id());
+    assertEquals("numpy2-empty-tensors-zh", matcher.match(paste, new Matcher.Options(5, List.of(), "zh")).matches().get(0).entry().id());
+    assertEquals(1, matcher.match(paste, Matcher.Options.defaults()).matches().stream()
+        .filter(m -> m.entry().family().equals("numpy2-empty-tensors")).count(), "one result per family");
+  }
+
+  @Test
+  void findsChineseTextByCharacterPairs() {
+    MatchReport r = match("内存分配失败");
+    assertFalse(r.matches().isEmpty());
+    assertEquals("numpy2-empty-tensors", r.matches().get(0).entry().family());
+  }
+}
