@@ -88,8 +88,13 @@ public final class MatchIndex {
     for (int i = 0; i < entries.size(); i++) {
       Entry e = entries.get(i);
       infos.add(info(e));
+      Set<String> identity = new java.util.HashSet<>();
+      for (Token tok : Tokenizer.tokenize(e.title())) {
+        identity.add(tok.text());
+        identity.addAll(pathWords(tok.text()));
+      }
       for (Symptom s : e.symptoms()) {
-        Template t = Template.compile(i, s);
+        Template t = Template.compile(i, s, identity);
         int id = templates.size();
         templates.add(t);
         for (String key : keys(t)) {

@@ -18,7 +18,7 @@ import java.util.Set;
  * those they fall outside. One score per entry, then a calibrated label. Thread-safe.
  */
 public final class Matcher {
-  static final int CANDIDATES_PER_LINE = 16;
+  static final int CANDIDATES_PER_LINE = 64;
   static final double MIN_SHARED = 0.34;
   static final double MIN_LINE_SHARE = 0.7;
   /** Below both, a result is noise rather than a possibility. */
@@ -26,6 +26,9 @@ public final class Matcher {
   static final double MIN_RELEVANCE = 0.1;
   static final double K1 = 1.2;
   static final double B = 0.75;
+  static final double W_RELEVANCE = 3.0;
+  static final double EXACT_BONUS = 1.0;
+  static final double PRIMARY_BONUS = 0.3;
   static final double VERSION_BONUS = 0.1;
   static final double VERSION_PENALTY = 0.25;
 
@@ -34,6 +37,7 @@ public final class Matcher {
   private final double[] templateWeight;
   private final double[][] itemWeights;
   private final boolean[] primary;
+  private final java.util.function.ToDoubleFunction<String> keyWeight;
 
   public Matcher(MatchIndex index, Rules rules) {
     this.index = index;
@@ -42,6 +46,7 @@ public final class Matcher {
     templateWeight = new double[n];
     itemWeights = new double[n][];
     primary = new boolean[n];
+    keyWeight = key -> index.literalWeight(key, rules);
     for (int t = 0; t < n; t++) {
       Template tpl = index.templates.get(t);
       List<Template.Item> items = tpl.items();
@@ -71,7 +76,12 @@ public final class Matcher {
   }
 
   /** The best alignment found for one entry. */
-  private record Best(double quality, Alignment alignment, PreparedLine line, List<Token> tokens, Template template) {}
+  /** The best alignment found for one entry; {@code value} ranks it (evidence with bonuses). */
+  private record Best(double value, Alignment alignment, PreparedLine line, List<Token> tokens, Template template) {
+    double quality() {
+      return alignment.quality();
+    }
+  }
 
   public MatchReport match(String text, Options options) {
     Versions versions = new Versions(rules);
@@ -90,7 +100,7 @@ public final class Matcher {
       double quality = b == null ? 0 : b.quality();
       double bm = relevance.getOrDefault(e, 0.0);
       double rel = bm / (bm + 8.0);
-      ranked.add(new Scored(e, 10 * quality + 3 * rel, quality, rel, b));
+      ranked.add(new Scored(e, (b == null ? 0 : b.value()) + W_RELEVANCE * rel, quality, rel, b));
     }
     ranked.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparing(s -> index.entries.get(s.entry()).id()));
     List<Scored> top = applyVersions(ranked.subList(0, Math.min(ranked.size(), 64)), versions);
@@ -170,31 +180,32 @@ public final class Matcher {
         int tid = candidates.get(c);
         Template tpl = index.templates.get(tid);
         List<Token> tokens = line.tokens();
-        Alignment a = Aligner.align(tpl, tokens, itemWeights[tid]);
+        Alignment a = Aligner.align(tpl, tokens, itemWeights[tid], keyWeight);
         if (a.tailCut() && li + 1 < lines.size() && lines.get(li + 1).number() == line.number() + 1) {
           // The message may go on in the next line (wrapped by a terminal or a logger).
           List<Token> joined = new ArrayList<>(tokens);
           joined.addAll(lines.get(li + 1).tokens());
-          Alignment b = Aligner.align(tpl, joined, itemWeights[tid]);
-          if (b.quality() > a.quality()) {
+          Alignment b = Aligner.align(tpl, joined, itemWeights[tid], keyWeight);
+          if (b.evidence() > a.evidence()) {
             a = b;
             tokens = joined;
           }
         }
-        double q = a.quality();
-        if (a.contradicted()) {
-          q *= tpl.explicit() ? 0.6 : 0.8;
+        double value = Math.max(0, a.evidence());
+        if (a.contradicted() && tpl.explicit()) {
+          // The author wrote every other word as a placeholder: a fixed word that differs is a different error.
+          value *= 0.5;
         }
         if (a.exact()) {
-          q += 0.05;
+          value += EXACT_BONUS;
         }
         if (primary[tid]) {
           // An entry's first symptom is its main error; the others are lines that come with it.
-          q += 0.02;
+          value += PRIMARY_BONUS;
         }
         Best prev = best.get(tpl.entry());
-        if (prev == null || q > prev.quality() + 1e-12) {
-          best.put(tpl.entry(), new Best(q, a, line, tokens, tpl));
+        if (a.matchedLiterals() > 0 && (prev == null || value > prev.value() + 1e-12)) {
+          best.put(tpl.entry(), new Best(value, a, line, tokens, tpl));
         }
       }
       for (int tid : touched) {
@@ -283,13 +294,14 @@ public final class Matcher {
   private Confidence confidence(Scored s, Scored runnerUp, int rank, List<String> terms) {
     Best b = s.best();
     double margin = runnerUp == null ? s.score() : s.score() - runnerUp.score();
+    double needed = Math.max(1.0, 0.1 * s.score());
     boolean runnerUpExact = runnerUp != null && runnerUp.best() != null && runnerUp.best().alignment().exact();
     if (rank == 0 && b != null && !b.alignment().contradicted()) {
       int informative = informative(b);
-      if (b.alignment().exact() && informative >= 3 && !(runnerUpExact && margin < 0.5)) {
+      if (b.alignment().exact() && informative >= 3 && !(runnerUpExact && margin < needed)) {
         return Confidence.EXACT;
       }
-      if (b.quality() >= 0.7 && informative >= 3 && (margin >= 1.0 || b.alignment().exact())) {
+      if (b.quality() >= 0.7 && informative >= 3 && (margin >= needed || b.alignment().exact())) {
         return Confidence.LIKELY;
       }
     }

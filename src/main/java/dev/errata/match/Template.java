@@ -29,6 +29,15 @@ public record Template(int entry, String text, List<Item> items, boolean explici
   }
 
   public static Template compile(int entry, Symptom symptom) {
+    return compile(entry, symptom, java.util.Set.of());
+  }
+
+  /**
+   * @param identity numbers that name this error rather than an occurrence of it (those in the
+   *     entry's title: an exit code, a driver version); in a symptom pasted as seen, only these
+   *     must be equal in the paste, all other numbers are sizes, lines and ids that vary
+   */
+  public static Template compile(int entry, Symptom symptom, java.util.Set<String> identity) {
     List<Item> items = new ArrayList<>();
     boolean explicit = symptom.parts().stream().anyMatch(p -> p instanceof Symptom.Placeholder);
     for (Symptom.Part part : symptom.parts()) {
@@ -36,10 +45,10 @@ public record Template(int entry, String text, List<Item> items, boolean explici
         for (Token t : Tokenizer.tokenize(lit.text())) {
           if (!explicit && t.kind() == Token.Kind.NUMBER) {
             // Kept: a number that is the same in the paste is a constant of this error (an exit code, a version).
-            items.add(new Item(Slot.NUMBER, t.text()));
+            items.add(new Item(Slot.NUMBER, identity.contains(t.text()) ? t.text() : ""));
           } else if (t.kind() == Token.Kind.PATH) {
-            // Kept: the words of a path (a layer or file name) tell siblings apart.
-            items.add(new Item(Slot.PATH, t.text()));
+            // Kept: the words of a path (a layer or an operator) tell siblings apart.
+            items.add(new Item(Slot.PATH, explicit ? "" : t.text()));
           } else {
             items.add(new Item(Slot.LITERAL, t.text()));
           }

@@ -58,7 +58,14 @@ public final class Tokenizer {
           }
           out.add(make(s, i, end, Token.Kind.PATH));
         } else {
-          out.add(make(s, i, end, classify(s, i, end)));
+          int cut = numericSuffix(s, i, end);
+          if (cut > 0) {
+            // Where_36, resnet50_1: a node or instance number hangs off the name; it varies, the name does not.
+            out.add(make(s, i, cut, classify(s, i, cut)));
+            out.add(make(s, cut + 1, end, Token.Kind.NUMBER));
+          } else {
+            out.add(make(s, i, end, classify(s, i, end)));
+          }
         }
         i = end;
       } else {
@@ -66,6 +73,23 @@ public final class Tokenizer {
       }
     }
     return out;
+  }
+
+  /** Where {@code _<digits>} ends a word that has letters before it, the index of that underscore; else -1. */
+  static int numericSuffix(CharSequence s, int start, int end) {
+    int j = end;
+    while (j > start && Character.isDigit(s.charAt(j - 1))) {
+      j--;
+    }
+    if (j == end || j - 1 <= start || s.charAt(j - 1) != '_') {
+      return -1;
+    }
+    for (int k = start; k < j - 1; k++) {
+      if (Character.isLetter(s.charAt(k))) {
+        return j - 1;
+      }
+    }
+    return -1;
   }
 
   private static Token make(CharSequence s, int start, int end, Token.Kind kind) {
