@@ -56,8 +56,8 @@ final class Aligner {
         double best;
         byte how;
         double del = s[i - 1][j] - deletion(it, w);
-        if (it.slot() == Template.Slot.LITERAL) {
-          boolean eq = it.text().equals(tokens.get(j - 1).text());
+        if (it.isWord()) {
+          boolean eq = it.accepts(tokens.get(j - 1).text());
           best = eq ? s[i - 1][j - 1] + w : s[i - 1][j - 1] - 0.5 * w;
           how = eq ? OP_MATCH : OP_SUB;
         } else {
@@ -73,7 +73,7 @@ final class Aligner {
           best = del;
           how = OP_DEL;
         }
-        if (i < m && it.slot() == Template.Slot.LITERAL) {
+        if (i < m && it.isWord()) {
           double ins = s[i][j - 1] - INSERT;
           if (ins > best) {
             best = ins;
@@ -95,7 +95,7 @@ final class Aligner {
 
   private static double deletion(Template.Item it, double w) {
     return switch (it.slot()) {
-      case LITERAL -> 0.1 * w;
+      case LITERAL, PREFIX, SUFFIX -> 0.1 * w;
       case ANY -> 0;
       default -> 0.2;
     };
@@ -127,7 +127,7 @@ final class Aligner {
         case NUMBER -> tok.kind() == Token.Kind.NUMBER ? SLOT_GAIN : -SLOT_GAIN;
         case PATH -> tok.kind() == Token.Kind.PATH ? SLOT_GAIN : 0.1;
         case NAME -> 0.3;
-        case ANY, LITERAL -> 0;
+        default -> 0;
       };
     }
 
@@ -144,7 +144,7 @@ final class Aligner {
         }
         case PATH -> tok.kind() != Token.Kind.PATH ? 0.1 : SLOT_GAIN + sharedWeight(i, j);
         case NAME -> 0.3;
-        case ANY, LITERAL -> 0;
+        default -> 0;
       };
     }
 
@@ -193,7 +193,7 @@ final class Aligner {
       if (o == OP_MATCH || o == OP_SUB) {
         itemOp[i - 1] = o;
         itemTok[i - 1] = j - 1;
-        if (o == OP_MATCH && items.get(i - 1).slot() == Template.Slot.LITERAL) {
+        if (o == OP_MATCH && items.get(i - 1).isWord()) {
           matched.add(0, j - 1);
         }
         startJ = j - 1;
@@ -214,7 +214,7 @@ final class Aligner {
     int last = -1;
     int literals = 0;
     for (int k = 0; k < m; k++) {
-      if (items.get(k).slot() == Template.Slot.LITERAL && itemOp[k] == OP_MATCH) {
+      if (items.get(k).isWord() && itemOp[k] == OP_MATCH) {
         literals++;
         if (first < 0) {
           first = k;
@@ -228,6 +228,7 @@ final class Aligner {
     boolean headCut = startJ == 0;
     boolean tailCut = endJ == n;
     double total = 0;
+    double cutWeight = 0;
     double gained = 0;
     double substituted = 0;
     double evidence = 0;
@@ -238,7 +239,7 @@ final class Aligner {
       if (it.slot() == Template.Slot.ANY) {
         continue;
       }
-      boolean literal = it.slot() == Template.Slot.LITERAL;
+      boolean literal = it.isWord();
       double max = literal ? weights[k] : slots.max(k);
       total += max;
       double got = itemOp[k] != OP_MATCH ? 0 : literal ? max : Math.min(max, slots.gain(k, itemTok[k]));
@@ -265,16 +266,19 @@ final class Aligner {
       }
       complete = false;
       if (cut) {
+        cutWeight += max;
         continue;
       }
       evidence -= max;
-      if (literal && (t.explicit() || (isPlainWord(it.text()) && max > 1.0))) {
+      if (literal && (t.explicit() || (isPlainWord(it.key()) && max > 1.0))) {
         contradicted = true;
       }
     }
-    double quality = Math.max(0, (gained - 0.5 * substituted - INSERT * insertions) / Math.max(total, 1e-9));
+    // Quality judges what the paste shows: words it lacks only because it was cut short are left out.
+    double quality = Math.max(0, (gained - 0.5 * substituted - INSERT * insertions) / Math.max(total - cutWeight, 1e-9));
+    double coverage = gained / Math.max(total, 1e-9);
     boolean exact = complete && insertions == 0 && !contradicted;
-    return new Alignment(Math.min(1, quality), evidence - INSERT * insertions, exact, contradicted, literals,
+    return new Alignment(Math.min(1, quality), Math.min(1, coverage), evidence - INSERT * insertions, exact, contradicted, literals,
         List.copyOf(matched), startJ, endJ, tailCut && last < m - 1);
   }
 

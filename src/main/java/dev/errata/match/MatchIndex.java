@@ -13,47 +13,59 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.function.UnaryOperator;
 
 /**
  * Everything the matcher needs, precomputed from the knowledge base: entries' display data,
  * compiled symptom templates with an inverted index of their literal words (to pick the few
  * templates worth aligning against a line), and weighted term frequencies for BM25. Built once
- * per build; serialized by {@code dev.errata.index} for the CLI and the browser.
+ * per build; serialized by {@code dev.errata.index} for the CLI and the browser. All
+ * arithmetic that ranks uses {@code StrictMath} and integer weights, so the browser's port gives
+ * the same numbers.
  */
 public final class MatchIndex {
-  /** Field weights for relevance: an error text is worth more than a word in the prose. */
-  static final double W_SYMPTOM = 3.0;
-  static final double W_TITLE = 2.0;
-  static final double W_CAUSE = 1.0;
-  static final double W_FIX = 0.7;
-  static final double W_BODY = 0.3;
+  /**
+   * Field weights for relevance, as integers so that Java and the browser add exactly the same
+   * numbers: an error text counts more than a title, a title more than a cause or a fix. The
+   * Markdown body is left out: it is prose around the error, and pastes that match only prose
+   * are better served by word search.
+   */
+  static final int W_SYMPTOM = 30;
+  static final int W_TITLE = 20;
+  static final int W_CAUSE = 10;
+  static final int W_FIX = 7;
 
   final List<EntryInfo> entries;
   final List<Template> templates;
-  /** literal word -> ids of templates that contain it. */
+  /** literal word -> ids of templates that contain it, ascending. */
   final Map<String, int[]> literalPostings;
   /** term -> [entry ids] and their weighted term frequencies. */
   final Map<String, Posting> postings;
-  final float[] docLength;
+  final int[] docLength;
   final double avgDocLength;
 
-  /** One term's entries and weighted frequencies, entry ids ascending. */
-  public record Posting(int[] entries, float[] tf) {}
+  /** One term's entries (ascending) and weighted frequencies. */
+  public record Posting(int[] entries, int[] tf) {}
 
-  MatchIndex(List<EntryInfo> entries, List<Template> templates, Map<String, int[]> literalPostings,
-      Map<String, Posting> postings, float[] docLength) {
+  /** An index from its parts; the literal postings are derived from the templates. */
+  public MatchIndex(List<EntryInfo> entries, List<Template> templates, Map<String, Posting> postings, int[] docLength) {
     this.entries = List.copyOf(entries);
     this.templates = List.copyOf(templates);
-    this.literalPostings = literalPostings;
     this.postings = postings;
-    this.docLength = docLength;
-    double sum = 0;
-    for (float f : docLength) {
+    this.docLength = docLength.clone();
+    Map<String, List<Integer>> literal = new HashMap<>();
+    for (int id = 0; id < this.templates.size(); id++) {
+      for (String key : keys(this.templates.get(id))) {
+        literal.computeIfAbsent(key, k -> new ArrayList<>()).add(id);
+      }
+    }
+    Map<String, int[]> lp = new HashMap<>();
+    literal.forEach((k, v) -> lp.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
+    this.literalPostings = lp;
+    long sum = 0;
+    for (int f : docLength) {
       sum += f;
     }
-    this.avgDocLength = docLength.length == 0 ? 1 : Math.max(1, sum / docLength.length);
+    this.avgDocLength = docLength.length == 0 ? 1 : Math.max(1, (double) sum / docLength.length);
   }
 
   public List<EntryInfo> entries() {
@@ -68,23 +80,21 @@ public final class MatchIndex {
     return postings;
   }
 
-  public float[] docLength() {
+  public int[] docLength() {
     return docLength.clone();
   }
 
   /**
-   * Builds the index.
-   *
-   * @param plainText turns an entry's Markdown body into the text a reader sees
+   * Builds the index. Templates are numbered in the order of their words, so that templates of
+   * one error shape (siblings a line is compared with) sit side by side: the browser then loads
+   * one or two template files per line rather than one per candidate.
    */
-  public static MatchIndex build(KnowledgeBase kb, UnaryOperator<String> plainText, Rules rules) {
+  public static MatchIndex build(KnowledgeBase kb, Rules rules) {
     List<EntryInfo> infos = new ArrayList<>();
     List<Template> templates = new ArrayList<>();
-    Map<String, Set<Integer>> literal = new TreeMap<>();
-    Map<String, Map<Integer, Float>> tf = new HashMap<>();
-    float[] lengths = new float[kb.entries().size()];
+    Map<String, Map<Integer, Integer>> tf = new HashMap<>();
+    int[] lengths = new int[kb.entries().size()];
     List<Entry> entries = kb.entries();
-    List<String> bodies = entries.parallelStream().map(e -> plainText.apply(e.body())).toList();
     for (int i = 0; i < entries.size(); i++) {
       Entry e = entries.get(i);
       infos.add(info(e));
@@ -93,15 +103,10 @@ public final class MatchIndex {
         identity.add(tok.text());
         identity.addAll(pathWords(tok.text()));
       }
-      for (Symptom s : e.symptoms()) {
-        Template t = Template.compile(i, s, identity);
-        int id = templates.size();
-        templates.add(t);
-        for (String key : keys(t)) {
-          literal.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(id);
-        }
+      for (int k = 0; k < e.symptoms().size(); k++) {
+        templates.add(Template.compile(i, e.symptoms().get(k), identity, k == 0));
       }
-      float len = 0;
+      int len = 0;
       len += count(tf, i, e.symptoms().stream().map(Symptom::display).toList(), W_SYMPTOM, rules);
       len += count(tf, i, List.of(e.title(), e.summary()), W_TITLE, rules);
       len += count(tf, i, e.causes(), W_CAUSE, rules);
@@ -113,31 +118,31 @@ public final class MatchIndex {
         fixes.add(f.detail());
       }
       len += count(tf, i, fixes, W_FIX, rules);
-      len += count(tf, i, List.of(bodies.get(i)), W_BODY, rules);
       lengths[i] = len;
     }
-    Map<String, int[]> literalPostings = new HashMap<>();
-    literal.forEach((k, v) -> literalPostings.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
+    List<Template> ordered = new ArrayList<>(templates);
+    ordered.sort(java.util.Comparator.comparing(Template::shapeKey).thenComparingInt(Template::entry)
+        .thenComparing(Template::text));
     Map<String, Posting> postings = new HashMap<>();
     tf.forEach((term, m) -> {
       int[] ids = m.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
-      float[] f = new float[ids.length];
+      int[] f = new int[ids.length];
       for (int k = 0; k < ids.length; k++) {
         f[k] = m.get(ids[k]);
       }
       postings.put(term, new Posting(ids, f));
     });
-    return new MatchIndex(infos, templates, literalPostings, postings, lengths);
+    return new MatchIndex(infos, ordered, postings, lengths);
   }
 
-  private static float count(Map<String, Map<Integer, Float>> tf, int entry, List<String> texts, double weight, Rules rules) {
-    float len = 0;
+  private static int count(Map<String, Map<Integer, Integer>> tf, int entry, List<String> texts, int weight, Rules rules) {
+    int len = 0;
     for (String text : texts) {
       if (text == null || text.isEmpty()) {
         continue;
       }
       for (String term : Terms.of(Tokenizer.tokenize(text), rules)) {
-        tf.computeIfAbsent(term, k -> new HashMap<>()).merge(entry, (float) weight, Float::sum);
+        tf.computeIfAbsent(term, k -> new HashMap<>()).merge(entry, weight, Integer::sum);
         len += weight;
       }
     }
@@ -152,9 +157,9 @@ public final class MatchIndex {
     Set<String> out = new LinkedHashSet<>();
     for (Template.Item item : t.items()) {
       switch (item.slot()) {
-        case LITERAL, NUMBER -> {
-          if (!item.text().isEmpty()) {
-            out.add(item.text());
+        case LITERAL, PREFIX, SUFFIX, NUMBER -> {
+          if (!item.key().isEmpty()) {
+            out.add(item.key());
           }
         }
         case PATH -> out.addAll(pathWords(item.text()));
@@ -164,6 +169,7 @@ public final class MatchIndex {
     return out;
   }
 
+  /** A line's words for finding templates: each token, the words of paths, the parts of dotted names. */
   static Set<String> keys(List<Token> tokens) {
     Set<String> out = new LinkedHashSet<>();
     for (Token t : tokens) {
@@ -171,6 +177,13 @@ public final class MatchIndex {
         out.addAll(pathWords(t.text()));
       } else {
         out.add(t.text());
+        if (t.kind() == Token.Kind.WORD && t.text().indexOf('.') > 0) {
+          for (String part : t.text().split("\\.")) {
+            if (part.length() >= 3) {
+              out.add(part);
+            }
+          }
+        }
       }
     }
     return out;
@@ -207,7 +220,7 @@ public final class MatchIndex {
     }
     int[] p = literalPostings.get(token);
     int df = p == null ? 1 : p.length;
-    return 1.0 + Math.log((templates.size() + 1.0) / df);
+    return 1.0 + StrictMath.log((templates.size() + 1.0) / df);
   }
 
   /** BM25's inverse document frequency, never negative. */
@@ -215,6 +228,6 @@ public final class MatchIndex {
     Posting p = postings.get(term);
     int df = p == null ? 0 : p.entries().length;
     int n = entries.size();
-    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+    return StrictMath.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 }

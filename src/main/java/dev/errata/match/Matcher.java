@@ -19,14 +19,17 @@ import java.util.Set;
  */
 public final class Matcher {
   static final int CANDIDATES_PER_LINE = 64;
-  static final double MIN_SHARED = 0.34;
-  static final double MIN_LINE_SHARE = 0.7;
+  static final int MAX_FOCUS_LINES = 32;
+  static final int MAX_QUERY_TERMS = 96;
+  static final double MIN_LINE_SHARE = 0.25;
   /** Below both, a result is noise rather than a possibility. */
   static final double MIN_QUALITY = 0.3;
   static final double MIN_RELEVANCE = 0.1;
   static final double K1 = 1.2;
   static final double B = 0.75;
   static final double W_RELEVANCE = 3.0;
+  /** The BM25 sum at which relevance counts half: it saturates so that many weak words never beat an alignment. */
+  static final double REL_HALF = 10.0;
   static final double EXACT_BONUS = 1.0;
   static final double PRIMARY_BONUS = 0.3;
   static final double VERSION_BONUS = 0.1;
@@ -34,7 +37,6 @@ public final class Matcher {
 
   private final MatchIndex index;
   private final Rules rules;
-  private final double[] templateWeight;
   private final double[][] itemWeights;
   private final boolean[] primary;
   private final java.util.function.ToDoubleFunction<String> keyWeight;
@@ -43,7 +45,6 @@ public final class Matcher {
     this.index = index;
     this.rules = rules;
     int n = index.templates.size();
-    templateWeight = new double[n];
     itemWeights = new double[n][];
     primary = new boolean[n];
     keyWeight = key -> index.literalWeight(key, rules);
@@ -53,13 +54,10 @@ public final class Matcher {
       double[] w = new double[items.size()];
       for (int k = 0; k < items.size(); k++) {
         Template.Item it = items.get(k);
-        w[k] = it.slot() == Template.Slot.LITERAL ? index.literalWeight(it.text(), rules) : 0;
-      }
-      for (String key : MatchIndex.keys(tpl)) {
-        templateWeight[t] += index.literalWeight(key, rules);
+        w[k] = it.isWord() ? index.literalWeight(it.key(), rules) : 0;
       }
       itemWeights[t] = w;
-      primary[t] = t == 0 || index.templates.get(t - 1).entry() != tpl.entry();
+      primary[t] = tpl.primary();
     }
   }
 
@@ -87,7 +85,7 @@ public final class Matcher {
     Versions versions = new Versions(rules);
     Paste paste = Paste.prepare(text == null ? "" : text, rules, versions);
     options.env().forEach(versions::add);
-    List<PreparedLine> lines = paste.lines();
+    List<PreparedLine> lines = focus(paste.lines());
 
     Map<Integer, Best> best = align(lines);
     Map<Integer, Double> relevance = relevance(lines);
@@ -99,7 +97,7 @@ public final class Matcher {
       Best b = best.get(e);
       double quality = b == null ? 0 : b.quality();
       double bm = relevance.getOrDefault(e, 0.0);
-      double rel = bm / (bm + 8.0);
+      double rel = bm / (bm + REL_HALF);
       ranked.add(new Scored(e, (b == null ? 0 : b.value()) + W_RELEVANCE * rel, quality, rel, b));
     }
     ranked.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparing(s -> index.entries.get(s.entry()).id()));
@@ -144,6 +142,31 @@ public final class Matcher {
     }
   }
 
+  /**
+   * The lines worth matching: every line but those a logger marked as INFO or DEBUG without an
+   * error word in them, at most {@link #MAX_FOCUS_LINES}, lines that carry errors first. A log of
+   * hundreds of lines costs what its errors cost, and the browser loads index parts only for the
+   * words of these lines. They keep the order they had in the paste.
+   */
+  static List<PreparedLine> focus(List<PreparedLine> lines) {
+    List<PreparedLine> keep = lines.stream().filter(l -> l.errorish() || !l.level().equals("info")).toList();
+    if (keep.isEmpty()) {
+      keep = lines;
+    }
+    if (keep.size() <= MAX_FOCUS_LINES) {
+      return keep;
+    }
+    java.util.Set<PreparedLine> chosen = new java.util.LinkedHashSet<>();
+    keep.stream().filter(PreparedLine::errorish).limit(MAX_FOCUS_LINES).forEach(chosen::add);
+    for (PreparedLine l : keep) {
+      if (chosen.size() >= MAX_FOCUS_LINES) {
+        break;
+      }
+      chosen.add(l);
+    }
+    return keep.stream().filter(chosen::contains).toList();
+  }
+
   private Map<Integer, Best> align(List<PreparedLine> lines) {
     Map<Integer, Best> best = new HashMap<>();
     double[] acc = new double[index.templates.size()];
@@ -166,16 +189,15 @@ public final class Matcher {
           acc[tid] += w;
         }
       }
+      // The templates sharing the most weight of rare words with the line; a line cut short or
+      // padded with other text still finds its template this way.
       List<Integer> candidates = new ArrayList<>();
       for (int tid : touched) {
-        // Enough of the template is in the line, or enough of the line (cut short) is in the template.
-        if (acc[tid] >= MIN_SHARED * templateWeight[tid] || acc[tid] >= MIN_LINE_SHARE * lineWeight) {
+        if (acc[tid] >= MIN_LINE_SHARE * lineWeight) {
           candidates.add(tid);
         }
       }
-      final double lw = Math.max(1e-9, lineWeight);
-      candidates.sort(Comparator.comparingDouble((Integer tid) -> -acc[tid] / templateWeight[tid] - acc[tid] / lw)
-          .thenComparingInt(tid -> tid));
+      candidates.sort(Comparator.comparingDouble((Integer tid) -> -acc[tid]).thenComparingInt(tid -> tid));
       for (int c = 0; c < Math.min(CANDIDATES_PER_LINE, candidates.size()); c++) {
         int tid = candidates.get(c);
         Template tpl = index.templates.get(tid);
@@ -220,7 +242,9 @@ public final class Matcher {
     Map<String, Double> query = new LinkedHashMap<>();
     for (PreparedLine line : lines) {
       for (String term : Terms.of(line.tokens(), rules)) {
-        query.merge(term, line.weight(), Double::sum);
+        if (query.size() < MAX_QUERY_TERMS || query.containsKey(term)) {
+          query.merge(term, line.weight(), Double::sum);
+        }
       }
     }
     Map<Integer, Double> scores = new HashMap<>();
@@ -301,7 +325,8 @@ public final class Matcher {
       if (b.alignment().exact() && informative >= 3 && !(runnerUpExact && margin < needed)) {
         return Confidence.EXACT;
       }
-      if (b.quality() >= 0.7 && informative >= 3 && (margin >= needed || b.alignment().exact())) {
+      if (b.quality() >= 0.7 && b.alignment().coverage() >= 0.4 && informative >= 3
+          && (margin >= needed || b.alignment().exact())) {
         return Confidence.LIKELY;
       }
     }
@@ -352,7 +377,7 @@ public final class Matcher {
       symptom = b.template().text();
       String how = b.alignment().exact() ? "matches the symptom word for word"
           : b.alignment().contradicted() ? "resembles the symptom but differs in " + (b.template().explicit() ? "a fixed word or number" : "some words")
-          : String.format(java.util.Locale.ROOT, "matches %.0f%% of the symptom", 100 * b.alignment().quality());
+          : String.format(java.util.Locale.ROOT, "matches %.0f%% of the symptom", 100 * b.alignment().coverage());
       reasons.add("line " + b.line().number() + " " + how);
     }
     List<String> terms = relevanceTerms(s.entry(), lines);

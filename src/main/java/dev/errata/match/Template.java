@@ -10,14 +10,47 @@ import java.util.List;
  * they become {@code {n}} and {@code {path}} slots; where the author did use placeholders, every
  * literal is meant literally, and a different number there contradicts the symptom.
  */
-public record Template(int entry, String text, List<Item> items, boolean explicit) {
+public record Template(int entry, String text, List<Item> items, boolean explicit, boolean primary) {
 
   /** One position of a template. */
-  public record Item(Slot slot, String text) {}
+  public record Item(Slot slot, String text) {
+    /** A word of the message (whole, or the start or end of a longer token), as opposed to a slot. */
+    public boolean isWord() {
+      return slot == Slot.LITERAL || slot == Slot.PREFIX || slot == Slot.SUFFIX;
+    }
+
+    /** Whether a pasted token is this word. */
+    public boolean accepts(String token) {
+      return switch (slot) {
+        case LITERAL -> text.equals(token);
+        case PREFIX -> token.length() > text.length() && token.startsWith(text);
+        case SUFFIX -> token.length() > text.length() && token.endsWith(text);
+        default -> false;
+      };
+    }
+
+    /** The word by which the index finds this position: the text without its joining character. */
+    public String key() {
+      return switch (slot) {
+        case PREFIX -> text.substring(0, text.length() - (isJoiner(text.charAt(text.length() - 1)) ? 1 : 0));
+        case SUFFIX -> text.substring(isJoiner(text.charAt(0)) ? 1 : 0);
+        default -> text;
+      };
+    }
+  }
+
+  /** The characters the tokenizer keeps inside a word when a letter or digit follows. */
+  static boolean isJoiner(char c) {
+    return c == '.' || c == '-' || c == '+';
+  }
 
   /** What a position accepts. */
   public enum Slot {
     LITERAL,
+    /** A word that starts a longer token: {@code c_python_backend_utils.} of {@code c_python_backend_utils.{name}}. */
+    PREFIX,
+    /** A word that ends a longer token: {@code _output} of {@code {name}_output}. */
+    SUFFIX,
     NUMBER,
     NAME,
     PATH,
@@ -29,21 +62,36 @@ public record Template(int entry, String text, List<Item> items, boolean explici
   }
 
   public static Template compile(int entry, Symptom symptom) {
-    return compile(entry, symptom, java.util.Set.of());
+    return compile(entry, symptom, java.util.Set.of(), true);
   }
 
   /**
    * @param identity numbers that name this error rather than an occurrence of it (those in the
    *     entry's title: an exit code, a driver version); in a symptom pasted as seen, only these
    *     must be equal in the paste, all other numbers are sizes, lines and ids that vary
+   * @param primary whether this is the entry's first symptom, its main error
    */
-  public static Template compile(int entry, Symptom symptom, java.util.Set<String> identity) {
+  public static Template compile(int entry, Symptom symptom, java.util.Set<String> identity, boolean primary) {
     List<Item> items = new ArrayList<>();
     boolean explicit = symptom.parts().stream().anyMatch(p -> p instanceof Symptom.Placeholder);
-    for (Symptom.Part part : symptom.parts()) {
+    List<Symptom.Part> parts = symptom.parts();
+    for (int p = 0; p < parts.size(); p++) {
+      Symptom.Part part = parts.get(p);
       if (part instanceof Symptom.Literal lit) {
-        for (Token t : Tokenizer.tokenize(lit.text())) {
-          if (!explicit && t.kind() == Token.Kind.NUMBER) {
+        String text = lit.text();
+        List<Token> tokens = Tokenizer.tokenize(text);
+        boolean placeholderBefore = p > 0 && parts.get(p - 1) instanceof Symptom.Placeholder;
+        boolean placeholderAfter = p + 1 < parts.size() && parts.get(p + 1) instanceof Symptom.Placeholder;
+        for (int k = 0; k < tokens.size(); k++) {
+          Token t = tokens.get(k);
+          if (k == 0 && placeholderBefore && t.start() == 0 && t.kind() == Token.Kind.WORD && !items.isEmpty()) {
+            // {name}_output: in a paste the name and the suffix are one token.
+            items.set(items.size() - 1, new Item(Slot.SUFFIX, t.text()));
+          } else if (k == tokens.size() - 1 && placeholderAfter && t.kind() == Token.Kind.WORD && gluedAtEnd(text, t)) {
+            // c_python_backend_utils.{name}: likewise, the prefix and the name are one token.
+            items.add(new Item(Slot.PREFIX, text.substring(t.start(), text.length()).toLowerCase(java.util.Locale.ROOT)));
+            p++;
+          } else if (!explicit && t.kind() == Token.Kind.NUMBER) {
             // Kept: a number that is the same in the paste is a constant of this error (an exit code, a version).
             items.add(new Item(Slot.NUMBER, identity.contains(t.text()) ? t.text() : ""));
           } else if (t.kind() == Token.Kind.PATH) {
@@ -62,7 +110,19 @@ public record Template(int entry, String text, List<Item> items, boolean explici
         }, ""));
       }
     }
-    return new Template(entry, symptom.display(), merge(items), explicit);
+    return new Template(entry, symptom.display(), merge(items), explicit, primary);
+  }
+
+  /** The token ends the literal, or only a joining character ({@code . - +}) follows it. */
+  private static boolean gluedAtEnd(String text, Token t) {
+    if (t.end() == text.length()) {
+      return true;
+    }
+    if (t.end() == text.length() - 1) {
+      char c = text.charAt(text.length() - 1);
+      return isJoiner(c);
+    }
+    return false;
   }
 
   /**
@@ -87,6 +147,15 @@ public record Template(int entry, String text, List<Item> items, boolean explici
   /** Slots from placeholders carry no text; two slots from one pasted token cannot both be there. */
   private static boolean glued(Item a, Item b) {
     return a.text().isEmpty() || b.text().isEmpty();
+  }
+
+  /** The template's words in order, slots as markers: templates of one error shape sort together. */
+  public String shapeKey() {
+    StringBuilder b = new StringBuilder();
+    for (Item i : items) {
+      b.append(i.slot() == Slot.LITERAL || i.slot() == Slot.PREFIX ? i.text() : "\u0001").append(' ');
+    }
+    return b.toString();
   }
 
   public int literalCount() {

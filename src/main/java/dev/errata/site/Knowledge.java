@@ -2,7 +2,6 @@ package dev.errata.site;
 
 import dev.errata.ErrataException;
 import dev.errata.ExitCode;
-import dev.errata.markdown.Markdown;
 import dev.errata.match.MatchIndex;
 import dev.errata.match.Matcher;
 import dev.errata.match.Rules;
@@ -17,8 +16,7 @@ public final class Knowledge {
   private Knowledge() {}
 
   public static MatchIndex index(KnowledgeBase kb) {
-    Markdown markdown = new Markdown();
-    return MatchIndex.build(kb, markdown::toPlainText, Rules.defaults());
+    return MatchIndex.build(kb, Rules.defaults());
   }
 
   /** A matcher over the entries of {@code content}, or exit 3 with the diagnostics. */

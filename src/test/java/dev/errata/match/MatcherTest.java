@@ -18,7 +18,7 @@ class MatcherTest {
   @BeforeAll
   static void index() {
     var kb = new ContentLoader().load(Path.of("src/test/resources/fixture/content")).knowledgeBase();
-    matcher = new Matcher(MatchIndex.build(kb, new Markdown()::toPlainText, Rules.defaults()), Rules.defaults());
+    matcher = new Matcher(MatchIndex.build(kb, Rules.defaults()), Rules.defaults());
   }
 
   private static MatchReport match(String text) {

@@ -32,7 +32,7 @@ class RobustnessTest {
   static void index() {
     if (matcher == null) {
       var kb = new ContentLoader().load(Path.of("src/test/resources/fixture/content")).knowledgeBase();
-      matcher = new Matcher(MatchIndex.build(kb, new Markdown()::toPlainText, Rules.defaults()), Rules.defaults());
+      matcher = new Matcher(MatchIndex.build(kb, Rules.defaults()), Rules.defaults());
     }
   }
 
