@@ -28,11 +28,14 @@ final class BuildCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  /** A build shows the first warnings only; errata check lists them all. */
+  static final int MAX_WARNINGS_SHOWN = 20;
+
   @Override
   public Integer call() {
     SiteBuilder.Result r = new SiteBuilder(Clock.systemUTC()).build(new SiteBuilder.Options(content.content, templates, out));
     PrintWriter w = spec.commandLine().getOut();
-    DiagnosticsPrinter.print(r.diagnostics(), spec.commandLine().getErr());
+    DiagnosticsPrinter.printSome(r.diagnostics(), spec.commandLine().getErr(), MAX_WARNINGS_SHOWN);
     w.println(String.format(Locale.ROOT, "Built %d entries, %d pages, %d warnings in %.2f s into %s",
         r.entries(), r.pages(), r.warnings(), r.time().toMillis() / 1000.0, out));
     return ExitCode.OK.code();

@@ -14,6 +14,14 @@ final class DiagnosticsPrinter {
     }
   }
 
+  /** The first {@code limit} diagnostics, then how many more there are. */
+  static void printSome(List<Diagnostic> diagnostics, PrintWriter to, int limit) {
+    diagnostics.stream().limit(limit).forEach(d -> to.println(d.format()));
+    if (diagnostics.size() > limit) {
+      to.println("... and " + (diagnostics.size() - limit) + " more; errata check lists them all");
+    }
+  }
+
   static String counts(List<Diagnostic> diagnostics) {
     long errors = diagnostics.stream().filter(Diagnostic::isError).count();
     long warnings = diagnostics.size() - errors;

@@ -50,6 +50,10 @@ final class MatchCommand implements Callable<Integer> {
 
   @Mixin ContentOption content;
 
+  @Option(names = "--site", paramLabel = "DIR", defaultValue = "site",
+      description = "A built site whose index is used when it is current with --content (default: ${DEFAULT-VALUE}).")
+  Path site;
+
   @Option(names = "--color", paramLabel = "WHEN", defaultValue = "AUTO", description = "Colour: ${COMPLETION-CANDIDATES} (default: auto).")
   Terminal.When color;
 
@@ -84,7 +88,7 @@ final class MatchCommand implements Callable<Integer> {
       v.scanEnvFile(InputText.read(envFile, stdin), envFile.toString());
       versions.addAll(0, v.all());
     }
-    Matcher matcher = Knowledge.matcher(content.content);
+    Matcher matcher = Knowledge.matcher(content.content, site);
     MatchReport report = matcher.match(paste, new Matcher.Options(top, versions, lang));
     PrintWriter out = spec.commandLine().getOut();
     if (json) {

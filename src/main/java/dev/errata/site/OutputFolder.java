@@ -33,6 +33,12 @@ final class OutputFolder {
       Path parent = out.getParent();
       Files.createDirectories(parent);
       Path tmp = Files.createTempDirectory(parent, out.getFileName() + ".tmp-");
+      // A temporary folder is private by default; a site is for a web server to read.
+      try {
+        Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+      } catch (UnsupportedOperationException e) {
+        // Not a POSIX file system: its default permissions apply.
+      }
       Files.writeString(tmp.resolve(MARKER), "written by errata build; the whole folder is replaced on each build\n",
           StandardCharsets.UTF_8);
       return tmp;

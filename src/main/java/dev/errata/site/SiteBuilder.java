@@ -9,7 +9,10 @@ import dev.errata.check.ExamplesMatch;
 import dev.errata.match.Matcher;
 import dev.errata.match.Rules;
 import dev.errata.content.ContentLoader;
+import dev.errata.content.Fingerprint;
 import dev.errata.index.EntriesJson;
+import dev.errata.index.MatchIndexCodec;
+import dev.errata.match.MatchIndex;
 import dev.errata.markdown.Markdown;
 import dev.errata.model.KnowledgeBase;
 import dev.errata.render.Page;
@@ -17,6 +20,7 @@ import dev.errata.render.SiteRenderer;
 import dev.errata.render.Templates;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,6 +78,8 @@ public final class SiteBuilder {
 
   public Result build(Options options) {
     long start = clock.millis();
+    // Taken before reading, so that an entry edited during the build makes the index stale.
+    Fingerprint fingerprint = Fingerprint.of(options.content(), Knowledge.salt());
     Checked checked = check(options.content());
     if (checked.hasErrors()) {
       long errors = checked.diagnostics().stream().filter(Diagnostic::isError).count();
@@ -84,11 +90,13 @@ public final class SiteBuilder {
     KnowledgeBase kb = checked.knowledgeBase();
     List<Page> pages = new ArrayList<>(new SiteRenderer(new Templates(options.templates()), new Markdown()).render(kb));
     pages.add(new Page("api/entries.json", new EntriesJson(new JsonFactory()).write(kb)));
+    MatchIndex matchIndex = Knowledge.index(kb);
 
     OutputFolder out = new OutputFolder(options.out());
     Path tmp = out.begin();
     try {
       pages.parallelStream().forEach(p -> write(tmp, p));
+      writeIndex(tmp.resolve(MatchIndexCodec.FILE), matchIndex, fingerprint.digest());
       Assets.copy(options.templates(), tmp);
       out.commit(tmp);
     } catch (RuntimeException e) {
@@ -96,6 +104,17 @@ public final class SiteBuilder {
       throw e;
     }
     return new Result(kb.entries().size(), pages.size(), checked.diagnostics(), Duration.ofMillis(clock.millis() - start));
+  }
+
+  private static void writeIndex(Path file, MatchIndex index, String fingerprint) {
+    try {
+      Files.createDirectories(file.getParent());
+      try (OutputStream out = Files.newOutputStream(file)) {
+        MatchIndexCodec.write(index, fingerprint, out);
+      }
+    } catch (IOException e) {
+      throw new ErrataException(ExitCode.IO, "cannot write " + file + ": " + e.getMessage(), e);
+    }
   }
 
   private static void write(Path root, Page page) {
