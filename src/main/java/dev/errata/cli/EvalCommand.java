@@ -35,7 +35,16 @@ final class EvalCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Matcher matcher = Knowledge.matcher(content.content);
+    var checked = dev.errata.site.SiteBuilder.check(content.content, false);
+    if (checked.hasErrors()) {
+      throw new dev.errata.ErrataException(ExitCode.INVALID_CONTENT, "the content has errors; run errata check",
+          checked.diagnostics().stream().filter(d -> d.isError()).toList());
+    }
+    var index = Knowledge.index(checked.knowledgeBase());
+    Matcher matcher = new Matcher(index, dev.errata.match.Rules.defaults());
+    var baseline = Evaluation.baseline(dev.errata.match.WordIndex.build(checked.knowledgeBase(),
+        new dev.errata.markdown.Markdown()::toPlainText, dev.errata.match.WordIndex.Weights.PLAIN, dev.errata.match.Rules.defaults()),
+        index.entries(), dev.errata.match.Rules.defaults());
     List<Evaluation.Case> all = queries != null ? Evaluation.loadQueries(queries) : Evaluation.load(cases);
     PrintWriter out = spec.commandLine().getOut();
     List<Evaluation.Case> tuning = all.stream().filter(c -> !c.holdout()).toList();
@@ -49,7 +58,7 @@ final class EvalCommand implements Callable<Integer> {
       }
       out.println(set.get(0) + " (" + cs.size() + " pastes):");
       Evaluation.Figures m = Evaluation.measure("errata", cs, t -> matcher.match(t, options));
-      Evaluation.Figures b = Evaluation.measure("bm25", cs, t -> matcher.baseline(t, 5));
+      Evaluation.Figures b = Evaluation.measure("bm25", cs, baseline);
       out.println("  " + m.line());
       out.println("  " + b.line().replaceAll("confident\\+right .*", "(no confidence labels)"));
       if (misses && set.get(0).equals("all")) {

@@ -29,7 +29,7 @@ import java.util.TreeMap;
 public final class MatchIndexCodec {
   public static final String FILE = "api/match-index.bin";
   static final String MAGIC = "errata-match-index";
-  static final int SCHEMA = 1;
+  static final int SCHEMA = 2;
 
   private MatchIndexCodec() {}
 
@@ -68,7 +68,7 @@ public final class MatchIndexCodec {
     for (Map.Entry<String, MatchIndex.Posting> p : sorted.entrySet()) {
       writeString(out, p.getKey());
       int[] ids = p.getValue().entries();
-      int[] tf = p.getValue().tf();
+      int[] tf = p.getValue().weight();
       out.writeInt(ids.length);
       int prev = 0;
       for (int k = 0; k < ids.length; k++) {
@@ -76,11 +76,6 @@ public final class MatchIndexCodec {
         varint(out, tf[k]);
         prev = ids[k];
       }
-    }
-    int[] lengths = index.docLength();
-    out.writeInt(lengths.length);
-    for (int l : lengths) {
-      varint(out, l);
     }
     out.flush();
   }
@@ -155,12 +150,7 @@ public final class MatchIndexCodec {
       }
       postings.put(term, new MatchIndex.Posting(ids, tf));
     }
-    int nl = in.readInt();
-    int[] lengths = new int[nl];
-    for (int k = 0; k < nl; k++) {
-      lengths[k] = readVarint(in);
-    }
-    return new MatchIndex(entries, templates, postings, lengths);
+    return new MatchIndex(entries, templates, postings);
   }
 
   private static void strings(DataOutputStream out, List<String> values) throws IOException {

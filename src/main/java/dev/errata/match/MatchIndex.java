@@ -40,18 +40,24 @@ public final class MatchIndex {
   final Map<String, int[]> literalPostings;
   /** term -> [entry ids] and their weighted term frequencies. */
   final Map<String, Posting> postings;
-  final int[] docLength;
-  final double avgDocLength;
 
-  /** One term's entries (ascending) and weighted frequencies. */
-  public record Posting(int[] entries, int[] tf) {}
+  /**
+   * One term's entries (ascending) and, for each, BM25's term-frequency factor already
+   * normalized by the entry's length, in ten-thousandths. Quantized so that the browser, which
+   * reads the same integers, adds exactly the same numbers as Java.
+   */
+  public record Posting(int[] entries, int[] weight) {}
+
+  static final double K1 = 1.2;
+  static final double B = 0.75;
+  /** Fixed-point scale of posting weights. */
+  public static final double SCALE = 10000.0;
 
   /** An index from its parts; the literal postings are derived from the templates. */
-  public MatchIndex(List<EntryInfo> entries, List<Template> templates, Map<String, Posting> postings, int[] docLength) {
+  public MatchIndex(List<EntryInfo> entries, List<Template> templates, Map<String, Posting> postings) {
     this.entries = List.copyOf(entries);
     this.templates = List.copyOf(templates);
     this.postings = postings;
-    this.docLength = docLength.clone();
     Map<String, List<Integer>> literal = new HashMap<>();
     for (int id = 0; id < this.templates.size(); id++) {
       for (String key : keys(this.templates.get(id))) {
@@ -61,11 +67,6 @@ public final class MatchIndex {
     Map<String, int[]> lp = new HashMap<>();
     literal.forEach((k, v) -> lp.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
     this.literalPostings = lp;
-    long sum = 0;
-    for (int f : docLength) {
-      sum += f;
-    }
-    this.avgDocLength = docLength.length == 0 ? 1 : Math.max(1, (double) sum / docLength.length);
   }
 
   public List<EntryInfo> entries() {
@@ -78,10 +79,6 @@ public final class MatchIndex {
 
   public Map<String, Posting> postings() {
     return postings;
-  }
-
-  public int[] docLength() {
-    return docLength.clone();
   }
 
   /**
@@ -123,16 +120,27 @@ public final class MatchIndex {
     List<Template> ordered = new ArrayList<>(templates);
     ordered.sort(java.util.Comparator.comparing(Template::shapeKey).thenComparingInt(Template::entry)
         .thenComparing(Template::text));
+    return new MatchIndex(infos, ordered, postings(tf, lengths));
+  }
+
+  /** BM25 postings with each entry's length folded in and quantized. */
+  static Map<String, Posting> postings(Map<String, Map<Integer, Integer>> tf, int[] lengths) {
+    long sum = 0;
+    for (int l : lengths) {
+      sum += l;
+    }
+    double avg = lengths.length == 0 ? 1 : Math.max(1, (double) sum / lengths.length);
     Map<String, Posting> postings = new HashMap<>();
     tf.forEach((term, m) -> {
       int[] ids = m.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
-      int[] f = new int[ids.length];
+      int[] w = new int[ids.length];
       for (int k = 0; k < ids.length; k++) {
-        f[k] = m.get(ids[k]);
+        double f = m.get(ids[k]);
+        w[k] = (int) Math.round(SCALE * f * (K1 + 1) / (f + K1 * (1 - B + B * lengths[ids[k]] / avg)));
       }
-      postings.put(term, new Posting(ids, f));
+      postings.put(term, new Posting(ids, w));
     });
-    return new MatchIndex(infos, ordered, postings, lengths);
+    return postings;
   }
 
   private static int count(Map<String, Map<Integer, Integer>> tf, int entry, List<String> texts, int weight, Rules rules) {
@@ -153,6 +161,11 @@ public final class MatchIndex {
    * The words by which a template is found for a line: its literal words, the numbers and the
    * words of paths it was written with. Lines are looked up by {@link #keys(List)}.
    */
+  /** The words by which a template is found (its index keys), in order. */
+  public static Set<String> templateKeys(Template t) {
+    return keys(t);
+  }
+
   static Set<String> keys(Template t) {
     Set<String> out = new LinkedHashSet<>();
     for (Template.Item item : t.items()) {

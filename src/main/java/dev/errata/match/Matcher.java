@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,12 +22,15 @@ public final class Matcher {
   static final int CANDIDATES_PER_LINE = 64;
   static final int MAX_FOCUS_LINES = 32;
   static final int MAX_QUERY_TERMS = 96;
+  static final int MAX_QUERY_KEYS = 160;
+  /** How many of the best entries are ranked further (families, versions). */
+  static final int RANKED = 64;
+  /** How many of those are judged by versions: the browser loads their ranges. */
+  static final int VERSIONED = 16;
   static final double MIN_LINE_SHARE = 0.25;
   /** Below both, a result is noise rather than a possibility. */
   static final double MIN_QUALITY = 0.3;
   static final double MIN_RELEVANCE = 0.1;
-  static final double K1 = 1.2;
-  static final double B = 0.75;
   static final double W_RELEVANCE = 3.0;
   /** The BM25 sum at which relevance counts half: it saturates so that many weak words never beat an alignment. */
   static final double REL_HALF = 10.0;
@@ -88,7 +92,8 @@ public final class Matcher {
     List<PreparedLine> lines = focus(paste.lines());
 
     Map<Integer, Best> best = align(lines);
-    Map<Integer, Double> relevance = relevance(lines);
+    Map<String, Double> query = queryTerms(lines);
+    Map<Integer, Double> relevance = relevance(query);
 
     Set<Integer> scored = new HashSet<>(best.keySet());
     scored.addAll(relevance.keySet());
@@ -100,8 +105,8 @@ public final class Matcher {
       double rel = bm / (bm + REL_HALF);
       ranked.add(new Scored(e, (b == null ? 0 : b.value()) + W_RELEVANCE * rel, quality, rel, b));
     }
-    ranked.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparing(s -> index.entries.get(s.entry()).id()));
-    List<Scored> top = applyVersions(ranked.subList(0, Math.min(ranked.size(), 64)), versions);
+    ranked.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparingInt(Scored::entry));
+    List<Scored> top = applyVersions(ranked.subList(0, Math.min(ranked.size(), RANKED)), versions);
     top = oneOfEachFamily(top, options.lang());
 
     List<Match> matches = new ArrayList<>();
@@ -111,29 +116,9 @@ public final class Matcher {
         break;
       }
       Scored runnerUp = r + 1 < top.size() ? top.get(r + 1) : null;
-      matches.add(explain(s, confidence(s, runnerUp, r, relevanceTerms(s.entry(), lines)), versions, lines));
+      matches.add(explain(s, confidence(s, runnerUp, r, relevanceTerms(s.entry(), query)), versions, query));
     }
     return new MatchReport(matches, versions.all(), paste.totalLines(), lines.size(), paste.truncated());
-  }
-
-  /**
-   * Plain BM25 over the same entries, with no alignment, versions or field weights beyond the
-   * index's: the baseline the evaluation reports next to the matcher.
-   */
-  public MatchReport baseline(String text, int top) {
-    Paste paste = Paste.prepare(text == null ? "" : text, rules);
-    Map<Integer, Double> relevance = relevance(paste.lines());
-    List<Map.Entry<Integer, Double>> ranked = new ArrayList<>(relevance.entrySet());
-    ranked.sort(Map.Entry.<Integer, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
-    List<Match> matches = new ArrayList<>();
-    Set<String> families = new HashSet<>();
-    for (Map.Entry<Integer, Double> r : ranked) {
-      EntryInfo e = index.entries.get(r.getKey());
-      if (families.add(e.family()) && matches.size() < top) {
-        matches.add(new Match(e, Confidence.POSSIBLE, r.getValue(), null, "", List.of(), List.of(), List.of()));
-      }
-    }
-    return new MatchReport(matches, List.of(), paste.totalLines(), paste.lines().size(), paste.truncated());
   }
 
   private record Scored(int entry, double score, double quality, double rel, Best best) {
@@ -171,11 +156,22 @@ public final class Matcher {
     Map<Integer, Best> best = new HashMap<>();
     double[] acc = new double[index.templates.size()];
     List<Integer> touched = new ArrayList<>();
+    Set<String> allowed = new LinkedHashSet<>();
+    for (PreparedLine line : lines) {
+      for (String key : MatchIndex.keys(line.tokens())) {
+        if (allowed.size() < MAX_QUERY_KEYS) {
+          allowed.add(key);
+        }
+      }
+    }
     for (int li = 0; li < lines.size(); li++) {
       PreparedLine line = lines.get(li);
       touched.clear();
       double lineWeight = 0;
       for (String key : MatchIndex.keys(line.tokens())) {
+        if (!allowed.contains(key)) {
+          continue;
+        }
         int[] posting = index.literalPostings.get(key);
         if (posting == null) {
           continue;
@@ -238,7 +234,8 @@ public final class Matcher {
   }
 
   /** BM25 with field weights folded into term frequencies; error lines weigh more than others. */
-  private Map<Integer, Double> relevance(List<PreparedLine> lines) {
+  /** The paste's words for relevance, each with the summed weight of the lines it is in. */
+  private Map<String, Double> queryTerms(List<PreparedLine> lines) {
     Map<String, Double> query = new LinkedHashMap<>();
     for (PreparedLine line : lines) {
       for (String term : Terms.of(line.tokens(), rules)) {
@@ -247,6 +244,10 @@ public final class Matcher {
         }
       }
     }
+    return query;
+  }
+
+  private Map<Integer, Double> relevance(Map<String, Double> query) {
     Map<Integer, Double> scores = new HashMap<>();
     for (Map.Entry<String, Double> q : query.entrySet()) {
       MatchIndex.Posting p = index.postings.get(q.getKey());
@@ -257,22 +258,18 @@ public final class Matcher {
       double qw = Math.min(3.0, q.getValue());
       for (int k = 0; k < p.entries().length; k++) {
         int e = p.entries()[k];
-        double tf = p.tf()[k];
-        double norm = tf * (K1 + 1) / (tf + K1 * (1 - B + B * index.docLength[e] / index.avgDocLength));
-        scores.merge(e, qw * idf * norm, Double::sum);
+        scores.merge(e, qw * idf * (p.weight()[k] / MatchIndex.SCALE), Double::sum);
       }
     }
     return scores;
   }
 
-  private List<String> relevanceTerms(int entry, List<PreparedLine> lines) {
+  private List<String> relevanceTerms(int entry, Map<String, Double> query) {
     Map<String, Double> contrib = new HashMap<>();
-    for (PreparedLine line : lines) {
-      for (String term : Terms.of(line.tokens(), rules)) {
-        MatchIndex.Posting p = index.postings.get(term);
-        if (p != null && java.util.Arrays.binarySearch(p.entries(), entry) >= 0) {
-          contrib.merge(term, index.idf(term), Math::max);
-        }
+    for (String term : query.keySet()) {
+      MatchIndex.Posting p = index.postings.get(term);
+      if (p != null && java.util.Arrays.binarySearch(p.entries(), entry) >= 0) {
+        contrib.merge(term, index.idf(term), Math::max);
       }
     }
     return contrib.entrySet().stream()
@@ -285,7 +282,12 @@ public final class Matcher {
       return new ArrayList<>(in);
     }
     List<Scored> out = new ArrayList<>();
-    for (Scored s : in) {
+    for (int r = 0; r < in.size(); r++) {
+      Scored s = in.get(r);
+      if (r >= VERSIONED) {
+        out.add(s);
+        continue;
+      }
       List<Match.VersionVerdict> v = verdicts(index.entries.get(s.entry()), versions);
       // Versions break ties between entries the text supports about equally; they never outweigh the text.
       double delta = 0;
@@ -294,7 +296,7 @@ public final class Matcher {
       }
       out.add(s.withScore(s.score() + delta));
     }
-    out.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparing(s -> index.entries.get(s.entry()).id()));
+    out.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparingInt(Scored::entry));
     return out;
   }
 
@@ -311,7 +313,7 @@ public final class Matcher {
       }
     }
     List<Scored> out = new ArrayList<>(chosen.values());
-    out.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparing(s -> index.entries.get(s.entry()).id()));
+    out.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparingInt(Scored::entry));
     return out;
   }
 
@@ -352,7 +354,7 @@ public final class Matcher {
     return n;
   }
 
-  private Match explain(Scored s, Confidence confidence, Versions versions, List<PreparedLine> lines) {
+  private Match explain(Scored s, Confidence confidence, Versions versions, Map<String, Double> query) {
     EntryInfo e = index.entries.get(s.entry());
     Best b = s.best();
     List<String> reasons = new ArrayList<>();
@@ -380,7 +382,7 @@ public final class Matcher {
           : String.format(java.util.Locale.ROOT, "matches %.0f%% of the symptom", 100 * b.alignment().coverage());
       reasons.add("line " + b.line().number() + " " + how);
     }
-    List<String> terms = relevanceTerms(s.entry(), lines);
+    List<String> terms = relevanceTerms(s.entry(), query);
     if (tokens.isEmpty()) {
       tokens.addAll(terms);
       if (!terms.isEmpty()) {

@@ -64,7 +64,8 @@ public final class Rules {
     stopwords = strings(root.path("stopwords"));
     versionPatterns = new ArrayList<>();
     for (JsonNode p : root.path("versionPatterns")) {
-      versionPatterns.add(new VersionPattern(p.path("component").asText(""), Pattern.compile(p.path("pattern").asText()),
+      int flags = p.path("ignoreCase").asBoolean(false) ? Pattern.CASE_INSENSITIVE : 0;
+      versionPatterns.add(new VersionPattern(p.path("component").asText(""), Pattern.compile(p.path("pattern").asText(), flags),
           p.path("alias").asText(""), p.path("package").asBoolean(false), p.path("hint").asText("")));
     }
     packages = new HashMap<>();

@@ -68,20 +68,4 @@ public final class Terms {
     }
     return false;
   }
-
-  /** A token that names one thing precisely: an identifier with structure, such as EXECUTION_ENV_PATH. */
-  static boolean isDistinctive(String original) {
-    int upper = 0;
-    boolean structure = false;
-    for (int i = 0; i < original.length(); i++) {
-      char c = original.charAt(i);
-      if (Character.isUpperCase(c)) {
-        upper++;
-      }
-      if (c == '_' || c == '.') {
-        structure = true;
-      }
-    }
-    return original.length() >= 6 && (structure || upper >= 2);
-  }
 }

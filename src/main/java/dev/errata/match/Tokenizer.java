@@ -112,7 +112,7 @@ public final class Tokenizer {
         digits++;
       } else if (Character.isLetter(c)) {
         letters++;
-        if (Character.digit(c, 16) < 0) {
+        if (!((c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) {
           allHex = false;
         }
       } else if (c != '-') {

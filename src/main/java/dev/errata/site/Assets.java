@@ -16,7 +16,7 @@ import java.util.stream.Stream;
  */
 final class Assets {
   /** The shipped defaults; a test keeps this list equal to {@code templates/assets/}. */
-  static final List<String> DEFAULTS = List.of("errata.js", "style.css");
+  static final List<String> DEFAULTS = List.of("errata-engine.js", "errata.js", "search-ui.js", "style.css");
 
   private Assets() {}
 

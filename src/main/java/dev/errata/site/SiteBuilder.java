@@ -12,6 +12,8 @@ import dev.errata.content.ContentLoader;
 import dev.errata.content.Fingerprint;
 import dev.errata.index.EntriesJson;
 import dev.errata.index.MatchIndexCodec;
+import dev.errata.index.SearchIndexWriter;
+import dev.errata.match.WordIndex;
 import dev.errata.match.MatchIndex;
 import dev.errata.markdown.Markdown;
 import dev.errata.model.KnowledgeBase;
@@ -91,6 +93,9 @@ public final class SiteBuilder {
     List<Page> pages = new ArrayList<>(new SiteRenderer(new Templates(options.templates()), new Markdown()).render(kb));
     pages.add(new Page("api/entries.json", new EntriesJson(new JsonFactory()).write(kb)));
     MatchIndex matchIndex = Knowledge.index(kb);
+    Markdown markdown = new Markdown();
+    WordIndex words = WordIndex.build(kb, markdown::toPlainText, WordIndex.Weights.SEARCH, Rules.defaults());
+    new SearchIndexWriter().write(kb, matchIndex, words, Rules.defaults()).forEach(p -> pages.add(new Page(p.path(), p.content())));
 
     OutputFolder out = new OutputFolder(options.out());
     Path tmp = out.begin();

@@ -1,0 +1,340 @@
+package dev.errata.index;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.errata.match.EntryInfo;
+import dev.errata.match.MatchIndex;
+import dev.errata.match.Rules;
+import dev.errata.match.Template;
+import dev.errata.match.WordIndex;
+import dev.errata.model.Entry;
+import dev.errata.model.KnowledgeBase;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Writes the search index the browser reads, in parts, so that a query loads only what it
+ * needs. Every part is a small script that hands its data to {@code errataIndex(name, data)}:
+ * browsers refuse {@code fetch} on {@code file://}, but they run scripts, so the site searches
+ * from a copied folder too. The parts (documented in {@code docs/search-index.md}):
+ *
+ * <ul>
+ *   <li>{@code search/manifest.js}: the rules, counts, shard sizes, translations, word shards;
+ *   <li>{@code search/k/N.js}: by hash of a word, the templates containing it (matching) and
+ *       the entries whose symptoms, title, causes and fixes contain it (relevance);
+ *   <li>{@code search/t/N.js}: compiled symptom templates, numbered so siblings share a part;
+ *   <li>{@code search/e/N.js}: what a result shows of an entry;
+ *   <li>{@code search/w/PREFIX.js}: word search postings by the first two characters of terms;
+ *   <li>{@code search/facets.js}: each entry's status, components and tags, for filters.
+ * </ul>
+ */
+public final class SearchIndexWriter {
+  public static final int SCHEMA = 1;
+  static final int TEMPLATES_PER_PART = 64;
+  static final int ENTRIES_PER_PART = 16;
+  /** Aimed size of one key part, in bytes of JSON, before compression. */
+  static final int KEY_PART_BYTES = 6000;
+
+  private final JsonFactory json = new ObjectMapper().getFactory();
+
+  public List<IndexPart> write(KnowledgeBase kb, MatchIndex match, WordIndex words, Rules rules) {
+    List<IndexPart> pages = new ArrayList<>();
+    int keyParts = keyParts(match);
+    pages.addAll(keyShards(match, keyParts));
+    pages.addAll(templateShards(match));
+    pages.addAll(entryShards(match, kb));
+    Map<String, List<String>> wordShards = wordShards(words);
+    wordShards.forEach((prefix, terms) -> pages.add(script("w/" + hex(prefix), g -> {
+      g.writeStartObject();
+      for (String term : terms) {
+        g.writeFieldName(term);
+        posting(g, words.postings().get(term));
+      }
+      g.writeEndObject();
+    })));
+    pages.add(script("facets", g -> facets(g, kb)));
+    pages.add(script("manifest", g -> manifest(g, kb, match, words, rules, keyParts, wordShards.keySet())));
+    return pages;
+  }
+
+  /** FNV-1a over UTF-16 code units; the browser computes the same. */
+  public static int hash(String s) {
+    int h = 0x811c9dc5;
+    for (int i = 0; i < s.length(); i++) {
+      h ^= s.charAt(i);
+      h *= 0x01000193;
+    }
+    return h;
+  }
+
+  static int shardOf(String key, int parts) {
+    return Integer.remainderUnsigned(hash(key), parts);
+  }
+
+  private static int keyParts(MatchIndex match) {
+    long bytes = 0;
+    for (Map.Entry<String, MatchIndex.Posting> p : match.postings().entrySet()) {
+      bytes += p.getKey().length() + 6L * p.getValue().entries().length + 8;
+    }
+    bytes += 5L * match.templates().stream().mapToInt(t -> t.items().size()).sum();
+    int parts = 1;
+    while (parts < 4096 && bytes / parts > KEY_PART_BYTES) {
+      parts *= 2;
+    }
+    return parts;
+  }
+
+  private List<IndexPart> keyShards(MatchIndex match, int parts) {
+    List<Map<String, List<Integer>>> literal = new ArrayList<>();
+    List<Map<String, MatchIndex.Posting>> terms = new ArrayList<>();
+    for (int i = 0; i < parts; i++) {
+      literal.add(new TreeMap<>());
+      terms.add(new TreeMap<>());
+    }
+    for (int t = 0; t < match.templates().size(); t++) {
+      for (String key : MatchIndex.templateKeys(match.templates().get(t))) {
+        literal.get(shardOf(key, parts)).computeIfAbsent(key, k -> new ArrayList<>()).add(t);
+      }
+    }
+    match.postings().forEach((term, p) -> terms.get(shardOf(term, parts)).put(term, p));
+    List<IndexPart> out = new ArrayList<>();
+    for (int i = 0; i < parts; i++) {
+      int n = i;
+      out.add(script("k/" + i, g -> {
+        g.writeStartObject();
+        g.writeObjectFieldStart("l");
+        for (Map.Entry<String, List<Integer>> e : literal.get(n).entrySet()) {
+          g.writeArrayFieldStart(e.getKey());
+          int prev = 0;
+          for (int t : e.getValue()) {
+            g.writeNumber(t - prev);
+            prev = t;
+          }
+          g.writeEndArray();
+        }
+        g.writeEndObject();
+        g.writeObjectFieldStart("t");
+        for (Map.Entry<String, MatchIndex.Posting> e : terms.get(n).entrySet()) {
+          g.writeFieldName(e.getKey());
+          posting(g, e.getValue());
+        }
+        g.writeEndObject();
+        g.writeEndObject();
+      }));
+    }
+    return out;
+  }
+
+  /** Entry numbers as gaps, each followed by its weight: [gap, weight, gap, weight, ...]. */
+  private static void posting(JsonGenerator g, MatchIndex.Posting p) throws IOException {
+    g.writeStartArray();
+    int prev = 0;
+    for (int k = 0; k < p.entries().length; k++) {
+      g.writeNumber(p.entries()[k] - prev);
+      g.writeNumber(p.weight()[k]);
+      prev = p.entries()[k];
+    }
+    g.writeEndArray();
+  }
+
+  private List<IndexPart> templateShards(MatchIndex match) {
+    List<IndexPart> out = new ArrayList<>();
+    List<Template> all = match.templates();
+    for (int start = 0; start < all.size(); start += TEMPLATES_PER_PART) {
+      List<Template> part = all.subList(start, Math.min(all.size(), start + TEMPLATES_PER_PART));
+      out.add(script("t/" + (start / TEMPLATES_PER_PART), g -> {
+        g.writeStartArray();
+        for (Template t : part) {
+          g.writeStartArray();
+          g.writeNumber(t.entry());
+          g.writeNumber((t.primary() ? 1 : 0) | (t.explicit() ? 2 : 0));
+          g.writeString(t.text());
+          g.writeStartArray();
+          for (Template.Item it : t.items()) {
+            g.writeNumber(it.slot().ordinal());
+            g.writeString(it.text());
+          }
+          g.writeEndArray();
+          g.writeEndArray();
+        }
+        g.writeEndArray();
+      }));
+    }
+    return out;
+  }
+
+  private List<IndexPart> entryShards(MatchIndex match, KnowledgeBase kb) {
+    List<IndexPart> out = new ArrayList<>();
+    List<EntryInfo> all = match.entries();
+    for (int start = 0; start < all.size(); start += ENTRIES_PER_PART) {
+      int from = start;
+      List<EntryInfo> part = all.subList(start, Math.min(all.size(), start + ENTRIES_PER_PART));
+      out.add(script("e/" + (start / ENTRIES_PER_PART), g -> {
+        g.writeStartArray();
+        for (int k = 0; k < part.size(); k++) {
+          EntryInfo e = part.get(k);
+          Entry full = kb.entries().get(from + k);
+          g.writeStartObject();
+          g.writeStringField("id", e.id());
+          g.writeStringField("title", e.title());
+          g.writeStringField("summary", e.summary());
+          g.writeStringField("status", e.status());
+          g.writeStringField("lang", e.lang());
+          g.writeStringField("url", e.url());
+          g.writeStringField("fixTitle", e.firstFixTitle());
+          g.writeArrayFieldStart("fix");
+          for (String c : e.firstFixCommands()) {
+            g.writeString(c);
+          }
+          g.writeEndArray();
+          g.writeArrayFieldStart("components");
+          for (EntryInfo.ComponentRanges c : e.components()) {
+            g.writeStartArray();
+            g.writeString(c.name());
+            g.writeStartArray();
+            for (String r : c.affected()) {
+              g.writeString(r);
+            }
+            g.writeEndArray();
+            g.writeStartArray();
+            for (String f : c.fixed()) {
+              g.writeString(f);
+            }
+            g.writeEndArray();
+            g.writeEndArray();
+          }
+          g.writeEndArray();
+          g.writeArrayFieldStart("symptoms");
+          for (var s : full.symptoms()) {
+            g.writeString(s.display());
+          }
+          g.writeEndArray();
+          g.writeEndObject();
+        }
+        g.writeEndArray();
+      }));
+    }
+    return out;
+  }
+
+  /** Terms grouped by their first two characters (the whole term when shorter). */
+  private static Map<String, List<String>> wordShards(WordIndex words) {
+    Map<String, List<String>> out = new TreeMap<>();
+    for (String term : words.postings().keySet()) {
+      out.computeIfAbsent(prefix(term), k -> new ArrayList<>()).add(term);
+    }
+    return out;
+  }
+
+  public static String prefix(String term) {
+    return term.length() <= 2 ? term : term.substring(0, 2);
+  }
+
+  /** File-name-safe: the UTF-16 code units in hex. */
+  public static String hex(String s) {
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < s.length(); i++) {
+      b.append(String.format(java.util.Locale.ROOT, "%04x", (int) s.charAt(i)));
+    }
+    return b.toString();
+  }
+
+  private static void facets(JsonGenerator g, KnowledgeBase kb) throws IOException {
+    List<String> components = new ArrayList<>(new TreeSet<>(kb.byComponent().keySet()));
+    List<String> tags = new ArrayList<>(new TreeSet<>(kb.byTag().keySet()));
+    List<String> statuses = new ArrayList<>();
+    for (var s : dev.errata.model.Status.values()) {
+      statuses.add(s.key());
+    }
+    g.writeStartObject();
+    strings(g, "components", components);
+    strings(g, "tags", tags);
+    strings(g, "statuses", statuses);
+    g.writeArrayFieldStart("entries");
+    for (Entry e : kb.entries()) {
+      g.writeStartArray();
+      g.writeNumber(statuses.indexOf(e.status().key()));
+      g.writeStartArray();
+      for (var c : e.components()) {
+        g.writeNumber(components.indexOf(c.name()));
+      }
+      g.writeEndArray();
+      g.writeStartArray();
+      for (String t : new TreeSet<>(e.tags())) {
+        g.writeNumber(tags.indexOf(t));
+      }
+      g.writeEndArray();
+      g.writeEndArray();
+    }
+    g.writeEndArray();
+    g.writeEndObject();
+  }
+
+  private static void manifest(JsonGenerator g, KnowledgeBase kb, MatchIndex match, WordIndex words, Rules rules,
+      int keyParts, java.util.Set<String> wordPrefixes) throws IOException {
+    g.writeStartObject();
+    g.writeNumberField("schema", SCHEMA);
+    g.writeFieldName("rules");
+    g.writeTree(new ObjectMapper().readTree(rules.json()));
+    g.writeNumberField("entries", match.entries().size());
+    g.writeNumberField("templates", match.templates().size());
+    g.writeNumberField("keyParts", keyParts);
+    g.writeNumberField("templatesPerPart", TEMPLATES_PER_PART);
+    g.writeNumberField("entriesPerPart", ENTRIES_PER_PART);
+    g.writeNumberField("scale", MatchIndex.SCALE);
+    // Entries that share symptoms with a translation: the search shows one of each family.
+    java.util.Set<String> translated = new java.util.HashSet<>();
+    for (EntryInfo e : match.entries()) {
+      if (!e.translationOf().isEmpty()) {
+        translated.add(e.translationOf());
+      }
+    }
+    g.writeObjectFieldStart("families");
+    for (int i = 0; i < match.entries().size(); i++) {
+      EntryInfo e = match.entries().get(i);
+      if (!e.translationOf().isEmpty() || !e.lang().equals("en") || translated.contains(e.id())) {
+        g.writeArrayFieldStart(String.valueOf(i));
+        g.writeString(e.family());
+        g.writeString(e.lang());
+        g.writeEndArray();
+      }
+    }
+    g.writeEndObject();
+    strings(g, "wordParts", new ArrayList<>(wordPrefixes));
+    g.writeEndObject();
+  }
+
+  private static void strings(JsonGenerator g, String name, List<String> values) throws IOException {
+    g.writeArrayFieldStart(name);
+    for (String v : values) {
+      g.writeString(v);
+    }
+    g.writeEndArray();
+  }
+
+  private interface Body {
+    void write(JsonGenerator g) throws IOException;
+  }
+
+  /** {@code errataIndex("name", data);} in {@code search/name.js}. */
+  private IndexPart script(String name, Body body) {
+    StringWriter out = new StringWriter();
+    try {
+      out.write("errataIndex(\"" + name + "\",");
+      try (JsonGenerator g = json.createGenerator(out)) {
+        body.write(g);
+      }
+      out.write(");\n");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new IndexPart("search/" + name + ".js", out.toString());
+  }
+}

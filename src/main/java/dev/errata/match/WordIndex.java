@@ -1,0 +1,90 @@
+package dev.errata.match;
+
+import dev.errata.model.Entry;
+import dev.errata.model.Fix;
+import dev.errata.model.KnowledgeBase;
+import dev.errata.model.Symptom;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+import java.util.function.UnaryOperator;
+
+/**
+ * The index behind word search: BM25 over every field an entry has, the Markdown body included,
+ * with terms kept in order so that prefixes and near spellings can be looked up. The site's
+ * search reads it in parts, split by the first letters of terms.
+ */
+public final class WordIndex {
+  /** Field weights of word search, integers for the same reason as the matcher's. */
+  public record Weights(int title, int symptom, int summary, int cause, int fix, int body) {
+    public static final Weights SEARCH = new Weights(30, 30, 20, 10, 10, 10);
+    /** Every field alike: the plain BM25 the evaluation reports as its baseline. */
+    public static final Weights PLAIN = new Weights(10, 10, 10, 10, 10, 10);
+  }
+
+  final int entries;
+  final NavigableMap<String, MatchIndex.Posting> postings;
+
+  public WordIndex(int entries, NavigableMap<String, MatchIndex.Posting> postings) {
+    this.entries = entries;
+    this.postings = postings;
+  }
+
+  public int entryCount() {
+    return entries;
+  }
+
+  public NavigableMap<String, MatchIndex.Posting> postings() {
+    return postings;
+  }
+
+  /** @param plainText turns a Markdown body into the text a reader sees */
+  public static WordIndex build(KnowledgeBase kb, UnaryOperator<String> plainText, Weights w, Rules rules) {
+    List<Entry> entries = kb.entries();
+    List<String> bodies = entries.parallelStream().map(e -> plainText.apply(e.body())).toList();
+    Map<String, Map<Integer, Integer>> tf = new HashMap<>();
+    int[] lengths = new int[entries.size()];
+    for (int i = 0; i < entries.size(); i++) {
+      Entry e = entries.get(i);
+      int len = 0;
+      len += count(tf, i, List.of(e.title()), w.title(), rules);
+      len += count(tf, i, e.symptoms().stream().map(Symptom::display).toList(), w.symptom(), rules);
+      len += count(tf, i, List.of(e.summary()), w.summary(), rules);
+      len += count(tf, i, e.causes(), w.cause(), rules);
+      List<String> fixes = new ArrayList<>();
+      for (Fix f : e.fixes()) {
+        fixes.add(f.title());
+        fixes.addAll(f.commands());
+        fixes.add(f.config());
+        fixes.add(f.detail());
+      }
+      len += count(tf, i, fixes, w.fix(), rules);
+      len += count(tf, i, List.of(bodies.get(i)), w.body(), rules);
+      lengths[i] = len;
+    }
+    return new WordIndex(entries.size(), new TreeMap<>(MatchIndex.postings(tf, lengths)));
+  }
+
+  private static int count(Map<String, Map<Integer, Integer>> tf, int entry, List<String> texts, int weight, Rules rules) {
+    int len = 0;
+    for (String text : texts) {
+      if (text == null || text.isEmpty()) {
+        continue;
+      }
+      for (String term : Terms.of(Tokenizer.tokenize(text), rules)) {
+        tf.computeIfAbsent(term, k -> new HashMap<>()).merge(entry, weight, Integer::sum);
+        len += weight;
+      }
+    }
+    return len;
+  }
+
+  double idf(String term) {
+    MatchIndex.Posting p = postings.get(term);
+    int df = p == null ? 0 : p.entries().length;
+    return StrictMath.log(1 + (entries - df + 0.5) / (df + 0.5));
+  }
+}

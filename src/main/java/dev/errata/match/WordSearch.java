@@ -1,0 +1,188 @@
+package dev.errata.match;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Search by typed words: BM25 over all fields, with prefixes ({@code numpy} finds {@code
+ * numpy2}), light typo tolerance (one edit, two in long words) and {@code "quoted phrases"}
+ * whose words must all be there. The browser runs the same steps over the same index parts.
+ */
+public final class WordSearch {
+  static final double PREFIX = 0.7;
+  static final double TYPO = 0.5;
+  static final int MAX_EXPANSIONS = 8;
+  static final int MAX_QUERY_TERMS = 16;
+
+  private final WordIndex index;
+  private final Rules rules;
+  private final int maxTerms;
+  private final boolean expand;
+
+  public WordSearch(WordIndex index, Rules rules) {
+    this(index, rules, MAX_QUERY_TERMS, true);
+  }
+
+  /** @param expand whether to look for prefixes and near spellings (plain BM25 does not) */
+  public WordSearch(WordIndex index, Rules rules, int maxTerms, boolean expand) {
+    this.index = index;
+    this.rules = rules;
+    this.maxTerms = maxTerms;
+    this.expand = expand;
+  }
+
+  /** One query term and whether the query requires it (it stands in a quoted phrase). */
+  public record Clause(String term, boolean required, boolean last) {}
+
+  /** A hit: the entry's number, its score and the index terms that found it. */
+  public record Hit(int entry, double score, List<String> terms) {}
+
+  /** Splits a query into terms: quoted phrases make their words required. */
+  public static List<Clause> parse(String query, Rules rules) {
+    return parse(query, rules, MAX_QUERY_TERMS);
+  }
+
+  static List<Clause> parse(String query, Rules rules, int maxTerms) {
+    List<Clause> out = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    boolean inQuote = false;
+    StringBuilder part = new StringBuilder();
+    List<String[]> parts = new ArrayList<>();
+    for (int i = 0; i <= query.length(); i++) {
+      char c = i < query.length() ? query.charAt(i) : '"';
+      if (c == '"') {
+        if (part.length() > 0) {
+          parts.add(new String[] {part.toString(), inQuote ? "q" : ""});
+          part.setLength(0);
+        }
+        if (i < query.length()) {
+          inQuote = !inQuote;
+        }
+      } else {
+        part.append(c);
+      }
+    }
+    for (String[] p : parts) {
+      for (String term : Terms.of(Tokenizer.tokenize(p[0]), rules)) {
+        if (out.size() < maxTerms && seen.add(term)) {
+          out.add(new Clause(term, !p[1].isEmpty(), false));
+        }
+      }
+    }
+    if (!out.isEmpty()) {
+      Clause last = out.get(out.size() - 1);
+      // The word being typed: it may be the start of a longer one.
+      out.set(out.size() - 1, new Clause(last.term(), last.required(), !query.endsWith(" ") && !query.endsWith("\"")));
+    }
+    return out;
+  }
+
+  public List<Hit> search(String query) {
+    List<Clause> clauses = parse(query, rules, maxTerms);
+    Map<Integer, double[]> scores = new HashMap<>();
+    Map<Integer, List<String>> found = new HashMap<>();
+    for (int c = 0; c < clauses.size(); c++) {
+      Clause clause = clauses.get(c);
+      Map<Integer, Double> best = new LinkedHashMap<>();
+      Map<Integer, String> bestTerm = new HashMap<>();
+      for (Map.Entry<String, Double> x : expand(clause).entrySet()) {
+        MatchIndex.Posting p = index.postings.get(x.getKey());
+        double idf = index.idf(x.getKey());
+        for (int k = 0; k < p.entries().length; k++) {
+          int e = p.entries()[k];
+          double s = x.getValue() * idf * (p.weight()[k] / MatchIndex.SCALE);
+          Double prev = best.get(e);
+          if (prev == null || s > prev) {
+            best.put(e, s);
+            bestTerm.put(e, x.getKey());
+          }
+        }
+      }
+      for (Map.Entry<Integer, Double> b : best.entrySet()) {
+        double[] acc = scores.computeIfAbsent(b.getKey(), k -> new double[clauses.size() + 1]);
+        acc[c] = b.getValue();
+        found.computeIfAbsent(b.getKey(), k -> new ArrayList<>()).add(bestTerm.get(b.getKey()));
+      }
+    }
+    List<Hit> hits = new ArrayList<>();
+    for (Map.Entry<Integer, double[]> s : scores.entrySet()) {
+      double total = 0;
+      boolean ok = true;
+      for (int c = 0; c < clauses.size(); c++) {
+        if (clauses.get(c).required() && s.getValue()[c] == 0) {
+          ok = false;
+        }
+        total += s.getValue()[c];
+      }
+      if (ok) {
+        hits.add(new Hit(s.getKey(), total, found.get(s.getKey())));
+      }
+    }
+    hits.sort(Comparator.comparingDouble(Hit::score).reversed().thenComparingInt(Hit::entry));
+    return hits;
+  }
+
+  /** The index terms a clause stands for, each with its factor. */
+  Map<String, Double> expand(Clause clause) {
+    Map<String, Double> out = new LinkedHashMap<>();
+    String t = clause.term();
+    boolean exact = index.postings.containsKey(t);
+    if (exact) {
+      out.put(t, 1.0);
+    }
+    if (!expand) {
+      return out;
+    }
+    if (clause.last() && !clause.required() && t.length() >= 2) {
+      List<String> longer = new ArrayList<>();
+      for (String k : index.postings.subMap(t, false, t + Character.MAX_VALUE, false).keySet()) {
+        longer.add(k);
+      }
+      mostFrequent(longer).forEach(k -> out.putIfAbsent(k, PREFIX));
+    }
+    if (!exact && t.length() >= 4) {
+      List<String> near = new ArrayList<>();
+      String head = t.substring(0, 2);
+      for (String k : index.postings.subMap(head, true, head + Character.MAX_VALUE, false).keySet()) {
+        if (Math.abs(k.length() - t.length()) <= 1 && edits(t, k) <= (t.length() >= 8 ? 2 : 1)) {
+          near.add(k);
+        }
+      }
+      mostFrequent(near).forEach(k -> out.putIfAbsent(k, TYPO));
+    }
+    return out;
+  }
+
+  private List<String> mostFrequent(List<String> terms) {
+    return terms.stream()
+        .sorted(Comparator.comparingInt((String k) -> -index.postings.get(k).entries().length).thenComparing(k -> k))
+        .limit(MAX_EXPANSIONS).toList();
+  }
+
+  /** Optimal string alignment distance (Levenshtein with adjacent swaps). */
+  static int edits(String a, String b) {
+    int[][] d = new int[a.length() + 1][b.length() + 1];
+    for (int i = 0; i <= a.length(); i++) {
+      d[i][0] = i;
+    }
+    for (int j = 0; j <= b.length(); j++) {
+      d[0][j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+      }
+    }
+    return d[a.length()][b.length()];
+  }
+}

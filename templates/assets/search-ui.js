@@ -1,0 +1,250 @@
+// The search page: reads the query from the address, answers as you type, paste or press Enter,
+// and writes every piece of pasted text into the page as text, never as HTML.
+(function () {
+  "use strict";
+  var root = document.body.getAttribute("data-root") || "";
+  var box = document.getElementById("q");
+  var list = document.getElementById("results");
+  var status = document.getElementById("search-status");
+  var filtersBox = document.getElementById("filters");
+  if (!box || !list || !window.ErrataEngine) { return; }
+
+  // Index parts are scripts that call errataIndex(name, data): that works from file:// too.
+  var pending = {};
+  window.errataIndex = function (name, data) {
+    if (pending[name]) { pending[name].resolve(data); }
+  };
+  function load(name) {
+    return new Promise(function (resolve, reject) {
+      pending[name] = { resolve: resolve };
+      var s = document.createElement("script");
+      s.src = root + "search/" + name + ".js";
+      s.async = true;
+      s.onerror = function () { reject(new Error("cannot load " + s.src)); };
+      s.onload = function () { s.parentNode.removeChild(s); };
+      document.head.appendChild(s);
+    });
+  }
+  var engine = window.ErrataEngine.create(load);
+  var filters = { component: null, tag: null, status: null };
+  var generation = 0;
+
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) { e.className = cls; }
+    if (text !== undefined && text !== null) { e.textContent = text; }
+    return e;
+  }
+
+  function copyButton(text) {
+    var b = el("button", "copy", "Copy");
+    b.type = "button";
+    b.setAttribute("data-copy", text);
+    return b;
+  }
+
+  function highlighted(line) {
+    var pre = el("pre", "matched-line"), code = el("code"), text = line.text, pos = 0;
+    line.highlights.forEach(function (h) {
+      if (h[0] < pos || h[1] > text.length) { return; }
+      code.appendChild(document.createTextNode(text.substring(pos, h[0])));
+      code.appendChild(el("mark", null, text.substring(h[0], h[1])));
+      pos = h[1];
+    });
+    code.appendChild(document.createTextNode(text.substring(pos)));
+    pre.appendChild(code);
+    return pre;
+  }
+
+  function entryLink(url, title) {
+    var a = el("a", "result-title", title);
+    a.href = root + url;
+    return a;
+  }
+
+  function renderMatch(m) {
+    var li = el("li", "result");
+    li.setAttribute("data-entry-id", m.id);
+    li.setAttribute("data-confidence", m.confidence);
+    var h = el("h2");
+    h.appendChild(entryLink(m.url, m.title));
+    h.appendChild(el("span", "confidence confidence-" + m.confidence, m.confidence));
+    h.appendChild(el("span", "status status-" + m.status, m.status));
+    li.appendChild(h);
+    li.appendChild(el("p", "summary", m.summary));
+    if (m.line) {
+      li.appendChild(el("p", "why", "Line " + m.line.number + " of your paste:"));
+      li.appendChild(highlighted(m.line));
+      li.appendChild(el("p", "why", "Known symptom:"));
+      var pre = el("pre", "symptom");
+      pre.appendChild(el("code", null, m.symptom));
+      li.appendChild(pre);
+    }
+    if (m.reasons.length) {
+      var ul = el("ul", "reasons");
+      m.reasons.forEach(function (r) { ul.appendChild(el("li", null, r)); });
+      li.appendChild(ul);
+    }
+    if (m.affected.some(function (v) { return v.verdict !== "affected"; }) && !m.affected.some(function (v) { return v.verdict === "affected"; })) {
+      li.appendChild(el("p", "note", "Your versions are outside the affected ranges of this entry."));
+    }
+    if (m.fix && m.fix.commands.length) {
+      li.appendChild(el("p", "why", "Fix: " + m.fix.title));
+      var wrap = el("div", "copyable"), cmd = el("pre", "commands");
+      var text = m.fix.commands.join("\n");
+      cmd.appendChild(el("code", "language-bash", text));
+      wrap.appendChild(cmd);
+      wrap.appendChild(copyButton(text));
+      li.appendChild(wrap);
+    }
+    return li;
+  }
+
+  function renderWordHit(info, hit) {
+    var li = el("li", "result");
+    li.setAttribute("data-entry-id", info.id);
+    var h = el("h2");
+    h.appendChild(entryLink(info.url, info.title));
+    h.appendChild(el("span", "status status-" + info.status, info.status));
+    li.appendChild(h);
+    li.appendChild(el("p", "summary", info.summary));
+    li.appendChild(el("p", "note", "Found by: " + hit.terms.join(", ")));
+    if (info.fix && info.fix.length) {
+      var wrap = el("div", "copyable"), cmd = el("pre", "commands"), text = info.fix.join("\n");
+      cmd.appendChild(el("code", "language-bash", text));
+      wrap.appendChild(cmd);
+      wrap.appendChild(copyButton(text));
+      li.appendChild(wrap);
+    }
+    return li;
+  }
+
+  function looksLikePaste(text) {
+    return text.indexOf("\n") >= 0 || text.split(/\s+/).filter(Boolean).length > 8 || /[:\[\]()'"=]/.test(text);
+  }
+
+  function setStatus(text) { status.textContent = text; }
+
+  function clear() {
+    while (list.firstChild) { list.removeChild(list.firstChild); }
+    selected = -1;
+  }
+
+  function renderFilters(facets, hits) {
+    while (filtersBox.firstChild) { filtersBox.removeChild(filtersBox.firstChild); }
+    if (!facets || hits.length === 0) { filtersBox.hidden = true; return; }
+    var groups = [["status", facets.statuses, 0], ["component", facets.components, 1], ["tag", facets.tags, 2]];
+    groups.forEach(function (g) {
+      var counts = {};
+      hits.forEach(function (h) {
+        var f = facets.entries[h.entry], vals = g[2] === 0 ? [f[0]] : f[g[2]];
+        vals.forEach(function (v) { counts[v] = (counts[v] || 0) + 1; });
+      });
+      Object.keys(counts).map(Number).sort(function (a, b) { return counts[b] - counts[a] || a - b; }).slice(0, 12).forEach(function (v) {
+        var name = g[1][v], b = el("button", "filter", name + " (" + counts[v] + ")");
+        b.type = "button";
+        b.setAttribute("aria-pressed", filters[g[0]] === name ? "true" : "false");
+        b.setAttribute("data-filter", g[0] + ":" + name);
+        b.addEventListener("click", function () {
+          filters[g[0]] = filters[g[0]] === name ? null : name;
+          run();
+        });
+        filtersBox.appendChild(b);
+      });
+    });
+    filtersBox.hidden = false;
+  }
+
+  function passes(facets, hit) {
+    if (!facets) { return true; }
+    var f = facets.entries[hit.entry];
+    if (filters.status !== null && facets.statuses[f[0]] !== filters.status) { return false; }
+    if (filters.component !== null && !f[1].some(function (c) { return facets.components[c] === filters.component; })) { return false; }
+    if (filters.tag !== null && !f[2].some(function (t) { return facets.tags[t] === filters.tag; })) { return false; }
+    return true;
+  }
+
+  function words(text, mine, note) {
+    return engine.searchWords(text).then(function (hits) {
+      return engine.facets().then(function (facets) {
+        if (mine !== generation) { return; }
+        var shown = hits.filter(function (h) { return passes(facets, h); });
+        renderFilters(facets, hits);
+        var top = shown.slice(0, 20);
+        return engine.entries(top.map(function (h) { return h.entry; })).then(function (infos) {
+          if (mine !== generation) { return; }
+          clear();
+          top.forEach(function (h) { list.appendChild(renderWordHit(infos[h.entry], h)); });
+          setStatus((note ? note + " " : "") + (shown.length === 0 ? "No entry contains these words." :
+            shown.length + (shown.length === 1 ? " entry contains" : " entries contain") + " these words."));
+        });
+      });
+    });
+  }
+
+  function run() {
+    var text = box.value;
+    var mine = ++generation;
+    var url = new URL(window.location.href);
+    if (text.trim()) { url.searchParams.set("q", text); } else { url.searchParams.delete("q"); }
+    try { window.history.replaceState(null, "", url.toString()); } catch (e) { /* file:// may refuse; the page still works */ }
+    if (!text.trim()) { clear(); filtersBox.hidden = true; setStatus(""); return Promise.resolve(); }
+    setStatus("Searching…");
+    var paste = looksLikePaste(text);
+    return engine.match(text, { top: 5, lang: document.documentElement.lang || "en" }).then(function (report) {
+      if (mine !== generation) { return; }
+      if (report.confident || (paste && report.matches.length)) {
+        clear();
+        filtersBox.hidden = true;
+        report.matches.forEach(function (m) { list.appendChild(renderMatch(m)); });
+        var vs = report.versions.map(function (v) { return v.component + " " + v.version; }).join(", ");
+        setStatus((report.confident ? "Known issue found." : "No known entry matches this paste confidently; these share some of its words.") +
+          (vs ? " Versions seen: " + vs + "." : ""));
+        return;
+      }
+      if (paste) {
+        return words(text, mine, "No known entry matches this paste.");
+      }
+      return words(text, mine, "");
+    }).catch(function (err) {
+      if (mine !== generation) { return; }
+      clear();
+      setStatus("Search is unavailable: " + err.message + ". Browse by component or tag instead.");
+    });
+  }
+
+  // Keyboard: arrows move through results, Enter opens the selected one.
+  var selected = -1;
+  function select(i) {
+    var items = list.querySelectorAll(".result");
+    if (items.length === 0) { return; }
+    selected = Math.max(0, Math.min(items.length - 1, i));
+    items.forEach(function (li, k) { li.setAttribute("aria-selected", k === selected ? "true" : "false"); });
+    items[selected].scrollIntoView({ block: "nearest" });
+  }
+  document.addEventListener("keydown", function (ev) {
+    // In a pasted log the arrows move the caret; they move through results from a one-line query.
+    if (ev.target === box && box.value.indexOf("\n") >= 0) { return; }
+    if (ev.key === "ArrowDown") { select(selected + 1); ev.preventDefault(); }
+    else if (ev.key === "ArrowUp") { select(selected - 1); ev.preventDefault(); }
+    else if (ev.key === "Enter" && selected >= 0 && !(ev.target === box && ev.shiftKey)) {
+      var a = list.querySelectorAll(".result")[selected].querySelector("a.result-title");
+      if (a) { ev.preventDefault(); window.location.href = a.href; }
+    }
+  });
+
+  var timer = null;
+  box.addEventListener("input", function () {
+    clearTimeout(timer);
+    timer = setTimeout(run, 150);
+  });
+  document.getElementById("search-form").addEventListener("submit", function (ev) {
+    ev.preventDefault();
+    clearTimeout(timer);
+    run();
+  });
+
+  var initial = new URL(window.location.href).searchParams.get("q");
+  if (initial) { box.value = initial; run(); }
+  window.errataSearchRun = run;
+})();
