@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Turns a folder of Markdown troubleshooting entries into a static site, and pairs pasted errors with entries.",
-    subcommands = {BuildCommand.class, CheckCommand.class, MatchCommand.class, ShowCommand.class, EvalCommand.class,
+    subcommands = {BuildCommand.class, CheckCommand.class, MatchCommand.class, ShowCommand.class, ServeCommand.class, EvalCommand.class,
         picocli.CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
