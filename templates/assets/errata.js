@@ -35,6 +35,13 @@
     b.type = "button"; b.className = "copy"; b.textContent = "Copy"; b.setAttribute("data-copy", code.textContent);
     wrap.appendChild(b);
   });
+  // Headings of entry bodies carry ids; a visible "#" link makes each section easy to share.
+  document.querySelectorAll(".body h2[id], .body h3[id]").forEach(function (h) {
+    var a = document.createElement("a");
+    a.className = "anchor"; a.href = "#" + h.id; a.textContent = "#";
+    a.setAttribute("aria-label", "Link to this section");
+    h.appendChild(a);
+  });
   document.addEventListener("keydown", function (ev) {
     if (ev.key !== "/" || ev.ctrlKey || ev.metaKey || ev.altKey) { return; }
     var tag = (document.activeElement && document.activeElement.tagName) || "";

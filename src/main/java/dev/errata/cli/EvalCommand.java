@@ -41,9 +41,10 @@ final class EvalCommand implements Callable<Integer> {
           checked.diagnostics().stream().filter(d -> d.isError()).toList());
     }
     var index = Knowledge.index(checked.knowledgeBase());
+    var markdown = new dev.errata.markdown.Markdown();
     Matcher matcher = new Matcher(index, dev.errata.match.Rules.defaults());
     var baseline = Evaluation.baseline(dev.errata.match.WordIndex.build(checked.knowledgeBase(),
-        new dev.errata.markdown.Markdown()::toPlainText, dev.errata.match.WordIndex.Weights.PLAIN, dev.errata.match.Rules.defaults()),
+        e -> markdown.toPlainText(e.body()), dev.errata.match.WordIndex.Weights.PLAIN, dev.errata.match.Rules.defaults()),
         index.entries(), dev.errata.match.Rules.defaults());
     List<Evaluation.Case> all = queries != null ? Evaluation.loadQueries(queries) : Evaluation.load(cases);
     PrintWriter out = spec.commandLine().getOut();

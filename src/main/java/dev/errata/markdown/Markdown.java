@@ -1,6 +1,5 @@
 package dev.errata.markdown;
 
-import com.vladsch.flexmark.ext.anchorlink.AnchorLinkExtension;
 import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
 import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
 import com.vladsch.flexmark.ext.tables.TablesExtension;
@@ -19,32 +18,61 @@ import java.util.List;
 
 /**
  * The one configured Flexmark parser and renderer, built once and shared (both are thread-safe).
- * GitHub tables, strikethrough, autolinks and heading anchors; raw HTML in entries is escaped,
+ * GitHub tables, strikethrough, autolinks and heading ids (the page script adds the visible
+ * anchor links); raw HTML in entries is escaped,
  * never passed through, so an entry cannot inject script into the site.
  */
 public final class Markdown {
   private final Parser parser;
+  private final Parser plainParser;
   private final HtmlRenderer renderer;
+  private final HtmlRenderer plainRenderer;
 
   public Markdown() {
+    MutableDataSet options = options(true);
+    MutableDataSet plain = options(false);
+    this.parser = Parser.builder(options).build();
+    this.plainParser = Parser.builder(plain).build();
+    this.renderer = HtmlRenderer.builder(options).build();
+    // Parser and renderer come from the same options: mixing them loses heading ids.
+    this.plainRenderer = HtmlRenderer.builder(plain).build();
+  }
+
+  private static MutableDataSet options(boolean autolink) {
     MutableDataSet options = new MutableDataSet();
-    options.set(Parser.EXTENSIONS, List.of(TablesExtension.create(), StrikethroughExtension.create(),
-        AutolinkExtension.create(), AnchorLinkExtension.create()));
+    options.set(Parser.EXTENSIONS, autolink
+        ? List.of(TablesExtension.create(), StrikethroughExtension.create(), AutolinkExtension.create())
+        : List.of(TablesExtension.create(), StrikethroughExtension.create()));
     options.set(HtmlRenderer.ESCAPE_HTML, true);
     options.set(HtmlRenderer.GENERATE_HEADER_ID, true);
     options.set(HtmlRenderer.RENDER_HEADER_ID, true);
     options.set(HtmlRenderer.FENCED_CODE_LANGUAGE_CLASS_PREFIX, "language-");
-    options.set(AnchorLinkExtension.ANCHORLINKS_WRAP_TEXT, false);
-    options.set(AnchorLinkExtension.ANCHORLINKS_TEXT_SUFFIX, "#");
-    options.set(AnchorLinkExtension.ANCHORLINKS_ANCHOR_CLASS, "anchor");
     options.set(TablesExtension.CLASS_NAME, "table");
-    this.parser = Parser.builder(options).build();
-    this.renderer = HtmlRenderer.builder(options).build();
+    return options;
   }
+
+  /** A body rendered once: the HTML for the page and the text for the search index. */
+  public record Rendered(String html, String text) {}
 
   /** Renders Markdown to an HTML fragment. */
   public String toHtml(String markdown) {
-    return renderer.render(parser.parse(markdown));
+    return render(markdown).html();
+  }
+
+  /** Renders Markdown to HTML and to plain text from one parse. */
+  public Rendered render(String markdown) {
+    boolean links = hasLinks(markdown);
+    Document doc = (links ? parser : plainParser).parse(markdown);
+    return new Rendered((links ? renderer : plainRenderer).render(doc), text(doc, markdown.length()));
+  }
+
+  /**
+   * The autolink extension scans every text node and is the costliest step of a parse; a text
+   * with no scheme and no "www." has nothing for it to find, so it is parsed without it. The
+   * result is the same.
+   */
+  private static boolean hasLinks(String markdown) {
+    return markdown.contains("://") || markdown.contains("www.") || markdown.contains("@");
   }
 
   /**
@@ -61,9 +89,12 @@ public final class Markdown {
 
   /** The text a reader sees, without markup, for the search index. */
   public String toPlainText(String markdown) {
-    // Walks the tree itself: Flexmark's TextCollectingVisitor trips an internal assertion on some tables.
-    Document doc = parser.parse(markdown);
-    StringBuilder out = new StringBuilder(markdown.length());
+    return text((hasLinks(markdown) ? parser : plainParser).parse(markdown), markdown.length());
+  }
+
+  // Walks the tree itself: Flexmark's TextCollectingVisitor trips an internal assertion on some tables.
+  private static String text(Document doc, int size) {
+    StringBuilder out = new StringBuilder(size);
     for (Node node : doc.getDescendants()) {
       if (node instanceof Text || node instanceof Code) {
         out.append(node.getChars()).append(' ');

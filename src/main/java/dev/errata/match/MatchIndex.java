@@ -87,80 +87,46 @@ public final class MatchIndex {
    * one or two template files per line rather than one per candidate.
    */
   public static MatchIndex build(KnowledgeBase kb, Rules rules) {
-    List<EntryInfo> infos = new ArrayList<>();
-    List<Template> templates = new ArrayList<>();
-    Map<String, Map<Integer, Integer>> tf = new HashMap<>();
-    int[] lengths = new int[kb.entries().size()];
     List<Entry> entries = kb.entries();
-    for (int i = 0; i < entries.size(); i++) {
-      Entry e = entries.get(i);
-      infos.add(info(e));
-      Set<String> identity = new java.util.HashSet<>();
-      for (Token tok : Tokenizer.tokenize(e.title())) {
-        identity.add(tok.text());
-        identity.addAll(pathWords(tok.text()));
-      }
-      for (int k = 0; k < e.symptoms().size(); k++) {
-        templates.add(Template.compile(i, e.symptoms().get(k), identity, k == 0));
-      }
-      int len = 0;
-      len += count(tf, i, e.symptoms().stream().map(Symptom::display).toList(), W_SYMPTOM, rules);
-      len += count(tf, i, List.of(e.title(), e.summary()), W_TITLE, rules);
-      len += count(tf, i, e.causes(), W_CAUSE, rules);
-      List<String> fixes = new ArrayList<>();
-      for (Fix f : e.fixes()) {
-        fixes.add(f.title());
-        fixes.addAll(f.commands());
-        fixes.add(f.config());
-        fixes.add(f.detail());
-      }
-      len += count(tf, i, fixes, W_FIX, rules);
-      lengths[i] = len;
-    }
-    List<Template> ordered = new ArrayList<>(templates);
+    List<EntryInfo> infos = entries.stream().map(MatchIndex::info).toList();
+    List<List<Template>> perEntryTemplates = java.util.stream.IntStream.range(0, entries.size()).parallel()
+        .mapToObj(i -> templates(i, entries.get(i))).toList();
+    List<TermCounts> counts = entries.parallelStream().map(e -> counts(e, rules)).toList();
+    List<Template> ordered = new ArrayList<>();
+    perEntryTemplates.forEach(ordered::addAll);
     ordered.sort(java.util.Comparator.comparing(Template::shapeKey).thenComparingInt(Template::entry)
         .thenComparing(Template::text));
-    return new MatchIndex(infos, ordered, postings(tf, lengths));
+    return new MatchIndex(infos, ordered, TermCounts.postings(counts));
   }
 
-  /** BM25 postings with each entry's length folded in and quantized. */
-  static Map<String, Posting> postings(Map<String, Map<Integer, Integer>> tf, int[] lengths) {
-    long sum = 0;
-    for (int l : lengths) {
-      sum += l;
+  private static List<Template> templates(int i, Entry e) {
+    Set<String> identity = new java.util.HashSet<>();
+    for (Token tok : Tokenizer.tokenize(e.title())) {
+      identity.add(tok.text());
+      identity.addAll(pathWords(tok.text()));
     }
-    double avg = lengths.length == 0 ? 1 : Math.max(1, (double) sum / lengths.length);
-    Map<String, Posting> postings = new HashMap<>();
-    tf.forEach((term, m) -> {
-      int[] ids = m.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
-      int[] w = new int[ids.length];
-      for (int k = 0; k < ids.length; k++) {
-        double f = m.get(ids[k]);
-        w[k] = (int) Math.round(SCALE * f * (K1 + 1) / (f + K1 * (1 - B + B * lengths[ids[k]] / avg)));
-      }
-      postings.put(term, new Posting(ids, w));
-    });
-    return postings;
-  }
-
-  private static int count(Map<String, Map<Integer, Integer>> tf, int entry, List<String> texts, int weight, Rules rules) {
-    int len = 0;
-    for (String text : texts) {
-      if (text == null || text.isEmpty()) {
-        continue;
-      }
-      for (String term : Terms.of(Tokenizer.tokenize(text), rules)) {
-        tf.computeIfAbsent(term, k -> new HashMap<>()).merge(entry, weight, Integer::sum);
-        len += weight;
-      }
+    List<Template> out = new ArrayList<>();
+    for (int k = 0; k < e.symptoms().size(); k++) {
+      out.add(Template.compile(i, e.symptoms().get(k), identity, k == 0));
     }
-    return len;
+    return out;
   }
 
-  /**
-   * The words by which a template is found for a line: its literal words, the numbers and the
-   * words of paths it was written with. Lines are looked up by {@link #keys(List)}.
-   */
+  private static TermCounts counts(Entry e, Rules rules) {
+    List<String> fixes = new ArrayList<>();
+    for (Fix f : e.fixes()) {
+      fixes.add(f.title());
+      fixes.addAll(f.commands());
+      fixes.add(f.config());
+      fixes.add(f.detail());
+    }
+    return new TermCounts()
+        .add(e.symptoms().stream().map(Symptom::display).toList(), W_SYMPTOM, rules)
+        .add(List.of(e.title(), e.summary()), W_TITLE, rules)
+        .add(e.causes(), W_CAUSE, rules)
+        .add(fixes, W_FIX, rules);
+  }
+
   /** The words by which a template is found (its index keys), in order. */
   public static Set<String> templateKeys(Template t) {
     return keys(t);
@@ -191,7 +157,7 @@ public final class MatchIndex {
       } else {
         out.add(t.text());
         if (t.kind() == Token.Kind.WORD && t.text().indexOf('.') > 0) {
-          for (String part : t.text().split("\\.")) {
+          for (String part : Terms.split(t.text(), ".")) {
             if (part.length() >= 3) {
               out.add(part);
             }
@@ -207,7 +173,7 @@ public final class MatchIndex {
     if (path.isEmpty()) {
       return out;
     }
-    for (String w : path.split("[/._:\\\\-]+")) {
+    for (String w : Terms.split(path, "/._:\\-")) {
       if (w.length() >= 2 && !Character.isDigit(w.charAt(0))) {
         out.add(w);
       }

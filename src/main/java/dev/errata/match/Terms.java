@@ -46,7 +46,7 @@ public final class Terms {
       }
       out.add(t.text());
       if (isCompound(t.text())) {
-        for (String part : t.text().split("[._\\-+]")) {
+        for (String part : split(t.text(), "._-+")) {
           if (part.length() >= 3 && !rules.isStopword(part) && !Character.isDigit(part.charAt(0))) {
             out.add(part);
           }
@@ -55,6 +55,24 @@ public final class Terms {
     }
     if (prevCjk != null && !cjkRunHadPair) {
       out.add(prevCjk.text());
+    }
+    return out;
+  }
+
+  /**
+   * Splits on any of {@code separators}, dropping empty parts. Hand-written rather than a
+   * regular expression because it runs over pasted text: one pass, nothing to backtrack.
+   */
+  static List<String> split(String s, String separators) {
+    List<String> out = new ArrayList<>();
+    int start = 0;
+    for (int i = 0; i <= s.length(); i++) {
+      if (i == s.length() || separators.indexOf(s.charAt(i)) >= 0) {
+        if (i > start) {
+          out.add(s.substring(start, i));
+        }
+        start = i + 1;
+      }
     }
     return out;
   }

@@ -1,6 +1,7 @@
 package dev.errata.match;
 
 import dev.errata.model.Entry;
+import dev.errata.model.Entry;
 import dev.errata.model.Fix;
 import dev.errata.model.KnowledgeBase;
 import dev.errata.model.Symptom;
@@ -10,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
-import java.util.function.UnaryOperator;
 
 /**
  * The index behind word search: BM25 over every field an entry has, the Markdown body included,
@@ -42,18 +42,8 @@ public final class WordIndex {
   }
 
   /** @param plainText turns a Markdown body into the text a reader sees */
-  public static WordIndex build(KnowledgeBase kb, UnaryOperator<String> plainText, Weights w, Rules rules) {
-    List<Entry> entries = kb.entries();
-    List<String> bodies = entries.parallelStream().map(e -> plainText.apply(e.body())).toList();
-    Map<String, Map<Integer, Integer>> tf = new HashMap<>();
-    int[] lengths = new int[entries.size()];
-    for (int i = 0; i < entries.size(); i++) {
-      Entry e = entries.get(i);
-      int len = 0;
-      len += count(tf, i, List.of(e.title()), w.title(), rules);
-      len += count(tf, i, e.symptoms().stream().map(Symptom::display).toList(), w.symptom(), rules);
-      len += count(tf, i, List.of(e.summary()), w.summary(), rules);
-      len += count(tf, i, e.causes(), w.cause(), rules);
+  public static WordIndex build(KnowledgeBase kb, java.util.function.Function<Entry, String> plainText, Weights w, Rules rules) {
+    List<TermCounts> counts = kb.entries().parallelStream().map(e -> {
       List<String> fixes = new ArrayList<>();
       for (Fix f : e.fixes()) {
         fixes.add(f.title());
@@ -61,25 +51,15 @@ public final class WordIndex {
         fixes.add(f.config());
         fixes.add(f.detail());
       }
-      len += count(tf, i, fixes, w.fix(), rules);
-      len += count(tf, i, List.of(bodies.get(i)), w.body(), rules);
-      lengths[i] = len;
-    }
-    return new WordIndex(entries.size(), new TreeMap<>(MatchIndex.postings(tf, lengths)));
-  }
-
-  private static int count(Map<String, Map<Integer, Integer>> tf, int entry, List<String> texts, int weight, Rules rules) {
-    int len = 0;
-    for (String text : texts) {
-      if (text == null || text.isEmpty()) {
-        continue;
-      }
-      for (String term : Terms.of(Tokenizer.tokenize(text), rules)) {
-        tf.computeIfAbsent(term, k -> new HashMap<>()).merge(entry, weight, Integer::sum);
-        len += weight;
-      }
-    }
-    return len;
+      return new TermCounts()
+          .add(List.of(e.title()), w.title(), rules)
+          .add(e.symptoms().stream().map(Symptom::display).toList(), w.symptom(), rules)
+          .add(List.of(e.summary()), w.summary(), rules)
+          .add(e.causes(), w.cause(), rules)
+          .add(fixes, w.fix(), rules)
+          .add(List.of(plainText.apply(e)), w.body(), rules);
+    }).toList();
+    return new WordIndex(kb.entries().size(), new TreeMap<>(TermCounts.postings(counts)));
   }
 
   double idf(String term) {

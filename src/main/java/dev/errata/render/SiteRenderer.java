@@ -23,16 +23,40 @@ public final class SiteRenderer {
 
   private final Templates templates;
   private final Markdown markdown;
+  private final java.util.function.Function<Entry, String> bodyHtml;
 
   public SiteRenderer(Templates templates, Markdown markdown) {
-    this.templates = templates;
-    this.markdown = markdown;
+    this(templates, markdown, e -> markdown.toHtml(e.body()));
   }
 
+  /** @param bodyHtml an entry's body as HTML (a build renders each body once and keeps its text too) */
+  public SiteRenderer(Templates templates, Markdown markdown, java.util.function.Function<Entry, String> bodyHtml) {
+    this.templates = templates;
+    this.markdown = markdown;
+    this.bodyHtml = bodyHtml;
+  }
+
+  /** Every page, sorted by path. */
   public List<Page> render(KnowledgeBase kb) {
+    List<Page> pages = java.util.Collections.synchronizedList(new ArrayList<>());
+    render(kb, pages::add);
+    List<Page> out = new ArrayList<>(pages);
+    out.sort(java.util.Comparator.comparing(Page::path));
+    return out;
+  }
+
+  /**
+   * Hands each page to {@code sink} as soon as it is rendered, entry pages from several threads
+   * at once, so that a large site is never held in memory whole.
+   */
+  public void render(KnowledgeBase kb, java.util.function.Consumer<Page> sink) {
     VersionPicture picture = new VersionPicture(kb);
+    Map<String, List<Entry>> translations = new java.util.HashMap<>();
+    for (Entry e : kb.entries()) {
+      e.findTranslationOf().ifPresent(o -> translations.computeIfAbsent(o, k -> new ArrayList<>()).add(e));
+    }
+    kb.entries().parallelStream().forEach(e -> sink.accept(entryPage(kb, picture, translations, e)));
     List<Page> pages = new ArrayList<>();
-    pages.addAll(kb.entries().parallelStream().map(e -> entryPage(kb, picture, e)).toList());
     Map<String, List<Entry>> byComponent = kb.byComponent();
     Map<String, List<Entry>> byTag = kb.byTag();
     List<Views.Group> components = componentGroups(kb, byComponent, "../");
@@ -61,10 +85,10 @@ public final class SiteRenderer {
     pages.add(new Page("feed.xml", templates.render("feed.ftlx", model(kb, "",
         "entries", kb.recentlyModified().stream().map(e -> card(kb, e, "")).toList(),
         "updated", kb.recentlyModified().isEmpty() ? "1970-01-01" : kb.recentlyModified().get(0).modified().toString()))));
-    return pages;
+    pages.forEach(sink);
   }
 
-  private Page entryPage(KnowledgeBase kb, VersionPicture picture, Entry e) {
+  private Page entryPage(KnowledgeBase kb, VersionPicture picture, Map<String, List<Entry>> translationsOf, Entry e) {
     String root = "../";
     List<Views.Link> tags = e.tags().stream().map(t -> new Views.Link(root + "tags/" + t + ".html", t)).toList();
     List<String> causes = e.causes().stream().map(markdown::toInlineHtml).toList();
@@ -75,7 +99,7 @@ public final class SiteRenderer {
     List<Views.Translation> translations = new ArrayList<>();
     e.findTranslationOf().flatMap(kb::find).ifPresent(o -> translations.add(new Views.Translation(o.lang(), o.id() + ".html", o.title())));
     String originalId = e.findTranslationOf().orElse(e.id());
-    for (Entry t : kb.translationsOf(originalId)) {
+    for (Entry t : translationsOf.getOrDefault(originalId, List.of())) {
       if (!t.id().equals(e.id())) {
         translations.add(new Views.Translation(t.lang(), t.id() + ".html", t.title()));
       }
@@ -84,7 +108,7 @@ public final class SiteRenderer {
     Views.EntryView view = new Views.EntryView(e.id(), e.title(), e.summary(), e.lang(), e.status().key(),
         e.status().label(), e.status().meaning(), e.published().toString(), e.modified().toString(), tags,
         e.symptoms().stream().map(Symptom::display).toList(), causes, fixes, versions, related, translations,
-        refs, markdown.toHtml(e.body()));
+        refs, bodyHtml.apply(e));
     return new Page("entries/" + e.id() + ".html", templates.render("entry.ftlh", model(kb, root, "entry", view)));
   }
 

@@ -30,6 +30,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One build: load, check, render, write into a temporary folder, swap it in. Any content error
@@ -90,25 +92,38 @@ public final class SiteBuilder {
           checked.diagnostics());
     }
     KnowledgeBase kb = checked.knowledgeBase();
-    List<Page> pages = new ArrayList<>(new SiteRenderer(new Templates(options.templates()), new Markdown()).render(kb));
-    pages.add(new Page("api/entries.json", new EntriesJson(new JsonFactory()).write(kb)));
-    MatchIndex matchIndex = Knowledge.index(kb);
     Markdown markdown = new Markdown();
-    WordIndex words = WordIndex.build(kb, markdown::toPlainText, WordIndex.Weights.SEARCH, Rules.defaults());
-    new SearchIndexWriter().write(kb, matchIndex, words, Rules.defaults()).forEach(p -> pages.add(new Page(p.path(), p.content())));
-
     OutputFolder out = new OutputFolder(options.out());
     Path tmp = out.begin();
+    int[] pageCount = {0};
     try {
+      // Pages go to disk as they are rendered; each body is parsed once, its text kept for word search.
+      Map<String, String> plainText = new ConcurrentHashMap<>();
+      java.util.concurrent.atomic.AtomicInteger written = new java.util.concurrent.atomic.AtomicInteger();
+      new SiteRenderer(new Templates(options.templates()), markdown, e -> {
+        Markdown.Rendered r = markdown.render(e.body());
+        plainText.put(e.id(), r.text());
+        return r.html();
+      }).render(kb, p -> {
+        write(tmp, p);
+        written.incrementAndGet();
+      });
+      List<Page> pages = new ArrayList<>();
+      pages.add(new Page("api/entries.json", new EntriesJson(new JsonFactory()).write(kb)));
+      MatchIndex matchIndex = Knowledge.index(kb);
+      WordIndex words = WordIndex.build(kb, e -> plainText.get(e.id()), WordIndex.Weights.SEARCH, Rules.defaults());
+      plainText.clear();
+      new SearchIndexWriter().write(kb, matchIndex, words, Rules.defaults()).forEach(p -> pages.add(new Page(p.path(), p.content())));
       pages.parallelStream().forEach(p -> write(tmp, p));
       writeIndex(tmp.resolve(MatchIndexCodec.FILE), matchIndex, fingerprint.digest());
       Assets.copy(options.templates(), tmp);
+      pageCount[0] = written.get() + pages.size();
       out.commit(tmp);
     } catch (RuntimeException e) {
       out.abandon(tmp);
       throw e;
     }
-    return new Result(kb.entries().size(), pages.size(), checked.diagnostics(), Duration.ofMillis(clock.millis() - start));
+    return new Result(kb.entries().size(), pageCount[0], checked.diagnostics(), Duration.ofMillis(clock.millis() - start));
   }
 
   private static void writeIndex(Path file, MatchIndex index, String fingerprint) {

@@ -83,7 +83,7 @@ class ParityTest {
   static ObjectNode answer(ObjectNode in) {
     MatchIndex index = Knowledge.index(kb);
     Matcher matcher = new Matcher(index, Rules.defaults());
-    WordSearch words = new WordSearch(WordIndex.build(kb, new Markdown()::toPlainText, WordIndex.Weights.SEARCH,
+    WordSearch words = new WordSearch(WordIndex.build(kb, e -> new Markdown().toPlainText(e.body()), WordIndex.Weights.SEARCH,
         Rules.defaults()), Rules.defaults());
     ObjectNode out = JSON.createObjectNode();
     ArrayNode pastes = out.putArray("pastes");
