@@ -103,7 +103,8 @@ public final class EntriesJson {
     g.writeEndObject();
   }
 
-  private static void strings(JsonGenerator g, String name, List<String> values) throws IOException {
+  /** A named array of strings: the shape every list of the index files has. */
+  static void strings(JsonGenerator g, String name, List<String> values) throws IOException {
     g.writeArrayFieldStart(name);
     for (String v : values) {
       g.writeString(v);

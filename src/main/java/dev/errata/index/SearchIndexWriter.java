@@ -312,11 +312,7 @@ public final class SearchIndexWriter {
   }
 
   private static void strings(JsonGenerator g, String name, List<String> values) throws IOException {
-    g.writeArrayFieldStart(name);
-    for (String v : values) {
-      g.writeString(v);
-    }
-    g.writeEndArray();
+    EntriesJson.strings(g, name, values);
   }
 
   private interface Body {

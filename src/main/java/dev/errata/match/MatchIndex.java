@@ -113,13 +113,7 @@ public final class MatchIndex {
   }
 
   private static TermCounts counts(Entry e, Rules rules) {
-    List<String> fixes = new ArrayList<>();
-    for (Fix f : e.fixes()) {
-      fixes.add(f.title());
-      fixes.addAll(f.commands());
-      fixes.add(f.config());
-      fixes.add(f.detail());
-    }
+    List<String> fixes = TermCounts.fixTexts(e.fixes());
     return new TermCounts()
         .add(e.symptoms().stream().map(Symptom::display).toList(), W_SYMPTOM, rules)
         .add(List.of(e.title(), e.summary()), W_TITLE, rules)

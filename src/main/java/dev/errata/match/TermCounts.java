@@ -28,6 +28,18 @@ final class TermCounts {
     return this;
   }
 
+  /** The searchable text of fixes: titles, commands, configuration snippets, details. */
+  static List<String> fixTexts(List<dev.errata.model.Fix> fixes) {
+    List<String> out = new java.util.ArrayList<>();
+    for (dev.errata.model.Fix f : fixes) {
+      out.add(f.title());
+      out.addAll(f.commands());
+      out.add(f.config());
+      out.add(f.detail());
+    }
+    return out;
+  }
+
   /** BM25 postings with each entry's length folded in and quantized (see {@link MatchIndex.Posting}). */
   static Map<String, MatchIndex.Posting> postings(List<TermCounts> perEntry) {
     long sum = 0;

@@ -2,7 +2,6 @@ package dev.errata.match;
 
 import dev.errata.model.Entry;
 import dev.errata.model.Entry;
-import dev.errata.model.Fix;
 import dev.errata.model.KnowledgeBase;
 import dev.errata.model.Symptom;
 import java.util.ArrayList;
@@ -44,13 +43,7 @@ public final class WordIndex {
   /** @param plainText turns a Markdown body into the text a reader sees */
   public static WordIndex build(KnowledgeBase kb, java.util.function.Function<Entry, String> plainText, Weights w, Rules rules) {
     List<TermCounts> counts = kb.entries().parallelStream().map(e -> {
-      List<String> fixes = new ArrayList<>();
-      for (Fix f : e.fixes()) {
-        fixes.add(f.title());
-        fixes.addAll(f.commands());
-        fixes.add(f.config());
-        fixes.add(f.detail());
-      }
+      List<String> fixes = TermCounts.fixTexts(e.fixes());
       return new TermCounts()
           .add(List.of(e.title()), w.title(), rules)
           .add(e.symptoms().stream().map(Symptom::display).toList(), w.symptom(), rules)
