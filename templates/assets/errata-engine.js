@@ -139,16 +139,26 @@
   }
 
   // --------------------------------------------------------------------------- rules (Rules.java)
+  // Necessary conditions checked before a pattern runs (Rules.Gate in Java).
+  function gate(p) { return { first: p.first || "", hints: p.hints || [] }; }
+  function admits(g, line, lower) {
+    if (g.first && line.length > 0 && g.first.indexOf(line.charAt(0)) < 0) { return false; }
+    if (!g.hints.length) { return true; }
+    var s = lower === null ? line : lower;
+    for (var i = 0; i < g.hints.length; i++) { if (s.indexOf(g.hints[i]) >= 0) { return true; } }
+    return false;
+  }
+
   function compileRules(json) {
     var r = {
       json: json, maxLineChars: json.maxLineChars || 4096, maxLines: json.maxLines || 200000,
       maxPreparedLines: json.maxPreparedLines || 4000, ansi: new RegExp(json.ansi, "g"),
-      prefixes: json.prefixes.map(function (p) { return { re: new RegExp(p.pattern), level: p.levelGroup || 0 }; }),
-      noise: json.noise.map(function (p) { return { re: new RegExp(p.pattern), skip: !!p.skipIndentedNext }; }),
+      prefixes: json.prefixes.map(function (p) { return { re: new RegExp(p.pattern), level: p.levelGroup || 0, gate: gate(p) }; }),
+      noise: json.noise.map(function (p) { return { re: new RegExp(p.pattern), skip: !!p.skipIndentedNext, gate: gate(p) }; }),
       levels: json.levels, errorWords: {}, stop: {}, packages: json.packages, aliases: json.aliases,
       versions: json.versionPatterns.map(function (p) {
         return { component: p.component || "", re: new RegExp(p.pattern, p.ignoreCase ? "gi" : "g"), alias: p.alias || "",
-          pkg: !!p["package"], hint: p.hint || "" };
+          pkg: !!p["package"], gate: gate(p) };
       })
     };
     json.errorWords.forEach(function (w) { r.errorWords[w] = true; });
@@ -173,7 +183,7 @@
     var lower = line.toLowerCase(), rules = this.rules;
     for (var i = 0; i < rules.versions.length; i++) {
       var p = rules.versions[i];
-      if (p.hint && lower.indexOf(p.hint) < 0) { continue; }
+      if (!admits(p.gate, line, lower)) { continue; }
       p.re.lastIndex = 0;
       var m;
       while ((m = p.re.exec(line)) !== null) {
@@ -258,12 +268,14 @@
 
   function prepareLine(number, raw, rules) {
     rules.ansi.lastIndex = 0;
-    var original = raw.replace(rules.ansi, "").replace(/\u0000/g, " ");
+    var original = (raw.indexOf("\u001b") >= 0 ? raw.replace(rules.ansi, "") : raw).replace(/\u0000/g, " ");
     var text = original, level = "";
     for (var round = 0; round < 4; round++) {
       var stripped = false;
       for (var i = 0; i < rules.prefixes.length; i++) {
-        var p = rules.prefixes[i], m = p.re.exec(text);
+        var p = rules.prefixes[i];
+        if (!admits(p.gate, text, null)) { continue; }
+        var m = p.re.exec(text);
         if (m !== null && m.index === 0 && m[0].length > 0) {
           if (p.level > 0 && level === "" && m[p.level] !== undefined) { level = rules.levels[m[p.level]] || ""; }
           text = text.substring(m[0].length);
@@ -313,7 +325,7 @@
         skipIndented = false;
         var noise = null;
         for (var q = 0; q < rules.noise.length; q++) {
-          var nm = rules.noise[q].re.exec(raw);
+          var nm = admits(rules.noise[q].gate, raw, null) ? rules.noise[q].re.exec(raw) : null;
           if (nm !== null && nm.index === 0) { noise = rules.noise[q]; break; }
         }
         if (noise !== null) {

@@ -1,17 +1,19 @@
 package dev.errata.index;
 
 import dev.errata.match.EntryInfo;
+import dev.errata.match.MatchData;
 import dev.errata.match.MatchIndex;
 import dev.errata.match.Template;
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,63 +22,98 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The matcher's index as one compact binary file ({@code api/match-index.bin}), so that {@code
- * errata match} starts from the site without reading a single entry. It begins with the
- * fingerprint of the content it was built from: a different fingerprint means the file is
- * stale and the CLI rebuilds the index from the content instead. Not a public format: it
- * changes with the tool, and {@link #SCHEMA} says when.
+ * The matcher's index as one binary file ({@code api/match-index.bin}), so that {@code errata
+ * match} starts from the site without reading a single entry, and reads of that file only what
+ * a paste touches: the file is mapped into memory and each entry, template and posting is
+ * decoded when first asked for, through tables of offsets and sorted keys.
+ *
+ * <p>It begins with the fingerprint of the content it was built from: a different fingerprint
+ * means the file is stale and the CLI rebuilds the index from the content instead. Not a public
+ * format: it changes with the tool, and {@link #SCHEMA} says when.
  */
 public final class MatchIndexCodec {
   public static final String FILE = "api/match-index.bin";
   static final String MAGIC = "errata-match-index";
-  static final int SCHEMA = 2;
+  static final int SCHEMA = 3;
 
   private MatchIndexCodec() {}
 
   public static void write(MatchIndex index, String fingerprint, OutputStream raw) throws IOException {
-    DataOutputStream out = new DataOutputStream(new BufferedOutputStream(raw, 1 << 16));
-    out.writeUTF(MAGIC);
-    out.writeInt(SCHEMA);
-    out.writeUTF(fingerprint);
-    out.writeInt(index.entries().size());
-    for (EntryInfo e : index.entries()) {
+    ByteArrayOutputStream dataBytes = new ByteArrayOutputStream(1 << 20);
+    DataOutputStream data = new DataOutputStream(dataBytes);
+    int[] entryOff = new int[index.entryCount()];
+    for (int i = 0; i < entryOff.length; i++) {
+      entryOff[i] = data.size();
+      EntryInfo e = index.entry(i);
       for (String s : List.of(e.id(), e.title(), e.summary(), e.status(), e.lang(), e.translationOf(), e.url(), e.firstFixTitle())) {
-        writeString(out, s);
+        string(data, s);
       }
-      strings(out, e.firstFixCommands());
-      out.writeInt(e.components().size());
+      strings(data, e.firstFixCommands());
+      varint(data, e.components().size());
       for (EntryInfo.ComponentRanges c : e.components()) {
-        writeString(out, c.name());
-        strings(out, c.affected());
-        strings(out, c.fixed());
+        string(data, c.name());
+        strings(data, c.affected());
+        strings(data, c.fixed());
       }
     }
-    out.writeInt(index.templates().size());
-    for (Template t : index.templates()) {
-      out.writeInt(t.entry());
-      writeString(out, t.text());
-      out.writeBoolean(t.explicit());
-      out.writeBoolean(t.primary());
-      out.writeInt(t.items().size());
-      for (Template.Item it : t.items()) {
-        out.writeByte(it.slot().ordinal());
-        writeString(out, it.text());
+    int[] templateOff = new int[index.templateCount()];
+    Map<String, List<Integer>> keys = new TreeMap<>();
+    for (int t = 0; t < templateOff.length; t++) {
+      templateOff[t] = data.size();
+      Template tpl = index.template(t);
+      varint(data, tpl.entry());
+      data.writeByte((tpl.explicit() ? 1 : 0) | (tpl.primary() ? 2 : 0));
+      string(data, tpl.text());
+      varint(data, tpl.items().size());
+      for (Template.Item it : tpl.items()) {
+        data.writeByte(it.slot().ordinal());
+        string(data, it.text());
+      }
+      for (String k : MatchIndex.templateKeys(tpl)) {
+        keys.computeIfAbsent(k, x -> new ArrayList<>()).add(t);
       }
     }
-    Map<String, MatchIndex.Posting> sorted = new TreeMap<>(index.postings());
-    out.writeInt(sorted.size());
-    for (Map.Entry<String, MatchIndex.Posting> p : sorted.entrySet()) {
-      writeString(out, p.getKey());
-      int[] ids = p.getValue().entries();
-      int[] tf = p.getValue().weight();
-      out.writeInt(ids.length);
+    int[] keyOff = new int[keys.size()];
+    int k = 0;
+    for (Map.Entry<String, List<Integer>> e : keys.entrySet()) {
+      keyOff[k++] = data.size();
+      string(data, e.getKey());
+      varint(data, e.getValue().size());
       int prev = 0;
-      for (int k = 0; k < ids.length; k++) {
-        varint(out, ids[k] - prev);
-        varint(out, tf[k]);
-        prev = ids[k];
+      for (int t : e.getValue()) {
+        varint(data, t - prev);
+        prev = t;
       }
     }
+    Map<String, MatchIndex.Posting> terms = new TreeMap<>(index.postings());
+    int[] termOff = new int[terms.size()];
+    k = 0;
+    for (Map.Entry<String, MatchIndex.Posting> e : terms.entrySet()) {
+      termOff[k++] = data.size();
+      string(data, e.getKey());
+      int[] ids = e.getValue().entries();
+      int[] w = e.getValue().weight();
+      varint(data, ids.length);
+      int prev = 0;
+      for (int i = 0; i < ids.length; i++) {
+        varint(data, ids[i] - prev);
+        varint(data, w[i]);
+        prev = ids[i];
+      }
+    }
+    data.flush();
+    DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(raw, 1 << 16));
+    string(out, MAGIC);
+    out.writeInt(SCHEMA);
+    string(out, fingerprint);
+    for (int[] table : List.of(entryOff, templateOff, keyOff, termOff)) {
+      out.writeInt(table.length);
+      for (int off : table) {
+        out.writeInt(off);
+      }
+    }
+    out.writeInt(dataBytes.size());
+    dataBytes.writeTo(out);
     out.flush();
   }
 
@@ -85,102 +122,211 @@ public final class MatchIndexCodec {
     if (!Files.isRegularFile(file)) {
       return Optional.empty();
     }
-    try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 4096))) {
-      if (!in.readUTF().equals(MAGIC) || in.readInt() != SCHEMA) {
-        return Optional.empty();
-      }
-      return Optional.of(in.readUTF());
-    } catch (IOException e) {
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+      ByteBuffer head = ByteBuffer.allocate((int) Math.min(ch.size(), 4096));
+      ch.read(head, 0);
+      head.flip();
+      return header(head);
+    } catch (IOException | RuntimeException e) {
       return Optional.empty();
     }
   }
 
-  public static MatchIndex read(InputStream raw) throws IOException {
-    DataInputStream in = new DataInputStream(new BufferedInputStream(raw, 1 << 16));
-    if (!in.readUTF().equals(MAGIC) || in.readInt() != SCHEMA) {
+  private static Optional<String> header(ByteBuffer b) {
+    if (!MAGIC.equals(readString(b)) || b.getInt() != SCHEMA) {
+      return Optional.empty();
+    }
+    return Optional.of(readString(b));
+  }
+
+  /** Maps the file and returns a view that decodes parts on demand. */
+  public static MatchData open(Path file) throws IOException {
+    ByteBuffer all;
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+      all = ch.map(FileChannel.MapMode.READ_ONLY, 0, ch.size());
+    }
+    if (header(all).isEmpty()) {
       throw new IOException("not an errata match index of schema " + SCHEMA);
     }
-    in.readUTF();
-    int n = in.readInt();
-    List<EntryInfo> entries = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      String id = readString(in);
-      String title = readString(in);
-      String summary = readString(in);
-      String status = readString(in);
-      String lang = readString(in);
-      String translationOf = readString(in);
-      String url = readString(in);
-      String fixTitle = readString(in);
-      List<String> commands = strings(in);
-      int nc = in.readInt();
-      List<EntryInfo.ComponentRanges> comps = new ArrayList<>(nc);
-      for (int c = 0; c < nc; c++) {
-        comps.add(new EntryInfo.ComponentRanges(readString(in), strings(in), strings(in)));
+    int[][] tables = new int[4][];
+    for (int i = 0; i < 4; i++) {
+      int[] t = new int[all.getInt()];
+      for (int j = 0; j < t.length; j++) {
+        t[j] = all.getInt();
       }
-      entries.add(new EntryInfo(id, title, summary, status, lang, translationOf, url, comps, commands, fixTitle));
+      tables[i] = t;
     }
-    int nt = in.readInt();
-    Template.Slot[] slots = Template.Slot.values();
-    List<Template> templates = new ArrayList<>(nt);
-    for (int t = 0; t < nt; t++) {
-      int entry = in.readInt();
-      String text = readString(in);
-      boolean explicit = in.readBoolean();
-      boolean primary = in.readBoolean();
-      int ni = in.readInt();
-      List<Template.Item> items = new ArrayList<>(ni);
-      for (int k = 0; k < ni; k++) {
-        items.add(new Template.Item(slots[in.readByte()], readString(in)));
+    int length = all.getInt();
+    ByteBuffer data = all.slice(all.position(), length);
+    return new Mapped(data, tables[0], tables[1], tables[2], tables[3]);
+  }
+
+  /** The mapped file: every lookup decodes from the buffer, once. */
+  private static final class Mapped implements MatchData {
+    private final ByteBuffer data;
+    private final int[] entryOff;
+    private final int[] templateOff;
+    private final int[] keyOff;
+    private final int[] termOff;
+    private final EntryInfo[] entries;
+    private final Template[] templates;
+    private final Map<String, int[]> keys = new HashMap<>();
+    private final Map<String, MatchIndex.Posting> terms = new HashMap<>();
+
+    Mapped(ByteBuffer data, int[] entryOff, int[] templateOff, int[] keyOff, int[] termOff) {
+      this.data = data;
+      this.entryOff = entryOff;
+      this.templateOff = templateOff;
+      this.keyOff = keyOff;
+      this.termOff = termOff;
+      this.entries = new EntryInfo[entryOff.length];
+      this.templates = new Template[templateOff.length];
+    }
+
+    private ByteBuffer at(int offset) {
+      return data.duplicate().position(offset);
+    }
+
+    @Override
+    public int entryCount() {
+      return entryOff.length;
+    }
+
+    @Override
+    public synchronized EntryInfo entry(int i) {
+      if (entries[i] == null) {
+        ByteBuffer b = at(entryOff[i]);
+        String id = readString(b);
+        String title = readString(b);
+        String summary = readString(b);
+        String status = readString(b);
+        String lang = readString(b);
+        String translationOf = readString(b);
+        String url = readString(b);
+        String fixTitle = readString(b);
+        List<String> commands = readStrings(b);
+        int nc = readVarint(b);
+        List<EntryInfo.ComponentRanges> comps = new ArrayList<>(nc);
+        for (int c = 0; c < nc; c++) {
+          comps.add(new EntryInfo.ComponentRanges(readString(b), readStrings(b), readStrings(b)));
+        }
+        entries[i] = new EntryInfo(id, title, summary, status, lang, translationOf, url, comps, commands, fixTitle);
       }
-      templates.add(new Template(entry, text, items, explicit, primary));
+      return entries[i];
     }
-    int np = in.readInt();
-    Map<String, MatchIndex.Posting> postings = new HashMap<>(np * 2);
-    for (int p = 0; p < np; p++) {
-      String term = readString(in);
-      int len = in.readInt();
-      int[] ids = new int[len];
-      int[] tf = new int[len];
-      int prev = 0;
-      for (int k = 0; k < len; k++) {
-        prev += readVarint(in);
-        ids[k] = prev;
-        tf[k] = readVarint(in);
+
+    @Override
+    public int templateCount() {
+      return templateOff.length;
+    }
+
+    @Override
+    public synchronized Template template(int t) {
+      if (templates[t] == null) {
+        ByteBuffer b = at(templateOff[t]);
+        int entry = readVarint(b);
+        int flags = b.get();
+        String text = readString(b);
+        int n = readVarint(b);
+        Template.Slot[] slots = Template.Slot.values();
+        List<Template.Item> items = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+          items.add(new Template.Item(slots[b.get()], readString(b)));
+        }
+        templates[t] = new Template(entry, text, items, (flags & 1) != 0, (flags & 2) != 0);
       }
-      postings.put(term, new MatchIndex.Posting(ids, tf));
+      return templates[t];
     }
-    return new MatchIndex(entries, templates, postings);
+
+    @Override
+    public synchronized int[] templatesWithKey(String key) {
+      return keys.computeIfAbsent(key, k -> {
+        int at = find(keyOff, k);
+        if (at < 0) {
+          return null;
+        }
+        ByteBuffer b = at(keyOff[at]);
+        readString(b);
+        int[] out = new int[readVarint(b)];
+        int prev = 0;
+        for (int i = 0; i < out.length; i++) {
+          prev += readVarint(b);
+          out[i] = prev;
+        }
+        return out;
+      });
+    }
+
+    @Override
+    public synchronized MatchIndex.Posting posting(String term) {
+      return terms.computeIfAbsent(term, k -> {
+        int at = find(termOff, k);
+        if (at < 0) {
+          return null;
+        }
+        ByteBuffer b = at(termOff[at]);
+        readString(b);
+        int n = readVarint(b);
+        int[] ids = new int[n];
+        int[] w = new int[n];
+        int prev = 0;
+        for (int i = 0; i < n; i++) {
+          prev += readVarint(b);
+          ids[i] = prev;
+          w[i] = readVarint(b);
+        }
+        return new MatchIndex.Posting(ids, w);
+      });
+    }
+
+    /** Binary search over records that start with their (sorted) key. */
+    private int find(int[] offsets, String key) {
+      int lo = 0;
+      int hi = offsets.length - 1;
+      while (lo <= hi) {
+        int mid = (lo + hi) >>> 1;
+        int c = readString(at(offsets[mid])).compareTo(key);
+        if (c == 0) {
+          return mid;
+        }
+        if (c < 0) {
+          lo = mid + 1;
+        } else {
+          hi = mid - 1;
+        }
+      }
+      return -1;
+    }
   }
 
   private static void strings(DataOutputStream out, List<String> values) throws IOException {
-    out.writeInt(values.size());
+    varint(out, values.size());
     for (String v : values) {
-      writeString(out, v);
+      string(out, v);
     }
   }
 
-  private static List<String> strings(DataInputStream in) throws IOException {
-    int n = in.readInt();
+  private static List<String> readStrings(ByteBuffer b) {
+    int n = readVarint(b);
     List<String> out = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
-      out.add(readString(in));
+      out.add(readString(b));
     }
     return out;
   }
 
-  /** Length-prefixed UTF-8, unlike writeUTF not limited to 64 KiB. */
-  private static void writeString(DataOutputStream out, String s) throws IOException {
-    byte[] b = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  /** Length-prefixed UTF-8. */
+  private static void string(DataOutputStream out, String s) throws IOException {
+    byte[] b = s.getBytes(StandardCharsets.UTF_8);
     varint(out, b.length);
     out.write(b);
   }
 
-  private static String readString(DataInputStream in) throws IOException {
-    int len = readVarint(in);
-    byte[] b = new byte[len];
-    in.readFully(b);
-    return new String(b, java.nio.charset.StandardCharsets.UTF_8);
+  private static String readString(ByteBuffer b) {
+    int len = readVarint(b);
+    byte[] bytes = new byte[len];
+    b.get(bytes);
+    return new String(bytes, StandardCharsets.UTF_8);
   }
 
   private static void varint(DataOutputStream out, int v) throws IOException {
@@ -191,13 +337,13 @@ public final class MatchIndexCodec {
     out.writeByte(v);
   }
 
-  private static int readVarint(DataInputStream in) throws IOException {
+  private static int readVarint(ByteBuffer b) {
     int v = 0;
     int shift = 0;
     while (true) {
-      int b = in.readUnsignedByte();
-      v |= (b & 0x7f) << shift;
-      if ((b & 0x80) == 0) {
+      int x = b.get() & 0xff;
+      v |= (x & 0x7f) << shift;
+      if ((x & 0x80) == 0) {
         return v;
       }
       shift += 7;

@@ -22,7 +22,7 @@ import java.util.Set;
  * arithmetic that ranks uses {@code StrictMath} and integer weights, so the browser's port gives
  * the same numbers.
  */
-public final class MatchIndex {
+public final class MatchIndex implements MatchData {
   /**
    * Field weights for relevance, as integers so that Java and the browser add exactly the same
    * numbers: an error text counts more than a title, a title more than a cause or a fix. The
@@ -186,21 +186,33 @@ public final class MatchIndex {
         "entries/" + e.id() + ".html", comps, first.commands(), first.title());
   }
 
-  /** Template weights: a literal word found in few templates says more than a common one. */
-  double literalWeight(String token, Rules rules) {
-    if (rules.isStopword(token)) {
-      return 0.3;
-    }
-    int[] p = literalPostings.get(token);
-    int df = p == null ? 1 : p.length;
-    return 1.0 + StrictMath.log((templates.size() + 1.0) / df);
+  @Override
+  public int entryCount() {
+    return entries.size();
   }
 
-  /** BM25's inverse document frequency, never negative. */
-  double idf(String term) {
-    Posting p = postings.get(term);
-    int df = p == null ? 0 : p.entries().length;
-    int n = entries.size();
-    return StrictMath.log(1 + (n - df + 0.5) / (df + 0.5));
+  @Override
+  public EntryInfo entry(int i) {
+    return entries.get(i);
+  }
+
+  @Override
+  public int templateCount() {
+    return templates.size();
+  }
+
+  @Override
+  public Template template(int t) {
+    return templates.get(t);
+  }
+
+  @Override
+  public int[] templatesWithKey(String key) {
+    return literalPostings.get(key);
+  }
+
+  @Override
+  public Posting posting(String term) {
+    return postings.get(term);
   }
 }

@@ -39,30 +39,28 @@ public final class Matcher {
   static final double VERSION_BONUS = 0.1;
   static final double VERSION_PENALTY = 0.25;
 
-  private final MatchIndex index;
+  private final MatchData index;
   private final Rules rules;
-  private final double[][] itemWeights;
-  private final boolean[] primary;
+  private final Map<Integer, double[]> itemWeights = new java.util.concurrent.ConcurrentHashMap<>();
   private final java.util.function.ToDoubleFunction<String> keyWeight;
 
-  public Matcher(MatchIndex index, Rules rules) {
+  public Matcher(MatchData index, Rules rules) {
     this.index = index;
     this.rules = rules;
-    int n = index.templates.size();
-    itemWeights = new double[n][];
-    primary = new boolean[n];
     keyWeight = key -> index.literalWeight(key, rules);
-    for (int t = 0; t < n; t++) {
-      Template tpl = index.templates.get(t);
+  }
+
+  /** The weights of a template's positions, computed when the template is first a candidate. */
+  private double[] itemWeights(int tid, Template tpl) {
+    return itemWeights.computeIfAbsent(tid, k -> {
       List<Template.Item> items = tpl.items();
       double[] w = new double[items.size()];
-      for (int k = 0; k < items.size(); k++) {
-        Template.Item it = items.get(k);
-        w[k] = it.isWord() ? index.literalWeight(it.key(), rules) : 0;
+      for (int i = 0; i < items.size(); i++) {
+        Template.Item it = items.get(i);
+        w[i] = it.isWord() ? index.literalWeight(it.key(), rules) : 0;
       }
-      itemWeights[t] = w;
-      primary[t] = tpl.primary();
-    }
+      return w;
+    });
   }
 
   /** What to match with. */
@@ -154,7 +152,7 @@ public final class Matcher {
 
   private Map<Integer, Best> align(List<PreparedLine> lines) {
     Map<Integer, Best> best = new HashMap<>();
-    double[] acc = new double[index.templates.size()];
+    double[] acc = new double[index.templateCount()];
     List<Integer> touched = new ArrayList<>();
     Set<String> allowed = new LinkedHashSet<>();
     for (PreparedLine line : lines) {
@@ -172,7 +170,7 @@ public final class Matcher {
         if (!allowed.contains(key)) {
           continue;
         }
-        int[] posting = index.literalPostings.get(key);
+        int[] posting = index.templatesWithKey(key);
         if (posting == null) {
           continue;
         }
@@ -196,14 +194,15 @@ public final class Matcher {
       candidates.sort(Comparator.comparingDouble((Integer tid) -> -acc[tid]).thenComparingInt(tid -> tid));
       for (int c = 0; c < Math.min(CANDIDATES_PER_LINE, candidates.size()); c++) {
         int tid = candidates.get(c);
-        Template tpl = index.templates.get(tid);
+        Template tpl = index.template(tid);
         List<Token> tokens = line.tokens();
-        Alignment a = Aligner.align(tpl, tokens, itemWeights[tid], keyWeight);
+        double[] weights = itemWeights(tid, tpl);
+        Alignment a = Aligner.align(tpl, tokens, weights, keyWeight);
         if (a.tailCut() && li + 1 < lines.size() && lines.get(li + 1).number() == line.number() + 1) {
           // The message may go on in the next line (wrapped by a terminal or a logger).
           List<Token> joined = new ArrayList<>(tokens);
           joined.addAll(lines.get(li + 1).tokens());
-          Alignment b = Aligner.align(tpl, joined, itemWeights[tid], keyWeight);
+          Alignment b = Aligner.align(tpl, joined, weights, keyWeight);
           if (b.evidence() > a.evidence()) {
             a = b;
             tokens = joined;
@@ -217,7 +216,7 @@ public final class Matcher {
         if (a.exact()) {
           value += EXACT_BONUS;
         }
-        if (primary[tid]) {
+        if (tpl.primary()) {
           // An entry's first symptom is its main error; the others are lines that come with it.
           value += PRIMARY_BONUS;
         }
@@ -250,7 +249,7 @@ public final class Matcher {
   private Map<Integer, Double> relevance(Map<String, Double> query) {
     Map<Integer, Double> scores = new HashMap<>();
     for (Map.Entry<String, Double> q : query.entrySet()) {
-      MatchIndex.Posting p = index.postings.get(q.getKey());
+      MatchIndex.Posting p = index.posting(q.getKey());
       if (p == null) {
         continue;
       }
@@ -267,7 +266,7 @@ public final class Matcher {
   private List<String> relevanceTerms(int entry, Map<String, Double> query) {
     Map<String, Double> contrib = new HashMap<>();
     for (String term : query.keySet()) {
-      MatchIndex.Posting p = index.postings.get(term);
+      MatchIndex.Posting p = index.posting(term);
       if (p != null && java.util.Arrays.binarySearch(p.entries(), entry) >= 0) {
         contrib.merge(term, index.idf(term), Math::max);
       }
@@ -288,7 +287,7 @@ public final class Matcher {
         out.add(s);
         continue;
       }
-      List<Match.VersionVerdict> v = verdicts(index.entries.get(s.entry()), versions);
+      List<Match.VersionVerdict> v = verdicts(index.entry(s.entry()), versions);
       // Versions break ties between entries the text supports about equally; they never outweigh the text.
       double delta = 0;
       if (!v.isEmpty()) {
@@ -304,11 +303,11 @@ public final class Matcher {
   private List<Scored> oneOfEachFamily(List<Scored> in, String lang) {
     Map<String, Scored> chosen = new LinkedHashMap<>();
     for (Scored s : in) {
-      EntryInfo e = index.entries.get(s.entry());
+      EntryInfo e = index.entry(s.entry());
       Scored prev = chosen.get(e.family());
       if (prev == null) {
         chosen.put(e.family(), s);
-      } else if (e.lang().equals(lang) && !index.entries.get(prev.entry()).lang().equals(lang) && s.score() >= prev.score() * 0.9) {
+      } else if (e.lang().equals(lang) && !index.entry(prev.entry()).lang().equals(lang) && s.score() >= prev.score() * 0.9) {
         chosen.put(e.family(), s.withScore(prev.score()));
       }
     }
@@ -333,7 +332,7 @@ public final class Matcher {
       }
     }
     if (rank == 0 && (b == null || b.quality() < 0.5)) {
-      long distinctive = terms.stream().filter(t -> index.postings.get(t).entries().length <= 2 && t.length() >= 8
+      long distinctive = terms.stream().filter(t -> index.posting(t).entries().length <= 2 && t.length() >= 8
           && (t.contains("_") || t.contains("."))).count();
       if (distinctive >= 2 && s.rel() >= 0.5 && margin >= 1.0) {
         return Confidence.LIKELY;
@@ -355,7 +354,7 @@ public final class Matcher {
   }
 
   private Match explain(Scored s, Confidence confidence, Versions versions, Map<String, Double> query) {
-    EntryInfo e = index.entries.get(s.entry());
+    EntryInfo e = index.entry(s.entry());
     Best b = s.best();
     List<String> reasons = new ArrayList<>();
     Match.MatchedLine matched = null;

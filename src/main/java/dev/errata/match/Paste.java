@@ -106,12 +106,15 @@ public final class Paste {
   }
 
   static PreparedLine prepareLine(int number, String raw, Rules rules) {
-    String original = rules.ansi.matcher(raw).replaceAll("").replace('\u0000', ' ');
+    String original = (raw.indexOf('\u001b') >= 0 ? rules.ansi.matcher(raw).replaceAll("") : raw).replace('\u0000', ' ');
     String text = original;
     String level = "";
     for (int round = 0; round < 4; round++) {
       boolean stripped = false;
       for (Rules.Prefix p : rules.prefixes) {
+        if (!p.gate().admits(text, null)) {
+          continue;
+        }
         Matcher m = p.pattern().matcher(text);
         if (m.lookingAt() && m.end() > 0) {
           if (p.levelGroup() > 0 && level.isEmpty() && m.group(p.levelGroup()) != null) {
@@ -152,7 +155,7 @@ public final class Paste {
 
   private static Rules.Noise noiseOf(String raw, Rules rules) {
     for (Rules.Noise noise : rules.noise) {
-      if (noise.pattern().matcher(raw).lookingAt()) {
+      if (noise.gate().admits(raw, null) && noise.pattern().matcher(raw).lookingAt()) {
         return noise;
       }
     }

@@ -1,7 +1,8 @@
 package dev.errata.match;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.google.re2j.Pattern;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,11 +24,34 @@ import java.util.Set;
 public final class Rules {
   static final String RESOURCE = "/dev/errata/match/rules.json";
 
-  record Prefix(String name, Pattern pattern, int levelGroup) {}
+  /**
+   * Necessary conditions for a pattern to match, checked before the engine runs: the line
+   * starts with one of {@code first} (when not empty; an empty line always passes) and
+   * contains one of {@code hints} (when not empty, in lower case for version patterns).
+   */
+  record Gate(String first, List<String> hints) {
+    boolean admits(String line, String lower) {
+      if (!first.isEmpty() && !line.isEmpty() && first.indexOf(line.charAt(0)) < 0) {
+        return false;
+      }
+      if (hints.isEmpty()) {
+        return true;
+      }
+      String in = lower == null ? line : lower;
+      for (String h : hints) {
+        if (in.contains(h)) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
 
-  record Noise(String name, Pattern pattern, boolean skipIndentedNext) {}
+  record Prefix(String name, Pattern pattern, int levelGroup, Gate gate) {}
 
-  record VersionPattern(String component, Pattern pattern, String alias, boolean isPackage, String hint) {}
+  record Noise(String name, Pattern pattern, boolean skipIndentedNext, Gate gate) {}
+
+  record VersionPattern(String component, Pattern pattern, String alias, boolean isPackage, Gate gate) {}
 
   final String json;
   final int maxLineChars;
@@ -43,45 +67,83 @@ public final class Rules {
   final Map<String, String> packages;
   final Map<String, Map<String, String>> aliases;
 
-  private Rules(String json, JsonNode root) {
+  @SuppressWarnings("unchecked")
+  private Rules(String json, Map<String, Object> root) {
     this.json = json;
-    maxLineChars = root.path("maxLineChars").asInt(4096);
-    maxLines = root.path("maxLines").asInt(200_000);
-    maxPreparedLines = root.path("maxPreparedLines").asInt(4000);
-    ansi = Pattern.compile(root.path("ansi").asText());
+    maxLineChars = integer(root, "maxLineChars", 4096);
+    maxLines = integer(root, "maxLines", 200_000);
+    maxPreparedLines = integer(root, "maxPreparedLines", 4000);
+    ansi = Pattern.compile((String) root.get("ansi"));
     prefixes = new ArrayList<>();
-    for (JsonNode p : root.path("prefixes")) {
-      prefixes.add(new Prefix(p.path("name").asText(), Pattern.compile(p.path("pattern").asText()), p.path("levelGroup").asInt(0)));
+    for (Map<String, Object> p : (List<Map<String, Object>>) root.get("prefixes")) {
+      prefixes.add(new Prefix((String) p.get("name"), Pattern.compile((String) p.get("pattern")), integer(p, "levelGroup", 0), gate(p)));
     }
     noise = new ArrayList<>();
-    for (JsonNode p : root.path("noise")) {
-      noise.add(new Noise(p.path("name").asText(), Pattern.compile(p.path("pattern").asText()),
-          p.path("skipIndentedNext").asBoolean(false)));
+    for (Map<String, Object> p : (List<Map<String, Object>>) root.get("noise")) {
+      noise.add(new Noise((String) p.get("name"), Pattern.compile((String) p.get("pattern")),
+          Boolean.TRUE.equals(p.get("skipIndentedNext")), gate(p)));
     }
-    levels = new HashMap<>();
-    root.path("levels").fields().forEachRemaining(e -> levels.put(e.getKey(), e.getValue().asText()));
-    errorWords = strings(root.path("errorWords"));
-    stopwords = strings(root.path("stopwords"));
+    levels = new HashMap<>((Map<String, String>) (Map<String, ?>) root.get("levels"));
+    errorWords = new HashSet<>((List<String>) root.get("errorWords"));
+    stopwords = new HashSet<>((List<String>) root.get("stopwords"));
     versionPatterns = new ArrayList<>();
-    for (JsonNode p : root.path("versionPatterns")) {
-      int flags = p.path("ignoreCase").asBoolean(false) ? Pattern.CASE_INSENSITIVE : 0;
-      versionPatterns.add(new VersionPattern(p.path("component").asText(""), Pattern.compile(p.path("pattern").asText(), flags),
-          p.path("alias").asText(""), p.path("package").asBoolean(false), p.path("hint").asText("")));
+    for (Map<String, Object> p : (List<Map<String, Object>>) root.get("versionPatterns")) {
+      int flags = Boolean.TRUE.equals(p.get("ignoreCase")) ? Pattern.CASE_INSENSITIVE : 0;
+      versionPatterns.add(new VersionPattern((String) p.getOrDefault("component", ""), Pattern.compile((String) p.get("pattern"), flags),
+          (String) p.getOrDefault("alias", ""), Boolean.TRUE.equals(p.get("package")), gate(p)));
     }
-    packages = new HashMap<>();
-    root.path("packages").fields().forEachRemaining(e -> packages.put(e.getKey(), e.getValue().asText()));
+    packages = new HashMap<>((Map<String, String>) (Map<String, ?>) root.get("packages"));
     aliases = new HashMap<>();
-    root.path("aliases").fields().forEachRemaining(e -> {
-      Map<String, String> m = new HashMap<>();
-      e.getValue().fields().forEachRemaining(a -> m.put(a.getKey(), a.getValue().asText()));
-      aliases.put(e.getKey(), m);
-    });
+    ((Map<String, Object>) root.get("aliases")).forEach((k, v) -> aliases.put(k, (Map<String, String>) v));
   }
 
-  private static Set<String> strings(JsonNode array) {
-    Set<String> out = new HashSet<>();
-    array.forEach(n -> out.add(n.asText()));
-    return out;
+  private static int integer(Map<String, Object> m, String key, int otherwise) {
+    Object v = m.get(key);
+    return v instanceof Number n ? n.intValue() : otherwise;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Gate gate(Map<String, Object> p) {
+    return new Gate((String) p.getOrDefault("first", ""), List.copyOf((List<String>) p.getOrDefault("hints", List.of())));
+  }
+
+  /**
+   * Reads JSON into maps, lists, strings, numbers and booleans with Jackson's streaming parser:
+   * the rules are read at every start of the CLI, and Jackson's object mapper alone would cost
+   * a fifth of a second there.
+   */
+  static Object read(JsonParser p) throws IOException {
+    JsonToken t = p.currentToken();
+    switch (t) {
+      case START_OBJECT -> {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        while (p.nextToken() != JsonToken.END_OBJECT) {
+          String name = p.currentName();
+          p.nextToken();
+          m.put(name, read(p));
+        }
+        return m;
+      }
+      case START_ARRAY -> {
+        List<Object> l = new ArrayList<>();
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+          l.add(read(p));
+        }
+        return l;
+      }
+      case VALUE_STRING -> {
+        return p.getText();
+      }
+      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
+        return p.getNumberValue();
+      }
+      case VALUE_TRUE, VALUE_FALSE -> {
+        return p.getBooleanValue();
+      }
+      default -> {
+        return null;
+      }
+    }
   }
 
   private static final class Holder {
@@ -99,7 +161,12 @@ public final class Rules {
         throw new IllegalStateException("missing " + RESOURCE + " in the jar");
       }
       String json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      return new Rules(json, new ObjectMapper().readTree(json));
+      try (JsonParser p = new JsonFactory().createParser(json)) {
+        p.nextToken();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> root = (Map<String, Object>) read(p);
+        return new Rules(json, root);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -29,7 +29,7 @@ public final class Versions {
     }
     String lower = line.toLowerCase(Locale.ROOT);
     for (Rules.VersionPattern p : rules.versionPatterns) {
-      if (!p.hint().isEmpty() && !lower.contains(p.hint())) {
+      if (!p.gate().admits(line, lower)) {
         continue;
       }
       Matcher m = p.pattern().matcher(line);

@@ -4,7 +4,6 @@ import dev.errata.model.Entry;
 import dev.errata.model.Entry;
 import dev.errata.model.KnowledgeBase;
 import dev.errata.model.Symptom;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -4,6 +4,7 @@ import dev.errata.ErrataException;
 import dev.errata.ExitCode;
 import dev.errata.content.Fingerprint;
 import dev.errata.index.MatchIndexCodec;
+import dev.errata.match.MatchData;
 import dev.errata.match.MatchIndex;
 import dev.errata.match.Matcher;
 import dev.errata.match.Rules;
@@ -46,7 +47,7 @@ public final class Knowledge {
   }
 
   /** The site's index, if it was built from the content as it is now. */
-  public static Optional<MatchIndex> prebuilt(Path content, Path site) {
+  public static Optional<MatchData> prebuilt(Path content, Path site) {
     if (site == null || !Files.isDirectory(content)) {
       return Optional.empty();
     }
@@ -60,9 +61,7 @@ public final class Knowledge {
       if (!stored.get().equals(now.digest()) || Files.getLastModifiedTime(file).toMillis() < now.newestMillis()) {
         return Optional.empty();
       }
-      try (InputStream in = Files.newInputStream(file)) {
-        return Optional.of(MatchIndexCodec.read(in));
-      }
+      return Optional.of(MatchIndexCodec.open(file));
     } catch (IOException e) {
       // A damaged index is no reason to fail: the content is there to rebuild from.
       return Optional.empty();
