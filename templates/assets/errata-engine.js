@@ -895,7 +895,6 @@
     return out;
   }
 
-  function prefixOf(term) { return term.length <= 2 ? term : term.substring(0, 2); }
   function hex(s) { var b = ""; for (var i = 0; i < s.length; i++) { b += ("0000" + s.charCodeAt(i).toString(16)).slice(-4); } return b; }
 
   function edits(a, b) {
@@ -912,31 +911,42 @@
     return d[a.length][b.length];
   }
 
-  Engine.prototype.wordPart = function (prefix) {
-    if (this.m.wordParts.indexOf(prefix) < 0) { return Promise.resolve({}); }
-    return this.part("w/" + hex(prefix)).then(function (p) { return p || {}; });
+  // The word index is in parts keyed by prefixes (WordIndex.split): a term is in the part whose
+  // key is its longest prefix among the keys.
+  Engine.prototype.partOf = function (term) {
+    if (!this.wordKeys) { this.wordKeys = new Set(this.m.wordParts); }
+    for (var n = term.length; n >= 1; n--) { var k = term.substring(0, n); if (this.wordKeys.has(k)) { return k; } }
+    return null;
+  };
+
+  Engine.prototype.wordPart = function (key) {
+    return this.part("w/" + hex(key)).then(function (p) { return p || {}; });
   };
 
   // Word search, as WordSearch.search does. Resolves to [{entry, score, terms}], best first.
   Engine.prototype.searchWords = function (query) {
     var self = this;
     return this.manifest().then(function (m) {
-      var clauses = parseQuery(query, m.compiled);
-      var prefixes = {};
-      clauses.forEach(function (c) { prefixes[prefixOf(c.term)] = true; });
-      var names = Object.keys(prefixes);
-      return Promise.all(names.map(function (p) { return self.wordPart(p); })).then(function (parts) {
-        var dict = {};
-        parts.forEach(function (p) { Object.keys(p).forEach(function (t) { dict[t] = p[t]; }); });
-        var sortedTerms = Object.keys(dict).sort(function (a, b) { return a < b ? -1 : a > b ? 1 : 0; });
+      var clauses = parseQuery(query, m.compiled), keys = {};
+      clauses.forEach(function (c) {
+        var own = self.partOf(c.term);
+        if (own !== null) { keys[own] = true; }
+        if (c.last && !c.required && c.term.length >= 2) {
+          m.wordParts.forEach(function (k) { if (k.indexOf(c.term) === 0) { keys[k] = true; } });
+        }
+      });
+      var names = Object.keys(keys);
+      return Promise.all(names.map(function (k) { return self.wordPart(k); })).then(function (loaded) {
+        var parts = {};
+        names.forEach(function (k, i) { parts[k] = loaded[i]; });
         var scores = new Map(), foundTerms = new Map();
         clauses.forEach(function (clause, ci) {
-          var exp = expand(clause, dict, sortedTerms);
+          var exp = expand(self, clause, parts, m.wordParts);
           var bestS = new Map(), bestT = new Map();
-          exp.forEach(function (factor, term) {
-            var p = posting(dict[term]), idf = Math.log(1 + (m.entries - p.entries.length + 0.5) / (p.entries.length + 0.5));
+          exp.forEach(function (v, term) {
+            var p = posting(v.posting), idf = Math.log(1 + (m.entries - p.entries.length + 0.5) / (p.entries.length + 0.5));
             for (var k = 0; k < p.entries.length; k++) {
-              var e = p.entries[k], sc = factor * idf * (p.weight[k] / m.scale);
+              var e = p.entries[k], sc = v.factor * idf * (p.weight[k] / m.scale);
               if (!bestS.has(e) || sc > bestS.get(e)) { bestS.set(e, sc); bestT.set(e, term); }
             }
           });
@@ -958,22 +968,30 @@
     });
   };
 
-  function expand(clause, dict, sortedTerms) {
-    var out = new Map(), t = clause.term, exact = Object.prototype.hasOwnProperty.call(dict, t);
-    if (exact) { out.set(t, 1.0); }
-    function df(k) { return dict[k].length / 2; }
+  function expand(self, clause, parts, keys) {
+    var out = new Map(), t = clause.term, ownKey = self.partOf(t), own = ownKey !== null ? (parts[ownKey] || {}) : {};
+    var exact = Object.prototype.hasOwnProperty.call(own, t);
+    if (exact) { out.set(t, { factor: 1.0, posting: own[t] }); }
+    function df(p) { return p.length / 2; }
     function mostFrequent(list) {
-      return list.sort(function (a, b) { return df(b) - df(a) || (a < b ? -1 : a > b ? 1 : 0); }).slice(0, MAX_EXPANSIONS);
+      return list.sort(function (a, b) { return df(b[1]) - df(a[1]) || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0); }).slice(0, MAX_EXPANSIONS);
     }
     if (clause.last && !clause.required && t.length >= 2) {
-      mostFrequent(sortedTerms.filter(function (k) { return k.length > t.length && k.indexOf(t) === 0; }))
-        .forEach(function (k) { if (!out.has(k)) { out.set(k, PREFIX); } });
+      var longer = [];
+      var sources = [ownKey].concat(keys.filter(function (k) { return k !== ownKey && k.indexOf(t) === 0; }));
+      sources.forEach(function (k) {
+        var p = k === null ? null : parts[k];
+        if (!p) { return; }
+        Object.keys(p).forEach(function (term) { if (term.length > t.length && term.indexOf(t) === 0) { longer.push([term, p[term]]); } });
+      });
+      mostFrequent(longer).forEach(function (x) { if (!out.has(x[0])) { out.set(x[0], { factor: PREFIX, posting: x[1] }); } });
     }
     if (!exact && t.length >= 4) {
-      var head = t.substring(0, 2);
-      mostFrequent(sortedTerms.filter(function (k) {
-        return k.indexOf(head) === 0 && Math.abs(k.length - t.length) <= 1 && edits(t, k) <= (t.length >= 8 ? 2 : 1);
-      })).forEach(function (k) { if (!out.has(k)) { out.set(k, TYPO); } });
+      var head = t.substring(0, 2), near = [];
+      Object.keys(own).forEach(function (k) {
+        if (k.indexOf(head) === 0 && Math.abs(k.length - t.length) <= 1 && edits(t, k) <= (t.length >= 8 ? 2 : 1)) { near.push([k, own[k]]); }
+      });
+      mostFrequent(near).forEach(function (x) { if (!out.has(x[0])) { out.set(x[0], { factor: TYPO, posting: x[1] }); } });
     }
     return out;
   }

@@ -130,23 +130,40 @@
     selected = -1;
   }
 
+  // Facets arrive as, for each status, component and tag, its entries as gaps; sets are made once.
+  var facetSets = null;
+  function sets(facets) {
+    if (facetSets || !facets) { return facetSets; }
+    facetSets = {};
+    ["status", "component", "tag"].forEach(function (kind) {
+      facetSets[kind] = {};
+      Object.keys(facets[kind]).forEach(function (value) {
+        var ids = new Set(), prev = 0;
+        facets[kind][value].forEach(function (g) { prev += g; ids.add(prev); });
+        facetSets[kind][value] = ids;
+      });
+    });
+    return facetSets;
+  }
+
   function renderFilters(facets, hits) {
     while (filtersBox.firstChild) { filtersBox.removeChild(filtersBox.firstChild); }
-    if (!facets || hits.length === 0) { filtersBox.hidden = true; return; }
-    var groups = [["status", facets.statuses, 0], ["component", facets.components, 1], ["tag", facets.tags, 2]];
-    groups.forEach(function (g) {
-      var counts = {};
-      hits.forEach(function (h) {
-        var f = facets.entries[h.entry], vals = g[2] === 0 ? [f[0]] : f[g[2]];
-        vals.forEach(function (v) { counts[v] = (counts[v] || 0) + 1; });
+    var fs = sets(facets);
+    if (!fs || hits.length === 0) { filtersBox.hidden = true; return; }
+    ["status", "component", "tag"].forEach(function (kind) {
+      var counts = [];
+      Object.keys(fs[kind]).forEach(function (value) {
+        var n = 0;
+        hits.forEach(function (h) { if (fs[kind][value].has(h.entry)) { n++; } });
+        if (n > 0) { counts.push([value, n]); }
       });
-      Object.keys(counts).map(Number).sort(function (a, b) { return counts[b] - counts[a] || a - b; }).slice(0, 12).forEach(function (v) {
-        var name = g[1][v], b = el("button", "filter", name + " (" + counts[v] + ")");
+      counts.sort(function (a, b) { return b[1] - a[1] || (a[0] < b[0] ? -1 : 1); }).slice(0, 12).forEach(function (c) {
+        var b = el("button", "filter", c[0] + " (" + c[1] + ")");
         b.type = "button";
-        b.setAttribute("aria-pressed", filters[g[0]] === name ? "true" : "false");
-        b.setAttribute("data-filter", g[0] + ":" + name);
+        b.setAttribute("aria-pressed", filters[kind] === c[0] ? "true" : "false");
+        b.setAttribute("data-filter", kind + ":" + c[0]);
         b.addEventListener("click", function () {
-          filters[g[0]] = filters[g[0]] === name ? null : name;
+          filters[kind] = filters[kind] === c[0] ? null : c[0];
           run();
         });
         filtersBox.appendChild(b);
@@ -156,12 +173,11 @@
   }
 
   function passes(facets, hit) {
-    if (!facets) { return true; }
-    var f = facets.entries[hit.entry];
-    if (filters.status !== null && facets.statuses[f[0]] !== filters.status) { return false; }
-    if (filters.component !== null && !f[1].some(function (c) { return facets.components[c] === filters.component; })) { return false; }
-    if (filters.tag !== null && !f[2].some(function (t) { return facets.tags[t] === filters.tag; })) { return false; }
-    return true;
+    var fs = sets(facets);
+    if (!fs) { return true; }
+    return ["status", "component", "tag"].every(function (kind) {
+      return filters[kind] === null || (fs[kind][filters[kind]] && fs[kind][filters[kind]].has(hit.entry));
+    });
   }
 
   function words(text, mine, note) {
@@ -170,7 +186,7 @@
         if (mine !== generation) { return; }
         var shown = hits.filter(function (h) { return passes(facets, h); });
         renderFilters(facets, hits);
-        var top = shown.slice(0, 20);
+        var top = shown.slice(0, 10);
         return engine.entries(top.map(function (h) { return h.entry; })).then(function (infos) {
           if (mine !== generation) { return; }
           clear();
@@ -236,7 +252,7 @@
   var timer = null;
   box.addEventListener("input", function () {
     clearTimeout(timer);
-    timer = setTimeout(run, 150);
+    timer = setTimeout(run, 40);
   });
   document.getElementById("search-form").addEventListener("submit", function (ev) {
     ev.preventDefault();

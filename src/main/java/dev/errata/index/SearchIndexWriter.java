@@ -38,7 +38,7 @@ import java.util.TreeSet;
 public final class SearchIndexWriter {
   public static final int SCHEMA = 1;
   static final int TEMPLATES_PER_PART = 64;
-  static final int ENTRIES_PER_PART = 16;
+  static final int ENTRIES_PER_PART = 8;
   /** Aimed size of one key part, in bytes of JSON, before compression. */
   static final int KEY_PART_BYTES = 6000;
 
@@ -50,7 +50,7 @@ public final class SearchIndexWriter {
     pages.addAll(keyShards(match, keyParts));
     pages.addAll(templateShards(match));
     pages.addAll(entryShards(match, kb));
-    Map<String, List<String>> wordShards = wordShards(words);
+    Map<String, List<String>> wordShards = words.parts();
     wordShards.forEach((prefix, terms) -> pages.add(script("w/" + hex(prefix), g -> {
       g.writeStartObject();
       for (String term : terms) {
@@ -174,13 +174,11 @@ public final class SearchIndexWriter {
     List<IndexPart> out = new ArrayList<>();
     List<EntryInfo> all = match.entries();
     for (int start = 0; start < all.size(); start += ENTRIES_PER_PART) {
-      int from = start;
       List<EntryInfo> part = all.subList(start, Math.min(all.size(), start + ENTRIES_PER_PART));
       out.add(script("e/" + (start / ENTRIES_PER_PART), g -> {
         g.writeStartArray();
         for (int k = 0; k < part.size(); k++) {
           EntryInfo e = part.get(k);
-          Entry full = kb.entries().get(from + k);
           g.writeStartObject();
           g.writeStringField("id", e.id());
           g.writeStringField("title", e.title());
@@ -211,30 +209,12 @@ public final class SearchIndexWriter {
             g.writeEndArray();
           }
           g.writeEndArray();
-          g.writeArrayFieldStart("symptoms");
-          for (var s : full.symptoms()) {
-            g.writeString(s.display());
-          }
-          g.writeEndArray();
           g.writeEndObject();
         }
         g.writeEndArray();
       }));
     }
     return out;
-  }
-
-  /** Terms grouped by their first two characters (the whole term when shorter). */
-  private static Map<String, List<String>> wordShards(WordIndex words) {
-    Map<String, List<String>> out = new TreeMap<>();
-    for (String term : words.postings().keySet()) {
-      out.computeIfAbsent(prefix(term), k -> new ArrayList<>()).add(term);
-    }
-    return out;
-  }
-
-  public static String prefix(String term) {
-    return term.length() <= 2 ? term : term.substring(0, 2);
   }
 
   /** File-name-safe: the UTF-16 code units in hex. */
@@ -246,34 +226,38 @@ public final class SearchIndexWriter {
     return b.toString();
   }
 
+  /**
+   * For each status, component and tag, the entries that have it (as gaps): the browser counts
+   * hits per value by walking these lists.
+   */
   private static void facets(JsonGenerator g, KnowledgeBase kb) throws IOException {
-    List<String> components = new ArrayList<>(new TreeSet<>(kb.byComponent().keySet()));
-    List<String> tags = new ArrayList<>(new TreeSet<>(kb.byTag().keySet()));
-    List<String> statuses = new ArrayList<>();
-    for (var s : dev.errata.model.Status.values()) {
-      statuses.add(s.key());
-    }
     g.writeStartObject();
-    strings(g, "components", components);
-    strings(g, "tags", tags);
-    strings(g, "statuses", statuses);
-    g.writeArrayFieldStart("entries");
-    for (Entry e : kb.entries()) {
-      g.writeStartArray();
-      g.writeNumber(statuses.indexOf(e.status().key()));
-      g.writeStartArray();
-      for (var c : e.components()) {
-        g.writeNumber(components.indexOf(c.name()));
+    Map<String, List<Integer>> status = new TreeMap<>();
+    Map<String, List<Integer>> component = new TreeMap<>();
+    Map<String, List<Integer>> tag = new TreeMap<>();
+    for (int i = 0; i < kb.entries().size(); i++) {
+      Entry e = kb.entries().get(i);
+      status.computeIfAbsent(e.status().key(), k -> new ArrayList<>()).add(i);
+      for (String c : new TreeSet<>(e.components().stream().map(x -> x.name()).toList())) {
+        component.computeIfAbsent(c, k -> new ArrayList<>()).add(i);
       }
-      g.writeEndArray();
-      g.writeStartArray();
       for (String t : new TreeSet<>(e.tags())) {
-        g.writeNumber(tags.indexOf(t));
+        tag.computeIfAbsent(t, k -> new ArrayList<>()).add(i);
       }
-      g.writeEndArray();
-      g.writeEndArray();
     }
-    g.writeEndArray();
+    for (var f : List.of(Map.entry("status", status), Map.entry("component", component), Map.entry("tag", tag))) {
+      g.writeObjectFieldStart(f.getKey());
+      for (Map.Entry<String, List<Integer>> v : f.getValue().entrySet()) {
+        g.writeArrayFieldStart(v.getKey());
+        int prev = 0;
+        for (int id : v.getValue()) {
+          g.writeNumber(id - prev);
+          prev = id;
+        }
+        g.writeEndArray();
+      }
+      g.writeEndObject();
+    }
     g.writeEndObject();
   }
 

@@ -5,7 +5,9 @@ import dev.errata.model.Entry;
 import dev.errata.model.KnowledgeBase;
 import dev.errata.model.Symptom;
 import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
@@ -23,12 +25,63 @@ public final class WordIndex {
     public static final Weights PLAIN = new Weights(10, 10, 10, 10, 10, 10);
   }
 
+  /** Aimed size of one part of the word index, in bytes of JSON before compression. */
+  static final int PART_BYTES = 24_000;
+
   final int entries;
   final NavigableMap<String, MatchIndex.Posting> postings;
+  /** Part key (a prefix) -> the terms in that part; see {@link #partOf(String)}. */
+  final NavigableMap<String, List<String>> parts;
 
   public WordIndex(int entries, NavigableMap<String, MatchIndex.Posting> postings) {
     this.entries = entries;
     this.postings = postings;
+    this.parts = new TreeMap<>();
+    split(new ArrayList<>(postings.keySet()), 2);
+  }
+
+  /**
+   * Groups terms by their first {@code length} characters; a group larger than {@link
+   * #PART_BYTES} passes its longer terms on to groups one character longer. A term belongs to
+   * the part whose key is its longest prefix among the keys: the browser finds it from the list
+   * of keys alone, and the terms starting with a prefix are in that prefix's part and in the
+   * parts whose keys start with it.
+   */
+  private void split(List<String> terms, int length) {
+    Map<String, List<String>> groups = new TreeMap<>();
+    for (String t : terms) {
+      groups.computeIfAbsent(t.substring(0, Math.min(length, t.length())), k -> new ArrayList<>()).add(t);
+    }
+    groups.forEach((key, group) -> {
+      long bytes = 0;
+      for (String t : group) {
+        bytes += t.length() + 8 + 10L * postings.get(t).entries().length;
+      }
+      List<String> longer = group.stream().filter(t -> t.length() > key.length()).toList();
+      if (bytes > PART_BYTES && key.length() == length && !longer.isEmpty() && length < 12) {
+        List<String> stay = group.stream().filter(t -> t.length() <= key.length()).toList();
+        if (!stay.isEmpty()) {
+          parts.put(key, stay);
+        }
+        split(longer, length + 1);
+      } else {
+        parts.put(key, group);
+      }
+    });
+  }
+
+  /** The key of the part a term is in (or would be): its longest prefix among the part keys. */
+  public java.util.Optional<String> partOf(String term) {
+    for (int n = term.length(); n >= 1; n--) {
+      if (parts.containsKey(term.substring(0, n))) {
+        return java.util.Optional.of(term.substring(0, n));
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
+  public NavigableMap<String, List<String>> parts() {
+    return parts;
   }
 
   public int entryCount() {

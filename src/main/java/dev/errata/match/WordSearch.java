@@ -147,10 +147,11 @@ public final class WordSearch {
       mostFrequent(longer).forEach(k -> out.putIfAbsent(k, PREFIX));
     }
     if (!exact && t.length() >= 4) {
+      // Near spellings are looked for in the term's own part of the index: the browser has it.
       List<String> near = new ArrayList<>();
       String head = t.substring(0, 2);
-      for (String k : index.postings.subMap(head, true, head + Character.MAX_VALUE, false).keySet()) {
-        if (Math.abs(k.length() - t.length()) <= 1 && edits(t, k) <= (t.length() >= 8 ? 2 : 1)) {
+      for (String k : index.partOf(t).map(p -> index.parts().get(p)).orElse(List.of())) {
+        if (k.startsWith(head) && Math.abs(k.length() - t.length()) <= 1 && edits(t, k) <= (t.length() >= 8 ? 2 : 1)) {
           near.add(k);
         }
       }
