@@ -509,7 +509,6 @@
       var cut = itemOp[k] === OP_DEL && ((k < first && headCut) || (k > last && tailCut));
       if (got > 0) {
         gained += got; evidence += got;
-        if (!literal && got < max) { evidence -= it.slot === S_PATH ? (max - got) : 0; }
         continue;
       }
       if (itemOp[k] === OP_SUB) { substituted += max; }

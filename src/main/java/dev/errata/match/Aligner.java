@@ -247,12 +247,6 @@ final class Aligner {
       if (got > 0) {
         gained += got;
         evidence += got;
-        if (!literal && got < max) {
-          // A slot filled by something else (a different number, another path): the words it lacks
-          // count against, as missing literal words do. Different numbers in a symptom pasted as seen
-          // are mostly sizes and ids, so they cost nothing beyond what they did not gain.
-          evidence -= it.slot() == Template.Slot.PATH ? (max - got) : 0;
-        }
         continue;
       }
       if (itemOp[k] == OP_SUB) {
