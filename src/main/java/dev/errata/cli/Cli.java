@@ -21,7 +21,7 @@ public final class Cli {
   }
 
   static CommandLine create(PrintWriter out, PrintWriter err, InputStream in) {
-    ErrataCommand root = new ErrataCommand(in);
+    ErrataCommand root = new ErrataCommand();
     CommandLine cmd = new CommandLine(root, new CommandLine.IFactory() {
       @Override
       public <K> K create(Class<K> cls) throws Exception {

@@ -1,6 +1,5 @@
 package dev.errata.cli;
 
-import java.io.InputStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -25,17 +24,11 @@ import picocli.CommandLine.Spec;
       "70:internal error: please report it, with --verbose output"
     })
 public final class ErrataCommand implements Runnable {
-  final InputStream in;
-
   @Spec CommandSpec spec;
 
   @Option(names = "--verbose", scope = picocli.CommandLine.ScopeType.INHERIT,
       description = "Print stack traces of internal errors.")
   boolean verbose;
-
-  ErrataCommand(InputStream in) {
-    this.in = in;
-  }
 
   @Override
   public void run() {

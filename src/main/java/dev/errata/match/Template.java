@@ -157,14 +157,4 @@ public record Template(int entry, String text, List<Item> items, boolean explici
     }
     return b.toString();
   }
-
-  public int literalCount() {
-    int n = 0;
-    for (Item i : items) {
-      if (i.slot() == Slot.LITERAL) {
-        n++;
-      }
-    }
-    return n;
-  }
 }

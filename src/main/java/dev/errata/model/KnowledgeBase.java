@@ -50,11 +50,6 @@ public record KnowledgeBase(SiteInfo site, Vocabulary vocabulary, List<Entry> en
     return freeze(out);
   }
 
-  /** Entries whose {@code translation_of} names the given id. */
-  public List<Entry> translationsOf(String id) {
-    return entries.stream().filter(e -> id.equals(e.translationOf())).toList();
-  }
-
   /** Most recently modified first; ties by id so the order never depends on the file system. */
   public List<Entry> recentlyModified() {
     return entries.stream()
