@@ -17,6 +17,10 @@ import java.util.Set;
  * with it are aligned token by token; relevance (BM25 over symptoms, title, causes, fixes and
  * body) adds recall when nothing aligns; known versions raise entries they fall into and mark
  * those they fall outside. One score per entry, then a calibrated label. Thread-safe.
+ *
+ * <p>Longer than our other classes on purpose: it is the one place the ranking is written down,
+ * and {@code errata-engine.js} ports it function by function; one file on each side keeps the
+ * two easy to compare.
  */
 public final class Matcher {
   static final int CANDIDATES_PER_LINE = 64;
