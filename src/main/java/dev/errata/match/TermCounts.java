@@ -47,35 +47,37 @@ final class TermCounts {
       sum += c.length;
     }
     double avg = perEntry.isEmpty() ? 1 : Math.max(1, (double) sum / perEntry.size());
-    Map<String, int[]> growing = new HashMap<>();
-    Map<String, Integer> sizes = new HashMap<>();
+    // One lookup per occurrence and no boxing: this loop sees every term of every entry.
+    Map<String, Growing> growing = new HashMap<>(1 << 16);
     for (int e = 0; e < perEntry.size(); e++) {
       TermCounts c = perEntry.get(e);
+      double norm = MatchIndex.K1 * (1 - MatchIndex.B + MatchIndex.B * c.length / avg);
       for (Map.Entry<String, Integer> t : c.counts.entrySet()) {
-        int n = sizes.getOrDefault(t.getKey(), 0);
-        int[] a = growing.get(t.getKey());
-        if (a == null || a.length < 2 * (n + 1)) {
-          a = java.util.Arrays.copyOf(a == null ? new int[4] : a, Math.max(4, (a == null ? 4 : a.length) * 2));
-          growing.put(t.getKey(), a);
-        }
         double f = t.getValue();
-        a[2 * n] = e;
-        a[2 * n + 1] = (int) Math.round(MatchIndex.SCALE * f * (MatchIndex.K1 + 1)
-            / (f + MatchIndex.K1 * (1 - MatchIndex.B + MatchIndex.B * c.length / avg)));
-        sizes.put(t.getKey(), n + 1);
+        growing.computeIfAbsent(t.getKey(), k -> new Growing())
+            .add(e, (int) Math.round(MatchIndex.SCALE * f * (MatchIndex.K1 + 1) / (f + norm)));
       }
     }
     Map<String, MatchIndex.Posting> out = new HashMap<>(growing.size() * 2);
-    growing.forEach((term, a) -> {
-      int n = sizes.get(term);
-      int[] ids = new int[n];
-      int[] w = new int[n];
-      for (int k = 0; k < n; k++) {
-        ids[k] = a[2 * k];
-        w[k] = a[2 * k + 1];
-      }
-      out.put(term, new MatchIndex.Posting(ids, w));
-    });
+    growing.forEach((term, g) -> out.put(term, new MatchIndex.Posting(java.util.Arrays.copyOf(g.ids, g.n),
+        java.util.Arrays.copyOf(g.weights, g.n))));
     return out;
+  }
+
+  /** A posting being filled, entry by entry. */
+  private static final class Growing {
+    int[] ids = new int[2];
+    int[] weights = new int[2];
+    int n;
+
+    void add(int id, int weight) {
+      if (n == ids.length) {
+        ids = java.util.Arrays.copyOf(ids, n * 2);
+        weights = java.util.Arrays.copyOf(weights, n * 2);
+      }
+      ids[n] = id;
+      weights[n] = weight;
+      n++;
+    }
   }
 }
