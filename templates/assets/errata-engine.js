@@ -997,6 +997,12 @@
 
   Engine.prototype.facets = function () { return this.part("facets"); };
 
+  /** The family an entry belongs to: its original's id for translations and originals, else its number. */
+  Engine.prototype.familyOf = function (entry) {
+    var f = this.m && this.m.families[entry];
+    return f ? f[0] : "#" + entry;
+  };
+
   root.ErrataEngine = {
     create: function (load) { return new Engine(load); },
     tokenize: tokenize, terms: terms, compareVersions: compareVersions, inRange: inRange, hash: hash

@@ -184,7 +184,14 @@
     return engine.searchWords(text).then(function (hits) {
       return engine.facets().then(function (facets) {
         if (mine !== generation) { return; }
-        var shown = hits.filter(function (h) { return passes(facets, h); });
+        // One result per entry and its translations: the first, best ranked, stands for them.
+        var families = {};
+        var shown = hits.filter(function (h) {
+          var f = engine.familyOf(h.entry);
+          if (families[f]) { return false; }
+          families[f] = true;
+          return passes(facets, h);
+        });
         renderFilters(facets, hits);
         var top = shown.slice(0, 10);
         return engine.entries(top.map(function (h) { return h.entry; })).then(function (infos) {
