@@ -153,7 +153,7 @@
     var r = {
       json: json, maxLineChars: json.maxLineChars || 4096, maxLines: json.maxLines || 200000,
       maxPreparedLines: json.maxPreparedLines || 4000, ansi: new RegExp(json.ansi, "g"),
-      prefixes: json.prefixes.map(function (p) { return { re: new RegExp(p.pattern), level: p.levelGroup || 0, gate: gate(p) }; }),
+      prefixes: json.prefixes.map(function (p) { return { re: new RegExp(p.pattern), level: p.levelGroup || 0, first: !!p.levelFromFirst, gate: gate(p) }; }),
       noise: json.noise.map(function (p) { return { re: new RegExp(p.pattern), skip: !!p.skipIndentedNext, gate: gate(p) }; }),
       levels: json.levels, errorWords: {}, stop: {}, packages: json.packages, aliases: json.aliases,
       versions: json.versionPatterns.map(function (p) {
@@ -277,7 +277,8 @@
         if (!admits(p.gate, text, null)) { continue; }
         var m = p.re.exec(text);
         if (m !== null && m.index === 0 && m[0].length > 0) {
-          if (p.level > 0 && level === "" && m[p.level] !== undefined) { level = rules.levels[m[p.level]] || ""; }
+          if (p.first && level === "") { level = rules.levels[text.charAt(0)] || ""; }
+          else if (p.level > 0 && level === "" && m[p.level] !== undefined) { level = rules.levels[m[p.level]] || ""; }
           text = text.substring(m[0].length);
           stripped = true;
         }

@@ -117,7 +117,9 @@ public final class Paste {
         }
         Matcher m = p.pattern().matcher(text);
         if (m.lookingAt() && m.end() > 0) {
-          if (p.levelGroup() > 0 && level.isEmpty() && m.group(p.levelGroup()) != null) {
+          if (p.levelFromFirst() && level.isEmpty()) {
+            level = rules.levels.getOrDefault(text.substring(0, 1), "");
+          } else if (p.levelGroup() > 0 && level.isEmpty() && m.group(p.levelGroup()) != null) {
             level = rules.levels.getOrDefault(m.group(p.levelGroup()), "");
           }
           text = text.substring(m.end());

@@ -47,7 +47,8 @@ public final class Rules {
     }
   }
 
-  record Prefix(String name, Pattern pattern, int levelGroup, Gate gate) {}
+  /** @param levelFromFirst the line's level is its first character (glog's I, W, E, F) */
+  record Prefix(String name, Pattern pattern, int levelGroup, boolean levelFromFirst, Gate gate) {}
 
   record Noise(String name, Pattern pattern, boolean skipIndentedNext, Gate gate) {}
 
@@ -76,7 +77,8 @@ public final class Rules {
     ansi = Pattern.compile((String) root.get("ansi"));
     prefixes = new ArrayList<>();
     for (Map<String, Object> p : (List<Map<String, Object>>) root.get("prefixes")) {
-      prefixes.add(new Prefix((String) p.get("name"), Pattern.compile((String) p.get("pattern")), integer(p, "levelGroup", 0), gate(p)));
+      prefixes.add(new Prefix((String) p.get("name"), Pattern.compile((String) p.get("pattern")), integer(p, "levelGroup", 0),
+          Boolean.TRUE.equals(p.get("levelFromFirst")), gate(p)));
     }
     noise = new ArrayList<>();
     for (Map<String, Object> p : (List<Map<String, Object>>) root.get("noise")) {
