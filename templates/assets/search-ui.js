@@ -259,7 +259,7 @@
   var timer = null;
   box.addEventListener("input", function () {
     clearTimeout(timer);
-    timer = setTimeout(run, 40);
+    timer = setTimeout(run, 0);
   });
   document.getElementById("search-form").addEventListener("submit", function (ev) {
     ev.preventDefault();
