@@ -31,6 +31,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -64,17 +65,20 @@ public final class SiteBuilder {
    * the matcher (what {@code check} and {@code build} do; {@code match} skips it).
    */
   public static Checked check(Path content, boolean runExamples) {
+    // The examples rule compiles the match index; a build reuses it rather than compiling it again.
+    Map<KnowledgeBase, MatchIndex> built = new java.util.IdentityHashMap<>();
     ContentLoader.Result loaded = new ContentLoader().load(content);
     List<Diagnostic> all = new ArrayList<>(loaded.diagnostics());
     List<dev.errata.check.Rule> extra = runExamples
-        ? List.of(new ExamplesMatch(kb -> new Matcher(Knowledge.index(kb), Rules.defaults())))
+        ? List.of(new ExamplesMatch(kb -> new Matcher(built.computeIfAbsent(kb, Knowledge::index), Rules.defaults())))
         : List.of();
     all.addAll(new Checker(extra).check(loaded.knowledgeBase()));
-    return new Checked(loaded.knowledgeBase(), all.stream().sorted(Diagnostic.ORDER).toList());
+    return new Checked(loaded.knowledgeBase(), all.stream().sorted(Diagnostic.ORDER).toList(),
+        Optional.ofNullable(built.get(loaded.knowledgeBase())));
   }
 
   /** A loaded knowledge base and all problems found in it. */
-  public record Checked(KnowledgeBase knowledgeBase, List<Diagnostic> diagnostics) {
+  public record Checked(KnowledgeBase knowledgeBase, List<Diagnostic> diagnostics, Optional<MatchIndex> matchIndex) {
     public boolean hasErrors() {
       return diagnostics.stream().anyMatch(Diagnostic::isError);
     }
@@ -110,7 +114,7 @@ public final class SiteBuilder {
       });
       List<Page> pages = new ArrayList<>();
       pages.add(new Page("api/entries.json", new EntriesJson(new JsonFactory()).write(kb)));
-      MatchIndex matchIndex = Knowledge.index(kb);
+      MatchIndex matchIndex = checked.matchIndex().orElseGet(() -> Knowledge.index(kb));
       WordIndex words = WordIndex.build(kb, e -> plainText.get(e.id()), WordIndex.Weights.SEARCH, Rules.defaults());
       plainText.clear();
       new SearchIndexWriter().write(kb, matchIndex, words, Rules.defaults()).forEach(p -> pages.add(new Page(p.path(), p.content())));
