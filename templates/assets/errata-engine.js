@@ -646,8 +646,9 @@
       var paste = prepare(text || "", rules, versions);
       (options.env || []).forEach(function (v) { versions.add(v.component, v.version, v.source || "--env", true); });
       var lines = focus(paste.lines);
+      var keysOf = lines.map(function (l) { return lineKeys(l.tokens); });
       var allowed = [], allowedSet = {};
-      lines.forEach(function (l) { lineKeys(l.tokens).forEach(function (k) { if (allowed.length < C.MAX_QUERY_KEYS && !allowedSet[k]) { allowedSet[k] = true; allowed.push(k); } }); });
+      keysOf.forEach(function (ks) { ks.forEach(function (k) { if (allowed.length < C.MAX_QUERY_KEYS && !allowedSet[k]) { allowedSet[k] = true; allowed.push(k); } }); });
       var query = new Map();
       lines.forEach(function (l) {
         terms(l.tokens, rules).forEach(function (t) {
@@ -657,19 +658,19 @@
       var words = allowed.slice();
       query.forEach(function (v, t) { if (!allowedSet[t]) { words.push(t); } });
       return self.keys(words).then(function (found) {
-        return self.alignAll(lines, allowedSet, found).then(function (best) {
+        return self.alignAll(lines, keysOf, allowedSet, found).then(function (best) {
           return self.rank(paste, lines, query, found, best, versions, top, lang);
         });
       });
     });
   };
 
-  Engine.prototype.alignAll = function (lines, allowedSet, found) {
+  Engine.prototype.alignAll = function (lines, keysOf, allowedSet, found) {
     var self = this, perLine = [], need = {};
     var weightOf = {};
-    lines.forEach(function (line) {
+    lines.forEach(function (line, li) {
       var acc = new Map(), lw = 0;
-      lineKeys(line.tokens).forEach(function (key) {
+      keysOf[li].forEach(function (key) {
         if (!allowedSet[key]) { return; }
         var p = found.literal[key];
         if (!p) { return; }

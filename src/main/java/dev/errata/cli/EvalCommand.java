@@ -2,7 +2,12 @@ package dev.errata.cli;
 
 import dev.errata.ExitCode;
 import dev.errata.match.Evaluation;
+import dev.errata.markdown.Markdown;
+import dev.errata.match.MatchIndex;
 import dev.errata.match.Matcher;
+import dev.errata.match.Rules;
+import dev.errata.match.WordIndex;
+import dev.errata.model.KnowledgeBase;
 import dev.errata.site.Knowledge;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -33,36 +38,32 @@ final class EvalCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  /** A named set of cases. */
+  private record Group(String name, List<Evaluation.Case> cases) {}
+
   @Override
   public Integer call() {
-    var checked = dev.errata.site.SiteBuilder.check(content.content, false);
-    if (checked.hasErrors()) {
-      throw new dev.errata.ErrataException(ExitCode.INVALID_CONTENT, "the content has errors; run errata check",
-          checked.diagnostics().stream().filter(d -> d.isError()).toList());
-    }
-    var index = Knowledge.index(checked.knowledgeBase());
-    var markdown = new dev.errata.markdown.Markdown();
-    Matcher matcher = new Matcher(index, dev.errata.match.Rules.defaults());
-    var baseline = Evaluation.baseline(dev.errata.match.WordIndex.build(checked.knowledgeBase(),
-        e -> markdown.toPlainText(e.body()), dev.errata.match.WordIndex.Weights.PLAIN, dev.errata.match.Rules.defaults()),
-        index.entries(), dev.errata.match.Rules.defaults());
+    KnowledgeBase kb = Knowledge.knowledgeBase(content.content);
+    MatchIndex index = Knowledge.index(kb);
+    Matcher matcher = new Matcher(index, Rules.defaults());
+    Markdown markdown = new Markdown();
+    var baseline = Evaluation.baseline(
+        WordIndex.build(kb, e -> markdown.toPlainText(e.body()), WordIndex.Weights.PLAIN, Rules.defaults()),
+        index.entries(), Rules.defaults());
     List<Evaluation.Case> all = queries != null ? Evaluation.loadQueries(queries) : Evaluation.load(cases);
     PrintWriter out = spec.commandLine().getOut();
-    List<Evaluation.Case> tuning = all.stream().filter(c -> !c.holdout()).toList();
-    List<Evaluation.Case> holdout = all.stream().filter(Evaluation.Case::holdout).toList();
     Matcher.Options options = Matcher.Options.defaults();
-    for (var set : List.of(List.of("all", all), List.of("tuning", tuning), List.of("held out", holdout))) {
-      @SuppressWarnings("unchecked")
-      List<Evaluation.Case> cs = (List<Evaluation.Case>) set.get(1);
-      if (cs.isEmpty()) {
+    for (Group group : List.of(new Group("all", all), new Group("tuning", all.stream().filter(c -> !c.holdout()).toList()),
+        new Group("held out", all.stream().filter(Evaluation.Case::holdout).toList()))) {
+      if (group.cases().isEmpty()) {
         continue;
       }
-      out.println(set.get(0) + " (" + cs.size() + " pastes):");
-      Evaluation.Figures m = Evaluation.measure("errata", cs, t -> matcher.match(t, options));
-      Evaluation.Figures b = Evaluation.measure("bm25", cs, baseline);
+      out.println(group.name() + " (" + group.cases().size() + " pastes):");
+      Evaluation.Figures m = Evaluation.measure("errata", group.cases(), t -> matcher.match(t, options));
+      Evaluation.Figures b = Evaluation.measure("bm25", group.cases(), baseline);
       out.println("  " + m.line());
       out.println("  " + b.line().replaceAll("confident\\+right .*", "(no confidence labels)"));
-      if (misses && set.get(0).equals("all")) {
+      if (misses && group.name().equals("all")) {
         m.misses().forEach(x -> out.println("    miss: " + x));
       }
     }

@@ -291,12 +291,8 @@ public final class SearchIndexWriter {
       }
     }
     g.writeEndObject();
-    strings(g, "wordParts", new ArrayList<>(wordPrefixes));
+    EntriesJson.strings(g, "wordParts", new ArrayList<>(wordPrefixes));
     g.writeEndObject();
-  }
-
-  private static void strings(JsonGenerator g, String name, List<String> values) throws IOException {
-    EntriesJson.strings(g, name, values);
   }
 
   private interface Body {

@@ -60,7 +60,7 @@ public final class MatchIndex implements MatchData {
     this.postings = postings;
     Map<String, List<Integer>> literal = new HashMap<>();
     for (int id = 0; id < this.templates.size(); id++) {
-      for (String key : keys(this.templates.get(id))) {
+      for (String key : templateKeys(this.templates.get(id))) {
         literal.computeIfAbsent(key, k -> new ArrayList<>()).add(id);
       }
     }
@@ -121,12 +121,11 @@ public final class MatchIndex implements MatchData {
         .add(fixes, W_FIX, rules);
   }
 
-  /** The words by which a template is found (its index keys), in order. */
+  /**
+   * The words by which a template is found: its literal words, the numbers and the words of the
+   * paths it was written with. Lines are looked up by {@link #keys(List)}.
+   */
   public static Set<String> templateKeys(Template t) {
-    return keys(t);
-  }
-
-  static Set<String> keys(Template t) {
     Set<String> out = new LinkedHashSet<>();
     for (Template.Item item : t.items()) {
       switch (item.slot()) {

@@ -118,7 +118,8 @@ public final class Matcher {
         break;
       }
       Scored runnerUp = r + 1 < top.size() ? top.get(r + 1) : null;
-      matches.add(explain(s, confidence(s, runnerUp, r, relevanceTerms(s.entry(), query)), versions, query));
+      List<String> terms = relevanceTerms(s.entry(), query);
+      matches.add(explain(s, confidence(s, runnerUp, r, terms), versions, terms));
     }
     return new MatchReport(matches, versions.all(), paste.totalLines(), lines.size(), paste.truncated());
   }
@@ -158,9 +159,10 @@ public final class Matcher {
     Map<Integer, Best> best = new HashMap<>();
     double[] acc = new double[index.templateCount()];
     List<Integer> touched = new ArrayList<>();
+    List<Set<String>> lineKeys = lines.stream().map(l -> MatchIndex.keys(l.tokens())).toList();
     Set<String> allowed = new LinkedHashSet<>();
-    for (PreparedLine line : lines) {
-      for (String key : MatchIndex.keys(line.tokens())) {
+    for (Set<String> keys : lineKeys) {
+      for (String key : keys) {
         if (allowed.size() < MAX_QUERY_KEYS) {
           allowed.add(key);
         }
@@ -170,7 +172,7 @@ public final class Matcher {
       PreparedLine line = lines.get(li);
       touched.clear();
       double lineWeight = 0;
-      for (String key : MatchIndex.keys(line.tokens())) {
+      for (String key : lineKeys.get(li)) {
         if (!allowed.contains(key)) {
           continue;
         }
@@ -357,7 +359,7 @@ public final class Matcher {
     return n;
   }
 
-  private Match explain(Scored s, Confidence confidence, Versions versions, Map<String, Double> query) {
+  private Match explain(Scored s, Confidence confidence, Versions versions, List<String> terms) {
     EntryInfo e = index.entry(s.entry());
     Best b = s.best();
     List<String> reasons = new ArrayList<>();
@@ -385,7 +387,6 @@ public final class Matcher {
           : String.format(java.util.Locale.ROOT, "matches %.0f%% of the symptom", 100 * b.alignment().coverage());
       reasons.add("line " + b.line().number() + " " + how);
     }
-    List<String> terms = relevanceTerms(s.entry(), query);
     if (tokens.isEmpty()) {
       tokens.addAll(terms);
       if (!terms.isEmpty()) {

@@ -31,14 +31,19 @@ public final class Knowledge {
     return MatchIndex.build(kb, Rules.defaults());
   }
 
-  /** A matcher over the entries of {@code content}, or exit 3 with the diagnostics. */
-  public static Matcher matcher(Path content) {
+  /** The entries of {@code content}, or exit 3 with the errors that stop them from being used. */
+  public static KnowledgeBase knowledgeBase(Path content) {
     SiteBuilder.Checked checked = SiteBuilder.check(content, false);
     if (checked.hasErrors()) {
       throw new ErrataException(ExitCode.INVALID_CONTENT, "the content in " + content + " has errors; run errata check",
           checked.diagnostics().stream().filter(d -> d.isError()).toList());
     }
-    return new Matcher(index(checked.knowledgeBase()), Rules.defaults());
+    return checked.knowledgeBase();
+  }
+
+  /** A matcher over the entries of {@code content}, or exit 3 with the diagnostics. */
+  public static Matcher matcher(Path content) {
+    return new Matcher(index(knowledgeBase(content)), Rules.defaults());
   }
 
   /** As {@link #matcher(Path)}, but reads the site's index instead when it is current. */
