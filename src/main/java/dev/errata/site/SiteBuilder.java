@@ -65,9 +65,14 @@ public final class SiteBuilder {
    * the matcher (what {@code check} and {@code build} do; {@code match} skips it).
    */
   public static Checked check(Path content, boolean runExamples) {
+    return check(content, runExamples, Phases.fromSystemProperty());
+  }
+
+  private static Checked check(Path content, boolean runExamples, Phases phases) {
     // The examples rule compiles the match index; a build reuses it rather than compiling it again.
     Map<KnowledgeBase, MatchIndex> built = new java.util.IdentityHashMap<>();
     ContentLoader.Result loaded = new ContentLoader().load(content);
+    phases.done("load (read, YAML, map)");
     List<Diagnostic> all = new ArrayList<>(loaded.diagnostics());
     List<dev.errata.check.Rule> extra = runExamples
         ? List.of(new ExamplesMatch(kb -> new Matcher(built.computeIfAbsent(kb, Knowledge::index), Rules.defaults())))
@@ -86,9 +91,11 @@ public final class SiteBuilder {
 
   public Result build(Options options) {
     long start = clock.millis();
+    Phases phases = Phases.fromSystemProperty();
     // Taken before reading, so that an entry edited during the build makes the index stale.
     Fingerprint fingerprint = Fingerprint.of(options.content(), Knowledge.salt());
-    Checked checked = check(options.content());
+    Checked checked = check(options.content(), true, phases);
+    phases.done("check (rules, examples)");
     if (checked.hasErrors()) {
       long errors = checked.diagnostics().stream().filter(Diagnostic::isError).count();
       throw new ErrataException(ExitCode.INVALID_CONTENT,
@@ -112,17 +119,24 @@ public final class SiteBuilder {
         write(tmp, p);
         written.incrementAndGet();
       });
+      phases.done("render and write pages");
       List<Page> pages = new ArrayList<>();
       pages.add(new Page("api/entries.json", new EntriesJson(new JsonFactory()).write(kb)));
       MatchIndex matchIndex = checked.matchIndex().orElseGet(() -> Knowledge.index(kb));
+      phases.done("entries.json");
       WordIndex words = WordIndex.build(kb, e -> plainText.get(e.id()), WordIndex.Weights.SEARCH, Rules.defaults());
       plainText.clear();
+      phases.done("word index");
       new SearchIndexWriter().write(kb, matchIndex, words, Rules.defaults()).forEach(p -> pages.add(new Page(p.path(), p.content())));
+      phases.done("search index parts");
       pages.parallelStream().forEach(p -> write(tmp, p));
+      phases.done("write index parts");
       writeIndex(tmp.resolve(MatchIndexCodec.FILE), matchIndex, fingerprint.digest());
       Assets.copy(options.templates(), tmp);
       pageCount[0] = written.get() + pages.size();
+      phases.done("match index, assets");
       out.commit(tmp);
+      phases.done("swap, remove old site");
     } catch (RuntimeException e) {
       out.abandon(tmp);
       throw e;
