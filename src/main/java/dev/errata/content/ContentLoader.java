@@ -89,7 +89,7 @@ public final class ContentLoader {
       problems.errorAtLine(1, why.toString(), "see docs/authoring.md for a complete example");
       return new FileResult(Optional.empty(), problems.all());
     }
-    problems.lines(YamlLines.of(factory, fm.get().yaml()));
+    problems.lines(new YamlLines(factory, fm.get().yaml()));
     Optional<EntryDto> dto = new EntryBinder(yaml).bind(fm.get().yaml(), EntryDto.class, problems);
     String name = file.getFileName().toString();
     String stem = name.substring(0, name.length() - ".md".length());
@@ -151,7 +151,7 @@ public final class ContentLoader {
     if (text.isEmpty()) {
       return Optional.empty();
     }
-    p.lines(YamlLines.of(factory, text.get()));
+    p.lines(new YamlLines(factory, text.get()));
     return new EntryBinder(yaml).bind(text.get(), type, p);
   }
 

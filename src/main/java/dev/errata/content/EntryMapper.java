@@ -76,7 +76,7 @@ final class EntryMapper {
     }
     return Optional.of(new Entry(id, title, summary, lang, translationOf, status, published, modified,
         tags, components, symptoms, causes, fixes, examples, references, related, fm.body(),
-        new Source(p.file(), fm.bodyLine(), p.fileLines())));
+        new Source(p.file(), fm.bodyLine(), p.sourceLines())));
   }
 
   /**

@@ -20,8 +20,13 @@ final class Problems {
     this.lines = lines;
   }
 
-  java.util.Map<String, Integer> fileLines() {
-    return lines == null ? java.util.Map.of() : lines.fileLines(firstYamlLine);
+  /** File lines of front-matter keys, read from the YAML when first asked for. */
+  dev.errata.model.Source.Lines sourceLines() {
+    YamlLines l = lines;
+    return pointer -> {
+      int yamlLine = l == null ? 0 : l.exact(pointer);
+      return yamlLine == 0 ? 0 : fileLine(yamlLine);
+    };
   }
 
   String file() {

@@ -10,58 +10,62 @@ import java.util.Map;
 /**
  * The line of every key and value in a YAML document, by JSON pointer ({@code
  * /components/1/affected/0}). Binding loses positions; this lets a rule that runs after binding
- * still point at the line of the value it rejects.
+ * still point at the line of the value it rejects. The positions take a second pass over the
+ * YAML, a sixth of loading a clean entry, so they are read only when a message first needs one.
  */
 final class YamlLines {
-  private final Map<String, Integer> lines;
+  private final YAMLFactory factory;
+  private final String yaml;
+  private volatile Map<String, Integer> lines;
 
-  private YamlLines(Map<String, Integer> lines) {
-    this.lines = lines;
+  YamlLines(YAMLFactory factory, String yaml) {
+    this.factory = factory;
+    this.yaml = yaml;
   }
 
-  /** Reads positions only; syntax errors surface later, when the document is bound. */
-  static YamlLines of(YAMLFactory factory, String yaml) {
-    Map<String, Integer> lines = new HashMap<>();
+  /** The 1-based line within the YAML of exactly {@code pointer}, or 0. */
+  int exact(String pointer) {
+    if (pointer.isEmpty()) {
+      return 1;
+    }
+    return lines().getOrDefault(pointer, 0);
+  }
+
+  /** The 1-based line of {@code pointer}, or of its nearest ancestor that has one, or 1. */
+  int line(String pointer) {
+    String p = pointer;
+    while (!p.isEmpty()) {
+      int l = exact(p);
+      if (l > 0) {
+        return l;
+      }
+      p = p.substring(0, Math.max(0, p.lastIndexOf('/')));
+    }
+    return 1;
+  }
+
+  private Map<String, Integer> lines() {
+    Map<String, Integer> l = lines;
+    if (l == null) {
+      l = read();
+      lines = l;
+    }
+    return l;
+  }
+
+  /** Reads positions only; syntax errors surface when the document is bound. */
+  private Map<String, Integer> read() {
+    Map<String, Integer> out = new HashMap<>();
     try (JsonParser p = factory.createParser(yaml)) {
       JsonToken t;
       while ((t = p.nextToken()) != null) {
-        String pointer = p.getParsingContext().pathAsPointer().toString();
-        int line = p.currentTokenLocation().getLineNr();
-        if (t == JsonToken.FIELD_NAME || t.isScalarValue()) {
-          lines.putIfAbsent(pointer, line);
-        } else if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
-          lines.putIfAbsent(pointer, line);
+        if (t == JsonToken.FIELD_NAME || t.isScalarValue() || t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
+          out.putIfAbsent(p.getParsingContext().pathAsPointer().toString(), p.currentTokenLocation().getLineNr());
         }
       }
     } catch (IOException | RuntimeException e) {
       // Positions up to the error are kept; the binder reports the error itself.
     }
-    return new YamlLines(lines);
-  }
-
-  /**
-   * The 1-based line within the YAML of {@code pointer}, or of its nearest ancestor that has one,
-   * or 1.
-   */
-  /** Every pointer with its file line, given the file line of the first YAML line. */
-  Map<String, Integer> fileLines(int firstYamlLine) {
-    Map<String, Integer> out = new HashMap<>();
-    lines.forEach((k, v) -> out.put(k, firstYamlLine - 1 + v));
     return out;
-  }
-
-  int line(String pointer) {
-    String p = pointer;
-    while (true) {
-      Integer l = lines.get(p);
-      if (l != null) {
-        return l;
-      }
-      int slash = p.lastIndexOf('/');
-      if (slash <= 0) {
-        return lines.getOrDefault(p, 1);
-      }
-      p = p.substring(0, slash);
-    }
   }
 }

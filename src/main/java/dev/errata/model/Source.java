@@ -1,6 +1,5 @@
 package dev.errata.model;
 
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -8,18 +7,28 @@ import java.util.Objects;
  * the Markdown body starts, and the file line of each front-matter key by JSON pointer ({@code
  * /related/2}), so that rules running long after parsing can still name the line.
  */
-public record Source(String path, int bodyLine, Map<String, Integer> lines) {
+public record Source(String path, int bodyLine, Lines lines) {
+  /**
+   * File lines of front-matter keys. Working them out costs a second pass over the YAML, so the
+   * content reader does it only when a message first asks for a line.
+   */
+  @FunctionalInterface
+  public interface Lines {
+    /** The file line of exactly {@code pointer}, or 0 when the front matter has no such key. */
+    int exact(String pointer);
+  }
+
   public Source {
     Objects.requireNonNull(path, "path");
-    lines = Map.copyOf(lines);
+    Objects.requireNonNull(lines, "lines");
   }
 
   /** The line of {@code pointer}, else of its nearest ancestor, else 0 (the whole file). */
   public int line(String pointer) {
     String p = pointer;
     while (!p.isEmpty()) {
-      Integer l = lines.get(p);
-      if (l != null) {
+      int l = lines.exact(p);
+      if (l > 0) {
         return l;
       }
       p = p.substring(0, Math.max(0, p.lastIndexOf('/')));
