@@ -28,6 +28,12 @@ final class YamlLines {
     if (pointer.isEmpty()) {
       return 1;
     }
+    // A warning about a missing key (no 'examples') asks for a key that is not there: when its
+    // name is nowhere in the text, the answer is known without reading positions.
+    int slash = pointer.indexOf('/', 1);
+    if (!yaml.contains(pointer.substring(1, slash < 0 ? pointer.length() : slash))) {
+      return 0;
+    }
     return lines().getOrDefault(pointer, 0);
   }
 
