@@ -14,6 +14,7 @@ import com.vladsch.flexmark.ast.IndentedCodeBlock;
 import com.vladsch.flexmark.ast.Paragraph;
 import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.data.DataHolder;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import com.vladsch.flexmark.util.sequence.LineAppendable;
 import java.util.List;
@@ -29,10 +30,14 @@ public final class Markdown {
   private final Parser plainParser;
   private final HtmlRenderer renderer;
   private final HtmlRenderer plainRenderer;
+  private final DataHolder options;
+  private final DataHolder plainOptions;
 
   public Markdown() {
     MutableDataSet options = options(true);
     MutableDataSet plain = options(false);
+    this.options = options.toImmutable();
+    this.plainOptions = plain.toImmutable();
     this.parser = parser(options);
     this.plainParser = parser(plain);
     this.renderer = HtmlRenderer.builder(options).build();
@@ -80,7 +85,11 @@ public final class Markdown {
   public Rendered render(String markdown) {
     boolean links = hasLinks(markdown);
     Document doc = (links ? parser : plainParser).parse(markdown);
-    return new Rendered((links ? renderer : plainRenderer).render(doc), text(doc, markdown.length()));
+    String html = DirectHtml.render(doc, links ? options : plainOptions);
+    if (html == null) {
+      html = (links ? renderer : plainRenderer).render(doc);
+    }
+    return new Rendered(html, text(doc, markdown.length()));
   }
 
   /**
@@ -114,11 +123,11 @@ public final class Markdown {
     StringBuilder out = new StringBuilder(size);
     for (Node node : doc.getDescendants()) {
       if (node instanceof Text || node instanceof Code) {
-        out.append(node.getChars()).append(' ');
+        out.append(DirectHtml.string(node.getChars())).append(' ');
       } else if (node instanceof FencedCodeBlock f) {
-        out.append(f.getContentChars()).append('\n');
+        out.append(DirectHtml.string(f.getContentChars())).append('\n');
       } else if (node instanceof IndentedCodeBlock c) {
-        out.append(c.getContentChars()).append('\n');
+        out.append(DirectHtml.string(c.getContentChars())).append('\n');
       } else if (node instanceof Paragraph || node instanceof Heading) {
         out.append('\n');
       }

@@ -21,8 +21,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Our Markdown set-up takes two shortcuts for speed (an inline parser that does not copy the
- * paragraph on each match, a writer in pass-through mode). They must not change a byte: every
+ * Our Markdown set-up takes three shortcuts for speed (an inline parser that does not copy the
+ * paragraph on each match, a writer in pass-through mode, and its own HTML writer for the common
+ * node kinds). They must not change a byte: every
  * body here renders exactly as stock Flexmark with the same extensions renders it.
  */
 class MarkdownTest {
@@ -32,6 +33,7 @@ class MarkdownTest {
   void rendersExactlyAsStockFlexmark() throws IOException {
     List<String> texts = new ArrayList<>();
     texts.add(Files.readString(Path.of("src/test/resources/markdown/constructs.md")));
+    texts.add(Files.readString(Path.of("src/test/resources/markdown/blocks.md")));
     for (String dir : List.of("content", "src/test/resources/fixture/content")) {
       new ContentLoader().load(Path.of(dir)).knowledgeBase().entries().stream().map(Entry::body).forEach(texts::add);
     }
@@ -48,6 +50,16 @@ class MarkdownTest {
   }
 
   @Test
+  void writesCommonBodiesDirectlyAndLeavesLinksToFlexmark() throws IOException {
+    String blocks = Files.readString(Path.of("src/test/resources/markdown/blocks.md"));
+    MutableDataSet o = options();
+    String direct = DirectHtml.render(Parser.builder(o).build().parse(blocks), o);
+    assertEquals(stock(blocks), direct, "the direct writer handles headings, code, tables, lists and quotes");
+    String links = Files.readString(Path.of("src/test/resources/markdown/constructs.md"));
+    assertEquals(null, DirectHtml.render(Parser.builder(o).build().parse(links), o), "links go to Flexmark");
+  }
+
+  @Test
   void escapesRawHtmlAndKeepsText() {
     Markdown.Rendered r = MARKDOWN.render("Hello <script>alert(1)</script> `x<y`\n\n```\nz\n```\n");
     assertFalse(r.html().contains("<script>"), r.html());
@@ -56,6 +68,11 @@ class MarkdownTest {
   }
 
   private static String stock(String markdown) {
+    MutableDataSet o = options();
+    return HtmlRenderer.builder(o).build().render(Parser.builder(o).build().parse(markdown));
+  }
+
+  private static MutableDataSet options() {
     MutableDataSet o = new MutableDataSet();
     o.set(Parser.EXTENSIONS, List.of(TablesExtension.create(), StrikethroughExtension.create(), AutolinkExtension.create()));
     o.set(HtmlRenderer.ESCAPE_HTML, true);
@@ -63,6 +80,6 @@ class MarkdownTest {
     o.set(HtmlRenderer.RENDER_HEADER_ID, true);
     o.set(HtmlRenderer.FENCED_CODE_LANGUAGE_CLASS_PREFIX, "language-");
     o.set(TablesExtension.CLASS_NAME, "table");
-    return HtmlRenderer.builder(o).build().render(Parser.builder(o).build().parse(markdown));
+    return o;
   }
 }

@@ -1,0 +1,310 @@
+package dev.errata.markdown;
+
+import com.vladsch.flexmark.ast.BlockQuote;
+import com.vladsch.flexmark.ast.BulletList;
+import com.vladsch.flexmark.ast.Code;
+import com.vladsch.flexmark.ast.Emphasis;
+import com.vladsch.flexmark.ast.FencedCodeBlock;
+import com.vladsch.flexmark.ast.HardLineBreak;
+import com.vladsch.flexmark.ast.Heading;
+import com.vladsch.flexmark.ast.HtmlBlock;
+import com.vladsch.flexmark.ast.HtmlEntity;
+import com.vladsch.flexmark.ast.HtmlInline;
+import com.vladsch.flexmark.ast.IndentedCodeBlock;
+import com.vladsch.flexmark.ast.ListItem;
+import com.vladsch.flexmark.ast.OrderedList;
+import com.vladsch.flexmark.ast.Paragraph;
+import com.vladsch.flexmark.ast.ParagraphItemContainer;
+import com.vladsch.flexmark.ast.Reference;
+import com.vladsch.flexmark.ast.SoftLineBreak;
+import com.vladsch.flexmark.ast.StrongEmphasis;
+import com.vladsch.flexmark.ast.Text;
+import com.vladsch.flexmark.ast.TextBase;
+import com.vladsch.flexmark.ast.ThematicBreak;
+import com.vladsch.flexmark.ext.gfm.strikethrough.Strikethrough;
+import com.vladsch.flexmark.ext.tables.TableBlock;
+import com.vladsch.flexmark.ext.tables.TableBody;
+import com.vladsch.flexmark.ext.tables.TableCell;
+import com.vladsch.flexmark.ext.tables.TableHead;
+import com.vladsch.flexmark.ext.tables.TableRow;
+import com.vladsch.flexmark.ext.tables.TableSeparator;
+import com.vladsch.flexmark.html.renderer.HeaderIdGenerator;
+import com.vladsch.flexmark.parser.ListOptions;
+import com.vladsch.flexmark.util.ast.Document;
+import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.ast.NonRenderingInline;
+import com.vladsch.flexmark.util.data.DataHolder;
+import com.vladsch.flexmark.util.sequence.BasedSequence;
+import com.vladsch.flexmark.util.sequence.Escaping;
+import com.vladsch.flexmark.util.sequence.SubSequence;
+
+/**
+ * Writes HTML for the Markdown an entry body usually holds (headings, paragraphs, code, tables,
+ * lists, quotes, emphasis) straight into one StringBuilder. Flexmark's own writer passes every
+ * character through a line-tracking appendable and was half of all Markdown time; this writer
+ * produces the same bytes for the node kinds it knows ({@code MarkdownTest} compares it with
+ * stock Flexmark) and declines, returning null, on anything else, links and images included, so
+ * that Flexmark renders those documents itself.
+ */
+final class DirectHtml {
+  private final DataHolder options;
+  private final ListOptions listOptions;
+  private final StringBuilder out = new StringBuilder(8192);
+  private HeaderIdGenerator ids;
+
+  private DirectHtml(DataHolder options) {
+    this.options = options;
+    this.listOptions = ListOptions.get(options);
+  }
+
+  /** The document as HTML, or null when it holds a node kind this writer leaves to Flexmark. */
+  static String render(Document doc, DataHolder options) {
+    if (!supported(doc)) {
+      return null;
+    }
+    DirectHtml w = new DirectHtml(options);
+    w.children(doc);
+    return w.out.toString();
+  }
+
+  private static boolean supported(Node node) {
+    for (Node n = node.getFirstChild(); n != null; n = n.getNext()) {
+      if (!known(n) || !supported(n)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean known(Node n) {
+    if (n instanceof OrderedList o) {
+      return o.getStartNumber() == 1;
+    }
+    if (n instanceof FencedCodeBlock f) {
+      return plainLanguage(f.getInfo());
+    }
+    if (n instanceof ListItem li) {
+      return li.getMarkerSuffix().isEmpty();
+    }
+    if (n instanceof HtmlBlock b) {
+      return !b.hasChildren();
+    }
+    return n instanceof Paragraph || n instanceof Text || n instanceof TextBase || n instanceof Code
+        || n instanceof SoftLineBreak || n instanceof HardLineBreak || n instanceof Emphasis
+        || n instanceof StrongEmphasis || n instanceof Strikethrough || n instanceof Heading
+        || n instanceof IndentedCodeBlock || n instanceof ThematicBreak || n instanceof BlockQuote
+        || n instanceof BulletList || n instanceof HtmlEntity || n instanceof HtmlInline
+        || n instanceof Reference || n instanceof TableBlock || n instanceof TableHead
+        || n instanceof TableSeparator || n instanceof TableBody || n instanceof TableRow
+        || n instanceof TableCell;
+  }
+
+  /** An info string that is one plain word: anything else (spaces, escapes, entities) goes to Flexmark. */
+  private static boolean plainLanguage(BasedSequence info) {
+    for (int i = 0; i < info.length(); i++) {
+      char c = info.charAt(i);
+      if (!(Character.isLetterOrDigit(c) || c == '-' || c == '_' || c == '+' || c == '.' || c == '#')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private void children(Node node) {
+    for (Node n = node.getFirstChild(); n != null; n = n.getNext()) {
+      node(n);
+    }
+  }
+
+  private void node(Node n) {
+    if (n instanceof Text) {
+      text(Escaping.normalizeEOL(unescape(n.getChars())));
+    } else if (n instanceof Paragraph p) {
+      paragraph(p);
+    } else if (n instanceof Code c) {
+      out.append("<code>");
+      text(Escaping.collapseWhitespace(string(c.getText()), true));
+      out.append("</code>");
+    } else if (n instanceof SoftLineBreak) {
+      out.append('\n');
+    } else if (n instanceof HardLineBreak) {
+      out.append("<br />\n");
+    } else if (n instanceof Emphasis) {
+      inline("em", n);
+    } else if (n instanceof StrongEmphasis) {
+      inline("strong", n);
+    } else if (n instanceof Strikethrough) {
+      inline("del", n);
+    } else if (n instanceof Heading h) {
+      heading(h);
+    } else if (n instanceof FencedCodeBlock f) {
+      line();
+      out.append("<pre><code");
+      if (!f.getInfo().isBlank()) {
+        out.append(" class=\"language-");
+        text(f.getInfo().toString());
+        out.append('"');
+      }
+      out.append('>');
+      text(Escaping.normalizeEOL(f.getContentChars()));
+      out.append("</code></pre>");
+      line();
+    } else if (n instanceof IndentedCodeBlock c) {
+      line();
+      out.append("<pre><code>");
+      text(c.getContentChars().trimTailBlankLines().normalizeEndWithEOL());
+      out.append("</code></pre>");
+      line();
+    } else if (n instanceof ThematicBreak) {
+      line();
+      out.append("<hr />");
+      line();
+    } else if (n instanceof BlockQuote) {
+      block("blockquote", "", n);
+    } else if (n instanceof BulletList) {
+      block("ul", "", n);
+    } else if (n instanceof OrderedList) {
+      block("ol", "", n);
+    } else if (n instanceof ListItem) {
+      line();
+      out.append("<li>");
+      children(n);
+      out.append("</li>");
+      line();
+    } else if (n instanceof HtmlEntity) {
+      text(n.getChars().unescape());
+    } else if (n instanceof HtmlBlock) {
+      // Raw HTML is escaped, never passed through: shown as a paragraph of text.
+      line();
+      String html = Escaping.normalizeEOL(string(((HtmlBlock) n).getContentChars()));
+      if (html.endsWith("\n")) {
+        html = html.substring(0, html.length() - 1);
+      }
+      out.append("<p>");
+      text(html);
+      out.append("</p>");
+      line();
+    } else if (n instanceof HtmlInline) {
+      text(n.getChars().normalizeEOL());
+    } else if (n instanceof TableBlock) {
+      block("table", " class=\"table\"", n);
+    } else if (n instanceof TableHead) {
+      lineTag("thead", n);
+    } else if (n instanceof TableBody) {
+      lineTag("tbody", n);
+    } else if (n instanceof TableRow) {
+      lineTag("tr", n);
+    } else if (n instanceof TableCell cell) {
+      cell(cell);
+    } else if (n instanceof TextBase) {
+      children(n);
+    }
+    // Reference definitions and the table's separator row render nothing.
+  }
+
+  private void paragraph(Paragraph p) {
+    if (p.getFirstChildAnyNot(NonRenderingInline.class) == null) {
+      return;
+    }
+    if (p.getParent() instanceof ParagraphItemContainer c && c.isParagraphWrappingDisabled(p, listOptions, options)) {
+      children(p);
+    } else {
+      lineTag("p", p);
+    }
+  }
+
+  private void heading(Heading h) {
+    if (ids == null) {
+      ids = new HeaderIdGenerator(options);
+      ids.generateIds(h.getDocument());
+    }
+    String id = ids.getId(h);
+    line();
+    out.append("<h").append(h.getLevel());
+    if (id != null && !id.isEmpty()) {
+      out.append(" id=\"");
+      text(id);
+      out.append('"');
+    }
+    out.append('>');
+    children(h);
+    out.append("</h").append(h.getLevel()).append('>');
+    line();
+  }
+
+  private void cell(TableCell cell) {
+    String tag = cell.isHeader() ? "th" : "td";
+    out.append('<').append(tag);
+    if (cell.getAlignment() != null) {
+      out.append(" align=\"").append(cell.getAlignment().name().toLowerCase(java.util.Locale.ROOT)).append('"');
+    }
+    out.append('>');
+    children(cell);
+    out.append("</").append(tag).append('>');
+  }
+
+  private void inline(String tag, Node n) {
+    out.append('<').append(tag).append('>');
+    children(n);
+    out.append("</").append(tag).append('>');
+  }
+
+  /** A tag on lines of its own around children that start on new lines. */
+  private void block(String tag, String attributes, Node n) {
+    line();
+    out.append('<').append(tag).append(attributes).append('>');
+    line();
+    children(n);
+    line();
+    out.append("</").append(tag).append('>');
+    line();
+  }
+
+  /** A tag that starts a line and ends it, its children inline. */
+  private void lineTag(String tag, Node n) {
+    line();
+    out.append('<').append(tag).append('>');
+    children(n);
+    out.append("</").append(tag).append('>');
+    line();
+  }
+
+  /** Ends the current line unless at the start of one. */
+  private void line() {
+    int n = out.length();
+    if (n > 0 && out.charAt(n - 1) != '\n') {
+      out.append('\n');
+    }
+  }
+
+  /** Flexmark's text escaping: {@code & < > "}. */
+  private void text(CharSequence s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '&' -> out.append("&amp;");
+        case '<' -> out.append("&lt;");
+        case '>' -> out.append("&gt;");
+        case '"' -> out.append("&quot;");
+        default -> out.append(c);
+      }
+    }
+  }
+
+  /** Backslash escapes and entities resolved; most text has neither and is taken as it is. */
+  private static String unescape(BasedSequence chars) {
+    String s = string(chars);
+    return s.indexOf('\\') < 0 && s.indexOf('&') < 0 ? s : Escaping.unescapeString(s);
+  }
+
+  /**
+   * The characters as a String. A plain slice of the parsed text is cut from it in one copy;
+   * Flexmark's own toString appends them one by one.
+   */
+  static String string(BasedSequence chars) {
+    if (chars instanceof SubSequence && chars.getBase() instanceof String base) {
+      return base.substring(chars.getStartOffset(), chars.getEndOffset());
+    }
+    return chars.toString();
+  }
+}
