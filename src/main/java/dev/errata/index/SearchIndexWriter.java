@@ -44,14 +44,30 @@ public final class SearchIndexWriter {
 
   private final JsonFactory json = new ObjectMapper().getFactory();
 
+  /** Every part of the search index. */
   public List<IndexPart> write(KnowledgeBase kb, MatchIndex match, WordIndex words, Rules rules) {
-    List<IndexPart> pages = new ArrayList<>();
-    int keyParts = keyParts(match);
-    pages.addAll(keyShards(match, keyParts));
+    List<IndexPart> pages = new ArrayList<>(matchParts(kb, match));
+    pages.addAll(wordParts(words));
+    pages.add(manifest(kb, match, words, rules));
+    return pages;
+  }
+
+  /**
+   * The parts that need only the entries and the match index (key, template and entry parts,
+   * facets): a build writes them while pages are still being rendered.
+   */
+  public List<IndexPart> matchParts(KnowledgeBase kb, MatchIndex match) {
+    List<IndexPart> pages = new ArrayList<>(keyShards(match, keyParts(match)));
     pages.addAll(templateShards(match));
     pages.addAll(entryShards(match, kb));
-    Map<String, List<String>> wordShards = words.parts();
-    wordShards.forEach((prefix, terms) -> pages.add(script("w/" + hex(prefix), g -> {
+    pages.add(script("facets", g -> facets(g, kb)));
+    return pages;
+  }
+
+  /** The parts of word search, one per prefix. */
+  public List<IndexPart> wordParts(WordIndex words) {
+    List<IndexPart> pages = new ArrayList<>();
+    words.parts().forEach((prefix, terms) -> pages.add(script("w/" + hex(prefix), g -> {
       g.writeStartObject();
       for (String term : terms) {
         g.writeFieldName(term);
@@ -59,9 +75,12 @@ public final class SearchIndexWriter {
       }
       g.writeEndObject();
     })));
-    pages.add(script("facets", g -> facets(g, kb)));
-    pages.add(script("manifest", g -> manifest(g, kb, match, words, rules, keyParts, wordShards.keySet())));
     return pages;
+  }
+
+  /** What the browser loads first: the rules, the sizes and the names of all other parts. */
+  public IndexPart manifest(KnowledgeBase kb, MatchIndex match, WordIndex words, Rules rules) {
+    return script("manifest", g -> manifest(g, kb, match, words, rules, keyParts(match), words.parts().keySet()));
   }
 
   /** FNV-1a over UTF-16 code units; the browser computes the same. */

@@ -6,16 +6,17 @@ import dev.errata.ErrataException;
 import dev.errata.ExitCode;
 import dev.errata.check.Checker;
 import dev.errata.check.ExamplesMatch;
-import dev.errata.match.Matcher;
-import dev.errata.match.Rules;
 import dev.errata.content.ContentLoader;
 import dev.errata.content.Fingerprint;
 import dev.errata.index.EntriesJson;
+import dev.errata.index.IndexPart;
 import dev.errata.index.MatchIndexCodec;
 import dev.errata.index.SearchIndexWriter;
-import dev.errata.match.WordIndex;
-import dev.errata.match.MatchIndex;
 import dev.errata.markdown.Markdown;
+import dev.errata.match.MatchIndex;
+import dev.errata.match.Matcher;
+import dev.errata.match.Rules;
+import dev.errata.match.WordIndex;
 import dev.errata.model.KnowledgeBase;
 import dev.errata.render.Page;
 import dev.errata.render.SiteRenderer;
@@ -33,6 +34,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One build: load, check, render, write into a temporary folder, swap it in. Any content error
@@ -104,13 +111,31 @@ public final class SiteBuilder {
     }
     KnowledgeBase kb = checked.knowledgeBase();
     Markdown markdown = new Markdown();
+    SearchIndexWriter searchIndex = new SearchIndexWriter();
     OutputFolder out = new OutputFolder(options.out());
     Path tmp = out.begin();
-    int[] pageCount = {0};
+    AtomicInteger written = new AtomicInteger();
+    // What needs only the entries (the JSON API, the match index and its parts) is written on a
+    // thread of its own while the pages render: both cores stay busy through the parts of each
+    // that run on one thread.
+    ExecutorService side = Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "errata-match-index");
+      t.setDaemon(true);
+      return t;
+    });
     try {
+      Future<MatchIndex> matchIndex = side.submit(() -> {
+        write(tmp, new Page("api/entries.json", new EntriesJson(new JsonFactory()).write(kb)));
+        MatchIndex index = checked.matchIndex().orElseGet(() -> Knowledge.index(kb));
+        for (IndexPart p : searchIndex.matchParts(kb, index)) {
+          write(tmp, new Page(p.path(), p.content()));
+        }
+        writeIndex(tmp.resolve(MatchIndexCodec.FILE), index, fingerprint.digest());
+        written.addAndGet(2);
+        return index;
+      });
       // Pages go to disk as they are rendered; each body is parsed once, its text kept for word search.
       Map<String, String> plainText = new ConcurrentHashMap<>();
-      java.util.concurrent.atomic.AtomicInteger written = new java.util.concurrent.atomic.AtomicInteger();
       new SiteRenderer(new Templates(options.templates()), markdown, e -> {
         Markdown.Rendered r = markdown.render(e.body());
         plainText.put(e.id(), r.text());
@@ -120,28 +145,54 @@ public final class SiteBuilder {
         written.incrementAndGet();
       });
       phases.done("render and write pages");
-      List<Page> pages = new ArrayList<>();
-      pages.add(new Page("api/entries.json", new EntriesJson(new JsonFactory()).write(kb)));
-      MatchIndex matchIndex = checked.matchIndex().orElseGet(() -> Knowledge.index(kb));
-      phases.done("entries.json");
       WordIndex words = WordIndex.build(kb, e -> plainText.get(e.id()), WordIndex.Weights.SEARCH, Rules.defaults());
       plainText.clear();
       phases.done("word index");
-      new SearchIndexWriter().write(kb, matchIndex, words, Rules.defaults()).forEach(p -> pages.add(new Page(p.path(), p.content())));
-      phases.done("search index parts");
-      pages.parallelStream().forEach(p -> write(tmp, p));
-      phases.done("write index parts");
-      writeIndex(tmp.resolve(MatchIndexCodec.FILE), matchIndex, fingerprint.digest());
+      List<IndexPart> parts = searchIndex.wordParts(words);
+      parts.parallelStream().forEach(p -> write(tmp, new Page(p.path(), p.content())));
+      phases.done("write word parts");
+      MatchIndex index = finish(matchIndex);
+      phases.done("wait for the match index");
+      IndexPart manifest = searchIndex.manifest(kb, index, words, Rules.defaults());
+      write(tmp, new Page(manifest.path(), manifest.content()));
       Assets.copy(options.templates(), tmp);
-      pageCount[0] = written.get() + pages.size();
-      phases.done("match index, assets");
+      written.addAndGet(parts.size() + 1);
       out.commit(tmp);
-      phases.done("swap, remove old site");
+      phases.done("assets, swap, remove old site");
     } catch (RuntimeException e) {
+      stop(side);
       out.abandon(tmp);
       throw e;
+    } finally {
+      side.shutdown();
     }
-    return new Result(kb.entries().size(), pageCount[0], checked.diagnostics(), Duration.ofMillis(clock.millis() - start));
+    int pageCount = written.get();
+    return new Result(kb.entries().size(), pageCount, checked.diagnostics(), Duration.ofMillis(clock.millis() - start));
+  }
+
+  /** The side task's result; its failure is rethrown as it was thrown. */
+  private static MatchIndex finish(Future<MatchIndex> task) {
+    try {
+      return task.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new ErrataException(ExitCode.INTERNAL, "building the match index failed: " + e.getCause(), e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ErrataException(ExitCode.INTERNAL, "interrupted while building the match index", e);
+    }
+  }
+
+  /** Stops the side task before its folder is removed, so that it cannot write into a deleted tree. */
+  private static void stop(ExecutorService side) {
+    side.shutdownNow();
+    try {
+      side.awaitTermination(1, TimeUnit.MINUTES);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private static void writeIndex(Path file, MatchIndex index, String fingerprint) {
