@@ -359,6 +359,14 @@
     for (var i = 0; i < parts.length; i++) { var w = parts[i]; if (w.length >= 2 && !isDigit(w.charCodeAt(0))) { out.push(w); } }
     return out;
   }
+  // What a path slot compares: words and numbers (MatchIndex.pathParts).
+  function pathParts(path) {
+    var out = [];
+    if (!path) { return out; }
+    var parts = path.split(/[\/._:\\-]+/);
+    for (var i = 0; i < parts.length; i++) { var w = parts[i]; if (w.length > 0 && (isDigit(w.charCodeAt(0)) || w.length >= 2)) { out.push(w); } }
+    return out;
+  }
   function isJoiner(c) { return c === "." || c === "-" || c === "+"; }
   function itemKey(it) {
     if (it.slot === S_PREFIX) { return it.text.substring(0, it.text.length - (isJoiner(it.text.charAt(it.text.length - 1)) ? 1 : 0)); }
@@ -418,7 +426,7 @@
     }
   };
   Slots.prototype.words = function (i) {
-    if (!this.iw[i]) { this.iw[i] = pathWords(this.items[i].text); }
+    if (!this.iw[i]) { this.iw[i] = pathParts(this.items[i].text); }
     return this.iw[i];
   };
   Slots.prototype.max = function (i) {
@@ -430,7 +438,7 @@
   Slots.prototype.shared = function (i, j) {
     var a = this.words(i);
     if (a.length === 0) { return 0; }
-    if (!this.tw[j]) { this.tw[j] = pathWords(this.tokens[j].text); }
+    if (!this.tw[j]) { this.tw[j] = pathParts(this.tokens[j].text); }
     var b = this.tw[j], s = 0;
     for (var k = 0; k < a.length; k++) { if (b.indexOf(a[k]) >= 0) { s += this.keyWeight(a[k]); } }
     return s;
@@ -689,7 +697,7 @@
     return this.templates(tids).then(function (tpls) {
       // Weights of the templates' words need their document frequencies: one more round of keys.
       var more = {};
-      tids.forEach(function (t) { tpls[t].items.forEach(function (it) { if (isWord(it)) { more[itemKey(it)] = true; } else if (it.slot === S_NUMBER && it.text) { more[it.text] = true; } else if (it.slot === S_PATH) { pathWords(it.text).forEach(function (w) { more[w] = true; }); } }); });
+      tids.forEach(function (t) { tpls[t].items.forEach(function (it) { if (isWord(it)) { more[itemKey(it)] = true; } else if (it.slot === S_NUMBER && it.text) { more[it.text] = true; } else if (it.slot === S_PATH) { pathParts(it.text).forEach(function (w) { more[w] = true; }); } }); });
       var missing = Object.keys(more).filter(function (k) { return !Object.prototype.hasOwnProperty.call(found.literal, k); });
       return self.keys(missing).then(function (extra) {
         Object.keys(extra.literal).forEach(function (k) { found.literal[k] = extra.literal[k]; });

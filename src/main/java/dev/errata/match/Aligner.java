@@ -163,7 +163,7 @@ final class Aligner {
       if (a.isEmpty()) {
         return 0;
       }
-      List<String> b = tokenWords.computeIfAbsent(j, k -> MatchIndex.pathWords(tokens.get(k).text()));
+      List<String> b = tokenWords.computeIfAbsent(j, k -> MatchIndex.pathParts(tokens.get(k).text()));
       double shared = 0;
       for (String w : a) {
         if (b.contains(w)) {
@@ -174,7 +174,7 @@ final class Aligner {
     }
 
     private List<String> words(int i) {
-      return itemWords.computeIfAbsent(i, k -> MatchIndex.pathWords(items.get(k).text()));
+      return itemWords.computeIfAbsent(i, k -> MatchIndex.pathParts(items.get(k).text()));
     }
   }
 
