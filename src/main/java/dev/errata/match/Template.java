@@ -169,9 +169,13 @@ public record Template(int entry, String text, List<Item> items, boolean explici
     return out;
   }
 
-  /** Slots from placeholders carry no text; two slots from one pasted token cannot both be there. */
+  /**
+   * Slots from placeholders carry no text, nor do the numbers of a symptom pasted as seen (a list
+   * of them is one run of any length). A slot with text (a path's words, a number the title
+   * names) is what tells an entry from its siblings: it never dissolves into its neighbours.
+   */
   private static boolean glued(Item a, Item b) {
-    return a.text().isEmpty() || b.text().isEmpty();
+    return a.text().isEmpty() && b.text().isEmpty();
   }
 
   /** The template's words in order, slots as markers: templates of one error shape sort together. */
