@@ -429,6 +429,10 @@
     if (!this.iw[i]) { this.iw[i] = pathParts(this.items[i].text); }
     return this.iw[i];
   };
+  Slots.prototype.otherNumber = function (i, j) {
+    var it = this.items[i], tok = this.tokens[j];
+    return it.slot === S_NUMBER && it.text !== "" && tok.kind === "N" && it.text !== tok.text;
+  };
   Slots.prototype.max = function (i) {
     var it = this.items[i], self = this;
     if (it.slot === S_NUMBER) { return SLOT_GAIN + (it.text === "" ? 0 : this.keyWeight(it.text)); }
@@ -514,6 +518,10 @@
       var literal = isWord(it);
       var max = literal ? weights[k] : slots.max(k);
       total += max;
+      if (itemOp[k] === OP_MATCH && slots.otherNumber(k, itemTok[k])) {
+        substituted += max; complete = false; evidence -= max; contradicted = true;
+        continue;
+      }
       var got = itemOp[k] !== OP_MATCH ? 0 : literal ? max : Math.min(max, slots.gain(k, itemTok[k]));
       var cut = itemOp[k] === OP_DEL && ((k < first && headCut) || (k > last && tailCut));
       if (got > 0) {

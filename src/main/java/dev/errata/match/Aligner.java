@@ -148,6 +148,14 @@ final class Aligner {
       };
     }
 
+    /** Whether slot i is a number the title names and token j is a different number. */
+    boolean otherNumber(int i, int j) {
+      Template.Item it = items.get(i);
+      Token tok = tokens.get(j);
+      return it.slot() == Template.Slot.NUMBER && !it.text().isEmpty() && tok.kind() == Token.Kind.NUMBER
+          && !it.text().equals(tok.text());
+    }
+
     /** The most a slot can gain. */
     double max(int i) {
       Template.Item it = items.get(i);
@@ -242,6 +250,14 @@ final class Aligner {
       boolean literal = it.isWord();
       double max = literal ? weights[k] : slots.max(k);
       total += max;
+      if (itemOp[k] == OP_MATCH && slots.otherNumber(k, itemTok[k])) {
+        // A number the title names faces another number: a sibling's error, as a different word would be.
+        substituted += max;
+        complete = false;
+        evidence -= max;
+        contradicted = true;
+        continue;
+      }
       double got = itemOp[k] != OP_MATCH ? 0 : literal ? max : Math.min(max, slots.gain(k, itemTok[k]));
       boolean cut = itemOp[k] == OP_DEL && ((k < first && headCut) || (k > last && tailCut));
       if (got > 0) {

@@ -2,6 +2,10 @@ package dev.errata.match;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.errata.model.Symptom;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -26,5 +30,32 @@ class TemplateTest {
   void pathPartsAreWordsAndNumbers() {
     assertEquals(List.of("layer", "12", "attention", "onehot", "7"), MatchIndex.pathParts("/layer.12/attention/onehot_7"));
     assertEquals(List.of("layer", "attention", "onehot"), MatchIndex.pathWords("/layer.12/attention/onehot_7"));
+  }
+
+  private static Alignment align(Template t, String paste) {
+    List<Token> tokens = Tokenizer.tokenize(paste.toLowerCase(java.util.Locale.ROOT));
+    double[] w = new double[t.items().size()];
+    for (int i = 0; i < w.length; i++) {
+      w[i] = t.items().get(i).isWord() ? 2 : 0;
+    }
+    return Aligner.align(t, tokens, w, k -> 2);
+  }
+
+  @Test
+  void aNumberTheTitleNamesMustBeEqual() {
+    Template t = Template.compile(0, Symptom.parse("No matching distribution found for flash-attn==1.16.3 (from versions: 0.1.0, 0.2.0)"),
+        Set.of("1.16.3"), true);
+    Alignment same = align(t, "No matching distribution found for flash-attn==1.16.3 (from versions: 3.0.0)");
+    Alignment other = align(t, "No matching distribution found for flash-attn==10.0.1 (from versions: 3.0.0)");
+    assertFalse(same.contradicted());
+    assertTrue(other.contradicted());
+    assertTrue(same.evidence() > other.evidence() + 2, same + " vs " + other);
+  }
+
+  @Test
+  void aPathThatTellsSiblingsApartDoesNotMergeWithTheNumberAfterIt() {
+    Template t = Template.compile(0, Symptom.parse("0/8 nodes are available: 58 Insufficient nvidia.com/gpu, 17 node(s) had taint"),
+        Set.of(), true);
+    assertTrue(t.items().stream().noneMatch(i -> i.slot() == Template.Slot.ANY), t.items().toString());
   }
 }
