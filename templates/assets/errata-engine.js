@@ -489,12 +489,18 @@
     }
     var endJ = 0;
     for (j = 1; j <= n; j++) { if (s[m * w + j] > s[m * w + endJ]) { endJ = j; } }
-    return trace(t, tokens, weights, op, w, m, n, endJ, slots);
+    // A paste cut short ends inside the template (Aligner.java).
+    var endI = m;
+    for (i = 1; i < m; i++) {
+      if (op[i * w + n] === OP_MATCH && isWord(items[i - 1]) && s[i * w + n] > s[endI * w + endJ]) { endI = i; endJ = n; }
+    }
+    return trace(t, tokens, weights, op, w, m, n, endI, endJ, slots);
   }
 
-  function trace(t, tokens, weights, op, w, m, n, endJ, slots) {
+  function trace(t, tokens, weights, op, w, m, n, endI, endJ, slots) {
     var items = t.items, itemOp = new Uint8Array(m), itemTok = new Int32Array(m), matched = [], insertions = 0;
-    var i = m, j = endJ, startJ = endJ, k;
+    itemOp.fill(OP_DEL, endI, m);
+    var i = endI, j = endJ, startJ = endJ, k;
     while (i > 0) {
       var o = op[i * w + j];
       if (o === OP_MATCH || o === OP_SUB) {

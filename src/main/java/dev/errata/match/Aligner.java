@@ -90,7 +90,19 @@ final class Aligner {
         endJ = j;
       }
     }
-    return trace(t, tokens, weights, op, m, n, endJ, slots);
+    // A paste cut short ends inside the template: when its last token is a word of the template,
+    // the positions after that word are cut rather than missing, as trace() counts them. Of
+    // alignments that cost the same in deletions, this keeps the one that stops where the paste
+    // stops (a repeated word at the end, "... received", is the first "received", not the second
+    // with the words before it missing). A slot never ends it early: {*} would swallow the rest.
+    int endI = m;
+    for (int i = 1; i < m; i++) {
+      if (op[i][n] == OP_MATCH && items.get(i - 1).isWord() && s[i][n] > s[endI][endJ]) {
+        endI = i;
+        endJ = n;
+      }
+    }
+    return trace(t, tokens, weights, op, m, n, endI, endJ, slots);
   }
 
   private static double deletion(Template.Item it, double w) {
@@ -186,14 +198,15 @@ final class Aligner {
     }
   }
 
-  private static Alignment trace(Template t, List<Token> tokens, double[] weights, byte[][] op, int m, int n, int endJ,
-      Slots slots) {
+  private static Alignment trace(Template t, List<Token> tokens, double[] weights, byte[][] op, int m, int n, int endI,
+      int endJ, Slots slots) {
     List<Template.Item> items = t.items();
     byte[] itemOp = new byte[m];
+    java.util.Arrays.fill(itemOp, endI, m, OP_DEL);
     int[] itemTok = new int[m];
     List<Integer> matched = new ArrayList<>();
     int insertions = 0;
-    int i = m;
+    int i = endI;
     int j = endJ;
     int startJ = endJ;
     while (i > 0) {

@@ -33,12 +33,17 @@ class TemplateTest {
   }
 
   private static Alignment align(Template t, String paste) {
+    return align(t, paste, java.util.Map.of());
+  }
+
+  /** Words weigh 2 unless {@code weights} says otherwise. */
+  private static Alignment align(Template t, String paste, java.util.Map<String, Double> weights) {
     List<Token> tokens = Tokenizer.tokenize(paste.toLowerCase(java.util.Locale.ROOT));
     double[] w = new double[t.items().size()];
     for (int i = 0; i < w.length; i++) {
-      w[i] = t.items().get(i).isWord() ? 2 : 0;
+      w[i] = t.items().get(i).isWord() ? weights.getOrDefault(t.items().get(i).key(), 2.0) : 0;
     }
-    return Aligner.align(t, tokens, w, k -> 2);
+    return Aligner.align(t, tokens, w, k -> weights.getOrDefault(k, 2.0));
   }
 
   @Test
@@ -57,5 +62,20 @@ class TemplateTest {
     Template t = Template.compile(0, Symptom.parse("0/8 nodes are available: 58 Insufficient nvidia.com/gpu, 17 node(s) had taint"),
         Set.of(), true);
     assertTrue(t.items().stream().noneMatch(i -> i.slot() == Template.Slot.ANY), t.items().toString());
+  }
+
+  @Test
+  void aPasteCutAfterARepeatedWordStopsAtItsFirstOccurrence() {
+    Template t = Template.compile(0, Symptom.parse(
+        "status = StatusCode.INTERNAL details = \"GOAWAY received\" debug_error_string = \"UNKNOWN:Error received from peer ipv4:127.0.0.1:8002\">"),
+        Set.of(), true);
+    // Weights as the generated corpus gives them.
+    java.util.Map<String, Double> weights = java.util.Map.of("status", 4.1, "statuscode.internal", 7.0, "details", 5.5,
+        "goaway", 7.7, "received", 4.8, "debug_error_string", 5.6, "unknown", 4.3, "error", 2.3, "from", 0.3, "peer", 5.6);
+    Alignment cut = align(t, "status = StatusCode.INTERNAL details = \"GOAWAY received\"", weights);
+    assertFalse(cut.contradicted(), cut.toString());
+    assertTrue(cut.tailCut(), cut.toString());
+    assertEquals(5, cut.matchedLiterals(), cut.toString());
+    assertTrue(cut.evidence() >= 28, "the words after the cut count neither way: " + cut);
   }
 }
