@@ -359,6 +359,14 @@
     for (var i = 0; i < parts.length; i++) { var w = parts[i]; if (w.length >= 2 && !isDigit(w.charCodeAt(0))) { out.push(w); } }
     return out;
   }
+  // What a path slot compares: words and numbers (MatchIndex.pathParts).
+  function pathParts(path) {
+    var out = [];
+    if (!path) { return out; }
+    var parts = path.split(/[\/._:\\-]+/);
+    for (var i = 0; i < parts.length; i++) { var w = parts[i]; if (w.length > 0 && (isDigit(w.charCodeAt(0)) || w.length >= 2)) { out.push(w); } }
+    return out;
+  }
   function isJoiner(c) { return c === "." || c === "-" || c === "+"; }
   function itemKey(it) {
     if (it.slot === S_PREFIX) { return it.text.substring(0, it.text.length - (isJoiner(it.text.charAt(it.text.length - 1)) ? 1 : 0)); }
@@ -418,8 +426,12 @@
     }
   };
   Slots.prototype.words = function (i) {
-    if (!this.iw[i]) { this.iw[i] = pathWords(this.items[i].text); }
+    if (!this.iw[i]) { this.iw[i] = pathParts(this.items[i].text); }
     return this.iw[i];
+  };
+  Slots.prototype.otherNumber = function (i, j) {
+    var it = this.items[i], tok = this.tokens[j];
+    return it.slot === S_NUMBER && it.text !== "" && tok.kind === "N" && it.text !== tok.text;
   };
   Slots.prototype.max = function (i) {
     var it = this.items[i], self = this;
@@ -430,7 +442,7 @@
   Slots.prototype.shared = function (i, j) {
     var a = this.words(i);
     if (a.length === 0) { return 0; }
-    if (!this.tw[j]) { this.tw[j] = pathWords(this.tokens[j].text); }
+    if (!this.tw[j]) { this.tw[j] = pathParts(this.tokens[j].text); }
     var b = this.tw[j], s = 0;
     for (var k = 0; k < a.length; k++) { if (b.indexOf(a[k]) >= 0) { s += this.keyWeight(a[k]); } }
     return s;
@@ -477,12 +489,18 @@
     }
     var endJ = 0;
     for (j = 1; j <= n; j++) { if (s[m * w + j] > s[m * w + endJ]) { endJ = j; } }
-    return trace(t, tokens, weights, op, w, m, n, endJ, slots);
+    // A paste cut short ends inside the template (Aligner.java).
+    var endI = m;
+    for (i = 1; i < m; i++) {
+      if (op[i * w + n] === OP_MATCH && isWord(items[i - 1]) && s[i * w + n] > s[endI * w + endJ]) { endI = i; endJ = n; }
+    }
+    return trace(t, tokens, weights, op, w, m, n, endI, endJ, slots);
   }
 
-  function trace(t, tokens, weights, op, w, m, n, endJ, slots) {
+  function trace(t, tokens, weights, op, w, m, n, endI, endJ, slots) {
     var items = t.items, itemOp = new Uint8Array(m), itemTok = new Int32Array(m), matched = [], insertions = 0;
-    var i = m, j = endJ, startJ = endJ, k;
+    itemOp.fill(OP_DEL, endI, m);
+    var i = endI, j = endJ, startJ = endJ, k;
     while (i > 0) {
       var o = op[i * w + j];
       if (o === OP_MATCH || o === OP_SUB) {
@@ -506,6 +524,10 @@
       var literal = isWord(it);
       var max = literal ? weights[k] : slots.max(k);
       total += max;
+      if (itemOp[k] === OP_MATCH && slots.otherNumber(k, itemTok[k])) {
+        substituted += max; complete = false; evidence -= max; contradicted = true;
+        continue;
+      }
       var got = itemOp[k] !== OP_MATCH ? 0 : literal ? max : Math.min(max, slots.gain(k, itemTok[k]));
       var cut = itemOp[k] === OP_DEL && ((k < first && headCut) || (k > last && tailCut));
       if (got > 0) {
@@ -689,7 +711,7 @@
     return this.templates(tids).then(function (tpls) {
       // Weights of the templates' words need their document frequencies: one more round of keys.
       var more = {};
-      tids.forEach(function (t) { tpls[t].items.forEach(function (it) { if (isWord(it)) { more[itemKey(it)] = true; } else if (it.slot === S_NUMBER && it.text) { more[it.text] = true; } else if (it.slot === S_PATH) { pathWords(it.text).forEach(function (w) { more[w] = true; }); } }); });
+      tids.forEach(function (t) { tpls[t].items.forEach(function (it) { if (isWord(it)) { more[itemKey(it)] = true; } else if (it.slot === S_NUMBER && it.text) { more[it.text] = true; } else if (it.slot === S_PATH) { pathParts(it.text).forEach(function (w) { more[w] = true; }); } }); });
       var missing = Object.keys(more).filter(function (k) { return !Object.prototype.hasOwnProperty.call(found.literal, k); });
       return self.keys(missing).then(function (extra) {
         Object.keys(extra.literal).forEach(function (k) { found.literal[k] = extra.literal[k]; });

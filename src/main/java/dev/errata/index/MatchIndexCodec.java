@@ -34,7 +34,7 @@ import java.util.TreeMap;
 public final class MatchIndexCodec {
   public static final String FILE = "api/match-index.bin";
   static final String MAGIC = "errata-match-index";
-  static final int SCHEMA = 3;
+  static final int SCHEMA = 4;
 
   private MatchIndexCodec() {}
 

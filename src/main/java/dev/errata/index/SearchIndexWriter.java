@@ -36,7 +36,7 @@ import java.util.TreeSet;
  * </ul>
  */
 public final class SearchIndexWriter {
-  public static final int SCHEMA = 1;
+  public static final int SCHEMA = 2;
   static final int TEMPLATES_PER_PART = 64;
   static final int ENTRIES_PER_PART = 8;
   /** Aimed size of one key part, in bytes of JSON, before compression. */

@@ -90,7 +90,19 @@ final class Aligner {
         endJ = j;
       }
     }
-    return trace(t, tokens, weights, op, m, n, endJ, slots);
+    // A paste cut short ends inside the template: when its last token is a word of the template,
+    // the positions after that word are cut rather than missing, as trace() counts them. Of
+    // alignments that cost the same in deletions, this keeps the one that stops where the paste
+    // stops (a repeated word at the end, "... received", is the first "received", not the second
+    // with the words before it missing). A slot never ends it early: {*} would swallow the rest.
+    int endI = m;
+    for (int i = 1; i < m; i++) {
+      if (op[i][n] == OP_MATCH && items.get(i - 1).isWord() && s[i][n] > s[endI][endJ]) {
+        endI = i;
+        endJ = n;
+      }
+    }
+    return trace(t, tokens, weights, op, m, n, endI, endJ, slots);
   }
 
   private static double deletion(Template.Item it, double w) {
@@ -148,6 +160,14 @@ final class Aligner {
       };
     }
 
+    /** Whether slot i is a number the title names and token j is a different number. */
+    boolean otherNumber(int i, int j) {
+      Template.Item it = items.get(i);
+      Token tok = tokens.get(j);
+      return it.slot() == Template.Slot.NUMBER && !it.text().isEmpty() && tok.kind() == Token.Kind.NUMBER
+          && !it.text().equals(tok.text());
+    }
+
     /** The most a slot can gain. */
     double max(int i) {
       Template.Item it = items.get(i);
@@ -163,7 +183,7 @@ final class Aligner {
       if (a.isEmpty()) {
         return 0;
       }
-      List<String> b = tokenWords.computeIfAbsent(j, k -> MatchIndex.pathWords(tokens.get(k).text()));
+      List<String> b = tokenWords.computeIfAbsent(j, k -> MatchIndex.pathParts(tokens.get(k).text()));
       double shared = 0;
       for (String w : a) {
         if (b.contains(w)) {
@@ -174,18 +194,19 @@ final class Aligner {
     }
 
     private List<String> words(int i) {
-      return itemWords.computeIfAbsent(i, k -> MatchIndex.pathWords(items.get(k).text()));
+      return itemWords.computeIfAbsent(i, k -> MatchIndex.pathParts(items.get(k).text()));
     }
   }
 
-  private static Alignment trace(Template t, List<Token> tokens, double[] weights, byte[][] op, int m, int n, int endJ,
-      Slots slots) {
+  private static Alignment trace(Template t, List<Token> tokens, double[] weights, byte[][] op, int m, int n, int endI,
+      int endJ, Slots slots) {
     List<Template.Item> items = t.items();
     byte[] itemOp = new byte[m];
+    java.util.Arrays.fill(itemOp, endI, m, OP_DEL);
     int[] itemTok = new int[m];
     List<Integer> matched = new ArrayList<>();
     int insertions = 0;
-    int i = m;
+    int i = endI;
     int j = endJ;
     int startJ = endJ;
     while (i > 0) {
@@ -242,6 +263,14 @@ final class Aligner {
       boolean literal = it.isWord();
       double max = literal ? weights[k] : slots.max(k);
       total += max;
+      if (itemOp[k] == OP_MATCH && slots.otherNumber(k, itemTok[k])) {
+        // A number the title names faces another number: a sibling's error, as a different word would be.
+        substituted += max;
+        complete = false;
+        evidence -= max;
+        contradicted = true;
+        continue;
+      }
       double got = itemOp[k] != OP_MATCH ? 0 : literal ? max : Math.min(max, slots.gain(k, itemTok[k]));
       boolean cut = itemOp[k] == OP_DEL && ((k < first && headCut) || (k > last && tailCut));
       if (got > 0) {

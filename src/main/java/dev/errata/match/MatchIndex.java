@@ -134,7 +134,7 @@ public final class MatchIndex implements MatchData {
             out.add(item.key());
           }
         }
-        case PATH -> out.addAll(pathWords(item.text()));
+        case PATH -> out.addAll(pathParts(item.text()));
         default -> { }
       }
     }
@@ -168,6 +168,25 @@ public final class MatchIndex implements MatchData {
     }
     for (String w : Terms.split(path, "/._:\\-")) {
       if (w.length() >= 2 && !Character.isDigit(w.charAt(0))) {
+        out.add(w);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * What a path slot compares: the words of a path and its numbers ({@code 24}, {@code 10} of
+   * {@code tritonserver:24.10-py3}; {@code 12} of {@code layer.12}). A template's path keeps only
+   * the numbers its entry's title names ({@link Template#compile}), so a paste's numbers count
+   * only where they name the error.
+   */
+  static List<String> pathParts(String path) {
+    List<String> out = new ArrayList<>();
+    if (path.isEmpty()) {
+      return out;
+    }
+    for (String w : Terms.split(path, "/._:\\-")) {
+      if (Character.isDigit(w.charAt(0)) || w.length() >= 2) {
         out.add(w);
       }
     }

@@ -95,8 +95,9 @@ public record Template(int entry, String text, List<Item> items, boolean explici
             // Kept: a number that is the same in the paste is a constant of this error (an exit code, a version).
             items.add(new Item(Slot.NUMBER, identity.contains(t.text()) ? t.text() : ""));
           } else if (t.kind() == Token.Kind.PATH) {
-            // Kept: the words of a path (a layer or an operator) tell siblings apart.
-            items.add(new Item(Slot.PATH, explicit ? "" : t.text()));
+            // Kept: the words of a path (a layer or an operator) tell siblings apart, and so do
+            // the numbers in it that the title names (an image tag, a layer's index).
+            items.add(new Item(Slot.PATH, explicit ? "" : identityPath(t.text(), identity)));
           } else {
             items.add(new Item(Slot.LITERAL, t.text()));
           }
@@ -111,6 +112,30 @@ public record Template(int entry, String text, List<Item> items, boolean explici
       }
     }
     return new Template(entry, symptom.display(), merge(items), explicit, primary);
+  }
+
+  /**
+   * A path pasted as seen, as the words and numbers a paste must share with it: its words, and
+   * of its numbers only those the title names (the title's tokens and their parts); other
+   * numbers (a model version directory, a node's index) vary from paste to paste.
+   */
+  static String identityPath(String path, java.util.Set<String> identity) {
+    java.util.Set<String> named = new java.util.HashSet<>();
+    for (String id : identity) {
+      for (String part : MatchIndex.pathParts(id)) {
+        if (Character.isDigit(part.charAt(0))) {
+          named.add(part);
+        }
+      }
+    }
+    List<String> kept = new ArrayList<>();
+    for (String part : MatchIndex.pathParts(path)) {
+      if (!Character.isDigit(part.charAt(0)) || named.contains(part)) {
+        kept.add(part);
+      }
+    }
+    // Never empty: an empty text marks a placeholder slot, which merges with its neighbours.
+    return kept.isEmpty() ? "/" : String.join("/", kept);
   }
 
   /** The token ends the literal, or only a joining character ({@code . - +}) follows it. */
@@ -144,9 +169,13 @@ public record Template(int entry, String text, List<Item> items, boolean explici
     return out;
   }
 
-  /** Slots from placeholders carry no text; two slots from one pasted token cannot both be there. */
+  /**
+   * Slots from placeholders carry no text, nor do the numbers of a symptom pasted as seen (a list
+   * of them is one run of any length). A slot with text (a path's words, a number the title
+   * names) is what tells an entry from its siblings: it never dissolves into its neighbours.
+   */
   private static boolean glued(Item a, Item b) {
-    return a.text().isEmpty() || b.text().isEmpty();
+    return a.text().isEmpty() && b.text().isEmpty();
   }
 
   /** The template's words in order, slots as markers: templates of one error shape sort together. */
