@@ -91,7 +91,8 @@ public final class MatchIndex implements MatchData {
     List<EntryInfo> infos = entries.stream().map(MatchIndex::info).toList();
     List<List<Template>> perEntryTemplates = java.util.stream.IntStream.range(0, entries.size()).parallel()
         .mapToObj(i -> templates(i, entries.get(i))).toList();
-    List<TermCounts> counts = entries.parallelStream().map(e -> counts(e, rules)).toList();
+    Map<String, String> pool = TermCounts.pool();
+    List<TermCounts> counts = entries.parallelStream().map(e -> counts(e, rules, pool)).toList();
     List<Template> ordered = new ArrayList<>();
     perEntryTemplates.forEach(ordered::addAll);
     ordered.sort(java.util.Comparator.comparing(Template::shapeKey).thenComparingInt(Template::entry)
@@ -112,13 +113,14 @@ public final class MatchIndex implements MatchData {
     return out;
   }
 
-  private static TermCounts counts(Entry e, Rules rules) {
+  private static TermCounts counts(Entry e, Rules rules, Map<String, String> pool) {
     List<String> fixes = TermCounts.fixTexts(e.fixes());
-    return new TermCounts()
+    return new TermCounts(pool)
         .add(e.symptoms().stream().map(Symptom::display).toList(), W_SYMPTOM, rules)
         .add(List.of(e.title(), e.summary()), W_TITLE, rules)
         .add(e.causes(), W_CAUSE, rules)
-        .add(fixes, W_FIX, rules);
+        .add(fixes, W_FIX, rules)
+        .done();
   }
 
   /**

@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 
@@ -94,15 +93,17 @@ public final class WordIndex {
 
   /** @param plainText turns a Markdown body into the text a reader sees */
   public static WordIndex build(KnowledgeBase kb, java.util.function.Function<Entry, String> plainText, Weights w, Rules rules) {
+    Map<String, String> pool = TermCounts.pool();
     List<TermCounts> counts = kb.entries().parallelStream().map(e -> {
       List<String> fixes = TermCounts.fixTexts(e.fixes());
-      return new TermCounts()
+      return new TermCounts(pool)
           .add(List.of(e.title()), w.title(), rules)
           .add(e.symptoms().stream().map(Symptom::display).toList(), w.symptom(), rules)
           .add(List.of(e.summary()), w.summary(), rules)
           .add(e.causes(), w.cause(), rules)
           .add(fixes, w.fix(), rules)
-          .add(List.of(plainText.apply(e)), w.body(), rules);
+          .add(List.of(plainText.apply(e)), w.body(), rules)
+          .done();
     }).toList();
     return new WordIndex(kb.entries().size(), new TreeMap<>(TermCounts.postings(counts)));
   }
