@@ -46,11 +46,16 @@ public final class Markdown {
   }
 
   /**
-   * A custom inline parser makes Flexmark leave out its core reference-definition step, so it is
-   * added back, after the extensions' own steps as in the stock parser.
+   * The parser takes the tables extension's parsing half in a form made once per parser (see
+   * {@link TableParsing}). A custom inline parser makes Flexmark leave out its core
+   * reference-definition step, so it is added back, after the extensions' own steps as in the
+   * stock parser.
    */
   private static Parser parser(MutableDataSet options) {
-    return Parser.builder(options)
+    MutableDataSet parsing = new MutableDataSet(options);
+    parsing.set(Parser.EXTENSIONS, Parser.EXTENSIONS.get(options).stream()
+        .map(e -> e instanceof TablesExtension ? new TableParsing() : e).toList());
+    return Parser.builder(parsing)
         .customInlineParserFactory(NoCopyInlineParser.FACTORY)
         .paragraphPreProcessorFactory(new ReferencePreProcessorFactory())
         .build();
