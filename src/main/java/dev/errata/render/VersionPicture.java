@@ -41,13 +41,18 @@ final class VersionPicture {
     sets.forEach((k, v) -> known.put(k, List.copyOf(v)));
   }
 
+  /**
+   * The symbols are written as character references, which the template outputs as they are: a
+   * page with no character beyond Latin-1 stays a compact string all the way to the disk, and
+   * the symbols were the only such characters on most pages.
+   */
   Views.VersionRow row(Component c, String root) {
     List<Views.Cell> cells = new ArrayList<>();
     for (Version v : known.getOrDefault(c.name(), List.of())) {
       cells.add(switch (c.verdict(v)) {
-        case AFFECTED -> new Views.Cell(v.text(), "affected", "\u2717", v.text() + ": affected");
-        case FIXED -> new Views.Cell(v.text(), "fixed", "\u2713", v.text() + ": fixed");
-        case NOT_AFFECTED -> new Views.Cell(v.text(), "unaffected", "\u00b7", v.text() + ": not affected");
+        case AFFECTED -> new Views.Cell(v.text(), "affected", "&#x2717;", v.text() + ": affected");
+        case FIXED -> new Views.Cell(v.text(), "fixed", "&#x2713;", v.text() + ": fixed");
+        case NOT_AFFECTED -> new Views.Cell(v.text(), "unaffected", "&#xb7;", v.text() + ": not affected");
       });
     }
     String affected = c.allVersions() ? "all known versions"

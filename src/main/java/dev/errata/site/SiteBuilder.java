@@ -21,7 +21,6 @@ import dev.errata.model.KnowledgeBase;
 import dev.errata.render.Page;
 import dev.errata.render.SiteRenderer;
 import dev.errata.render.Templates;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -210,9 +209,8 @@ public final class SiteBuilder {
     Path file = root.resolve(page.path());
     try {
       Files.createDirectories(file.getParent());
-      try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-        w.write(page.content());
-      }
+      // One encode of the whole page (a plain copy for an ASCII page) and one write.
+      Files.write(file, page.content().getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new ErrataException(ExitCode.IO, "cannot write " + file + ": " + e.getMessage(), e);
     }
