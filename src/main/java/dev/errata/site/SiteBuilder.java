@@ -23,7 +23,6 @@ import dev.errata.render.SiteRenderer;
 import dev.errata.render.Templates;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -38,7 +37,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One build: load, check, render, write into a temporary folder, swap it in. Any content error
@@ -113,7 +111,8 @@ public final class SiteBuilder {
     SearchIndexWriter searchIndex = new SearchIndexWriter();
     OutputFolder out = new OutputFolder(options.out());
     Path tmp = out.begin();
-    AtomicInteger written = new AtomicInteger();
+    PageWriter writer = new PageWriter(tmp);
+    int pageCount;
     // What needs only the entries (the JSON API, the match index and its parts) is written on a
     // thread of its own while the pages render: both cores stay busy through the parts of each
     // that run on one thread.
@@ -124,13 +123,12 @@ public final class SiteBuilder {
     });
     try {
       Future<MatchIndex> matchIndex = side.submit(() -> {
-        write(tmp, new Page("api/entries.json", new EntriesJson(new JsonFactory()).write(kb)));
+        writer.write(new Page("api/entries.json", new EntriesJson(new JsonFactory()).write(kb)));
         MatchIndex index = checked.matchIndex().orElseGet(() -> Knowledge.index(kb));
         for (IndexPart p : searchIndex.matchParts(kb, index)) {
-          write(tmp, new Page(p.path(), p.content()));
+          writer.write(new Page(p.path(), p.content()));
         }
         writeIndex(tmp.resolve(MatchIndexCodec.FILE), index, fingerprint.digest());
-        written.addAndGet(2);
         return index;
       });
       // Pages go to disk as they are rendered; each body is parsed once, its text kept for word search.
@@ -139,33 +137,30 @@ public final class SiteBuilder {
         Markdown.Rendered r = markdown.render(e.body());
         plainText.put(e.id(), r.text());
         return r.html();
-      }).render(kb, p -> {
-        write(tmp, p);
-        written.incrementAndGet();
-      });
+      }).render(kb, writer::write);
       phases.done("render and write pages");
       WordIndex words = WordIndex.build(kb, e -> plainText.get(e.id()), WordIndex.Weights.SEARCH, Rules.defaults());
       plainText.clear();
       phases.done("word index");
-      List<IndexPart> parts = searchIndex.wordParts(words);
-      parts.parallelStream().forEach(p -> write(tmp, new Page(p.path(), p.content())));
-      phases.done("write word parts");
+      searchIndex.wordParts(words).forEach(p -> writer.write(new Page(p.path(), p.content())));
+      phases.done("word parts");
       MatchIndex index = finish(matchIndex);
       phases.done("wait for the match index");
       IndexPart manifest = searchIndex.manifest(kb, index, words, Rules.defaults());
-      write(tmp, new Page(manifest.path(), manifest.content()));
+      writer.write(new Page(manifest.path(), manifest.content()));
+      pageCount = writer.finish() + 1;
+      phases.done("finish writing");
       Assets.copy(options.templates(), tmp);
-      written.addAndGet(parts.size() + 1);
       out.commit(tmp);
       phases.done("assets, swap, remove old site");
     } catch (RuntimeException e) {
       stop(side);
+      writer.abort();
       out.abandon(tmp);
       throw e;
     } finally {
       side.shutdown();
     }
-    int pageCount = written.get();
     return new Result(kb.entries().size(), pageCount, checked.diagnostics(), Duration.ofMillis(clock.millis() - start));
   }
 
@@ -200,17 +195,6 @@ public final class SiteBuilder {
       try (OutputStream out = Files.newOutputStream(file)) {
         MatchIndexCodec.write(index, fingerprint, out);
       }
-    } catch (IOException e) {
-      throw new ErrataException(ExitCode.IO, "cannot write " + file + ": " + e.getMessage(), e);
-    }
-  }
-
-  private static void write(Path root, Page page) {
-    Path file = root.resolve(page.path());
-    try {
-      Files.createDirectories(file.getParent());
-      // One encode of the whole page (a plain copy for an ASCII page) and one write.
-      Files.write(file, page.content().getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new ErrataException(ExitCode.IO, "cannot write " + file + ": " + e.getMessage(), e);
     }

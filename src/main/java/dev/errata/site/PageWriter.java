@@ -1,0 +1,118 @@
+package dev.errata.site;
+
+import dev.errata.ErrataException;
+import dev.errata.ExitCode;
+import dev.errata.render.Page;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+
+/**
+ * Writes the files of a build on one thread of its own, in the order they are handed over.
+ * Creating files in one folder from several threads made them queue on the folder's lock in the
+ * kernel, spinning while they waited; one writer creates them back to back while the renderers
+ * go on rendering. The queue is bounded, so a fast renderer waits rather than piling up pages.
+ */
+final class PageWriter {
+  private static final Page END = new Page("", "");
+
+  private final Path root;
+  private final BlockingQueue<Page> queue = new ArrayBlockingQueue<>(256);
+  private final Thread thread;
+  private final Set<Path> folders = new HashSet<>();
+  private volatile ErrataException failure;
+  private int written;
+
+  PageWriter(Path root) {
+    this.root = root;
+    this.thread = new Thread(this::run, "errata-writer");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  /** Queues a page; throws at once if an earlier write failed. */
+  void write(Page page) {
+    ErrataException f = failure;
+    if (f != null) {
+      throw f;
+    }
+    put(page);
+  }
+
+  /** Waits until every queued page is on disk; the number written, or the first failure. */
+  int finish() {
+    put(END);
+    join();
+    if (failure != null) {
+      throw failure;
+    }
+    return written;
+  }
+
+  /** Drops what is queued and stops, after a failure elsewhere, before the folder is removed. */
+  void abort() {
+    queue.clear();
+    put(END);
+    join();
+  }
+
+  private void run() {
+    while (true) {
+      Page page;
+      try {
+        page = queue.take();
+      } catch (InterruptedException e) {
+        return;
+      }
+      if (page == END) {
+        return;
+      }
+      if (failure == null) {
+        try {
+          write(root.resolve(page.path()), page.content());
+          written++;
+        } catch (ErrataException e) {
+          failure = e;
+        } catch (RuntimeException e) {
+          failure = new ErrataException(ExitCode.INTERNAL, "writing " + page.path() + " failed: " + e, e);
+        }
+      }
+    }
+  }
+
+  private void write(Path file, String content) {
+    try {
+      Path folder = file.getParent();
+      if (folders.add(folder)) {
+        Files.createDirectories(folder);
+      }
+      // One encode of the whole page (a plain copy for an ASCII page) and one write.
+      Files.write(file, content.getBytes(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new ErrataException(ExitCode.IO, "cannot write " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private void put(Page page) {
+    try {
+      queue.put(page);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ErrataException(ExitCode.INTERNAL, "interrupted while writing the site", e);
+    }
+  }
+
+  private void join() {
+    try {
+      thread.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ErrataException(ExitCode.INTERNAL, "interrupted while writing the site", e);
+    }
+  }
+}
