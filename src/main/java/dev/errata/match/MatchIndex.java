@@ -95,7 +95,10 @@ public final class MatchIndex implements MatchData {
     List<TermCounts> counts = entries.parallelStream().map(e -> counts(e, rules, pool)).toList();
     List<Template> ordered = new ArrayList<>();
     perEntryTemplates.forEach(ordered::addAll);
-    ordered.sort(java.util.Comparator.comparing(Template::shapeKey).thenComparingInt(Template::entry)
+    // Shape keys are built once each, not once per comparison of the sort.
+    Map<Template, String> shapes = new java.util.IdentityHashMap<>();
+    ordered.forEach(t -> shapes.put(t, t.shapeKey()));
+    ordered.sort(java.util.Comparator.comparing((Template t) -> shapes.get(t)).thenComparingInt(Template::entry)
         .thenComparing(Template::text));
     return new MatchIndex(infos, ordered, TermCounts.postings(counts));
   }
