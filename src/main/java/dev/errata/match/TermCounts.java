@@ -43,18 +43,20 @@ final class TermCounts {
       if (text == null || text.isEmpty()) {
         continue;
       }
-      for (String term : Terms.of(Tokenizer.tokenize(text), rules)) {
-        int[] count = counts.get(term);
-        if (count == null) {
-          String known = shared.putIfAbsent(term, term);
-          count = new int[1];
-          counts.put(known == null ? term : known, count);
-        }
-        count[0] += weight;
-        length += weight;
-      }
+      Terms.scan(text, rules, term -> count(term, weight));
     }
     return this;
+  }
+
+  private void count(String term, int weight) {
+    int[] count = counts.get(term);
+    if (count == null) {
+      String known = shared.putIfAbsent(term, term);
+      count = new int[1];
+      counts.put(known == null ? term : known, count);
+    }
+    count[0] += weight;
+    length += weight;
   }
 
   /** Ends counting: the terms, split into their merge groups. */

@@ -14,49 +14,78 @@ public final class Terms {
 
   public static List<String> of(List<Token> tokens, Rules rules) {
     List<String> out = new ArrayList<>();
-    Token prevCjk = null;
-    boolean cjkRunHadPair = false;
-    for (int i = 0; i < tokens.size(); i++) {
-      Token t = tokens.get(i);
-      if (t.kind() == Token.Kind.CJK) {
-        if (prevCjk != null && prevCjk.end() == t.start()) {
-          out.add(prevCjk.text() + t.text());
+    Scanner scanner = new Scanner(rules, out::add);
+    for (Token t : tokens) {
+      scanner.token(t.text(), t.kind(), t.start(), t.end());
+    }
+    scanner.finish();
+    return out;
+  }
+
+  /** The terms of {@code text}, handed to {@code out} as they are found: {@link #of} without lists. */
+  static void scan(String text, Rules rules, java.util.function.Consumer<String> out) {
+    Scanner scanner = new Scanner(rules, out);
+    Tokenizer.scan(text, scanner);
+    scanner.finish();
+  }
+
+  /** Turns a stream of tokens into terms; CJK characters need the one before them. */
+  private static final class Scanner implements Tokenizer.Sink {
+    private final Rules rules;
+    private final java.util.function.Consumer<String> out;
+    private String prevCjk;
+    private int prevCjkEnd;
+    private boolean cjkRunHadPair;
+
+    Scanner(Rules rules, java.util.function.Consumer<String> out) {
+      this.rules = rules;
+      this.out = out;
+    }
+
+    @Override
+    public void token(String text, Token.Kind kind, int start, int end) {
+      if (kind == Token.Kind.CJK) {
+        if (prevCjk != null && prevCjkEnd == start) {
+          out.accept(prevCjk + text);
           cjkRunHadPair = true;
         } else {
           if (prevCjk != null && !cjkRunHadPair) {
-            out.add(prevCjk.text());
+            out.accept(prevCjk);
           }
           cjkRunHadPair = false;
         }
-        prevCjk = t;
-        continue;
+        prevCjk = text;
+        prevCjkEnd = end;
+        return;
       }
       if (prevCjk != null && !cjkRunHadPair) {
-        out.add(prevCjk.text());
+        out.accept(prevCjk);
       }
       prevCjk = null;
       cjkRunHadPair = false;
-      if (t.kind() == Token.Kind.NUMBER && t.text().indexOf('.') > 0 && t.text().length() <= 16) {
+      if (kind == Token.Kind.NUMBER && text.indexOf('.') > 0 && text.length() <= 16) {
         // A dotted number is usually a version (driver 545.23.08, CUDA 12.6): worth finding; plain integers are not.
-        out.add(t.text());
-        continue;
+        out.accept(text);
+        return;
       }
-      if (t.kind() != Token.Kind.WORD || rules.isStopword(t.text()) || t.text().length() < 2) {
-        continue;
+      if (kind != Token.Kind.WORD || text.length() < 2 || rules.isStopword(text)) {
+        return;
       }
-      out.add(t.text());
-      if (isCompound(t.text())) {
-        for (String part : split(t.text(), "._-+")) {
+      out.accept(text);
+      if (isCompound(text)) {
+        for (String part : split(text, "._-+")) {
           if (part.length() >= 3 && !rules.isStopword(part) && !Character.isDigit(part.charAt(0))) {
-            out.add(part);
+            out.accept(part);
           }
         }
       }
     }
-    if (prevCjk != null && !cjkRunHadPair) {
-      out.add(prevCjk.text());
+
+    void finish() {
+      if (prevCjk != null && !cjkRunHadPair) {
+        out.accept(prevCjk);
+      }
     }
-    return out;
   }
 
   /**

@@ -43,17 +43,33 @@ public final class Tokenizer {
     return c < 128 ? ASCII[c] == DIGIT : Character.isDigit(c);
   }
 
+  /** Receives tokens as they are found: their text (lower case), kind and place in the line. */
+  @FunctionalInterface
+  interface Sink {
+    void token(String text, Token.Kind kind, int start, int end);
+  }
+
   public static List<Token> tokenize(CharSequence text) {
+    List<Token> out = new ArrayList<>();
+    scan(text, (t, kind, start, end) -> out.add(new Token(t, kind, start, end)));
+    return out;
+  }
+
+  /**
+   * The tokens of {@code text}, handed to {@code out} one by one: what {@link #tokenize} lists,
+   * without the list and the Token objects, for the index build that counts every word of every
+   * body and keeps none of the tokens.
+   */
+  static void scan(CharSequence text, Sink out) {
     // One copy into an array: scanning an array is several times faster than charAt on a
     // CharSequence before the JIT has warmed up, and a build tokenizes every body once.
     char[] s = text.toString().toCharArray();
-    List<Token> out = new ArrayList<>();
     int n = s.length;
     int i = 0;
     while (i < n) {
       char c = s[i];
       if (isCjk(c)) {
-        out.add(new Token(String.valueOf(c), Token.Kind.CJK, i, i + 1));
+        out.token(String.valueOf(c), Token.Kind.CJK, i, i + 1);
         i++;
       } else if (startsPath(s, i)) {
         int end = i;
@@ -63,7 +79,7 @@ public final class Tokenizer {
         while (end > i + 1 && isTrailingPunct(s[end - 1])) {
           end--;
         }
-        out.add(make(s, i, end, Token.Kind.PATH));
+        make(out, s, i, end, Token.Kind.PATH);
         i = end;
       } else if (isWordChar(c)) {
         int end = i;
@@ -85,15 +101,15 @@ public final class Tokenizer {
           while (end > i + 1 && isTrailingPunct(s[end - 1])) {
             end--;
           }
-          out.add(make(s, i, end, Token.Kind.PATH));
+          make(out, s, i, end, Token.Kind.PATH);
         } else {
           int cut = numericSuffix(s, i, end);
           if (cut > 0) {
             // Where_36, resnet50_1: a node or instance number hangs off the name; it varies, the name does not.
-            out.add(make(s, i, cut, classify(s, i, cut)));
-            out.add(make(s, cut + 1, end, Token.Kind.NUMBER));
+            make(out, s, i, cut, classify(s, i, cut));
+            make(out, s, cut + 1, end, Token.Kind.NUMBER);
           } else {
-            out.add(make(s, i, end, classify(s, i, end)));
+            make(out, s, i, end, classify(s, i, end));
           }
         }
         i = end;
@@ -101,7 +117,6 @@ public final class Tokenizer {
         i++;
       }
     }
-    return out;
   }
 
   /** Where {@code _<digits>} ends a word that has letters before it, the index of that underscore; else -1. */
@@ -121,9 +136,9 @@ public final class Tokenizer {
     return -1;
   }
 
-  private static Token make(char[] s, int start, int end, Token.Kind kind) {
+  private static void make(Sink out, char[] s, int start, int end, Token.Kind kind) {
     int stop = Math.min(end, start + MAX_TOKEN);
-    return new Token(lower(s, start, stop), kind, start, end);
+    out.token(lower(s, start, stop), kind, start, end);
   }
 
   /** The characters in lower case; ASCII without capitals (most tokens) is copied as it is. */
