@@ -962,28 +962,32 @@
       return Promise.all(names.map(function (k) { return self.wordPart(k); })).then(function (loaded) {
         var parts = {};
         names.forEach(function (k, i) { parts[k] = loaded[i]; });
-        var scores = new Map(), foundTerms = new Map();
-        clauses.forEach(function (clause, ci) {
-          var exp = expand(self, clause, parts, m.wordParts);
-          var bestS = new Map(), bestT = new Map();
+        // Scores by entry number in typed arrays: a common word's postings cover thousands of
+        // entries, and Map lookups per posting were most of a word search. Clauses are added in
+        // the same order as in WordSearch.java, so the totals are the same numbers.
+        var n = m.entries, total = new Float64Array(n), reqHits = new Uint8Array(n), termsOf = new Array(n), touched = [];
+        var best = new Float64Array(n), has = new Uint8Array(n), bestTerm = new Array(n), required = 0;
+        clauses.forEach(function (clause) {
+          if (clause.required) { required++; }
+          var exp = expand(self, clause, parts, m.wordParts), seen = [];
           exp.forEach(function (v, term) {
             var p = posting(v.posting), idf = Math.log(1 + (m.entries - p.entries.length + 0.5) / (p.entries.length + 0.5));
             for (var k = 0; k < p.entries.length; k++) {
               var e = p.entries[k], sc = v.factor * idf * (p.weight[k] / m.scale);
-              if (!bestS.has(e) || sc > bestS.get(e)) { bestS.set(e, sc); bestT.set(e, term); }
+              if (!has[e]) { has[e] = 1; best[e] = sc; bestTerm[e] = term; seen.push(e); } else if (sc > best[e]) { best[e] = sc; bestTerm[e] = term; }
             }
           });
-          bestS.forEach(function (v, e) {
-            if (!scores.has(e)) { scores.set(e, new Array(clauses.length + 1).fill(0)); foundTerms.set(e, []); }
-            scores.get(e)[ci] = v;
-            foundTerms.get(e).push(bestT.get(e));
+          seen.forEach(function (e) {
+            if (!termsOf[e]) { termsOf[e] = []; touched.push(e); }
+            total[e] += best[e];
+            termsOf[e].push(bestTerm[e]);
+            if (clause.required) { reqHits[e]++; }
+            has[e] = 0;
           });
         });
         var hits = [];
-        scores.forEach(function (arr, e) {
-          var total = 0, ok = true;
-          for (var c = 0; c < clauses.length; c++) { if (clauses[c].required && arr[c] === 0) { ok = false; } total += arr[c]; }
-          if (ok) { hits.push({ entry: e, score: total, terms: foundTerms.get(e) }); }
+        touched.forEach(function (e) {
+          if (reqHits[e] === required) { hits.push({ entry: e, score: total[e], terms: termsOf[e] }); }
         });
         hits.sort(byScore);
         return hits;

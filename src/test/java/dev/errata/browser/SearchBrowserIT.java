@@ -134,7 +134,21 @@ class SearchBrowserIT {
     box.sendKeys("numpy");
     awaitFirst(FOUNDING);
     assertTrue(driver.getCurrentUrl().contains("q=numpy"), "the address carries the query: " + driver.getCurrentUrl());
-    assertFalse(driver.findElements(By.cssSelector("#filters button")).isEmpty(), "filters with counts");
+    List<WebElement> filters = driver.findElements(By.cssSelector("#filters button"));
+    assertFalse(filters.isEmpty(), "filters with counts");
+    // A filter's count is the number of results it leaves (counted one way, filtered another).
+    WebElement smallest = filters.stream()
+        .min(java.util.Comparator.comparingInt(SearchBrowserIT::count)).orElseThrow();
+    int expected = count(smallest);
+    assertTrue(expected <= 10, "a filter small enough that all its results are shown: " + smallest.getText());
+    smallest.click();
+    await().until(d -> results().size() == expected);
+  }
+
+  /** The number in a filter button's label, "python-backend (3)". */
+  private static int count(WebElement filter) {
+    String t = filter.getText();
+    return Integer.parseInt(t.substring(t.lastIndexOf('(') + 1, t.lastIndexOf(')')));
   }
 
   @Test
