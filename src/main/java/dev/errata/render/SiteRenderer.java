@@ -56,36 +56,40 @@ public final class SiteRenderer {
       e.findTranslationOf().ifPresent(o -> translations.computeIfAbsent(o, k -> new ArrayList<>()).add(e));
     }
     kb.entries().parallelStream().forEach(e -> sink.accept(entryPage(kb, picture, translations, e)));
-    List<Page> pages = new ArrayList<>();
     Map<String, List<Entry>> byComponent = kb.byComponent();
     Map<String, List<Entry>> byTag = kb.byTag();
     List<Views.Group> components = componentGroups(kb, byComponent, "../");
     List<Views.Group> tags = tagGroups(kb, byTag, "../");
+    // The list pages render in parallel too: on a large site a tag page lists thousands of
+    // entries, and one after another they were the single-threaded tail of the rendering.
+    List<java.util.function.Supplier<Page>> pages = new ArrayList<>();
     for (Views.Group g : components) {
-      pages.add(new Page("components/" + g.name() + ".html", templates.render("component.ftlh",
+      pages.add(() -> new Page("components/" + g.name() + ".html", templates.render("component.ftlh",
           model(kb, "../", "group", g, "kind", "component"))));
     }
     for (Views.Group g : tags) {
-      pages.add(new Page("tags/" + g.name() + ".html", templates.render("tag.ftlh",
+      pages.add(() -> new Page("tags/" + g.name() + ".html", templates.render("tag.ftlh",
           model(kb, "../", "group", g, "kind", "tag"))));
     }
-    pages.add(new Page("components/index.html", templates.render("components.ftlh",
+    pages.add(() -> new Page("components/index.html", templates.render("components.ftlh",
         model(kb, "../", "groups", components))));
-    pages.add(new Page("tags/index.html", templates.render("tags.ftlh", model(kb, "../", "groups", tags))));
-    pages.add(new Page("index.html", templates.render("index.ftlh", model(kb, "",
+    pages.add(() -> new Page("tags/index.html", templates.render("tags.ftlh", model(kb, "../", "groups", tags))));
+    pages.add(() -> new Page("index.html", templates.render("index.ftlh", model(kb, "",
         "components", componentGroups(kb, byComponent, ""),
         "tags", tagGroups(kb, byTag, ""),
         "recent", kb.recentlyModified().stream().limit(RECENT).map(e -> card(kb, e, "")).toList()))));
-    pages.add(new Page("search.html", templates.render("search.ftlh", model(kb, "",
+    pages.add(() -> new Page("search.html", templates.render("search.ftlh", model(kb, "",
         "components", componentGroups(kb, byComponent, ""), "tags", tagGroups(kb, byTag, "")))));
-    pages.add(new Page("404.html", templates.render("404.ftlh", model(kb, ""))));
-    List<Views.Card> all = kb.entries().stream().map(e -> card(kb, e, "")).toList();
-    pages.add(new Page("sitemap.xml", templates.render("sitemap.ftlx", model(kb, "", "entries", all,
-        "components", components, "tags", tags))));
-    pages.add(new Page("feed.xml", templates.render("feed.ftlx", model(kb, "",
+    pages.add(() -> new Page("404.html", templates.render("404.ftlh", model(kb, ""))));
+    pages.add(() -> {
+      List<Views.Card> all = kb.entries().stream().map(e -> card(kb, e, "")).toList();
+      return new Page("sitemap.xml", templates.render("sitemap.ftlx", model(kb, "", "entries", all,
+          "components", components, "tags", tags)));
+    });
+    pages.add(() -> new Page("feed.xml", templates.render("feed.ftlx", model(kb, "",
         "entries", kb.recentlyModified().stream().map(e -> card(kb, e, "")).toList(),
         "updated", kb.recentlyModified().isEmpty() ? "1970-01-01" : kb.recentlyModified().get(0).modified().toString()))));
-    pages.forEach(sink);
+    pages.parallelStream().forEach(p -> sink.accept(p.get()));
   }
 
   private Page entryPage(KnowledgeBase kb, VersionPicture picture, Map<String, List<Entry>> translationsOf, Entry e) {
