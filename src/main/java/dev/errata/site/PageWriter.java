@@ -2,6 +2,7 @@ package dev.errata.site;
 
 import dev.errata.ErrataException;
 import dev.errata.ExitCode;
+import dev.errata.index.IndexPart;
 import dev.errata.render.Page;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -42,6 +43,11 @@ final class PageWriter {
       throw f;
     }
     put(page);
+  }
+
+  /** Queues a part of the search index. */
+  void write(IndexPart part) {
+    write(new Page(part.path(), part.content()));
   }
 
   /** Waits until every queued page is on disk; the number written, or the first failure. */

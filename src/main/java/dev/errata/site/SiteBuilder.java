@@ -9,7 +9,6 @@ import dev.errata.check.ExamplesMatch;
 import dev.errata.content.ContentLoader;
 import dev.errata.content.Fingerprint;
 import dev.errata.index.EntriesJson;
-import dev.errata.index.IndexPart;
 import dev.errata.index.MatchIndexCodec;
 import dev.errata.index.SearchIndexWriter;
 import dev.errata.markdown.Markdown;
@@ -125,9 +124,7 @@ public final class SiteBuilder {
       Future<MatchIndex> matchIndex = side.submit(() -> {
         writer.write(new Page("api/entries.json", new EntriesJson(new JsonFactory()).write(kb)));
         MatchIndex index = checked.matchIndex().orElseGet(() -> Knowledge.index(kb));
-        for (IndexPart p : searchIndex.matchParts(kb, index)) {
-          writer.write(new Page(p.path(), p.content()));
-        }
+        searchIndex.matchParts(kb, index).forEach(writer::write);
         writeIndex(tmp.resolve(MatchIndexCodec.FILE), index, fingerprint.digest());
         return index;
       });
@@ -142,12 +139,11 @@ public final class SiteBuilder {
       WordIndex words = WordIndex.build(kb, e -> plainText.get(e.id()), WordIndex.Weights.SEARCH, Rules.defaults());
       plainText.clear();
       phases.done("word index");
-      searchIndex.wordParts(words).forEach(p -> writer.write(new Page(p.path(), p.content())));
+      searchIndex.wordParts(words).forEach(writer::write);
       phases.done("word parts");
       MatchIndex index = finish(matchIndex);
       phases.done("wait for the match index");
-      IndexPart manifest = searchIndex.manifest(kb, index, words, Rules.defaults());
-      writer.write(new Page(manifest.path(), manifest.content()));
+      writer.write(searchIndex.manifest(kb, index, words, Rules.defaults()));
       pageCount = writer.finish() + 1;
       phases.done("finish writing");
       Assets.copy(options.templates(), tmp);
