@@ -43,8 +43,8 @@ import com.vladsch.flexmark.util.sequence.SubSequence;
  * lists, quotes, emphasis) straight into one StringBuilder. Flexmark's own writer passes every
  * character through a line-tracking appendable and was half of all Markdown time; this writer
  * produces the same bytes for the node kinds it knows ({@code MarkdownTest} compares it with
- * stock Flexmark) and declines, returning null, on anything else, links and images included, so
- * that Flexmark renders those documents itself.
+ * stock Flexmark) and declines, returning null, at the first node of any other kind, links and
+ * images included, so that Flexmark renders those documents itself.
  */
 final class DirectHtml {
   private final DataHolder options;
@@ -59,44 +59,22 @@ final class DirectHtml {
 
   /** The document as HTML, or null when it holds a node kind this writer leaves to Flexmark. */
   static String render(Document doc, DataHolder options) {
-    if (!supported(doc)) {
+    DirectHtml w = new DirectHtml(options);
+    try {
+      w.children(doc);
+    } catch (Declined e) {
       return null;
     }
-    DirectHtml w = new DirectHtml(options);
-    w.children(doc);
     return w.out.toString();
   }
 
-  private static boolean supported(Node node) {
-    for (Node n = node.getFirstChild(); n != null; n = n.getNext()) {
-      if (!known(n) || !supported(n)) {
-        return false;
-      }
-    }
-    return true;
-  }
+  /** Thrown, without a stack trace, on the first node kind this writer does not write. */
+  private static final class Declined extends RuntimeException {
+    private static final Declined INSTANCE = new Declined();
 
-  private static boolean known(Node n) {
-    if (n instanceof OrderedList o) {
-      return o.getStartNumber() == 1;
+    private Declined() {
+      super(null, null, false, false);
     }
-    if (n instanceof FencedCodeBlock f) {
-      return plainLanguage(f.getInfo());
-    }
-    if (n instanceof ListItem li) {
-      return li.getMarkerSuffix().isEmpty();
-    }
-    if (n instanceof HtmlBlock b) {
-      return !b.hasChildren();
-    }
-    return n instanceof Paragraph || n instanceof Text || n instanceof TextBase || n instanceof Code
-        || n instanceof SoftLineBreak || n instanceof HardLineBreak || n instanceof Emphasis
-        || n instanceof StrongEmphasis || n instanceof Strikethrough || n instanceof Heading
-        || n instanceof IndentedCodeBlock || n instanceof ThematicBreak || n instanceof BlockQuote
-        || n instanceof BulletList || n instanceof HtmlEntity || n instanceof HtmlInline
-        || n instanceof Reference || n instanceof TableBlock || n instanceof TableHead
-        || n instanceof TableSeparator || n instanceof TableBody || n instanceof TableRow
-        || n instanceof TableCell;
   }
 
   /** An info string that is one plain word: anything else (spaces, escapes, entities) goes to Flexmark. */
@@ -137,24 +115,10 @@ final class DirectHtml {
       inline("del", n);
     } else if (n instanceof Heading h) {
       heading(h);
-    } else if (n instanceof FencedCodeBlock f) {
-      line();
-      out.append("<pre><code");
-      if (!f.getInfo().isBlank()) {
-        out.append(" class=\"language-");
-        text(f.getInfo().toString());
-        out.append('"');
-      }
-      out.append('>');
-      text(Escaping.normalizeEOL(f.getContentChars()));
-      out.append("</code></pre>");
-      line();
+    } else if (n instanceof FencedCodeBlock f && plainLanguage(f.getInfo())) {
+      codeBlock(f.getInfo().isBlank() ? "" : f.getInfo().toString(), Escaping.normalizeEOL(f.getContentChars()));
     } else if (n instanceof IndentedCodeBlock c) {
-      line();
-      out.append("<pre><code>");
-      text(c.getContentChars().trimTailBlankLines().normalizeEndWithEOL());
-      out.append("</code></pre>");
-      line();
+      codeBlock("", c.getContentChars().trimTailBlankLines().normalizeEndWithEOL());
     } else if (n instanceof ThematicBreak) {
       line();
       out.append("<hr />");
@@ -163,25 +127,18 @@ final class DirectHtml {
       block("blockquote", "", n);
     } else if (n instanceof BulletList) {
       block("ul", "", n);
-    } else if (n instanceof OrderedList) {
+    } else if (n instanceof OrderedList o && o.getStartNumber() == 1) {
       block("ol", "", n);
-    } else if (n instanceof ListItem) {
-      line();
-      out.append("<li>");
-      children(n);
-      out.append("</li>");
-      line();
+    } else if (n instanceof ListItem li && li.getMarkerSuffix().isEmpty()) {
+      lineTag("li", n);
     } else if (n instanceof HtmlEntity) {
       text(n.getChars().unescape());
-    } else if (n instanceof HtmlBlock) {
+    } else if (n instanceof HtmlBlock b && !b.hasChildren()) {
       // Raw HTML is escaped, never passed through: shown as a paragraph of text.
+      String html = Escaping.normalizeEOL(string(b.getContentChars()));
       line();
-      String html = Escaping.normalizeEOL(string(((HtmlBlock) n).getContentChars()));
-      if (html.endsWith("\n")) {
-        html = html.substring(0, html.length() - 1);
-      }
       out.append("<p>");
-      text(html);
+      text(html.endsWith("\n") ? html.substring(0, html.length() - 1) : html);
       out.append("</p>");
       line();
     } else if (n instanceof HtmlInline) {
@@ -198,8 +155,25 @@ final class DirectHtml {
       cell(cell);
     } else if (n instanceof TextBase) {
       children(n);
+    } else if (!(n instanceof Reference || n instanceof TableSeparator)) {
+      // Reference definitions and the table's separator row render nothing; anything else
+      // (links, images, numbered lists not starting at 1, ...) is left to Flexmark.
+      throw Declined.INSTANCE;
     }
-    // Reference definitions and the table's separator row render nothing.
+  }
+
+  private void codeBlock(String language, CharSequence content) {
+    line();
+    out.append("<pre><code");
+    if (!language.isEmpty()) {
+      out.append(" class=\"language-");
+      text(language);
+      out.append('"');
+    }
+    out.append('>');
+    text(content);
+    out.append("</code></pre>");
+    line();
   }
 
   private void paragraph(Paragraph p) {
@@ -263,9 +237,7 @@ final class DirectHtml {
   /** A tag that starts a line and ends it, its children inline. */
   private void lineTag(String tag, Node n) {
     line();
-    out.append('<').append(tag).append('>');
-    children(n);
-    out.append("</").append(tag).append('>');
+    inline(tag, n);
     line();
   }
 
