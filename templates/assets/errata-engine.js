@@ -352,12 +352,9 @@
   var SLOTS = ["LITERAL", "PREFIX", "SUFFIX", "NUMBER", "NAME", "PATH", "ANY"];
   var S_LITERAL = 0, S_PREFIX = 1, S_SUFFIX = 2, S_NUMBER = 3, S_NAME = 4, S_PATH = 5, S_ANY = 6;
 
+  // The words of a path: its parts without the numbers (MatchIndex.pathWords).
   function pathWords(path) {
-    var out = [];
-    if (!path) { return out; }
-    var parts = path.split(/[\/._:\\-]+/);
-    for (var i = 0; i < parts.length; i++) { var w = parts[i]; if (w.length >= 2 && !isDigit(w.charCodeAt(0))) { out.push(w); } }
-    return out;
+    return pathParts(path).filter(function (w) { return !isDigit(w.charCodeAt(0)); });
   }
   // What a path slot compares: words and numbers (MatchIndex.pathParts).
   function pathParts(path) {
@@ -621,14 +618,23 @@
     return { entries: e, weight: wt };
   }
 
+  // Rows of parts that hold a fixed number each (templates, entries): {id: row}, loading each part once.
+  Engine.prototype.rows = function (ids, per, dir) {
+    var self = this, need = {};
+    ids.forEach(function (i) { need[Math.floor(i / per)] = true; });
+    var names = Object.keys(need);
+    return Promise.all(names.map(function (n) { return self.part(dir + "/" + n); })).then(function (parts) {
+      var out = {};
+      ids.forEach(function (i) { out[i] = parts[names.indexOf(String(Math.floor(i / per)))][i % per]; });
+      return out;
+    });
+  };
+
   Engine.prototype.templates = function (tids) {
-    var per = this.m.templatesPerPart, self = this, need = {};
-    tids.forEach(function (t) { need[Math.floor(t / per)] = true; });
-    var ids = Object.keys(need);
-    return Promise.all(ids.map(function (id) { return self.part("t/" + id); })).then(function (parts) {
+    return this.rows(tids, this.m.templatesPerPart, "t").then(function (rows) {
       var out = {};
       tids.forEach(function (t) {
-        var p = parts[ids.indexOf(String(Math.floor(t / per)))], row = p[t % per], items = [];
+        var row = rows[t], items = [];
         for (var k = 0; k < row[3].length; k += 2) { items.push({ slot: row[3][k], text: row[3][k + 1] }); }
         out[t] = { entry: row[0], primary: (row[1] & 1) === 1, explicit: (row[1] & 2) === 2, text: row[2], items: items };
       });
@@ -637,14 +643,7 @@
   };
 
   Engine.prototype.entries = function (eids) {
-    var per = this.m.entriesPerPart, self = this, need = {};
-    eids.forEach(function (e) { need[Math.floor(e / per)] = true; });
-    var ids = Object.keys(need);
-    return Promise.all(ids.map(function (id) { return self.part("e/" + id); })).then(function (parts) {
-      var out = {};
-      eids.forEach(function (e) { out[e] = parts[ids.indexOf(String(Math.floor(e / per)))][e % per]; });
-      return out;
-    });
+    return this.rows(eids, this.m.entriesPerPart, "e");
   };
 
   Engine.prototype.literalWeight = function (key, df) {

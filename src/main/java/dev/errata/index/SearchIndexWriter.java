@@ -130,13 +130,7 @@ public final class SearchIndexWriter {
         g.writeStartObject();
         g.writeObjectFieldStart("l");
         for (Map.Entry<String, List<Integer>> e : literal.get(n).entrySet()) {
-          g.writeArrayFieldStart(e.getKey());
-          int prev = 0;
-          for (int t : e.getValue()) {
-            g.writeNumber(t - prev);
-            prev = t;
-          }
-          g.writeEndArray();
+          gaps(g, e.getKey(), e.getValue());
         }
         g.writeEndObject();
         g.writeObjectFieldStart("t");
@@ -152,6 +146,17 @@ public final class SearchIndexWriter {
   }
 
   /** Entry numbers as gaps, each followed by its weight: [gap, weight, gap, weight, ...]. */
+  /** Ascending numbers as the gaps between them, which stay short: {@code [3, 5, 9]} as {@code [3, 2, 4]}. */
+  private static void gaps(JsonGenerator g, String field, List<Integer> ascending) throws IOException {
+    g.writeArrayFieldStart(field);
+    int prev = 0;
+    for (int n : ascending) {
+      g.writeNumber(n - prev);
+      prev = n;
+    }
+    g.writeEndArray();
+  }
+
   private static void posting(JsonGenerator g, MatchIndex.Posting p) throws IOException {
     g.writeStartArray();
     int prev = 0;
@@ -206,11 +211,7 @@ public final class SearchIndexWriter {
           g.writeStringField("lang", e.lang());
           g.writeStringField("url", e.url());
           g.writeStringField("fixTitle", e.firstFixTitle());
-          g.writeArrayFieldStart("fix");
-          for (String c : e.firstFixCommands()) {
-            g.writeString(c);
-          }
-          g.writeEndArray();
+          EntriesJson.strings(g, "fix", e.firstFixCommands());
           g.writeArrayFieldStart("components");
           for (EntryInfo.ComponentRanges c : e.components()) {
             g.writeStartArray();
@@ -267,13 +268,7 @@ public final class SearchIndexWriter {
     for (var f : List.of(Map.entry("status", status), Map.entry("component", component), Map.entry("tag", tag))) {
       g.writeObjectFieldStart(f.getKey());
       for (Map.Entry<String, List<Integer>> v : f.getValue().entrySet()) {
-        g.writeArrayFieldStart(v.getKey());
-        int prev = 0;
-        for (int id : v.getValue()) {
-          g.writeNumber(id - prev);
-          prev = id;
-        }
-        g.writeEndArray();
+        gaps(g, v.getKey(), v.getValue());
       }
       g.writeEndObject();
     }

@@ -166,17 +166,9 @@ public final class MatchIndex implements MatchData {
     return out;
   }
 
+  /** The words of a path: its {@link #pathParts} without the numbers. */
   static List<String> pathWords(String path) {
-    List<String> out = new ArrayList<>();
-    if (path.isEmpty()) {
-      return out;
-    }
-    for (String w : Terms.split(path, "/._:\\-")) {
-      if (w.length() >= 2 && !Character.isDigit(w.charAt(0))) {
-        out.add(w);
-      }
-    }
-    return out;
+    return pathParts(path).stream().filter(w -> !Character.isDigit(w.charAt(0))).toList();
   }
 
   /**
