@@ -20,29 +20,30 @@ import com.vladsch.flexmark.util.sequence.LineAppendable;
 import java.util.List;
 
 /**
- * The one configured Flexmark parser and renderer, built once and shared (both are thread-safe).
- * GitHub tables, strikethrough, autolinks and heading ids (the page script adds the visible
- * anchor links); raw HTML in entries is escaped,
- * never passed through, so an entry cannot inject script into the site.
+ * The one Markdown set-up of a build, made once and shared (thread-safe): GitHub tables,
+ * strikethrough, autolinks and heading ids (the page script adds the visible anchor links); raw
+ * HTML in entries is escaped, never passed through, so an entry cannot inject script into the
+ * site. Flexmark parses; {@link DirectHtml} writes the HTML of the common node kinds and
+ * Flexmark's renderer the rest.
  */
 public final class Markdown {
-  private final Parser parser;
-  private final Parser plainParser;
-  private final HtmlRenderer renderer;
-  private final HtmlRenderer plainRenderer;
-  private final DataHolder options;
-  private final DataHolder plainOptions;
+  private final Setup withLinks = Setup.of(true);
+  private final Setup plain = Setup.of(false);
 
-  public Markdown() {
-    MutableDataSet options = options(true);
-    MutableDataSet plain = options(false);
-    this.options = options.toImmutable();
-    this.plainOptions = plain.toImmutable();
-    this.parser = parser(options);
-    this.plainParser = parser(plain);
-    this.renderer = HtmlRenderer.builder(options).build();
-    // Parser and renderer come from the same options: mixing them loses heading ids.
-    this.plainRenderer = HtmlRenderer.builder(plain).build();
+  /**
+   * A parser, the renderer for what {@link DirectHtml} declines, and their options. Parser and
+   * renderer come from the same options: mixing them loses heading ids.
+   */
+  private record Setup(Parser parser, HtmlRenderer renderer, DataHolder options) {
+    static Setup of(boolean autolink) {
+      MutableDataSet options = Markdown.options(autolink);
+      return new Setup(Markdown.parser(options), HtmlRenderer.builder(options).build(), options.toImmutable());
+    }
+
+    String html(Document doc) {
+      String html = DirectHtml.render(doc, options);
+      return html != null ? html : renderer.render(doc);
+    }
   }
 
   /**
@@ -88,13 +89,9 @@ public final class Markdown {
 
   /** Renders Markdown to HTML and to plain text from one parse. */
   public Rendered render(String markdown) {
-    boolean links = hasLinks(markdown);
-    Document doc = (links ? parser : plainParser).parse(markdown);
-    String html = DirectHtml.render(doc, links ? options : plainOptions);
-    if (html == null) {
-      html = (links ? renderer : plainRenderer).render(doc);
-    }
-    return new Rendered(html, text(doc, markdown.length()));
+    Setup setup = setup(markdown);
+    Document doc = setup.parser().parse(markdown);
+    return new Rendered(setup.html(doc), text(doc, markdown.length()));
   }
 
   /**
@@ -102,8 +99,9 @@ public final class Markdown {
    * with no scheme and no "www." has nothing for it to find, so it is parsed without it. The
    * result is the same.
    */
-  private static boolean hasLinks(String markdown) {
-    return markdown.contains("://") || markdown.contains("www.") || markdown.contains("@");
+  private Setup setup(String markdown) {
+    boolean links = markdown.contains("://") || markdown.contains("www.") || markdown.contains("@");
+    return links ? withLinks : plain;
   }
 
   /**
@@ -120,7 +118,7 @@ public final class Markdown {
 
   /** The text a reader sees, without markup, for the search index. */
   public String toPlainText(String markdown) {
-    return text((hasLinks(markdown) ? parser : plainParser).parse(markdown), markdown.length());
+    return text(setup(markdown).parser().parse(markdown), markdown.length());
   }
 
   // Walks the tree itself: Flexmark's TextCollectingVisitor trips an internal assertion on some tables.
