@@ -3,6 +3,7 @@ package dev.errata.content;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.errata.model.Source;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
@@ -39,15 +40,7 @@ final class YamlLines {
 
   /** The 1-based line of {@code pointer}, or of its nearest ancestor that has one, or 1. */
   int line(String pointer) {
-    String p = pointer;
-    while (!p.isEmpty()) {
-      int l = exact(p);
-      if (l > 0) {
-        return l;
-      }
-      p = p.substring(0, Math.max(0, p.lastIndexOf('/')));
-    }
-    return 1;
+    return Math.max(1, Source.nearest(this::exact, pointer));
   }
 
   private Map<String, Integer> lines() {

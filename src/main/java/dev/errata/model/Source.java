@@ -25,6 +25,11 @@ public record Source(String path, int bodyLine, Lines lines) {
 
   /** The line of {@code pointer}, else of its nearest ancestor, else 0 (the whole file). */
   public int line(String pointer) {
+    return nearest(lines, pointer);
+  }
+
+  /** The line {@code lines} has for {@code pointer} or its nearest ancestor, else 0. */
+  public static int nearest(Lines lines, String pointer) {
     String p = pointer;
     while (!p.isEmpty()) {
       int l = lines.exact(p);
