@@ -122,8 +122,7 @@ public final class MatchIndex implements MatchData {
         .add(e.symptoms().stream().map(Symptom::display).toList(), W_SYMPTOM, rules)
         .add(List.of(e.title(), e.summary()), W_TITLE, rules)
         .add(e.causes(), W_CAUSE, rules)
-        .add(fixes, W_FIX, rules)
-        .done();
+        .add(fixes, W_FIX, rules);
   }
 
   /**

@@ -60,7 +60,7 @@ final class TermCounts {
   }
 
   /** Ends counting: the terms, split into their merge groups. */
-  TermCounts done() {
+  private void done() {
     int[] sizes = new int[GROUPS];
     for (String t : counts.keySet()) {
       sizes[group(t)]++;
@@ -78,7 +78,6 @@ final class TermCounts {
       weights[g][fill[g]++] = w[0];
     });
     counts = null;
-    return this;
   }
 
   private static int group(String term) {
@@ -104,6 +103,7 @@ final class TermCounts {
       sum += c.length;
     }
     double avg = perEntry.isEmpty() ? 1 : Math.max(1, (double) sum / perEntry.size());
+    perEntry.parallelStream().forEach(TermCounts::done);
     double[] norms = new double[perEntry.size()];
     for (int e = 0; e < norms.length; e++) {
       norms[e] = MatchIndex.K1 * (1 - MatchIndex.B + MatchIndex.B * perEntry.get(e).length / avg);
@@ -118,7 +118,7 @@ final class TermCounts {
   private static Map<String, MatchIndex.Posting> group(List<TermCounts> perEntry, double[] norms, int g) {
     Map<String, Growing> growing = new HashMap<>();
     for (int e = 0; e < perEntry.size(); e++) {
-      TermCounts c = perEntry.get(e).frozen();
+      TermCounts c = perEntry.get(e);
       String[] ts = c.terms[g];
       int[] ws = c.weights[g];
       for (int i = 0; i < ts.length; i++) {
@@ -131,13 +131,6 @@ final class TermCounts {
     growing.forEach((term, p) -> out.put(term, new MatchIndex.Posting(java.util.Arrays.copyOf(p.ids, p.n),
         java.util.Arrays.copyOf(p.weights, p.n))));
     return out;
-  }
-
-  private TermCounts frozen() {
-    if (terms == null) {
-      throw new IllegalStateException("TermCounts.done() was not called");
-    }
-    return this;
   }
 
   /** A posting being filled, entry by entry. */

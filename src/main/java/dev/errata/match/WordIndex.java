@@ -102,8 +102,7 @@ public final class WordIndex {
           .add(List.of(e.summary()), w.summary(), rules)
           .add(e.causes(), w.cause(), rules)
           .add(fixes, w.fix(), rules)
-          .add(List.of(plainText.apply(e)), w.body(), rules)
-          .done();
+          .add(List.of(plainText.apply(e)), w.body(), rules);
     }).toList();
     return new WordIndex(kb.entries().size(), new TreeMap<>(TermCounts.postings(counts)));
   }
