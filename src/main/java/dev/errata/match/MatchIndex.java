@@ -91,8 +91,8 @@ public final class MatchIndex implements MatchData {
     List<EntryInfo> infos = entries.stream().map(MatchIndex::info).toList();
     List<List<Template>> perEntryTemplates = java.util.stream.IntStream.range(0, entries.size()).parallel()
         .mapToObj(i -> templates(i, entries.get(i))).toList();
-    Map<String, String> pool = TermCounts.pool();
-    List<TermCounts> counts = entries.parallelStream().map(e -> counts(e, rules, pool)).toList();
+    TermCounts.Counting counting = new TermCounts.Counting(rules);
+    List<TermCounts> counts = entries.parallelStream().map(e -> counts(e, counting)).toList();
     List<Template> ordered = new ArrayList<>();
     perEntryTemplates.forEach(ordered::addAll);
     // Shape keys are built once each, not once per comparison of the sort.
@@ -116,13 +116,14 @@ public final class MatchIndex implements MatchData {
     return out;
   }
 
-  private static TermCounts counts(Entry e, Rules rules, Map<String, String> pool) {
+  private static TermCounts counts(Entry e, TermCounts.Counting counting) {
     List<String> fixes = TermCounts.fixTexts(e.fixes());
-    return new TermCounts(pool)
-        .add(e.symptoms().stream().map(Symptom::display).toList(), W_SYMPTOM, rules)
-        .add(List.of(e.title(), e.summary()), W_TITLE, rules)
-        .add(e.causes(), W_CAUSE, rules)
-        .add(fixes, W_FIX, rules);
+    return counting.entry()
+        .add(e.symptoms().stream().map(Symptom::display).toList(), W_SYMPTOM)
+        .add(List.of(e.title(), e.summary()), W_TITLE)
+        .add(e.causes(), W_CAUSE)
+        .add(fixes, W_FIX)
+        .done();
   }
 
   /**

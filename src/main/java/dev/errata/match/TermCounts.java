@@ -17,67 +17,113 @@ final class TermCounts {
   /** Groups of terms merged side by side; a power of two. */
   private static final int GROUPS = 8;
 
-  private final Map<String, String> shared;
-  private Map<String, int[]> counts = new HashMap<>();
-  private String[][] terms;
-  private int[][] weights;
-  int length;
+  private final String[][] terms;
+  private final int[][] weights;
+  final int length;
+
+  private TermCounts(String[][] terms, int[][] weights, int length) {
+    this.terms = terms;
+    this.weights = weights;
+    this.length = length;
+  }
 
   /**
-   * @param shared one String per distinct term across all entries of an index: 10,000 bodies
-   *     hold three million (entry, term) pairs, and sharing cut both the memory they take
-   *     and the merge, where equal terms are now the same object
+   * Counts entries on any number of threads. Each entry counts in a counter no other thread is
+   * using, with a table of terms of its own (see {@link TermTable}); counters are reused, so there
+   * are about as many as threads. All tables share one String per distinct term: 10,000 bodies
+   * hold three million (entry, term) pairs, and sharing cut both the memory they take and the
+   * merge, where equal terms are the same object.
    */
-  TermCounts(Map<String, String> shared) {
-    this.shared = shared;
+  static final class Counting {
+    private final Map<String, String> pool = new java.util.concurrent.ConcurrentHashMap<>(1 << 16);
+    private final java.util.Queue<Counter> idle = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final Rules rules;
+
+    Counting(Rules rules) {
+      this.rules = rules;
+    }
+
+    /** An empty counter for one entry, which it gives back with {@link Counter#done()}. */
+    Counter entry() {
+      Counter c = idle.poll();
+      return c != null ? c : new Counter(this, new TermTable(pool, rules));
+    }
   }
 
-  /** A pool for {@link #TermCounts(Map)}, safe to share between threads. */
-  static Map<String, String> pool() {
-    return new java.util.concurrent.ConcurrentHashMap<>(1 << 16);
-  }
+  /** One entry's counts as they grow; reused, with its table, for a later entry. */
+  static final class Counter {
+    private final Counting owner;
+    private final TermTable table;
+    private int[] counts = new int[1 << 12];
+    /** Which entry of this counter last counted each term: 0 for none yet. */
+    private int[] seen = new int[1 << 12];
+    private int entry = 1;
+    private int[] touched = new int[1 << 10];
+    private int distinct;
+    private int length;
+    private int weight;
+    private final java.util.function.IntConsumer count = this::count;
 
-  /** Adds every term of {@code texts} with {@code weight}. */
-  TermCounts add(List<String> texts, int weight, Rules rules) {
-    for (String text : texts) {
-      if (text == null || text.isEmpty()) {
-        continue;
+    private Counter(Counting owner, TermTable table) {
+      this.owner = owner;
+      this.table = table;
+    }
+
+    /** Adds every term of {@code texts} with {@code weight}. */
+    Counter add(List<String> texts, int weight) {
+      this.weight = weight;
+      for (String text : texts) {
+        if (text != null && !text.isEmpty()) {
+          Terms.scan(text, table, count);
+        }
       }
-      Terms.scan(text, rules, term -> count(term, weight));
+      return this;
     }
-    return this;
-  }
 
-  private void count(String term, int weight) {
-    int[] count = counts.get(term);
-    if (count == null) {
-      String known = shared.putIfAbsent(term, term);
-      count = new int[1];
-      counts.put(known == null ? term : known, count);
+    private void count(int id) {
+      if (id >= counts.length) {
+        counts = java.util.Arrays.copyOf(counts, Math.max(counts.length * 2, id + 1));
+        seen = java.util.Arrays.copyOf(seen, counts.length);
+      }
+      if (seen[id] != entry) {
+        seen[id] = entry;
+        counts[id] = 0;
+        if (distinct == touched.length) {
+          touched = java.util.Arrays.copyOf(touched, distinct * 2);
+        }
+        touched[distinct++] = id;
+      }
+      counts[id] += weight;
+      length += weight;
     }
-    count[0] += weight;
-    length += weight;
-  }
 
-  /** Ends counting: the terms, split into their merge groups. */
-  private void done() {
-    int[] sizes = new int[GROUPS];
-    for (String t : counts.keySet()) {
-      sizes[group(t)]++;
+    /** Ends the entry: its terms as arrays split into their merge groups. The counter goes back to be reused. */
+    TermCounts done() {
+      int[] sizes = new int[GROUPS];
+      for (int i = 0; i < distinct; i++) {
+        sizes[group(table.term(touched[i]))]++;
+      }
+      String[][] terms = new String[GROUPS][];
+      int[][] weights = new int[GROUPS][];
+      for (int g = 0; g < GROUPS; g++) {
+        terms[g] = new String[sizes[g]];
+        weights[g] = new int[sizes[g]];
+      }
+      int[] fill = new int[GROUPS];
+      for (int i = 0; i < distinct; i++) {
+        int id = touched[i];
+        String t = table.term(id);
+        int g = group(t);
+        terms[g][fill[g]] = t;
+        weights[g][fill[g]++] = counts[id];
+      }
+      TermCounts out = new TermCounts(terms, weights, length);
+      distinct = 0;
+      length = 0;
+      entry++;
+      owner.idle.add(this);
+      return out;
     }
-    terms = new String[GROUPS][];
-    weights = new int[GROUPS][];
-    for (int g = 0; g < GROUPS; g++) {
-      terms[g] = new String[sizes[g]];
-      weights[g] = new int[sizes[g]];
-    }
-    int[] fill = new int[GROUPS];
-    counts.forEach((t, w) -> {
-      int g = group(t);
-      terms[g][fill[g]] = t;
-      weights[g][fill[g]++] = w[0];
-    });
-    counts = null;
   }
 
   private static int group(String term) {
@@ -103,7 +149,6 @@ final class TermCounts {
       sum += c.length;
     }
     double avg = perEntry.isEmpty() ? 1 : Math.max(1, (double) sum / perEntry.size());
-    perEntry.parallelStream().forEach(TermCounts::done);
     double[] norms = new double[perEntry.size()];
     for (int e = 0; e < norms.length; e++) {
       norms[e] = MatchIndex.K1 * (1 - MatchIndex.B + MatchIndex.B * perEntry.get(e).length / avg);

@@ -10,6 +10,8 @@ import java.util.List;
  * no plain integers, no paths, no stopwords. Index and query use this same function.
  */
 public final class Terms {
+  private static final String SEPARATORS = "._-+";
+
   private Terms() {}
 
   public static List<String> of(List<Token> tokens, Rules rules) {
@@ -22,15 +24,101 @@ public final class Terms {
     return out;
   }
 
-  /** The terms of {@code text}, handed to {@code out} as they are found: {@link #of} without lists. */
-  static void scan(String text, Rules rules, java.util.function.Consumer<String> out) {
-    Scanner scanner = new Scanner(rules, out);
-    Tokenizer.scan(text, scanner);
-    scanner.finish();
+  /**
+   * Hands the id of each term of {@code text} in {@code table} to {@code out}: the terms {@link
+   * #of} lists, found without a String per token, for the index build. {@code TermsTest} holds the
+   * two equal.
+   */
+  static void scan(String text, TermTable table, java.util.function.IntConsumer out) {
+    Ids ids = new Ids(table, out);
+    Tokenizer.scan(text, ids);
+    ids.scanner.finish();
+  }
+
+  /**
+   * {@link Scanner} over places in the text: plain ASCII words and numbers, nearly all of any
+   * text, are looked up where they lie; anything else becomes its String and goes through {@link
+   * Scanner} itself, so the two cannot disagree there.
+   */
+  private static final class Ids implements Tokenizer.Sink {
+    private final TermTable table;
+    private final java.util.function.IntConsumer out;
+    private final Scanner scanner;
+
+    Ids(TermTable table, java.util.function.IntConsumer out) {
+      this.table = table;
+      this.out = out;
+      this.scanner = new Scanner(table.rules(), term -> out.accept(table.id(term)));
+    }
+
+    @Override
+    public void token(char[] s, int start, int stop, Token.Kind kind, int end) {
+      if (kind == Token.Kind.CJK || scanner.prevCjk != null || !ascii(s, start, stop)) {
+        scanner.token(Tokenizer.lower(s, start, stop), kind, start, end);
+        return;
+      }
+      int n = stop - start;
+      if (kind == Token.Kind.NUMBER) {
+        if (n <= 16 && indexOf(s, start, stop, '.') > start) {
+          out.accept(table.id(s, start, stop));
+        }
+        return;
+      }
+      if (kind != Token.Kind.WORD || n < 2) {
+        return;
+      }
+      int id = table.id(s, start, stop);
+      if (table.isStopword(id)) {
+        return;
+      }
+      out.accept(id);
+      if (!isCompound(s, start, stop)) {
+        return;
+      }
+      int from = start;
+      for (int i = start; i <= stop; i++) {
+        if (i == stop || isSeparator(s[i])) {
+          if (i - from >= 3 && !(s[from] >= '0' && s[from] <= '9')) {
+            int part = table.id(s, from, i);
+            if (!table.isStopword(part)) {
+              out.accept(part);
+            }
+          }
+          from = i + 1;
+        }
+      }
+    }
+
+    private static boolean ascii(char[] s, int start, int stop) {
+      for (int i = start; i < stop; i++) {
+        if (s[i] >= 128) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    private static int indexOf(char[] s, int start, int stop, char c) {
+      for (int i = start; i < stop; i++) {
+        if (s[i] == c) {
+          return i;
+        }
+      }
+      return -1;
+    }
+
+    private static boolean isCompound(char[] s, int start, int stop) {
+      for (int i = start; i < stop; i++) {
+        if (isSeparator(s[i])) {
+          return true;
+        }
+      }
+      return false;
+    }
   }
 
   /** Turns a stream of tokens into terms; CJK characters need the one before them. */
-  private static final class Scanner implements Tokenizer.Sink {
+  private static final class Scanner {
     private final Rules rules;
     private final java.util.function.Consumer<String> out;
     private String prevCjk;
@@ -42,8 +130,7 @@ public final class Terms {
       this.out = out;
     }
 
-    @Override
-    public void token(String text, Token.Kind kind, int start, int end) {
+    void token(String text, Token.Kind kind, int start, int end) {
       if (kind == Token.Kind.CJK) {
         if (prevCjk != null && prevCjkEnd == start) {
           out.accept(prevCjk + text);
@@ -73,7 +160,7 @@ public final class Terms {
       }
       out.accept(text);
       if (isCompound(text)) {
-        for (String part : split(text, "._-+")) {
+        for (String part : split(text, SEPARATORS)) {
           if (part.length() >= 3 && !rules.isStopword(part) && !Character.isDigit(part.charAt(0))) {
             out.accept(part);
           }
@@ -108,11 +195,15 @@ public final class Terms {
 
   private static boolean isCompound(String s) {
     for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c == '.' || c == '_' || c == '-' || c == '+') {
+      if (isSeparator(s.charAt(i))) {
         return true;
       }
     }
     return false;
+  }
+
+  /** What splits a compound name into parts: {@code "._-+"}. */
+  private static boolean isSeparator(char c) {
+    return c == '.' || c == '_' || c == '-' || c == '+';
   }
 }

@@ -43,22 +43,26 @@ public final class Tokenizer {
     return c < 128 ? ASCII[c] == DIGIT : Character.isDigit(c);
   }
 
-  /** Receives tokens as they are found: their text (lower case), kind and place in the line. */
+  /**
+   * Receives tokens as they are found, as places in the scanned characters: the token is {@code
+   * s[start, end)}, and its text is {@code s[start, stop)} (at most {@link #MAX_TOKEN} long) in
+   * lower case.
+   */
   @FunctionalInterface
   interface Sink {
-    void token(String text, Token.Kind kind, int start, int end);
+    void token(char[] s, int start, int stop, Token.Kind kind, int end);
   }
 
   public static List<Token> tokenize(CharSequence text) {
     List<Token> out = new ArrayList<>();
-    scan(text, (t, kind, start, end) -> out.add(new Token(t, kind, start, end)));
+    scan(text, (s, start, stop, kind, end) -> out.add(new Token(lower(s, start, stop), kind, start, end)));
     return out;
   }
 
   /**
    * The tokens of {@code text}, handed to {@code out} one by one: what {@link #tokenize} lists,
-   * without the list and the Token objects, for the index build that counts every word of every
-   * body and keeps none of the tokens.
+   * without the list, the Token objects and their Strings, for the index build that counts every
+   * word of every body and keeps none of the tokens.
    */
   static void scan(CharSequence text, Sink out) {
     // One copy into an array: scanning an array is several times faster than charAt on a
@@ -69,7 +73,7 @@ public final class Tokenizer {
     while (i < n) {
       char c = s[i];
       if (isCjk(c)) {
-        out.token(String.valueOf(c), Token.Kind.CJK, i, i + 1);
+        out.token(s, i, i + 1, Token.Kind.CJK, i + 1);
         i++;
       } else if (startsPath(s, i)) {
         int end = i;
@@ -137,12 +141,11 @@ public final class Tokenizer {
   }
 
   private static void make(Sink out, char[] s, int start, int end, Token.Kind kind) {
-    int stop = Math.min(end, start + MAX_TOKEN);
-    out.token(lower(s, start, stop), kind, start, end);
+    out.token(s, start, Math.min(end, start + MAX_TOKEN), kind, end);
   }
 
   /** The characters in lower case; ASCII without capitals (most tokens) is copied as it is. */
-  private static String lower(char[] s, int start, int stop) {
+  static String lower(char[] s, int start, int stop) {
     for (int i = start; i < stop; i++) {
       char c = s[i];
       if (c >= 128 || (c >= 'A' && c <= 'Z')) {

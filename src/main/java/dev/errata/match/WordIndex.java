@@ -1,7 +1,6 @@
 package dev.errata.match;
 
 import dev.errata.model.Entry;
-import dev.errata.model.Entry;
 import dev.errata.model.KnowledgeBase;
 import dev.errata.model.Symptom;
 import java.util.HashMap;
@@ -93,18 +92,53 @@ public final class WordIndex {
 
   /** @param plainText turns a Markdown body into the text a reader sees */
   public static WordIndex build(KnowledgeBase kb, java.util.function.Function<Entry, String> plainText, Weights w, Rules rules) {
-    Map<String, String> pool = TermCounts.pool();
-    List<TermCounts> counts = kb.entries().parallelStream().map(e -> {
+    Builder builder = new Builder(kb, w, rules);
+    kb.entries().parallelStream().forEach(e -> builder.add(e, plainText.apply(e)));
+    return builder.build();
+  }
+
+  /**
+   * Counts entries one at a time, from any thread and in any order, and builds the index once
+   * all are in. A site build counts each entry where it renders its body, so that the text is
+   * not kept and no pass over all bodies is left for after the pages.
+   */
+  public static final class Builder {
+    private final Weights w;
+    private final TermCounts.Counting counting;
+    private final Map<String, Integer> position = new HashMap<>();
+    private final TermCounts[] counts;
+
+    public Builder(KnowledgeBase kb, Weights w, Rules rules) {
+      this.w = w;
+      this.counting = new TermCounts.Counting(rules);
+      this.counts = new TermCounts[kb.entries().size()];
+      for (int i = 0; i < counts.length; i++) {
+        position.put(kb.entries().get(i).id(), i);
+      }
+    }
+
+    /** Counts {@code e}'s fields, with {@code plainText} as its body; safe to call from several threads. */
+    public void add(Entry e, String plainText) {
       List<String> fixes = TermCounts.fixTexts(e.fixes());
-      return new TermCounts(pool)
-          .add(List.of(e.title()), w.title(), rules)
-          .add(e.symptoms().stream().map(Symptom::display).toList(), w.symptom(), rules)
-          .add(List.of(e.summary()), w.summary(), rules)
-          .add(e.causes(), w.cause(), rules)
-          .add(fixes, w.fix(), rules)
-          .add(List.of(plainText.apply(e)), w.body(), rules);
-    }).toList();
-    return new WordIndex(kb.entries().size(), new TreeMap<>(TermCounts.postings(counts)));
+      counts[position.get(e.id())] = counting.entry()
+          .add(List.of(e.title()), w.title())
+          .add(e.symptoms().stream().map(Symptom::display).toList(), w.symptom())
+          .add(List.of(e.summary()), w.summary())
+          .add(e.causes(), w.cause())
+          .add(fixes, w.fix())
+          .add(List.of(plainText), w.body())
+          .done();
+    }
+
+    /** The index of every entry added; each entry of the knowledge base must have been. */
+    public WordIndex build() {
+      for (int i = 0; i < counts.length; i++) {
+        if (counts[i] == null) {
+          throw new IllegalStateException("entry " + i + " was not counted");
+        }
+      }
+      return new WordIndex(counts.length, new TreeMap<>(TermCounts.postings(List.of(counts))));
+    }
   }
 
   double idf(String term) {

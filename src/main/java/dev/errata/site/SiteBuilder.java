@@ -30,7 +30,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -128,16 +127,16 @@ public final class SiteBuilder {
         writeIndex(tmp.resolve(MatchIndexCodec.FILE), index, fingerprint.digest());
         return index;
       });
-      // Pages go to disk as they are rendered; each body is parsed once, its text kept for word search.
-      Map<String, String> plainText = new ConcurrentHashMap<>();
+      // Pages go to disk as they are rendered; each body is parsed once, and its text counted for
+      // word search right there, on the thread that rendered it.
+      WordIndex.Builder counting = new WordIndex.Builder(kb, WordIndex.Weights.SEARCH, Rules.defaults());
       new SiteRenderer(new Templates(options.templates()), markdown, e -> {
         Markdown.Rendered r = markdown.render(e.body());
-        plainText.put(e.id(), r.text());
+        counting.add(e, r.text());
         return r.html();
       }).render(kb, writer::write);
-      phases.done("render and write pages");
-      WordIndex words = WordIndex.build(kb, e -> plainText.get(e.id()), WordIndex.Weights.SEARCH, Rules.defaults());
-      plainText.clear();
+      phases.done("render, count and write pages");
+      WordIndex words = counting.build();
       phases.done("word index");
       searchIndex.wordParts(words).forEach(writer::write);
       phases.done("word parts");

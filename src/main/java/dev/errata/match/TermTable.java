@@ -1,0 +1,142 @@
+package dev.errata.match;
+
+import java.util.Arrays;
+import java.util.Map;
+
+/**
+ * The distinct terms one thread has met while counting, each numbered, found by its characters
+ * in the text being scanned: a build counts three million (entry, term) pairs, and a String made,
+ * hashed and compared per token was most of the cost of counting them. ASCII capitals are folded
+ * to lower case while hashing and comparing, as {@link Tokenizer} would have folded them; text
+ * with other characters is looked up through the String it lowers to. Not thread-safe: one table
+ * per thread, all sharing one pool of term Strings.
+ */
+final class TermTable {
+  private final Map<String, String> pool;
+  private final Rules rules;
+  /** Open addressing: id + 1 of the term in each slot, 0 for empty. */
+  private int[] slots = new int[1 << 14];
+  private char[] chars = new char[1 << 16];
+  private int charsUsed;
+  private int[] offset = new int[1 << 12];
+  private int[] length = new int[1 << 12];
+  private int[] hash = new int[1 << 12];
+  private String[] strings = new String[1 << 12];
+  private boolean[] stopword = new boolean[1 << 12];
+  private int size;
+
+  /** @param pool one String per distinct term across tables, safe to share between threads */
+  TermTable(Map<String, String> pool, Rules rules) {
+    this.pool = pool;
+    this.rules = rules;
+  }
+
+  int size() {
+    return size;
+  }
+
+  Rules rules() {
+    return rules;
+  }
+
+  /**
+   * The id of {@code s[start, stop)} with ASCII capitals folded, added when new. Text with other
+   * characters must be lowered first, as {@link #id(String)} expects.
+   */
+  int id(char[] s, int start, int stop) {
+    int h = 0;
+    for (int i = start; i < stop; i++) {
+      h = 31 * h + lower(s[i]);
+    }
+    int mask = slots.length - 1;
+    int n = stop - start;
+    for (int slot = mix(h) & mask; ; slot = (slot + 1) & mask) {
+      int id = slots[slot] - 1;
+      if (id < 0) {
+        return add(s, start, n, h, slot);
+      }
+      if (hash[id] == h && length[id] == n && same(id, s, start, n)) {
+        return id;
+      }
+    }
+  }
+
+  /** The id of a term already in lower case. */
+  int id(String term) {
+    char[] s = term.toCharArray();
+    return id(s, 0, s.length);
+  }
+
+  String term(int id) {
+    return strings[id];
+  }
+
+  boolean isStopword(int id) {
+    return stopword[id];
+  }
+
+  private boolean same(int id, char[] s, int start, int n) {
+    int at = offset[id];
+    for (int i = 0; i < n; i++) {
+      if (chars[at + i] != lower(s[start + i])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private int add(char[] s, int start, int n, int h, int slot) {
+    if (size == strings.length) {
+      int grown = size * 2;
+      offset = Arrays.copyOf(offset, grown);
+      length = Arrays.copyOf(length, grown);
+      hash = Arrays.copyOf(hash, grown);
+      strings = Arrays.copyOf(strings, grown);
+      stopword = Arrays.copyOf(stopword, grown);
+    }
+    if (charsUsed + n > chars.length) {
+      chars = Arrays.copyOf(chars, Math.max(chars.length * 2, charsUsed + n));
+    }
+    for (int i = 0; i < n; i++) {
+      chars[charsUsed + i] = lower(s[start + i]);
+    }
+    int id = size++;
+    String term = new String(chars, charsUsed, n);
+    String known = pool.get(term);
+    if (known == null) {
+      known = pool.putIfAbsent(term, term);
+    }
+    offset[id] = charsUsed;
+    length[id] = n;
+    hash[id] = h;
+    strings[id] = known == null ? term : known;
+    stopword[id] = rules.isStopword(term);
+    charsUsed += n;
+    slots[slot] = id + 1;
+    if (size * 2 > slots.length) {
+      rehash();
+    }
+    return id;
+  }
+
+  private void rehash() {
+    slots = new int[slots.length * 2];
+    int mask = slots.length - 1;
+    for (int id = 0; id < size; id++) {
+      int slot = mix(hash[id]) & mask;
+      while (slots[slot] != 0) {
+        slot = (slot + 1) & mask;
+      }
+      slots[slot] = id + 1;
+    }
+  }
+
+  private static int mix(int h) {
+    h *= 0x9E3779B9;
+    return h ^ (h >>> 16);
+  }
+
+  private static char lower(char c) {
+    return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+  }
+}
