@@ -23,8 +23,9 @@ import java.util.List;
  * The one Markdown set-up of a build, made once and shared (thread-safe): GitHub tables,
  * strikethrough, autolinks and heading ids (the page script adds the visible anchor links); raw
  * HTML in entries is escaped, never passed through, so an entry cannot inject script into the
- * site. Flexmark parses; {@link DirectHtml} writes the HTML of the common node kinds and
- * Flexmark's renderer the rest.
+ * site. Most bodies are read and written by {@link SimpleMarkdown} alone; the rest Flexmark
+ * parses, {@link DirectHtml} writes the HTML of the common node kinds and Flexmark's renderer
+ * the rest.
  */
 public final class Markdown {
   private final Setup withLinks = Setup.of(true);
@@ -90,6 +91,21 @@ public final class Markdown {
   /** Renders Markdown to HTML and to plain text from one parse. */
   public Rendered render(String markdown) {
     Setup setup = setup(markdown);
+    if (setup == plain) {
+      Rendered simple = SimpleMarkdown.render(markdown, plain.options());
+      if (simple != null) {
+        return simple;
+      }
+    }
+    return flexmark(setup, markdown);
+  }
+
+  /** What Flexmark alone makes of {@code markdown}: what {@link SimpleMarkdown} must equal. */
+  Rendered flexmark(String markdown) {
+    return flexmark(setup(markdown), markdown);
+  }
+
+  private static Rendered flexmark(Setup setup, String markdown) {
     Document doc = setup.parser().parse(markdown);
     return new Rendered(setup.html(doc), text(doc, markdown.length()));
   }
@@ -118,7 +134,7 @@ public final class Markdown {
 
   /** The text a reader sees, without markup, for the search index. */
   public String toPlainText(String markdown) {
-    return text(setup(markdown).parser().parse(markdown), markdown.length());
+    return render(markdown).text();
   }
 
   // Walks the tree itself: Flexmark's TextCollectingVisitor trips an internal assertion on some tables.

@@ -11,20 +11,25 @@ import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import dev.errata.content.ContentLoader;
+import dev.errata.match.Tokenizer;
 import dev.errata.model.Entry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.stream.Stream;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.statistics.Statistics;
 import org.junit.jupiter.api.Test;
 
 /**
- * Our Markdown set-up takes three shortcuts for speed (an inline parser that does not copy the
- * paragraph on each match, a writer in pass-through mode, and its own HTML writer for the common
- * node kinds). They must not change a byte: every
- * body here renders exactly as stock Flexmark with the same extensions renders it.
+ * Our Markdown set-up takes four shortcuts for speed (a reader of its own for the plain subset
+ * most bodies keep to, an inline parser that does not copy the paragraph on each match, a writer
+ * in pass-through mode, and its own HTML writer for the common node kinds). They must not change
+ * a byte: every body here renders exactly as stock Flexmark with the same extensions renders it.
  */
 class MarkdownTest {
   private static final Markdown MARKDOWN = new Markdown();
@@ -65,6 +70,95 @@ class MarkdownTest {
     assertFalse(r.html().contains("<script>"), r.html());
     assertTrue(r.html().contains("&lt;script&gt;"), r.html());
     assertTrue(r.text().contains("x<y") && r.text().contains("z"), r.text());
+  }
+
+  /** Cases of {@code subset.md}: a line "== accept: why" or "== decline: why", then the document. */
+  private static List<String[]> subsetCases() throws IOException {
+    List<String[]> cases = new ArrayList<>();
+    String[] parts = Files.readString(Path.of("src/test/resources/markdown/subset.md")).split("(?m)^== ");
+    for (String part : parts) {
+      if (!part.isEmpty()) {
+        int nl = part.indexOf('\n');
+        cases.add(new String[] {part.substring(0, nl), part.substring(nl + 1)});
+      }
+    }
+    return cases;
+  }
+
+  @Test
+  void theSimpleReaderTakesItsSubsetAndDeclinesTheRest() throws IOException {
+    List<String[]> cases = subsetCases();
+    assertTrue(cases.size() > 20);
+    for (String[] c : cases) {
+      Markdown.Rendered simple = SimpleMarkdown.render(c[1], options());
+      if (c[0].startsWith("accept")) {
+        assertTrue(simple != null, () -> "should read itself: " + c[0]);
+        assertSameAsFlexmark(c[1], simple);
+      } else {
+        assertEquals(null, simple, () -> "should leave to Flexmark: " + c[0]);
+      }
+    }
+  }
+
+  @Test
+  void theSimpleReaderAgreesWithFlexmarkOnEveryBodyItTakes() throws IOException {
+    for (String dir : List.of("content", "src/test/resources/fixture/content")) {
+      for (Entry e : new ContentLoader().load(Path.of(dir)).knowledgeBase().entries()) {
+        Markdown.Rendered simple = SimpleMarkdown.render(e.body(), options());
+        if (simple != null) {
+          assertSameAsFlexmark(e.body(), simple);
+        }
+      }
+    }
+  }
+
+  /**
+   * Documents put together from lines of the subset and lines just outside it: whatever the
+   * simple reader takes, it must render as Flexmark does.
+   */
+  @Property(tries = 2000)
+  void randomDocumentsRenderAsFlexmarkRendersThem(@ForAll long seed) {
+    String[] subset = {
+      "", "", "  ", "## Fix", "# Cause of it", "### Cause of it", "Plain words here.", "More words, and `code <x> & y`",
+      "a line with mistral_7b_int8 and a__b", "`` double ` tick ``", "`open", "close`", "```", "```text", "````",
+      "   ```", "| a | `b` |", "| --- | --- |", "| c | d e |", "2024 was", "1.5 GB", "tab\there",
+      "a & b && c", "x < 2 > 1", "[x] and [y]", "(paren) \"quote\" 'apos'", "Ünïcödé wörds ünd ß", "内存分配失败",
+      "| a | `b` |\n| --- | --- |\n| c | d e |\n| `f` g | h_i |", "```text\nx <y>\n\n\tz\n```", "```\n``\n ```",
+      "Words `code` words.", "Words `code` words.", "Text again, with a number 12 and a version 2.4.1.",
+    };
+    String[] outside = {
+      "~~~", "| :-- | --- |", "|  | x |", "- item", "1. item", "> quote", "    indented", "\ttab first",
+      "*em* and **strong**", "_under_ score", "__init__", "&amp; entity", "<b>tag</b>", "[y](z)", "trailing  ",
+      "trailing ", "Setext", "===", "---", "***", "\\escape", "~~del~~", "text # not heading", "#nospace",
+      "## closing ##", "| a | b", "|", "``", "```x y",
+    };
+    Random random = new Random(seed);
+    StringBuilder doc = new StringBuilder();
+    int n = 1 + random.nextInt(14);
+    for (int i = 0; i < n; i++) {
+      String[] pool = random.nextInt(12) == 0 ? outside : subset;
+      doc.append(pool[random.nextInt(pool.length)]).append(random.nextInt(8) == 0 ? "" : "\n");
+    }
+    String text = doc.toString();
+    Markdown.Rendered simple = SimpleMarkdown.render(text, options());
+    Statistics.collect(simple != null ? "taken" : "declined");
+    if (simple != null) {
+      assertSameAsFlexmark(text, simple);
+    }
+    // Most random documents hold something outside the subset; enough must be taken to test it.
+    Statistics.coverage(c -> c.check("taken").percentage(p -> p > 8));
+  }
+
+  /** Byte-equal HTML, and the same words for search (the text may differ in spacing only). */
+  private static void assertSameAsFlexmark(String markdown, Markdown.Rendered simple) {
+    Markdown.Rendered flexmark = MARKDOWN.flexmark(markdown);
+    assertEquals(stock(markdown), flexmark.html(), "Flexmark's path is stock Flexmark");
+    assertEquals(flexmark.html(), simple.html(), () -> "HTML differs for:\n" + markdown);
+    assertEquals(words(flexmark.text()), words(simple.text()), () -> "words differ for:\n" + markdown);
+  }
+
+  private static List<String> words(String text) {
+    return Tokenizer.tokenize(text).stream().map(t -> t.kind() + ":" + t.text()).toList();
   }
 
   private static String stock(String markdown) {

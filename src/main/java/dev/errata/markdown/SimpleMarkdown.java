@@ -1,0 +1,477 @@
+package dev.errata.markdown;
+
+import com.vladsch.flexmark.html.renderer.HeaderIdGenerator;
+import com.vladsch.flexmark.util.data.DataHolder;
+import com.vladsch.flexmark.util.sequence.Escaping;
+
+/**
+ * Parses and writes, in one pass and without a syntax tree, the Markdown nearly every entry body
+ * is made of: paragraphs, ATX headings, fenced code, pipe tables and inline code. Building
+ * Flexmark's tree was most of a large build's Markdown time. Anything outside that subset, or
+ * anything whose reading depends on CommonMark's finer rules (emphasis, links, escapes,
+ * entities, raw HTML, lists, quotes, indentation, trailing spaces), makes it decline, returning
+ * null, so that Flexmark reads the whole body. {@code MarkdownTest} holds what it accepts to the
+ * same HTML as Flexmark's, and to the same words for search.
+ */
+final class SimpleMarkdown {
+  private final String src;
+  private final DataHolder options;
+  private final StringBuilder html;
+  private final StringBuilder text;
+  private HeaderIdGenerator ids;
+
+  private SimpleMarkdown(String src, DataHolder options) {
+    this.src = src;
+    this.options = options;
+    this.html = new StringBuilder(src.length() + src.length() / 4);
+    this.text = new StringBuilder(src.length());
+  }
+
+  /**
+   * The body as HTML and as text for search (as {@link Markdown#render} gives them), or null when
+   * it holds anything this reader leaves to Flexmark.
+   */
+  static Markdown.Rendered render(String markdown, DataHolder options) {
+    SimpleMarkdown m = new SimpleMarkdown(markdown, options);
+    try {
+      m.blocks();
+    } catch (Declined e) {
+      return null;
+    }
+    return new Markdown.Rendered(m.html.toString(), m.text.toString());
+  }
+
+  /** Thrown, without a stack trace, where the text leaves the subset. */
+  private static final class Declined extends RuntimeException {
+    private static final Declined INSTANCE = new Declined();
+
+    private Declined() {
+      super(null, null, false, false);
+    }
+  }
+
+  private static Declined decline() {
+    return Declined.INSTANCE;
+  }
+
+  // ---- blocks: the text is read line by line; pos is always the start of a line.
+
+  private int pos;
+
+  private int lineEnd(int start) {
+    int end = src.indexOf('\n', start);
+    return end < 0 ? src.length() : end;
+  }
+
+  private int next(int end) {
+    return end < src.length() ? end + 1 : end;
+  }
+
+  private void blocks() {
+    for (int i = 0; i < src.length(); i++) {
+      char c = src.charAt(i);
+      if (c == '\r' || c == '\0' || c == '\f' || c == '\u000b') {
+        throw decline();
+      }
+    }
+    while (pos < src.length()) {
+      int end = lineEnd(pos);
+      if (blank(pos, end)) {
+        pos = next(end);
+      } else if (src.startsWith("```", pos)) {
+        fence(end);
+      } else if (src.charAt(pos) == '#') {
+        heading(end);
+      } else if (src.charAt(pos) == '|') {
+        table();
+      } else {
+        paragraph();
+      }
+    }
+  }
+
+  private boolean blank(int start, int end) {
+    for (int i = start; i < end; i++) {
+      if (src.charAt(i) != ' ') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private void fence(int end) {
+    noTab(pos, end);
+    int ticks = run(pos, end, '`');
+    String info = src.substring(pos + ticks, end).strip();
+    for (int i = 0; i < info.length(); i++) {
+      char c = info.charAt(i);
+      if (!(Character.isLetterOrDigit(c) || c == '-' || c == '_' || c == '+' || c == '.' || c == '#')) {
+        throw decline();
+      }
+    }
+    int contentStart = next(end);
+    int line = contentStart;
+    while (true) {
+      if (line >= src.length()) {
+        throw decline(); // unclosed: CommonMark's end-of-document rules are left to Flexmark
+      }
+      int lineEnd = lineEnd(line);
+      if (closes(line, lineEnd, ticks)) {
+        String content = src.substring(contentStart, line);
+        line();
+        html.append("<pre><code");
+        if (!info.isEmpty()) {
+          html.append(" class=\"language-");
+          escape(info, 0, info.length());
+          html.append('"');
+        }
+        html.append('>');
+        escape(content, 0, content.length());
+        html.append("</code></pre>");
+        line();
+        text.append(content).append('\n').append(content).append(' ');
+        pos = next(lineEnd);
+        return;
+      }
+      line = next(lineEnd);
+    }
+  }
+
+  /**
+   * A closing fence: up to three spaces, at least as many backticks as opened it, spaces or tabs.
+   * (Tabs are taken as they are only in code; before a fence they would be indentation.)
+   */
+  private boolean closes(int start, int end, int ticks) {
+    int i = start;
+    while (i < end && i - start < 3 && src.charAt(i) == ' ') {
+      i++;
+    }
+    int n = run(i, end, '`');
+    if (n < ticks) {
+      return false;
+    }
+    for (int k = i + n; k < end; k++) {
+      if (src.charAt(k) != ' ' && src.charAt(k) != '\t') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Tabs count as columns up to a tab stop: outside code they are left to Flexmark. */
+  private void noTab(int start, int end) {
+    for (int i = start; i < end; i++) {
+      if (src.charAt(i) == '\t') {
+        throw decline();
+      }
+    }
+  }
+
+  private int run(int start, int end, char c) {
+    int i = start;
+    while (i < end && src.charAt(i) == c) {
+      i++;
+    }
+    return i - start;
+  }
+
+  /** A heading line: one to six {@code #}, a space, plain words (no closing {@code #}s). */
+  private boolean isHeading(int start, int end) {
+    int level = run(start, end, '#');
+    return level <= 6 && start + level < end && src.charAt(start + level) == ' ';
+  }
+
+  private void heading(int end) {
+    noTab(pos, end);
+    if (!isHeading(pos, end)) {
+      throw decline();
+    }
+    int level = run(pos, end, '#');
+    String content = src.substring(pos + level, end).strip();
+    if (content.isEmpty() || content.endsWith("#") || content.indexOf('`') >= 0) {
+      throw decline();
+    }
+    if (ids == null) {
+      ids = new HeaderIdGenerator(options);
+    }
+    String id = ids.getId(content);
+    line();
+    html.append("<h").append(level);
+    if (id != null && !id.isEmpty()) {
+      html.append(" id=\"");
+      escape(id, 0, id.length());
+      html.append('"');
+    }
+    html.append('>');
+    text.append('\n');
+    inline(content);
+    html.append("</h").append(level).append('>');
+    line();
+    pos = next(end);
+  }
+
+  private void paragraph() {
+    int start = pos;
+    int end = lineEnd(pos);
+    int last;
+    while (true) {
+      checkParagraphLine(pos, end);
+      last = end;
+      pos = next(end);
+      if (pos >= src.length()) {
+        break;
+      }
+      end = lineEnd(pos);
+      if (blank(pos, end) || src.startsWith("```", pos) || (src.charAt(pos) == '#' && isHeading(pos, end))) {
+        break;
+      }
+    }
+    line();
+    html.append("<p>");
+    text.append('\n');
+    inline(src.substring(start, last));
+    html.append("</p>");
+    line();
+  }
+
+  /**
+   * A line Flexmark would read as plain paragraph text whatever precedes it: it starts with a
+   * letter, a digit that does not open a numbered list, a backtick or an opening quote or
+   * parenthesis, and has no trailing space (a hard break).
+   */
+  private void checkParagraphLine(int start, int end) {
+    noTab(start, end);
+    char c = src.charAt(start);
+    if (Character.isDigit(c)) {
+      int i = start;
+      while (i < end && Character.isDigit(src.charAt(i))) {
+        i++;
+      }
+      boolean marker = i < end && (src.charAt(i) == '.' || src.charAt(i) == ')');
+      if (marker && (i + 1 == end || src.charAt(i + 1) == ' ')) {
+        throw decline();
+      }
+    } else if (!(Character.isLetter(c) || c == '`' || c == '(' || c == '"' || c == '\'')) {
+      throw decline();
+    }
+    if (src.charAt(end - 1) == ' ') {
+      throw decline();
+    }
+  }
+
+  private void table() {
+    java.util.List<String[]> rows = new java.util.ArrayList<>();
+    while (pos < src.length()) {
+      int end = lineEnd(pos);
+      if (blank(pos, end)) {
+        break;
+      }
+      noTab(pos, end);
+      if (src.charAt(pos) != '|' || end - pos < 2 || src.charAt(end - 1) != '|') {
+        throw decline();
+      }
+      rows.add(cells(pos + 1, end - 1));
+      pos = next(end);
+    }
+    if (rows.size() < 3) {
+      throw decline();
+    }
+    int columns = rows.get(0).length;
+    for (String[] row : rows) {
+      if (row.length != columns) {
+        throw decline();
+      }
+    }
+    for (String cell : rows.get(1)) {
+      if (cell.length() < 3 || run(cell) != cell.length()) {
+        throw decline();
+      }
+    }
+    line();
+    html.append("<table class=\"table\">");
+    line();
+    html.append("<thead>");
+    row(rows.get(0), "th");
+    html.append("</thead>");
+    line();
+    for (String cell : rows.get(1)) {
+      text.append(cell).append(' ');
+    }
+    html.append("<tbody>");
+    for (int r = 2; r < rows.size(); r++) {
+      row(rows.get(r), "td");
+    }
+    html.append("</tbody>");
+    line();
+    html.append("</table>");
+    line();
+  }
+
+  private static int run(String cell) {
+    int i = 0;
+    while (i < cell.length() && cell.charAt(i) == '-') {
+      i++;
+    }
+    return i;
+  }
+
+  /** The cells between a row's outer pipes, trimmed; a pipe inside inline code is left to Flexmark. */
+  private String[] cells(int start, int end) {
+    java.util.List<String> cells = new java.util.ArrayList<>();
+    int from = start;
+    int ticks = 0;
+    for (int i = start; i <= end; i++) {
+      if (i == end || src.charAt(i) == '|') {
+        if (ticks % 2 != 0) {
+          throw decline();
+        }
+        String cell = src.substring(from, i).strip();
+        if (cell.isEmpty()) {
+          throw decline();
+        }
+        cells.add(cell);
+        from = i + 1;
+      } else if (src.charAt(i) == '`') {
+        ticks++;
+      }
+    }
+    return cells.toArray(new String[0]);
+  }
+
+  private void row(String[] cells, String tag) {
+    line();
+    html.append("<tr>");
+    for (String cell : cells) {
+      html.append('<').append(tag).append('>');
+      inline(cell);
+      html.append("</").append(tag).append('>');
+    }
+    html.append("</tr>");
+    line();
+  }
+
+  // ---- inline: text and code spans; anything else declines.
+
+  private void inline(String s) {
+    int from = 0;
+    int i = 0;
+    int n = s.length();
+    while (i < n) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '`' -> {
+          int ticks = 1;
+          while (i + ticks < n && s.charAt(i + ticks) == '`') {
+            ticks++;
+          }
+          int close = closingTicks(s, i + ticks, ticks);
+          if (close < 0) {
+            throw decline();
+          }
+          plain(s, from, i);
+          String inner = s.substring(i + ticks, close);
+          html.append("<code>");
+          String shown = Escaping.collapseWhitespace(inner, true);
+          escape(shown, 0, shown.length());
+          html.append("</code>");
+          text.append(s, i, close + ticks).append(' ').append(inner).append(' ');
+          i = close + ticks;
+          from = i;
+        }
+        case '_' -> {
+          // Literal only inside a word: letters or digits on both sides can neither open nor close emphasis.
+          int end = i;
+          while (end < n && s.charAt(end) == '_') {
+            end++;
+          }
+          if (i == 0 || end == n || !Character.isLetterOrDigit(s.charAt(i - 1)) || !Character.isLetterOrDigit(s.charAt(end))) {
+            throw decline();
+          }
+          i = end;
+        }
+        case '&' -> {
+          // An entity needs a name or a number after the ampersand: "&&" and "& " are text.
+          if (i + 1 < n && (Character.isLetterOrDigit(s.charAt(i + 1)) || s.charAt(i + 1) == '#')) {
+            throw decline();
+          }
+          i++;
+        }
+        case '<' -> {
+          // A tag, a comment or an autolink starts with a letter, "/", "!" or "?"; "<2" and "< " are text.
+          if (i + 1 < n && (Character.isLetter(s.charAt(i + 1)) || "/!?".indexOf(s.charAt(i + 1)) >= 0)) {
+            throw decline();
+          }
+          i++;
+        }
+        case ']' -> {
+          // With no reference definitions (a line starting with "[" declines), only "](" makes a link.
+          if (i + 1 < n && s.charAt(i + 1) == '(') {
+            throw decline();
+          }
+          i++;
+        }
+        case '\\', '*', '~' -> throw decline();
+        default -> i++;
+      }
+    }
+    plain(s, from, n);
+  }
+
+  /** Where a run of exactly {@code ticks} backticks starts after {@code from}, or -1. */
+  private static int closingTicks(String s, int from, int ticks) {
+    int i = from;
+    while (i < s.length()) {
+      if (s.charAt(i) != '`') {
+        i++;
+        continue;
+      }
+      int start = i;
+      while (i < s.length() && s.charAt(i) == '`') {
+        i++;
+      }
+      if (i - start == ticks) {
+        return start;
+      }
+    }
+    return -1;
+  }
+
+  /** Plain text: escaped for HTML; each line a text node of its own for search. */
+  private void plain(String s, int from, int to) {
+    if (from >= to) {
+      return;
+    }
+    escape(s, from, to);
+    int start = from;
+    for (int i = from; i <= to; i++) {
+      if (i == to || s.charAt(i) == '\n') {
+        if (i > start) {
+          text.append(s, start, i).append(' ');
+        }
+        start = i + 1;
+      }
+    }
+  }
+
+  /** Flexmark's text escaping: {@code & < > "}. */
+  private void escape(String s, int from, int to) {
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '&' -> html.append("&amp;");
+        case '<' -> html.append("&lt;");
+        case '>' -> html.append("&gt;");
+        case '"' -> html.append("&quot;");
+        default -> html.append(c);
+      }
+    }
+  }
+
+  /** Ends the current line unless at the start of one. */
+  private void line() {
+    int n = html.length();
+    if (n > 0 && html.charAt(n - 1) != '\n') {
+      html.append('\n');
+    }
+  }
+}
