@@ -90,14 +90,9 @@ public final class Markdown {
 
   /** Renders Markdown to HTML and to plain text from one parse. */
   public Rendered render(String markdown) {
-    Setup setup = setup(markdown);
-    if (setup == plain) {
-      Rendered simple = SimpleMarkdown.render(markdown, plain.options());
-      if (simple != null) {
-        return simple;
-      }
-    }
-    return flexmark(setup, markdown);
+    // The simple reader declines whatever the autolink extension could link: it stands in for the plain set-up.
+    Rendered simple = SimpleMarkdown.render(markdown, plain.options());
+    return simple != null ? simple : flexmark(setup(markdown), markdown);
   }
 
   /** What Flexmark alone makes of {@code markdown}: what {@link SimpleMarkdown} must equal. */

@@ -9,12 +9,14 @@ import com.vladsch.flexmark.util.sequence.Escaping;
  * is made of: paragraphs, ATX headings, fenced code, pipe tables and inline code. Building
  * Flexmark's tree was most of a large build's Markdown time. Anything outside that subset, or
  * anything whose reading depends on CommonMark's finer rules (emphasis, links, escapes,
- * entities, raw HTML, lists, quotes, indentation, trailing spaces), makes it decline, returning
- * null, so that Flexmark reads the whole body. {@code MarkdownTest} holds what it accepts to the
+ * entities, raw HTML, lists, quotes, indentation, trailing spaces), and anything the autolink
+ * extension might link, makes it decline, returning null, so that Flexmark reads the whole body. {@code MarkdownTest} holds what it accepts to the
  * same HTML as Flexmark's, and to the same words for search.
  */
 final class SimpleMarkdown {
   private final String src;
+  /** The text as characters: scanned where it lies, and copied out in runs. */
+  private final char[] a;
   private final DataHolder options;
   private final StringBuilder html;
   private final StringBuilder text;
@@ -22,9 +24,10 @@ final class SimpleMarkdown {
 
   private SimpleMarkdown(String src, DataHolder options) {
     this.src = src;
+    this.a = src.toCharArray();
     this.options = options;
-    this.html = new StringBuilder(src.length() + src.length() / 4);
-    this.text = new StringBuilder(src.length());
+    this.html = new StringBuilder(a.length + a.length / 4);
+    this.text = new StringBuilder(a.length);
   }
 
   /**
@@ -60,29 +63,33 @@ final class SimpleMarkdown {
 
   private int lineEnd(int start) {
     int end = src.indexOf('\n', start);
-    return end < 0 ? src.length() : end;
+    return end < 0 ? a.length : end;
   }
 
   private int next(int end) {
-    return end < src.length() ? end + 1 : end;
+    return end < a.length ? end + 1 : end;
   }
 
   private void blocks() {
-    for (int i = 0; i < src.length(); i++) {
-      char c = src.charAt(i);
-      if (c == '\r' || c == '\0' || c == '\f' || c == '\u000b') {
-        throw decline();
+    for (int i = 0; i < a.length; i++) {
+      char c = a[i];
+      if (c < ' ' && c != '\n' && c != '\t') {
+        throw decline(); // carriage returns and other controls
+      }
+      if (c == '@' || (c == ':' && i + 2 < a.length && a[i + 1] == '/' && a[i + 2] == '/')
+          || (c == 'w' && i + 3 < a.length && a[i + 1] == 'w' && a[i + 2] == 'w' && a[i + 3] == '.')) {
+        throw decline(); // what the autolink extension may turn into a link
       }
     }
-    while (pos < src.length()) {
+    while (pos < a.length) {
       int end = lineEnd(pos);
       if (blank(pos, end)) {
         pos = next(end);
       } else if (src.startsWith("```", pos)) {
         fence(end);
-      } else if (src.charAt(pos) == '#') {
+      } else if (a[pos] == '#') {
         heading(end);
-      } else if (src.charAt(pos) == '|') {
+      } else if (a[pos] == '|') {
         table();
       } else {
         paragraph();
@@ -92,7 +99,7 @@ final class SimpleMarkdown {
 
   private boolean blank(int start, int end) {
     for (int i = start; i < end; i++) {
-      if (src.charAt(i) != ' ') {
+      if (a[i] != ' ') {
         return false;
       }
     }
@@ -112,24 +119,23 @@ final class SimpleMarkdown {
     int contentStart = next(end);
     int line = contentStart;
     while (true) {
-      if (line >= src.length()) {
+      if (line >= a.length) {
         throw decline(); // unclosed: CommonMark's end-of-document rules are left to Flexmark
       }
       int lineEnd = lineEnd(line);
       if (closes(line, lineEnd, ticks)) {
-        String content = src.substring(contentStart, line);
         line();
         html.append("<pre><code");
         if (!info.isEmpty()) {
           html.append(" class=\"language-");
-          escape(info, 0, info.length());
+          escape(info);
           html.append('"');
         }
         html.append('>');
-        escape(content, 0, content.length());
+        escape(a, src, contentStart, line);
         html.append("</code></pre>");
         line();
-        text.append(content).append('\n').append(content).append(' ');
+        text.append(src, contentStart, line).append('\n').append(src, contentStart, line).append(' ');
         pos = next(lineEnd);
         return;
       }
@@ -143,7 +149,7 @@ final class SimpleMarkdown {
    */
   private boolean closes(int start, int end, int ticks) {
     int i = start;
-    while (i < end && i - start < 3 && src.charAt(i) == ' ') {
+    while (i < end && i - start < 3 && a[i] == ' ') {
       i++;
     }
     int n = run(i, end, '`');
@@ -151,7 +157,7 @@ final class SimpleMarkdown {
       return false;
     }
     for (int k = i + n; k < end; k++) {
-      if (src.charAt(k) != ' ' && src.charAt(k) != '\t') {
+      if (a[k] != ' ' && a[k] != '\t') {
         return false;
       }
     }
@@ -161,7 +167,7 @@ final class SimpleMarkdown {
   /** Tabs count as columns up to a tab stop: outside code they are left to Flexmark. */
   private void noTab(int start, int end) {
     for (int i = start; i < end; i++) {
-      if (src.charAt(i) == '\t') {
+      if (a[i] == '\t') {
         throw decline();
       }
     }
@@ -169,7 +175,7 @@ final class SimpleMarkdown {
 
   private int run(int start, int end, char c) {
     int i = start;
-    while (i < end && src.charAt(i) == c) {
+    while (i < end && a[i] == c) {
       i++;
     }
     return i - start;
@@ -178,7 +184,7 @@ final class SimpleMarkdown {
   /** A heading line: one to six {@code #}, a space, plain words (no closing {@code #}s). */
   private boolean isHeading(int start, int end) {
     int level = run(start, end, '#');
-    return level <= 6 && start + level < end && src.charAt(start + level) == ' ';
+    return level <= 6 && start + level < end && a[start + level] == ' ';
   }
 
   private void heading(int end) {
@@ -187,7 +193,15 @@ final class SimpleMarkdown {
       throw decline();
     }
     int level = run(pos, end, '#');
-    String content = src.substring(pos + level, end).strip();
+    int from = pos + level;
+    int to = end;
+    while (from < to && a[from] == ' ') {
+      from++;
+    }
+    while (to > from && a[to - 1] == ' ') {
+      to--;
+    }
+    String content = new String(a, from, to - from);
     if (content.isEmpty() || content.endsWith("#") || content.indexOf('`') >= 0) {
       throw decline();
     }
@@ -199,12 +213,12 @@ final class SimpleMarkdown {
     html.append("<h").append(level);
     if (id != null && !id.isEmpty()) {
       html.append(" id=\"");
-      escape(id, 0, id.length());
+      escape(id);
       html.append('"');
     }
     html.append('>');
     text.append('\n');
-    inline(content);
+    inline(a, src, from, to);
     html.append("</h").append(level).append('>');
     line();
     pos = next(end);
@@ -218,18 +232,18 @@ final class SimpleMarkdown {
       checkParagraphLine(pos, end);
       last = end;
       pos = next(end);
-      if (pos >= src.length()) {
+      if (pos >= a.length) {
         break;
       }
       end = lineEnd(pos);
-      if (blank(pos, end) || src.startsWith("```", pos) || (src.charAt(pos) == '#' && isHeading(pos, end))) {
+      if (blank(pos, end) || src.startsWith("```", pos) || (a[pos] == '#' && isHeading(pos, end))) {
         break;
       }
     }
     line();
     html.append("<p>");
     text.append('\n');
-    inline(src.substring(start, last));
+    inline(a, src, start, last);
     html.append("</p>");
     line();
   }
@@ -241,33 +255,33 @@ final class SimpleMarkdown {
    */
   private void checkParagraphLine(int start, int end) {
     noTab(start, end);
-    char c = src.charAt(start);
+    char c = a[start];
     if (Character.isDigit(c)) {
       int i = start;
-      while (i < end && Character.isDigit(src.charAt(i))) {
+      while (i < end && Character.isDigit(a[i])) {
         i++;
       }
-      boolean marker = i < end && (src.charAt(i) == '.' || src.charAt(i) == ')');
-      if (marker && (i + 1 == end || src.charAt(i + 1) == ' ')) {
+      boolean marker = i < end && (a[i] == '.' || a[i] == ')');
+      if (marker && (i + 1 == end || a[i + 1] == ' ')) {
         throw decline();
       }
     } else if (!(Character.isLetter(c) || c == '`' || c == '(' || c == '"' || c == '\'')) {
       throw decline();
     }
-    if (src.charAt(end - 1) == ' ') {
+    if (a[end - 1] == ' ') {
       throw decline();
     }
   }
 
   private void table() {
     java.util.List<String[]> rows = new java.util.ArrayList<>();
-    while (pos < src.length()) {
+    while (pos < a.length) {
       int end = lineEnd(pos);
       if (blank(pos, end)) {
         break;
       }
       noTab(pos, end);
-      if (src.charAt(pos) != '|' || end - pos < 2 || src.charAt(end - 1) != '|') {
+      if (a[pos] != '|' || end - pos < 2 || a[end - 1] != '|') {
         throw decline();
       }
       rows.add(cells(pos + 1, end - 1));
@@ -321,7 +335,7 @@ final class SimpleMarkdown {
     int from = start;
     int ticks = 0;
     for (int i = start; i <= end; i++) {
-      if (i == end || src.charAt(i) == '|') {
+      if (i == end || a[i] == '|') {
         if (ticks % 2 != 0) {
           throw decline();
         }
@@ -331,7 +345,7 @@ final class SimpleMarkdown {
         }
         cells.add(cell);
         from = i + 1;
-      } else if (src.charAt(i) == '`') {
+      } else if (a[i] == '`') {
         ticks++;
       }
     }
@@ -343,7 +357,7 @@ final class SimpleMarkdown {
     html.append("<tr>");
     for (String cell : cells) {
       html.append('<').append(tag).append('>');
-      inline(cell);
+      inline(cell.toCharArray(), cell, 0, cell.length());
       html.append("</").append(tag).append('>');
     }
     html.append("</tr>");
@@ -352,60 +366,62 @@ final class SimpleMarkdown {
 
   // ---- inline: text and code spans; anything else declines.
 
-  private void inline(String s) {
-    int from = 0;
-    int i = 0;
-    int n = s.length();
+  private void inline(char[] s, String str, int start, int n) {
+    int from = start;
+    int i = start;
     while (i < n) {
-      char c = s.charAt(i);
+      char c = s[i];
+      if (c > '`' && c != '~') {
+        i++; // letters in lower case and most text: nothing to look at
+        continue;
+      }
       switch (c) {
         case '`' -> {
           int ticks = 1;
-          while (i + ticks < n && s.charAt(i + ticks) == '`') {
+          while (i + ticks < n && s[i + ticks] == '`') {
             ticks++;
           }
-          int close = closingTicks(s, i + ticks, ticks);
+          int close = closingTicks(s, i + ticks, n, ticks);
           if (close < 0) {
             throw decline();
           }
-          plain(s, from, i);
-          String inner = s.substring(i + ticks, close);
+          plain(s, str, from, i);
+          String inner = str.substring(i + ticks, close);
           html.append("<code>");
-          String shown = Escaping.collapseWhitespace(inner, true);
-          escape(shown, 0, shown.length());
+          escape(Escaping.collapseWhitespace(inner, true));
           html.append("</code>");
-          text.append(s, i, close + ticks).append(' ').append(inner).append(' ');
+          text.append(str, i, close + ticks).append(' ').append(inner).append(' ');
           i = close + ticks;
           from = i;
         }
         case '_' -> {
           // Literal only inside a word: letters or digits on both sides can neither open nor close emphasis.
           int end = i;
-          while (end < n && s.charAt(end) == '_') {
+          while (end < n && s[end] == '_') {
             end++;
           }
-          if (i == 0 || end == n || !Character.isLetterOrDigit(s.charAt(i - 1)) || !Character.isLetterOrDigit(s.charAt(end))) {
+          if (i == start || end == n || !Character.isLetterOrDigit(s[i - 1]) || !Character.isLetterOrDigit(s[end])) {
             throw decline();
           }
           i = end;
         }
         case '&' -> {
           // An entity needs a name or a number after the ampersand: "&&" and "& " are text.
-          if (i + 1 < n && (Character.isLetterOrDigit(s.charAt(i + 1)) || s.charAt(i + 1) == '#')) {
+          if (i + 1 < n && (Character.isLetterOrDigit(s[i + 1]) || s[i + 1] == '#')) {
             throw decline();
           }
           i++;
         }
         case '<' -> {
           // A tag, a comment or an autolink starts with a letter, "/", "!" or "?"; "<2" and "< " are text.
-          if (i + 1 < n && (Character.isLetter(s.charAt(i + 1)) || "/!?".indexOf(s.charAt(i + 1)) >= 0)) {
+          if (i + 1 < n && (Character.isLetter(s[i + 1]) || s[i + 1] == '/' || s[i + 1] == '!' || s[i + 1] == '?')) {
             throw decline();
           }
           i++;
         }
         case ']' -> {
           // With no reference definitions (a line starting with "[" declines), only "](" makes a link.
-          if (i + 1 < n && s.charAt(i + 1) == '(') {
+          if (i + 1 < n && s[i + 1] == '(') {
             throw decline();
           }
           i++;
@@ -414,19 +430,19 @@ final class SimpleMarkdown {
         default -> i++;
       }
     }
-    plain(s, from, n);
+    plain(s, str, from, n);
   }
 
-  /** Where a run of exactly {@code ticks} backticks starts after {@code from}, or -1. */
-  private static int closingTicks(String s, int from, int ticks) {
+  /** Where a run of exactly {@code ticks} backticks starts in {@code s[from, to)}, or -1. */
+  private static int closingTicks(char[] s, int from, int to, int ticks) {
     int i = from;
-    while (i < s.length()) {
-      if (s.charAt(i) != '`') {
+    while (i < to) {
+      if (s[i] != '`') {
         i++;
         continue;
       }
       int start = i;
-      while (i < s.length() && s.charAt(i) == '`') {
+      while (i < to && s[i] == '`') {
         i++;
       }
       if (i - start == ticks) {
@@ -437,34 +453,43 @@ final class SimpleMarkdown {
   }
 
   /** Plain text: escaped for HTML; each line a text node of its own for search. */
-  private void plain(String s, int from, int to) {
+  private void plain(char[] s, String str, int from, int to) {
     if (from >= to) {
       return;
     }
-    escape(s, from, to);
+    escape(s, str, from, to);
     int start = from;
     for (int i = from; i <= to; i++) {
-      if (i == to || s.charAt(i) == '\n') {
+      if (i == to || s[i] == '\n') {
         if (i > start) {
-          text.append(s, start, i).append(' ');
+          text.append(str, start, i).append(' ');
         }
         start = i + 1;
       }
     }
   }
 
-  /** Flexmark's text escaping: {@code & < > "}. */
-  private void escape(String s, int from, int to) {
+  /**
+   * Flexmark's text escaping, {@code & < > "}: looked for in {@code s}, the runs between copied
+   * from {@code str}, the same text as a String (a Latin-1 String is copied whole; characters
+   * one by one).
+   */
+  private void escape(char[] s, String str, int from, int to) {
+    int run = from;
     for (int i = from; i < to; i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '&' -> html.append("&amp;");
-        case '<' -> html.append("&lt;");
-        case '>' -> html.append("&gt;");
-        case '"' -> html.append("&quot;");
-        default -> html.append(c);
+      char c = s[i];
+      if (c > '>' || (c != '&' && c != '<' && c != '>' && c != '"')) {
+        continue;
       }
+      html.append(str, run, i);
+      html.append(c == '&' ? "&amp;" : c == '<' ? "&lt;" : c == '>' ? "&gt;" : "&quot;");
+      run = i + 1;
     }
+    html.append(str, run, to);
+  }
+
+  private void escape(String s) {
+    escape(s.toCharArray(), s, 0, s.length());
   }
 
   /** Ends the current line unless at the start of one. */

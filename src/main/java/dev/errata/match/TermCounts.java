@@ -101,7 +101,7 @@ final class TermCounts {
     TermCounts done() {
       int[] sizes = new int[GROUPS];
       for (int i = 0; i < distinct; i++) {
-        sizes[group(table.term(touched[i]))]++;
+        sizes[table.group(touched[i])]++;
       }
       String[][] terms = new String[GROUPS][];
       int[][] weights = new int[GROUPS][];
@@ -113,7 +113,7 @@ final class TermCounts {
       for (int i = 0; i < distinct; i++) {
         int id = touched[i];
         String t = table.term(id);
-        int g = group(t);
+        int g = table.group(id);
         terms[g][fill[g]] = t;
         weights[g][fill[g]++] = counts[id];
       }
@@ -126,7 +126,7 @@ final class TermCounts {
     }
   }
 
-  private static int group(String term) {
+  static int group(String term) {
     return term.hashCode() & (GROUPS - 1);
   }
 

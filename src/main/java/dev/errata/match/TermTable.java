@@ -23,6 +23,7 @@ final class TermTable {
   private int[] hash = new int[1 << 12];
   private String[] strings = new String[1 << 12];
   private boolean[] stopword = new boolean[1 << 12];
+  private byte[] group = new byte[1 << 12];
   private int size;
 
   /** @param pool one String per distinct term across tables, safe to share between threads */
@@ -75,6 +76,11 @@ final class TermTable {
     return stopword[id];
   }
 
+  /** The term's merge group (see {@link TermCounts}), kept rather than hashed again per entry. */
+  int group(int id) {
+    return group[id];
+  }
+
   private boolean same(int id, char[] s, int start, int n) {
     int at = offset[id];
     for (int i = 0; i < n; i++) {
@@ -93,6 +99,7 @@ final class TermTable {
       hash = Arrays.copyOf(hash, grown);
       strings = Arrays.copyOf(strings, grown);
       stopword = Arrays.copyOf(stopword, grown);
+      group = Arrays.copyOf(group, grown);
     }
     if (charsUsed + n > chars.length) {
       chars = Arrays.copyOf(chars, Math.max(chars.length * 2, charsUsed + n));
@@ -111,6 +118,7 @@ final class TermTable {
     hash[id] = h;
     strings[id] = known == null ? term : known;
     stopword[id] = rules.isStopword(term);
+    group[id] = (byte) TermCounts.group(strings[id]);
     charsUsed += n;
     slots[slot] = id + 1;
     if (size * 2 > slots.length) {

@@ -52,8 +52,9 @@ public final class Terms {
     }
 
     @Override
-    public void token(char[] s, int start, int stop, Token.Kind kind, int end) {
-      if (kind == Token.Kind.CJK || scanner.prevCjk != null || !ascii(s, start, stop)) {
+    public void token(char[] s, int start, int stop, Token.Kind kind, int end, int traits) {
+      if (kind == Token.Kind.CJK || scanner.prevCjk != null
+          || ((traits & Tokenizer.BEYOND_ASCII) != 0 && !ascii(s, start, stop))) {
         scanner.token(Tokenizer.lower(s, start, stop), kind, start, end);
         return;
       }
@@ -72,7 +73,7 @@ public final class Terms {
         return;
       }
       out.accept(id);
-      if (!isCompound(s, start, stop)) {
+      if ((traits & Tokenizer.JOINED) == 0 || !isCompound(s, start, stop)) {
         return;
       }
       int from = start;

@@ -46,16 +46,21 @@ public final class Tokenizer {
   /**
    * Receives tokens as they are found, as places in the scanned characters: the token is {@code
    * s[start, end)}, and its text is {@code s[start, stop)} (at most {@link #MAX_TOKEN} long) in
-   * lower case.
+   * lower case. {@code traits} may rule things out: without {@link #BEYOND_ASCII} no character of
+   * the text is beyond ASCII, without {@link #JOINED} none of {@code . _ - +} is in it.
    */
   @FunctionalInterface
   interface Sink {
-    void token(char[] s, int start, int stop, Token.Kind kind, int end);
+    void token(char[] s, int start, int stop, Token.Kind kind, int end, int traits);
   }
+
+  static final int BEYOND_ASCII = 1;
+  static final int JOINED = 2;
+  private static final int UNKNOWN = BEYOND_ASCII | JOINED;
 
   public static List<Token> tokenize(CharSequence text) {
     List<Token> out = new ArrayList<>();
-    scan(text, (s, start, stop, kind, end) -> out.add(new Token(lower(s, start, stop), kind, start, end)));
+    scan(text, (s, start, stop, kind, end, traits) -> out.add(new Token(lower(s, start, stop), kind, start, end)));
     return out;
   }
 
@@ -70,57 +75,108 @@ public final class Tokenizer {
     char[] s = text.toString().toCharArray();
     int n = s.length;
     int i = 0;
+    // The ASCII cases are tested first and inline: builds run on the C1 compiler, which does not
+    // inline the larger helpers, and a call per character was most of tokenizing.
     while (i < n) {
       char c = s[i];
-      if (isCjk(c)) {
-        out.token(s, i, i + 1, Token.Kind.CJK, i + 1);
-        i++;
-      } else if (startsPath(s, i)) {
-        int end = i;
-        while (end < n && isPathChar(s[end])) {
-          end++;
-        }
-        while (end > i + 1 && isTrailingPunct(s[end - 1])) {
-          end--;
-        }
-        make(out, s, i, end, Token.Kind.PATH);
-        i = end;
-      } else if (isWordChar(c)) {
-        int end = i;
-        while (end < n) {
-          char d = s[end];
-          if (isWordChar(d)) {
-            end++;
-          } else if ((d == '.' || d == '-' || d == '+') && end + 1 < n && isWordChar(s[end + 1])) {
-            end++;
-          } else {
-            break;
-          }
-        }
-        if (end < n && s[end] == '/' && end + 1 < n && isPathChar(s[end + 1]) && !isCjk(s[end + 1])) {
-          // a relative path such as models/resnet/1/model.plan
-          while (end < n && isPathChar(s[end])) {
-            end++;
-          }
-          while (end > i + 1 && isTrailingPunct(s[end - 1])) {
-            end--;
-          }
-          make(out, s, i, end, Token.Kind.PATH);
+      if (c < 128) {
+        byte k = ASCII[c];
+        if (k != 0) {
+          i = word(out, s, i);
+        } else if ((c == '/' || c == '.' || c == '~') && startsPath(s, i)) {
+          i = path(out, s, i);
         } else {
-          int cut = numericSuffix(s, i, end);
-          if (cut > 0) {
-            // Where_36, resnet50_1: a node or instance number hangs off the name; it varies, the name does not.
-            make(out, s, i, cut, classify(s, i, cut));
-            make(out, s, cut + 1, end, Token.Kind.NUMBER);
-          } else {
-            make(out, s, i, end, classify(s, i, end));
-          }
+          i++;
         }
-        i = end;
+      } else if (isCjk(c)) {
+        out.token(s, i, i + 1, Token.Kind.CJK, i + 1, BEYOND_ASCII);
+        i++;
+      } else if (isWordChar(c)) {
+        i = word(out, s, i);
       } else {
         i++;
       }
     }
+  }
+
+  /** A path or URL from {@code i}: path characters, less trailing punctuation. */
+  private static int path(Sink out, char[] s, int i) {
+    int n = s.length;
+    int end = i;
+    while (end < n && isPathChar(s[end])) {
+      end++;
+    }
+    while (end > i + 1 && isTrailingPunct(s[end - 1])) {
+      end--;
+    }
+    make(out, s, i, end, Token.Kind.PATH, UNKNOWN);
+    return end;
+  }
+
+  /**
+   * A word from {@code i} (a word character): letters, digits and underscores, joined by {@code
+   * . - +}; or the URL or relative path it starts. Classifies ASCII words as it reads them.
+   */
+  private static int word(Sink out, char[] s, int i) {
+    int n = s.length;
+    int end = i;
+    int letters = 0;
+    int digits = 0;
+    boolean hex = true;
+    int traits = 0;
+    while (end < n) {
+      char d = s[end];
+      if (d < 128) {
+        byte k = ASCII[d];
+        if (k == LETTER) {
+          letters++;
+          char lower = (char) (d | 0x20);
+          hex &= lower >= 'a' && lower <= 'f';
+        } else if (k == DIGIT) {
+          digits++;
+        } else if (k == UNDERSCORE) {
+          hex = false;
+          traits |= JOINED;
+        } else if ((d == '.' || d == '-' || d == '+') && end + 1 < n && isWordChar(s[end + 1])) {
+          hex &= d == '-';
+          traits |= JOINED;
+        } else {
+          break;
+        }
+      } else if (isWordChar(d)) {
+        traits |= BEYOND_ASCII;
+      } else {
+        break;
+      }
+      end++;
+    }
+    // A scheme ends at ":" ("https://"); a word that stops at a letter beyond the word characters
+    // (CJK) may be one too, as startsPath reads letters alone.
+    if (end < n && (s[end] == ':' || s[end] >= 128) && isLetter(s[i]) && startsPath(s, i)) {
+      return path(out, s, i);
+    }
+    if (end < n && s[end] == '/' && end + 1 < n && isPathChar(s[end + 1]) && !isCjk(s[end + 1])) {
+      // a relative path such as models/resnet/1/model.plan
+      while (end < n && isPathChar(s[end])) {
+        end++;
+      }
+      while (end > i + 1 && isTrailingPunct(s[end - 1])) {
+        end--;
+      }
+      make(out, s, i, end, Token.Kind.PATH, UNKNOWN);
+      return end;
+    }
+    int cut = numericSuffix(s, i, end);
+    if (cut > 0) {
+      // Where_36, resnet50_1: a node or instance number hangs off the name; it varies, the name does not.
+      make(out, s, i, cut, classify(s, i, cut), traits);
+      make(out, s, cut + 1, end, Token.Kind.NUMBER, traits);
+    } else if ((traits & BEYOND_ASCII) != 0) {
+      make(out, s, i, end, classify(s, i, end), traits);
+    } else {
+      make(out, s, i, end, kind(s[i], end - i, letters, digits, hex), traits);
+    }
+    return end;
   }
 
   /** Where {@code _<digits>} ends a word that has letters before it, the index of that underscore; else -1. */
@@ -140,8 +196,8 @@ public final class Tokenizer {
     return -1;
   }
 
-  private static void make(Sink out, char[] s, int start, int end, Token.Kind kind) {
-    out.token(s, start, Math.min(end, start + MAX_TOKEN), kind, end);
+  private static void make(Sink out, char[] s, int start, int end, Token.Kind kind, int traits) {
+    out.token(s, start, Math.min(end, start + MAX_TOKEN), kind, end, traits);
   }
 
   /** The characters in lower case; ASCII without capitals (most tokens) is copied as it is. */
@@ -157,10 +213,6 @@ public final class Tokenizer {
 
   /** Numbers, hex, versions, addresses and long hex ids are all "a number" for matching. */
   static Token.Kind classify(char[] s, int start, int end) {
-    char first = s[start];
-    if (isDigit(first)) {
-      return Token.Kind.NUMBER;
-    }
     int letters = 0;
     int digits = 0;
     boolean allHex = true;
@@ -177,7 +229,14 @@ public final class Tokenizer {
         allHex = false;
       }
     }
-    if (allHex && digits > 0 && end - start >= 8 && digits * 3 >= end - start) {
+    return kind(s[start], end - start, letters, digits, allHex);
+  }
+
+  private static Token.Kind kind(char first, int length, int letters, int digits, boolean allHex) {
+    if (isDigit(first)) {
+      return Token.Kind.NUMBER;
+    }
+    if (allHex && digits > 0 && length >= 8 && digits * 3 >= length) {
       return Token.Kind.NUMBER;
     }
     if (letters == 0) {
