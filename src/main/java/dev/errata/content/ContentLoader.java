@@ -100,10 +100,16 @@ public final class ContentLoader {
   private static Optional<String> readUtf8(Path file, Problems problems) {
     try {
       byte[] bytes = Files.readAllBytes(file);
-      return Optional.of(StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes)).toString());
+      // The String constructor decodes several times faster than a decoder, but replaces bad
+      // bytes with U+FFFD instead of failing: only a text holding U+FFFD is decoded again, strictly.
+      String text = new String(bytes, StandardCharsets.UTF_8);
+      if (text.indexOf('\uFFFD') >= 0) {
+        StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT)
+            .decode(ByteBuffer.wrap(bytes));
+      }
+      return Optional.of(text);
     } catch (CharacterCodingException e) {
       problems.errorAtLine(0, "the file is not valid UTF-8", "save it as UTF-8");
     } catch (IOException e) {

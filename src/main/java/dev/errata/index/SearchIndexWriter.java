@@ -64,18 +64,19 @@ public final class SearchIndexWriter {
     return pages;
   }
 
-  /** The parts of word search, one per prefix. */
+  /**
+   * The parts of word search, one per prefix, written on all cores: they are made after the last
+   * entry is counted, when nothing else is left to run beside them.
+   */
   public List<IndexPart> wordParts(WordIndex words) {
-    List<IndexPart> pages = new ArrayList<>();
-    words.parts().forEach((prefix, terms) -> pages.add(script("w/" + hex(prefix), g -> {
+    return new ArrayList<>(words.parts().entrySet()).parallelStream().map(part -> script("w/" + hex(part.getKey()), g -> {
       g.writeStartObject();
-      for (String term : terms) {
+      for (String term : part.getValue()) {
         g.writeFieldName(term);
         posting(g, words.postings().get(term));
       }
       g.writeEndObject();
-    })));
-    return pages;
+    })).toList();
   }
 
   /** What the browser loads first: the rules, the sizes and the names of all other parts. */

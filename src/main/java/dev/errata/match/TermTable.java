@@ -14,13 +14,16 @@ import java.util.Map;
 final class TermTable {
   private final Map<String, String> pool;
   private final Rules rules;
-  /** Open addressing: id + 1 of the term in each slot, 0 for empty. */
-  private int[] slots = new int[1 << 14];
+  /**
+   * Open addressing: in each slot the term's hash (high half) and id + 1 (low half), 0 for
+   * empty. A lookup touches the slot, the term's span and its characters, three places, where
+   * separate arrays of hashes, offsets and lengths made five cache misses of it.
+   */
+  private long[] slots = new long[1 << 14];
   private char[] chars = new char[1 << 16];
   private int charsUsed;
-  private int[] offset = new int[1 << 12];
-  private int[] length = new int[1 << 12];
-  private int[] hash = new int[1 << 12];
+  /** Offset and length of each term's characters, side by side. */
+  private int[] span = new int[2 << 12];
   private String[] strings = new String[1 << 12];
   private boolean[] stopword = new boolean[1 << 12];
   private byte[] group = new byte[1 << 12];
@@ -52,12 +55,15 @@ final class TermTable {
     int mask = slots.length - 1;
     int n = stop - start;
     for (int slot = mix(h) & mask; ; slot = (slot + 1) & mask) {
-      int id = slots[slot] - 1;
-      if (id < 0) {
+      long v = slots[slot];
+      if (v == 0) {
         return add(s, start, n, h, slot);
       }
-      if (hash[id] == h && length[id] == n && same(id, s, start, n)) {
-        return id;
+      if ((int) (v >>> 32) == h) {
+        int id = (int) v - 1;
+        if (span[2 * id + 1] == n && same(id, s, start, n)) {
+          return id;
+        }
       }
     }
   }
@@ -82,7 +88,7 @@ final class TermTable {
   }
 
   private boolean same(int id, char[] s, int start, int n) {
-    int at = offset[id];
+    int at = span[2 * id];
     for (int i = 0; i < n; i++) {
       if (chars[at + i] != lower(s[start + i])) {
         return false;
@@ -94,9 +100,7 @@ final class TermTable {
   private int add(char[] s, int start, int n, int h, int slot) {
     if (size == strings.length) {
       int grown = size * 2;
-      offset = Arrays.copyOf(offset, grown);
-      length = Arrays.copyOf(length, grown);
-      hash = Arrays.copyOf(hash, grown);
+      span = Arrays.copyOf(span, 2 * grown);
       strings = Arrays.copyOf(strings, grown);
       stopword = Arrays.copyOf(stopword, grown);
       group = Arrays.copyOf(group, grown);
@@ -113,14 +117,13 @@ final class TermTable {
     if (known == null) {
       known = pool.putIfAbsent(term, term);
     }
-    offset[id] = charsUsed;
-    length[id] = n;
-    hash[id] = h;
+    span[2 * id] = charsUsed;
+    span[2 * id + 1] = n;
     strings[id] = known == null ? term : known;
     stopword[id] = rules.isStopword(term);
     group[id] = (byte) TermCounts.group(strings[id]);
     charsUsed += n;
-    slots[slot] = id + 1;
+    slots[slot] = ((long) h << 32) | (id + 1);
     if (size * 2 > slots.length) {
       rehash();
     }
@@ -128,14 +131,17 @@ final class TermTable {
   }
 
   private void rehash() {
-    slots = new int[slots.length * 2];
+    long[] old = slots;
+    slots = new long[old.length * 2];
     int mask = slots.length - 1;
-    for (int id = 0; id < size; id++) {
-      int slot = mix(hash[id]) & mask;
-      while (slots[slot] != 0) {
-        slot = (slot + 1) & mask;
+    for (long v : old) {
+      if (v != 0) {
+        int slot = mix((int) (v >>> 32)) & mask;
+        while (slots[slot] != 0) {
+          slot = (slot + 1) & mask;
+        }
+        slots[slot] = v;
       }
-      slots[slot] = id + 1;
     }
   }
 

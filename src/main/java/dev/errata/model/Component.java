@@ -28,7 +28,14 @@ public record Component(String name, List<VersionRange> affected, List<Version> 
   }
 
   public boolean affects(Version v) {
-    return affected.stream().anyMatch(r -> r.contains(v));
+    // A loop, not a stream: the version picture asks this for every component and version of
+    // every entry, and the streams were a hundred megabytes of garbage in a large build.
+    for (VersionRange r : affected) {
+      if (r.contains(v)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -11,7 +11,6 @@ import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -59,7 +58,7 @@ public final class Templates {
   public String render(String name, Map<String, Object> model) {
     try {
       Template t = config.getTemplate(name);
-      StringWriter out = new StringWriter(16 * 1024);
+      PageText out = new PageText();
       t.process(model, out);
       return out.toString();
     } catch (TemplateException e) {

@@ -4,6 +4,7 @@ import dev.errata.ErrataException;
 import dev.errata.ExitCode;
 import dev.errata.index.IndexPart;
 import dev.errata.render.Page;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -97,8 +98,11 @@ final class PageWriter {
       if (folders.add(folder)) {
         Files.createDirectories(folder);
       }
-      // One encode of the whole page (a plain copy for an ASCII page) and one write.
-      Files.write(file, content.getBytes(StandardCharsets.UTF_8));
+      // One encode of the whole page (a plain copy for an ASCII page) and one write call:
+      // Files.write would pass it through a direct buffer 8 KB at a time.
+      try (FileOutputStream out = new FileOutputStream(file.toFile())) {
+        out.write(content.getBytes(StandardCharsets.UTF_8));
+      }
     } catch (IOException e) {
       throw new ErrataException(ExitCode.IO, "cannot write " + file + ": " + e.getMessage(), e);
     }
