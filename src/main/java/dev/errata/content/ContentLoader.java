@@ -40,7 +40,12 @@ public final class ContentLoader {
 
   public ContentLoader() {
     this.factory = new YAMLFactory();
-    this.yaml = new ObjectMapper(factory)
+    this.yaml = mapper(factory);
+  }
+
+  /** How front matter and settings are bound; {@link SimpleYaml} must bind as this does. */
+  static ObjectMapper mapper(YAMLFactory factory) {
+    return new ObjectMapper(factory)
         .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
   }
@@ -90,7 +95,11 @@ public final class ContentLoader {
       return new FileResult(Optional.empty(), problems.all());
     }
     problems.lines(new YamlLines(factory, fm.get().yaml()));
-    Optional<EntryDto> dto = new EntryBinder(yaml).bind(fm.get().yaml(), EntryDto.class, problems);
+    // Most front matter keeps to the subset SimpleYaml reads; the rest, and every problem, is Jackson's.
+    Optional<EntryDto> dto = SimpleYaml.entry(fm.get().yaml());
+    if (dto.isEmpty()) {
+      dto = new EntryBinder(yaml).bind(fm.get().yaml(), EntryDto.class, problems);
+    }
     String name = file.getFileName().toString();
     String stem = name.substring(0, name.length() - ".md".length());
     Optional<Entry> entry = dto.flatMap(d -> new EntryMapper(defaultLang, vocabulary).map(d, stem, fm.get(), problems));

@@ -1,0 +1,536 @@
+package dev.errata.content;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads front matter that keeps to a plain subset of YAML straight into an {@link EntryDto}:
+ * block mappings and sequences, one-line flow collections, and one-line scalars (plain, or
+ * quoted with the common escapes). SnakeYAML's scanner and Jackson's binding were most of the time it
+ * took to load a large knowledge base. Anything else (block and multi-line scalars, escapes,
+ * comments after values, anchors, tags, numbers and booleans, unknown keys, values of the wrong
+ * shape) makes it decline, returning empty, so that {@link EntryBinder} reads the file and
+ * reports what is wrong. {@code SimpleYamlTest} holds what it accepts equal to what Jackson binds.
+ */
+final class SimpleYaml {
+  private final String[] lines;
+  private int line;
+
+  private SimpleYaml(String[] lines) {
+    this.lines = lines;
+  }
+
+  /** The entry, or empty when the text leaves the subset. */
+  static Optional<EntryDto> entry(String yaml) {
+    if (yaml.indexOf('\t') >= 0 || yaml.indexOf('\r') >= 0) {
+      return Optional.empty();
+    }
+    try {
+      SimpleYaml reader = new SimpleYaml(yaml.split("\n", -1));
+      reader.skipBlank();
+      if (reader.line == reader.lines.length) {
+        return Optional.empty(); // empty front matter: EntryBinder explains
+      }
+      Object root = reader.block(0);
+      reader.skipBlank();
+      if (reader.line != reader.lines.length || !(root instanceof Map<?, ?> map)) {
+        return Optional.empty();
+      }
+      return Optional.of(Binding.entry(map));
+    } catch (Declined e) {
+      return Optional.empty();
+    }
+  }
+
+  /** Thrown, without a stack trace, where the text leaves the subset. */
+  private static final class Declined extends RuntimeException {
+    private static final Declined INSTANCE = new Declined();
+
+    private Declined() {
+      super(null, null, false, false);
+    }
+  }
+
+  private static Declined decline() {
+    return Declined.INSTANCE;
+  }
+
+  // ---- block structure
+
+  private void skipBlank() {
+    while (line < lines.length) {
+      String l = lines[line];
+      int i = indent(l);
+      if (i < l.length() && l.charAt(i) != '#') {
+        return;
+      }
+      line++;
+    }
+  }
+
+  private static int indent(String l) {
+    int i = 0;
+    while (i < l.length() && l.charAt(i) == ' ') {
+      i++;
+    }
+    return i;
+  }
+
+  /** The block node whose first line is the current one, indented exactly {@code indent}. */
+  private Object block(int indent) {
+    String l = lines[line];
+    if (indent(l) != indent) {
+      throw decline();
+    }
+    return isItem(l, indent) ? sequence(indent) : mapping(indent, indent);
+  }
+
+  private static boolean isItem(String l, int at) {
+    return l.startsWith("-", at) && (l.length() == at + 1 || l.charAt(at + 1) == ' ');
+  }
+
+  private List<Object> sequence(int indent) {
+    List<Object> items = new ArrayList<>();
+    while (true) {
+      skipBlank();
+      if (line == lines.length) {
+        break;
+      }
+      String l = lines[line];
+      if (indent(l) != indent || !isItem(l, indent)) {
+        break;
+      }
+      int at = indent + 1;
+      while (at < l.length() && l.charAt(at) == ' ') {
+        at++;
+      }
+      if (at == l.length()) {
+        throw decline(); // an item on the lines below
+      }
+      if (keyEnd(l, at) > 0) {
+        items.add(mapping(at, indent)); // "- key: value", more keys below at the same column
+      } else {
+        items.add(scalarOrFlow(l, at, indent));
+        line++;
+        next(indent);
+      }
+    }
+    return items;
+  }
+
+  /**
+   * A mapping whose keys stand at column {@code column}; its first line may start with a dash at
+   * {@code parent} (an item of a sequence). Values below a key are indented deeper, or are a
+   * sequence at the key's own column.
+   */
+  private Map<String, Object> mapping(int column, int parent) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    boolean first = true;
+    while (true) {
+      skipBlank();
+      if (line == lines.length) {
+        break;
+      }
+      String l = lines[line];
+      if (!first && (indent(l) != column || isItem(l, column))) {
+        break;
+      }
+      first = false;
+      int colon = keyEnd(l, column);
+      if (colon < 0) {
+        throw decline();
+      }
+      String key = l.substring(column, colon);
+      int at = colon + 1;
+      while (at < l.length() && l.charAt(at) == ' ') {
+        at++;
+      }
+      Object value;
+      if (at == l.length()) {
+        line++;
+        skipBlank();
+        if (line == lines.length) {
+          throw decline(); // an empty value
+        }
+        int below = indent(lines[line]);
+        if (below > column || (below == column && isItem(lines[line], column))) {
+          value = block(below);
+        } else {
+          throw decline(); // an empty value
+        }
+      } else {
+        value = scalarOrFlow(l, at, column);
+        line++;
+        next(column);
+      }
+      if (map.put(key, value) != null) {
+        throw decline(); // a key given twice
+      }
+      if (line < lines.length && indent(lines[line]) < column && parent < column && indent(lines[line]) > parent) {
+        throw decline();
+      }
+    }
+    return map;
+  }
+
+  /** After a one-line value: the next line must not be deeper (a continuation of the value). */
+  private void next(int indent) {
+    skipBlank();
+    if (line < lines.length && indent(lines[line]) > indent) {
+      throw decline();
+    }
+  }
+
+  /** Where a plain key at {@code at} ends (its colon, followed by a space or the line's end), or -1. */
+  private static int keyEnd(String l, int at) {
+    int i = at;
+    while (i < l.length() && (Character.isLetterOrDigit(l.charAt(i)) || l.charAt(i) == '_')) {
+      i++;
+    }
+    if (i == at || !Character.isLetter(l.charAt(at)) || i == l.length() || l.charAt(i) != ':') {
+      return -1;
+    }
+    return i + 1 == l.length() || l.charAt(i + 1) == ' ' ? i : -1;
+  }
+
+  /** A value that fills the rest of line {@code l} from {@code at}. */
+  private static Object scalarOrFlow(String l, int at, int indent) {
+    int end = l.length();
+    while (end > at && l.charAt(end - 1) == ' ') {
+      end--;
+    }
+    char c = l.charAt(at);
+    if (c == '[' || c == '{') {
+      Flow flow = new Flow(l, at, end);
+      Object value = flow.node();
+      if (flow.pos != end) {
+        throw decline();
+      }
+      return value;
+    }
+    if (c == '"' || c == '\'') {
+      int[] stop = {0};
+      String s = quoted(l, at, end, stop);
+      if (stop[0] != end) {
+        throw decline(); // something after the closing quote, or no closing quote on this line
+      }
+      return s;
+    }
+    return plain(l.substring(at, end), false);
+  }
+
+  /** A quoted scalar at {@code at}; {@code stop[0]} is set past its closing quote. */
+  private static String quoted(String l, int at, int end, int[] stop) {
+    char q = l.charAt(at);
+    StringBuilder out = new StringBuilder();
+    int i = at + 1;
+    while (i < end) {
+      char c = l.charAt(i);
+      if (c == q) {
+        if (q == '\'' && i + 1 < end && l.charAt(i + 1) == '\'') {
+          out.append('\'');
+          i += 2;
+          continue;
+        }
+        stop[0] = i + 1;
+        return out.toString();
+      }
+      if (c == '\\' && q == '"') {
+        // The escapes people write; the rarer ones (hex and Unicode numbers, a line break, ...) are Jackson's.
+        char e = i + 1 < end ? l.charAt(i + 1) : ' ';
+        switch (e) {
+          case '"', '\\' -> out.append(e);
+          case 'n' -> out.append('\n');
+          case 't' -> out.append('\t');
+          default -> throw decline();
+        }
+        i += 2;
+        continue;
+      }
+      out.append(c);
+      i++;
+    }
+    throw decline();
+  }
+
+  /**
+   * A plain scalar, taken only when YAML would read it as text: it starts with a letter (or is a
+   * date, which Jackson keeps as text too), is no boolean or null word, holds no ": " or " #",
+   * and in a flow collection no flow indicator.
+   */
+  private static String plain(String s, boolean inFlow) {
+    if (s.isEmpty()) {
+      throw decline();
+    }
+    char first = s.charAt(0);
+    if (!(Character.isLetter(first) && first < 128) && !isDate(s)) {
+      throw decline();
+    }
+    if (s.contains(": ") || s.contains(" #") || s.endsWith(":")) {
+      throw decline();
+    }
+    if (inFlow) {
+      for (int i = 0; i < s.length(); i++) {
+        char c = s.charAt(i);
+        if (c == '[' || c == ']' || c == '{' || c == '}' || c == ',') {
+          throw decline();
+        }
+      }
+    }
+    switch (s.toLowerCase(java.util.Locale.ROOT)) {
+      case "true", "false", "yes", "no", "on", "off", "y", "n", "null", "nan", "inf" -> throw decline();
+      default -> {
+        return s;
+      }
+    }
+  }
+
+  private static boolean isDate(String s) {
+    if (s.length() != 10 || s.charAt(4) != '-' || s.charAt(7) != '-') {
+      return false;
+    }
+    for (int i = 0; i < 10; i++) {
+      if (i != 4 && i != 7 && !(s.charAt(i) >= '0' && s.charAt(i) <= '9')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** A one-line flow collection: {@code [a, "b"]}, {@code {name: x, affected: [">=1"]}}. */
+  private static final class Flow {
+    private final String l;
+    private final int end;
+    int pos;
+
+    Flow(String l, int at, int end) {
+      this.l = l;
+      this.pos = at;
+      this.end = end;
+    }
+
+    Object node() {
+      spaces();
+      if (pos >= end) {
+        throw decline();
+      }
+      char c = l.charAt(pos);
+      if (c == '[') {
+        return list();
+      }
+      if (c == '{') {
+        return map();
+      }
+      if (c == '"' || c == '\'') {
+        int[] stop = {0};
+        String s = quoted(l, pos, end, stop);
+        pos = stop[0];
+        spaces();
+        return s;
+      }
+      int start = pos;
+      while (pos < end && l.charAt(pos) != ',' && l.charAt(pos) != ']' && l.charAt(pos) != '}') {
+        pos++;
+      }
+      return plain(l.substring(start, pos).strip(), true);
+    }
+
+    private List<Object> list() {
+      pos++;
+      List<Object> items = new ArrayList<>();
+      spaces();
+      if (pos < end && l.charAt(pos) == ']') {
+        pos++;
+        spaces();
+        return items;
+      }
+      while (true) {
+        items.add(node());
+        if (pos >= end) {
+          throw decline();
+        }
+        char c = l.charAt(pos++);
+        if (c == ']') {
+          spaces();
+          return items;
+        }
+        if (c != ',') {
+          throw decline();
+        }
+      }
+    }
+
+    private Map<String, Object> map() {
+      pos++;
+      Map<String, Object> map = new LinkedHashMap<>();
+      spaces();
+      if (pos < end && l.charAt(pos) == '}') {
+        pos++;
+        spaces();
+        return map;
+      }
+      while (true) {
+        spaces();
+        int colon = keyEnd(l, pos);
+        if (colon < 0 || colon + 1 >= end) {
+          throw decline();
+        }
+        String key = l.substring(pos, colon);
+        pos = colon + 1;
+        if (map.put(key, node()) != null) {
+          throw decline();
+        }
+        if (pos >= end) {
+          throw decline();
+        }
+        char c = l.charAt(pos++);
+        if (c == '}') {
+          spaces();
+          return map;
+        }
+        if (c != ',') {
+          throw decline();
+        }
+      }
+    }
+
+    private void spaces() {
+      while (pos < end && l.charAt(pos) == ' ') {
+        pos++;
+      }
+    }
+  }
+
+  // ---- binding: known keys and shapes only, as Jackson binds them
+
+  private static final class Binding {
+    static EntryDto entry(Map<?, ?> map) {
+      EntryDto d = new EntryDto();
+      map.forEach((k, v) -> {
+        switch ((String) k) {
+          case "id" -> d.id = text(v);
+          case "title" -> d.title = text(v);
+          case "summary" -> d.summary = text(v);
+          case "lang" -> d.lang = text(v);
+          case "translation_of" -> d.translationOf = text(v);
+          case "status" -> d.status = text(v);
+          case "published" -> d.published = text(v);
+          case "modified" -> d.modified = text(v);
+          case "tags" -> d.tags = texts(v);
+          case "components" -> d.components = objects(v, Binding::component);
+          case "symptoms" -> d.symptoms = texts(v);
+          case "causes" -> d.causes = texts(v);
+          case "fixes" -> d.fixes = objects(v, Binding::fix);
+          case "examples" -> d.examples = examples(v);
+          case "references" -> d.references = objects(v, Binding::reference);
+          case "related" -> d.related = texts(v);
+          default -> throw decline();
+        }
+      });
+      return d;
+    }
+
+    private static EntryDto.ComponentDto component(Map<?, ?> map) {
+      EntryDto.ComponentDto c = new EntryDto.ComponentDto();
+      map.forEach((k, v) -> {
+        switch ((String) k) {
+          case "name" -> c.name = text(v);
+          case "affected" -> c.affected = texts(v);
+          case "fixed" -> c.fixed = texts(v);
+          default -> throw decline();
+        }
+      });
+      return c;
+    }
+
+    private static EntryDto.FixDto fix(Map<?, ?> map) {
+      EntryDto.FixDto f = new EntryDto.FixDto();
+      map.forEach((k, v) -> {
+        switch ((String) k) {
+          case "title" -> f.title = text(v);
+          case "commands" -> f.commands = texts(v);
+          case "config" -> f.config = text(v);
+          case "config_lang" -> f.configLang = text(v);
+          case "detail" -> f.detail = text(v);
+          default -> throw decline();
+        }
+      });
+      return f;
+    }
+
+    private static EntryDto.ReferenceDto reference(Map<?, ?> map) {
+      EntryDto.ReferenceDto r = new EntryDto.ReferenceDto();
+      map.forEach((k, v) -> {
+        switch ((String) k) {
+          case "type" -> r.type = text(v);
+          case "url" -> r.url = text(v);
+          case "title" -> r.title = text(v);
+          default -> throw decline();
+        }
+      });
+      return r;
+    }
+
+    private static EntryDto.ExamplesDto examples(Object v) {
+      if (!(v instanceof Map<?, ?> map)) {
+        throw decline();
+      }
+      EntryDto.ExamplesDto e = new EntryDto.ExamplesDto();
+      map.forEach((k, x) -> {
+        switch ((String) k) {
+          case "match" -> e.match = texts(x);
+          case "no_match" -> e.noMatch = texts(x);
+          default -> throw decline();
+        }
+      });
+      return e;
+    }
+
+    private static String text(Object v) {
+      if (v instanceof String s) {
+        return s;
+      }
+      throw decline();
+    }
+
+    /** A list of texts; a single text is a list of one, as Jackson is told to accept. */
+    private static List<String> texts(Object v) {
+      List<String> out = new ArrayList<>();
+      if (v instanceof String s) {
+        if (s.isEmpty()) {
+          throw decline(); // Jackson's coercion of an empty text to a list is its own matter
+        }
+        out.add(s);
+        return out;
+      }
+      if (!(v instanceof List<?> list)) {
+        throw decline();
+      }
+      for (Object item : list) {
+        out.add(text(item));
+      }
+      return out;
+    }
+
+    private static <T> List<T> objects(Object v, java.util.function.Function<Map<?, ?>, T> bind) {
+      List<T> out = new ArrayList<>();
+      if (v instanceof Map<?, ?> one) {
+        out.add(bind.apply(one));
+        return out;
+      }
+      if (!(v instanceof List<?> list)) {
+        throw decline();
+      }
+      for (Object item : list) {
+        if (!(item instanceof Map<?, ?> m)) {
+          throw decline();
+        }
+        out.add(bind.apply(m));
+      }
+      return out;
+    }
+  }
+}

@@ -1,0 +1,110 @@
+package dev.errata.content;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.stream.Stream;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.statistics.Statistics;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the simple front-matter reader accepts, it must bind exactly as Jackson does, and Jackson
+ * must have nothing to report about it; everything else it must leave to Jackson.
+ */
+class SimpleYamlTest {
+  private static final ObjectMapper YAML = ContentLoader.mapper(new YAMLFactory());
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private static void assertSameAsJackson(String yaml, EntryDto simple) throws IOException {
+    Problems problems = new Problems("test.md", 2);
+    Optional<EntryDto> jackson = new EntryBinder(YAML).bind(yaml, EntryDto.class, problems);
+    assertTrue(problems.all().isEmpty(), () -> "Jackson reports " + problems.all() + " for:\n" + yaml);
+    assertTrue(jackson.isPresent(), yaml);
+    assertEquals(JSON.writeValueAsString(jackson.get()), JSON.writeValueAsString(simple), () -> "differs for:\n" + yaml);
+  }
+
+  @Test
+  void takesItsSubsetAndDeclinesTheRest() throws IOException {
+    String[] parts = Files.readString(Path.of("src/test/resources/yaml/subset.txt")).split("(?m)^== ");
+    int cases = 0;
+    for (String part : parts) {
+      if (part.isEmpty()) {
+        continue;
+      }
+      cases++;
+      int nl = part.indexOf('\n');
+      String what = part.substring(0, nl);
+      String yaml = part.substring(nl + 1);
+      Optional<EntryDto> simple = SimpleYaml.entry(yaml);
+      if (what.startsWith("accept")) {
+        assertTrue(simple.isPresent(), () -> "should read itself: " + what);
+        assertSameAsJackson(yaml, simple.get());
+      } else {
+        assertTrue(simple.isEmpty(), () -> "should leave to Jackson: " + what);
+      }
+    }
+    assertTrue(cases > 15);
+  }
+
+  @Test
+  void agreesWithJacksonOnEveryShippedEntryItTakes() throws IOException {
+    for (String dir : List.of("content", "src/test/resources/fixture/content", "src/test/resources/check/broken")) {
+      try (Stream<Path> files = Files.walk(Path.of(dir))) {
+        for (Path p : files.filter(f -> f.toString().endsWith(".md")).toList()) {
+          Optional<FrontMatter> fm = FrontMatter.split(Files.readString(p), new StringBuilder());
+          if (fm.isPresent()) {
+            Optional<EntryDto> simple = SimpleYaml.entry(fm.get().yaml());
+            if (simple.isPresent()) {
+              assertSameAsJackson(fm.get().yaml(), simple.get());
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /** Front matter put together from lines in the subset and lines just outside it. */
+  @Property(tries = 1500)
+  void randomFrontMatterBindsAsJacksonBindsIt(@ForAll long seed) throws IOException {
+    String[] inside = {
+      "id: some-id", "title: \"A title: with a colon\"", "title: 'single ''quoted'''", "summary: Plain words here",
+      "status: confirmed", "published: 2024-07-11", "tags: [a, b-c, d_e]", "tags: []", "tags: gpu",
+      "tags:\n  - gpu\n  - cpu", "tags:\n- gpu", "components: [{name: numpy, affected: [\">=2\"]}]",
+      "components:\n  - name: numpy\n    affected: [\">=2.0\", \"<3\"]\n    fixed:\n      - \"3.0\"",
+      "fixes:\n  - title: Fix it\n    commands: [\"a --b=c\", 'd e']\n\n  - title: Other\n    detail: x",
+      "examples:\n  match: [\"e: 1\"]\n  no_match:\n    - \"e: 2\"", "references: {type: report, url: https://x.org/a, title: T}",
+      "# a comment", "", "related: [x]", "causes:\n  - One.\n  # note\n  - Two.",
+    };
+    String[] outside = {
+      "title: yes", "title: 12", "title: \"a\\u0041b\"", "title: \"a\\\\b \\\" \\t\"", "title: x # c", "summary: >-\n  folded", "colour: red",
+      "tags: [a,\n  b]", "title:", "title: [a]", "tags: [a: b]", "  id: indented", "id: ~", "title: Null",
+      "causes:\n  - \"two\n    lines\"", "title: two\n  lines", "tags: ['']", "tags: \"\"", "examples: [a]",
+      "fixes:\n  - title: x\n   detail: y", "id: &a x", "title: !!str x",
+    };
+    Random random = new Random(seed);
+    List<String> lines = new ArrayList<>();
+    int n = 1 + random.nextInt(8);
+    for (int i = 0; i < n; i++) {
+      String[] pool = random.nextInt(6) == 0 ? outside : inside;
+      lines.add(pool[random.nextInt(pool.length)]);
+    }
+    String yaml = String.join("\n", lines) + "\n";
+    Optional<EntryDto> simple = SimpleYaml.entry(yaml);
+    Statistics.collect(simple.isPresent() ? "taken" : "declined");
+    if (simple.isPresent()) {
+      assertSameAsJackson(yaml, simple.get());
+    }
+    Statistics.coverage(c -> c.check("taken").percentage(p -> p > 10));
+  }
+}
