@@ -3,7 +3,7 @@ package dev.errata.site;
 import java.io.PrintStream;
 
 /**
- * Wall time per build phase, printed to standard error when the JVM runs with
+ * Wall and CPU time per build phase, printed to standard error when the JVM runs with
  * {@code -Derrata.timings=true}: how the profiling notes in docs/performance.md were taken, kept
  * so that the next round of tuning starts from figures rather than guesses.
  */
@@ -11,6 +11,7 @@ final class Phases {
   private final PrintStream out;
   private final long start = System.nanoTime();
   private long last = start;
+  private long lastCpu = cpu();
 
   private Phases(PrintStream out) {
     this.out = out;
@@ -25,7 +26,18 @@ final class Phases {
       return;
     }
     long now = System.nanoTime();
-    out.printf("errata: %-28s %6d ms  (total %6d ms)%n", phase, (now - last) / 1_000_000, (now - start) / 1_000_000);
+    long cpu = cpu();
+    out.printf("errata: %-30s %6d ms  CPU %6d ms  (total %6d ms)%n", phase, (now - last) / 1_000_000,
+        (cpu - lastCpu) / 1_000_000, (now - start) / 1_000_000);
     last = now;
+    lastCpu = cpu;
+  }
+
+  /** CPU time of the whole process (all threads, the JIT and the collector included), or 0. */
+  private static long cpu() {
+    if (java.lang.management.ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+      return Math.max(0, os.getProcessCpuTime());
+    }
+    return 0;
   }
 }
