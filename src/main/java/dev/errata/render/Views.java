@@ -36,5 +36,10 @@ public final class Views {
 
   /** A component or tag with its number of entries, for indexes and the home page. */
   public record Group(String name, String title, String description, String href, int count,
-      List<Card> entries) {}
+      List<Card> entries) {
+    /** This group with its entries' cards, for its own page. */
+    public Group with(List<Card> cards) {
+      return new Group(name, title, description, href, count, cards);
+    }
+  }
 }
