@@ -50,12 +50,22 @@ public final class SiteRenderer {
    * at once, so that a large site is never held in memory whole.
    */
   public void render(KnowledgeBase kb, java.util.function.Consumer<Page> sink) {
+    entryPages(kb, sink);
+    listPages(kb, sink);
+  }
+
+  /** One page per entry, rendered in parallel and handed to {@code sink} as each is done. */
+  public void entryPages(KnowledgeBase kb, java.util.function.Consumer<Page> sink) {
     VersionPicture picture = new VersionPicture(kb);
     Map<String, List<Entry>> translations = new java.util.HashMap<>();
     for (Entry e : kb.entries()) {
       e.findTranslationOf().ifPresent(o -> translations.computeIfAbsent(o, k -> new ArrayList<>()).add(e));
     }
     kb.entries().parallelStream().forEach(e -> sink.accept(entryPage(kb, picture, translations, e)));
+  }
+
+  /** The pages that list entries (components, tags, home, search, sitemap, feed) and the 404 page. */
+  public void listPages(KnowledgeBase kb, java.util.function.Consumer<Page> sink) {
     Map<String, List<Entry>> byComponent = kb.byComponent();
     Map<String, List<Entry>> byTag = kb.byTag();
     List<Views.Group> components = componentGroups(kb, byComponent, "../");

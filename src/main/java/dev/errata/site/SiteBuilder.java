@@ -112,10 +112,10 @@ public final class SiteBuilder {
     PageWriter writer = new PageWriter(tmp);
     int pageCount;
     // What needs only the entries (the JSON API, the match index and its parts) is written on a
-    // thread of its own while the pages render: both cores stay busy through the parts of each
-    // that run on one thread.
+    // thread of its own while the pages render, and later the word parts while the list pages
+    // render: both cores stay busy through the parts of each that run on one thread.
     ExecutorService side = Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, "errata-match-index");
+      Thread t = new Thread(r, "errata-search-index");
       t.setDaemon(true);
       return t;
     });
@@ -130,15 +130,20 @@ public final class SiteBuilder {
       // Pages go to disk as they are rendered; each body is parsed once, and its text counted for
       // word search right there, on the thread that rendered it.
       WordIndex.Builder counting = new WordIndex.Builder(kb, WordIndex.Weights.SEARCH, Rules.defaults());
-      new SiteRenderer(new Templates(options.templates()), markdown, e -> {
+      SiteRenderer renderer = new SiteRenderer(new Templates(options.templates()), markdown, e -> {
         Markdown.Rendered r = markdown.render(e.body());
         counting.add(e, r.text());
         return r.html();
-      }).render(kb, writer::write);
-      phases.done("render, count and write pages");
+      });
+      renderer.entryPages(kb, writer::write);
+      phases.done("entry pages, counted, written");
       WordIndex words = counting.build();
       phases.done("word index");
-      searchIndex.wordParts(words).forEach(writer::write);
+      // The word parts, thousands of small files, are written while the list pages render.
+      Future<?> wordParts = side.submit(() -> searchIndex.wordParts(words).forEach(writer::write));
+      renderer.listPages(kb, writer::write);
+      phases.done("list pages");
+      finish(wordParts);
       phases.done("word parts");
       MatchIndex index = finish(matchIndex);
       phases.done("wait for the match index");
@@ -159,18 +164,18 @@ public final class SiteBuilder {
     return new Result(kb.entries().size(), pageCount, checked.diagnostics(), Duration.ofMillis(clock.millis() - start));
   }
 
-  /** The side task's result; its failure is rethrown as it was thrown. */
-  private static MatchIndex finish(Future<MatchIndex> task) {
+  /** A side task's result; its failure is rethrown as it was thrown. */
+  private static <T> T finish(Future<T> task) {
     try {
       return task.get();
     } catch (ExecutionException e) {
       if (e.getCause() instanceof RuntimeException r) {
         throw r;
       }
-      throw new ErrataException(ExitCode.INTERNAL, "building the match index failed: " + e.getCause(), e.getCause());
+      throw new ErrataException(ExitCode.INTERNAL, "building the search index failed: " + e.getCause(), e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new ErrataException(ExitCode.INTERNAL, "interrupted while building the match index", e);
+      throw new ErrataException(ExitCode.INTERNAL, "interrupted while building the search index", e);
     }
   }
 
