@@ -37,6 +37,21 @@ class CheckReportTest {
   }
 
   @Test
+  void anEntryReachedThroughALinkIsRead(@TempDir Path dir) throws IOException {
+    Path fixture = Path.of("src/test/resources/fixture/content").toAbsolutePath();
+    try (var files = Files.walk(fixture)) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        Path link = dir.resolve(fixture.relativize(f).toString());
+        Files.createDirectories(link.getParent());
+        Files.createSymbolicLink(link, f);
+      }
+    }
+    CliRun r = CliRun.of("check", "--content", dir.toString());
+    assertEquals(0, r.code(), r.out() + r.err());
+    assertEquals("Checked 3 entries: 0 errors, 0 warnings.\n", r.out());
+  }
+
+  @Test
   void cleanContentExitsZero() {
     CliRun r = CliRun.of("check", "--content", "src/test/resources/fixture/content");
     assertEquals(0, r.code(), r.out() + r.err());
