@@ -16,8 +16,12 @@ import java.util.Optional;
  * reports what is wrong. {@code SimpleYamlTest} holds what it accepts equal to what Jackson binds.
  */
 final class SimpleYaml {
+  /** Deeper nesting than any entry needs is left to Jackson, which reports its own limit. */
+  private static final int MAX_DEPTH = 16;
+
   private final String[] lines;
   private int line;
+  private int depth;
 
   private SimpleYaml(String[] lines) {
     this.lines = lines;
@@ -82,10 +86,12 @@ final class SimpleYaml {
   /** The block node whose first line is the current one, indented exactly {@code indent}. */
   private Object block(int indent) {
     String l = lines[line];
-    if (indent(l) != indent) {
+    if (indent(l) != indent || ++depth > MAX_DEPTH) {
       throw decline();
     }
-    return isItem(l, indent) ? sequence(indent) : mapping(indent, indent);
+    Object node = isItem(l, indent) ? sequence(indent) : mapping(indent, indent);
+    depth--;
+    return node;
   }
 
   private static boolean isItem(String l, int at) {
@@ -305,6 +311,7 @@ final class SimpleYaml {
     private final String l;
     private final int end;
     int pos;
+    private int depth;
 
     Flow(String l, int at, int end) {
       this.l = l;
@@ -318,11 +325,13 @@ final class SimpleYaml {
         throw decline();
       }
       char c = l.charAt(pos);
-      if (c == '[') {
-        return list();
-      }
-      if (c == '{') {
-        return map();
+      if (c == '[' || c == '{') {
+        if (++depth > MAX_DEPTH) {
+          throw decline();
+        }
+        Object node = c == '[' ? list() : map();
+        depth--;
+        return node;
       }
       if (c == '"' || c == '\'') {
         int[] stop = {0};

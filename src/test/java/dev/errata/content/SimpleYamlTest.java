@@ -74,6 +74,18 @@ class SimpleYamlTest {
     }
   }
 
+  @Test
+  void deepNestingIsLeftToJacksonRatherThanOverflowingTheStack() {
+    String flow = "tags: " + "[".repeat(100_000) + "]".repeat(100_000) + "\n";
+    assertTrue(SimpleYaml.entry(flow).isEmpty());
+    StringBuilder block = new StringBuilder("examples:\n");
+    for (int i = 1; i < 20_000; i++) {
+      block.append(" ".repeat(i)).append("k").append(i).append(":\n");
+    }
+    block.append(" ".repeat(20_000)).append("v: x\n");
+    assertTrue(SimpleYaml.entry(block.toString()).isEmpty());
+  }
+
   /** Front matter put together from lines in the subset and lines just outside it. */
   @Property(tries = 1500)
   void randomFrontMatterBindsAsJacksonBindsIt(@ForAll long seed) throws IOException {
