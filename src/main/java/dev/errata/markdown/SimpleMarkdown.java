@@ -10,8 +10,12 @@ import com.vladsch.flexmark.util.sequence.Escaping;
  * Flexmark's tree was most of a large build's Markdown time. Anything outside that subset, or
  * anything whose reading depends on CommonMark's finer rules (emphasis, links, escapes,
  * entities, raw HTML, lists, quotes, indentation, trailing spaces), and anything the autolink
- * extension might link, makes it decline, returning null, so that Flexmark reads the whole body. {@code MarkdownTest} holds what it accepts to the
- * same HTML as Flexmark's, and to the same words for search.
+ * extension might link, makes it decline, returning null, so that Flexmark reads the whole
+ * body. {@code MarkdownTest} holds what it accepts to the same HTML as Flexmark's, and to the
+ * same words for search.
+ *
+ * <p>The search text has each piece of code twice, as the text taken from Flexmark's tree has it
+ * (a code node and the text node inside it): the word index's weights depend on it.
  */
 final class SimpleMarkdown {
   private final String src;
