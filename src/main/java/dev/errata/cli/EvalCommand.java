@@ -2,7 +2,6 @@ package dev.errata.cli;
 
 import dev.errata.ExitCode;
 import dev.errata.match.Evaluation;
-import dev.errata.markdown.Markdown;
 import dev.errata.match.MatchIndex;
 import dev.errata.match.Matcher;
 import dev.errata.match.Rules;
@@ -46,10 +45,7 @@ final class EvalCommand implements Callable<Integer> {
     KnowledgeBase kb = Knowledge.knowledgeBase(content.content);
     MatchIndex index = Knowledge.index(kb);
     Matcher matcher = new Matcher(index, Rules.defaults());
-    Markdown markdown = new Markdown();
-    var baseline = Evaluation.baseline(
-        WordIndex.build(kb, e -> markdown.toPlainText(e.body()), WordIndex.Weights.PLAIN, Rules.defaults()),
-        index.entries(), Rules.defaults());
+    var baseline = Evaluation.baseline(Knowledge.words(kb, WordIndex.Weights.PLAIN), index.entries(), Rules.defaults());
     List<Evaluation.Case> all = queries != null ? Evaluation.loadQueries(queries) : Evaluation.load(cases);
     PrintWriter out = spec.commandLine().getOut();
     Matcher.Options options = Matcher.Options.defaults();

@@ -14,8 +14,7 @@ import com.vladsch.flexmark.util.sequence.Escaping;
  * body. {@code MarkdownTest} holds what it accepts to the same HTML as Flexmark's, and to the
  * same words for search.
  *
- * <p>The search text has each piece of code twice, as the text taken from Flexmark's tree has it
- * (a code node and the text node inside it): the word index's weights depend on it.
+ * <p>Code goes to the search text's code part, as {@link Markdown.Rendered} explains.
  */
 final class SimpleMarkdown {
   private final String src;
@@ -24,6 +23,7 @@ final class SimpleMarkdown {
   private final DataHolder options;
   private final StringBuilder html;
   private final StringBuilder text;
+  private final StringBuilder code = new StringBuilder();
   private HeaderIdGenerator ids;
 
   private SimpleMarkdown(String src, DataHolder options) {
@@ -35,8 +35,8 @@ final class SimpleMarkdown {
   }
 
   /**
-   * The body as HTML and as text for search (as {@link Markdown#render} gives them), or null when
-   * it holds anything this reader leaves to Flexmark.
+   * The body as HTML and as text and code for search (as {@link Markdown#render} gives them), or
+   * null when it holds anything this reader leaves to Flexmark.
    */
   static Markdown.Rendered render(String markdown, DataHolder options) {
     SimpleMarkdown m = new SimpleMarkdown(markdown, options);
@@ -45,7 +45,7 @@ final class SimpleMarkdown {
     } catch (Declined e) {
       return null;
     }
-    return new Markdown.Rendered(m.html.toString(), m.text.toString());
+    return new Markdown.Rendered(m.html.toString(), m.text.toString(), m.code.toString());
   }
 
   /** Thrown, without a stack trace, where the text leaves the subset. */
@@ -139,7 +139,7 @@ final class SimpleMarkdown {
         escape(a, src, contentStart, line);
         html.append("</code></pre>");
         line();
-        text.append(src, contentStart, line).append('\n').append(src, contentStart, line).append(' ');
+        code.append(src, contentStart, line).append('\n');
         pos = next(lineEnd);
         return;
       }
@@ -394,7 +394,7 @@ final class SimpleMarkdown {
           html.append("<code>");
           escape(Escaping.collapseWhitespace(inner, true));
           html.append("</code>");
-          text.append(str, i, close + ticks).append(' ').append(inner).append(' ');
+          code.append(inner).append(' ');
           i = close + ticks;
           from = i;
         }

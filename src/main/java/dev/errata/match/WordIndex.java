@@ -90,10 +90,16 @@ public final class WordIndex {
     return postings;
   }
 
-  /** @param plainText turns a Markdown body into the text a reader sees */
-  public static WordIndex build(KnowledgeBase kb, java.util.function.Function<Entry, String> plainText, Weights w, Rules rules) {
+  /**
+   * An entry's body as word search counts it: the text a reader sees, and apart its code, which
+   * counts twice (why: {@code Markdown.Rendered}).
+   */
+  public record Body(String text, String code) {}
+
+  /** @param body turns an entry's Markdown into what word search counts */
+  public static WordIndex build(KnowledgeBase kb, java.util.function.Function<Entry, Body> body, Weights w, Rules rules) {
     Builder builder = new Builder(kb, w, rules);
-    kb.entries().parallelStream().forEach(e -> builder.add(e, plainText.apply(e)));
+    kb.entries().parallelStream().forEach(e -> builder.add(e, body.apply(e)));
     return builder.build();
   }
 
@@ -117,8 +123,8 @@ public final class WordIndex {
       }
     }
 
-    /** Counts {@code e}'s fields, with {@code plainText} as its body; safe to call from several threads. */
-    public void add(Entry e, String plainText) {
+    /** Counts {@code e}'s fields and its body; safe to call from several threads. */
+    public void add(Entry e, Body body) {
       List<String> fixes = TermCounts.fixTexts(e.fixes());
       counts[position.get(e.id())] = counting.entry()
           .add(List.of(e.title()), w.title())
@@ -126,7 +132,8 @@ public final class WordIndex {
           .add(List.of(e.summary()), w.summary())
           .add(e.causes(), w.cause())
           .add(fixes, w.fix())
-          .add(List.of(plainText), w.body())
+          .add(List.of(body.text()), w.body())
+          .add(List.of(body.code()), 2 * w.body())
           .done();
     }
 

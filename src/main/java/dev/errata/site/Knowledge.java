@@ -4,10 +4,12 @@ import dev.errata.ErrataException;
 import dev.errata.ExitCode;
 import dev.errata.content.Fingerprint;
 import dev.errata.index.MatchIndexCodec;
+import dev.errata.markdown.Markdown;
 import dev.errata.match.MatchData;
 import dev.errata.match.MatchIndex;
 import dev.errata.match.Matcher;
 import dev.errata.match.Rules;
+import dev.errata.match.WordIndex;
 import dev.errata.model.KnowledgeBase;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,6 +31,17 @@ public final class Knowledge {
 
   public static MatchIndex index(KnowledgeBase kb) {
     return MatchIndex.build(kb, Rules.defaults());
+  }
+
+  /** What word search counts of a rendered body. */
+  public static WordIndex.Body words(Markdown.Rendered body) {
+    return new WordIndex.Body(body.text(), body.code());
+  }
+
+  /** The word index of {@code kb}, each body rendered here (a build counts them as it renders). */
+  public static WordIndex words(KnowledgeBase kb, WordIndex.Weights weights) {
+    Markdown markdown = new Markdown();
+    return WordIndex.build(kb, e -> words(markdown.render(e.body())), weights, Rules.defaults());
   }
 
   /** The entries of {@code content}, or exit 3 with the errors that stop them from being used. */

@@ -132,7 +132,7 @@ public final class SiteBuilder {
       WordIndex.Builder counting = new WordIndex.Builder(kb, WordIndex.Weights.SEARCH, Rules.defaults());
       SiteRenderer renderer = new SiteRenderer(new Templates(options.templates()), markdown, e -> {
         Markdown.Rendered r = markdown.render(e.body());
-        counting.add(e, r.text());
+        counting.add(e, Knowledge.words(r));
         return r.html();
       });
       renderer.entryPages(kb, writer::write);

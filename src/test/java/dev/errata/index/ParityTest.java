@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.errata.markdown.Markdown;
 import dev.errata.match.Evaluation;
 import dev.errata.match.FoundVersion;
 import dev.errata.match.MatchIndex;
@@ -83,8 +82,7 @@ class ParityTest {
   static ObjectNode answer(ObjectNode in) {
     MatchIndex index = Knowledge.index(kb);
     Matcher matcher = new Matcher(index, Rules.defaults());
-    WordSearch words = new WordSearch(WordIndex.build(kb, e -> new Markdown().toPlainText(e.body()), WordIndex.Weights.SEARCH,
-        Rules.defaults()), Rules.defaults());
+    WordSearch words = new WordSearch(Knowledge.words(kb, WordIndex.Weights.SEARCH), Rules.defaults());
     ObjectNode out = JSON.createObjectNode();
     ArrayNode pastes = out.putArray("pastes");
     for (JsonNode p : in.get("pastes")) {

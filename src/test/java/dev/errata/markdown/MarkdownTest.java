@@ -69,7 +69,7 @@ class MarkdownTest {
     Markdown.Rendered r = MARKDOWN.render("Hello <script>alert(1)</script> `x<y`\n\n```\nz\n```\n");
     assertFalse(r.html().contains("<script>"), r.html());
     assertTrue(r.html().contains("&lt;script&gt;"), r.html());
-    assertTrue(r.text().contains("x<y") && r.text().contains("z"), r.text());
+    assertTrue(r.code().contains("x<y") && r.code().contains("z"), r.code());
   }
 
   /** Cases of {@code subset.md}: a line "== accept: why" or "== decline: why", then the document. */
@@ -155,6 +155,7 @@ class MarkdownTest {
     assertEquals(stock(markdown), flexmark.html(), "Flexmark's path is stock Flexmark");
     assertEquals(flexmark.html(), simple.html(), () -> "HTML differs for:\n" + markdown);
     assertEquals(words(flexmark.text()), words(simple.text()), () -> "words differ for:\n" + markdown);
+    assertEquals(words(flexmark.code()), words(simple.code()), () -> "code words differ for:\n" + markdown);
   }
 
   private static List<String> words(String text) {
