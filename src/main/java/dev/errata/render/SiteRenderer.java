@@ -20,6 +20,11 @@ import java.util.Map;
  */
 public final class SiteRenderer {
   private static final int RECENT = 10;
+  /**
+   * Entries in the Atom feed: the latest changes, as feed readers expect. All of them made a
+   * 5 MB feed at 10,000 entries that every reader would fetch again on each poll.
+   */
+  static final int FEED = 50;
 
   private final Templates templates;
   private final Markdown markdown;
@@ -102,7 +107,7 @@ public final class SiteRenderer {
           "components", components, "tags", tags)));
     });
     pages.add(() -> new Page("feed.xml", templates.render("feed.ftlx", model(kb, "",
-        "entries", kb.recentlyModified().stream().map(e -> card(kb, e, "")).toList(),
+        "entries", kb.recentlyModified().stream().limit(FEED).map(e -> card(kb, e, "")).toList(),
         "updated", kb.recentlyModified().isEmpty() ? "1970-01-01" : kb.recentlyModified().get(0).modified().toString()))));
     pages.parallelStream().forEach(p -> sink.accept(p.get()));
   }
