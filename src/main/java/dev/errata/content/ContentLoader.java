@@ -173,8 +173,9 @@ public final class ContentLoader {
   private static List<Path> markdownFiles(Path root) {
     // find() hands over the attributes the walk read anyway; isRegularFile would stat each file
     // again. A link is followed, as before, to see whether it leads to a file.
-    try (Stream<Path> walk = Files.find(root, Integer.MAX_VALUE, (f, attrs) -> f.getFileName().toString().endsWith(".md")
-        && (attrs.isRegularFile() || (attrs.isSymbolicLink() && Files.isRegularFile(f))))) {
+    try (Stream<Path> walk = Files.find(root, Integer.MAX_VALUE, (f, attrs) ->
+        f.getFileName().toString().endsWith(".md")
+            && (attrs.isRegularFile() || (attrs.isSymbolicLink() && Files.isRegularFile(f))))) {
       return walk
           .filter(f -> !f.getFileName().toString().startsWith("_") && !f.getFileName().toString().equalsIgnoreCase("README.md"))
           .sorted()

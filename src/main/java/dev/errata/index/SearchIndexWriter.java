@@ -69,7 +69,8 @@ public final class SearchIndexWriter {
    * entry is counted, when nothing else is left to run beside them.
    */
   public List<IndexPart> wordParts(WordIndex words) {
-    return new ArrayList<>(words.parts().entrySet()).parallelStream().map(part -> script("w/" + hex(part.getKey()), g -> {
+    List<Map.Entry<String, List<String>>> parts = new ArrayList<>(words.parts().entrySet());
+    return parts.parallelStream().map(part -> script("w/" + hex(part.getKey()), g -> {
       g.writeStartObject();
       for (String term : part.getValue()) {
         g.writeFieldName(term);

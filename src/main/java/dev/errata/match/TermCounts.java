@@ -97,7 +97,10 @@ final class TermCounts {
       length += weight;
     }
 
-    /** Ends the entry: its terms as arrays split into their merge groups. The counter goes back to be reused. */
+    /**
+     * Ends the entry: its terms as arrays split into their merge groups. The counter goes back to
+     * be reused.
+     */
     TermCounts done() {
       int[] sizes = new int[GROUPS];
       for (int i = 0; i < distinct; i++) {

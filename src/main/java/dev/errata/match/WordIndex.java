@@ -97,7 +97,8 @@ public final class WordIndex {
   public record Body(String text, String code) {}
 
   /** @param body turns an entry's Markdown into what word search counts */
-  public static WordIndex build(KnowledgeBase kb, java.util.function.Function<Entry, Body> body, Weights w, Rules rules) {
+  public static WordIndex build(KnowledgeBase kb, java.util.function.Function<Entry, Body> body, Weights w,
+      Rules rules) {
     Builder builder = new Builder(kb, w, rules);
     kb.entries().parallelStream().forEach(e -> builder.add(e, body.apply(e)));
     return builder.build();
