@@ -156,15 +156,8 @@ public final class Tokenizer {
       return path(out, s, i);
     }
     if (end < n && s[end] == '/' && end + 1 < n && isPathChar(s[end + 1]) && !isCjk(s[end + 1])) {
-      // a relative path such as models/resnet/1/model.plan
-      while (end < n && isPathChar(s[end])) {
-        end++;
-      }
-      while (end > i + 1 && isTrailingPunct(s[end - 1])) {
-        end--;
-      }
-      make(out, s, i, end, Token.Kind.PATH, UNKNOWN);
-      return end;
+      // a relative path such as models/resnet/1/model.plan (a word's characters are path characters)
+      return path(out, s, i);
     }
     int cut = numericSuffix(s, i, end);
     if (cut > 0) {
