@@ -89,7 +89,7 @@ final class SimpleYaml {
     if (indent(l) != indent || ++depth > MAX_DEPTH) {
       throw decline();
     }
-    Object node = isItem(l, indent) ? sequence(indent) : mapping(indent, indent);
+    Object node = isItem(l, indent) ? sequence(indent) : mapping(indent);
     depth--;
     return node;
   }
@@ -117,7 +117,7 @@ final class SimpleYaml {
         throw decline(); // an item on the lines below
       }
       if (keyEnd(l, at) > 0) {
-        items.add(mapping(at, indent)); // "- key: value", more keys below at the same column
+        items.add(mapping(at)); // "- key: value", more keys below at the same column
       } else {
         items.add(scalarOrFlow(l, at, indent));
         line++;
@@ -128,11 +128,12 @@ final class SimpleYaml {
   }
 
   /**
-   * A mapping whose keys stand at column {@code column}; its first line may start with a dash at
-   * {@code parent} (an item of a sequence). Values below a key are indented deeper, or are a
-   * sequence at the key's own column.
+   * A mapping whose keys stand at column {@code column}; its first line may start with a dash (an
+   * item of a sequence). Values below a key are indented deeper, or are a sequence at the key's
+   * own column. A line that stops short of the column belongs to no enclosing node either, which
+   * leaves it unread: the entry is then declined.
    */
-  private Map<String, Object> mapping(int column, int parent) {
+  private Map<String, Object> mapping(int column) {
     Map<String, Object> map = new LinkedHashMap<>();
     boolean first = true;
     while (true) {
@@ -174,9 +175,6 @@ final class SimpleYaml {
       }
       if (map.put(key, value) != null) {
         throw decline(); // a key given twice
-      }
-      if (line < lines.length && indent(lines[line]) < column && parent < column && indent(lines[line]) > parent) {
-        throw decline();
       }
     }
     return map;
