@@ -1,5 +1,6 @@
 package dev.errata.content;
 
+import dev.errata.Declined;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,15 +47,6 @@ final class SimpleYaml {
       return Optional.of(Binding.entry(map));
     } catch (Declined e) {
       return Optional.empty();
-    }
-  }
-
-  /** Thrown, without a stack trace, where the text leaves the subset. */
-  private static final class Declined extends RuntimeException {
-    private static final Declined INSTANCE = new Declined();
-
-    private Declined() {
-      super(null, null, false, false);
     }
   }
 

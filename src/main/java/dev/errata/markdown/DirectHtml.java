@@ -31,6 +31,7 @@ import com.vladsch.flexmark.ext.tables.TableSeparator;
 import com.vladsch.flexmark.html.renderer.HeaderIdGenerator;
 import com.vladsch.flexmark.parser.ListOptions;
 import com.vladsch.flexmark.util.ast.Document;
+import dev.errata.Declined;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.ast.NonRenderingInline;
 import com.vladsch.flexmark.util.data.DataHolder;
@@ -68,26 +69,6 @@ final class DirectHtml {
     return w.out.toString();
   }
 
-  /** Thrown, without a stack trace, on the first node kind this writer does not write. */
-  private static final class Declined extends RuntimeException {
-    private static final Declined INSTANCE = new Declined();
-
-    private Declined() {
-      super(null, null, false, false);
-    }
-  }
-
-  /** An info string that is one plain word: anything else (spaces, escapes, entities) goes to Flexmark. */
-  private static boolean plainLanguage(BasedSequence info) {
-    for (int i = 0; i < info.length(); i++) {
-      char c = info.charAt(i);
-      if (!(Character.isLetterOrDigit(c) || c == '-' || c == '_' || c == '+' || c == '.' || c == '#')) {
-        return false;
-      }
-    }
-    return true;
-  }
-
   private void children(Node node) {
     for (Node n = node.getFirstChild(); n != null; n = n.getNext()) {
       node(n);
@@ -115,7 +96,7 @@ final class DirectHtml {
       inline("del", n);
     } else if (n instanceof Heading h) {
       heading(h);
-    } else if (n instanceof FencedCodeBlock f && plainLanguage(f.getInfo())) {
+    } else if (n instanceof FencedCodeBlock f && HtmlText.plainLanguage(f.getInfo())) {
       codeBlock(f.getInfo().isBlank() ? "" : f.getInfo().toString(), Escaping.normalizeEOL(f.getContentChars()));
     } else if (n instanceof IndentedCodeBlock c) {
       codeBlock("", c.getContentChars().trimTailBlankLines().normalizeEndWithEOL());
@@ -241,26 +222,12 @@ final class DirectHtml {
     line();
   }
 
-  /** Ends the current line unless at the start of one. */
   private void line() {
-    int n = out.length();
-    if (n > 0 && out.charAt(n - 1) != '\n') {
-      out.append('\n');
-    }
+    HtmlText.endLine(out);
   }
 
-  /** Flexmark's text escaping: {@code & < > "}. */
   private void text(CharSequence s) {
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '&' -> out.append("&amp;");
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        case '"' -> out.append("&quot;");
-        default -> out.append(c);
-      }
-    }
+    HtmlText.escape(out, s.toString());
   }
 
   /** Backslash escapes and entities resolved; most text has neither and is taken as it is. */

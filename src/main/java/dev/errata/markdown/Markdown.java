@@ -120,8 +120,20 @@ public final class Markdown {
    * result is the same.
    */
   private Setup setup(String markdown) {
-    boolean links = markdown.contains("://") || markdown.contains("www.") || markdown.contains("@");
-    return links ? withLinks : plain;
+    char[] a = markdown.toCharArray();
+    for (int i = 0; i < a.length; i++) {
+      if (mayLinkAt(a, i)) {
+        return withLinks;
+      }
+    }
+    return plain;
+  }
+
+  /** Whether the autolink extension may find a link at {@code i}: a "://", a "www." or an "@". */
+  static boolean mayLinkAt(char[] a, int i) {
+    char c = a[i];
+    return c == '@' || (c == ':' && i + 2 < a.length && a[i + 1] == '/' && a[i + 2] == '/')
+        || (c == 'w' && i + 3 < a.length && a[i + 1] == 'w' && a[i + 2] == 'w' && a[i + 3] == '.');
   }
 
   /**

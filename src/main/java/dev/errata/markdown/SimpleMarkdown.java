@@ -3,6 +3,7 @@ package dev.errata.markdown;
 import com.vladsch.flexmark.html.renderer.HeaderIdGenerator;
 import com.vladsch.flexmark.util.data.DataHolder;
 import com.vladsch.flexmark.util.sequence.Escaping;
+import dev.errata.Declined;
 
 /**
  * Parses and writes, in one pass and without a syntax tree, the Markdown nearly every entry body
@@ -48,15 +49,6 @@ final class SimpleMarkdown {
     return new Markdown.Rendered(m.html.toString(), m.text.toString(), m.code.toString());
   }
 
-  /** Thrown, without a stack trace, where the text leaves the subset. */
-  private static final class Declined extends RuntimeException {
-    private static final Declined INSTANCE = new Declined();
-
-    private Declined() {
-      super(null, null, false, false);
-    }
-  }
-
   private static Declined decline() {
     return Declined.INSTANCE;
   }
@@ -80,9 +72,8 @@ final class SimpleMarkdown {
       if (c < ' ' && c != '\n' && c != '\t') {
         throw decline(); // carriage returns and other controls
       }
-      if (c == '@' || (c == ':' && i + 2 < a.length && a[i + 1] == '/' && a[i + 2] == '/')
-          || (c == 'w' && i + 3 < a.length && a[i + 1] == 'w' && a[i + 2] == 'w' && a[i + 3] == '.')) {
-        throw decline(); // what the autolink extension may turn into a link
+      if (Markdown.mayLinkAt(a, i)) {
+        throw decline();
       }
     }
     while (pos < a.length) {
@@ -114,11 +105,8 @@ final class SimpleMarkdown {
     noTab(pos, end);
     int ticks = run(pos, end, '`');
     String info = src.substring(pos + ticks, end).strip();
-    for (int i = 0; i < info.length(); i++) {
-      char c = info.charAt(i);
-      if (!(Character.isLetterOrDigit(c) || c == '-' || c == '_' || c == '+' || c == '.' || c == '#')) {
-        throw decline();
-      }
+    if (!HtmlText.plainLanguage(info)) {
+      throw decline();
     }
     int contentStart = next(end);
     int line = contentStart;
@@ -136,7 +124,7 @@ final class SimpleMarkdown {
           html.append('"');
         }
         html.append('>');
-        escape(a, src, contentStart, line);
+        HtmlText.escape(html, src, contentStart, line);
         html.append("</code></pre>");
         line();
         code.append(src, contentStart, line).append('\n');
@@ -461,7 +449,7 @@ final class SimpleMarkdown {
     if (from >= to) {
       return;
     }
-    escape(s, str, from, to);
+    HtmlText.escape(html, str, from, to);
     int start = from;
     for (int i = from; i <= to; i++) {
       if (i == to || s[i] == '\n') {
@@ -473,34 +461,11 @@ final class SimpleMarkdown {
     }
   }
 
-  /**
-   * Flexmark's text escaping, {@code & < > "}: looked for in {@code s}, the runs between copied
-   * from {@code str}, the same text as a String (a Latin-1 String is copied whole; characters
-   * one by one).
-   */
-  private void escape(char[] s, String str, int from, int to) {
-    int run = from;
-    for (int i = from; i < to; i++) {
-      char c = s[i];
-      if (c > '>' || (c != '&' && c != '<' && c != '>' && c != '"')) {
-        continue;
-      }
-      html.append(str, run, i);
-      html.append(c == '&' ? "&amp;" : c == '<' ? "&lt;" : c == '>' ? "&gt;" : "&quot;");
-      run = i + 1;
-    }
-    html.append(str, run, to);
-  }
-
   private void escape(String s) {
-    escape(s.toCharArray(), s, 0, s.length());
+    HtmlText.escape(html, s);
   }
 
-  /** Ends the current line unless at the start of one. */
   private void line() {
-    int n = html.length();
-    if (n > 0 && html.charAt(n - 1) != '\n') {
-      html.append('\n');
-    }
+    HtmlText.endLine(html);
   }
 }

@@ -1,0 +1,48 @@
+package dev.errata.markdown;
+
+/**
+ * What both of our HTML writers ({@link SimpleMarkdown}, {@link DirectHtml}) must do as Flexmark
+ * does, in one place: its text escaping, its line ends between blocks, and the code languages
+ * it writes as a plain class name.
+ */
+final class HtmlText {
+  private HtmlText() {}
+
+  /** Flexmark's text escaping, {@code & < > "}; the text between is copied in runs. */
+  static void escape(StringBuilder out, String s, int from, int to) {
+    int run = from;
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (c > '>' || (c != '&' && c != '<' && c != '>' && c != '"')) {
+        continue;
+      }
+      out.append(s, run, i);
+      out.append(c == '&' ? "&amp;" : c == '<' ? "&lt;" : c == '>' ? "&gt;" : "&quot;");
+      run = i + 1;
+    }
+    out.append(s, run, to);
+  }
+
+  static void escape(StringBuilder out, String s) {
+    escape(out, s, 0, s.length());
+  }
+
+  /** Ends the current line unless at the start of one. */
+  static void endLine(StringBuilder out) {
+    int n = out.length();
+    if (n > 0 && out.charAt(n - 1) != '\n') {
+      out.append('\n');
+    }
+  }
+
+  /** An info string that is one plain word: anything else (spaces, escapes, entities) goes to Flexmark. */
+  static boolean plainLanguage(CharSequence info) {
+    for (int i = 0; i < info.length(); i++) {
+      char c = info.charAt(i);
+      if (!(Character.isLetterOrDigit(c) || c == '-' || c == '_' || c == '+' || c == '.' || c == '#')) {
+        return false;
+      }
+    }
+    return true;
+  }
+}
