@@ -44,14 +44,6 @@ public final class SearchIndexWriter {
 
   private final JsonFactory json = new ObjectMapper().getFactory();
 
-  /** Every part of the search index. */
-  public List<IndexPart> write(KnowledgeBase kb, MatchIndex match, WordIndex words, Rules rules) {
-    List<IndexPart> pages = new ArrayList<>(matchParts(kb, match));
-    pages.addAll(wordParts(words));
-    pages.add(manifest(kb, match, words, rules));
-    return pages;
-  }
-
   /**
    * The parts that need only the entries and the match index (key, template and entry parts,
    * facets): a build writes them while pages are still being rendered.
