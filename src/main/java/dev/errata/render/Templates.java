@@ -32,6 +32,7 @@ public final class Templates {
 
   public Templates(Path userDir) {
     config = new Configuration(Configuration.VERSION_2_3_34);
+    config.setObjectWrapper(new RecordWrapper());
     List<TemplateLoader> loaders = new ArrayList<>();
     if (userDir != null && Files.isDirectory(userDir)) {
       try {
