@@ -10,8 +10,8 @@ import dev.errata.Declined;
  * is made of: paragraphs, ATX headings, fenced code, pipe tables and inline code. Building
  * Flexmark's tree was most of a large build's Markdown time. Anything outside that subset, or
  * anything whose reading depends on CommonMark's finer rules (emphasis, links, escapes,
- * entities, raw HTML, lists, quotes, indentation, trailing spaces), and anything the autolink
- * extension might link, makes it decline, returning null, so that Flexmark reads the whole
+ * entities, raw HTML, lists, quotes, indentation, trailing spaces), and any text outside code
+ * the autolink extension might link, makes it decline, returning null, so that Flexmark reads the whole
  * body. {@code MarkdownTest} holds what it accepts to the same HTML as Flexmark's, and to the
  * same words for search.
  *
@@ -71,9 +71,6 @@ final class SimpleMarkdown {
       char c = a[i];
       if (c < ' ' && c != '\n' && c != '\t') {
         throw decline(); // carriage returns and other controls
-      }
-      if (Markdown.mayLinkAt(a, i)) {
-        throw decline();
       }
     }
     while (pos < a.length) {
@@ -242,8 +239,9 @@ final class SimpleMarkdown {
 
   /**
    * A line Flexmark would read as plain paragraph text whatever precedes it: it starts with a
-   * letter, a digit that does not open a numbered list, a backtick or an opening quote or
-   * parenthesis, and has no trailing space (a hard break).
+   * letter, a digit that does not open a numbered list, a backtick, an opening quote or
+   * parenthesis, underscores before a word or a "!" that opens no image, and has no trailing
+   * space (a hard break).
    */
   private void checkParagraphLine(int start, int end) {
     noTab(start, end);
@@ -257,12 +255,19 @@ final class SimpleMarkdown {
       if (marker && (i + 1 == end || a[i + 1] == ' ')) {
         throw decline();
       }
-    } else if (!(Character.isLetter(c) || c == '`' || c == '(' || c == '"' || c == '\'')) {
+    } else if (!(Character.isLetter(c) || c == '`' || c == '(' || c == '"' || c == '\''
+        || c == '_' && wordAfter(start, end, '_') || c == '!' && start + 1 < end && a[start + 1] != '[')) {
       throw decline();
     }
     if (a[end - 1] == ' ') {
       throw decline();
     }
+  }
+
+  /** Whether the run of {@code c} at {@code start} is followed by a letter or digit: no rule or break. */
+  private boolean wordAfter(int start, int end, char c) {
+    int i = start + run(start, end, c);
+    return i < end && Character.isLetterOrDigit(a[i]);
   }
 
   private void table() {
@@ -359,6 +364,7 @@ final class SimpleMarkdown {
   // ---- inline: text and code spans; anything else declines.
 
   private void inline(char[] s, String str, int start, int n) {
+    int openers = 0;
     int from = start;
     int i = start;
     while (i < n) {
@@ -375,7 +381,8 @@ final class SimpleMarkdown {
           }
           int close = closingTicks(s, i + ticks, n, ticks);
           if (close < 0) {
-            throw decline();
+            i += ticks; // no run of the same length closes it: the backticks are text
+            continue;
           }
           plain(s, str, from, i);
           String inner = str.substring(i + ticks, close);
@@ -386,14 +393,20 @@ final class SimpleMarkdown {
           i = close + ticks;
           from = i;
         }
-        case '_' -> {
-          // Literal only inside a word: letters or digits on both sides can neither open nor close emphasis.
+        case '_', '*' -> {
           int end = i;
-          while (end < n && s[end] == '_') {
+          while (end < n && s[end] == c) {
             end++;
           }
-          if (i == start || end == n || !Character.isLetterOrDigit(s[i - 1]) || !Character.isLetterOrDigit(s[end])) {
+          int run = delimiterRun(s, start, n, i, end);
+          // Emphasis needs a run that may open and a later one of the same character that may
+          // close; without such a pair every run is literal text, whatever else is around it.
+          int opened = c == '_' ? 1 : 2;
+          if ((run & CLOSES) != 0 && (openers & opened) != 0) {
             throw decline();
+          }
+          if ((run & OPENS) != 0) {
+            openers |= opened;
           }
           i = end;
         }
@@ -418,11 +431,41 @@ final class SimpleMarkdown {
           }
           i++;
         }
-        case '\\', '*', '~' -> throw decline();
+        case '\\', '~' -> throw decline();
         default -> i++;
       }
     }
     plain(s, str, from, n);
+  }
+
+  private static final int OPENS = 1;
+  private static final int CLOSES = 2;
+
+  /**
+   * Whether the run of {@code *} or {@code _} at {@code s[i, end)} may open or close emphasis, by
+   * CommonMark's flanking rules, the edges of the text counting as white space. Those rules read
+   * Unicode white space and punctuation, where versions of the spec differ: a run next to a
+   * character beyond ASCII declines.
+   */
+  private static int delimiterRun(char[] s, int start, int n, int i, int end) {
+    char before = i == start ? ' ' : s[i - 1];
+    char after = end == n ? ' ' : s[end];
+    if (before >= 128 || after >= 128) {
+      throw decline();
+    }
+    boolean spaceBefore = before == ' ' || before == '\n';
+    boolean spaceAfter = after == ' ' || after == '\n';
+    boolean punctBefore = isPunctuation(before);
+    boolean punctAfter = isPunctuation(after);
+    boolean left = !spaceAfter && (!punctAfter || spaceBefore || punctBefore);
+    boolean right = !spaceBefore && (!punctBefore || spaceAfter || punctAfter);
+    boolean opens = s[i] == '*' ? left : left && (!right || punctBefore);
+    boolean closes = s[i] == '*' ? right : right && (!left || punctAfter);
+    return (opens ? OPENS : 0) | (closes ? CLOSES : 0);
+  }
+
+  private static boolean isPunctuation(char c) {
+    return c > ' ' && c < 127 && !Character.isLetterOrDigit(c);
   }
 
   /** Where a run of exactly {@code ticks} backticks starts in {@code s[from, to)}, or -1. */
@@ -448,6 +491,12 @@ final class SimpleMarkdown {
   private void plain(char[] s, String str, int from, int to) {
     if (from >= to) {
       return;
+    }
+    // The autolink extension looks only at text, never into code, so only text can make a link.
+    for (int i = from; i < to; i++) {
+      if (Markdown.mayLinkAt(s, i)) {
+        throw decline();
+      }
     }
     HtmlText.escape(html, str, from, to);
     int start = from;

@@ -125,12 +125,16 @@ class MarkdownTest {
       "a & b && c", "x < 2 > 1", "[x] and [y]", "(paren) \"quote\" 'apos'", "Ünïcödé wörds ünd ß", "内存分配失败",
       "| a | `b` |\n| --- | --- |\n| c | d e |\n| `f` g | h_i |", "```text\nx <y>\n\n\tz\n```", "```\n``\n ```",
       "Words `code` words.", "Words `code` words.", "Text again, with a number 12 and a version 2.4.1.",
+      "See `https://x.io/a` and `a@b.io`", "```text\nget https://a.b/c, mail a@b.io, www.x.org\n```",
+      "| `www.x.org` | `c@d.io` |", "a \"snake_case_\" b", "'_C' from", "x_ y", "2 * 3", "_lead word", "!bang",
+      "`` lit", "tail_", "**", "a*b", "| a_ | *b |",
     };
     String[] outside = {
       "~~~", "| :-- | --- |", "|  | x |", "- item", "1. item", "> quote", "    indented", "\ttab first",
       "*em* and **strong**", "_under_ score", "__init__", "&amp; entity", "<b>tag</b>", "[y](z)", "trailing  ",
       "trailing ", "Setext", "===", "---", "***", "\\escape", "~~del~~", "text # not heading", "#nospace",
-      "## closing ##", "| a | b", "|", "``", "```x y",
+      "## closing ##", "| a | b", "|", "``", "```x y", "see https://x.io/a", "mail a@b.io", "www.x.org here",
+      "`code` then http://x.y/z", "| http://x.y | z |", "x_ü", "ü*x", "![img](x)", "___", "* item", "_ x",
     };
     Random random = new Random(seed);
     StringBuilder doc = new StringBuilder();
@@ -147,6 +151,29 @@ class MarkdownTest {
     }
     // Most random documents hold something outside the subset; enough must be taken to test it.
     Statistics.coverage(c -> c.check("taken").percentage(p -> p > 8));
+  }
+
+  /**
+   * Short paragraphs of stars, underscores, quotes, punctuation and backticks, where the
+   * flanking rules decide between literal text and emphasis: what the simple reader takes, it
+   * must render as Flexmark does.
+   */
+  @Property(tries = 3000)
+  void delimitersRenderAsFlexmarkRendersThem(@ForAll long seed) {
+    String alphabet = "aab1 _*_*'\".,()-`\n:!#|\u00fc\u00a0";
+    Random random = new Random(seed);
+    StringBuilder doc = new StringBuilder(random.nextBoolean() ? "W" : "");
+    int n = 1 + random.nextInt(24);
+    for (int i = 0; i < n; i++) {
+      doc.append(alphabet.charAt(random.nextInt(alphabet.length())));
+    }
+    String text = doc.toString();
+    Markdown.Rendered simple = SimpleMarkdown.render(text, options());
+    Statistics.collect(simple != null ? "taken" : "declined");
+    if (simple != null) {
+      assertSameAsFlexmark(text, simple);
+    }
+    Statistics.coverage(c -> c.check("taken").percentage(p -> p > 20));
   }
 
   /** Byte-equal HTML, and the same words for search (the text may differ in spacing only). */
