@@ -100,7 +100,7 @@ public final class MatchIndex implements MatchData {
     ordered.forEach(t -> shapes.put(t, t.shapeKey()));
     ordered.sort(java.util.Comparator.comparing((Template t) -> shapes.get(t)).thenComparingInt(Template::entry)
         .thenComparing(Template::text));
-    return new MatchIndex(infos, ordered, TermCounts.postings(counts));
+    return new MatchIndex(infos, ordered, counting.postings(counts));
   }
 
   private static List<Template> templates(int i, Entry e) {

@@ -4,24 +4,20 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 
 /**
  * Weighted term counts of one entry, and the postings built from all entries' counts. Entries
- * are counted in parallel, each on its own, then merged in entry order so that postings come out
- * sorted without sorting. The merge runs in parallel too, one group of terms (by hash) per task:
- * it touches every term of every entry, and on one thread it was the longest single step of a
- * large build.
+ * are counted in parallel, each on its own; every distinct term gets one number across threads,
+ * so that an entry's counts are two int arrays and the postings are filled by number, in entry
+ * order, sorted without sorting. A hash map per (entry, term) pair, three million of them at
+ * 10,000 entries, was the merge's cost before.
  */
 final class TermCounts {
-  /** Groups of terms merged side by side; a power of two. */
-  private static final int GROUPS = 8;
-
-  private final String[][] terms;
-  private final int[][] weights;
+  private final int[] terms;
+  private final int[] weights;
   final int length;
 
-  private TermCounts(String[][] terms, int[][] weights, int length) {
+  private TermCounts(int[] terms, int[] weights, int length) {
     this.terms = terms;
     this.weights = weights;
     this.length = length;
@@ -30,12 +26,10 @@ final class TermCounts {
   /**
    * Counts entries on any number of threads. Each entry counts in a counter no other thread is
    * using, with a table of terms of its own (see {@link TermTable}); counters are reused, so there
-   * are about as many as threads. All tables share one String per distinct term: 10,000 bodies
-   * hold three million (entry, term) pairs, and sharing cut both the memory they take and the
-   * merge, where equal terms are the same object.
+   * are about as many as threads. All tables number their terms in one {@link Registry}.
    */
   static final class Counting {
-    private final Map<String, String> pool = new java.util.concurrent.ConcurrentHashMap<>(1 << 16);
+    private final Registry registry = new Registry();
     private final java.util.Queue<Counter> idle = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final Rules rules;
 
@@ -46,7 +40,43 @@ final class TermCounts {
     /** An empty counter for one entry, which it gives back with {@link Counter#done()}. */
     Counter entry() {
       Counter c = idle.poll();
-      return c != null ? c : new Counter(this, new TermTable(pool, rules));
+      return c != null ? c : new Counter(this, new TermTable(registry, rules));
+    }
+
+    /** The postings of {@code perEntry}, the counts of entries 0, 1, 2... made by this counting. */
+    Map<String, MatchIndex.Posting> postings(List<TermCounts> perEntry) {
+      return TermCounts.postings(perEntry, registry.terms());
+    }
+  }
+
+  /**
+   * The terms of one counting, numbered in the order threads first met them, one String each.
+   * Tables ask here only for terms new to them, a few ten thousand times a build.
+   */
+  static final class Registry {
+    private final Map<String, Integer> ids = new HashMap<>();
+    private String[] terms = new String[1 << 12];
+
+    synchronized int id(String term) {
+      Integer known = ids.get(term);
+      if (known != null) {
+        return known;
+      }
+      int id = ids.size();
+      if (id == terms.length) {
+        terms = java.util.Arrays.copyOf(terms, id * 2);
+      }
+      terms[id] = term;
+      ids.put(term, id);
+      return id;
+    }
+
+    synchronized String term(int id) {
+      return terms[id];
+    }
+
+    synchronized String[] terms() {
+      return java.util.Arrays.copyOf(terms, ids.size());
     }
   }
 
@@ -97,28 +127,14 @@ final class TermCounts {
       length += weight;
     }
 
-    /**
-     * Ends the entry: its terms as arrays split into their merge groups. The counter goes back to
-     * be reused.
-     */
+    /** Ends the entry: its terms, by their numbers in the registry. The counter goes back to be reused. */
     TermCounts done() {
-      int[] sizes = new int[GROUPS];
-      for (int i = 0; i < distinct; i++) {
-        sizes[table.group(touched[i])]++;
-      }
-      String[][] terms = new String[GROUPS][];
-      int[][] weights = new int[GROUPS][];
-      for (int g = 0; g < GROUPS; g++) {
-        terms[g] = new String[sizes[g]];
-        weights[g] = new int[sizes[g]];
-      }
-      int[] fill = new int[GROUPS];
+      int[] terms = new int[distinct];
+      int[] weights = new int[distinct];
       for (int i = 0; i < distinct; i++) {
         int id = touched[i];
-        String t = table.term(id);
-        int g = table.group(id);
-        terms[g][fill[g]] = t;
-        weights[g][fill[g]++] = counts[id];
+        terms[i] = table.registered(id);
+        weights[i] = counts[id];
       }
       TermCounts out = new TermCounts(terms, weights, length);
       distinct = 0;
@@ -127,10 +143,6 @@ final class TermCounts {
       owner.idle.add(this);
       return out;
     }
-  }
-
-  static int group(String term) {
-    return term.hashCode() & (GROUPS - 1);
   }
 
   /** The searchable text of fixes: titles, commands, configuration snippets, details. */
@@ -145,56 +157,44 @@ final class TermCounts {
     return out;
   }
 
-  /** BM25 postings with each entry's length folded in and quantized (see {@link MatchIndex.Posting}). */
-  static Map<String, MatchIndex.Posting> postings(List<TermCounts> perEntry) {
+  /**
+   * BM25 postings with each entry's length folded in and quantized (see {@link
+   * MatchIndex.Posting}): each term's postings are sized by a first pass and filled by a second,
+   * entry by entry, so they come out in entry order.
+   */
+  private static Map<String, MatchIndex.Posting> postings(List<TermCounts> perEntry, String[] terms) {
     long sum = 0;
+    int[] df = new int[terms.length];
     for (TermCounts c : perEntry) {
       sum += c.length;
+      for (int t : c.terms) {
+        df[t]++;
+      }
     }
     double avg = perEntry.isEmpty() ? 1 : Math.max(1, (double) sum / perEntry.size());
-    double[] norms = new double[perEntry.size()];
-    for (int e = 0; e < norms.length; e++) {
-      norms[e] = MatchIndex.K1 * (1 - MatchIndex.B + MatchIndex.B * perEntry.get(e).length / avg);
+    int[][] ids = new int[terms.length][];
+    int[][] weights = new int[terms.length][];
+    for (int t = 0; t < terms.length; t++) {
+      ids[t] = new int[df[t]];
+      weights[t] = new int[df[t]];
     }
-    List<Map<String, MatchIndex.Posting>> groups = IntStream.range(0, GROUPS).parallel()
-        .mapToObj(g -> group(perEntry, norms, g)).toList();
-    Map<String, MatchIndex.Posting> out = new HashMap<>(groups.stream().mapToInt(Map::size).sum() * 2);
-    groups.forEach(out::putAll);
-    return out;
-  }
-
-  private static Map<String, MatchIndex.Posting> group(List<TermCounts> perEntry, double[] norms, int g) {
-    Map<String, Growing> growing = new HashMap<>();
+    int[] fill = new int[terms.length];
     for (int e = 0; e < perEntry.size(); e++) {
       TermCounts c = perEntry.get(e);
-      String[] ts = c.terms[g];
-      int[] ws = c.weights[g];
-      for (int i = 0; i < ts.length; i++) {
-        double f = ws[i];
-        growing.computeIfAbsent(ts[i], k -> new Growing())
-            .add(e, (int) Math.round(MatchIndex.SCALE * f * (MatchIndex.K1 + 1) / (f + norms[e])));
+      double norm = MatchIndex.K1 * (1 - MatchIndex.B + MatchIndex.B * c.length / avg);
+      for (int i = 0; i < c.terms.length; i++) {
+        int t = c.terms[i];
+        double f = c.weights[i];
+        ids[t][fill[t]] = e;
+        weights[t][fill[t]++] = (int) Math.round(MatchIndex.SCALE * f * (MatchIndex.K1 + 1) / (f + norm));
       }
     }
-    Map<String, MatchIndex.Posting> out = new HashMap<>(growing.size() * 2);
-    growing.forEach((term, p) -> out.put(term, new MatchIndex.Posting(java.util.Arrays.copyOf(p.ids, p.n),
-        java.util.Arrays.copyOf(p.weights, p.n))));
+    Map<String, MatchIndex.Posting> out = new HashMap<>(terms.length * 2);
+    for (int t = 0; t < terms.length; t++) {
+      if (df[t] > 0) {
+        out.put(terms[t], new MatchIndex.Posting(ids[t], weights[t]));
+      }
+    }
     return out;
-  }
-
-  /** A posting being filled, entry by entry. */
-  private static final class Growing {
-    int[] ids = new int[2];
-    int[] weights = new int[2];
-    int n;
-
-    void add(int id, int weight) {
-      if (n == ids.length) {
-        ids = java.util.Arrays.copyOf(ids, n * 2);
-        weights = java.util.Arrays.copyOf(weights, n * 2);
-      }
-      ids[n] = id;
-      weights[n] = weight;
-      n++;
-    }
   }
 }

@@ -1,7 +1,6 @@
 package dev.errata.match;
 
 import java.util.Arrays;
-import java.util.Map;
 
 /**
  * The distinct terms one thread has met while counting, each numbered, found by its characters
@@ -9,10 +8,10 @@ import java.util.Map;
  * hashed and compared per token was most of the cost of counting them. ASCII capitals are folded
  * to lower case while hashing and comparing, as {@link Tokenizer} would have folded them; text
  * with other characters is looked up through the String it lowers to. Not thread-safe: one table
- * per thread, all sharing one pool of term Strings.
+ * per thread, all numbering their terms in one shared registry as well.
  */
 final class TermTable {
-  private final Map<String, String> pool;
+  private final TermCounts.Registry registry;
   private final Rules rules;
   /**
    * Open addressing: in each slot the term's hash (high half) and id + 1 (low half), 0 for
@@ -24,14 +23,14 @@ final class TermTable {
   private int charsUsed;
   /** Offset and length of each term's characters, side by side. */
   private int[] span = new int[2 << 12];
-  private String[] strings = new String[1 << 12];
+  /** Each term's number in the registry. */
+  private int[] registered = new int[1 << 12];
   private boolean[] stopword = new boolean[1 << 12];
-  private byte[] group = new byte[1 << 12];
   private int size;
 
-  /** @param pool one String per distinct term across tables, safe to share between threads */
-  TermTable(Map<String, String> pool, Rules rules) {
-    this.pool = pool;
+  /** @param registry numbers terms across tables; safe to share between threads */
+  TermTable(TermCounts.Registry registry, Rules rules) {
+    this.registry = registry;
     this.rules = rules;
   }
 
@@ -75,16 +74,16 @@ final class TermTable {
   }
 
   String term(int id) {
-    return strings[id];
+    return registry.term(registered[id]);
+  }
+
+  /** The term's number in the registry, the same in every table. */
+  int registered(int id) {
+    return registered[id];
   }
 
   boolean isStopword(int id) {
     return stopword[id];
-  }
-
-  /** The term's merge group (see {@link TermCounts}), kept rather than hashed again per entry. */
-  int group(int id) {
-    return group[id];
   }
 
   private boolean same(int id, char[] s, int start, int n) {
@@ -98,12 +97,11 @@ final class TermTable {
   }
 
   private int add(char[] s, int start, int n, int h, int slot) {
-    if (size == strings.length) {
+    if (size == registered.length) {
       int grown = size * 2;
       span = Arrays.copyOf(span, 2 * grown);
-      strings = Arrays.copyOf(strings, grown);
+      registered = Arrays.copyOf(registered, grown);
       stopword = Arrays.copyOf(stopword, grown);
-      group = Arrays.copyOf(group, grown);
     }
     if (charsUsed + n > chars.length) {
       chars = Arrays.copyOf(chars, Math.max(chars.length * 2, charsUsed + n));
@@ -113,15 +111,10 @@ final class TermTable {
     }
     int id = size++;
     String term = new String(chars, charsUsed, n);
-    String known = pool.get(term);
-    if (known == null) {
-      known = pool.putIfAbsent(term, term);
-    }
     span[2 * id] = charsUsed;
     span[2 * id + 1] = n;
-    strings[id] = known == null ? term : known;
+    registered[id] = registry.id(term);
     stopword[id] = rules.isStopword(term);
-    group[id] = (byte) TermCounts.group(strings[id]);
     charsUsed += n;
     slots[slot] = ((long) h << 32) | (id + 1);
     if (size * 2 > slots.length) {

@@ -145,7 +145,7 @@ public final class WordIndex {
           throw new IllegalStateException("entry " + i + " was not counted");
         }
       }
-      return new WordIndex(counts.length, new TreeMap<>(TermCounts.postings(List.of(counts))));
+      return new WordIndex(counts.length, new TreeMap<>(counting.postings(List.of(counts))));
     }
   }
 

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -52,18 +51,18 @@ class TermsTest {
     "",
   })
   void scanningFindsTheTermsThatListingFinds(String text) {
-    assertSameTerms(text, new TermTable(new ConcurrentHashMap<>(), RULES));
+    assertSameTerms(text, new TermTable(new TermCounts.Registry(), RULES));
   }
 
   @Test
   void tokensLongerThanTheCutAreTheSame() {
     String longWord = "Ab_".repeat(100) + "end";
-    assertSameTerms(longWord + " " + longWord.toLowerCase(), new TermTable(new ConcurrentHashMap<>(), RULES));
+    assertSameTerms(longWord + " " + longWord.toLowerCase(), new TermTable(new TermCounts.Registry(), RULES));
   }
 
   @Test
   void everyShippedEntryGivesTheSameTermsBothWays() throws IOException {
-    TermTable table = new TermTable(new ConcurrentHashMap<>(), RULES);
+    TermTable table = new TermTable(new TermCounts.Registry(), RULES);
     try (Stream<Path> files = Files.walk(Path.of("content"))) {
       for (Path p : files.filter(f -> f.toString().endsWith(".md")).toList()) {
         assertSameTerms(Files.readString(p), table);
@@ -75,7 +74,7 @@ class TermsTest {
   void randomTextOfTrickyCharactersGivesTheSameTermsBothWays() {
     String alphabet = "aZq09._-+/:~@ \n\t'\"İ中文ß界é";
     Random random = new Random(42);
-    TermTable table = new TermTable(new ConcurrentHashMap<>(), RULES);
+    TermTable table = new TermTable(new TermCounts.Registry(), RULES);
     for (int i = 0; i < 3000; i++) {
       StringBuilder b = new StringBuilder();
       int n = random.nextInt(60);
@@ -87,10 +86,10 @@ class TermsTest {
   }
 
   @Test
-  void aTableGivesOneIdPerTermAndOneStringPerTermAcrossTables() {
-    ConcurrentHashMap<String, String> pool = new ConcurrentHashMap<>();
-    TermTable a = new TermTable(pool, RULES);
-    TermTable b = new TermTable(pool, RULES);
+  void aTableGivesOneIdPerTermAndOneNumberAndStringPerTermAcrossTables() {
+    TermCounts.Registry registry = new TermCounts.Registry();
+    TermTable a = new TermTable(registry, RULES);
+    TermTable b = new TermTable(registry, RULES);
     char[] text = "Numpy numpy NUMPY".toCharArray();
     int id = a.id(text, 0, 5);
     assertEquals(id, a.id(text, 6, 11));
@@ -98,5 +97,7 @@ class TermsTest {
     assertEquals(1, a.size());
     assertEquals("numpy", a.term(id));
     assertEquals(true, a.term(id) == b.term(b.id("numpy")));
+    assertEquals(a.registered(id), b.registered(b.id("numpy")));
+    assertEquals(false, a.registered(id) == a.registered(a.id("other")));
   }
 }
