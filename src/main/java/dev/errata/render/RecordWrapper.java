@@ -5,6 +5,7 @@ import freemarker.template.AdapterTemplateModel;
 import freemarker.template.Configuration;
 import freemarker.template.DefaultObjectWrapper;
 import freemarker.template.SimpleCollection;
+import freemarker.template.SimpleScalar;
 import freemarker.template.TemplateCollectionModel;
 import freemarker.template.TemplateHashModelEx;
 import freemarker.template.TemplateModel;
@@ -89,7 +90,13 @@ final class RecordWrapper extends DefaultObjectWrapper {
     @Override
     public TemplateModel get(String key) throws TemplateModelException {
       Function<Object, Object> f = components.get(key);
-      return f == null ? null : wrapper.wrap(f.apply(record));
+      if (f == null) {
+        return null;
+      }
+      Object value = f.apply(record);
+      // Most components are Strings: wrapped here as the wrapper would, but without its chain of
+      // interface tests, which the C1 compiler runs as a scan of each class's interfaces.
+      return value instanceof String s ? new SimpleScalar(s) : wrapper.wrap(value);
     }
 
     @Override
