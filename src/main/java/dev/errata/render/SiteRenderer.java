@@ -66,13 +66,17 @@ public final class SiteRenderer {
     for (Entry e : kb.entries()) {
       e.findTranslationOf().ifPresent(o -> translations.computeIfAbsent(o, k -> new ArrayList<>()).add(e));
     }
-    kb.entries().parallelStream().forEach(e -> sink.accept(entryPage(kb, picture, translations, e)));
+    // Related entries and translations are looked up by id: KnowledgeBase.find walks the list.
+    Map<String, Entry> byId = new java.util.HashMap<>();
+    kb.entries().forEach(e -> byId.put(e.id(), e));
+    kb.entries().parallelStream().forEach(e -> sink.accept(entryPage(kb, byId, picture, translations, e)));
   }
 
   /** The pages that list entries (components, tags, home, search, sitemap, feed) and the 404 page. */
   public void listPages(KnowledgeBase kb, java.util.function.Consumer<Page> sink) {
     Map<String, List<Entry>> byComponent = kb.byComponent();
     Map<String, List<Entry>> byTag = kb.byTag();
+    List<Entry> recent = kb.recentlyModified();
     List<Views.Group> components = componentGroups(kb, byComponent, "../");
     List<Views.Group> tags = tagGroups(kb, byTag, "../");
     // The list pages render in parallel too: on a large site a tag page lists thousands of
@@ -97,7 +101,7 @@ public final class SiteRenderer {
     pages.add(() -> new Page("index.html", templates.render("index.ftlh", model(kb, "",
         "components", componentGroups(kb, byComponent, ""),
         "tags", tagGroups(kb, byTag, ""),
-        "recent", kb.recentlyModified().stream().limit(RECENT).map(e -> card(kb, e, "")).toList()))));
+        "recent", recent.stream().limit(RECENT).map(e -> card(kb, e, "")).toList()))));
     pages.add(() -> new Page("search.html", templates.render("search.ftlh", model(kb, "",
         "components", componentGroups(kb, byComponent, ""), "tags", tagGroups(kb, byTag, "")))));
     pages.add(() -> new Page("404.html", templates.render("404.ftlh", model(kb, ""))));
@@ -107,21 +111,22 @@ public final class SiteRenderer {
           "components", components, "tags", tags)));
     });
     pages.add(() -> new Page("feed.xml", templates.render("feed.ftlx", model(kb, "",
-        "entries", kb.recentlyModified().stream().limit(FEED).map(e -> card(kb, e, "")).toList(),
-        "updated", kb.recentlyModified().isEmpty() ? "1970-01-01" : kb.recentlyModified().get(0).modified().toString()))));
+        "entries", recent.stream().limit(FEED).map(e -> card(kb, e, "")).toList(),
+        "updated", recent.isEmpty() ? "1970-01-01" : recent.get(0).modified().toString()))));
     pages.parallelStream().forEach(p -> sink.accept(p.get()));
   }
 
-  private Page entryPage(KnowledgeBase kb, VersionPicture picture, Map<String, List<Entry>> translationsOf, Entry e) {
+  private Page entryPage(KnowledgeBase kb, Map<String, Entry> byId, VersionPicture picture,
+      Map<String, List<Entry>> translationsOf, Entry e) {
     String root = "../";
     List<Views.Link> tags = e.tags().stream().map(t -> new Views.Link(root + "tags/" + t + ".html", t)).toList();
     List<String> causes = e.causes().stream().map(markdown::toInlineHtml).toList();
     List<Views.FixView> fixes = e.fixes().stream().map(this::fix).toList();
     List<Views.VersionRow> versions = e.components().stream().map(c -> picture.row(c, root)).toList();
-    List<Views.Link> related = e.related().stream().flatMap(id -> kb.find(id).stream())
+    List<Views.Link> related = e.related().stream().map(byId::get).filter(java.util.Objects::nonNull)
         .map(r -> new Views.Link(r.id() + ".html", r.title())).toList();
     List<Views.Translation> translations = new ArrayList<>();
-    e.findTranslationOf().flatMap(kb::find).ifPresent(o -> translations.add(new Views.Translation(o.lang(), o.id() + ".html", o.title())));
+    e.findTranslationOf().map(byId::get).ifPresent(o -> translations.add(new Views.Translation(o.lang(), o.id() + ".html", o.title())));
     String originalId = e.findTranslationOf().orElse(e.id());
     for (Entry t : translationsOf.getOrDefault(originalId, List.of())) {
       if (!t.id().equals(e.id())) {

@@ -137,14 +137,17 @@ public final class SiteBuilder {
       });
       renderer.entryPages(kb, writer::write);
       phases.done("entry pages, counted, written");
-      WordIndex words = counting.build();
-      phases.done("word index");
-      // The word parts, thousands of small files, are written while the list pages render.
-      Future<?> wordParts = side.submit(() -> searchIndex.wordParts(words).forEach(writer::write));
+      // The word index (its merge runs on one thread) and its parts, thousands of small files,
+      // are made while the list pages render.
+      Future<WordIndex> wordIndex = side.submit(() -> {
+        WordIndex words = counting.build();
+        searchIndex.wordParts(words).forEach(writer::write);
+        return words;
+      });
       renderer.listPages(kb, writer::write);
       phases.done("list pages");
-      finish(wordParts);
-      phases.done("word parts");
+      WordIndex words = finish(wordIndex);
+      phases.done("word index and parts");
       MatchIndex index = finish(matchIndex);
       phases.done("wait for the match index");
       writer.write(searchIndex.manifest(kb, index, words, Rules.defaults()));
