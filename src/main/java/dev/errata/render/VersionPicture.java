@@ -18,7 +18,9 @@ import java.util.stream.Collectors;
  * Draws an entry's versions as a row of cells per component. The columns are every version of
  * that component named anywhere in the knowledge base, so neighbouring entries line up and a
  * reader sees where a window starts and ends. Each cell carries a symbol as well as a colour, so
- * the picture reads without colour.
+ * the picture reads without colour: the shipped stylesheet draws it from the cell's state (a third
+ * of every entry page was the same three symbols in markup), and templates of one's own may still
+ * write {@link Views.Cell#symbol()}.
  */
 final class VersionPicture {
   private final Map<String, List<Version>> known = new HashMap<>();
@@ -42,9 +44,8 @@ final class VersionPicture {
   }
 
   /**
-   * The symbols are written as character references, which the template outputs as they are: a
-   * page with no character beyond Latin-1 stays a compact string all the way to the disk, and
-   * the symbols were the only such characters on most pages.
+   * The symbols are character references, which a template outputs as they are, so that a page
+   * of ASCII content stays ASCII (see {@code AsciiPagesTest}).
    */
   Views.VersionRow row(Component c, String root) {
     List<Views.Cell> cells = new ArrayList<>();

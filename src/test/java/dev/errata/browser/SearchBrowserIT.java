@@ -210,6 +210,19 @@ class SearchBrowserIT {
   }
 
   @Test
+  void versionCellsShowTheirSymbolAndSayTheirStateInWords() {
+    driver.get(server.url() + "entries/" + FOUNDING + ".html");
+    JavascriptExecutor js = (JavascriptExecutor) driver;
+    // (No shipped entry names a fixed release yet, so the fixed state has no cell to look at.)
+    for (String[] c : new String[][] {{"affected", "\u2717"}, {"unaffected", "\u00b7"}}) {
+      WebElement cell = driver.findElement(By.cssSelector(".grid .cell-" + c[0]));
+      String before = (String) js.executeScript("return getComputedStyle(arguments[0], '::before').content;", cell);
+      assertTrue(before.contains(c[1]), c[0] + " cell draws " + before);
+      assertTrue(cell.getAttribute("textContent").endsWith(" " + c[0]), "screen readers hear: " + cell.getAttribute("textContent"));
+    }
+  }
+
+  @Test
   void searchWorksFromACopiedFolderOpenedFromDisk() {
     driver.get(site.resolve("search.html").toUri() + "?q=" + URLEncoder.encode("shared memory", StandardCharsets.UTF_8));
     await().until(d -> !results().isEmpty());
