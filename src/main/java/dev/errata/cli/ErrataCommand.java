@@ -6,14 +6,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code errata}: the top command; it only lists the subcommands. */
+/** {@code errata}: the top command; it only lists the subcommands, which {@code Cli} adds. */
 @Command(
     name = "errata",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Turns a folder of Markdown troubleshooting entries into a static site, and pairs pasted errors with entries.",
-    subcommands = {BuildCommand.class, CheckCommand.class, MatchCommand.class, ShowCommand.class, ServeCommand.class, EvalCommand.class,
-        picocli.CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       " 0:success",
