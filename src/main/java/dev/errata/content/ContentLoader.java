@@ -35,12 +35,23 @@ public final class ContentLoader {
   public static final String VOCABULARY_FILE = "vocabulary.yml";
   public static final String SITE_FILE = "site.yml";
 
-  private final ObjectMapper yaml;
   private final YAMLFactory factory;
+  /**
+   * Made when first needed: the first ObjectMapper of a process costs 0.1 to 0.2 s of class
+   * loading and set-up, and front matter that SimpleYaml reads, in a folder without settings
+   * files, never needs one.
+   */
+  private ObjectMapper yaml;
 
   public ContentLoader() {
     this.factory = new YAMLFactory();
-    this.yaml = mapper(factory);
+  }
+
+  private synchronized ObjectMapper yaml() {
+    if (yaml == null) {
+      yaml = mapper(factory);
+    }
+    return yaml;
   }
 
   /** How front matter and settings are bound; {@link SimpleYaml} must bind as this does. */
@@ -98,7 +109,7 @@ public final class ContentLoader {
     // Most front matter keeps to the subset SimpleYaml reads; the rest, and every problem, is Jackson's.
     Optional<EntryDto> dto = SimpleYaml.entry(fm.get().yaml());
     if (dto.isEmpty()) {
-      dto = new EntryBinder(yaml).bind(fm.get().yaml(), EntryDto.class, problems);
+      dto = new EntryBinder(yaml()).bind(fm.get().yaml(), EntryDto.class, problems);
     }
     String name = file.getFileName().toString();
     String stem = name.substring(0, name.length() - ".md".length());
@@ -167,7 +178,7 @@ public final class ContentLoader {
       return Optional.empty();
     }
     p.lines(new YamlLines(factory, text.get()));
-    return new EntryBinder(yaml).bind(text.get(), type, p);
+    return new EntryBinder(yaml()).bind(text.get(), type, p);
   }
 
   private static List<Path> markdownFiles(Path root) {
