@@ -11,6 +11,11 @@ import java.util.List;
  */
 public final class Terms {
   private static final String SEPARATORS = "._-+";
+  /** The longest dotted number kept as a term (a version); longer ones are ids and addresses. */
+  private static final int MAX_VERSION = 16;
+  /** The shortest word kept as a term, and the shortest part of a compound name. */
+  private static final int MIN_WORD = 2;
+  private static final int MIN_PART = 3;
 
   private Terms() {}
 
@@ -60,12 +65,12 @@ public final class Terms {
       }
       int n = stop - start;
       if (kind == Token.Kind.NUMBER) {
-        if (n <= 16 && indexOf(s, start, stop, '.') > start) {
+        if (n <= MAX_VERSION && indexOf(s, start, stop, '.') > start) {
           out.accept(table.id(s, start, stop));
         }
         return;
       }
-      if (kind != Token.Kind.WORD || n < 2) {
+      if (kind != Token.Kind.WORD || n < MIN_WORD) {
         return;
       }
       int id = table.id(s, start, stop);
@@ -79,7 +84,7 @@ public final class Terms {
       int from = start;
       for (int i = start; i <= stop; i++) {
         if (i == stop || isSeparator(s[i])) {
-          if (i - from >= 3 && !(s[from] >= '0' && s[from] <= '9')) {
+          if (i - from >= MIN_PART && !(s[from] >= '0' && s[from] <= '9')) {
             int part = table.id(s, from, i);
             if (!table.isStopword(part)) {
               out.accept(part);
@@ -151,18 +156,18 @@ public final class Terms {
       }
       prevCjk = null;
       cjkRunHadPair = false;
-      if (kind == Token.Kind.NUMBER && text.indexOf('.') > 0 && text.length() <= 16) {
+      if (kind == Token.Kind.NUMBER && text.indexOf('.') > 0 && text.length() <= MAX_VERSION) {
         // A dotted number is usually a version (driver 545.23.08, CUDA 12.6): worth finding; plain integers are not.
         out.accept(text);
         return;
       }
-      if (kind != Token.Kind.WORD || text.length() < 2 || rules.isStopword(text)) {
+      if (kind != Token.Kind.WORD || text.length() < MIN_WORD || rules.isStopword(text)) {
         return;
       }
       out.accept(text);
       if (isCompound(text)) {
         for (String part : split(text, SEPARATORS)) {
-          if (part.length() >= 3 && !rules.isStopword(part) && !Character.isDigit(part.charAt(0))) {
+          if (part.length() >= MIN_PART && !rules.isStopword(part) && !Character.isDigit(part.charAt(0))) {
             out.accept(part);
           }
         }
