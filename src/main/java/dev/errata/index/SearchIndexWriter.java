@@ -56,10 +56,7 @@ public final class SearchIndexWriter {
     return pages;
   }
 
-  /**
-   * The parts of word search, one per prefix, written on all cores: they are made after the last
-   * entry is counted, when nothing else is left to run beside them.
-   */
+  /** The parts of word search, one per prefix, made on all cores (a build does it beside the list pages). */
   public List<IndexPart> wordParts(WordIndex words) {
     List<Map.Entry<String, List<String>>> parts = new ArrayList<>(words.parts().entrySet());
     return parts.parallelStream().map(part -> script("w/" + hex(part.getKey()), g -> {
@@ -269,12 +266,12 @@ public final class SearchIndexWriter {
     g.writeEndObject();
   }
 
-  private static void manifest(JsonGenerator g, KnowledgeBase kb, MatchIndex match, WordIndex words, Rules rules,
+  private void manifest(JsonGenerator g, KnowledgeBase kb, MatchIndex match, WordIndex words, Rules rules,
       int keyParts, java.util.Set<String> wordPrefixes) throws IOException {
     g.writeStartObject();
     g.writeNumberField("schema", SCHEMA);
     g.writeFieldName("rules");
-    try (com.fasterxml.jackson.core.JsonParser p = new JsonFactory().createParser(rules.json())) {
+    try (com.fasterxml.jackson.core.JsonParser p = json.createParser(rules.json())) {
       p.nextToken();
       g.copyCurrentStructure(p);
     }
