@@ -43,8 +43,7 @@ public final class Cli {
     // present when they are made.
     String named = commandName(args);
     for (Class<?> c : COMMANDS) {
-      String name = c.getAnnotation(CommandLine.Command.class).name();
-      if (named == null || name.equals(named)) {
+      if (named == null || name(c).equals(named)) {
         cmd.addSubcommand(c);
       }
     }
@@ -84,15 +83,18 @@ public final class Cli {
       }
       if (!a.startsWith("-")) {
         for (Class<?> c : COMMANDS) {
-          String name = c.getAnnotation(CommandLine.Command.class).name();
-          if (name.equals(a) && c != CommandLine.HelpCommand.class) {
-            return name;
+          if (c != CommandLine.HelpCommand.class && name(c).equals(a)) {
+            return a;
           }
         }
         return null;
       }
     }
     return null;
+  }
+
+  private static String name(Class<?> command) {
+    return command.getAnnotation(CommandLine.Command.class).name();
   }
 
   private static int exitCodeOf(Throwable t) {
