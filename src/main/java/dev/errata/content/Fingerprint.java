@@ -30,12 +30,8 @@ public record Fingerprint(String digest, long newestMillis) {
     try {
       // The folder's entries are looked at on all cores: a match of one paste waits for this,
       // and one stat after another for 10,000 files was a quarter of its time.
-      List<Path> top;
-      try (Stream<Path> list = Files.list(contentDir)) {
-        top = list.toList();
-      }
       String prefix = contentDir.toString();
-      List<Stat> files = new ArrayList<>(top.parallelStream()
+      List<Stat> files = new ArrayList<>(children(contentDir).parallelStream()
           .flatMap(p -> stats(p, prefix).stream())
           .toList());
       files.sort(Comparator.comparing(Stat::name));
@@ -69,10 +65,8 @@ public record Fingerprint(String digest, long newestMillis) {
       BasicFileAttributes attrs = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
       if (attrs.isDirectory()) {
         List<Stat> out = new ArrayList<>();
-        try (Stream<Path> list = Files.list(p)) {
-          for (Path child : list.toList()) {
-            out.addAll(stats(child, prefix));
-          }
+        for (Path child : children(p)) {
+          out.addAll(stats(child, prefix));
         }
         return out;
       }
@@ -84,6 +78,12 @@ public record Fingerprint(String digest, long newestMillis) {
       return List.of();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  private static List<Path> children(Path folder) throws IOException {
+    try (Stream<Path> list = Files.list(folder)) {
+      return list.toList();
     }
   }
 
