@@ -57,6 +57,7 @@ public final class Templates {
     // changes to watch for, on each of the 10,000 imports of layout.ftlh a large build makes.
     config.setLocalizedLookup(false);
     config.setTemplateUpdateDelayMilliseconds(Long.MAX_VALUE);
+    config.setSharedVariable(Cached.NAME, new Cached());
   }
 
   /** Renders {@code name} with {@code model}; template errors become one user-facing message. */

@@ -24,6 +24,13 @@ import java.util.stream.Collectors;
  */
 final class VersionPicture {
   private final Map<String, List<Version>> known = new HashMap<>();
+  /**
+   * Rows already drawn, by what they show: equal rows are one object, which the entry template's
+   * {@code <@cached key=v>} renders once (see {@link Cached}). Keyed by the texts of the ranges
+   * and versions, not by {@link Component}: versions that order alike ({@code 2.0}, {@code 2.0.0})
+   * are equal, but each row shows its own spelling.
+   */
+  private final Map<String, Views.VersionRow> rows = new java.util.concurrent.ConcurrentHashMap<>();
   private final Vocabulary vocabulary;
 
   VersionPicture(KnowledgeBase kb) {
@@ -48,6 +55,14 @@ final class VersionPicture {
    * of ASCII content stays ASCII (see {@code AsciiPagesTest}).
    */
   Views.VersionRow row(Component c, String root) {
+    StringBuilder key = new StringBuilder(root).append('\n').append(c.name());
+    c.affected().forEach(r -> key.append('\n').append(r.text()));
+    key.append('\n');
+    c.fixed().forEach(v -> key.append('\n').append(v.text()));
+    return rows.computeIfAbsent(key.toString(), k -> draw(c, root));
+  }
+
+  private Views.VersionRow draw(Component c, String root) {
     List<Views.Cell> cells = new ArrayList<>();
     for (Version v : known.getOrDefault(c.name(), List.of())) {
       cells.add(switch (c.verdict(v)) {
