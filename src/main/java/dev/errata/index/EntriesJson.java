@@ -1,5 +1,6 @@
 package dev.errata.index;
 
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.errata.model.Component;
@@ -11,7 +12,7 @@ import dev.errata.model.Symptom;
 import dev.errata.version.Version;
 import dev.errata.version.VersionRange;
 import java.io.IOException;
-import java.io.StringWriter;
+import java.io.ByteArrayOutputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 
@@ -28,9 +29,10 @@ public final class EntriesJson {
     this.json = json;
   }
 
-  public String write(KnowledgeBase kb) {
-    StringWriter out = new StringWriter(64 * 1024);
-    try (JsonGenerator g = json.createGenerator(out)) {
+  /** The file's bytes, UTF-8. */
+  public byte[] write(KnowledgeBase kb) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+    try (JsonGenerator g = json.createGenerator(out, JsonEncoding.UTF8)) {
       g.useDefaultPrettyPrinter();
       g.writeStartObject();
       g.writeArrayFieldStart("entries");
@@ -47,7 +49,8 @@ public final class EntriesJson {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return out.toString() + "\n";
+    out.write('\n');
+    return out.toByteArray();
   }
 
   private static void entry(JsonGenerator g, Entry e) throws IOException {

@@ -1,11 +1,17 @@
 package dev.errata.index;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
-/** One file of the search index: its path inside the site and its text. */
-public record IndexPart(String path, String content) {
+/** One file of the search index: its path inside the site and its bytes, UTF-8 text. */
+public record IndexPart(String path, byte[] bytes) {
   public IndexPart {
     Objects.requireNonNull(path, "path");
-    Objects.requireNonNull(content, "content");
+    Objects.requireNonNull(bytes, "bytes");
+  }
+
+  /** The part as text. */
+  public String content() {
+    return new String(bytes, StandardCharsets.UTF_8);
   }
 }

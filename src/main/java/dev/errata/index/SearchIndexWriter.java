@@ -1,5 +1,6 @@
 package dev.errata.index;
 
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.errata.match.EntryInfo;
@@ -10,8 +11,9 @@ import dev.errata.match.WordIndex;
 import dev.errata.model.Entry;
 import dev.errata.model.KnowledgeBase;
 import java.io.IOException;
-import java.io.StringWriter;
+import java.io.ByteArrayOutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -309,16 +311,19 @@ public final class SearchIndexWriter {
 
   /** {@code errataIndex("name", data);} in {@code search/name.js}. */
   private IndexPart script(String name, Body body) {
-    StringWriter out = new StringWriter();
+    // Written as UTF-8 from the start: the parts go to disk as bytes.
+    ByteArrayOutputStream out = new ByteArrayOutputStream(8 * 1024);
     try {
-      out.write("errataIndex(\"" + name + "\",");
-      try (JsonGenerator g = json.createGenerator(out)) {
+      out.write(("errataIndex(\"" + name + "\",").getBytes(StandardCharsets.UTF_8));
+      try (JsonGenerator g = json.createGenerator(out, JsonEncoding.UTF8)) {
         body.write(g);
       }
-      out.write(");\n");
+      out.write(END);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return new IndexPart("search/" + name + ".js", out.toString());
+    return new IndexPart("search/" + name + ".js", out.toByteArray());
   }
+
+  private static final byte[] END = ");\n".getBytes(StandardCharsets.US_ASCII);
 }

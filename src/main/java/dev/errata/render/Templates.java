@@ -60,13 +60,13 @@ public final class Templates {
     config.setSharedVariable(Cached.NAME, new Cached());
   }
 
-  /** Renders {@code name} with {@code model}; template errors become one user-facing message. */
-  public String render(String name, Map<String, Object> model) {
+  /** Renders {@code name} with {@code model} as UTF-8; template errors become one user-facing message. */
+  public byte[] render(String name, Map<String, Object> model) {
     try {
       Template t = config.getTemplate(name);
       PageText out = new PageText();
       t.process(model, out);
-      return out.toString();
+      return out.bytes();
     } catch (TemplateException e) {
       throw new ErrataException(ExitCode.INVALID_CONTENT,
           "template " + name + " failed at line " + e.getLineNumber() + ": " + firstLine(e.getMessageWithoutStackTop()), e);

@@ -6,7 +6,6 @@ import dev.errata.index.IndexPart;
 import dev.errata.render.Page;
 import java.io.FileOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -22,7 +21,7 @@ import java.util.concurrent.locks.LockSupport;
  * go on rendering. The queue is bounded, so a fast renderer waits rather than piling up pages.
  */
 final class PageWriter {
-  private static final Page END = new Page("", "");
+  private static final Page END = new Page("", new byte[0]);
 
   private final Path root;
   private final BlockingQueue<Page> queue = new ArrayBlockingQueue<>(256);
@@ -49,7 +48,7 @@ final class PageWriter {
 
   /** Queues a part of the search index. */
   void write(IndexPart part) {
-    write(new Page(part.path(), part.content()));
+    write(new Page(part.path(), part.bytes()));
   }
 
   /** Waits until every queued page is on disk; the number written, or the first failure. */
@@ -88,7 +87,7 @@ final class PageWriter {
       }
       if (failure == null) {
         try {
-          write(root.resolve(page.path()), page.content());
+          write(root.resolve(page.path()), page.bytes());
           written++;
         } catch (ErrataException e) {
           failure = e;
@@ -99,16 +98,15 @@ final class PageWriter {
     }
   }
 
-  private void write(Path file, String content) {
+  private void write(Path file, byte[] content) {
     try {
       Path folder = file.getParent();
       if (folders.add(folder)) {
         Files.createDirectories(folder);
       }
-      // One encode of the whole page (a plain copy for an ASCII page) and one write call:
-      // Files.write would pass it through a direct buffer 8 KB at a time.
+      // One write call: Files.write would pass the bytes through a direct buffer 8 KB at a time.
       try (FileOutputStream out = new FileOutputStream(file.toFile())) {
-        out.write(content.getBytes(StandardCharsets.UTF_8));
+        out.write(content);
       }
     } catch (IOException e) {
       throw new ErrataException(ExitCode.IO, "cannot write " + file + ": " + e.getMessage(), e);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.errata.ErrataException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -16,7 +17,7 @@ class CachedTest {
   @TempDir Path dir;
 
   private String render(Templates templates, String name, Map<String, Object> model) {
-    return templates.render(name, model);
+    return new String(templates.render(name, model), StandardCharsets.UTF_8);
   }
 
   @Test

@@ -25,7 +25,7 @@ class RenderGoldenTest {
     List<Page> all = new SiteRenderer(new Templates(Path.of("templates")), new Markdown()).render(kb);
     pages = all.stream().collect(Collectors.toMap(Page::path, Page::content));
     pages = new java.util.HashMap<>(pages);
-    pages.put("api/entries.json", new EntriesJson(new JsonFactory()).write(kb));
+    pages.put("api/entries.json", new String(new EntriesJson(new JsonFactory()).write(kb), java.nio.charset.StandardCharsets.UTF_8));
   }
 
   @ParameterizedTest
