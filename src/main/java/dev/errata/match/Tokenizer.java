@@ -122,23 +122,20 @@ public final class Tokenizer {
     int end = i;
     int letters = 0;
     int digits = 0;
-    boolean hex = true;
     int traits = 0;
+    // Whether the word is all hex digits is asked only of words with enough digits to be an id
+    // (see kind); testing each letter for a-f here was an unpredictable branch per character.
     while (end < n) {
       char d = s[end];
       if (d < 128) {
         byte k = ASCII[d];
         if (k == LETTER) {
           letters++;
-          char lower = (char) (d | 0x20);
-          hex &= lower >= 'a' && lower <= 'f';
         } else if (k == DIGIT) {
           digits++;
         } else if (k == UNDERSCORE) {
-          hex = false;
           traits |= JOINED;
         } else if ((d == '.' || d == '-' || d == '+') && end + 1 < n && isWordChar(s[end + 1])) {
-          hex &= d == '-';
           traits |= JOINED;
         } else {
           break;
@@ -159,7 +156,8 @@ public final class Tokenizer {
       // a relative path such as models/resnet/1/model.plan (a word's characters are path characters)
       return path(out, s, i);
     }
-    int cut = numericSuffix(s, i, end);
+    // Only a word with a digit can end in one (digits counts ASCII ones; others are beyond ASCII).
+    int cut = digits > 0 || (traits & BEYOND_ASCII) != 0 ? numericSuffix(s, i, end) : -1;
     if (cut > 0) {
       // Where_36, resnet50_1: a node or instance number hangs off the name; it varies, the name does not.
       make(out, s, i, cut, classify(s, i, cut), traits);
@@ -167,7 +165,8 @@ public final class Tokenizer {
     } else if ((traits & BEYOND_ASCII) != 0) {
       make(out, s, i, end, classify(s, i, end), traits);
     } else {
-      make(out, s, i, end, kind(s[i], end - i, letters, digits, hex), traits);
+      make(out, s, i, end, mayBeHexId(end - i, digits) ? classify(s, i, end) : kind(s[i], end - i, letters, digits, false),
+          traits);
     }
     return end;
   }
@@ -225,11 +224,16 @@ public final class Tokenizer {
     return kind(s[start], end - start, letters, digits, allHex);
   }
 
+  /** Whether a word of this length with this many digits is a hex id if all of it is hex. */
+  private static boolean mayBeHexId(int length, int digits) {
+    return digits > 0 && length >= 8 && digits * 3 >= length;
+  }
+
   private static Token.Kind kind(char first, int length, int letters, int digits, boolean allHex) {
     if (isDigit(first)) {
       return Token.Kind.NUMBER;
     }
-    if (allHex && digits > 0 && length >= 8 && digits * 3 >= length) {
+    if (allHex && mayBeHexId(length, digits)) {
       return Token.Kind.NUMBER;
     }
     if (letters == 0) {
