@@ -84,9 +84,11 @@ final class TermCounts {
   static final class Counter {
     private final Counting owner;
     private final TermTable table;
-    private int[] counts = new int[1 << 12];
-    /** Which entry of this counter last counted each term: 0 for none yet. */
-    private int[] seen = new int[1 << 12];
+    /**
+     * Per term of the table, side by side (one cache line, not two): at {@code 2 * id} which
+     * entry of this counter last counted it (0 for none yet), at {@code 2 * id + 1} its count.
+     */
+    private int[] counts = new int[2 << 12];
     private int entry = 1;
     private int[] touched = new int[1 << 10];
     private int distinct;
@@ -111,19 +113,19 @@ final class TermCounts {
     }
 
     private void count(int id) {
-      if (id >= counts.length) {
-        counts = java.util.Arrays.copyOf(counts, Math.max(counts.length * 2, id + 1));
-        seen = java.util.Arrays.copyOf(seen, counts.length);
+      int at = 2 * id;
+      if (at >= counts.length) {
+        counts = java.util.Arrays.copyOf(counts, Math.max(counts.length * 2, at + 2));
       }
-      if (seen[id] != entry) {
-        seen[id] = entry;
-        counts[id] = 0;
+      if (counts[at] != entry) {
+        counts[at] = entry;
+        counts[at + 1] = 0;
         if (distinct == touched.length) {
           touched = java.util.Arrays.copyOf(touched, distinct * 2);
         }
         touched[distinct++] = id;
       }
-      counts[id] += weight;
+      counts[at + 1] += weight;
       length += weight;
     }
 
@@ -134,7 +136,7 @@ final class TermCounts {
       for (int i = 0; i < distinct; i++) {
         int id = touched[i];
         terms[i] = table.registered(id);
-        weights[i] = counts[id];
+        weights[i] = counts[2 * id + 1];
       }
       TermCounts out = new TermCounts(terms, weights, length);
       distinct = 0;

@@ -15,9 +15,11 @@ final class TermTable {
   private final Rules rules;
   /**
    * Open addressing: in each slot the term's hash (high half) and where its record starts in
-   * {@link #chars} (low half), 0 for empty. A record is the term's id (two chars), its length
-   * (one) and its characters, so a lookup touches two places, the slot and the record, where a
-   * separate array of offsets and lengths made three cache misses of it.
+   * {@link #chars} (low half), 0 for empty. A record is the term's id with {@link #STOPWORD}
+   * (two chars), its length (one) and its characters, so a lookup touches two places, the slot
+   * and the record: between two entries' bodies the rendering pushes the table out of the
+   * processor's cache, and each further array read per word (separate offsets, lengths, a
+   * stopword flag) was one more miss.
    */
   private long[] slots = new long[1 << 14];
   private char[] chars = new char[1 << 16];
@@ -25,9 +27,11 @@ final class TermTable {
   private int charsUsed = 1;
   /** Each term's number in the registry. */
   private int[] registered = new int[1 << 12];
-  private boolean[] stopword = new boolean[1 << 12];
   private int size;
   private static final int HEADER = 3;
+  /** Set in what {@link #lookup} returns for a stopword; {@link #ID} masks it off. */
+  static final int STOPWORD = 0x8000_0000;
+  static final int ID = 0x7fff_ffff;
 
   /** @param registry numbers terms across tables; safe to share between threads */
   TermTable(TermCounts.Registry registry, Rules rules) {
@@ -48,6 +52,11 @@ final class TermTable {
    * characters must be lowered first, as {@link #id(String)} expects.
    */
   int id(char[] s, int start, int stop) {
+    return lookup(s, start, stop) & ID;
+  }
+
+  /** As {@link #id(char[], int, int)}, with {@link #STOPWORD} set when the term is a stopword. */
+  int lookup(char[] s, int start, int stop) {
     int h = 0;
     for (int i = start; i < stop; i++) {
       // Folds capitals as lower() does, and merges a few other pairs ('@' and '`'): only more
@@ -85,10 +94,6 @@ final class TermTable {
     return registered[id];
   }
 
-  boolean isStopword(int id) {
-    return stopword[id];
-  }
-
   /** Whether the record at {@code at} holds {@code s[start, start + n)} with capitals folded. */
   private boolean same(int at, char[] s, int start, int n) {
     for (int i = 0; i < n; i++) {
@@ -106,28 +111,27 @@ final class TermTable {
     if (size == registered.length) {
       int grown = size * 2;
       registered = Arrays.copyOf(registered, grown);
-      stopword = Arrays.copyOf(stopword, grown);
     }
     if (charsUsed + HEADER + n > chars.length) {
       chars = Arrays.copyOf(chars, Math.max(chars.length * 2, charsUsed + HEADER + n));
     }
     int id = size++;
     int at = charsUsed + HEADER;
-    chars[at - 3] = (char) (id >>> 16);
-    chars[at - 2] = (char) id;
-    chars[at - 1] = (char) n;
     for (int i = 0; i < n; i++) {
       chars[at + i] = lower(s[start + i]);
     }
     String term = new String(chars, at, n);
+    int found = rules.isStopword(term) ? id | STOPWORD : id;
+    chars[at - 3] = (char) (found >>> 16);
+    chars[at - 2] = (char) found;
+    chars[at - 1] = (char) n;
     registered[id] = registry.id(term);
-    stopword[id] = rules.isStopword(term);
     charsUsed = at + n;
     slots[slot] = ((long) h << 32) | at;
     if (size * 2 > slots.length) {
       rehash();
     }
-    return id;
+    return found;
   }
 
   private void rehash() {

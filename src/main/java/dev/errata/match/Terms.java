@@ -73,9 +73,9 @@ public final class Terms {
       if (kind != Token.Kind.WORD || n < MIN_WORD) {
         return;
       }
-      int id = table.id(s, start, stop);
-      if (table.isStopword(id)) {
-        return;
+      int id = table.lookup(s, start, stop);
+      if (id < 0) {
+        return; // a stopword
       }
       out.accept(id);
       if ((traits & Tokenizer.JOINED) == 0 || !isCompound(s, start, stop)) {
@@ -85,8 +85,8 @@ public final class Terms {
       for (int i = start; i <= stop; i++) {
         if (i == stop || isSeparator(s[i])) {
           if (i - from >= MIN_PART && !(s[from] >= '0' && s[from] <= '9')) {
-            int part = table.id(s, from, i);
-            if (!table.isStopword(part)) {
+            int part = table.lookup(s, from, i);
+            if (part >= 0) {
               out.accept(part);
             }
           }
