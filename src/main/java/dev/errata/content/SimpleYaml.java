@@ -221,6 +221,20 @@ final class SimpleYaml {
   /** A quoted scalar at {@code at}; {@code stop[0]} is set past its closing quote. */
   private static String quoted(String l, int at, int end, int[] stop) {
     char q = l.charAt(at);
+    // Most quoted scalars have no escape in them: one look for the closing quote, one copy.
+    for (int i = at + 1; i < end; i++) {
+      char c = l.charAt(i);
+      if (c == q) {
+        if (q == '\'' && i + 1 < end && l.charAt(i + 1) == '\'') {
+          break;
+        }
+        stop[0] = i + 1;
+        return l.substring(at + 1, i);
+      }
+      if (c == '\\' && q == '"') {
+        break;
+      }
+    }
     StringBuilder out = new StringBuilder();
     int i = at + 1;
     while (i < end) {
@@ -276,7 +290,8 @@ final class SimpleYaml {
         }
       }
     }
-    switch (s.toLowerCase(java.util.Locale.ROOT)) {
+    // Only words of five letters or fewer can be one of these; lowering every scalar to ask was a copy each.
+    switch (s.length() > 5 ? "" : s.toLowerCase(java.util.Locale.ROOT)) {
       case "true", "false", "yes", "no", "on", "off", "y", "n", "null", "nan", "inf" -> throw decline();
       default -> {
         return s;

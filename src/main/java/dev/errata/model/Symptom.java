@@ -47,6 +47,10 @@ public record Symptom(String text, List<Part> parts) {
    * @throws IllegalArgumentException naming the bad placeholder and the ones that exist
    */
   public static Symptom parse(String text) {
+    if (text.indexOf('{') < 0 && text.indexOf('}') < 0 && !text.isBlank()) {
+      // No placeholder and no brace, as most symptoms: the text is its one literal part.
+      return new Symptom(text, List.of(new Literal(text)));
+    }
     List<Part> parts = new ArrayList<>();
     StringBuilder literal = new StringBuilder();
     int i = 0;
@@ -100,6 +104,9 @@ public record Symptom(String text, List<Part> parts) {
 
   /** The symptom as a person reads it: placeholders shown as {@code …}-style markers. */
   public String display() {
+    if (parts.size() == 1 && parts.get(0) instanceof Literal l) {
+      return l.text();
+    }
     StringBuilder out = new StringBuilder();
     for (Part p : parts) {
       if (p instanceof Literal l) {
