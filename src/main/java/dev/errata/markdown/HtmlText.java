@@ -17,10 +17,35 @@ final class HtmlText {
         continue;
       }
       out.append(s, run, i);
-      out.append(c == '&' ? "&amp;" : c == '<' ? "&lt;" : c == '>' ? "&gt;" : "&quot;");
+      out.append(entity(c));
       run = i + 1;
     }
     out.append(s, run, to);
+  }
+
+  /**
+   * As {@link #escape(StringBuilder, String, int, int)}, looking at the characters in {@code a}
+   * (the same text as {@code s}) and copying runs from {@code s}: under the C1 compiler a
+   * String's charAt costs several times an array read, and a builder copies a String's run in
+   * bulk but an array's a character at a time.
+   */
+  static void escape(StringBuilder out, char[] a, String s, int from, int to) {
+    int run = from;
+    for (int i = from; i < to; i++) {
+      char c = a[i];
+      if (c > '>' || (c != '&' && c != '<' && c != '>' && c != '"')) {
+        continue;
+      }
+      out.append(s, run, i);
+      out.append(entity(c));
+      run = i + 1;
+    }
+    out.append(s, run, to);
+  }
+
+  /** The entity that escapes one of {@code & < > "}. */
+  static String entity(char c) {
+    return c == '&' ? "&amp;" : c == '<' ? "&lt;" : c == '>' ? "&gt;" : "&quot;";
   }
 
   static void escape(StringBuilder out, String s) {

@@ -121,7 +121,7 @@ final class SimpleMarkdown {
           html.append('"');
         }
         html.append('>');
-        HtmlText.escape(html, src, contentStart, line);
+        HtmlText.escape(html, a, src, contentStart, line);
         html.append("</code></pre>");
         line();
         code.append(src, contentStart, line).append('\n');
@@ -488,25 +488,49 @@ final class SimpleMarkdown {
   }
 
   /** Plain text: escaped for HTML; each line a text node of its own for search. */
+  /**
+   * Text between code spans: escaped into the HTML, and its lines into the plain text, in one
+   * pass (three passes, and a call per character to ask about links, were a fifth of reading).
+   * A link found part way declines the whole body, so what was written before it does not matter.
+   */
   private void plain(char[] s, String str, int from, int to) {
     if (from >= to) {
       return;
     }
-    // The autolink extension looks only at text, never into code, so only text can make a link.
+    int run = from;
+    int line = from;
     for (int i = from; i < to; i++) {
-      if (Markdown.mayLinkAt(s, i)) {
-        throw decline();
+      char c = s[i];
+      if (c > '@') {
+        // Letters and most text. The autolink extension looks only at text, never into code,
+        // so only text can make a link: "www." here, "://" and "@" below.
+        if (c == 'w' && Markdown.mayLinkAt(s, i)) {
+          throw decline();
+        }
+        continue;
+      }
+      switch (c) {
+        case '@', ':' -> {
+          if (Markdown.mayLinkAt(s, i)) {
+            throw decline();
+          }
+        }
+        case '&', '<', '>', '"' -> {
+          html.append(str, run, i).append(HtmlText.entity(c));
+          run = i + 1;
+        }
+        case '\n' -> {
+          if (i > line) {
+            text.append(str, line, i).append(' ');
+          }
+          line = i + 1;
+        }
+        default -> {}
       }
     }
-    HtmlText.escape(html, str, from, to);
-    int start = from;
-    for (int i = from; i <= to; i++) {
-      if (i == to || s[i] == '\n') {
-        if (i > start) {
-          text.append(str, start, i).append(' ');
-        }
-        start = i + 1;
-      }
+    html.append(str, run, to);
+    if (to > line) {
+      text.append(str, line, to).append(' ');
     }
   }
 
