@@ -57,9 +57,16 @@ final class SimpleMarkdown {
 
   private int pos;
 
+  /** Where the lines end, found by the first pass of {@link #blocks}. */
+  private int[] newlines = new int[64];
+  private int lines;
+
   private int lineEnd(int start) {
-    int end = src.indexOf('\n', start);
-    return end < 0 ? a.length : end;
+    int k = java.util.Arrays.binarySearch(newlines, 0, lines, start);
+    if (k < 0) {
+      k = -k - 1;
+    }
+    return k < lines ? newlines[k] : a.length;
   }
 
   private int next(int end) {
@@ -69,8 +76,15 @@ final class SimpleMarkdown {
   private void blocks() {
     for (int i = 0; i < a.length; i++) {
       char c = a[i];
-      if (c < ' ' && c != '\n' && c != '\t') {
-        throw decline(); // carriage returns and other controls
+      if (c < ' ') {
+        if (c == '\n') {
+          if (lines == newlines.length) {
+            newlines = java.util.Arrays.copyOf(newlines, lines * 2);
+          }
+          newlines[lines++] = i;
+        } else if (c != '\t') {
+          throw decline(); // carriage returns and other controls
+        }
       }
     }
     while (pos < a.length) {
@@ -363,14 +377,29 @@ final class SimpleMarkdown {
 
   // ---- inline: text and code spans; anything else declines.
 
+  /**
+   * The characters {@link #inline} stops at, and those {@link #plain} stops at: a table read
+   * per character, where comparisons let spaces, capitals and digits through to the switch.
+   */
+  private static final boolean[] INLINE = marks("`_*&<]\\~");
+  private static final boolean[] PLAIN = marks("w@:&<>\"\n");
+
+  private static boolean[] marks(String chars) {
+    boolean[] out = new boolean[128];
+    for (char c : chars.toCharArray()) {
+      out[c] = true;
+    }
+    return out;
+  }
+
   private void inline(char[] s, String str, int start, int n) {
     int openers = 0;
     int from = start;
     int i = start;
     while (i < n) {
       char c = s[i];
-      if (c > '`' && c != '~') {
-        i++; // letters in lower case and most text: nothing to look at
+      if (c >= 128 || !INLINE[c]) {
+        i++; // most text: nothing to look at
         continue;
       }
       switch (c) {
@@ -501,16 +530,13 @@ final class SimpleMarkdown {
     int line = from;
     for (int i = from; i < to; i++) {
       char c = s[i];
-      if (c > '@') {
-        // Letters and most text. The autolink extension looks only at text, never into code,
-        // so only text can make a link: "www." here, "://" and "@" below.
-        if (c == 'w' && Markdown.mayLinkAt(s, i)) {
-          throw decline();
-        }
+      if (c >= 128 || !PLAIN[c]) {
         continue;
       }
       switch (c) {
-        case '@', ':' -> {
+        // The autolink extension looks only at text, never into code, so only text can make a
+        // link: a "www.", a "://" or an "@".
+        case 'w', '@', ':' -> {
           if (Markdown.mayLinkAt(s, i)) {
             throw decline();
           }
