@@ -205,7 +205,8 @@ final class SimpleMarkdown {
       to--;
     }
     String content = new String(a, from, to - from);
-    if (content.isEmpty() || content.endsWith("#") || content.indexOf('`') >= 0) {
+    // A heading's id is made from its text, which code spans and tags would change.
+    if (content.isEmpty() || content.endsWith("#") || content.indexOf('`') >= 0 || hasTag(a, from, to)) {
       throw decline();
     }
     if (ids == null) {
@@ -367,8 +368,12 @@ final class SimpleMarkdown {
     line();
     html.append("<tr>");
     for (String cell : cells) {
+      char[] chars = cell.toCharArray();
+      if (hasTag(chars, 0, chars.length)) {
+        throw decline(); // Flexmark's text of a cell splits around a tag otherwise than a paragraph's
+      }
       html.append('<').append(tag).append('>');
-      inline(cell.toCharArray(), cell, 0, cell.length());
+      inline(chars, cell, 0, cell.length());
       html.append("</").append(tag).append('>');
     }
     html.append("</tr>");
@@ -376,6 +381,36 @@ final class SimpleMarkdown {
   }
 
   // ---- inline: text and code spans; anything else declines.
+
+  private static boolean hasTag(char[] s, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (s[i] == '<' && bareTag(s, i, to) > 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Where a tag with no attributes ({@code <init>}, {@code </b>}, {@code <br/>}) that starts at
+   * {@code i} ends, or -1 for anything else at a "<": those are left to Flexmark.
+   */
+  private static int bareTag(char[] s, int i, int n) {
+    int j = i + 1;
+    if (j < n && s[j] == '/') {
+      j++;
+    }
+    if (j >= n || !(s[j] < 128 && Character.isLetter(s[j]))) {
+      return -1;
+    }
+    while (j < n && s[j] < 128 && (Character.isLetterOrDigit(s[j]) || s[j] == '-')) {
+      j++;
+    }
+    if (j < n && s[j] == '/' && s[i + 1] != '/') {
+      j++;
+    }
+    return j < n && s[j] == '>' ? j + 1 : -1;
+  }
 
   /**
    * The characters {@link #inline} stops at, and those {@link #plain} stops at: a table read
@@ -449,9 +484,19 @@ final class SimpleMarkdown {
         case '<' -> {
           // A tag, a comment or an autolink starts with a letter, "/", "!" or "?"; "<2" and "< " are text.
           if (i + 1 < n && (Character.isLetter(s[i + 1]) || s[i + 1] == '/' || s[i + 1] == '!' || s[i + 1] == '?')) {
-            throw decline();
+            int close = bareTag(s, i, n);
+            if (close < 0) {
+              throw decline();
+            }
+            // A bare tag such as <init> (Java's constructors in stack traces): raw HTML, which
+            // is escaped into the page and, not being text, left out of the searchable text.
+            plain(s, str, from, i);
+            HtmlText.escape(html, s, str, i, close);
+            i = close;
+            from = i;
+          } else {
+            i++;
           }
-          i++;
         }
         case ']' -> {
           // With no reference definitions (a line starting with "[" declines), only "](" makes a link.

@@ -127,7 +127,7 @@ class MarkdownTest {
       "Words `code` words.", "Words `code` words.", "Text again, with a number 12 and a version 2.4.1.",
       "See `https://x.io/a` and `a@b.io`", "```text\nget https://a.b/c, mail a@b.io, www.x.org\n```",
       "| `www.x.org` | `c@d.io` |", "a \"snake_case_\" b", "'_C' from", "x_ y", "2 * 3", "_lead word", "!bang",
-      "`` lit", "tail_", "**", "a*b", "| a_ | *b |",
+      "`` lit", "tail_", "**", "a*b", "| a_ | *b |", "calls <init> and </init>", "a<init>b <br/> <a-b1>.",
     };
     String[] outside = {
       "~~~", "| :-- | --- |", "|  | x |", "- item", "1. item", "> quote", "    indented", "\ttab first",
@@ -135,6 +135,7 @@ class MarkdownTest {
       "trailing ", "Setext", "===", "---", "***", "\\escape", "~~del~~", "text # not heading", "#nospace",
       "## closing ##", "| a | b", "|", "``", "```x y", "see https://x.io/a", "mail a@b.io", "www.x.org here",
       "`code` then http://x.y/z", "| http://x.y | z |", "x_ü", "ü*x", "![img](x)", "___", "* item", "_ x",
+      "<init> first", "# H <init>", "| <x> | y |", "a <a href=\"x\"> b", "a <init > b", "a <i_n> b",
     };
     Random random = new Random(seed);
     StringBuilder doc = new StringBuilder();
