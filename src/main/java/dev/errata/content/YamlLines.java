@@ -30,12 +30,33 @@ final class YamlLines {
       return 1;
     }
     // A warning about a missing key (no 'examples') asks for a key that is not there: when its
-    // name is nowhere in the text, the answer is known without reading positions.
+    // name is nowhere in the text as a key, the answer is known without reading positions.
     int slash = pointer.indexOf('/', 1);
-    if (!yaml.contains(pointer.substring(1, slash < 0 ? pointer.length() : slash))) {
+    if (!mayBeKey(yaml, pointer.substring(1, slash < 0 ? pointer.length() : slash))) {
       return 0;
     }
     return lines().getOrDefault(pointer, 0);
+  }
+
+  /**
+   * Whether {@code name} occurs followed by a colon (past a closing quote and spaces), as every
+   * key is written: the word alone in a summary or a cause is not one, and reading the
+   * positions of the whole document to learn so made a thousand YAML parses of a large build.
+   */
+  static boolean mayBeKey(String yaml, String name) {
+    for (int at = yaml.indexOf(name); at >= 0; at = yaml.indexOf(name, at + 1)) {
+      int j = at + name.length();
+      if (j < yaml.length() && (yaml.charAt(j) == '"' || yaml.charAt(j) == '\'')) {
+        j++;
+      }
+      while (j < yaml.length() && (yaml.charAt(j) == ' ' || yaml.charAt(j) == '\t')) {
+        j++;
+      }
+      if (j < yaml.length() && yaml.charAt(j) == ':') {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The 1-based line of {@code pointer}, or of its nearest ancestor that has one, or 1. */
