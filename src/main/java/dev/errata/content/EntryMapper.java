@@ -18,15 +18,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Turns one bound front matter into an {@link Entry}, checking every field on the way and
  * reporting all problems with their lines. Rules that need other entries live in {@code check}.
  */
 final class EntryMapper {
-  static final Pattern KEBAB = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
-  private static final Pattern LANG = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{2,8})*");
 
   private final String defaultLang;
   private final Vocabulary vocabulary;
@@ -39,7 +36,7 @@ final class EntryMapper {
   Optional<Entry> map(EntryDto d, String fileStem, FrontMatter fm, Problems p) {
     String id = required(d.id, "/id", "id", p, "add 'id: " + fileStem + "' (the file name without .md)");
     if (id != null) {
-      if (!KEBAB.matcher(id).matches()) {
+      if (!isKebab(id)) {
         p.error("/id", "id '" + id + "' is not kebab-case",
             "use lower-case letters, digits and single hyphens, such as '" + kebab(id) + "'");
       } else if (!id.equals(fileStem)) {
@@ -50,7 +47,7 @@ final class EntryMapper {
     String title = required(d.title, "/title", "title", p, "add a title a person would search for");
     String summary = required(d.summary, "/summary", "summary", p, "add a one-sentence summary");
     String lang = d.lang == null ? defaultLang : d.lang.strip();
-    if (!LANG.matcher(lang).matches()) {
+    if (!isLanguageTag(lang)) {
       p.error("/lang", "lang '" + lang + "' is not a language tag", "write a tag such as en or zh");
     }
     Status status = status(d.status, p);
@@ -318,6 +315,48 @@ final class EntryMapper {
       }
     }
     return out;
+  }
+
+  // The two checks below run on every entry; written out rather than as regular expressions,
+  // whose matcher was a hundred methods for the compiler to warm up in a large build.
+
+  /** {@code [a-z0-9]+(-[a-z0-9]+)*}: lower-case letters and digits in words joined by single hyphens. */
+  static boolean isKebab(String s) {
+    if (s.isEmpty() || s.charAt(0) == '-' || s.charAt(s.length() - 1) == '-') {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      boolean word = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+      if (!word && !(c == '-' && s.charAt(i - 1) != '-')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** {@code [a-z]{2,3}(-[A-Za-z0-9]{2,8})*}: a language and its subtags, such as en, zh or pt-BR. */
+  static boolean isLanguageTag(String s) {
+    int i = 0;
+    while (i < s.length() && s.charAt(i) >= 'a' && s.charAt(i) <= 'z') {
+      i++;
+    }
+    if (i < 2 || i > 3) {
+      return false;
+    }
+    while (i < s.length()) {
+      if (s.charAt(i++) != '-') {
+        return false;
+      }
+      int start = i;
+      while (i < s.length() && s.charAt(i) < 128 && Character.isLetterOrDigit(s.charAt(i))) {
+        i++;
+      }
+      if (i - start < 2 || i - start > 8) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String kebab(String s) {
