@@ -146,20 +146,21 @@
     return facetSets;
   }
 
-  // Each entry's values of each facet, the other way round from the facets file.
+  // Each entry's values of each facet, the other way round from the facets file: per kind, the
+  // values, and for each entry the numbers of its values among them.
   var facetIndex = null;
   function byEntry(fs) {
     if (facetIndex) { return facetIndex; }
     facetIndex = {};
     Object.keys(fs).forEach(function (kind) {
-      var m = new Map();
-      Object.keys(fs[kind]).forEach(function (value) {
+      var values = Object.keys(fs[kind]), of = new Map();
+      values.forEach(function (value, n) {
         fs[kind][value].forEach(function (id) {
-          if (!m.has(id)) { m.set(id, []); }
-          m.get(id).push(value);
+          if (!of.has(id)) { of.set(id, []); }
+          of.get(id).push(n);
         });
       });
-      facetIndex[kind] = m;
+      facetIndex[kind] = { values: values, of: of };
     });
     return facetIndex;
   }
@@ -170,14 +171,16 @@
     if (!fs || hits.length === 0) { filtersBox.hidden = true; return; }
     var idx = byEntry(fs);
     ["status", "component", "tag"].forEach(function (kind) {
-      // One pass over the hits, each adding to its own values: a common word hits thousands of
-      // entries, and asking every value about every hit was most of a search's time.
-      var tally = new Map();
-      hits.forEach(function (h) {
-        (idx[kind].get(h.entry) || []).forEach(function (v) { tally.set(v, (tally.get(v) || 0) + 1); });
-      });
+      // One pass over the hits, each adding to its own values, counted by number: a common word
+      // hits thousands of entries, and asking every value about every hit, then a Map per value,
+      // were most of a search's time.
+      var values = idx[kind].values, of = idx[kind].of, tally = new Int32Array(values.length);
+      for (var i = 0; i < hits.length; i++) {
+        var vs = of.get(hits[i].entry);
+        if (vs) { for (var k = 0; k < vs.length; k++) { tally[vs[k]]++; } }
+      }
       var counts = [];
-      tally.forEach(function (n, value) { counts.push([value, n]); });
+      for (var v = 0; v < values.length; v++) { if (tally[v] > 0) { counts.push([values[v], tally[v]]); } }
       counts.sort(function (a, b) { return b[1] - a[1] || (a[0] < b[0] ? -1 : 1); }).slice(0, 12).forEach(function (c) {
         var b = el("button", "filter", c[0] + " (" + c[1] + ")");
         b.type = "button";
@@ -206,11 +209,11 @@
       return engine.facets().then(function (facets) {
         if (mine !== generation) { return; }
         // One result per entry and its translations: the first, best ranked, stands for them.
-        var families = {};
+        var families = new Set();
         var shown = hits.filter(function (h) {
           var f = engine.familyOf(h.entry);
-          if (families[f]) { return false; }
-          families[f] = true;
+          if (families.has(f)) { return false; }
+          families.add(f);
           return passes(facets, h);
         });
         renderFilters(facets, hits);
