@@ -1024,10 +1024,7 @@
 
   Engine.prototype.facets = function () { return this.part("facets"); };
 
-  /**
-   * The family an entry belongs to: its original's id (a string) for translations and originals,
-   * else the entry's own number, so that a search need not make a string per hit.
-   */
+  /** The family an entry belongs to: its original's id for translations and originals, else its number. */
   Engine.prototype.familyOf = function (entry) {
     var f = this.m && this.m.families[entry];
     return f ? f[0] : entry;

@@ -146,8 +146,7 @@
     return facetSets;
   }
 
-  // Each entry's values of each facet, the other way round from the facets file: per kind, the
-  // values, and for each entry the numbers of its values among them.
+  // Each entry's values of each facet (numbers into the kind's values), from the facets file.
   var facetIndex = null;
   function byEntry(fs) {
     if (facetIndex) { return facetIndex; }
@@ -171,9 +170,7 @@
     if (!fs || hits.length === 0) { filtersBox.hidden = true; return; }
     var idx = byEntry(fs);
     ["status", "component", "tag"].forEach(function (kind) {
-      // One pass over the hits, each adding to its own values, counted by number: a common word
-      // hits thousands of entries, and asking every value about every hit, then a Map per value,
-      // were most of a search's time.
+      // One pass over the hits, counting by value number: a common word hits thousands of entries.
       var values = idx[kind].values, of = idx[kind].of, tally = new Int32Array(values.length);
       for (var i = 0; i < hits.length; i++) {
         var vs = of.get(hits[i].entry);
