@@ -87,7 +87,7 @@ public final class Markdown {
    * rankings are tuned to that; counting the code once at double weight is the same, for less
    * work. An indented code block has no text node inside and stays in the text, counted once.
    */
-  public record Rendered(String html, String text, String code) {}
+  public record Rendered(String html, CharSequence text, CharSequence code) {}
 
   /** Renders Markdown to an HTML fragment. */
   public String toHtml(String markdown) {

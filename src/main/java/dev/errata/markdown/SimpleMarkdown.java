@@ -23,8 +23,8 @@ final class SimpleMarkdown {
   private final char[] a;
   private final DataHolder options;
   private final StringBuilder html;
-  private final StringBuilder text;
-  private final StringBuilder code = new StringBuilder();
+  private final Chars text;
+  private final Chars code = new Chars(256);
   private HeaderIdGenerator ids;
 
   private SimpleMarkdown(String src, DataHolder options) {
@@ -32,7 +32,7 @@ final class SimpleMarkdown {
     this.a = src.toCharArray();
     this.options = options;
     this.html = new StringBuilder(a.length + a.length / 4);
-    this.text = new StringBuilder(a.length);
+    this.text = new Chars(a.length);
   }
 
   /**
@@ -46,7 +46,7 @@ final class SimpleMarkdown {
     } catch (Declined e) {
       return null;
     }
-    return new Markdown.Rendered(m.html.toString(), m.text.toString(), m.code.toString());
+    return new Markdown.Rendered(m.html.toString(), m.text.done(), m.code.done());
   }
 
   private static Declined decline() {
@@ -138,7 +138,7 @@ final class SimpleMarkdown {
         HtmlText.escape(html, a, src, contentStart, line);
         html.append("</code></pre>");
         line();
-        code.append(src, contentStart, line).append('\n');
+        code.append(a, contentStart, line).append('\n');
         pos = next(lineEnd);
         return;
       }
@@ -321,7 +321,7 @@ final class SimpleMarkdown {
     html.append("</thead>");
     line();
     for (String cell : rows.get(1)) {
-      text.append(cell).append(' ');
+      text.append(cell.toCharArray(), 0, cell.length()).append(' ');
     }
     html.append("<tbody>");
     for (int r = 2; r < rows.size(); r++) {
@@ -453,7 +453,7 @@ final class SimpleMarkdown {
           html.append("<code>");
           escape(Escaping.collapseWhitespace(inner, true));
           html.append("</code>");
-          code.append(inner).append(' ');
+          code.append(s, i + ticks, close).append(' ');
           i = close + ticks;
           from = i;
         }
@@ -592,7 +592,7 @@ final class SimpleMarkdown {
         }
         case '\n' -> {
           if (i > line) {
-            text.append(str, line, i).append(' ');
+            text.append(s, line, i).append(' ');
           }
           line = i + 1;
         }
@@ -601,7 +601,7 @@ final class SimpleMarkdown {
     }
     html.append(str, run, to);
     if (to > line) {
-      text.append(str, line, to).append(' ');
+      text.append(s, line, to).append(' ');
     }
   }
 
@@ -611,5 +611,43 @@ final class SimpleMarkdown {
 
   private void line() {
     HtmlText.endLine(html);
+  }
+
+  /**
+   * The text and code for word search, kept as characters: they are tokenized as a char array,
+   * and a StringBuilder's String had to be copied into one again, a copy of every body.
+   */
+  private static final class Chars {
+    private char[] chars;
+    private int length;
+
+    Chars(int capacity) {
+      chars = new char[Math.max(16, capacity)];
+    }
+
+    Chars append(char[] from, int start, int end) {
+      int n = end - start;
+      room(n);
+      System.arraycopy(from, start, chars, length, n);
+      length += n;
+      return this;
+    }
+
+    Chars append(char c) {
+      room(1);
+      chars[length++] = c;
+      return this;
+    }
+
+    private void room(int n) {
+      if (length + n > chars.length) {
+        chars = java.util.Arrays.copyOf(chars, Math.max(chars.length * 2, length + n));
+      }
+    }
+
+    /** The characters as a buffer over an array of exactly their length (see Tokenizer.scan). */
+    java.nio.CharBuffer done() {
+      return java.nio.CharBuffer.wrap(length == chars.length ? chars : java.util.Arrays.copyOf(chars, length));
+    }
   }
 }

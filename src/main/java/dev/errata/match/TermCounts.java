@@ -102,10 +102,10 @@ final class TermCounts {
     }
 
     /** Adds every term of {@code texts} with {@code weight}. */
-    Counter add(List<String> texts, int weight) {
+    Counter add(List<? extends CharSequence> texts, int weight) {
       this.weight = weight;
-      for (String text : texts) {
-        if (text != null && !text.isEmpty()) {
+      for (CharSequence text : texts) {
+        if (text != null && text.length() > 0) {
           Terms.scan(text, table, count);
         }
       }

@@ -34,7 +34,7 @@ public final class Terms {
    * #of} lists, found without a String per token, for the index build. {@code TermsTest} holds the
    * two equal.
    */
-  static void scan(String text, TermTable table, java.util.function.IntConsumer out) {
+  static void scan(CharSequence text, TermTable table, java.util.function.IntConsumer out) {
     Ids ids = new Ids(table, out);
     Tokenizer.scan(text, ids);
     ids.scanner.finish();

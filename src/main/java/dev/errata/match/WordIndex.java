@@ -94,7 +94,7 @@ public final class WordIndex {
    * An entry's body as word search counts it: the text a reader sees, and apart its code, which
    * counts twice (why: {@code Markdown.Rendered}).
    */
-  public record Body(String text, String code) {}
+  public record Body(CharSequence text, CharSequence code) {}
 
   /** @param body turns an entry's Markdown into what word search counts */
   public static WordIndex build(KnowledgeBase kb, java.util.function.Function<Entry, Body> body, Weights w,
