@@ -53,21 +53,28 @@ async function measure(url, isSearchFile, done, warm) {
   await page.goto(url);
   await page.waitForFunction(done, null, { timeout: 60000 });
   const ms = Date.now() - t0;
-  // Typing again once the parts are cached: the time from the input to the results.
-  let warmMs = null;
+  // Typing again: the time from an input to its results. The first edit (a space after the last
+  // word, so that it is no longer read as a prefix) may rank other entries first and fetch their
+  // parts; the second (another space: the same words) finds every part it needs loaded, which is
+  // what the target means by "once the needed files are cached". Both are reported.
+  let firstMs = null, warmMs = null;
   if (warm) {
-    warmMs = await page.evaluate(async () => {
+    [firstMs, warmMs] = await page.evaluate(async () => {
       const box = document.getElementById("q");
-      const t = performance.now();
-      box.value = box.value + " ";
-      await window.errataSearchRun();
-      return performance.now() - t;
+      const times = [];
+      for (let i = 0; i < 2; i++) {
+        const t = performance.now();
+        box.value = box.value + " ";
+        await window.errataSearchRun();
+        times.push(performance.now() - t);
+      }
+      return times;
     });
   }
   await context.close();
   let raw = 0, gzip = 0;
   for (const f of files) { const s = sizes(f); raw += s.raw; gzip += s.gzip; }
-  return { files: files.size, raw, gzip, ms, warmMs };
+  return { files: files.size, raw, gzip, ms, firstMs, warmMs };
 }
 
 const out = { errata: { paste: [], word: [] }, pagefind: { paste: [], word: [] } };
