@@ -8,26 +8,11 @@ package dev.errata.markdown;
 final class HtmlText {
   private HtmlText() {}
 
-  /** Flexmark's text escaping, {@code & < > "}; the text between is copied in runs. */
-  static void escape(StringBuilder out, String s, int from, int to) {
-    int run = from;
-    for (int i = from; i < to; i++) {
-      char c = s.charAt(i);
-      if (c > '>' || (c != '&' && c != '<' && c != '>' && c != '"')) {
-        continue;
-      }
-      out.append(s, run, i);
-      out.append(entity(c));
-      run = i + 1;
-    }
-    out.append(s, run, to);
-  }
-
   /**
-   * As {@link #escape(StringBuilder, String, int, int)}, looking at the characters in {@code a}
-   * (the same text as {@code s}) and copying runs from {@code s}: under the C1 compiler a
-   * String's charAt costs several times an array read, and a builder copies a String's run in
-   * bulk but an array's a character at a time.
+   * Flexmark's text escaping, {@code & < > "}, of {@code s[from, to)}, looking at the characters
+   * in {@code a} (the same text as {@code s}) and copying the runs between from {@code s}: under
+   * the C1 compiler a String's charAt costs several times an array read, and a builder copies a
+   * String's run in bulk but an array's a character at a time.
    */
   static void escape(StringBuilder out, char[] a, String s, int from, int to) {
     int run = from;
@@ -49,7 +34,7 @@ final class HtmlText {
   }
 
   static void escape(StringBuilder out, String s) {
-    escape(out, s, 0, s.length());
+    escape(out, s.toCharArray(), s, 0, s.length());
   }
 
   /** Ends the current line unless at the start of one. */
