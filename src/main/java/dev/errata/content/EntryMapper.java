@@ -24,7 +24,6 @@ import java.util.Optional;
  * reporting all problems with their lines. Rules that need other entries live in {@code check}.
  */
 final class EntryMapper {
-
   private final String defaultLang;
   private final Vocabulary vocabulary;
 

@@ -1,6 +1,5 @@
 package dev.errata.index;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /** One file of the search index: its path inside the site and its bytes, UTF-8 text. */
@@ -8,10 +7,5 @@ public record IndexPart(String path, byte[] bytes) {
   public IndexPart {
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(bytes, "bytes");
-  }
-
-  /** The part as text. */
-  public String content() {
-    return new String(bytes, StandardCharsets.UTF_8);
   }
 }

@@ -13,10 +13,6 @@ public record Page(String path, byte[] bytes) {
     }
   }
 
-  public Page(String path, String text) {
-    this(path, text.getBytes(StandardCharsets.UTF_8));
-  }
-
   /** The page as text. */
   public String content() {
     return new String(bytes, StandardCharsets.UTF_8);
