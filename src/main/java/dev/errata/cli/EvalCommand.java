@@ -1,13 +1,13 @@
 package dev.errata.cli;
 
 import dev.errata.ExitCode;
-import dev.errata.match.Evaluation;
+import dev.errata.eval.Evaluation;
 import dev.errata.match.MatchIndex;
 import dev.errata.match.Matcher;
-import dev.errata.match.Rules;
-import dev.errata.match.WordIndex;
+import dev.errata.text.Rules;
+import dev.errata.search.WordIndex;
 import dev.errata.model.KnowledgeBase;
-import dev.errata.site.Knowledge;
+import dev.errata.workspace.Workspace;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -42,10 +42,11 @@ final class EvalCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    KnowledgeBase kb = Knowledge.knowledgeBase(content.content);
-    MatchIndex index = Knowledge.index(kb);
+    Workspace workspace = Workspace.of(content.content, null);
+    KnowledgeBase kb = workspace.knowledgeBase();
+    MatchIndex index = MatchIndex.build(kb, Rules.defaults());
     Matcher matcher = new Matcher(index, Rules.defaults());
-    var baseline = Evaluation.baseline(Knowledge.words(kb, WordIndex.Weights.PLAIN), index.entries(), Rules.defaults());
+    var baseline = Evaluation.baseline(workspace.words(WordIndex.Weights.PLAIN), index.entries(), Rules.defaults());
     List<Evaluation.Case> all = queries != null ? Evaluation.loadQueries(queries) : Evaluation.load(cases);
     PrintWriter out = spec.commandLine().getOut();
     Matcher.Options options = Matcher.Options.defaults();

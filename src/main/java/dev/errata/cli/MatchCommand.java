@@ -2,13 +2,13 @@ package dev.errata.cli;
 
 import dev.errata.ErrataException;
 import dev.errata.ExitCode;
-import dev.errata.match.FoundVersion;
+import dev.errata.text.FoundVersion;
 import dev.errata.match.Match;
 import dev.errata.match.MatchReport;
 import dev.errata.match.Matcher;
-import dev.errata.match.Rules;
-import dev.errata.match.Versions;
-import dev.errata.site.Knowledge;
+import dev.errata.text.Rules;
+import dev.errata.text.Versions;
+import dev.errata.workspace.Workspace;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -88,7 +88,7 @@ final class MatchCommand implements Callable<Integer> {
       v.scanEnvFile(InputText.read(envFile, stdin), envFile.toString());
       versions.addAll(0, v.all());
     }
-    Matcher matcher = Knowledge.matcher(content.content, site);
+    Matcher matcher = Workspace.of(content.content, site).matcher();
     MatchReport report = matcher.match(paste, new Matcher.Options(top, versions, lang));
     PrintWriter out = spec.commandLine().getOut();
     if (json) {

@@ -2,7 +2,7 @@ package dev.errata.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.errata.match.FoundVersion;
+import dev.errata.text.FoundVersion;
 import dev.errata.match.Match;
 import dev.errata.match.MatchReport;
 import java.io.IOException;

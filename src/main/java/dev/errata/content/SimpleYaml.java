@@ -1,6 +1,5 @@
 package dev.errata.content;
 
-import dev.errata.Declined;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -545,6 +544,15 @@ final class SimpleYaml {
         out.add(bind.apply(m));
       }
       return out;
+    }
+  }
+
+  /** Thrown, without a stack trace, at input outside the subset: the caller hands it to Jackson. */
+  private static final class Declined extends RuntimeException {
+    static final Declined INSTANCE = new Declined();
+
+    private Declined() {
+      super(null, null, false, false);
     }
   }
 }

@@ -1,5 +1,13 @@
 package dev.errata.index;
 
+import dev.errata.ExitCode;
+import dev.errata.ErrataException;
+import dev.errata.text.Rules;
+import java.util.HexFormat;
+import java.security.NoSuchAlgorithmException;
+import java.security.MessageDigest;
+import java.io.InputStream;
+import dev.errata.search.Posting;
 import dev.errata.match.EntryInfo;
 import dev.errata.match.MatchData;
 import dev.errata.match.MatchIndex;
@@ -85,10 +93,10 @@ public final class MatchIndexCodec {
         prev = t;
       }
     }
-    Map<String, MatchIndex.Posting> terms = new TreeMap<>(index.postings());
+    Map<String, Posting> terms = new TreeMap<>(index.postings());
     int[] termOff = new int[terms.size()];
     k = 0;
-    for (Map.Entry<String, MatchIndex.Posting> e : terms.entrySet()) {
+    for (Map.Entry<String, Posting> e : terms.entrySet()) {
       termOff[k++] = data.size();
       string(data, e.getKey());
       int[] ids = e.getValue().entries();
@@ -171,7 +179,7 @@ public final class MatchIndexCodec {
     private final EntryInfo[] entries;
     private final Template[] templates;
     private final Map<String, int[]> keys = new HashMap<>();
-    private final Map<String, MatchIndex.Posting> terms = new HashMap<>();
+    private final Map<String, Posting> terms = new HashMap<>();
 
     Mapped(ByteBuffer data, int[] entryOff, int[] templateOff, int[] keyOff, int[] termOff) {
       this.data = data;
@@ -258,7 +266,7 @@ public final class MatchIndexCodec {
     }
 
     @Override
-    public synchronized MatchIndex.Posting posting(String term) {
+    public synchronized Posting posting(String term) {
       return terms.computeIfAbsent(term, k -> {
         int at = find(termOff, k);
         if (at < 0) {
@@ -275,7 +283,7 @@ public final class MatchIndexCodec {
           ids[i] = prev;
           w[i] = readVarint(b);
         }
-        return new MatchIndex.Posting(ids, w);
+        return new Posting(ids, w);
       });
     }
 
@@ -347,6 +355,22 @@ public final class MatchIndexCodec {
         return v;
       }
       shift += 7;
+    }
+  }
+
+  /** What an index depends on besides the content: the tool's version and its matching rules. */
+  public static String salt() {
+    try (InputStream in = MatchIndexCodec.class.getResourceAsStream("/errata.properties")) {
+      MessageDigest d = MessageDigest.getInstance("SHA-256");
+      if (in != null) {
+        d.update(in.readAllBytes());
+      }
+      d.update(Rules.defaults().json().getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(d.digest());
+    } catch (IOException e) {
+      throw new ErrataException(ExitCode.IO, "cannot read the tool's own resources: " + e.getMessage(), e);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
     }
   }
 }

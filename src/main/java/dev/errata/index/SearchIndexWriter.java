@@ -1,13 +1,14 @@
 package dev.errata.index;
 
+import dev.errata.search.Posting;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.errata.match.EntryInfo;
 import dev.errata.match.MatchIndex;
-import dev.errata.match.Rules;
+import dev.errata.text.Rules;
 import dev.errata.match.Template;
-import dev.errata.match.WordIndex;
+import dev.errata.search.WordIndex;
 import dev.errata.model.Entry;
 import dev.errata.model.KnowledgeBase;
 import java.io.IOException;
@@ -92,7 +93,7 @@ public final class SearchIndexWriter {
 
   private static int keyParts(MatchIndex match) {
     long bytes = 0;
-    for (Map.Entry<String, MatchIndex.Posting> p : match.postings().entrySet()) {
+    for (Map.Entry<String, Posting> p : match.postings().entrySet()) {
       bytes += p.getKey().length() + 6L * p.getValue().entries().length + 8;
     }
     bytes += 5L * match.templates().stream().mapToInt(t -> t.items().size()).sum();
@@ -105,7 +106,7 @@ public final class SearchIndexWriter {
 
   private List<IndexPart> keyShards(MatchIndex match, int parts) {
     List<Map<String, List<Integer>>> literal = new ArrayList<>();
-    List<Map<String, MatchIndex.Posting>> terms = new ArrayList<>();
+    List<Map<String, Posting>> terms = new ArrayList<>();
     for (int i = 0; i < parts; i++) {
       literal.add(new TreeMap<>());
       terms.add(new TreeMap<>());
@@ -127,7 +128,7 @@ public final class SearchIndexWriter {
         }
         g.writeEndObject();
         g.writeObjectFieldStart("t");
-        for (Map.Entry<String, MatchIndex.Posting> e : terms.get(n).entrySet()) {
+        for (Map.Entry<String, Posting> e : terms.get(n).entrySet()) {
           g.writeFieldName(e.getKey());
           posting(g, e.getValue());
         }
@@ -150,7 +151,7 @@ public final class SearchIndexWriter {
     g.writeEndArray();
   }
 
-  private static void posting(JsonGenerator g, MatchIndex.Posting p) throws IOException {
+  private static void posting(JsonGenerator g, Posting p) throws IOException {
     g.writeStartArray();
     int prev = 0;
     for (int k = 0; k < p.entries().length; k++) {
@@ -282,7 +283,7 @@ public final class SearchIndexWriter {
     g.writeNumberField("keyParts", keyParts);
     g.writeNumberField("templatesPerPart", TEMPLATES_PER_PART);
     g.writeNumberField("entriesPerPart", ENTRIES_PER_PART);
-    g.writeNumberField("scale", MatchIndex.SCALE);
+    g.writeNumberField("scale", Posting.SCALE);
     // Entries that share symptoms with a translation: the search shows one of each family.
     java.util.Set<String> translated = new java.util.HashSet<>();
     for (EntryInfo e : match.entries()) {

@@ -3,7 +3,6 @@ package dev.errata.markdown;
 import com.vladsch.flexmark.html.renderer.HeaderIdGenerator;
 import com.vladsch.flexmark.util.data.DataHolder;
 import com.vladsch.flexmark.util.sequence.Escaping;
-import dev.errata.Declined;
 
 /**
  * Parses and writes, in one pass and without a syntax tree, the Markdown nearly every entry body

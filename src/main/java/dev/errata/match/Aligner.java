@@ -1,5 +1,6 @@
 package dev.errata.match;
 
+import dev.errata.text.Token;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,5 +1,7 @@
 package dev.errata.match;
 
+import dev.errata.search.Posting;
+import dev.errata.text.Rules;
 /**
  * What the matcher reads: entries, templates, which templates contain a word, and relevance
  * postings. {@link MatchIndex} holds it all in memory (a build, tests); the CLI reads a built
@@ -18,7 +20,7 @@ public interface MatchData {
   int[] templatesWithKey(String key);
 
   /** The relevance posting of {@code term}; null when no entry has it. */
-  MatchIndex.Posting posting(String term);
+  Posting posting(String term);
 
   /** A word found in few templates says more than a common one. */
   default double literalWeight(String key, Rules rules) {
@@ -32,7 +34,7 @@ public interface MatchData {
 
   /** BM25's inverse document frequency, never negative. */
   default double idf(String term) {
-    MatchIndex.Posting p = posting(term);
+    Posting p = posting(term);
     int df = p == null ? 0 : p.entries().length;
     return StrictMath.log(1 + (entryCount() - df + 0.5) / (df + 0.5));
   }

@@ -1,5 +1,12 @@
 package dev.errata.match;
 
+import dev.errata.search.Posting;
+
+import dev.errata.search.TermCounts;
+import dev.errata.text.Rules;
+import dev.errata.text.Terms;
+import dev.errata.text.Token;
+import dev.errata.text.Tokenizer;
 import dev.errata.model.Component;
 import dev.errata.model.Entry;
 import dev.errata.model.Fix;
@@ -40,18 +47,6 @@ public final class MatchIndex implements MatchData {
   final Map<String, int[]> literalPostings;
   /** term -> [entry ids] and their weighted term frequencies. */
   final Map<String, Posting> postings;
-
-  /**
-   * One term's entries (ascending) and, for each, BM25's term-frequency factor already
-   * normalized by the entry's length, in ten-thousandths. Quantized so that the browser, which
-   * reads the same integers, adds exactly the same numbers as Java.
-   */
-  public record Posting(int[] entries, int[] weight) {}
-
-  static final double K1 = 1.2;
-  static final double B = 0.75;
-  /** Fixed-point scale of posting weights. */
-  public static final double SCALE = 10000.0;
 
   /** An index from its parts; the literal postings are derived from the templates. */
   public MatchIndex(List<EntryInfo> entries, List<Template> templates, Map<String, Posting> postings) {

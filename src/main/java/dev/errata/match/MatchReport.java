@@ -1,5 +1,6 @@
 package dev.errata.match;
 
+import dev.errata.text.FoundVersion;
 import java.util.List;
 
 /**

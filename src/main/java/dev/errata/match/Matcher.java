@@ -1,5 +1,13 @@
 package dev.errata.match;
 
+import dev.errata.search.Posting;
+import dev.errata.text.FoundVersion;
+import dev.errata.text.Paste;
+import dev.errata.text.PreparedLine;
+import dev.errata.text.Rules;
+import dev.errata.text.Terms;
+import dev.errata.text.Token;
+import dev.errata.text.Versions;
 import dev.errata.version.Version;
 import dev.errata.version.VersionRange;
 import java.util.ArrayList;
@@ -255,7 +263,7 @@ public final class Matcher {
   private Map<Integer, Double> relevance(Map<String, Double> query) {
     Map<Integer, Double> scores = new HashMap<>();
     for (Map.Entry<String, Double> q : query.entrySet()) {
-      MatchIndex.Posting p = index.posting(q.getKey());
+      Posting p = index.posting(q.getKey());
       if (p == null) {
         continue;
       }
@@ -263,7 +271,7 @@ public final class Matcher {
       double qw = Math.min(3.0, q.getValue());
       for (int k = 0; k < p.entries().length; k++) {
         int e = p.entries()[k];
-        scores.merge(e, qw * idf * (p.weight()[k] / MatchIndex.SCALE), Double::sum);
+        scores.merge(e, qw * idf * (p.weight()[k] / Posting.SCALE), Double::sum);
       }
     }
     return scores;
@@ -272,7 +280,7 @@ public final class Matcher {
   private List<String> relevanceTerms(int entry, Map<String, Double> query) {
     Map<String, Double> contrib = new HashMap<>();
     for (String term : query.keySet()) {
-      MatchIndex.Posting p = index.posting(term);
+      Posting p = index.posting(term);
       if (p != null && java.util.Arrays.binarySearch(p.entries(), entry) >= 0) {
         contrib.merge(term, index.idf(term), Math::max);
       }

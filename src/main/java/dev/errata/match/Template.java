@@ -1,5 +1,7 @@
 package dev.errata.match;
 
+import dev.errata.text.Token;
+import dev.errata.text.Tokenizer;
 import dev.errata.model.Symptom;
 import java.util.ArrayList;
 import java.util.List;

@@ -14,8 +14,8 @@ import dev.errata.index.SearchIndexWriter;
 import dev.errata.markdown.Markdown;
 import dev.errata.match.MatchIndex;
 import dev.errata.match.Matcher;
-import dev.errata.match.Rules;
-import dev.errata.match.WordIndex;
+import dev.errata.text.Rules;
+import dev.errata.search.WordIndex;
 import dev.errata.model.KnowledgeBase;
 import dev.errata.render.Page;
 import dev.errata.render.SiteRenderer;
@@ -77,7 +77,7 @@ public final class SiteBuilder {
     phases.done("load (read, YAML, map)");
     List<Diagnostic> all = new ArrayList<>(loaded.diagnostics());
     List<dev.errata.check.Rule> extra = runExamples
-        ? List.of(new ExamplesMatch(kb -> new Matcher(built.computeIfAbsent(kb, Knowledge::index), Rules.defaults())))
+        ? List.of(new ExamplesMatch(kb -> new Matcher(built.computeIfAbsent(kb, k -> MatchIndex.build(k, Rules.defaults())), Rules.defaults())))
         : List.of();
     all.addAll(new Checker(extra).check(loaded.knowledgeBase()));
     return new Checked(loaded.knowledgeBase(), all.stream().sorted(Diagnostic.ORDER).toList(),
@@ -95,7 +95,7 @@ public final class SiteBuilder {
     long start = clock.millis();
     Phases phases = Phases.fromSystemProperty();
     // Taken before reading, so that an entry edited during the build makes the index stale.
-    Fingerprint fingerprint = Fingerprint.of(options.content(), Knowledge.salt());
+    Fingerprint fingerprint = Fingerprint.of(options.content(), MatchIndexCodec.salt());
     Checked checked = check(options.content(), true, phases);
     phases.done("check (rules, examples)");
     if (checked.hasErrors()) {
@@ -122,7 +122,7 @@ public final class SiteBuilder {
     try {
       Future<MatchIndex> matchIndex = side.submit(() -> {
         writer.write(new Page("api/entries.json", new EntriesJson(new JsonFactory()).write(kb)));
-        MatchIndex index = checked.matchIndex().orElseGet(() -> Knowledge.index(kb));
+        MatchIndex index = checked.matchIndex().orElseGet(() -> MatchIndex.build(kb, Rules.defaults()));
         searchIndex.matchParts(kb, index).forEach(writer::write);
         writeIndex(tmp.resolve(MatchIndexCodec.FILE), index, fingerprint.digest());
         return index;
@@ -132,7 +132,7 @@ public final class SiteBuilder {
       WordIndex.Builder counting = new WordIndex.Builder(kb, WordIndex.Weights.SEARCH, Rules.defaults());
       SiteRenderer renderer = new SiteRenderer(new Templates(options.templates()), markdown, e -> {
         Markdown.Rendered r = markdown.render(e.body());
-        counting.add(e, Knowledge.words(r));
+        counting.add(e, new WordIndex.Body(r.text(), r.code()));
         return r.html();
       });
       renderer.entryPages(kb, writer::write);

@@ -2,8 +2,8 @@ package dev.errata.bench;
 
 import dev.errata.match.MatchReport;
 import dev.errata.match.Matcher;
-import dev.errata.match.Rules;
-import dev.errata.site.Knowledge;
+import dev.errata.text.Rules;
+import dev.errata.workspace.Workspace;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +41,7 @@ public class MatchBenchmark {
 
   @Setup(Level.Trial)
   public void setUp() throws IOException {
-    matcher = Knowledge.matcher(Path.of(content), Path.of(site));
+    matcher = Workspace.of(Path.of(content), Path.of(site)).matcher();
     List<String> q = Files.readAllLines(Path.of(queries));
     paste = paste200(q.get(0).substring(q.get(0).indexOf('\t') + 1));
   }

@@ -9,15 +9,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.errata.match.Evaluation;
-import dev.errata.match.FoundVersion;
+import dev.errata.eval.Evaluation;
+import dev.errata.text.FoundVersion;
 import dev.errata.match.MatchIndex;
 import dev.errata.match.Matcher;
-import dev.errata.match.Rules;
-import dev.errata.match.WordIndex;
-import dev.errata.match.WordSearch;
+import dev.errata.text.Rules;
+import dev.errata.search.WordIndex;
+import dev.errata.search.WordSearch;
 import dev.errata.model.KnowledgeBase;
-import dev.errata.site.Knowledge;
+import dev.errata.workspace.Workspace;
 import dev.errata.site.SiteBuilder;
 import dev.errata.testing.Golden;
 import java.io.IOException;
@@ -80,9 +80,9 @@ class ParityTest {
   }
 
   static ObjectNode answer(ObjectNode in) {
-    MatchIndex index = Knowledge.index(kb);
+    MatchIndex index = MatchIndex.build(kb, Rules.defaults());
     Matcher matcher = new Matcher(index, Rules.defaults());
-    WordSearch words = new WordSearch(Knowledge.words(kb, WordIndex.Weights.SEARCH), Rules.defaults());
+    WordSearch words = new WordSearch(Workspace.of(Path.of("content"), null).words(WordIndex.Weights.SEARCH), Rules.defaults());
     ObjectNode out = JSON.createObjectNode();
     ArrayNode pastes = out.putArray("pastes");
     for (JsonNode p : in.get("pastes")) {

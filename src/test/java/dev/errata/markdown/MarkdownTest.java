@@ -11,7 +11,7 @@ import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import dev.errata.content.ContentLoader;
-import dev.errata.match.Tokenizer;
+import dev.errata.text.Tokenizer;
 import dev.errata.model.Entry;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,5 +1,9 @@
 package dev.errata.match;
 
+import dev.errata.text.FoundVersion;
+import dev.errata.text.Paste;
+import dev.errata.text.Rules;
+import dev.errata.text.Versions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,6 @@
 package dev.errata.match;
 
+import dev.errata.text.Rules;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

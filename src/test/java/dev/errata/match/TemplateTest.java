@@ -1,5 +1,7 @@
 package dev.errata.match;
 
+import dev.errata.text.Token;
+import dev.errata.text.Tokenizer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package dev.errata.match;
+package dev.errata.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

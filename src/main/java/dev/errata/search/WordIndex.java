@@ -1,5 +1,6 @@
-package dev.errata.match;
+package dev.errata.search;
 
+import dev.errata.text.Rules;
 import dev.errata.model.Entry;
 import dev.errata.model.KnowledgeBase;
 import dev.errata.model.Symptom;
@@ -27,11 +28,11 @@ public final class WordIndex {
   static final int PART_BYTES = 24_000;
 
   final int entries;
-  final NavigableMap<String, MatchIndex.Posting> postings;
+  final NavigableMap<String, Posting> postings;
   /** Part key (a prefix) -> the terms in that part; see {@link #partOf(String)}. */
   final NavigableMap<String, List<String>> parts;
 
-  public WordIndex(int entries, NavigableMap<String, MatchIndex.Posting> postings) {
+  public WordIndex(int entries, NavigableMap<String, Posting> postings) {
     this.entries = entries;
     this.postings = postings;
     this.parts = new TreeMap<>();
@@ -86,7 +87,7 @@ public final class WordIndex {
     return entries;
   }
 
-  public NavigableMap<String, MatchIndex.Posting> postings() {
+  public NavigableMap<String, Posting> postings() {
     return postings;
   }
 
@@ -150,7 +151,7 @@ public final class WordIndex {
   }
 
   double idf(String term) {
-    MatchIndex.Posting p = postings.get(term);
+    Posting p = postings.get(term);
     int df = p == null ? 0 : p.entries().length;
     return StrictMath.log(1 + (entries - df + 0.5) / (df + 0.5));
   }

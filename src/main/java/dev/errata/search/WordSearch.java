@@ -1,5 +1,8 @@
-package dev.errata.match;
+package dev.errata.search;
 
+import dev.errata.text.Rules;
+import dev.errata.text.Terms;
+import dev.errata.text.Tokenizer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -92,11 +95,11 @@ public final class WordSearch {
       Map<Integer, Double> best = new LinkedHashMap<>();
       Map<Integer, String> bestTerm = new HashMap<>();
       for (Map.Entry<String, Double> x : expand(clause).entrySet()) {
-        MatchIndex.Posting p = index.postings.get(x.getKey());
+        Posting p = index.postings.get(x.getKey());
         double idf = index.idf(x.getKey());
         for (int k = 0; k < p.entries().length; k++) {
           int e = p.entries()[k];
-          double s = x.getValue() * idf * (p.weight()[k] / MatchIndex.SCALE);
+          double s = x.getValue() * idf * (p.weight()[k] / Posting.SCALE);
           Double prev = best.get(e);
           if (prev == null || s > prev) {
             best.put(e, s);

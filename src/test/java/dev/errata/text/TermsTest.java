@@ -1,5 +1,6 @@
-package dev.errata.match;
+package dev.errata.text;
 
+import dev.errata.search.TermCounts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
@@ -51,18 +52,18 @@ class TermsTest {
     "",
   })
   void scanningFindsTheTermsThatListingFinds(String text) {
-    assertSameTerms(text, new TermTable(new TermCounts.Registry(), RULES));
+    assertSameTerms(text, new TermTable(new TermTable.Registry(), RULES));
   }
 
   @Test
   void tokensLongerThanTheCutAreTheSame() {
     String longWord = "Ab_".repeat(100) + "end";
-    assertSameTerms(longWord + " " + longWord.toLowerCase(), new TermTable(new TermCounts.Registry(), RULES));
+    assertSameTerms(longWord + " " + longWord.toLowerCase(), new TermTable(new TermTable.Registry(), RULES));
   }
 
   @Test
   void everyShippedEntryGivesTheSameTermsBothWays() throws IOException {
-    TermTable table = new TermTable(new TermCounts.Registry(), RULES);
+    TermTable table = new TermTable(new TermTable.Registry(), RULES);
     try (Stream<Path> files = Files.walk(Path.of("content"))) {
       for (Path p : files.filter(f -> f.toString().endsWith(".md")).toList()) {
         assertSameTerms(Files.readString(p), table);
@@ -74,7 +75,7 @@ class TermsTest {
   void randomTextOfTrickyCharactersGivesTheSameTermsBothWays() {
     String alphabet = "aZq09._-+/:~@ \n\t'\"İ中文ß界é";
     Random random = new Random(42);
-    TermTable table = new TermTable(new TermCounts.Registry(), RULES);
+    TermTable table = new TermTable(new TermTable.Registry(), RULES);
     for (int i = 0; i < 3000; i++) {
       StringBuilder b = new StringBuilder();
       int n = random.nextInt(60);
@@ -87,7 +88,7 @@ class TermsTest {
 
   @Test
   void aTableGivesOneIdPerTermAndOneNumberAndStringPerTermAcrossTables() {
-    TermCounts.Registry registry = new TermCounts.Registry();
+    TermTable.Registry registry = new TermTable.Registry();
     TermTable a = new TermTable(registry, RULES);
     TermTable b = new TermTable(registry, RULES);
     char[] text = "Numpy numpy NUMPY".toCharArray();

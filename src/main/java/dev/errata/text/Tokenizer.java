@@ -1,4 +1,4 @@
-package dev.errata.match;
+package dev.errata.text;
 
 import java.util.ArrayList;
 import java.util.List;

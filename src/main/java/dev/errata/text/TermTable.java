@@ -1,5 +1,7 @@
-package dev.errata.match;
+package dev.errata.text;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Arrays;
 
 /**
@@ -10,8 +12,8 @@ import java.util.Arrays;
  * with other characters is looked up through the String it lowers to. Not thread-safe: one table
  * per thread, all numbering their terms in one shared registry as well.
  */
-final class TermTable {
-  private final TermCounts.Registry registry;
+public final class TermTable {
+  private final Registry registry;
   private final Rules rules;
   /**
    * Open addressing: in each slot the term's hash (high half) and where its record starts in
@@ -34,7 +36,7 @@ final class TermTable {
   static final int ID = 0x7fff_ffff;
 
   /** @param registry numbers terms across tables; safe to share between threads */
-  TermTable(TermCounts.Registry registry, Rules rules) {
+  public TermTable(Registry registry, Rules rules) {
     this.registry = registry;
     this.rules = rules;
   }
@@ -90,7 +92,7 @@ final class TermTable {
   }
 
   /** The term's number in the registry, the same in every table. */
-  int registered(int id) {
+  public int registered(int id) {
     return registered[id];
   }
 
@@ -156,5 +158,36 @@ final class TermTable {
 
   private static char lower(char c) {
     return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+  }
+
+  /**
+   * The terms of one counting (all tables that count a build's entries), numbered in the order threads first met them, one String each.
+   * Tables ask here only for terms new to them, a few ten thousand times a build.
+   */
+  public static final class Registry {
+    private final Map<String, Integer> ids = new HashMap<>();
+    private String[] terms = new String[1 << 12];
+
+    public synchronized int id(String term) {
+      Integer known = ids.get(term);
+      if (known != null) {
+        return known;
+      }
+      int id = ids.size();
+      if (id == terms.length) {
+        terms = java.util.Arrays.copyOf(terms, id * 2);
+      }
+      terms[id] = term;
+      ids.put(term, id);
+      return id;
+    }
+
+    public synchronized String term(int id) {
+      return terms[id];
+    }
+
+    public synchronized String[] terms() {
+      return java.util.Arrays.copyOf(terms, ids.size());
+    }
   }
 }

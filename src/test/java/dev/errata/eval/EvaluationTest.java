@@ -1,9 +1,10 @@
-package dev.errata.match;
+package dev.errata.eval;
 
+import dev.errata.match.Matcher;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.errata.site.Knowledge;
+import dev.errata.workspace.Workspace;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,7 @@ class EvaluationTest {
 
   @Test
   void meetsTheFloorsOnTheShippedKnowledgeBase() {
-    Matcher matcher = Knowledge.matcher(Path.of("content"));
+    Matcher matcher = Workspace.of(Path.of("content"), null).matcher();
     List<Evaluation.Case> cases = Evaluation.load(CASES);
     Evaluation.Figures f = Evaluation.measure("errata", cases, t -> matcher.match(t, Matcher.Options.defaults()));
     assertTrue(f.top1() >= 0.95, f.line() + "\n" + String.join("\n", f.misses()));

@@ -1,5 +1,12 @@
-package dev.errata.match;
+package dev.errata.eval;
 
+import dev.errata.match.Confidence;
+import dev.errata.match.EntryInfo;
+import dev.errata.match.Match;
+import dev.errata.match.MatchReport;
+import dev.errata.search.WordIndex;
+import dev.errata.search.WordSearch;
+import dev.errata.text.Rules;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package dev.errata.match;
+package dev.errata.text;
 
 import com.google.re2j.Matcher;
 import java.util.ArrayList;

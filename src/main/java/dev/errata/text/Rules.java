@@ -1,4 +1,4 @@
-package dev.errata.match;
+package dev.errata.text;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
@@ -22,7 +22,7 @@ import java.util.Set;
  * backtracking, whatever is pasted.
  */
 public final class Rules {
-  static final String RESOURCE = "/dev/errata/match/rules.json";
+  static final String RESOURCE = "/dev/errata/text/rules.json";
 
   /**
    * Necessary conditions for a pattern to match, checked before the engine runs: the line
@@ -56,7 +56,7 @@ public final class Rules {
 
   final String json;
   final int maxLineChars;
-  final int maxLines;
+  public final int maxLines;
   final int maxPreparedLines;
   final Pattern ansi;
   final List<Prefix> prefixes;
@@ -179,7 +179,7 @@ public final class Rules {
     return json;
   }
 
-  boolean isStopword(String token) {
+  public boolean isStopword(String token) {
     return stopwords.contains(token);
   }
 }

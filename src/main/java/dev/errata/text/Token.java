@@ -1,4 +1,4 @@
-package dev.errata.match;
+package dev.errata.text;
 
 /**
  * One token of a prepared line: its text as compared (lower case), its kind, and where it stood

@@ -1,4 +1,4 @@
-package dev.errata.match;
+package dev.errata.text;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +34,7 @@ public final class Terms {
    * #of} lists, found without a String per token, for the index build. {@code TermsTest} holds the
    * two equal.
    */
-  static void scan(CharSequence text, TermTable table, java.util.function.IntConsumer out) {
+  public static void scan(CharSequence text, TermTable table, java.util.function.IntConsumer out) {
     Ids ids = new Ids(table, out);
     Tokenizer.scan(text, ids);
     ids.scanner.finish();
@@ -185,7 +185,7 @@ public final class Terms {
    * Splits on any of {@code separators}, dropping empty parts. Hand-written rather than a
    * regular expression because it runs over pasted text: one pass, nothing to backtrack.
    */
-  static List<String> split(String s, String separators) {
+  public static List<String> split(String s, String separators) {
     List<String> out = new ArrayList<>();
     int start = 0;
     for (int i = 0; i <= s.length(); i++) {

@@ -1,4 +1,4 @@
-package dev.errata.match;
+package dev.errata.text;
 
 import java.util.List;
 
@@ -23,7 +23,7 @@ public record PreparedLine(int number, String original, String text, String leve
   }
 
   /** How much this line counts in relevance: errors fully, other lines less. */
-  double weight() {
+  public double weight() {
     return errorish ? 1.0 : 0.35;
   }
 }

@@ -1,4 +1,4 @@
-package dev.errata.match;
+package dev.errata.text;
 
 /**
  * A component version the matcher knows, and where from: {@code "paste line 12"}, {@code

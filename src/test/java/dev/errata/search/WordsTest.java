@@ -1,11 +1,12 @@
-package dev.errata.site;
+package dev.errata.search;
 
+import dev.errata.workspace.Workspace;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.errata.markdown.Markdown;
-import dev.errata.match.Rules;
-import dev.errata.match.WordIndex;
+import dev.errata.text.Rules;
+import dev.errata.search.WordIndex;
 import dev.errata.model.KnowledgeBase;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -26,9 +27,9 @@ class WordsTest {
 
   @Test
   void codeOnceAtDoubleWeightIsCodeTwice() {
-    KnowledgeBase kb = Knowledge.knowledgeBase(Path.of("content"));
+    KnowledgeBase kb = Workspace.of(Path.of("content"), null).knowledgeBase();
     Markdown markdown = new Markdown();
-    WordIndex split = Knowledge.words(kb, WordIndex.Weights.SEARCH);
+    WordIndex split = Workspace.of(Path.of("content"), null).words(WordIndex.Weights.SEARCH);
     WordIndex twice = WordIndex.build(kb, e -> {
       Markdown.Rendered r = markdown.render(e.body());
       return new WordIndex.Body(r.text() + "\n" + r.code() + "\n" + r.code(), "");

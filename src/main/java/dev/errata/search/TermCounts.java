@@ -1,5 +1,8 @@
-package dev.errata.match;
+package dev.errata.search;
 
+import dev.errata.text.Rules;
+import dev.errata.text.TermTable;
+import dev.errata.text.Terms;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -12,7 +15,7 @@ import java.util.Map;
  * order, sorted without sorting. A hash map per (entry, term) pair, three million of them at
  * 10,000 entries, was the merge's cost before.
  */
-final class TermCounts {
+public final class TermCounts {
   private final int[] terms;
   private final int[] weights;
   final int length;
@@ -26,62 +29,31 @@ final class TermCounts {
   /**
    * Counts entries on any number of threads. Each entry counts in a counter no other thread is
    * using, with a table of terms of its own (see {@link TermTable}); counters are reused, so there
-   * are about as many as threads. All tables number their terms in one {@link Registry}.
+   * are about as many as threads. All tables number their terms in one {@link TermTable.Registry}.
    */
-  static final class Counting {
-    private final Registry registry = new Registry();
+  public static final class Counting {
+    private final TermTable.Registry registry = new TermTable.Registry();
     private final java.util.Queue<Counter> idle = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final Rules rules;
 
-    Counting(Rules rules) {
+    public Counting(Rules rules) {
       this.rules = rules;
     }
 
     /** An empty counter for one entry, which it gives back with {@link Counter#done()}. */
-    Counter entry() {
+    public Counter entry() {
       Counter c = idle.poll();
       return c != null ? c : new Counter(this, new TermTable(registry, rules));
     }
 
     /** The postings of {@code perEntry}, the counts of entries 0, 1, 2... made by this counting. */
-    Map<String, MatchIndex.Posting> postings(List<TermCounts> perEntry) {
+    public Map<String, Posting> postings(List<TermCounts> perEntry) {
       return TermCounts.postings(perEntry, registry.terms());
     }
   }
 
-  /**
-   * The terms of one counting, numbered in the order threads first met them, one String each.
-   * Tables ask here only for terms new to them, a few ten thousand times a build.
-   */
-  static final class Registry {
-    private final Map<String, Integer> ids = new HashMap<>();
-    private String[] terms = new String[1 << 12];
-
-    synchronized int id(String term) {
-      Integer known = ids.get(term);
-      if (known != null) {
-        return known;
-      }
-      int id = ids.size();
-      if (id == terms.length) {
-        terms = java.util.Arrays.copyOf(terms, id * 2);
-      }
-      terms[id] = term;
-      ids.put(term, id);
-      return id;
-    }
-
-    synchronized String term(int id) {
-      return terms[id];
-    }
-
-    synchronized String[] terms() {
-      return java.util.Arrays.copyOf(terms, ids.size());
-    }
-  }
-
   /** One entry's counts as they grow; reused, with its table, for a later entry. */
-  static final class Counter {
+  public static final class Counter {
     private final Counting owner;
     private final TermTable table;
     /**
@@ -102,7 +74,7 @@ final class TermCounts {
     }
 
     /** Adds every term of {@code texts} with {@code weight}. */
-    Counter add(List<? extends CharSequence> texts, int weight) {
+    public Counter add(List<? extends CharSequence> texts, int weight) {
       this.weight = weight;
       for (CharSequence text : texts) {
         if (text != null && text.length() > 0) {
@@ -130,7 +102,7 @@ final class TermCounts {
     }
 
     /** Ends the entry: its terms, by their numbers in the registry. The counter goes back to be reused. */
-    TermCounts done() {
+    public TermCounts done() {
       int[] terms = new int[distinct];
       int[] weights = new int[distinct];
       for (int i = 0; i < distinct; i++) {
@@ -148,7 +120,7 @@ final class TermCounts {
   }
 
   /** The searchable text of fixes: titles, commands, configuration snippets, details. */
-  static List<String> fixTexts(List<dev.errata.model.Fix> fixes) {
+  public static List<String> fixTexts(List<dev.errata.model.Fix> fixes) {
     List<String> out = new ArrayList<>();
     for (dev.errata.model.Fix f : fixes) {
       out.add(f.title());
@@ -161,10 +133,10 @@ final class TermCounts {
 
   /**
    * BM25 postings with each entry's length folded in and quantized (see {@link
-   * MatchIndex.Posting}): each term's postings are sized by a first pass and filled by a second,
+   * Posting}): each term's postings are sized by a first pass and filled by a second,
    * entry by entry, so they come out in entry order.
    */
-  private static Map<String, MatchIndex.Posting> postings(List<TermCounts> perEntry, String[] terms) {
+  private static Map<String, Posting> postings(List<TermCounts> perEntry, String[] terms) {
     long sum = 0;
     int[] df = new int[terms.length];
     for (TermCounts c : perEntry) {
@@ -183,18 +155,18 @@ final class TermCounts {
     int[] fill = new int[terms.length];
     for (int e = 0; e < perEntry.size(); e++) {
       TermCounts c = perEntry.get(e);
-      double norm = MatchIndex.K1 * (1 - MatchIndex.B + MatchIndex.B * c.length / avg);
+      double norm = Posting.K1 * (1 - Posting.B + Posting.B * c.length / avg);
       for (int i = 0; i < c.terms.length; i++) {
         int t = c.terms[i];
         double f = c.weights[i];
         ids[t][fill[t]] = e;
-        weights[t][fill[t]++] = (int) Math.round(MatchIndex.SCALE * f * (MatchIndex.K1 + 1) / (f + norm));
+        weights[t][fill[t]++] = (int) Math.round(Posting.SCALE * f * (Posting.K1 + 1) / (f + norm));
       }
     }
-    Map<String, MatchIndex.Posting> out = new HashMap<>(terms.length * 2);
+    Map<String, Posting> out = new HashMap<>(terms.length * 2);
     for (int t = 0; t < terms.length; t++) {
       if (df[t] > 0) {
-        out.put(terms[t], new MatchIndex.Posting(ids[t], weights[t]));
+        out.put(terms[t], new Posting(ids[t], weights[t]));
       }
     }
     return out;

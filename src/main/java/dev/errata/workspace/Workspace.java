@@ -1,0 +1,89 @@
+package dev.errata.workspace;
+
+import dev.errata.ErrataException;
+import dev.errata.ExitCode;
+import dev.errata.content.Fingerprint;
+import dev.errata.index.MatchIndexCodec;
+import dev.errata.markdown.Markdown;
+import dev.errata.match.MatchData;
+import dev.errata.match.MatchIndex;
+import dev.errata.match.Matcher;
+import dev.errata.model.KnowledgeBase;
+import dev.errata.search.WordIndex;
+import dev.errata.site.SiteBuilder;
+import dev.errata.text.Rules;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * A knowledge base as the commands see it: a content folder and the site built from it. It
+ * answers with the index a build wrote into the site when that index is current, else by checking
+ * the content and compiling the index in memory, so that an answer always reflects the entries as
+ * they are now.
+ */
+public final class Workspace {
+  private final Path content;
+  private final Path site;
+
+  private Workspace(Path content, Path site) {
+    this.content = content;
+    this.site = site;
+  }
+
+  /** @param site the built site, or null when there is none to read an index from */
+  public static Workspace of(Path content, Path site) {
+    return new Workspace(content, site);
+  }
+
+  public Path content() {
+    return content;
+  }
+
+  /** The entries, or exit 3 with the errors that stop them from being used. */
+  public KnowledgeBase knowledgeBase() {
+    SiteBuilder.Checked checked = SiteBuilder.check(content, false);
+    if (checked.hasErrors()) {
+      throw new ErrataException(ExitCode.INVALID_CONTENT, "the content in " + content + " has errors; run errata check",
+          checked.diagnostics().stream().filter(d -> d.isError()).toList());
+    }
+    return checked.knowledgeBase();
+  }
+
+  /** A matcher over the entries: the site's index when it is current, else one compiled now. */
+  public Matcher matcher() {
+    return new Matcher(prebuiltIndex().orElseGet(() -> MatchIndex.build(knowledgeBase(), Rules.defaults())), Rules.defaults());
+  }
+
+  /** The word index of the entries, each body rendered here (a build counts them as it renders). */
+  public WordIndex words(WordIndex.Weights weights) {
+    Markdown markdown = new Markdown();
+    return WordIndex.build(knowledgeBase(), e -> {
+      Markdown.Rendered r = markdown.render(e.body());
+      return new WordIndex.Body(r.text(), r.code());
+    }, weights, Rules.defaults());
+  }
+
+  /** The site's index, if it was built from the content as it is now. */
+  public Optional<MatchData> prebuiltIndex() {
+    if (site == null || !Files.isDirectory(content)) {
+      return Optional.empty();
+    }
+    Path file = site.resolve(MatchIndexCodec.FILE);
+    Optional<String> stored = MatchIndexCodec.fingerprint(file);
+    if (stored.isEmpty()) {
+      return Optional.empty();
+    }
+    Fingerprint now = Fingerprint.of(content, MatchIndexCodec.salt());
+    try {
+      if (!stored.get().equals(now.digest()) || Files.getLastModifiedTime(file).toMillis() < now.newestMillis()) {
+        return Optional.empty();
+      }
+      return Optional.of(MatchIndexCodec.open(file));
+    } catch (IOException e) {
+      // A damaged index is no reason to fail: the content is there to rebuild from.
+      return Optional.empty();
+    }
+  }
+}
