@@ -1,6 +1,7 @@
 package dev.errata.cli;
 
 import dev.errata.ExitCode;
+import dev.errata.eval.Burial;
 import dev.errata.eval.Evaluation;
 import dev.errata.match.MatchIndex;
 import dev.errata.match.Matcher;
@@ -35,7 +36,19 @@ final class EvalCommand implements Callable<Integer> {
   @Option(names = "--misses", description = "List every paste whose first answer was wrong.")
   boolean misses;
 
+  @Option(names = "--buried", description = "Also bury every paste in generated Triton logs of 200, 2,000 and 20,000 lines, "
+      + "and pairs of pastes in logs of 2,000 lines, and measure the matcher on those.")
+  boolean buried;
+
+  @Option(names = "--write-buried", paramLabel = "DIR", description = "With --buried, also write every generated log into DIR, to read or to paste.")
+  Path writeBuried;
+
   @Spec CommandSpec spec;
+
+  /** The same logs every run, so that figures can be compared; EvaluationTest uses the same. */
+  static final long BURIAL_SEED = 20261203L;
+  static final int[] BURIAL_LINES = {200, 2000, 20000};
+  static final int PAIRS = 100;
 
   /** A named set of cases. */
   private record Group(String name, List<Evaluation.Case> cases) {}
@@ -64,6 +77,48 @@ final class EvalCommand implements Callable<Integer> {
         m.misses().forEach(x -> out.println("    miss: " + x));
       }
     }
+    if (buried) {
+      printBuried(out, all, kb, t -> matcher.match(t, options));
+    }
     return ExitCode.OK.code();
+  }
+
+  private void write(List<Burial.Log> logs) {
+    if (writeBuried == null) {
+      return;
+    }
+    try {
+      for (Burial.Log log : logs) {
+        Path file = writeBuried.resolve(log.lines() + "-" + String.join("+", log.expected()) + "-"
+            + log.source().file().getFileName().toString().replace(".txt", "") + (log.source().holdout() ? "-holdout" : "") + ".log");
+        java.nio.file.Files.createDirectories(file.getParent());
+        java.nio.file.Files.writeString(file, log.text());
+      }
+    } catch (java.io.IOException e) {
+      throw new dev.errata.ErrataException(ExitCode.IO, "cannot write the buried logs into " + writeBuried + ": " + e.getMessage(), e);
+    }
+  }
+
+  private void printBuried(PrintWriter out, List<Evaluation.Case> all, KnowledgeBase kb,
+      java.util.function.Function<String, dev.errata.match.MatchReport> rank) {
+    Burial burial = new Burial(BURIAL_SEED, Burial.releasesOf(kb));
+    out.println("buried in generated Triton logs (" + all.size() + " pastes each):");
+    for (int lines : BURIAL_LINES) {
+      List<Burial.Log> logs = burial.bury(all, lines);
+      write(logs);
+      Evaluation.Figures f = Evaluation.measure(lines + " lines", Evaluation.asCases(logs), rank);
+      out.println("  " + f.line());
+      if (misses) {
+        f.misses().forEach(x -> out.println("    miss: " + x));
+      }
+    }
+    List<String> pairMisses = new java.util.ArrayList<>();
+    List<Burial.Log> pairs = burial.pairs(all, 2000, PAIRS);
+    write(pairs);
+    double both = Evaluation.bothInTopThree(pairs, rank, pairMisses);
+    out.println(String.format(java.util.Locale.ROOT, "  two failures in 2000 lines: both in the first three %.3f (%d logs)", both, PAIRS));
+    if (misses) {
+      pairMisses.forEach(x -> out.println("    miss: " + x));
+    }
   }
 }

@@ -89,14 +89,33 @@ public final class Evaluation {
       for (WordSearch.Hit h : search.search(text.replace('"', ' '))) {
         EntryInfo e = entries.get(h.entry());
         if (families.add(e.family())) {
-          matches.add(new Match(e, Confidence.POSSIBLE, h.score(), null, "", List.of(), List.of(), List.of()));
+          matches.add(new Match(e, Confidence.POSSIBLE, h.score(), null, "", List.of(), List.of(), List.of(), 0, 0));
         }
         if (matches.size() >= 5) {
           break;
         }
       }
-      return new MatchReport(matches, List.of(), 0, 0, false);
+      return new MatchReport(matches, List.of(), 0, 0, false, 0);
     };
+  }
+
+  /** The share of two-failure logs whose two failures are both among the first three answers. */
+  public static double bothInTopThree(List<Burial.Log> logs, Function<String, MatchReport> rank, List<String> misses) {
+    int both = 0;
+    for (Burial.Log log : logs) {
+      List<String> ids = rank.apply(log.text()).matches().stream().map(m -> m.entry().family()).limit(3).toList();
+      if (ids.containsAll(log.expected())) {
+        both++;
+      } else {
+        misses.add(log.expected() + " in " + log.lines() + " lines: got " + ids);
+      }
+    }
+    return logs.isEmpty() ? 0 : (double) both / logs.size();
+  }
+
+  /** The buried logs as cases, so that {@link #measure} scores them like plain pastes. */
+  public static List<Case> asCases(List<Burial.Log> logs) {
+    return logs.stream().map(l -> new Case(l.expected().get(0), l.source().file(), l.text(), l.source().holdout())).toList();
   }
 
   /** Scores a ranking: {@code rank} gives the ids best first and whether the first is confident. */

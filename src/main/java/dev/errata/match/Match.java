@@ -10,9 +10,11 @@ import java.util.List;
  * @param tokens the words that carried the score, most telling first
  * @param versions the verdict for each component version known from the paste or the options
  * @param reasons sentences saying why, for people
+ * @param occurrences how many lines of the paste show this failure (0 when no line aligns soundly)
+ * @param firstLine the line where it first appears, when {@code occurrences} is not 0
  */
 public record Match(EntryInfo entry, Confidence confidence, double score, MatchedLine line, String symptom,
-    List<String> tokens, List<VersionVerdict> versions, List<String> reasons) {
+    List<String> tokens, List<VersionVerdict> versions, List<String> reasons, int occurrences, int firstLine) {
 
   public Match {
     tokens = List.copyOf(tokens);

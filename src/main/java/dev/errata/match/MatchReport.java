@@ -6,8 +6,14 @@ import java.util.List;
 /**
  * The answer to one paste: ranked matches (possibly none), the versions used and where they came
  * from, and how much of the paste was read.
+ *
+ * @param lines how many lines of the paste were read
+ * @param preparedLines how many distinct lines were kept for matching
+ * @param truncated whether the paste went on past the line limit, unread
+ * @param skipped ordinary lines of new shapes read but not kept, past the limit of distinct lines
  */
-public record MatchReport(List<Match> matches, List<FoundVersion> versions, int lines, int preparedLines, boolean truncated) {
+public record MatchReport(List<Match> matches, List<FoundVersion> versions, int lines, int preparedLines, boolean truncated,
+    int skipped) {
   public MatchReport {
     matches = List.copyOf(matches);
     versions = List.copyOf(versions);

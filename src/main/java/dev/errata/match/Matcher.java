@@ -32,7 +32,11 @@ import java.util.Set;
  */
 public final class Matcher {
   static final int CANDIDATES_PER_LINE = 64;
-  static final int MAX_FOCUS_LINES = 32;
+  /**
+   * How many alignments one paste may cost. Lines are aligned most telling first ({@link
+   * PreparedLine#rank()}), so a long log spends this on its errors before its INFO lines.
+   */
+  static final int MAX_ALIGNMENTS = 4096;
   static final int MAX_QUERY_TERMS = 96;
   static final int MAX_QUERY_KEYS = 160;
   /** How many of the best entries are ranked further (families, versions). */
@@ -50,6 +54,14 @@ public final class Matcher {
   static final double PRIMARY_BONUS = 0.3;
   static final double VERSION_BONUS = 0.1;
   static final double VERSION_PENALTY = 0.25;
+  /** An alignment this good, with enough telling words and a clear margin, is a likely answer. */
+  static final double LIKELY_QUALITY = 0.7;
+  static final double LIKELY_COVERAGE = 0.4;
+  static final int MIN_INFORMATIVE = 3;
+  /** A contradicted alignment counts half: a related but different error is weaker evidence. */
+  static final double CONTRADICTED = 0.5;
+  /** What a line's evidence counts by its rank: errors and warnings fully, INFO lines less. */
+  static final double[] RANK_FACTOR = {1.0, 1.0, 0.8, 0.7, 0.6};
 
   private final MatchData index;
   private final Rules rules;
@@ -87,7 +99,6 @@ public final class Matcher {
     }
   }
 
-  /** The best alignment found for one entry. */
   /** The best alignment found for one entry; {@code value} ranks it (evidence with bonuses). */
   private record Best(double value, Alignment alignment, PreparedLine line, List<Token> tokens, Template template) {
     double quality() {
@@ -95,76 +106,88 @@ public final class Matcher {
     }
   }
 
+  /**
+   * What the paste shows of one entry: its best alignment, and the lines that align soundly
+   * with one of its symptoms (the first of them, and how many lines of the paste they stand for).
+   */
+  private static final class Found {
+    Best best;
+    int first = Integer.MAX_VALUE;
+    int occurrences;
+    int lastCounted = -1;
+  }
+
   public MatchReport match(String text, Options options) {
     Versions versions = new Versions(rules);
     Paste paste = Paste.prepare(text == null ? "" : text, rules, versions);
     options.env().forEach(versions::add);
-    List<PreparedLine> lines = focus(paste.lines());
+    List<PreparedLine> lines = mostTellingFirst(paste.lines());
 
-    Map<Integer, Best> best = align(lines);
+    Map<Integer, Found> found = align(lines);
     Map<String, Double> query = queryTerms(lines);
     Map<Integer, Double> relevance = relevance(query);
 
-    Set<Integer> scored = new HashSet<>(best.keySet());
+    Set<Integer> scored = new HashSet<>(found.keySet());
     scored.addAll(relevance.keySet());
     List<Scored> ranked = new ArrayList<>();
     for (int e : scored) {
-      Best b = best.get(e);
-      double quality = b == null ? 0 : b.quality();
+      Found f = found.get(e);
+      Best b = f == null ? null : f.best;
       double bm = relevance.getOrDefault(e, 0.0);
       double rel = bm / (bm + REL_HALF);
-      ranked.add(new Scored(e, (b == null ? 0 : b.value()) + W_RELEVANCE * rel, quality, rel, b));
+      ranked.add(new Scored(e, (b == null ? 0 : b.value()) + W_RELEVANCE * rel, b == null ? 0 : b.quality(), rel, b,
+          f == null || f.occurrences == 0 ? (b == null ? 0 : b.line().number()) : f.first, f == null ? 0 : f.occurrences));
     }
-    ranked.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparingInt(Scored::entry));
-    List<Scored> top = applyVersions(ranked.subList(0, Math.min(ranked.size(), RANKED)), versions);
-    top = oneOfEachFamily(top, options.lang());
+    ranked.sort(BY_SCORE);
+    List<Scored> top = oneOfEachFamily(applyVersions(ranked.subList(0, Math.min(ranked.size(), RANKED)), versions), options.lang());
+    List<Confidence> labels = confidences(top, query);
 
+    // Confident answers first, in the order the paste shows them; then the rest by score.
+    List<Integer> order = new ArrayList<>();
+    for (int r = 0; r < top.size(); r++) {
+      order.add(r);
+    }
+    order.sort(Comparator.comparing((Integer r) -> !labels.get(r).confident())
+        .thenComparingInt(r -> labels.get(r).confident() ? top.get(r).first() : 0)
+        .thenComparingInt(r -> r));
     List<Match> matches = new ArrayList<>();
-    for (int r = 0; r < top.size() && matches.size() < options.top(); r++) {
-      Scored s = top.get(r);
-      if (s.quality() < MIN_QUALITY && s.rel() < MIN_RELEVANCE) {
+    for (int r : order) {
+      if (matches.size() >= options.top()) {
         break;
       }
-      Scored runnerUp = r + 1 < top.size() ? top.get(r + 1) : null;
-      List<String> terms = relevanceTerms(s.entry(), query);
-      matches.add(explain(s, confidence(s, runnerUp, r, terms), versions, terms));
+      Scored s = top.get(r);
+      if (!labels.get(r).confident() && s.quality() < MIN_QUALITY && s.rel() < MIN_RELEVANCE) {
+        continue;
+      }
+      matches.add(explain(s, labels.get(r), versions, relevanceTerms(s.entry(), query)));
     }
-    return new MatchReport(matches, versions.all(), paste.totalLines(), lines.size(), paste.truncated());
+    return new MatchReport(matches, versions.all(), paste.totalLines(), lines.size(), paste.truncated(), paste.skipped());
   }
 
-  private record Scored(int entry, double score, double quality, double rel, Best best) {
+  private static final Comparator<Scored> BY_SCORE = Comparator.comparingDouble(Scored::score).reversed().thenComparingInt(Scored::entry);
+
+  /** One entry's standing: {@code first} is the line it first appears on, {@code occurrences} how often. */
+  private record Scored(int entry, double score, double quality, double rel, Best best, int first, int occurrences) {
     Scored withScore(double s) {
-      return new Scored(entry, s, quality, rel, best);
+      return new Scored(entry, s, quality, rel, best, first, occurrences);
     }
   }
 
   /**
-   * The lines worth matching: every line but those a logger marked as INFO or DEBUG without an
-   * error word in them, at most {@link #MAX_FOCUS_LINES}, lines that carry errors first. A log of
-   * hundreds of lines costs what its errors cost, and the browser loads index parts only for the
-   * words of these lines. They keep the order they had in the paste.
+   * The lines of the paste, most telling first ({@link PreparedLine#rank()}), in paste order
+   * within a rank: errors are aligned, and their words looked up, before a long log's INFO lines
+   * use up the budgets.
    */
-  static List<PreparedLine> focus(List<PreparedLine> lines) {
-    List<PreparedLine> keep = lines.stream().filter(l -> l.errorish() || !l.level().equals("info")).toList();
-    if (keep.isEmpty()) {
-      keep = lines;
-    }
-    if (keep.size() <= MAX_FOCUS_LINES) {
-      return keep;
-    }
-    java.util.Set<PreparedLine> chosen = new java.util.LinkedHashSet<>();
-    keep.stream().filter(PreparedLine::errorish).limit(MAX_FOCUS_LINES).forEach(chosen::add);
-    for (PreparedLine l : keep) {
-      if (chosen.size() >= MAX_FOCUS_LINES) {
-        break;
-      }
-      chosen.add(l);
-    }
-    return keep.stream().filter(chosen::contains).toList();
+  static List<PreparedLine> mostTellingFirst(List<PreparedLine> lines) {
+    List<PreparedLine> out = new ArrayList<>(lines);
+    out.sort(Comparator.comparingInt(PreparedLine::rank).thenComparingInt(PreparedLine::number));
+    return out;
   }
 
-  private Map<Integer, Best> align(List<PreparedLine> lines) {
-    Map<Integer, Best> best = new HashMap<>();
+  private Map<Integer, Found> align(List<PreparedLine> lines) {
+    Map<Integer, Found> found = new HashMap<>();
+    Map<Integer, PreparedLine> byNumber = new HashMap<>();
+    lines.forEach(l -> byNumber.put(l.number(), l));
     double[] acc = new double[index.templateCount()];
     List<Integer> touched = new ArrayList<>();
     List<Set<String>> lineKeys = lines.stream().map(l -> MatchIndex.keys(l.tokens())).toList();
@@ -176,7 +199,8 @@ public final class Matcher {
         }
       }
     }
-    for (int li = 0; li < lines.size(); li++) {
+    int budget = MAX_ALIGNMENTS;
+    for (int li = 0; li < lines.size() && budget > 0; li++) {
       PreparedLine line = lines.get(li);
       touched.clear();
       double lineWeight = 0;
@@ -206,44 +230,60 @@ public final class Matcher {
         }
       }
       candidates.sort(Comparator.comparingDouble((Integer tid) -> -acc[tid]).thenComparingInt(tid -> tid));
-      for (int c = 0; c < Math.min(CANDIDATES_PER_LINE, candidates.size()); c++) {
-        int tid = candidates.get(c);
-        Template tpl = index.template(tid);
-        List<Token> tokens = line.tokens();
-        double[] weights = itemWeights(tid, tpl);
-        Alignment a = Aligner.align(tpl, tokens, weights, keyWeight);
-        if (a.tailCut() && li + 1 < lines.size() && lines.get(li + 1).number() == line.number() + 1) {
-          // The message may go on in the next line (wrapped by a terminal or a logger).
-          List<Token> joined = new ArrayList<>(tokens);
-          joined.addAll(lines.get(li + 1).tokens());
-          Alignment b = Aligner.align(tpl, joined, weights, keyWeight);
-          if (b.evidence() > a.evidence()) {
-            a = b;
-            tokens = joined;
-          }
-        }
-        double value = Math.max(0, a.evidence());
-        if (a.contradicted() && tpl.explicit()) {
-          // The author wrote every other word as a placeholder: a fixed word that differs is a different error.
-          value *= 0.5;
-        }
-        if (a.exact()) {
-          value += EXACT_BONUS;
-        }
-        if (tpl.primary()) {
-          // An entry's first symptom is its main error; the others are lines that come with it.
-          value += PRIMARY_BONUS;
-        }
-        Best prev = best.get(tpl.entry());
-        if (a.matchedLiterals() > 0 && (prev == null || value > prev.value() + 1e-12)) {
-          best.put(tpl.entry(), new Best(value, a, line, tokens, tpl));
-        }
+      for (int c = 0; c < Math.min(CANDIDATES_PER_LINE, candidates.size()) && budget > 0; c++, budget--) {
+        Template tpl = index.template(candidates.get(c));
+        alignOne(tpl, candidates.get(c), line, byNumber.get(line.number() + 1), found);
       }
       for (int tid : touched) {
         acc[tid] = 0;
       }
     }
-    return best;
+    return found;
+  }
+
+  /** Aligns one template with one line (and the next, when the message may go on there). */
+  private void alignOne(Template tpl, int tid, PreparedLine line, PreparedLine next, Map<Integer, Found> found) {
+    List<Token> tokens = line.tokens();
+    double[] weights = itemWeights(tid, tpl);
+    Alignment a = Aligner.align(tpl, tokens, weights, keyWeight);
+    if (a.tailCut() && next != null) {
+      // The message may go on in the next line (wrapped by a terminal or a logger).
+      List<Token> joined = new ArrayList<>(tokens);
+      joined.addAll(next.tokens());
+      Alignment b = Aligner.align(tpl, joined, weights, keyWeight);
+      if (b.evidence() > a.evidence()) {
+        a = b;
+        tokens = joined;
+      }
+    }
+    if (a.matchedLiterals() == 0) {
+      return;
+    }
+    double value = Math.max(0, a.evidence()) * RANK_FACTOR[line.rank()];
+    if (a.contradicted()) {
+      value *= CONTRADICTED;
+    }
+    if (a.exact()) {
+      value += EXACT_BONUS;
+    }
+    if (tpl.primary()) {
+      // An entry's first symptom is its main error; the others are lines that come with it.
+      value += PRIMARY_BONUS;
+    }
+    Found f = found.computeIfAbsent(tpl.entry(), k -> new Found());
+    if (f.best == null || value > f.best.value() + 1e-12) {
+      f.best = new Best(value, a, line, tokens, tpl);
+    }
+    if (sound(a) && f.lastCounted != line.number()) {
+      f.lastCounted = line.number();
+      f.occurrences += line.repeats();
+      f.first = Math.min(f.first, line.number());
+    }
+  }
+
+  /** An alignment that could make a confident answer on its own: nothing contradicts it and most of it is there. */
+  private static boolean sound(Alignment a) {
+    return !a.contradicted() && (a.exact() || (a.quality() >= LIKELY_QUALITY && a.coverage() >= LIKELY_COVERAGE));
   }
 
   /** BM25 with field weights folded into term frequencies; error lines weigh more than others. */
@@ -309,7 +349,7 @@ public final class Matcher {
       }
       out.add(s.withScore(s.score() + delta));
     }
-    out.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparingInt(Scored::entry));
+    out.sort(BY_SCORE);
     return out;
   }
 
@@ -326,33 +366,66 @@ public final class Matcher {
       }
     }
     List<Scored> out = new ArrayList<>(chosen.values());
-    out.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparingInt(Scored::entry));
+    out.sort(BY_SCORE);
     return out;
   }
 
-  private Confidence confidence(Scored s, Scored runnerUp, int rank, List<String> terms) {
-    Best b = s.best();
-    double margin = runnerUp == null ? s.score() : s.score() - runnerUp.score();
-    double needed = Math.max(1.0, 0.1 * s.score());
-    boolean runnerUpExact = runnerUp != null && runnerUp.best() != null && runnerUp.best().alignment().exact();
-    if (rank == 0 && b != null && !b.alignment().contradicted()) {
-      int informative = informative(b);
-      if (b.alignment().exact() && informative >= 3 && !(runnerUpExact && margin < needed)) {
-        return Confidence.EXACT;
+  /**
+   * The label of each answer in {@code top} (best score first). An alignment makes a confident
+   * answer only for the entry that scores best on its line, with a clear margin over the next
+   * entry aligned on the same line: two entries that explain the same line about equally are both
+   * only possible, while failures on different lines of a log are each judged on their own.
+   */
+  private List<Confidence> confidences(List<Scored> top, Map<String, Double> query) {
+    List<Confidence> out = new ArrayList<>();
+    Set<Integer> claimed = new HashSet<>();
+    for (int r = 0; r < top.size(); r++) {
+      Scored s = top.get(r);
+      Best b = s.best();
+      Confidence c = Confidence.POSSIBLE;
+      if (b != null && claimed.add(b.line().number())) {
+        Scored rival = null;
+        for (int k = r + 1; k < top.size() && rival == null; k++) {
+          Best o = top.get(k).best();
+          if (o != null && o.line().number() == b.line().number()) {
+            rival = top.get(k);
+          }
+        }
+        c = byAlignment(s, rival);
       }
-      if (b.quality() >= 0.7 && b.alignment().coverage() >= 0.4 && informative >= 3
-          && (margin >= needed || b.alignment().exact())) {
-        return Confidence.LIKELY;
+      if (r == 0 && !c.confident() && (b == null || b.quality() < 0.5)) {
+        c = byRelevance(s, top.size() > 1 ? top.get(1) : null, relevanceTerms(s.entry(), query));
       }
+      out.add(c);
     }
-    if (rank == 0 && (b == null || b.quality() < 0.5)) {
-      long distinctive = terms.stream().filter(t -> index.posting(t).entries().length <= 2 && t.length() >= 8
-          && (t.contains("_") || t.contains("."))).count();
-      if (distinctive >= 2 && s.rel() >= 0.5 && margin >= 1.0) {
-        return Confidence.LIKELY;
-      }
+    return out;
+  }
+
+  private Confidence byAlignment(Scored s, Scored rival) {
+    Best b = s.best();
+    if (b.alignment().contradicted()) {
+      return Confidence.POSSIBLE;
+    }
+    double margin = rival == null ? s.score() : s.score() - rival.score();
+    double needed = Math.max(1.0, 0.1 * s.score());
+    boolean rivalExact = rival != null && rival.best().alignment().exact();
+    int informative = informative(b);
+    if (b.alignment().exact() && informative >= MIN_INFORMATIVE && !(rivalExact && margin < needed)) {
+      return Confidence.EXACT;
+    }
+    if (b.quality() >= LIKELY_QUALITY && b.alignment().coverage() >= LIKELY_COVERAGE && informative >= MIN_INFORMATIVE
+        && (margin >= needed || b.alignment().exact())) {
+      return Confidence.LIKELY;
     }
     return Confidence.POSSIBLE;
+  }
+
+  /** No line aligns well, but words that only this entry has (long identifiers) point at it. */
+  private Confidence byRelevance(Scored s, Scored runnerUp, List<String> terms) {
+    double margin = runnerUp == null ? s.score() : s.score() - runnerUp.score();
+    long distinctive = terms.stream().filter(t -> index.posting(t).entries().length <= 2 && t.length() >= 8
+        && (t.contains("_") || t.contains("."))).count();
+    return distinctive >= 2 && s.rel() >= 0.5 && margin >= 1.0 ? Confidence.LIKELY : Confidence.POSSIBLE;
   }
 
   /** Matched literal words that are not stopwords: a bare "connection refused" has two. */
@@ -394,6 +467,9 @@ public final class Matcher {
           : b.alignment().contradicted() ? "resembles the symptom but differs in " + (b.template().explicit() ? "a fixed word or number" : "some words")
           : String.format(java.util.Locale.ROOT, "matches %.0f%% of the symptom", 100 * b.alignment().coverage());
       reasons.add("line " + b.line().number() + " " + how);
+      if (s.occurrences() > 1) {
+        reasons.add("seen " + s.occurrences() + " times, first at line " + s.first());
+      }
     }
     if (tokens.isEmpty()) {
       tokens.addAll(terms);
@@ -407,7 +483,7 @@ public final class Matcher {
           + " (affected: " + x.ranges() + ")");
     }
     return new Match(e, confidence, Math.round(s.score() * 1000) / 1000.0, matched, symptom,
-        tokens.subList(0, Math.min(8, tokens.size())), v, reasons);
+        tokens.subList(0, Math.min(8, tokens.size())), v, reasons, s.occurrences(), s.occurrences() == 0 ? 0 : s.first());
   }
 
   static List<Match.VersionVerdict> verdicts(EntryInfo e, Versions versions) {

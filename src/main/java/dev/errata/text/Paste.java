@@ -10,17 +10,20 @@ import java.util.Map;
  * Prepares pasted text for matching: splits lines (cutting very long ones), removes colour codes
  * and log prefixes, drops traceback frames, marks lines that carry errors, and folds lines of the
  * same shape (the same error repeated with other numbers) into one. Time and memory are bounded
- * by the limits in {@link Rules}: past them the rest of the paste is counted, not kept.
+ * by the limits in {@link Rules}: past them the rest of the paste is counted, not kept, and lines
+ * that carry errors are kept before ordinary ones.
  */
 public final class Paste {
   private final List<PreparedLine> lines;
   private final int totalLines;
   private final boolean truncated;
+  private final int skipped;
 
-  private Paste(List<PreparedLine> lines, int totalLines, boolean truncated) {
+  private Paste(List<PreparedLine> lines, int totalLines, boolean truncated, int skipped) {
     this.lines = List.copyOf(lines);
     this.totalLines = totalLines;
     this.truncated = truncated;
+    this.skipped = skipped;
   }
 
   public List<PreparedLine> lines() {
@@ -31,9 +34,18 @@ public final class Paste {
     return totalLines;
   }
 
-  /** True when the paste was larger than the limits and only its first part was matched. */
+  /** True when the paste had more lines than {@link Rules#maxLines} and only its first part was read. */
   public boolean truncated() {
     return truncated;
+  }
+
+  /**
+   * How many lines were read but not kept: ordinary lines (INFO, DEBUG, no error word) of new
+   * shapes past {@link Rules#maxPreparedLines} of them. Lines that carry errors or warnings have
+   * a budget of their own, so that a long healthy log cannot push its error out.
+   */
+  public int skipped() {
+    return skipped;
   }
 
   public static Paste prepare(String text, Rules rules) {
@@ -43,6 +55,9 @@ public final class Paste {
   /** Prepares the paste and, when {@code versions} is given, collects the versions it names. */
   public static Paste prepare(String text, Rules rules, Versions versions) {
     Map<String, PreparedLine> byShape = new LinkedHashMap<>();
+    int ordinary = 0;
+    int telling = 0;
+    int skipped = 0;
     int number = 0;
     boolean truncated = false;
     boolean skipIndented = false;
@@ -88,10 +103,10 @@ public final class Paste {
         PreparedLine seen = byShape.get(shape);
         if (seen != null) {
           byShape.put(shape, seen.withRepeats(seen.repeats() + 1));
-        } else if (byShape.size() < rules.maxPreparedLines) {
+        } else if (line.ordinary() ? ordinary++ < rules.maxPreparedLines : telling++ < rules.maxPreparedLines) {
           byShape.put(shape, line);
         } else {
-          truncated = true;
+          skipped++;
         }
         if (piece + rules.maxLineChars >= end) {
           break;
@@ -102,7 +117,7 @@ public final class Paste {
         break;
       }
     }
-    return new Paste(new ArrayList<>(byShape.values()), number, truncated);
+    return new Paste(new ArrayList<>(byShape.values()), number, truncated, skipped);
   }
 
   static PreparedLine prepareLine(int number, String raw, Rules rules) {
