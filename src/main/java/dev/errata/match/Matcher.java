@@ -31,25 +31,60 @@ import java.util.Set;
  * two easy to compare.
  */
 public final class Matcher {
-  static final int CANDIDATES_PER_LINE = 64;
-  static final int MAX_FOCUS_LINES = 32;
-  static final int MAX_QUERY_TERMS = 96;
-  static final int MAX_QUERY_KEYS = 160;
+  // The public constants are read by the browser's port too: the build writes them into the
+  // search manifest (SearchIndexWriter), and errata-match.js reads them from there.
+  public static final int CANDIDATES_PER_LINE = 64;
+  public static final int MAX_FOCUS_LINES = 32;
+  public static final int MAX_QUERY_TERMS = 96;
+  public static final int MAX_QUERY_KEYS = 160;
   /** How many of the best entries are ranked further (families, versions). */
-  static final int RANKED = 64;
+  public static final int RANKED = 64;
   /** How many of those are judged by versions: the browser loads their ranges. */
-  static final int VERSIONED = 16;
-  static final double MIN_LINE_SHARE = 0.25;
+  public static final int VERSIONED = 16;
+  public static final double MIN_LINE_SHARE = 0.25;
   /** Below both, a result is noise rather than a possibility. */
-  static final double MIN_QUALITY = 0.3;
-  static final double MIN_RELEVANCE = 0.1;
-  static final double W_RELEVANCE = 3.0;
+  public static final double MIN_QUALITY = 0.3;
+  public static final double MIN_RELEVANCE = 0.1;
+  public static final double W_RELEVANCE = 3.0;
   /** The BM25 sum at which relevance counts half: it saturates so that many weak words never beat an alignment. */
-  static final double REL_HALF = 10.0;
-  static final double EXACT_BONUS = 1.0;
-  static final double PRIMARY_BONUS = 0.3;
-  static final double VERSION_BONUS = 0.1;
-  static final double VERSION_PENALTY = 0.25;
+  public static final double REL_HALF = 10.0;
+  /** The most a query term's summed line weights count in relevance. */
+  public static final double MAX_QUERY_WEIGHT = 3.0;
+  public static final double EXACT_BONUS = 1.0;
+  public static final double PRIMARY_BONUS = 0.3;
+  /** What is left of an alignment's value when a fixed word of a template with placeholders differs. */
+  public static final double EXPLICIT_CONTRADICTED = 0.5;
+  /** How much better a later alignment of an entry must be to replace the one found first. */
+  public static final double TIE = 1e-12;
+  public static final double VERSION_BONUS = 0.1;
+  public static final double VERSION_PENALTY = 0.25;
+  /** A translation in the preferred language replaces its family's result when it scores this share of it. */
+  public static final double FAMILY_SHARE = 0.9;
+  /** How many relevance terms explain a result. */
+  public static final int RELEVANCE_TERMS = 6;
+
+  // Confidence: exact and likely need this many informative words matched, and a margin over the
+  // runner-up of MIN_MARGIN or MARGIN_SHARE of the score, whichever is more.
+  public static final int MIN_INFORMATIVE = 3;
+  /** The shortest word that counts as informative (stopwords never do). */
+  public static final int INFORMATIVE_LENGTH = 2;
+  public static final double MIN_MARGIN = 1.0;
+  public static final double MARGIN_SHARE = 0.1;
+  public static final double LIKELY_QUALITY = 0.7;
+  public static final double LIKELY_COVERAGE = 0.4;
+  // Likely without an alignment: a weak one (below WEAK_QUALITY) but at least MIN_DISTINCTIVE
+  // distinctive words (in at most DISTINCTIVE_DF entries, DISTINCTIVE_LENGTH characters or more,
+  // dotted or underscored), relevance of DISTINCTIVE_RELEVANCE and a margin of DISTINCTIVE_MARGIN.
+  public static final double WEAK_QUALITY = 0.5;
+  public static final int MIN_DISTINCTIVE = 2;
+  public static final int DISTINCTIVE_DF = 2;
+  public static final int DISTINCTIVE_LENGTH = 8;
+  public static final double DISTINCTIVE_RELEVANCE = 0.5;
+  public static final double DISTINCTIVE_MARGIN = 1.0;
+
+  /** How many shared words a reason names, and how many matched words a result lists. */
+  public static final int REASON_WORDS = 4;
+  public static final int SHOWN_TOKENS = 8;
 
   private final MatchData index;
   private final Rules rules;
@@ -225,7 +260,7 @@ public final class Matcher {
         double value = Math.max(0, a.evidence());
         if (a.contradicted() && tpl.explicit()) {
           // The author wrote every other word as a placeholder: a fixed word that differs is a different error.
-          value *= 0.5;
+          value *= EXPLICIT_CONTRADICTED;
         }
         if (a.exact()) {
           value += EXACT_BONUS;
@@ -235,7 +270,7 @@ public final class Matcher {
           value += PRIMARY_BONUS;
         }
         Best prev = best.get(tpl.entry());
-        if (a.matchedLiterals() > 0 && (prev == null || value > prev.value() + 1e-12)) {
+        if (a.matchedLiterals() > 0 && (prev == null || value > prev.value() + TIE)) {
           best.put(tpl.entry(), new Best(value, a, line, tokens, tpl));
         }
       }
@@ -268,7 +303,7 @@ public final class Matcher {
         continue;
       }
       double idf = index.idf(q.getKey());
-      double qw = Math.min(3.0, q.getValue());
+      double qw = Math.min(MAX_QUERY_WEIGHT, q.getValue());
       for (int k = 0; k < p.entries().length; k++) {
         int e = p.entries()[k];
         scores.merge(e, qw * idf * (p.weight()[k] / Posting.SCALE), Double::sum);
@@ -287,7 +322,7 @@ public final class Matcher {
     }
     return contrib.entrySet().stream()
         .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-        .map(Map.Entry::getKey).limit(6).toList();
+        .map(Map.Entry::getKey).limit(RELEVANCE_TERMS).toList();
   }
 
   private List<Scored> applyVersions(List<Scored> in, Versions versions) {
@@ -321,7 +356,7 @@ public final class Matcher {
       Scored prev = chosen.get(e.family());
       if (prev == null) {
         chosen.put(e.family(), s);
-      } else if (e.lang().equals(lang) && !index.entry(prev.entry()).lang().equals(lang) && s.score() >= prev.score() * 0.9) {
+      } else if (e.lang().equals(lang) && !index.entry(prev.entry()).lang().equals(lang) && s.score() >= prev.score() * FAMILY_SHARE) {
         chosen.put(e.family(), s.withScore(prev.score()));
       }
     }
@@ -333,22 +368,22 @@ public final class Matcher {
   private Confidence confidence(Scored s, Scored runnerUp, int rank, List<String> terms) {
     Best b = s.best();
     double margin = runnerUp == null ? s.score() : s.score() - runnerUp.score();
-    double needed = Math.max(1.0, 0.1 * s.score());
+    double needed = Math.max(MIN_MARGIN, MARGIN_SHARE * s.score());
     boolean runnerUpExact = runnerUp != null && runnerUp.best() != null && runnerUp.best().alignment().exact();
     if (rank == 0 && b != null && !b.alignment().contradicted()) {
       int informative = informative(b);
-      if (b.alignment().exact() && informative >= 3 && !(runnerUpExact && margin < needed)) {
+      if (b.alignment().exact() && informative >= MIN_INFORMATIVE && !(runnerUpExact && margin < needed)) {
         return Confidence.EXACT;
       }
-      if (b.quality() >= 0.7 && b.alignment().coverage() >= 0.4 && informative >= 3
+      if (b.quality() >= LIKELY_QUALITY && b.alignment().coverage() >= LIKELY_COVERAGE && informative >= MIN_INFORMATIVE
           && (margin >= needed || b.alignment().exact())) {
         return Confidence.LIKELY;
       }
     }
-    if (rank == 0 && (b == null || b.quality() < 0.5)) {
-      long distinctive = terms.stream().filter(t -> index.posting(t).entries().length <= 2 && t.length() >= 8
-          && (t.contains("_") || t.contains("."))).count();
-      if (distinctive >= 2 && s.rel() >= 0.5 && margin >= 1.0) {
+    if (rank == 0 && (b == null || b.quality() < WEAK_QUALITY)) {
+      long distinctive = terms.stream().filter(t -> index.posting(t).entries().length <= DISTINCTIVE_DF
+          && t.length() >= DISTINCTIVE_LENGTH && (t.contains("_") || t.contains("."))).count();
+      if (distinctive >= MIN_DISTINCTIVE && s.rel() >= DISTINCTIVE_RELEVANCE && margin >= DISTINCTIVE_MARGIN) {
         return Confidence.LIKELY;
       }
     }
@@ -360,7 +395,7 @@ public final class Matcher {
     int n = 0;
     for (int idx : b.alignment().matchedTokens()) {
       Token t = b.tokens().get(idx);
-      if (t.kind() == Token.Kind.WORD && !rules.isStopword(t.text()) && t.text().length() >= 2) {
+      if (t.kind() == Token.Kind.WORD && !rules.isStopword(t.text()) && t.text().length() >= INFORMATIVE_LENGTH) {
         n++;
       }
     }
@@ -398,7 +433,7 @@ public final class Matcher {
     if (tokens.isEmpty()) {
       tokens.addAll(terms);
       if (!terms.isEmpty()) {
-        reasons.add("shares the words " + String.join(", ", terms.subList(0, Math.min(4, terms.size()))));
+        reasons.add("shares the words " + String.join(", ", terms.subList(0, Math.min(REASON_WORDS, terms.size()))));
       }
     }
     List<Match.VersionVerdict> v = verdicts(e, versions);
@@ -407,7 +442,7 @@ public final class Matcher {
           + " (affected: " + x.ranges() + ")");
     }
     return new Match(e, confidence, Math.round(s.score() * 1000) / 1000.0, matched, symptom,
-        tokens.subList(0, Math.min(8, tokens.size())), v, reasons);
+        tokens.subList(0, Math.min(SHOWN_TOKENS, tokens.size())), v, reasons);
   }
 
   static List<Match.VersionVerdict> verdicts(EntryInfo e, Versions versions) {

@@ -22,8 +22,12 @@ public record PreparedLine(int number, String original, String text, String leve
     return new PreparedLine(number, original, text, level, errorish, tokens, n);
   }
 
+  /** What a line that carries an error counts in relevance, and what any other line counts; read by the browser's port too. */
+  public static final double ERROR_WEIGHT = 1.0;
+  public static final double OTHER_WEIGHT = 0.35;
+
   /** How much this line counts in relevance: errors fully, other lines less. */
   public double weight() {
-    return errorish ? 1.0 : 0.35;
+    return errorish ? ERROR_WEIGHT : OTHER_WEIGHT;
   }
 }

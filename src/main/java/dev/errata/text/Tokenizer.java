@@ -12,8 +12,11 @@ import java.util.Locale;
  * (see {@code docs/matching.md}); the shared test vectors keep them equal.
  */
 public final class Tokenizer {
-  /** Tokens longer than this are cut: nobody's error message hinges on character 200 of a word. */
-  static final int MAX_TOKEN = 128;
+  /**
+   * Tokens longer than this are cut: nobody's error message hinges on character 200 of a word.
+   * Read by the browser's port too, from the search manifest.
+   */
+  public static final int MAX_TOKEN = 128;
 
   private Tokenizer() {}
 
