@@ -1,12 +1,25 @@
 // Runs the site's shipped search engine on the parity inputs and prints what it answers, for
-// ParityTest to compare with the Java matcher. Usage: node parity.js ENGINE_JS SITE_DIR INPUTS_JSON
+// ParityTest to compare with the Java matcher. Usage: node parity.js SITE_DIR INPUTS_JSON
+// The engine's scripts are those the built search page includes, in its order, from the site.
 "use strict";
 const fs = require("fs");
 const path = require("path");
 const vm = require("vm");
 
-const [enginePath, siteDir, inputsPath] = process.argv.slice(2);
-vm.runInThisContext(fs.readFileSync(enginePath, "utf8"), { filename: enginePath });
+const [siteDir, inputsPath] = process.argv.slice(2);
+
+/** The engine's scripts, as search.html includes them. */
+function engineScripts() {
+  const page = fs.readFileSync(path.join(siteDir, "search.html"), "utf8");
+  const out = [];
+  for (const m of page.matchAll(/<script src="([^"]*assets\/errata-[a-z]+\.js)"><\/script>/g)) { out.push(m[1]); }
+  if (out.length === 0) { throw new Error("search.html includes no engine script"); }
+  return out;
+}
+for (const src of engineScripts()) {
+  const file = path.join(siteDir, src);
+  vm.runInThisContext(fs.readFileSync(file, "utf8"), { filename: file });
+}
 
 let last = null;
 globalThis.errataIndex = (name, data) => { last = data; };
@@ -20,7 +33,7 @@ function load(name) {
 
 async function main() {
   const inputs = JSON.parse(fs.readFileSync(inputsPath, "utf8"));
-  const engine = globalThis.ErrataEngine.create(load);
+  const engine = globalThis.Errata.engine.create(load);
   const out = { pastes: [], words: [] };
   for (const p of inputs.pastes) {
     const r = await engine.match(p.text, { top: 5, lang: p.lang || "en", env: p.env || [] });

@@ -27,7 +27,7 @@ import java.util.Set;
  * those they fall outside. One score per entry, then a calibrated label. Thread-safe.
  *
  * <p>Longer than our other classes on purpose: it is the one place the ranking is written down,
- * and {@code errata-engine.js} ports it function by function; one file on each side keeps the
+ * and {@code errata-match.js} ports it function by function; one file on each side keeps the
  * two easy to compare.
  */
 public final class Matcher {

@@ -17,6 +17,14 @@ public final class Tokenizer {
    * Read by the browser's port too, from the search manifest.
    */
   public static final int MAX_TOKEN = 128;
+  /**
+   * A word of hex digits and hyphens is a number (an id, a hash) when it is at least this long
+   * and one character in HEX_DIGIT_SHARE is a digit; {@code deadbeef} alone stays a word.
+   */
+  public static final int MIN_HEX_ID = 8;
+  public static final int HEX_DIGIT_SHARE = 3;
+  /** The longest URL scheme ({@code https} of {@code https://}) that starts a path. */
+  public static final int MAX_SCHEME = 10;
 
   private Tokenizer() {}
 
@@ -231,7 +239,7 @@ public final class Tokenizer {
 
   /** Whether a word of this length with this many digits is a hex id if all of it is hex. */
   private static boolean mayBeHexId(int length, int digits) {
-    return digits > 0 && length >= 8 && digits * 3 >= length;
+    return digits > 0 && length >= MIN_HEX_ID && digits * HEX_DIGIT_SHARE >= length;
   }
 
   private static Token.Kind kind(char first, int length, int letters, int digits, boolean allHex) {
@@ -266,7 +274,7 @@ public final class Tokenizer {
     // URLs: scheme://...
     if (isLetter(c) && (i == 0 || !isWordChar(s[i - 1]))) {
       int j = i;
-      while (j < n && j - i < 10 && isLetter(s[j])) {
+      while (j < n && j - i < MAX_SCHEME && isLetter(s[j])) {
         j++;
       }
       return j + 2 < n && s[j] == ':' && s[j + 1] == '/' && s[j + 2] == '/';

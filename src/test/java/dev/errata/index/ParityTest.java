@@ -120,8 +120,8 @@ class ParityTest {
     JsonNode vectors = JSON.readTree(Files.readString(VECTORS, StandardCharsets.UTF_8));
     Path inputs = tmp.resolve("inputs.json");
     Files.writeString(inputs, JSON.writeValueAsString(vectors.get("inputs")), StandardCharsets.UTF_8);
-    Process p = new ProcessBuilder("node", "src/test/js/parity.js", "templates/assets/errata-engine.js", site.toString(),
-        inputs.toString()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    Process p = new ProcessBuilder("node", "src/test/js/parity.js", site.toString(), inputs.toString())
+        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
     byte[] out = p.getInputStream().readAllBytes();
     assertTrue(p.waitFor(120, TimeUnit.SECONDS), "node did not finish");
     assertEquals(0, p.exitValue(), "node failed");
