@@ -197,7 +197,15 @@ public final class Aligner {
       Template.Item it = items.get(i);
       return switch (it.slot()) {
         case NUMBER -> SLOT_GAIN + (it.text().isEmpty() ? 0 : keyWeight.applyAsDouble(it.text()));
-        case PATH -> SLOT_GAIN + words(i).stream().mapToDouble(keyWeight).sum();
+        case PATH -> {
+          // Summed in order, as sharedWeight() and the browser's port sum: DoubleStream.sum()
+          // compensates, so a path matched whole gained a hair less than its most.
+          double sum = 0;
+          for (String w : words(i)) {
+            sum += keyWeight.applyAsDouble(w);
+          }
+          yield SLOT_GAIN + sum;
+        }
         default -> SLOT_GAIN;
       };
     }
