@@ -8,8 +8,10 @@ import java.util.Locale;
  * Splits text into tokens in one pass, with no regular expressions, so time is linear in the
  * input whatever it holds. Punctuation separates tokens and is dropped; dots, hyphens and
  * underscores inside a word keep it whole, so {@code llama-3.1-8b}, {@code model_lifecycle.cc}
- * and {@code StatusCode.INTERNAL} stay one token. The browser's tokenizer follows the same rules
- * (see {@code docs/matching.md}); the shared test vectors keep them equal.
+ * and {@code StatusCode.INTERNAL} stay one token. The browser's tokenizer ({@code
+ * templates/assets/errata-text.js}) follows the same rules (see {@code docs/matching.md}); the
+ * parity vectors both read, {@code src/test/resources/parity/tokens.json} (checked by {@code
+ * TextParityTest}), keep them equal.
  */
 public final class Tokenizer {
   /**
