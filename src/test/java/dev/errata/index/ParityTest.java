@@ -16,7 +16,9 @@ import dev.errata.text.Rules;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * One matcher, two runtimes: the same pastes give the same ranked answers, with their
@@ -24,7 +26,10 @@ import org.junit.jupiter.api.Test;
  * Java and in the JavaScript the site ships, running over the index parts of a real build
  * ({@code parity/answers.json}; see {@link Parity}). The other files of {@code parity/} hold
  * each job on its own: tokens, versions, prepared pastes, alignments, word search.
+ *
+ * <p>Java's tests run first (by name), so that after a rewrite the JavaScript is held to the new file.
  */
+@TestMethodOrder(MethodOrderer.MethodName.class)
 class ParityTest {
   static final String FILE = "answers.json";
 

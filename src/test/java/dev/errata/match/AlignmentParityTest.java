@@ -16,7 +16,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Aligning a template with a line in two runtimes: evidence, quality, coverage, contradiction,
@@ -24,7 +26,10 @@ import org.junit.jupiter.api.Test;
  * errata-match.js} ({@code parity/alignments.json}; see {@link Parity}). Templates come compiled
  * as the build compiles them, with the weights of the shipped content's index: the JavaScript
  * gets both from the file, as it gets them from the index, and tokenizes the line itself.
+ *
+ * <p>Java's tests run first (by name), so that after a rewrite the JavaScript is held to the new file.
  */
+@TestMethodOrder(MethodOrderer.MethodName.class)
 class AlignmentParityTest {
   static final String FILE = "alignments.json";
   static MatchIndex index;

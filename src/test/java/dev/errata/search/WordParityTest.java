@@ -8,13 +8,18 @@ import dev.errata.text.Rules;
 import dev.errata.workspace.Workspace;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Word search in two runtimes: the same queries give the same entries, scores and matched terms
  * in Java ({@link WordSearch} over the shipped content) and in {@code errata-search.js} over the
  * word index parts of a site built from it ({@code parity/words.json}; see {@link Parity}).
+ *
+ * <p>Java's tests run first (by name), so that after a rewrite the JavaScript is held to the new file.
  */
+@TestMethodOrder(MethodOrderer.MethodName.class)
 class WordParityTest {
   static final String FILE = "words.json";
 

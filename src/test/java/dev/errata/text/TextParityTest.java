@@ -8,13 +8,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Reading text in two runtimes: tokens and terms of lines ({@code parity/tokens.json}) and
  * prepared pastes ({@code parity/pastes.json}) are the same in Java and in {@code
  * errata-text.js}. See {@link Parity} for how the files are checked and rewritten.
+ *
+ * <p>Java's tests run first (by name), so that after a rewrite the JavaScript is held to the new file.
  */
+@TestMethodOrder(MethodOrderer.MethodName.class)
 class TextParityTest {
   static final String TOKENS = "tokens.json";
   static final String PASTES = "pastes.json";

@@ -6,14 +6,19 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Versions in two runtimes: order, range membership and what counts as a version are the same
  * in Java (Maven's ComparableVersion, wrapped by {@link Version}) and in {@code errata-version.js}
  * ({@code parity/versions.json}; see {@link Parity}).
+ *
+ * <p>Java's tests run first (by name), so that after a rewrite the JavaScript is held to the new file.
  */
+@TestMethodOrder(MethodOrderer.MethodName.class)
 class VersionParityTest {
   static final String FILE = "versions.json";
 
