@@ -82,7 +82,7 @@ for (const kind of ["paste", "word"]) {
   for (const q of queries[kind]) {
     const enc = encodeURIComponent(q);
     out.errata[kind].push(await measure(`${base}search.html?q=${enc}`,
-      (p) => p.startsWith("search/") || p === "assets/errata-engine.js" || p === "assets/search-ui.js",
+      (p) => p.startsWith("search/") || /^assets\/errata-[a-z]+\.js$/.test(p) || p === "assets/search-ui.js",
       () => { const s = document.getElementById("search-status"); return s && s.textContent && s.textContent !== "Searching…"; }, true));
     out.pagefind[kind].push(await measure(`${base}pagefind-bench.html?q=${enc}`,
       (p) => p.startsWith("pagefind/"), () => window.benchDone !== undefined));

@@ -7,7 +7,7 @@
   var list = document.getElementById("results");
   var status = document.getElementById("search-status");
   var filtersBox = document.getElementById("filters");
-  if (!box || !list || !window.ErrataEngine) { return; }
+  if (!box || !list || !window.Errata || !window.Errata.engine) { return; }
 
   // Index parts are scripts that call errataIndex(name, data): that works from file:// too.
   var pending = {};
@@ -25,7 +25,7 @@
       document.head.appendChild(s);
     });
   }
-  var engine = window.ErrataEngine.create(load);
+  var engine = window.Errata.engine.create(load);
   var filters = { component: null, tag: null, status: null };
   var generation = 0;
 

@@ -1,12 +1,28 @@
-// Runs the site's shipped search engine on the parity inputs and prints what it answers, for
-// ParityTest to compare with the Java matcher. Usage: node parity.js ENGINE_JS SITE_DIR INPUTS_JSON
+// Runs the site's shipped search scripts on one file of parity vectors and prints what they
+// give for each vector, by name, for the Java tests to compare with what Java gave
+// (dev.errata.testing.Parity). Usage: node parity.js SITE_DIR VECTORS_JSON
+// The scripts are those the built search page includes, in its order, from the built site, and
+// the constants and rules come from its manifest: what a browser runs.
 "use strict";
 const fs = require("fs");
 const path = require("path");
 const vm = require("vm");
 
-const [enginePath, siteDir, inputsPath] = process.argv.slice(2);
-vm.runInThisContext(fs.readFileSync(enginePath, "utf8"), { filename: enginePath });
+const [siteDir, vectorsPath] = process.argv.slice(2);
+
+/** The engine's scripts, as search.html includes them. */
+function engineScripts() {
+  const page = fs.readFileSync(path.join(siteDir, "search.html"), "utf8");
+  const out = [];
+  for (const m of page.matchAll(/<script src="([^"]*assets\/errata-[a-z]+\.js)"><\/script>/g)) { out.push(m[1]); }
+  if (out.length === 0) { throw new Error("search.html includes no engine script"); }
+  return out;
+}
+for (const src of engineScripts()) {
+  const file = path.join(siteDir, src);
+  vm.runInThisContext(fs.readFileSync(file, "utf8"), { filename: file });
+}
+const Errata = globalThis.Errata;
 
 let last = null;
 globalThis.errataIndex = (name, data) => { last = data; };
@@ -18,18 +34,85 @@ function load(name) {
   return Promise.resolve(last);
 }
 
-async function main() {
-  const inputs = JSON.parse(fs.readFileSync(inputsPath, "utf8"));
-  const engine = globalThis.ErrataEngine.create(load);
-  const out = { pastes: [], words: [] };
-  for (const p of inputs.pastes) {
-    const r = await engine.match(p.text, { top: 5, lang: p.lang || "en", env: p.env || [] });
-    out.pastes.push({ name: p.name, results: r.matches.map((m) => m.id + ":" + m.confidence) });
+const KINDS = { W: "WORD", N: "NUMBER", P: "PATH", C: "CJK" };
+
+/** One function per file of vectors: what the scripts give for a vector. */
+const jobs = {
+  tokens(v, m) {
+    const tokens = Errata.text.tokenize(v.text);
+    return {
+      tokens: tokens.map((t) => [t.text, KINDS[t.kind], t.start, t.end]),
+      terms: Errata.text.terms(tokens, m.compiled)
+    };
+  },
+
+  versions(v) {
+    if (v.range !== undefined) { return { contains: Errata.version.inRange(v.range, v.version) }; }
+    if (v.a !== undefined) { return { order: Errata.version.compare(v.a, v.b) }; }
+    return { valid: Errata.version.valid(v.text) };
+  },
+
+  pastes(v, m) {
+    const versions = new Errata.text.Versions(m.compiled);
+    const paste = Errata.text.prepare(v.text, m.compiled, versions);
+    return {
+      lines: paste.lines.map((l) => ({
+        errorish: l.errorish, level: l.level, number: l.number, original: l.original, repeats: l.repeats, text: l.text,
+        weight: Errata.text.lineWeight(l)
+      })),
+      totalLines: paste.totalLines,
+      truncated: paste.truncated,
+      versions: versions.found.map((f) => ({ component: f.component, source: f.source, version: f.version }))
+    };
+  },
+
+  alignments(v) {
+    const template = { explicit: v.template.explicit, items: v.template.items.map((it) => ({ slot: it[0], text: it[1] })) };
+    const keyWeight = (k) => {
+      if (!Object.prototype.hasOwnProperty.call(v.keyWeights, k)) { throw new Error(v.name + ": no weight for " + k); }
+      return v.keyWeights[k];
+    };
+    const a = Errata.match.align(template, Errata.text.tokenize(v.line), v.weights, keyWeight);
+    return {
+      contradicted: a.contradicted, coverage: a.coverage, end: a.end, evidence: a.evidence, exact: a.exact,
+      matchedLiterals: a.matchedLiterals, matchedTokens: a.matchedTokens, quality: a.quality, start: a.start, tailCut: a.tailCut
+    };
+  },
+
+  async words(v, m, engine) {
+    const hits = (await engine.searchWords(v.query)).slice(0, 5);
+    const infos = await engine.entries(hits.map((h) => h.entry));
+    return hits.map((h) => ({ id: infos[h.entry].id, score: h.score, terms: h.terms }));
+  },
+
+  async answers(v, m, engine) {
+    const r = await engine.match(v.text, { top: 5, lang: v.lang || "en", env: v.env || [] });
+    return {
+      lines: r.lines,
+      results: r.matches.map((x) => ({
+        affected: x.affected, confidence: x.confidence, id: x.id,
+        line: x.line === null ? null : { highlights: x.line.highlights, number: x.line.number }, reasons: x.reasons,
+        score: x.score, symptom: x.symptom, tokens: x.tokens
+      })),
+      truncated: r.truncated,
+      versions: r.versions.map((f) => ({ component: f.component, source: f.source, version: f.version }))
+    };
   }
-  for (const q of inputs.words) {
-    const hits = await engine.searchWords(q);
-    const ids = await engine.entries(hits.slice(0, 5).map((h) => h.entry));
-    out.words.push({ query: q, results: hits.slice(0, 5).map((h) => ids[h.entry].id) });
+};
+
+async function main() {
+  const job = path.basename(vectorsPath, ".json");
+  if (!jobs[job]) { throw new Error("no parity job for " + vectorsPath); }
+  const file = JSON.parse(fs.readFileSync(vectorsPath, "utf8"));
+  const engine = Errata.engine.create(load);
+  const m = await engine.manifest();
+  const out = {};
+  for (const v of file.vectors) {
+    try {
+      out[v.name] = await jobs[job](v, m, engine);
+    } catch (e) {
+      out[v.name] = { error: String(e && e.stack || e) };
+    }
   }
   process.stdout.write(JSON.stringify(out));
 }

@@ -112,6 +112,8 @@ final class MatchCommand implements Callable<Integer> {
         return;
       }
       out.println("These share some of its words; check whether one fits:");
+    } else if (report.matches().stream().filter(m -> m.confidence().confident()).count() > 1) {
+      out.println(t.bold("This log shows several known failures, in the order they first appear:"));
     }
     int rank = 1;
     for (Match m : report.matches()) {
@@ -123,6 +125,9 @@ final class MatchCommand implements Callable<Integer> {
       };
       out.println(rank++ + ". " + label + " " + t.bold(m.entry().title()));
       out.println("   " + t.dim(m.entry().id() + " · " + m.entry().status() + String.format(Locale.ROOT, " · score %.2f", m.score())));
+      if (m.occurrences() > 1) {
+        out.println("   " + t.dim("first at line " + m.firstLine() + ", " + m.occurrences() + " lines in all"));
+      }
       if (m.line() != null) {
         out.println("   line " + m.line().number() + ": " + highlight(m.line(), t));
         out.println("   symptom: " + m.symptom());
@@ -144,7 +149,11 @@ final class MatchCommand implements Callable<Integer> {
     }
     if (report.truncated()) {
       out.println();
-      out.println(t.dim("The paste was larger than the matcher reads; only its first part was used."));
+      out.println(t.dim("The paste had more lines than the matcher reads; only its first " + report.lines() + " lines were used."));
+    }
+    if (report.skipped() > 0) {
+      out.println(t.dim("Skipped " + report.skipped() + " lines past the limit of distinct lines; lines with errors or warnings"
+          + " have a limit of their own, so ordinary INFO lines went first."));
     }
   }
 

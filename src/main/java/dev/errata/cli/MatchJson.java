@@ -29,6 +29,7 @@ final class MatchJson {
         match(g, m, rank++);
       }
       g.writeEndArray();
+      g.writeNumberField("skipped", report.skipped());
       g.writeBooleanField("truncated", report.truncated());
       g.writeObjectFieldStart("versions");
       for (FoundVersion v : report.versions().stream().sorted(java.util.Comparator.comparing(FoundVersion::component)).toList()) {
@@ -68,6 +69,11 @@ final class MatchJson {
     g.writeEndArray();
     g.writeStringField("title", m.entry().firstFixTitle());
     g.writeEndObject();
+    if (m.occurrences() > 0) {
+      g.writeNumberField("first_line", m.firstLine());
+    } else {
+      g.writeNullField("first_line");
+    }
     g.writeStringField("id", m.entry().id());
     if (m.line() == null) {
       g.writeNullField("line");
@@ -82,6 +88,7 @@ final class MatchJson {
       g.writeStringField("text", m.line().text());
       g.writeEndObject();
     }
+    g.writeNumberField("occurrences", m.occurrences());
     g.writeNumberField("rank", rank);
     g.writeArrayFieldStart("reasons");
     for (String r : m.reasons()) {

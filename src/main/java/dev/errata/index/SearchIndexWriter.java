@@ -28,7 +28,8 @@ import java.util.TreeSet;
  * from a copied folder too. The parts (documented in {@code docs/search-index.md}):
  *
  * <ul>
- *   <li>{@code search/manifest.js}: the rules, counts, shard sizes, translations, word shards;
+ *   <li>{@code search/manifest.js}: the rules, the constants of the ported classes ({@link
+ *       PortConstants}), the names of template slots, counts, shard sizes, translations, word shards;
  *   <li>{@code search/k/N.js}: by hash of a word, the templates containing it (matching) and
  *       the entries whose symptoms, title, causes and fixes contain it (relevance);
  *   <li>{@code search/t/N.js}: compiled symptom templates, numbered so siblings share a part;
@@ -38,7 +39,8 @@ import java.util.TreeSet;
  * </ul>
  */
 public final class SearchIndexWriter {
-  public static final int SCHEMA = 2;
+  /** 3: the constants of the ported classes replace the posting scale alone. */
+  public static final int SCHEMA = 3;
   static final int TEMPLATES_PER_PART = 64;
   static final int ENTRIES_PER_PART = 8;
   /** Aimed size of one key part, in bytes of JSON, before compression. */
@@ -283,7 +285,20 @@ public final class SearchIndexWriter {
     g.writeNumberField("keyParts", keyParts);
     g.writeNumberField("templatesPerPart", TEMPLATES_PER_PART);
     g.writeNumberField("entriesPerPart", ENTRIES_PER_PART);
-    g.writeNumberField("scale", Posting.SCALE);
+    g.writeObjectFieldStart("constants");
+    for (Map.Entry<String, java.util.SortedMap<String, Number>> c : PortConstants.all().entrySet()) {
+      g.writeObjectFieldStart(c.getKey());
+      for (Map.Entry<String, Number> v : c.getValue().entrySet()) {
+        if (v.getValue() instanceof Integer i) {
+          g.writeNumberField(v.getKey(), i);
+        } else {
+          g.writeNumberField(v.getKey(), v.getValue().doubleValue());
+        }
+      }
+      g.writeEndObject();
+    }
+    g.writeEndObject();
+    EntriesJson.strings(g, "slots", java.util.Arrays.stream(Template.Slot.values()).map(Enum::name).toList());
     // Entries that share symptoms with a translation: the search shows one of each family.
     java.util.Set<String> translated = new java.util.HashSet<>();
     for (EntryInfo e : match.entries()) {

@@ -19,12 +19,35 @@ import java.util.function.ToDoubleFunction;
  * neither way. Ranking by evidence rather than by share keeps one differing constant (an
  * operator, a library, an exit code) decisive even in a long message.
  */
-final class Aligner {
-  static final int MAX_TOKENS = 192;
-  static final int MAX_ITEMS = 96;
+public final class Aligner {
+  // The public constants are read by the browser's port too: the build writes them into the
+  // search manifest (SearchIndexWriter), and errata-match.js reads them from there.
+  public static final int MAX_TOKENS = 192;
+  public static final int MAX_ITEMS = 96;
 
-  private static final double INSERT = 0.25;
-  private static final double SLOT_GAIN = 0.5;
+  /** What a pasted token inside the template costs. */
+  public static final double INSERT = 0.25;
+  /** What a slot gains from a token of its kind. */
+  public static final double SLOT_GAIN = 0.5;
+  /** A word of the template facing another word loses this share of its weight. */
+  public static final double SUBSTITUTION = 0.5;
+  /** A missing word costs this share of its weight while aligning; a missing slot costs {@link #SLOT_DELETION}. */
+  public static final double WORD_DELETION = 0.1;
+  public static final double SLOT_DELETION = 0.2;
+  /** What a slot pays for each further token it takes ({@code {*}} takes any number free). */
+  public static final double SLOT_EXTENSION = 0.05;
+  /** What a path slot gains from a token that is not a path. */
+  public static final double PATH_MISS_GAIN = 0.1;
+  /** What a name slot gains from any token. */
+  public static final double NAME_GAIN = 0.3;
+  /** In quality, substituted words count against it by this share of their weight. */
+  public static final double QUALITY_SUBSTITUTED = 0.5;
+  /** A missing plain word heavier than this makes a symptom pasted as seen contradicted. */
+  public static final double PLAIN_WORD_WEIGHT = 1.0;
+  /** The shortest plain word. */
+  public static final int MIN_PLAIN_WORD = 2;
+  /** The least total weight divided by: a template of slots only has none. */
+  public static final double MIN_TOTAL = 1e-9;
 
   private static final byte OP_MATCH = 1;
   private static final byte OP_SUB = 2;
@@ -59,12 +82,12 @@ final class Aligner {
         double del = s[i - 1][j] - deletion(it, w);
         if (it.isWord()) {
           boolean eq = it.accepts(tokens.get(j - 1).text());
-          best = eq ? s[i - 1][j - 1] + w : s[i - 1][j - 1] - 0.5 * w;
+          best = eq ? s[i - 1][j - 1] + w : s[i - 1][j - 1] - SUBSTITUTION * w;
           how = eq ? OP_MATCH : OP_SUB;
         } else {
           best = s[i - 1][j - 1] + slots.kindGain(i - 1, j - 1);
           how = OP_MATCH;
-          double extend = s[i][j - 1] - (it.slot() == Template.Slot.ANY ? 0 : 0.05);
+          double extend = s[i][j - 1] - (it.slot() == Template.Slot.ANY ? 0 : SLOT_EXTENSION);
           if (extend > best) {
             best = extend;
             how = OP_EXTEND;
@@ -108,9 +131,9 @@ final class Aligner {
 
   private static double deletion(Template.Item it, double w) {
     return switch (it.slot()) {
-      case LITERAL, PREFIX, SUFFIX -> 0.1 * w;
+      case LITERAL, PREFIX, SUFFIX -> WORD_DELETION * w;
       case ANY -> 0;
-      default -> 0.2;
+      default -> SLOT_DELETION;
     };
   }
 
@@ -138,8 +161,8 @@ final class Aligner {
       Token tok = tokens.get(j);
       return switch (it.slot()) {
         case NUMBER -> tok.kind() == Token.Kind.NUMBER ? SLOT_GAIN : -SLOT_GAIN;
-        case PATH -> tok.kind() == Token.Kind.PATH ? SLOT_GAIN : 0.1;
-        case NAME -> 0.3;
+        case PATH -> tok.kind() == Token.Kind.PATH ? SLOT_GAIN : PATH_MISS_GAIN;
+        case NAME -> NAME_GAIN;
         default -> 0;
       };
     }
@@ -155,8 +178,8 @@ final class Aligner {
           }
           yield SLOT_GAIN + (!it.text().isEmpty() && it.text().equals(tok.text()) ? keyWeight.applyAsDouble(it.text()) : 0);
         }
-        case PATH -> tok.kind() != Token.Kind.PATH ? 0.1 : SLOT_GAIN + sharedWeight(i, j);
-        case NAME -> 0.3;
+        case PATH -> tok.kind() != Token.Kind.PATH ? PATH_MISS_GAIN : SLOT_GAIN + sharedWeight(i, j);
+        case NAME -> NAME_GAIN;
         default -> 0;
       };
     }
@@ -174,7 +197,15 @@ final class Aligner {
       Template.Item it = items.get(i);
       return switch (it.slot()) {
         case NUMBER -> SLOT_GAIN + (it.text().isEmpty() ? 0 : keyWeight.applyAsDouble(it.text()));
-        case PATH -> SLOT_GAIN + words(i).stream().mapToDouble(keyWeight).sum();
+        case PATH -> {
+          // Summed in order, as sharedWeight() and the browser's port sum: DoubleStream.sum()
+          // compensates, so a path matched whole gained a hair less than its most.
+          double sum = 0;
+          for (String w : words(i)) {
+            sum += keyWeight.applyAsDouble(w);
+          }
+          yield SLOT_GAIN + sum;
+        }
         default -> SLOT_GAIN;
       };
     }
@@ -294,13 +325,14 @@ final class Aligner {
         continue;
       }
       evidence -= max;
-      if (literal && (t.explicit() || (isPlainWord(it.key()) && max > 1.0))) {
+      if (literal && (t.explicit() || (isPlainWord(it.key()) && max > PLAIN_WORD_WEIGHT))) {
         contradicted = true;
       }
     }
     // Quality judges what the paste shows: words it lacks only because it was cut short are left out.
-    double quality = Math.max(0, (gained - 0.5 * substituted - INSERT * insertions) / Math.max(total - cutWeight, 1e-9));
-    double coverage = gained / Math.max(total, 1e-9);
+    double quality = Math.max(0, (gained - QUALITY_SUBSTITUTED * substituted - INSERT * insertions)
+        / Math.max(total - cutWeight, MIN_TOTAL));
+    double coverage = gained / Math.max(total, MIN_TOTAL);
     boolean exact = complete && insertions == 0 && !contradicted;
     return new Alignment(Math.min(1, quality), Math.min(1, coverage), evidence - INSERT * insertions, exact, contradicted, literals,
         List.copyOf(matched), startJ, endJ, tailCut && last < m - 1);
@@ -312,7 +344,7 @@ final class Aligner {
    * a different message, not a different name.
    */
   private static boolean isPlainWord(String s) {
-    if (s.length() < 2) {
+    if (s.length() < MIN_PLAIN_WORD) {
       return false;
     }
     for (int i = 0; i < s.length(); i++) {

@@ -8,6 +8,9 @@ import dev.errata.text.Rules;
  * index file through the same view, decoding only the parts a paste touches.
  */
 public interface MatchData {
+  /** The weight of a stopword in a template, whatever its frequency; read by the browser's port too. */
+  double STOPWORD_WEIGHT = 0.3;
+
   int entryCount();
 
   EntryInfo entry(int i);
@@ -25,7 +28,7 @@ public interface MatchData {
   /** A word found in few templates says more than a common one. */
   default double literalWeight(String key, Rules rules) {
     if (rules.isStopword(key)) {
-      return 0.3;
+      return STOPWORD_WEIGHT;
     }
     int[] p = templatesWithKey(key);
     int df = p == null ? 1 : p.length;
@@ -35,7 +38,6 @@ public interface MatchData {
   /** BM25's inverse document frequency, never negative. */
   default double idf(String term) {
     Posting p = posting(term);
-    int df = p == null ? 0 : p.entries().length;
-    return StrictMath.log(1 + (entryCount() - df + 0.5) / (df + 0.5));
+    return Posting.idf(entryCount(), p == null ? 0 : p.entries().length);
   }
 }

@@ -41,6 +41,11 @@ public final class MatchIndex implements MatchData {
   static final int W_CAUSE = 10;
   static final int W_FIX = 7;
 
+  /** The shortest word of a path that counts (numbers count whatever their length); read by the browser's port too. */
+  public static final int MIN_PATH_WORD = 2;
+  /** The shortest part of a dotted word that finds templates by itself; read by the browser's port too. */
+  public static final int MIN_KEY_PART = 3;
+
   final List<EntryInfo> entries;
   final List<Template> templates;
   /** literal word -> ids of templates that contain it, ascending. */
@@ -151,7 +156,7 @@ public final class MatchIndex implements MatchData {
         out.add(t.text());
         if (t.kind() == Token.Kind.WORD && t.text().indexOf('.') > 0) {
           for (String part : Terms.split(t.text(), ".")) {
-            if (part.length() >= 3) {
+            if (part.length() >= MIN_KEY_PART) {
               out.add(part);
             }
           }
@@ -178,7 +183,7 @@ public final class MatchIndex implements MatchData {
       return out;
     }
     for (String w : Terms.split(path, "/._:\\-")) {
-      if (Character.isDigit(w.charAt(0)) || w.length() >= 2) {
+      if (Character.isDigit(w.charAt(0)) || w.length() >= MIN_PATH_WORD) {
         out.add(w);
       }
     }

@@ -27,41 +27,75 @@ import java.util.Set;
  * those they fall outside. One score per entry, then a calibrated label. Thread-safe.
  *
  * <p>Longer than our other classes on purpose: it is the one place the ranking is written down,
- * and {@code errata-engine.js} ports it function by function; one file on each side keeps the
+ * and {@code errata-match.js} ports it function by function; one file on each side keeps the
  * two easy to compare.
  */
 public final class Matcher {
-  static final int CANDIDATES_PER_LINE = 64;
+  // The public constants are read by the browser's port too: the build writes them into the
+  // search manifest (SearchIndexWriter), and errata-match.js reads them from there.
+  public static final int CANDIDATES_PER_LINE = 64;
   /**
    * How many alignments one paste may cost. Lines are aligned most telling first ({@link
    * PreparedLine#rank()}), so a long log spends this on its errors before its INFO lines.
    */
-  static final int MAX_ALIGNMENTS = 4096;
-  static final int MAX_QUERY_TERMS = 96;
-  static final int MAX_QUERY_KEYS = 160;
+  public static final int MAX_ALIGNMENTS = 4096;
+  public static final int MAX_QUERY_TERMS = 96;
+  public static final int MAX_QUERY_KEYS = 160;
   /** How many of the best entries are ranked further (families, versions). */
-  static final int RANKED = 64;
+  public static final int RANKED = 64;
   /** How many of those are judged by versions: the browser loads their ranges. */
-  static final int VERSIONED = 16;
-  static final double MIN_LINE_SHARE = 0.25;
+  public static final int VERSIONED = 16;
+  public static final double MIN_LINE_SHARE = 0.25;
   /** Below both, a result is noise rather than a possibility. */
-  static final double MIN_QUALITY = 0.3;
-  static final double MIN_RELEVANCE = 0.1;
-  static final double W_RELEVANCE = 3.0;
+  public static final double MIN_QUALITY = 0.3;
+  public static final double MIN_RELEVANCE = 0.1;
+  public static final double W_RELEVANCE = 3.0;
   /** The BM25 sum at which relevance counts half: it saturates so that many weak words never beat an alignment. */
-  static final double REL_HALF = 10.0;
-  static final double EXACT_BONUS = 1.0;
-  static final double PRIMARY_BONUS = 0.3;
-  static final double VERSION_BONUS = 0.1;
-  static final double VERSION_PENALTY = 0.25;
-  /** An alignment this good, with enough telling words and a clear margin, is a likely answer. */
-  static final double LIKELY_QUALITY = 0.7;
-  static final double LIKELY_COVERAGE = 0.4;
-  static final int MIN_INFORMATIVE = 3;
-  /** A contradicted alignment counts half: a related but different error is weaker evidence. */
-  static final double CONTRADICTED = 0.5;
-  /** What a line's evidence counts by its rank: errors and warnings fully, INFO lines less. */
-  static final double[] RANK_FACTOR = {1.0, 1.0, 0.8, 0.7, 0.6};
+  public static final double REL_HALF = 10.0;
+  /** The most a query term's summed line weights count in relevance. */
+  public static final double MAX_QUERY_WEIGHT = 3.0;
+  public static final double EXACT_BONUS = 1.0;
+  public static final double PRIMARY_BONUS = 0.3;
+  /** What is left of an alignment's value when it is contradicted: a related but different error. */
+  public static final double CONTRADICTED = 0.5;
+  // What a line's evidence counts by how telling the line is (PreparedLine.rank()): errors and
+  // warnings fully, unmarked lines, INFO lines with an error word and ordinary INFO lines less.
+  public static final double ERROR_LINE = 1.0;
+  public static final double WARNING_LINE = 1.0;
+  public static final double UNMARKED_LINE = 0.8;
+  public static final double INFO_ERROR_LINE = 0.7;
+  public static final double INFO_LINE = 0.6;
+  /** How much better a later alignment of an entry must be to replace the one found first. */
+  public static final double TIE = 1e-12;
+  public static final double VERSION_BONUS = 0.1;
+  public static final double VERSION_PENALTY = 0.25;
+  /** A translation in the preferred language replaces its family's result when it scores this share of it. */
+  public static final double FAMILY_SHARE = 0.9;
+  /** How many relevance terms explain a result. */
+  public static final int RELEVANCE_TERMS = 6;
+
+  // Confidence: exact and likely need this many informative words matched, and a margin over the
+  // runner-up of MIN_MARGIN or MARGIN_SHARE of the score, whichever is more.
+  public static final int MIN_INFORMATIVE = 3;
+  /** The shortest word that counts as informative (stopwords never do). */
+  public static final int INFORMATIVE_LENGTH = 2;
+  public static final double MIN_MARGIN = 1.0;
+  public static final double MARGIN_SHARE = 0.1;
+  public static final double LIKELY_QUALITY = 0.7;
+  public static final double LIKELY_COVERAGE = 0.4;
+  // Likely without an alignment: a weak one (below WEAK_QUALITY) but at least MIN_DISTINCTIVE
+  // distinctive words (in at most DISTINCTIVE_DF entries, DISTINCTIVE_LENGTH characters or more,
+  // dotted or underscored), relevance of DISTINCTIVE_RELEVANCE and a margin of DISTINCTIVE_MARGIN.
+  public static final double WEAK_QUALITY = 0.5;
+  public static final int MIN_DISTINCTIVE = 2;
+  public static final int DISTINCTIVE_DF = 2;
+  public static final int DISTINCTIVE_LENGTH = 8;
+  public static final double DISTINCTIVE_RELEVANCE = 0.5;
+  public static final double DISTINCTIVE_MARGIN = 1.0;
+
+  /** How many shared words a reason names, and how many matched words a result lists. */
+  public static final int REASON_WORDS = 4;
+  public static final int SHOWN_TOKENS = 8;
 
   private final MatchData index;
   private final Rules rules;
@@ -259,7 +293,7 @@ public final class Matcher {
     if (a.matchedLiterals() == 0) {
       return;
     }
-    double value = Math.max(0, a.evidence()) * RANK_FACTOR[line.rank()];
+    double value = Math.max(0, a.evidence()) * lineFactor(line.rank());
     if (a.contradicted()) {
       value *= CONTRADICTED;
     }
@@ -271,7 +305,7 @@ public final class Matcher {
       value += PRIMARY_BONUS;
     }
     Found f = found.computeIfAbsent(tpl.entry(), k -> new Found());
-    if (f.best == null || value > f.best.value() + 1e-12) {
+    if (f.best == null || value > f.best.value() + TIE) {
       f.best = new Best(value, a, line, tokens, tpl);
     }
     if (sound(a) && f.lastCounted != line.number()) {
@@ -279,6 +313,16 @@ public final class Matcher {
       f.occurrences += line.repeats();
       f.first = Math.min(f.first, line.number());
     }
+  }
+
+  private static double lineFactor(int rank) {
+    return switch (rank) {
+      case PreparedLine.RANK_ERROR -> ERROR_LINE;
+      case PreparedLine.RANK_WARNING -> WARNING_LINE;
+      case PreparedLine.RANK_UNMARKED -> UNMARKED_LINE;
+      case PreparedLine.RANK_INFO_ERROR -> INFO_ERROR_LINE;
+      default -> INFO_LINE;
+    };
   }
 
   /** An alignment that could make a confident answer on its own: nothing contradicts it and most of it is there. */
@@ -308,7 +352,7 @@ public final class Matcher {
         continue;
       }
       double idf = index.idf(q.getKey());
-      double qw = Math.min(3.0, q.getValue());
+      double qw = Math.min(MAX_QUERY_WEIGHT, q.getValue());
       for (int k = 0; k < p.entries().length; k++) {
         int e = p.entries()[k];
         scores.merge(e, qw * idf * (p.weight()[k] / Posting.SCALE), Double::sum);
@@ -327,7 +371,7 @@ public final class Matcher {
     }
     return contrib.entrySet().stream()
         .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-        .map(Map.Entry::getKey).limit(6).toList();
+        .map(Map.Entry::getKey).limit(RELEVANCE_TERMS).toList();
   }
 
   private List<Scored> applyVersions(List<Scored> in, Versions versions) {
@@ -361,7 +405,7 @@ public final class Matcher {
       Scored prev = chosen.get(e.family());
       if (prev == null) {
         chosen.put(e.family(), s);
-      } else if (e.lang().equals(lang) && !index.entry(prev.entry()).lang().equals(lang) && s.score() >= prev.score() * 0.9) {
+      } else if (e.lang().equals(lang) && !index.entry(prev.entry()).lang().equals(lang) && s.score() >= prev.score() * FAMILY_SHARE) {
         chosen.put(e.family(), s.withScore(prev.score()));
       }
     }
@@ -393,7 +437,7 @@ public final class Matcher {
         }
         c = byAlignment(s, rival);
       }
-      if (r == 0 && !c.confident() && (b == null || b.quality() < 0.5)) {
+      if (r == 0 && !c.confident() && (b == null || b.quality() < WEAK_QUALITY)) {
         c = byRelevance(s, top.size() > 1 ? top.get(1) : null, relevanceTerms(s.entry(), query));
       }
       out.add(c);
@@ -407,7 +451,7 @@ public final class Matcher {
       return Confidence.POSSIBLE;
     }
     double margin = rival == null ? s.score() : s.score() - rival.score();
-    double needed = Math.max(1.0, 0.1 * s.score());
+    double needed = Math.max(MIN_MARGIN, MARGIN_SHARE * s.score());
     boolean rivalExact = rival != null && rival.best().alignment().exact();
     int informative = informative(b);
     if (b.alignment().exact() && informative >= MIN_INFORMATIVE && !(rivalExact && margin < needed)) {
@@ -423,9 +467,10 @@ public final class Matcher {
   /** No line aligns well, but words that only this entry has (long identifiers) point at it. */
   private Confidence byRelevance(Scored s, Scored runnerUp, List<String> terms) {
     double margin = runnerUp == null ? s.score() : s.score() - runnerUp.score();
-    long distinctive = terms.stream().filter(t -> index.posting(t).entries().length <= 2 && t.length() >= 8
-        && (t.contains("_") || t.contains("."))).count();
-    return distinctive >= 2 && s.rel() >= 0.5 && margin >= 1.0 ? Confidence.LIKELY : Confidence.POSSIBLE;
+    long distinctive = terms.stream().filter(t -> index.posting(t).entries().length <= DISTINCTIVE_DF
+        && t.length() >= DISTINCTIVE_LENGTH && (t.contains("_") || t.contains("."))).count();
+    return distinctive >= MIN_DISTINCTIVE && s.rel() >= DISTINCTIVE_RELEVANCE && margin >= DISTINCTIVE_MARGIN
+        ? Confidence.LIKELY : Confidence.POSSIBLE;
   }
 
   /** Matched literal words that are not stopwords: a bare "connection refused" has two. */
@@ -433,7 +478,7 @@ public final class Matcher {
     int n = 0;
     for (int idx : b.alignment().matchedTokens()) {
       Token t = b.tokens().get(idx);
-      if (t.kind() == Token.Kind.WORD && !rules.isStopword(t.text()) && t.text().length() >= 2) {
+      if (t.kind() == Token.Kind.WORD && !rules.isStopword(t.text()) && t.text().length() >= INFORMATIVE_LENGTH) {
         n++;
       }
     }
@@ -474,7 +519,7 @@ public final class Matcher {
     if (tokens.isEmpty()) {
       tokens.addAll(terms);
       if (!terms.isEmpty()) {
-        reasons.add("shares the words " + String.join(", ", terms.subList(0, Math.min(4, terms.size()))));
+        reasons.add("shares the words " + String.join(", ", terms.subList(0, Math.min(REASON_WORDS, terms.size()))));
       }
     }
     List<Match.VersionVerdict> v = verdicts(e, versions);
@@ -483,7 +528,7 @@ public final class Matcher {
           + " (affected: " + x.ranges() + ")");
     }
     return new Match(e, confidence, Math.round(s.score() * 1000) / 1000.0, matched, symptom,
-        tokens.subList(0, Math.min(8, tokens.size())), v, reasons, s.occurrences(), s.occurrences() == 0 ? 0 : s.first());
+        tokens.subList(0, Math.min(SHOWN_TOKENS, tokens.size())), v, reasons, s.occurrences(), s.occurrences() == 0 ? 0 : s.first());
   }
 
   static List<Match.VersionVerdict> verdicts(EntryInfo e, Versions versions) {

@@ -152,7 +152,6 @@ public final class WordIndex {
 
   double idf(String term) {
     Posting p = postings.get(term);
-    int df = p == null ? 0 : p.entries().length;
-    return StrictMath.log(1 + (entries - df + 0.5) / (df + 0.5));
+    return Posting.idf(entries, p == null ? 0 : p.entries().length);
   }
 }

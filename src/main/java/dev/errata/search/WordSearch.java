@@ -18,10 +18,26 @@ import java.util.Set;
  * whose words must all be there. The browser runs the same steps over the same index parts.
  */
 public final class WordSearch {
-  static final double PREFIX = 0.7;
-  static final double TYPO = 0.5;
-  static final int MAX_EXPANSIONS = 8;
-  static final int MAX_QUERY_TERMS = 16;
+  // The public constants are read by the browser's port too: the build writes them into the
+  // search manifest (SearchIndexWriter), and errata-search.js reads them from there.
+  /** What a longer word counts for the word being typed, and a near spelling for a word not in the index. */
+  public static final double PREFIX = 0.7;
+  public static final double TYPO = 0.5;
+  public static final int MAX_EXPANSIONS = 8;
+  public static final int MAX_QUERY_TERMS = 16;
+  /** The shortest word being typed that stands for longer ones. */
+  public static final int MIN_PREFIX = 2;
+  /**
+   * Near spellings: of a word of MIN_TYPO characters or more, words that start with its first
+   * TYPO_HEAD characters, differ in length by at most TYPO_LENGTH and are TYPO_EDITS edits away
+   * (LONG_TYPO_EDITS from a word of LONG_TYPO characters or more).
+   */
+  public static final int MIN_TYPO = 4;
+  public static final int TYPO_HEAD = 2;
+  public static final int TYPO_LENGTH = 1;
+  public static final int TYPO_EDITS = 1;
+  public static final int LONG_TYPO = 8;
+  public static final int LONG_TYPO_EDITS = 2;
 
   private final WordIndex index;
   private final Rules rules;
@@ -142,19 +158,20 @@ public final class WordSearch {
     if (!expand) {
       return out;
     }
-    if (clause.last() && !clause.required() && t.length() >= 2) {
+    if (clause.last() && !clause.required() && t.length() >= MIN_PREFIX) {
       List<String> longer = new ArrayList<>();
       for (String k : index.postings.subMap(t, false, t + Character.MAX_VALUE, false).keySet()) {
         longer.add(k);
       }
       mostFrequent(longer).forEach(k -> out.putIfAbsent(k, PREFIX));
     }
-    if (!exact && t.length() >= 4) {
+    if (!exact && t.length() >= MIN_TYPO) {
       // Near spellings are looked for in the term's own part of the index: the browser has it.
       List<String> near = new ArrayList<>();
-      String head = t.substring(0, 2);
+      String head = t.substring(0, TYPO_HEAD);
       for (String k : index.partOf(t).map(p -> index.parts().get(p)).orElse(List.of())) {
-        if (k.startsWith(head) && Math.abs(k.length() - t.length()) <= 1 && edits(t, k) <= (t.length() >= 8 ? 2 : 1)) {
+        if (k.startsWith(head) && Math.abs(k.length() - t.length()) <= TYPO_LENGTH
+            && edits(t, k) <= (t.length() >= LONG_TYPO ? LONG_TYPO_EDITS : TYPO_EDITS)) {
           near.add(k);
         }
       }

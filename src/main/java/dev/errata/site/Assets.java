@@ -16,7 +16,8 @@ import java.util.stream.Stream;
  */
 final class Assets {
   /** The shipped defaults; a test keeps this list equal to {@code templates/assets/}. */
-  static final List<String> DEFAULTS = List.of("errata-engine.js", "errata.js", "search-ui.js", "style.css");
+  static final List<String> DEFAULTS = List.of("errata-engine.js", "errata-match.js", "errata-search.js", "errata-text.js",
+      "errata-version.js", "errata.js", "search-ui.js", "style.css");
 
   private Assets() {}
 

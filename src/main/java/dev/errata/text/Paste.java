@@ -14,6 +14,9 @@ import java.util.Map;
  * that carry errors are kept before ordinary ones.
  */
 public final class Paste {
+  /** How many times log prefixes are stripped from one line (a prefix may follow another); read by the browser's port too. */
+  public static final int PREFIX_ROUNDS = 4;
+
   private final List<PreparedLine> lines;
   private final int totalLines;
   private final boolean truncated;
@@ -124,7 +127,7 @@ public final class Paste {
     String original = (raw.indexOf('\u001b') >= 0 ? rules.ansi.matcher(raw).replaceAll("") : raw).replace('\u0000', ' ');
     String text = original;
     String level = "";
-    for (int round = 0; round < 4; round++) {
+    for (int round = 0; round < PREFIX_ROUNDS; round++) {
       boolean stripped = false;
       for (Rules.Prefix p : rules.prefixes) {
         if (!p.gate().admits(text, null)) {

@@ -22,9 +22,13 @@ public record PreparedLine(int number, String original, String text, String leve
     return new PreparedLine(number, original, text, level, errorish, tokens, n);
   }
 
+  /** What a line that carries an error counts in relevance, and what any other line counts; read by the browser's port too. */
+  public static final double ERROR_WEIGHT = 1.0;
+  public static final double OTHER_WEIGHT = 0.35;
+
   /** How much this line counts in relevance: errors fully, other lines less. */
   public double weight() {
-    return errorish ? 1.0 : 0.35;
+    return errorish ? ERROR_WEIGHT : OTHER_WEIGHT;
   }
 
   /** A line a logger marked as INFO or DEBUG, with no error word in it: what a healthy server prints. */
@@ -33,21 +37,28 @@ public record PreparedLine(int number, String original, String text, String leve
   }
 
   /**
-   * The order in which a long paste's lines are looked at, most telling first: 0 for lines a
-   * logger marked as errors or that carry an error word without any mark (tracebacks,
-   * exceptions, a client's message), 1 for warnings, 2 for other unmarked lines, 3 for INFO lines
-   * with an error word, 4 for ordinary lines.
+   * The order in which a long paste's lines are looked at, most telling first: lines a logger
+   * marked as errors or that carry an error word without any mark (tracebacks, exceptions, a
+   * client's message); warnings; other unmarked lines; INFO lines with an error word; ordinary
+   * lines.
    */
   public int rank() {
     if (level.equals("error") || (level.isEmpty() && errorish)) {
-      return 0;
+      return RANK_ERROR;
     }
     if (level.equals("warning")) {
-      return 1;
+      return RANK_WARNING;
     }
     if (level.isEmpty()) {
-      return 2;
+      return RANK_UNMARKED;
     }
-    return errorish ? 3 : 4;
+    return errorish ? RANK_INFO_ERROR : RANK_ORDINARY;
   }
+
+  // The ranks, read by the browser's port too (through the search manifest).
+  public static final int RANK_ERROR = 0;
+  public static final int RANK_WARNING = 1;
+  public static final int RANK_UNMARKED = 2;
+  public static final int RANK_INFO_ERROR = 3;
+  public static final int RANK_ORDINARY = 4;
 }

@@ -11,11 +11,12 @@ import java.util.List;
  */
 public final class Terms {
   private static final String SEPARATORS = "._-+";
+  // The public constants are read by the browser's port too, from the search manifest.
   /** The longest dotted number kept as a term (a version); longer ones are ids and addresses. */
-  private static final int MAX_VERSION = 16;
+  public static final int MAX_VERSION = 16;
   /** The shortest word kept as a term, and the shortest part of a compound name. */
-  private static final int MIN_WORD = 2;
-  private static final int MIN_PART = 3;
+  public static final int MIN_WORD = 2;
+  public static final int MIN_PART = 3;
 
   private Terms() {}
 

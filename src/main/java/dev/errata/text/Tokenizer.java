@@ -8,12 +8,25 @@ import java.util.Locale;
  * Splits text into tokens in one pass, with no regular expressions, so time is linear in the
  * input whatever it holds. Punctuation separates tokens and is dropped; dots, hyphens and
  * underscores inside a word keep it whole, so {@code llama-3.1-8b}, {@code model_lifecycle.cc}
- * and {@code StatusCode.INTERNAL} stay one token. The browser's tokenizer follows the same rules
- * (see {@code docs/matching.md}); the shared test vectors keep them equal.
+ * and {@code StatusCode.INTERNAL} stay one token. The browser's tokenizer ({@code
+ * templates/assets/errata-text.js}) follows the same rules (see {@code docs/matching.md}); the
+ * parity vectors both read, {@code src/test/resources/parity/tokens.json} (checked by {@code
+ * TextParityTest}), keep them equal.
  */
 public final class Tokenizer {
-  /** Tokens longer than this are cut: nobody's error message hinges on character 200 of a word. */
-  static final int MAX_TOKEN = 128;
+  /**
+   * Tokens longer than this are cut: nobody's error message hinges on character 200 of a word.
+   * Read by the browser's port too, from the search manifest.
+   */
+  public static final int MAX_TOKEN = 128;
+  /**
+   * A word of hex digits and hyphens is a number (an id, a hash) when it is at least this long
+   * and one character in HEX_DIGIT_SHARE is a digit; {@code deadbeef} alone stays a word.
+   */
+  public static final int MIN_HEX_ID = 8;
+  public static final int HEX_DIGIT_SHARE = 3;
+  /** The longest URL scheme ({@code https} of {@code https://}) that starts a path. */
+  public static final int MAX_SCHEME = 10;
 
   private Tokenizer() {}
 
@@ -228,7 +241,7 @@ public final class Tokenizer {
 
   /** Whether a word of this length with this many digits is a hex id if all of it is hex. */
   private static boolean mayBeHexId(int length, int digits) {
-    return digits > 0 && length >= 8 && digits * 3 >= length;
+    return digits > 0 && length >= MIN_HEX_ID && digits * HEX_DIGIT_SHARE >= length;
   }
 
   private static Token.Kind kind(char first, int length, int letters, int digits, boolean allHex) {
@@ -263,7 +276,7 @@ public final class Tokenizer {
     // URLs: scheme://...
     if (isLetter(c) && (i == 0 || !isWordChar(s[i - 1]))) {
       int j = i;
-      while (j < n && j - i < 10 && isLetter(s[j])) {
+      while (j < n && j - i < MAX_SCHEME && isLetter(s[j])) {
         j++;
       }
       return j + 2 < n && s[j] == ':' && s[j + 1] == '/' && s[j + 2] == '/';

@@ -15,6 +15,9 @@ import java.util.Optional;
  * version found for a component wins, except that versions given explicitly override.
  */
 public final class Versions {
+  /** How much of a line is searched for versions; read by the browser's port too. */
+  public static final int MAX_SCANNED = 2000;
+
   private final Rules rules;
   private final Map<String, FoundVersion> found = new LinkedHashMap<>();
 
@@ -24,8 +27,8 @@ public final class Versions {
 
   /** Looks for versions in one line of text. */
   public void scan(String line, String source) {
-    if (line.length() > 2000) {
-      line = line.substring(0, 2000);
+    if (line.length() > MAX_SCANNED) {
+      line = line.substring(0, MAX_SCANNED);
     }
     String lower = line.toLowerCase(Locale.ROOT);
     for (Rules.VersionPattern p : rules.versionPatterns) {

@@ -1,0 +1,145 @@
+package dev.errata.text;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.errata.testing.Parity;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Reading text in two runtimes: tokens and terms of lines ({@code parity/tokens.json}) and
+ * prepared pastes ({@code parity/pastes.json}) are the same in Java and in {@code
+ * errata-text.js}. See {@link Parity} for how the files are checked and rewritten.
+ *
+ * <p>Java's tests run first (by name), so that after a rewrite the JavaScript is held to the new file.
+ */
+@TestMethodOrder(MethodOrderer.MethodName.class)
+class TextParityTest {
+  static final String TOKENS = "tokens.json";
+  static final String PASTES = "pastes.json";
+
+  /** Lines to tokenize: name, text. */
+  static final List<List<String>> LINES = List.of(
+      List.of("glog line", "E1126 08:15:42.123456 1 model_lifecycle.cc:638] failed to load 'resnet50' version 1: Internal: "
+          + "unable to create stream"),
+      List.of("versions", "numpy==2.1.0 torch 2.3.1+cu121 tritonserver:24.08-py3 llama-3.1-8b v2.0.0rc1 2.0.0-rc.1 "
+          + "1.2.3.4.5.6.7.8.9.10.11 CUDA 12.4"),
+      List.of("paths and urls", "/models/resnet/1/model.onnx ./config.pbtxt ~/x/y ../a/b https://ngc.nvidia.com/v2/health/live "
+          + "s3://bucket/key foo/bar baz:/qux http://[::1]:8000/v2 user@host:/path C:\\models\\x"),
+      List.of("hex, hashes and uuids", "0x7f3a2b10 deadbeef 9f86d081884c7d65 3fa85f64-5717-4562-b3fc-2c963f66afa6 "
+          + "sha256:2cf24dba5fb0a30e26e83b2ac5b9e29e abcdef12 cafe-babe-1234"),
+      List.of("compound names", "StatusCode.INTERNAL tritonclient.utils.InferenceServerException EXECUTION_ENV_PATH Where_36 "
+          + "layer_12 gpt-4o c++ a+b x.y.z __init__ _private trailing. end-"),
+      List.of("cjk", "\u5185\u5b58\u5206\u914d\u5931\u8d25\uff1a\u5171\u4eab\u5185\u5b58\u4e0d\u8db3 (shm) "
+          + "\u30a8\u30e9\u30fc \uc624\ub958 \ubc1c\uc0dd"),
+      List.of("cjk beside latin", "\u6a21\u578bmodel\u52a0\u8f7d\u5931\u8d25load failed \u4e00 \u4e8c\u4e09 x\u56db"),
+      List.of("accented latin", "\u00dcn\u00efc\u00f6d\u00e9 caf\u00e9 na\u00efve Stra\u00dfe r\u00e9sum\u00e9 \u2014 "
+          + "\u201cquoted\u201d \u2018x\u2019"),
+      List.of("greek and turkish case", "\u03a3\u038a\u03a3\u03a5\u03a6\u039f\u03a3 \u039f\u0394\u039f\u03a3 "
+          + "\u0130stanbul ISTANBUL \u0131s\u0131k"),
+      List.of("other scripts and digits", "\u0661\u0662\u0663 \u0627\u0644\u062e\u0637\u0623 \uff21\uff22\uff23 "
+          + "\uff12\uff10\uff12\uff14 \u043e\u0448\u0438\u0431\u043a\u0430 \u0936\u0941\u0930\u0942"),
+      List.of("surrogate pairs", "\ud83d\ude00 emoji \ud835\udcb3 math x\ud83d\udd25y"),
+      List.of("a token longer than the cut", "a".repeat(150) + "_" + "1".repeat(20) + " " + "x".repeat(130)),
+      List.of("punctuation only", "!!! ... --- ,,, ::: /// ()[]{}"),
+      List.of("empty", ""),
+      List.of("numbers glued to words", "Where_36 sd_unet_0_0 GPU0 0GPU 2.50GiB 64MBs 8000/tcp model_1.onnx"));
+
+  /** Pastes to prepare: name, text. */
+  static final List<List<String>> PASTES_IN = List.of(
+      List.of("glog levels", "I0611 08:14:31.880412 1 model_lifecycle.cc:835] successfully loaded 'sd_unet'\n"
+          + "W0611 08:14:32.000001 1 pinned_memory_manager.cc:271] Unable to allocate pinned system memory\n"
+          + "E0611 08:15:03.771904 1 infer_handler.cc:741] PyTorch execute failure: CUDA out of memory.\n"
+          + "I0611 08:15:04.000000 1 server.cc:100] Found 0 live models\n"),
+      List.of("docker compose and kubernetes prefixes", "triton-1  | E1126 08:15:42.123456 1 x.cc:1] in ensemble 'q', onnx runtime "
+          + "error 2: not enough space: expected 8, got 0\n"
+          + "2024-06-18T08:11:17.123456789Z stderr F error: creating server: Internal - failed to load all models\n"
+          + "[feature-store-r7p4l-5wghs] ERROR: Unable to open shared memory region: 'x'\n"),
+      List.of("traceback", "Traceback (most recent call last):\n  File \"client.py\", line 64, in <module>\n"
+          + "    boxes = postprocess(result.as_numpy(\"output0\"))\n  File \"client.py\", line 31, in postprocess\n"
+          + "    scale = meta_shape[\"ratio\"]\nKeyError: 'ratio'\n"),
+      List.of("ansi colours and nul", "\u001b[31mERROR\u001b[0m: failed to load model\u0000 'x'\n\u001b[1;33mWARNING\u001b[0m low memory"),
+      List.of("line endings", "first error line\r\nsecond error line\rthird error line\n\nfifth\n"),
+      List.of("repeated shapes", "failed to load 'a' version 1\nfailed to load 'b' version 2\nfailed to load 'c' version 3\n"
+          + "failed to load /models/a/1 now\nfailed to load /models/b/2 now\n"),
+      List.of("versions named", "nvcr.io/nvidia/tritonserver:23.02-py3\nnumpy==1.26.4\ntorch 2.3.1+cu121\n"
+          + "| NVIDIA-SMI 535.104.05   Driver Version: 535.104.05   CUDA Version: 12.2 |\n"
+          + "Triton Server version 2.41.0\nnumpy==2.1.0\n"),
+      List.of("cjk error", "\u9519\u8bef\uff1a\u5185\u5b58\u4e0d\u8db3\n\u4e00\u5207\u6b63\u5e38\n"),
+      List.of("a line longer than a piece", "error " + "word ".repeat(1000) + "tail end"),
+      List.of("blank and indented", "   \n\t\n    indented error here\n"),
+      List.of("empty", ""));
+
+  /** Eval pastes also prepared, as real logs. */
+  static final List<String> EVAL = List.of("cases/_none/b1-1.txt", "cases/_none/b1-3.txt", "cases/_none/b2-4.txt",
+      "cases/python-backend-stub-module-not-found/2.txt", "holdout/container-nvidia-driver-not-detected/1.txt");
+
+  static ArrayNode tokenVectors() {
+    Rules rules = Rules.defaults();
+    ArrayNode out = Parity.array();
+    for (List<String> line : LINES) {
+      ObjectNode v = Parity.vector(out, line.get(0)).put("text", line.get(1));
+      List<Token> tokens = Tokenizer.tokenize(line.get(1));
+      ObjectNode expected = v.putObject("expected");
+      ArrayNode t = expected.putArray("tokens");
+      tokens.forEach(x -> t.addArray().add(x.text()).add(x.kind().name()).add(x.start()).add(x.end()));
+      ArrayNode terms = expected.putArray("terms");
+      Terms.of(tokens, rules).forEach(terms::add);
+    }
+    return out;
+  }
+
+  static ArrayNode pasteVectors() throws IOException {
+    Rules rules = Rules.defaults();
+    ArrayNode out = Parity.array();
+    List<List<String>> all = new java.util.ArrayList<>(PASTES_IN);
+    for (String e : EVAL) {
+      all.add(List.of("eval " + e, Files.readString(Path.of("src/test/resources/eval", e), StandardCharsets.UTF_8)));
+    }
+    for (List<String> p : all) {
+      ObjectNode v = Parity.vector(out, p.get(0)).put("text", p.get(1));
+      Versions versions = new Versions(rules);
+      Paste paste = Paste.prepare(p.get(1), rules, versions);
+      ObjectNode expected = v.putObject("expected");
+      ArrayNode lines = expected.putArray("lines");
+      for (PreparedLine l : paste.lines()) {
+        lines.addObject().put("errorish", l.errorish()).put("level", l.level()).put("number", l.number())
+            .put("original", l.original()).put("repeats", l.repeats()).put("text", l.text()).put("weight", l.weight());
+      }
+      expected.put("totalLines", paste.totalLines()).put("truncated", paste.truncated());
+      ArrayNode found = expected.putArray("versions");
+      versions.all().forEach(f -> found.addObject().put("component", f.component()).put("source", f.source())
+          .put("version", f.version()));
+    }
+    return out;
+  }
+
+  @Test
+  void javaGivesTheRecordedTokensAndTerms() {
+    Parity.assertJavaGives(TOKENS, "Tokens [text, kind, start, end] and terms of lines: Tokenizer.tokenize and Terms.of in Java,"
+        + " Errata.text.tokenize and Errata.text.terms in errata-text.js.", tokenVectors());
+  }
+
+  @Test
+  void theShippedJavaScriptGivesTheSameTokensAndTerms() {
+    Parity.assertJavaScriptGives(TOKENS);
+  }
+
+  @Test
+  void javaGivesTheRecordedPreparedPastes() throws IOException {
+    Parity.assertJavaGives(PASTES, "Pastes prepared for matching: the lines kept (level, errorish, weight, repeats of the same"
+        + " shape), how many were read, and the versions they name. Paste.prepare with Versions in Java, Errata.text.prepare"
+        + " with Errata.text.Versions in errata-text.js.", pasteVectors());
+  }
+
+  @Test
+  void theShippedJavaScriptGivesTheSamePreparedPastes() {
+    Parity.assertJavaScriptGives(PASTES);
+  }
+}

@@ -1,0 +1,565 @@
+// The matcher as dev.errata.match has it: the words that find templates (MatchIndex.java),
+// aligning a template with a line (Aligner.java), and ranking, confidence and explanations
+// (Matcher.java), function for function. Pure: it works on what the engine has loaded
+// (errata-engine.js) and loads nothing itself; no DOM, no dependencies, so Node runs it for the
+// parity vectors. Every number that ranks is a Java constant the manifest carries: K.Class.NAME
+// is the public constant NAME of the Java class Class; ParityTest fails on a number written here.
+(function (root) {
+  "use strict";
+  var Errata = root.Errata || (root.Errata = {});
+  var K = Errata.constants || (Errata.constants = {});
+
+  function isDigitFirst(w) { return Errata.text.isDigit(w.charCodeAt(0)); }
+  function byScore(a, b) { return a.score !== b.score ? (b.score > a.score ? 1 : -1) : a.entry - b.entry; }
+
+  // ---------------------------------------------------------------- index keys (MatchIndex.java)
+  // Template items are {slot, text}; slots are Template.Slot's names.
+
+  /** What a path slot compares: words and numbers (MatchIndex.pathParts). */
+  function pathParts(path) {
+    var out = [];
+    if (!path) { return out; }
+    var parts = path.split(/[\/._:\\-]+/);
+    for (var i = 0; i < parts.length; i++) {
+      var w = parts[i];
+      if (w.length > 0 && (isDigitFirst(w) || w.length >= K.MatchIndex.MIN_PATH_WORD)) { out.push(w); }
+    }
+    return out;
+  }
+  /** The words of a path: its parts without the numbers (MatchIndex.pathWords). */
+  function pathWords(path) {
+    return pathParts(path).filter(function (w) { return !isDigitFirst(w); });
+  }
+  function isJoiner(c) { return c === "." || c === "-" || c === "+"; }
+  /** A word of the message, as opposed to a slot (Template.Item.isWord). */
+  function isWord(it) { return it.slot === "LITERAL" || it.slot === "PREFIX" || it.slot === "SUFFIX"; }
+  /** The word by which the index finds a position (Template.Item.key). */
+  function itemKey(it) {
+    if (it.slot === "PREFIX") { return it.text.substring(0, it.text.length - (isJoiner(it.text.charAt(it.text.length - 1)) ? 1 : 0)); }
+    if (it.slot === "SUFFIX") { return it.text.substring(isJoiner(it.text.charAt(0)) ? 1 : 0); }
+    return it.text;
+  }
+  function accepts(it, token) {
+    if (it.slot === "LITERAL") { return it.text === token; }
+    if (it.slot === "PREFIX") { return token.length > it.text.length && token.indexOf(it.text) === 0; }
+    if (it.slot === "SUFFIX") { return token.length > it.text.length && token.substring(token.length - it.text.length) === it.text; }
+    return false;
+  }
+  /** A line's words for finding templates (MatchIndex.keys). */
+  function lineKeys(tokens) {
+    var out = [], seen = {};
+    function add(k) { if (!seen[k]) { seen[k] = true; out.push(k); } }
+    for (var i = 0; i < tokens.length; i++) {
+      var t = tokens[i];
+      if (t.kind === "P") { pathWords(t.text).forEach(add); }
+      else {
+        add(t.text);
+        if (t.kind === "W" && t.text.indexOf(".") > 0) {
+          t.text.split(".").forEach(function (p) { if (p.length >= K.MatchIndex.MIN_KEY_PART) { add(p); } });
+        }
+      }
+    }
+    return out;
+  }
+  /** The words by which a template is found, whose weights aligning it needs (MatchIndex.templateKeys). */
+  function templateKeys(tpl) {
+    var out = [];
+    tpl.items.forEach(function (it) {
+      if (isWord(it)) { out.push(itemKey(it)); }
+      else if (it.slot === "NUMBER" && it.text) { out.push(it.text); }
+      else if (it.slot === "PATH") { pathParts(it.text).forEach(function (w) { out.push(w); }); }
+    });
+    return out;
+  }
+
+  // ---------------------------------------------------------------------- aligner (Aligner.java)
+  // Steps of the trace, one byte per cell.
+  var OP_MATCH = 1, OP_SUB = OP_MATCH + 1, OP_DEL = OP_SUB + 1, OP_INS = OP_DEL + 1, OP_EXTEND = OP_INS + 1;
+
+  function deletion(it, w) {
+    if (isWord(it)) { return K.Aligner.WORD_DELETION * w; }
+    return it.slot === "ANY" ? 0 : K.Aligner.SLOT_DELETION;
+  }
+
+  /** What slots gain, with the words of paths split once per alignment (Aligner.Slots). */
+  function Slots(items, tokens, keyWeight) { this.items = items; this.tokens = tokens; this.keyWeight = keyWeight; this.iw = {}; this.tw = {}; }
+  Slots.prototype.kindGain = function (i, j) {
+    var it = this.items[i], tok = this.tokens[j];
+    switch (it.slot) {
+      case "NUMBER": return tok.kind === "N" ? K.Aligner.SLOT_GAIN : -K.Aligner.SLOT_GAIN;
+      case "PATH": return tok.kind === "P" ? K.Aligner.SLOT_GAIN : K.Aligner.PATH_MISS_GAIN;
+      case "NAME": return K.Aligner.NAME_GAIN;
+      default: return 0;
+    }
+  };
+  Slots.prototype.gain = function (i, j) {
+    var it = this.items[i], tok = this.tokens[j];
+    switch (it.slot) {
+      case "NUMBER":
+        if (tok.kind !== "N") { return -K.Aligner.SLOT_GAIN; }
+        return K.Aligner.SLOT_GAIN + (it.text !== "" && it.text === tok.text ? this.keyWeight(it.text) : 0);
+      case "PATH": return tok.kind !== "P" ? K.Aligner.PATH_MISS_GAIN : K.Aligner.SLOT_GAIN + this.shared(i, j);
+      case "NAME": return K.Aligner.NAME_GAIN;
+      default: return 0;
+    }
+  };
+  Slots.prototype.words = function (i) {
+    if (!this.iw[i]) { this.iw[i] = pathParts(this.items[i].text); }
+    return this.iw[i];
+  };
+  Slots.prototype.otherNumber = function (i, j) {
+    var it = this.items[i], tok = this.tokens[j];
+    return it.slot === "NUMBER" && it.text !== "" && tok.kind === "N" && it.text !== tok.text;
+  };
+  Slots.prototype.max = function (i) {
+    var it = this.items[i], self = this;
+    if (it.slot === "NUMBER") { return K.Aligner.SLOT_GAIN + (it.text === "" ? 0 : this.keyWeight(it.text)); }
+    if (it.slot === "PATH") { var s = 0; this.words(i).forEach(function (w) { s += self.keyWeight(w); }); return K.Aligner.SLOT_GAIN + s; }
+    return K.Aligner.SLOT_GAIN;
+  };
+  Slots.prototype.shared = function (i, j) {
+    var a = this.words(i);
+    if (a.length === 0) { return 0; }
+    if (!this.tw[j]) { this.tw[j] = pathParts(this.tokens[j].text); }
+    var b = this.tw[j], s = 0;
+    for (var k = 0; k < a.length; k++) { if (b.indexOf(a[k]) >= 0) { s += this.keyWeight(a[k]); } }
+    return s;
+  };
+
+  function isPlainWord(s) {
+    if (s.length < K.Aligner.MIN_PLAIN_WORD) { return false; }
+    for (var i = 0; i < s.length; i++) { if (!Errata.text.isLetter(s.charCodeAt(i))) { return false; } }
+    return true;
+  }
+
+  var NONE = { quality: 0, coverage: 0, evidence: 0, exact: false, contradicted: false, matchedLiterals: 0, matchedTokens: [], start: 0, end: 0, tailCut: false };
+
+  /**
+   * Aligns template t ({explicit, items}) with tokens (Aligner.align); weights are the template
+   * positions' weights, keyWeight(word) the weight of a word of a path or of a number.
+   */
+  function align(t, tokens, weights, keyWeight) {
+    var items = t.items, m = Math.min(items.length, K.Aligner.MAX_ITEMS), n = Math.min(tokens.length, K.Aligner.MAX_TOKENS);
+    if (m === 0 || n === 0) { return NONE; }
+    var slots = new Slots(items, tokens, keyWeight), i, j, w = n + 1;
+    var s = new Float64Array((m + 1) * w), op = new Uint8Array((m + 1) * w);
+    for (i = 1; i <= m; i++) {
+      var it = items[i - 1], wt = weights[i - 1];
+      s[i * w] = s[(i - 1) * w] - deletion(it, wt);
+      op[i * w] = OP_DEL;
+      for (j = 1; j <= n; j++) {
+        var best, how;
+        var del = s[(i - 1) * w + j] - deletion(it, wt);
+        if (isWord(it)) {
+          var eq = accepts(it, tokens[j - 1].text);
+          best = eq ? s[(i - 1) * w + j - 1] + wt : s[(i - 1) * w + j - 1] - K.Aligner.SUBSTITUTION * wt;
+          how = eq ? OP_MATCH : OP_SUB;
+        } else {
+          best = s[(i - 1) * w + j - 1] + slots.kindGain(i - 1, j - 1);
+          how = OP_MATCH;
+          var extend = s[i * w + j - 1] - (it.slot === "ANY" ? 0 : K.Aligner.SLOT_EXTENSION);
+          if (extend > best) { best = extend; how = OP_EXTEND; }
+        }
+        if (del > best) { best = del; how = OP_DEL; }
+        if (i < m && isWord(it)) {
+          var ins = s[i * w + j - 1] - K.Aligner.INSERT;
+          if (ins > best) { best = ins; how = OP_INS; }
+        }
+        s[i * w + j] = best;
+        op[i * w + j] = how;
+      }
+    }
+    var endJ = 0;
+    for (j = 1; j <= n; j++) { if (s[m * w + j] > s[m * w + endJ]) { endJ = j; } }
+    // A paste cut short ends inside the template (Aligner.java).
+    var endI = m;
+    for (i = 1; i < m; i++) {
+      if (op[i * w + n] === OP_MATCH && isWord(items[i - 1]) && s[i * w + n] > s[endI * w + endJ]) { endI = i; endJ = n; }
+    }
+    return trace(t, weights, op, w, m, n, endI, endJ, slots);
+  }
+
+  function trace(t, weights, op, w, m, n, endI, endJ, slots) {
+    var items = t.items, itemOp = new Uint8Array(m), itemTok = new Int32Array(m), matched = [], insertions = 0;
+    itemOp.fill(OP_DEL, endI, m);
+    var i = endI, j = endJ, startJ = endJ, k;
+    while (i > 0) {
+      var o = op[i * w + j];
+      if (o === OP_MATCH || o === OP_SUB) {
+        itemOp[i - 1] = o; itemTok[i - 1] = j - 1;
+        if (o === OP_MATCH && isWord(items[i - 1])) { matched.unshift(j - 1); }
+        startJ = j - 1; i--; j--;
+      } else if (o === OP_EXTEND) { startJ = j - 1; j--; }
+      else if (o === OP_INS) { insertions++; j--; }
+      else { itemOp[i - 1] = OP_DEL; i--; }
+    }
+    var first = -1, last = -1, literals = 0;
+    for (k = 0; k < m; k++) {
+      if (isWord(items[k]) && itemOp[k] === OP_MATCH) { literals++; if (first < 0) { first = k; } last = k; }
+    }
+    if (literals === 0) { return NONE; }
+    var headCut = startJ === 0, tailCut = endJ === n;
+    var total = 0, cutWeight = 0, gained = 0, substituted = 0, evidence = 0, contradicted = false, complete = true;
+    for (k = 0; k < m; k++) {
+      var it = items[k];
+      if (it.slot === "ANY") { continue; }
+      var literal = isWord(it);
+      var max = literal ? weights[k] : slots.max(k);
+      total += max;
+      if (itemOp[k] === OP_MATCH && slots.otherNumber(k, itemTok[k])) {
+        substituted += max; complete = false; evidence -= max; contradicted = true;
+        continue;
+      }
+      var got = itemOp[k] !== OP_MATCH ? 0 : literal ? max : Math.min(max, slots.gain(k, itemTok[k]));
+      var cut = itemOp[k] === OP_DEL && ((k < first && headCut) || (k > last && tailCut));
+      if (got > 0) {
+        gained += got; evidence += got;
+        continue;
+      }
+      if (itemOp[k] === OP_SUB) { substituted += max; }
+      if (it.slot === "NUMBER" && !t.explicit) { evidence -= K.Aligner.SLOT_GAIN; continue; }
+      complete = false;
+      if (cut) { cutWeight += max; continue; }
+      evidence -= max;
+      if (literal && (t.explicit || (isPlainWord(itemKey(it)) && max > K.Aligner.PLAIN_WORD_WEIGHT))) { contradicted = true; }
+    }
+    var quality = Math.max(0, (gained - K.Aligner.QUALITY_SUBSTITUTED * substituted - K.Aligner.INSERT * insertions)
+      / Math.max(total - cutWeight, K.Aligner.MIN_TOTAL));
+    var coverage = gained / Math.max(total, K.Aligner.MIN_TOTAL);
+    var exact = complete && insertions === 0 && !contradicted;
+    return { quality: Math.min(1, quality), coverage: Math.min(1, coverage), evidence: evidence - K.Aligner.INSERT * insertions, exact: exact,
+      contradicted: contradicted, matchedLiterals: literals, matchedTokens: matched, start: startJ, end: endJ, tailCut: tailCut && last < m - 1 };
+  }
+
+  // ---------------------------------------------------------------------- matcher (Matcher.java)
+  /** The lines most telling first, in paste order within a rank (Matcher.mostTellingFirst). */
+  function mostTellingFirst(lines) {
+    var out = lines.slice(), R = Errata.text.rank;
+    out.sort(function (x, y) { var d = R(x) - R(y); return d !== 0 ? d : x.number - y.number; });
+    return out;
+  }
+
+  /**
+   * What a prepared paste asks of the index: the lines matched and each one's keys, the keys
+   * allowed to find templates, the relevance terms with their summed line weights, and every
+   * word to look up.
+   */
+  function query(paste, rules) {
+    var lines = mostTellingFirst(paste.lines);
+    var keysOf = lines.map(function (l) { return lineKeys(l.tokens); });
+    var allowed = [], allowedSet = {};
+    keysOf.forEach(function (ks) {
+      ks.forEach(function (k) { if (allowed.length < K.Matcher.MAX_QUERY_KEYS && !allowedSet[k]) { allowedSet[k] = true; allowed.push(k); } });
+    });
+    var terms = new Map();
+    lines.forEach(function (l) {
+      Errata.text.terms(l.tokens, rules).forEach(function (t) {
+        if (terms.size < K.Matcher.MAX_QUERY_TERMS || terms.has(t)) { terms.set(t, (terms.get(t) || 0) + Errata.text.lineWeight(l)); }
+      });
+    });
+    var words = allowed.slice();
+    terms.forEach(function (v, t) { if (!allowedSet[t]) { words.push(t); } });
+    return { lines: lines, keysOf: keysOf, allowed: allowedSet, terms: terms, words: words };
+  }
+
+  /** A word found in few templates says more than a common one (MatchData.literalWeight). */
+  function literalWeight(key, df, templates, stop) {
+    if (stop[key]) { return K.MatchData.STOPWORD_WEIGHT; }
+    return 1 + Math.log((templates + 1) / (df || 1));
+  }
+
+  /**
+   * The templates worth aligning with a line: those sharing at least MIN_LINE_SHARE of the
+   * weight of its words, most shared first. `literal` maps a word to its templates, `weightOf(word, df)`.
+   */
+  function candidates(keys, allowed, literal, weightOf) {
+    var acc = new Map(), lw = 0;
+    keys.forEach(function (key) {
+      if (!allowed[key]) { return; }
+      var p = literal[key];
+      if (!p) { return; }
+      var w = weightOf(key, p.length);
+      lw += w;
+      for (var i = 0; i < p.length; i++) { acc.set(p[i], (acc.get(p[i]) || 0) + w); }
+    });
+    var out = [];
+    acc.forEach(function (v, tid) { if (v >= K.Matcher.MIN_LINE_SHARE * lw) { out.push(tid); } });
+    out.sort(function (a, b) { var d = acc.get(b) - acc.get(a); return d !== 0 ? (d > 0 ? 1 : -1) : a - b; });
+    return out.slice(0, K.Matcher.CANDIDATES_PER_LINE);
+  }
+
+  /** Each line's candidates cut to what is left of the MAX_ALIGNMENTS budget, lines in order. */
+  function withinBudget(perLine) {
+    var left = K.Matcher.MAX_ALIGNMENTS;
+    return perLine.map(function (c) { var kept = c.slice(0, Math.max(0, left)); left -= kept.length; return kept; });
+  }
+
+  /** What a line's evidence counts by its rank (Matcher.lineFactor). */
+  function lineFactor(r) {
+    if (r === K.PreparedLine.RANK_ERROR) { return K.Matcher.ERROR_LINE; }
+    if (r === K.PreparedLine.RANK_WARNING) { return K.Matcher.WARNING_LINE; }
+    if (r === K.PreparedLine.RANK_UNMARKED) { return K.Matcher.UNMARKED_LINE; }
+    return r === K.PreparedLine.RANK_INFO_ERROR ? K.Matcher.INFO_ERROR_LINE : K.Matcher.INFO_LINE;
+  }
+
+  /** An alignment that could make a confident answer on its own (Matcher.sound). */
+  function sound(a) {
+    return !a.contradicted && (a.exact || (a.quality >= K.Matcher.LIKELY_QUALITY && a.coverage >= K.Matcher.LIKELY_COVERAGE));
+  }
+
+  /**
+   * What the paste shows of each entry, by entry number: {best: {value, alignment, line, tokens,
+   * template}, first, occurrences} (Matcher.align).
+   */
+  function bestPerEntry(lines, perLine, tpls, keyWeight) {
+    var found = new Map(), byNumber = new Map();
+    lines.forEach(function (l) { byNumber.set(l.number, l); });
+    for (var li = 0; li < lines.length; li++) {
+      var line = lines[li], cands = perLine[li], next = byNumber.get(line.number + 1);
+      for (var c = 0; c < cands.length; c++) {
+        var tpl = tpls[cands[c]];
+        var weights = tpl.items.map(function (it) { return isWord(it) ? keyWeight(itemKey(it)) : 0; });
+        var tokens = line.tokens, a = align(tpl, tokens, weights, keyWeight);
+        if (a.tailCut && next) {
+          // The message may go on in the next line (wrapped by a terminal or a logger).
+          var joined = tokens.concat(next.tokens), b = align(tpl, joined, weights, keyWeight);
+          if (b.evidence > a.evidence) { a = b; tokens = joined; }
+        }
+        if (a.matchedLiterals === 0) { continue; }
+        var value = Math.max(0, a.evidence) * lineFactor(Errata.text.rank(line));
+        if (a.contradicted) { value *= K.Matcher.CONTRADICTED; }
+        if (a.exact) { value += K.Matcher.EXACT_BONUS; }
+        if (tpl.primary) { value += K.Matcher.PRIMARY_BONUS; }
+        var f = found.get(tpl.entry);
+        if (!f) { f = { best: null, first: Infinity, occurrences: 0, lastCounted: -1 }; found.set(tpl.entry, f); }
+        if (!f.best || value > f.best.value + K.Matcher.TIE) {
+          f.best = { value: value, alignment: a, line: line, tokens: tokens, template: tpl };
+        }
+        if (sound(a) && f.lastCounted !== line.number) {
+          f.lastCounted = line.number;
+          f.occurrences += line.repeats;
+          f.first = Math.min(f.first, line.number);
+        }
+      }
+    }
+    return found;
+  }
+
+  /** BM25 relevance of each entry to the query terms; `postings` maps a term to {entries, weight}. */
+  function relevance(terms, postings, entries) {
+    var out = new Map();
+    terms.forEach(function (qv, term) {
+      var p = postings[term];
+      if (!p) { return; }
+      var idf = Errata.search.idf(entries, p.entries.length), qw = Math.min(K.Matcher.MAX_QUERY_WEIGHT, qv);
+      for (var k = 0; k < p.entries.length; k++) {
+        var e = p.entries[k];
+        out.set(e, (out.has(e) ? out.get(e) : 0) + qw * idf * (p.weight[k] / K.Posting.SCALE));
+      }
+    });
+    return out;
+  }
+
+  /** Every entry aligned or relevant, scored, best first: the RANKED best. */
+  function rank(found, rel) {
+    var scored = new Set(found.keys()), ranked = [];
+    rel.forEach(function (v, e) { scored.add(e); });
+    scored.forEach(function (e) {
+      var f = found.get(e), b = f ? f.best : null, bm = rel.has(e) ? rel.get(e) : 0, r = bm / (bm + K.Matcher.REL_HALF);
+      var first = !f || f.occurrences === 0 ? (b ? b.line.number : 0) : f.first;
+      ranked.push({ entry: e, score: (b ? b.value : 0) + K.Matcher.W_RELEVANCE * r, quality: b ? b.alignment.quality : 0, rel: r, best: b,
+        first: first, occurrences: f ? f.occurrences : 0 });
+    });
+    ranked.sort(byScore);
+    return ranked.slice(0, K.Matcher.RANKED);
+  }
+
+  function withScore(s, score) {
+    return { entry: s.entry, score: score, quality: s.quality, rel: s.rel, best: s.best, first: s.first, occurrences: s.occurrences };
+  }
+
+  /** The entries whose ranges the versions judge: the VERSIONED best, when the paste has versions. */
+  function judged(head, versions) {
+    return versions.found.length > 0 ? head.slice(0, K.Matcher.VERSIONED).map(function (s) { return s.entry; }) : [];
+  }
+
+  /** Versions break ties: a small bonus when one falls in a range, a penalty when all fall outside. */
+  function applyVersions(head, infos, versions) {
+    if (versions.found.length === 0) { return head.slice(); }
+    var out = head.map(function (s, r) {
+      if (r >= K.Matcher.VERSIONED) { return s; }
+      var v = verdicts(infos[s.entry], versions), delta = 0;
+      if (v.length) { delta = v.some(function (x) { return x.verdict === "affected"; }) ? K.Matcher.VERSION_BONUS : -K.Matcher.VERSION_PENALTY; }
+      return withScore(s, s.score + delta);
+    });
+    out.sort(byScore);
+    return out;
+  }
+
+  /** One result per family of translations, in the preferred language when it scores as well. */
+  function oneOfEachFamily(head, families, lang) {
+    function family(e) { var f = families[e]; return f ? { family: f[0], lang: f[1] } : null; }
+    var chosen = new Map();
+    head.forEach(function (s) {
+      var f = family(s.entry), key = f ? f.family : "#" + s.entry, elang = f ? f.lang : "en";
+      var prev = chosen.get(key);
+      if (!prev) { chosen.set(key, s); }
+      else {
+        var pf = family(prev.entry), plang = pf ? pf.lang : "en";
+        if (elang === lang && plang !== lang && s.score >= prev.score * K.Matcher.FAMILY_SHARE) {
+          chosen.set(key, withScore(s, prev.score));
+        }
+      }
+    });
+    var list = Array.from(chosen.values());
+    list.sort(byScore);
+    return list;
+  }
+
+  /**
+   * The results shown (Matcher.match): each with its label, confident ones first in the order the
+   * paste shows them, then the rest by score, at most `top`, without noise. `termsOf(entry)` gives
+   * an entry's relevance terms.
+   */
+  function pick(list, top, termsOf, postings, stop) {
+    var labels = confidences(list, termsOf, postings, stop), order = [];
+    for (var r = 0; r < list.length; r++) { order.push(r); }
+    order.sort(function (x, y) {
+      var cx = labels[x] !== "possible", cy = labels[y] !== "possible";
+      if (cx !== cy) { return cx ? -1 : 1; }
+      var fx = cx ? list[x].first : 0, fy = cy ? list[y].first : 0;
+      return fx !== fy ? fx - fy : x - y;
+    });
+    var picked = [];
+    for (var i = 0; i < order.length && picked.length < top; i++) {
+      var s = list[order[i]], conf = labels[order[i]];
+      if (conf === "possible" && s.quality < K.Matcher.MIN_QUALITY && s.rel < K.Matcher.MIN_RELEVANCE) { continue; }
+      picked.push({ s: s, confidence: conf });
+    }
+    return picked;
+  }
+
+  /** The query terms an entry has, rarest first. */
+  function relevanceTerms(entry, terms, postings, entries) {
+    var contrib = [];
+    terms.forEach(function (v, term) {
+      var p = postings[term];
+      if (p && p.entries.indexOf(entry) >= 0) { contrib.push([term, Errata.search.idf(entries, p.entries.length)]); }
+    });
+    contrib.sort(function (a, b) { return a[1] !== b[1] ? (b[1] > a[1] ? 1 : -1) : (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0); });
+    return contrib.slice(0, K.Matcher.RELEVANCE_TERMS).map(function (x) { return x[0]; });
+  }
+
+  /** Matched literal words that are not stopwords. */
+  function informative(b, stop) {
+    var n = 0;
+    b.alignment.matchedTokens.forEach(function (idx) {
+      var t = b.tokens[idx];
+      if (t.kind === "W" && !stop[t.text] && t.text.length >= K.Matcher.INFORMATIVE_LENGTH) { n++; }
+    });
+    return n;
+  }
+
+  /**
+   * Each entry's label (Matcher.confidences): only the best-scoring entry on its line may be
+   * confident, against the next entry aligned on the same line.
+   */
+  function confidences(list, termsOf, postings, stop) {
+    var out = [], claimed = new Set();
+    for (var r = 0; r < list.length; r++) {
+      var s = list[r], b = s.best, c = "possible";
+      if (b && !claimed.has(b.line.number)) {
+        claimed.add(b.line.number);
+        var rival = null;
+        for (var k = r + 1; k < list.length && rival === null; k++) {
+          var o = list[k].best;
+          if (o && o.line.number === b.line.number) { rival = list[k]; }
+        }
+        c = byAlignment(s, rival, stop);
+      }
+      if (r === 0 && c === "possible" && (!b || b.alignment.quality < K.Matcher.WEAK_QUALITY)) {
+        c = byRelevance(s, list.length > 1 ? list[1] : null, termsOf(s.entry), postings);
+      }
+      out.push(c);
+    }
+    return out;
+  }
+
+  function byAlignment(s, rival, stop) {
+    var b = s.best;
+    if (b.alignment.contradicted) { return "possible"; }
+    var margin = rival === null ? s.score : s.score - rival.score;
+    var needed = Math.max(K.Matcher.MIN_MARGIN, K.Matcher.MARGIN_SHARE * s.score);
+    var rivalExact = rival !== null && rival.best.alignment.exact, inf = informative(b, stop);
+    if (b.alignment.exact && inf >= K.Matcher.MIN_INFORMATIVE && !(rivalExact && margin < needed)) { return "exact"; }
+    if (b.alignment.quality >= K.Matcher.LIKELY_QUALITY && b.alignment.coverage >= K.Matcher.LIKELY_COVERAGE
+        && inf >= K.Matcher.MIN_INFORMATIVE && (margin >= needed || b.alignment.exact)) { return "likely"; }
+    return "possible";
+  }
+
+  function byRelevance(s, runnerUp, terms, postings) {
+    var margin = runnerUp === null ? s.score : s.score - runnerUp.score;
+    var distinctive = terms.filter(function (t) {
+      return postings[t].entries.length <= K.Matcher.DISTINCTIVE_DF && t.length >= K.Matcher.DISTINCTIVE_LENGTH
+        && (t.indexOf("_") >= 0 || t.indexOf(".") >= 0);
+    }).length;
+    return distinctive >= K.Matcher.MIN_DISTINCTIVE && s.rel >= K.Matcher.DISTINCTIVE_RELEVANCE && margin >= K.Matcher.DISTINCTIVE_MARGIN
+      ? "likely" : "possible";
+  }
+
+  /** How each known version stands against an entry's ranges (Matcher.verdicts). */
+  function verdicts(info, versions) {
+    var out = [], V = Errata.version;
+    if (!info) { return out; }
+    info.components.forEach(function (c) {
+      var found = versions.byComponent[c.name];
+      if (!found || !V.valid(found.version)) { return; }
+      var affected = c.affected.some(function (r) { return V.inRange(r, found.version); });
+      var fixed = c.fixed.some(function (f) { return V.compare(found.version, f) >= 0; });
+      out.push({ component: c.name, ranges: c.affected.join("; "), source: found.source, verdict: affected ? "affected" : fixed ? "fixed" : "not-affected", version: found.version });
+    });
+    return out;
+  }
+
+  /** One result as `errata match --json` shows it (Matcher.explain). */
+  function explain(s, conf, info, versions, termsOf, stop, keyWeight) {
+    var b = s.best, reasons = [], line = null, symptom = "", toks = [];
+    if (b && b.alignment.quality > 0) {
+      var highlights = [], offset = b.line.original.length - b.line.text.length, lineTokens = b.line.tokens.length;
+      b.alignment.matchedTokens.forEach(function (idx) {
+        var t = b.tokens[idx];
+        if (idx < lineTokens) { highlights.push([offset + t.start, offset + t.end]); }
+        if (!stop[t.text] && toks.indexOf(t.text) < 0) { toks.push(t.text); }
+      });
+      toks.sort(function (x, y) {
+        var wx = keyWeight(x), wy = keyWeight(y);
+        return wx !== wy ? (wy > wx ? 1 : -1) : (x < y ? -1 : x > y ? 1 : 0);
+      });
+      line = { highlights: highlights, number: b.line.number, text: b.line.original };
+      symptom = b.template.text;
+      var how = b.alignment.exact ? "matches the symptom word for word"
+        : b.alignment.contradicted ? "resembles the symptom but differs in " + (b.template.explicit ? "a fixed word or number" : "some words")
+        : "matches " + Math.round(100 * b.alignment.coverage) + "% of the symptom";
+      reasons.push("line " + b.line.number + " " + how);
+      if (s.occurrences > 1) { reasons.push("seen " + s.occurrences + " times, first at line " + s.first); }
+    }
+    if (toks.length === 0) {
+      toks = termsOf.slice();
+      if (termsOf.length) { reasons.push("shares the words " + termsOf.slice(0, K.Matcher.REASON_WORDS).join(", ")); }
+    }
+    var v = verdicts(info, versions);
+    v.forEach(function (x) { reasons.push(x.component + " " + x.version + " (" + x.source + ") is " + x.verdict.replace("-", " ") + " (affected: " + x.ranges + ")"); });
+    return {
+      affected: v, confidence: conf, confident: conf !== "possible", fix: { commands: info.fix, title: info.fixTitle },
+      first_line: s.occurrences > 0 ? s.first : null, id: info.id, line: line, occurrences: s.occurrences, reasons: reasons, score: Math.round(s.score * 1000) / 1000, status: info.status,
+      summary: info.summary, symptom: symptom, tokens: toks.slice(0, K.Matcher.SHOWN_TOKENS), title: info.title, url: info.url, lang: info.lang
+    };
+  }
+
+  Errata.match = {
+    pathParts: pathParts, pathWords: pathWords, lineKeys: lineKeys, templateKeys: templateKeys, isWord: isWord, itemKey: itemKey,
+    align: align, mostTellingFirst: mostTellingFirst, query: query, withinBudget: withinBudget, literalWeight: literalWeight, candidates: candidates, bestPerEntry: bestPerEntry,
+    relevance: relevance, rank: rank, judged: judged, applyVersions: applyVersions, oneOfEachFamily: oneOfEachFamily,
+    pick: pick, relevanceTerms: relevanceTerms, confidences: confidences, verdicts: verdicts, explain: explain
+  };
+})(typeof window !== "undefined" ? window : globalThis);

@@ -1,0 +1,319 @@
+// Reading text as dev.errata.text does: the tokenizer, the terms relevance and word search count,
+// the rules for pasted text (rules.json), versions named in a paste, and prepared paste lines.
+// Part of the site's search engine (errata-engine.js wires the parts); no DOM, no dependencies,
+// so Node runs it too for the parity vectors. Every limit is a Java constant the manifest
+// carries: K.Class.NAME is the public constant NAME of the Java class Class.
+(function (root) {
+  "use strict";
+  var Errata = root.Errata || (root.Errata = {});
+  var K = Errata.constants || (Errata.constants = {});
+
+  // ---------------------------------------------------------------- tokenizer (Tokenizer.java)
+  var RE_LETTER = /\p{L}/u, RE_DIGIT = /\p{Nd}/u, RE_LETTER_OR_DIGIT = /[\p{L}\p{Nd}]/u;
+
+  function isLetter(c) { return c < 128 ? ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) : RE_LETTER.test(String.fromCharCode(c)); }
+  function isDigit(c) { return c < 128 ? (c >= 48 && c <= 57) : RE_DIGIT.test(String.fromCharCode(c)); }
+  function isCjk(c) {
+    return (c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff) ||
+      (c >= 0xac00 && c <= 0xd7af) || (c >= 0xf900 && c <= 0xfaff);
+  }
+  function isWordChar(c) {
+    if (c < 128) { return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95; }
+    return RE_LETTER_OR_DIGIT.test(String.fromCharCode(c)) && !isCjk(c);
+  }
+  function isPathChar(c) {
+    return isWordChar(c) || c === 47 || c === 46 || c === 45 || c === 126 || c === 43 || c === 37 || c === 58 ||
+      c === 64 || c === 61 || c === 38 || c === 63 || c === 35;
+  }
+  function isTrailingPunct(c) { return c === 46 || c === 58 || c === 44 || c === 63 || c === 35 || c === 38 || c === 61; }
+
+  function make(s, start, end, kind) {
+    var stop = Math.min(end, start + K.Tokenizer.MAX_TOKEN);
+    return { text: s.substring(start, stop).toLowerCase(), kind: kind, start: start, end: end };
+  }
+
+  function startsPath(s, i) {
+    var c = s.charCodeAt(i), n = s.length;
+    if (c === 47 && i + 1 < n && (isWordChar(s.charCodeAt(i + 1)) || s.charCodeAt(i + 1) === 46)) {
+      return i === 0 || !isWordChar(s.charCodeAt(i - 1));
+    }
+    if ((c === 46 || c === 126) && i + 2 < n && s.charCodeAt(i + 1) === 47 && isWordChar(s.charCodeAt(i + 2))) { return true; }
+    if (c === 46 && i + 3 < n && s.charCodeAt(i + 1) === 46 && s.charCodeAt(i + 2) === 47) { return true; }
+    if (isLetter(c) && (i === 0 || !isWordChar(s.charCodeAt(i - 1)))) {
+      var j = i;
+      while (j < n && j - i < K.Tokenizer.MAX_SCHEME && isLetter(s.charCodeAt(j))) { j++; }
+      return j + 2 < n && s.charCodeAt(j) === 58 && s.charCodeAt(j + 1) === 47 && s.charCodeAt(j + 2) === 47;
+    }
+    return false;
+  }
+
+  function numericSuffix(s, start, end) {
+    var j = end;
+    while (j > start && isDigit(s.charCodeAt(j - 1))) { j--; }
+    if (j === end || j - 1 <= start || s.charCodeAt(j - 1) !== 95) { return -1; }
+    for (var k = start; k < j - 1; k++) { if (isLetter(s.charCodeAt(k))) { return j - 1; } }
+    return -1;
+  }
+
+  function classify(s, start, end) {
+    if (isDigit(s.charCodeAt(start))) { return "N"; }
+    var letters = 0, digits = 0, allHex = true;
+    for (var i = start; i < end; i++) {
+      var c = s.charCodeAt(i);
+      if (isDigit(c)) { digits++; }
+      else if (isLetter(c)) {
+        letters++;
+        if (!((c >= 97 && c <= 102) || (c >= 65 && c <= 70))) { allHex = false; }
+      } else if (c !== 45) { allHex = false; }
+    }
+    if (allHex && digits > 0 && end - start >= K.Tokenizer.MIN_HEX_ID && digits * K.Tokenizer.HEX_DIGIT_SHARE >= end - start) { return "N"; }
+    if (letters === 0) { return "N"; }
+    return "W";
+  }
+
+  /** Tokens of a text: {text (lower case), kind (W word, N number, P path, C CJK character), start, end}. */
+  function tokenize(s) {
+    var out = [], n = s.length, i = 0, end, c, d;
+    while (i < n) {
+      c = s.charCodeAt(i);
+      if (isCjk(c)) { out.push({ text: s.charAt(i), kind: "C", start: i, end: i + 1 }); i++; }
+      else if (startsPath(s, i)) {
+        end = i;
+        while (end < n && isPathChar(s.charCodeAt(end))) { end++; }
+        while (end > i + 1 && isTrailingPunct(s.charCodeAt(end - 1))) { end--; }
+        out.push(make(s, i, end, "P"));
+        i = end;
+      } else if (isWordChar(c)) {
+        end = i;
+        while (end < n) {
+          d = s.charCodeAt(end);
+          if (isWordChar(d)) { end++; }
+          else if ((d === 46 || d === 45 || d === 43) && end + 1 < n && isWordChar(s.charCodeAt(end + 1))) { end++; }
+          else { break; }
+        }
+        if (end < n && s.charCodeAt(end) === 47 && end + 1 < n && isPathChar(s.charCodeAt(end + 1)) && !isCjk(s.charCodeAt(end + 1))) {
+          while (end < n && isPathChar(s.charCodeAt(end))) { end++; }
+          while (end > i + 1 && isTrailingPunct(s.charCodeAt(end - 1))) { end--; }
+          out.push(make(s, i, end, "P"));
+        } else {
+          var cut = numericSuffix(s, i, end);
+          if (cut > 0) {
+            out.push(make(s, i, cut, classify(s, i, cut)));
+            out.push(make(s, cut + 1, end, "N"));
+          } else {
+            out.push(make(s, i, end, classify(s, i, end)));
+          }
+        }
+        i = end;
+      } else { i++; }
+    }
+    return out;
+  }
+
+  // ------------------------------------------------------------------------ terms (Terms.java)
+  function isCompound(s) { return /[._\-+]/.test(s); }
+
+  /** The terms relevance and word search count, in order, repeats kept. */
+  function terms(tokens, rules) {
+    var out = [], prevCjk = null, pair = false;
+    for (var i = 0; i < tokens.length; i++) {
+      var t = tokens[i];
+      if (t.kind === "C") {
+        if (prevCjk !== null && prevCjk.end === t.start) { out.push(prevCjk.text + t.text); pair = true; }
+        else { if (prevCjk !== null && !pair) { out.push(prevCjk.text); } pair = false; }
+        prevCjk = t;
+        continue;
+      }
+      if (prevCjk !== null && !pair) { out.push(prevCjk.text); }
+      prevCjk = null; pair = false;
+      if (t.kind === "N" && t.text.indexOf(".") > 0 && t.text.length <= K.Terms.MAX_VERSION) { out.push(t.text); continue; }
+      if (t.kind !== "W" || rules.stop[t.text] || t.text.length < K.Terms.MIN_WORD) { continue; }
+      out.push(t.text);
+      if (isCompound(t.text)) {
+        var parts = t.text.split(/[._\-+]/);
+        for (var p = 0; p < parts.length; p++) {
+          var part = parts[p];
+          if (part.length >= K.Terms.MIN_PART && !rules.stop[part] && !isDigit(part.charCodeAt(0))) { out.push(part); }
+        }
+      }
+    }
+    if (prevCjk !== null && !pair) { out.push(prevCjk.text); }
+    return out;
+  }
+
+  // --------------------------------------------------------------------------- rules (Rules.java)
+  // Necessary conditions checked before a pattern runs (Rules.Gate in Java).
+  function gate(p) { return { first: p.first || "", hints: p.hints || [] }; }
+  function admits(g, line, lower) {
+    if (g.first && line.length > 0 && g.first.indexOf(line.charAt(0)) < 0) { return false; }
+    if (!g.hints.length) { return true; }
+    var s = lower === null ? line : lower;
+    for (var i = 0; i < g.hints.length; i++) { if (s.indexOf(g.hints[i]) >= 0) { return true; } }
+    return false;
+  }
+
+  /** rules.json, as the manifest carries it, made ready to use. */
+  function compileRules(json) {
+    var r = {
+      json: json, maxLineChars: json.maxLineChars, maxLines: json.maxLines,
+      maxPreparedLines: json.maxPreparedLines, ansi: new RegExp(json.ansi, "g"),
+      prefixes: json.prefixes.map(function (p) { return { re: new RegExp(p.pattern), level: p.levelGroup || 0, first: !!p.levelFromFirst, gate: gate(p) }; }),
+      noise: json.noise.map(function (p) { return { re: new RegExp(p.pattern), skip: !!p.skipIndentedNext, gate: gate(p) }; }),
+      levels: json.levels, errorWords: {}, stop: {}, packages: json.packages, aliases: json.aliases,
+      versions: json.versionPatterns.map(function (p) {
+        return { component: p.component || "", re: new RegExp(p.pattern, p.ignoreCase ? "gi" : "g"), alias: p.alias || "",
+          pkg: !!p["package"], gate: gate(p) };
+      })
+    };
+    json.errorWords.forEach(function (w) { r.errorWords[w] = true; });
+    json.stopwords.forEach(function (w) { r.stop[w] = true; });
+    return r;
+  }
+
+  // --------------------------------------------------------------------- versions (Versions.java)
+  /** The component versions a paste names: the first found for a component wins, unless overriding. */
+  function Versions(rules) { this.rules = rules; this.found = []; this.byComponent = {}; }
+  Versions.prototype.add = function (component, version, source, override) {
+    if (override || !Object.prototype.hasOwnProperty.call(this.byComponent, component)) {
+      var v = { component: component, version: version, source: source };
+      if (Object.prototype.hasOwnProperty.call(this.byComponent, component)) {
+        var idx = this.found.indexOf(this.byComponent[component]);
+        this.found[idx] = v;
+      } else { this.found.push(v); }
+      this.byComponent[component] = v;
+    }
+  };
+  Versions.prototype.scan = function (line, source) {
+    if (line.length > K.Versions.MAX_SCANNED) { line = line.substring(0, K.Versions.MAX_SCANNED); }
+    var lower = line.toLowerCase(), rules = this.rules;
+    for (var i = 0; i < rules.versions.length; i++) {
+      var p = rules.versions[i];
+      if (!admits(p.gate, line, lower)) { continue; }
+      p.re.lastIndex = 0;
+      var m;
+      while ((m = p.re.exec(line)) !== null) {
+        if (p.pkg) {
+          var component = rules.packages[m[1].toLowerCase()];
+          if (component) { this.add(component, m[2], source, false); }
+        } else {
+          var v = m[1];
+          var skip = false;
+          if (p.alias) {
+            var table = rules.aliases[p.alias] || {};
+            v = Object.prototype.hasOwnProperty.call(table, v) ? table[v] : (v.indexOf("2.") === 0 ? "" : v);
+            if (!v) { skip = true; }
+          }
+          if (!skip) { this.add(p.component, v, source, false); }
+        }
+        if (m.index + m[0].length >= line.length) { break; }
+        if (m[0].length === 0) { p.re.lastIndex++; }
+      }
+    }
+  };
+
+  // ------------------------------------------------------------------------ paste (Paste.java)
+  function indentOf(s) { var i = 0; while (i < s.length && (s.charAt(i) === " " || s.charAt(i) === "\t")) { i++; } return i; }
+
+  function prepareLine(number, raw, rules) {
+    rules.ansi.lastIndex = 0;
+    var original = (raw.indexOf("\u001b") >= 0 ? raw.replace(rules.ansi, "") : raw).replace(/\u0000/g, " ");
+    var text = original, level = "";
+    for (var round = 0; round < K.Paste.PREFIX_ROUNDS; round++) {
+      var stripped = false;
+      for (var i = 0; i < rules.prefixes.length; i++) {
+        var p = rules.prefixes[i];
+        if (!admits(p.gate, text, null)) { continue; }
+        var m = p.re.exec(text);
+        if (m !== null && m.index === 0 && m[0].length > 0) {
+          if (p.first && level === "") { level = rules.levels[text.charAt(0)] || ""; }
+          else if (p.level > 0 && level === "" && m[p.level] !== undefined) { level = rules.levels[m[p.level]] || ""; }
+          text = text.substring(m[0].length);
+          stripped = true;
+        }
+      }
+      if (!stripped) { break; }
+    }
+    var tokens = tokenize(text), errorish = level === "error" || level === "warning", k;
+    if (!errorish && level !== "info") {
+      for (k = 0; k < tokens.length; k++) { if (rules.errorWords[tokens[k].text]) { errorish = true; break; } }
+      if (!errorish && tokens.some(function (t) { return t.kind === "C"; })) {
+        errorish = terms(tokens, rules).some(function (w) { return rules.errorWords[w]; });
+      }
+    }
+    if (level === "info") {
+      for (k = 0; k < tokens.length; k++) {
+        var w = tokens[k].text;
+        if (rules.errorWords[w] && w !== "no" && w !== "not") { errorish = true; break; }
+      }
+    }
+    return { number: number, original: original, text: text, level: level, errorish: errorish, tokens: tokens, repeats: 1 };
+  }
+
+  function shape(line) {
+    var b = "";
+    for (var i = 0; i < line.tokens.length; i++) {
+      var t = line.tokens[i];
+      b += (t.kind === "N" ? "<n>" : t.kind === "P" ? "<p>" : t.text) + " ";
+    }
+    return b;
+  }
+
+  /** Ordinary lines (PreparedLine.ordinary): INFO without an error word. */
+  function ordinary(line) { return !line.errorish && line.level === "info"; }
+
+  /** How telling a line is, most telling first (PreparedLine.rank). */
+  function rank(line) {
+    if (line.level === "error" || (line.level === "" && line.errorish)) { return K.PreparedLine.RANK_ERROR; }
+    if (line.level === "warning") { return K.PreparedLine.RANK_WARNING; }
+    if (line.level === "") { return K.PreparedLine.RANK_UNMARKED; }
+    return line.errorish ? K.PreparedLine.RANK_INFO_ERROR : K.PreparedLine.RANK_ORDINARY;
+  }
+
+  /** Paste.prepare: {lines, totalLines, truncated, skipped}; collects versions into `versions` when given. */
+  function prepare(text, rules, versions) {
+    var byShape = new Map(), number = 0, truncated = false, skipIndented = false, skipIndent = -1;
+    var ordinaryKept = 0, tellingKept = 0, skipped = 0;
+    var start = 0, n = text.length;
+    while (start <= n) {
+      var end = start;
+      while (end < n) { var ch = text.charCodeAt(end); if (ch === 10 || ch === 13) { break; } end++; }
+      var next = end < n && text.charCodeAt(end) === 13 && end + 1 < n && text.charCodeAt(end + 1) === 10 ? end + 2 : end + 1;
+      number++;
+      if (number > rules.maxLines) { truncated = true; break; }
+      for (var piece = start; piece < end || piece === start; piece += rules.maxLineChars) {
+        var raw = text.substring(piece, Math.min(end, piece + rules.maxLineChars));
+        var indent = indentOf(raw);
+        if (skipIndented && indent > skipIndent && raw.trim() !== "") { skipIndented = false; break; }
+        skipIndented = false;
+        var noise = null;
+        for (var q = 0; q < rules.noise.length; q++) {
+          var nm = admits(rules.noise[q].gate, raw, null) ? rules.noise[q].re.exec(raw) : null;
+          if (nm !== null && nm.index === 0) { noise = rules.noise[q]; break; }
+        }
+        if (noise !== null) {
+          if (noise.skip) { skipIndented = true; skipIndent = indent; }
+          break;
+        }
+        if (versions && piece === start) { versions.scan(raw, "paste line " + number); }
+        var line = prepareLine(number, raw, rules);
+        if (line.tokens.length === 0) { continue; }
+        var key = shape(line), seen = byShape.get(key);
+        if (seen) { seen.repeats++; }
+        else if (ordinary(line) ? ordinaryKept++ < rules.maxPreparedLines : tellingKept++ < rules.maxPreparedLines) { byShape.set(key, line); }
+        else { skipped++; }
+        if (piece + rules.maxLineChars >= end) { break; }
+      }
+      start = next;
+      if (end >= n) { break; }
+    }
+    return { lines: Array.from(byShape.values()), totalLines: number, truncated: truncated, skipped: skipped };
+  }
+
+  /** How much a prepared line counts in relevance (PreparedLine.weight). */
+  function lineWeight(line) { return line.errorish ? K.PreparedLine.ERROR_WEIGHT : K.PreparedLine.OTHER_WEIGHT; }
+
+  Errata.text = {
+    tokenize: tokenize, terms: terms, compileRules: compileRules, Versions: Versions, prepare: prepare,
+    lineWeight: lineWeight, rank: rank, isDigit: isDigit, isLetter: isLetter
+  };
+})(typeof window !== "undefined" ? window : globalThis);
