@@ -138,7 +138,10 @@
    * Aligns template t ({explicit, items}) with tokens (Aligner.align); weights are the template
    * positions' weights, keyWeight(word) the weight of a word of a path or of a number.
    */
-  function align(t, tokens, weights, keyWeight) {
+  /** Aligner.align; `headMayBeCut`, `tailMayBeCut` false for a line with others before, after it. */
+  function align(t, tokens, weights, keyWeight, headMayBeCut, tailMayBeCut) {
+    if (headMayBeCut === undefined) { headMayBeCut = true; }
+    if (tailMayBeCut === undefined) { tailMayBeCut = true; }
     var items = t.items, m = Math.min(items.length, K.Aligner.MAX_ITEMS), n = Math.min(tokens.length, K.Aligner.MAX_TOKENS);
     if (m === 0 || n === 0) { return NONE; }
     var slots = new Slots(items, tokens, keyWeight), i, j, w = n + 1;
@@ -173,13 +176,14 @@
     for (j = 1; j <= n; j++) { if (s[m * w + j] > s[m * w + endJ]) { endJ = j; } }
     // A paste cut short ends inside the template (Aligner.java).
     var endI = m;
+    if (!tailMayBeCut) { return trace(t, weights, op, w, m, n, endI, endJ, slots, headMayBeCut, false); }
     for (i = 1; i < m; i++) {
       if (op[i * w + n] === OP_MATCH && isWord(items[i - 1]) && s[i * w + n] > s[endI * w + endJ]) { endI = i; endJ = n; }
     }
-    return trace(t, weights, op, w, m, n, endI, endJ, slots);
+    return trace(t, weights, op, w, m, n, endI, endJ, slots, headMayBeCut, true);
   }
 
-  function trace(t, weights, op, w, m, n, endI, endJ, slots) {
+  function trace(t, weights, op, w, m, n, endI, endJ, slots, headMayBeCut, tailMayBeCut) {
     var items = t.items, itemOp = new Uint8Array(m), itemTok = new Int32Array(m), matched = [], insertions = 0;
     itemOp.fill(OP_DEL, endI, m);
     var i = endI, j = endJ, startJ = endJ, k;
@@ -195,10 +199,11 @@
     }
     var first = -1, last = -1, literals = 0;
     for (k = 0; k < m; k++) {
-      if (isWord(items[k]) && itemOp[k] === OP_MATCH) { literals++; if (first < 0) { first = k; } last = k; }
+      if (isWord(items[k]) && itemOp[k] === OP_MATCH) { literals++; }
+      if (itemOp[k] === OP_MATCH || itemOp[k] === OP_SUB) { if (first < 0) { first = k; } last = k; }
     }
     if (literals === 0) { return NONE; }
-    var headCut = startJ === 0, tailCut = endJ === n;
+    var headCut = startJ === 0 && headMayBeCut, tailCut = endJ === n && tailMayBeCut;
     var total = 0, cutWeight = 0, gained = 0, substituted = 0, evidence = 0, contradicted = false, complete = true;
     for (k = 0; k < m; k++) {
       var it = items[k];
@@ -312,22 +317,27 @@
    * template}, first, occurrences} (Matcher.align).
    */
   function bestPerEntry(lines, perLine, tpls, keyWeight) {
-    var found = new Map(), byNumber = new Map();
-    lines.forEach(function (l) { byNumber.set(l.number, l); });
+    var found = new Map(), byNumber = new Map(), firstLine = Infinity, lastLine = 0;
+    lines.forEach(function (l) { byNumber.set(l.number, l); firstLine = Math.min(firstLine, l.number); lastLine = Math.max(lastLine, l.number); });
     for (var li = 0; li < lines.length; li++) {
-      var line = lines[li], cands = perLine[li], next = byNumber.get(line.number + 1);
+      var line = lines[li], cands = perLine[li], next = byNumber.get(line.number + 1), first = line.number === firstLine;
       for (var c = 0; c < cands.length; c++) {
         var tpl = tpls[cands[c]];
         var weights = tpl.items.map(function (it) { return isWord(it) ? keyWeight(itemKey(it)) : 0; });
-        var tokens = line.tokens, a = align(tpl, tokens, weights, keyWeight);
-        if (a.tailCut && next) {
-          // The message may go on in the next line (wrapped by a terminal or a logger).
-          var joined = tokens.concat(next.tokens), b = align(tpl, joined, weights, keyWeight);
-          if (b.evidence > a.evidence) { a = b; tokens = joined; }
+        var tokens = line.tokens, a = align(tpl, tokens, weights, keyWeight, first, true);
+        if (a.tailCut) {
+          var joinedBetter = false;
+          if (next) {
+            // The message may go on in the next line (wrapped by a terminal or a logger).
+            var joined = tokens.concat(next.tokens), b = align(tpl, joined, weights, keyWeight, first, true);
+            if (b.evidence > a.evidence) { a = b; tokens = joined; joinedBetter = true; }
+          }
+          // Only the paste's last line may have been cut short.
+          if (!joinedBetter && line.number !== lastLine) { a = align(tpl, tokens, weights, keyWeight, first, false); }
         }
         if (a.matchedLiterals === 0) { continue; }
         var value = Math.max(0, a.evidence) * lineFactor(Errata.text.rank(line));
-        if (a.contradicted) { value *= K.Matcher.CONTRADICTED; }
+        if (a.contradicted) { value *= Errata.text.rank(line) >= K.PreparedLine.RANK_INFO_ERROR ? K.Matcher.CONTRADICTED_INFO : K.Matcher.CONTRADICTED; }
         if (a.exact) { value += K.Matcher.EXACT_BONUS; }
         if (tpl.primary) { value += K.Matcher.PRIMARY_BONUS; }
         var f = found.get(tpl.entry);

@@ -166,6 +166,7 @@
       })
     };
     json.errorWords.forEach(function (w) { r.errorWords[w] = true; });
+    r.errorSuffixes = json.errorSuffixes || [];
     json.stopwords.forEach(function (w) { r.stop[w] = true; });
     return r;
   }
@@ -235,18 +236,24 @@
     }
     var tokens = tokenize(text), errorish = level === "error" || level === "warning", k;
     if (!errorish && level !== "info") {
-      for (k = 0; k < tokens.length; k++) { if (rules.errorWords[tokens[k].text]) { errorish = true; break; } }
+      for (k = 0; k < tokens.length; k++) { if (isErrorWord(rules, tokens[k].text)) { errorish = true; break; } }
       if (!errorish && tokens.some(function (t) { return t.kind === "C"; })) {
-        errorish = terms(tokens, rules).some(function (w) { return rules.errorWords[w]; });
+        errorish = terms(tokens, rules).some(function (w) { return isErrorWord(rules, w); });
       }
     }
     if (level === "info") {
       for (k = 0; k < tokens.length; k++) {
         var w = tokens[k].text;
-        if (rules.errorWords[w] && w !== "no" && w !== "not") { errorish = true; break; }
+        if (isErrorWord(rules, w) && w !== "no" && w !== "not") { errorish = true; break; }
       }
     }
     return { number: number, original: original, text: text, level: level, errorish: errorish, tokens: tokens, repeats: 1 };
+  }
+
+  /** Rules.isErrorWord: an error word, or a word that ends like an error's name (ValueError). */
+  function isErrorWord(rules, w) {
+    if (rules.errorWords[w]) { return true; }
+    return rules.errorSuffixes.some(function (x) { return w.length > x.length && w.slice(-x.length) === x; });
   }
 
   function shape(line) {

@@ -45,10 +45,6 @@ final class EvalCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  /** The same logs every run, so that figures can be compared; EvaluationTest uses the same. */
-  static final long BURIAL_SEED = 20261203L;
-  static final int[] BURIAL_LINES = {200, 2000, 20000};
-  static final int PAIRS = 100;
 
   /** A named set of cases. */
   private record Group(String name, List<Evaluation.Case> cases) {}
@@ -101,9 +97,9 @@ final class EvalCommand implements Callable<Integer> {
 
   private void printBuried(PrintWriter out, List<Evaluation.Case> all, KnowledgeBase kb,
       java.util.function.Function<String, dev.errata.match.MatchReport> rank) {
-    Burial burial = new Burial(BURIAL_SEED, Burial.releasesOf(kb));
+    Burial burial = new Burial(Burial.SEED, Burial.releasesOf(kb));
     out.println("buried in generated Triton logs (" + all.size() + " pastes each):");
-    for (int lines : BURIAL_LINES) {
+    for (int lines : Burial.LENGTHS) {
       List<Burial.Log> logs = burial.bury(all, lines);
       write(logs);
       Evaluation.Figures f = Evaluation.measure(lines + " lines", Evaluation.asCases(logs), rank);
@@ -113,10 +109,10 @@ final class EvalCommand implements Callable<Integer> {
       }
     }
     List<String> pairMisses = new java.util.ArrayList<>();
-    List<Burial.Log> pairs = burial.pairs(all, 2000, PAIRS);
+    List<Burial.Log> pairs = burial.pairs(all, Burial.PAIR_LENGTH, Burial.PAIRS);
     write(pairs);
     double both = Evaluation.bothInTopThree(pairs, rank, pairMisses);
-    out.println(String.format(java.util.Locale.ROOT, "  two failures in 2000 lines: both in the first three %.3f (%d logs)", both, PAIRS));
+    out.println(String.format(java.util.Locale.ROOT, "  two failures in %d lines: both in the first three %.3f (%d logs)", Burial.PAIR_LENGTH, both, Burial.PAIRS));
     if (misses) {
       pairMisses.forEach(x -> out.println("    miss: " + x));
     }

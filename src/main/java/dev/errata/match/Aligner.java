@@ -62,6 +62,19 @@ public final class Aligner {
    * @param keyWeight the weight of a word of a path or of a number, as for literal words
    */
   static Alignment align(Template t, List<Token> tokens, double[] weights, ToDoubleFunction<String> keyWeight) {
+    return align(t, tokens, weights, keyWeight, true, true);
+  }
+
+  /**
+   * @param headMayBeCut whether the tokens may start inside the message: true for the first line
+   *     of a paste, which a person may have cut; false for a line after others, where words
+   *     missing at the start are missing, not cut (a message wrapped over two lines is aligned
+   *     with both joined)
+   * @param tailMayBeCut likewise at the end: true for the last line of a paste, false for a line
+   *     the paste goes on after (a healthy log line that starts like an error is another message)
+   */
+  public static Alignment align(Template t, List<Token> tokens, double[] weights, ToDoubleFunction<String> keyWeight,
+      boolean headMayBeCut, boolean tailMayBeCut) {
     List<Template.Item> items = t.items();
     int m = Math.min(items.size(), MAX_ITEMS);
     int n = Math.min(tokens.size(), MAX_TOKENS);
@@ -120,13 +133,13 @@ public final class Aligner {
     // stops (a repeated word at the end, "... received", is the first "received", not the second
     // with the words before it missing). A slot never ends it early: {*} would swallow the rest.
     int endI = m;
-    for (int i = 1; i < m; i++) {
+    for (int i = 1; i < m && tailMayBeCut; i++) {
       if (op[i][n] == OP_MATCH && items.get(i - 1).isWord() && s[i][n] > s[endI][endJ]) {
         endI = i;
         endJ = n;
       }
     }
-    return trace(t, tokens, weights, op, m, n, endI, endJ, slots);
+    return trace(t, tokens, weights, op, m, n, endI, endJ, slots, headMayBeCut, tailMayBeCut);
   }
 
   private static double deletion(Template.Item it, double w) {
@@ -231,7 +244,7 @@ public final class Aligner {
   }
 
   private static Alignment trace(Template t, List<Token> tokens, double[] weights, byte[][] op, int m, int n, int endI,
-      int endJ, Slots slots) {
+      int endJ, Slots slots, boolean headMayBeCut, boolean tailMayBeCut) {
     List<Template.Item> items = t.items();
     byte[] itemOp = new byte[m];
     java.util.Arrays.fill(itemOp, endI, m, OP_DEL);
@@ -266,9 +279,13 @@ public final class Aligner {
     int first = -1;
     int last = -1;
     int literals = 0;
+    // The first and last positions that face a token (a word, a slot, or a word substituted): only
+    // positions outside them can be cut, those between are missing.
     for (int k = 0; k < m; k++) {
       if (items.get(k).isWord() && itemOp[k] == OP_MATCH) {
         literals++;
+      }
+      if (itemOp[k] == OP_MATCH || itemOp[k] == OP_SUB) {
         if (first < 0) {
           first = k;
         }
@@ -278,8 +295,8 @@ public final class Aligner {
     if (literals == 0) {
       return Alignment.NONE;
     }
-    boolean headCut = startJ == 0;
-    boolean tailCut = endJ == n;
+    boolean headCut = startJ == 0 && headMayBeCut;
+    boolean tailCut = endJ == n && tailMayBeCut;
     double total = 0;
     double cutWeight = 0;
     double gained = 0;

@@ -3,6 +3,7 @@ package dev.errata.match;
 import dev.errata.search.Posting;
 
 import dev.errata.search.TermCounts;
+import dev.errata.text.Paste;
 import dev.errata.text.Rules;
 import dev.errata.text.Terms;
 import dev.errata.text.Token;
@@ -90,7 +91,7 @@ public final class MatchIndex implements MatchData {
     List<Entry> entries = kb.entries();
     List<EntryInfo> infos = entries.stream().map(MatchIndex::info).toList();
     List<List<Template>> perEntryTemplates = java.util.stream.IntStream.range(0, entries.size()).parallel()
-        .mapToObj(i -> templates(i, entries.get(i))).toList();
+        .mapToObj(i -> templates(i, entries.get(i), rules)).toList();
     TermCounts.Counting counting = new TermCounts.Counting(rules);
     List<TermCounts> counts = entries.parallelStream().map(e -> counts(e, counting)).toList();
     List<Template> ordered = new ArrayList<>();
@@ -103,7 +104,29 @@ public final class MatchIndex implements MatchData {
     return new MatchIndex(infos, ordered, counting.postings(counts));
   }
 
-  private static List<Template> templates(int i, Entry e) {
+  /**
+   * The symptom as a pasted line is matched: without the log prefix its author may have copied
+   * with it ({@code [ERROR]}, a timestamp), which preparation strips from pastes. The template
+   * keeps the text as written, for display.
+   */
+  static Symptom withoutLogPrefix(Symptom s, Rules rules) {
+    if (s.parts().isEmpty() || !(s.parts().get(0) instanceof Symptom.Literal first)) {
+      return s;
+    }
+    String rest = Paste.withoutLogPrefix(first.text(), rules);
+    if (rest.length() == first.text().length()) {
+      return s;
+    }
+    List<Symptom.Part> parts = new ArrayList<>(s.parts());
+    if (rest.isEmpty()) {
+      parts.remove(0);
+    } else {
+      parts.set(0, new Symptom.Literal(rest));
+    }
+    return parts.isEmpty() ? s : new Symptom(s.text(), parts);
+  }
+
+  private static List<Template> templates(int i, Entry e, Rules rules) {
     Set<String> identity = new java.util.HashSet<>();
     for (Token tok : Tokenizer.tokenize(e.title())) {
       identity.add(tok.text());
@@ -111,7 +134,9 @@ public final class MatchIndex implements MatchData {
     }
     List<Template> out = new ArrayList<>();
     for (int k = 0; k < e.symptoms().size(); k++) {
-      out.add(Template.compile(i, e.symptoms().get(k), identity, k == 0));
+      Symptom written = e.symptoms().get(k);
+      Template t = Template.compile(i, withoutLogPrefix(written, rules), identity, k == 0);
+      out.add(new Template(t.entry(), written.display(), t.items(), t.explicit(), t.primary()));
     }
     return out;
   }

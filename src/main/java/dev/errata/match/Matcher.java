@@ -58,6 +58,11 @@ public final class Matcher {
   public static final double PRIMARY_BONUS = 0.3;
   /** What is left of an alignment's value when it is contradicted: a related but different error. */
   public static final double CONTRADICTED = 0.5;
+  /**
+   * The same on an INFO line: a healthy server's line that resembles an error (an allocation of
+   * 16 bytes where the error shows 0) is nearly always just that.
+   */
+  public static final double CONTRADICTED_INFO = 0.1;
   // What a line's evidence counts by how telling the line is (PreparedLine.rank()): errors and
   // warnings fully, unmarked lines, INFO lines with an error word and ordinary INFO lines less.
   public static final double ERROR_LINE = 1.0;
@@ -222,6 +227,8 @@ public final class Matcher {
     Map<Integer, Found> found = new HashMap<>();
     Map<Integer, PreparedLine> byNumber = new HashMap<>();
     lines.forEach(l -> byNumber.put(l.number(), l));
+    int firstLine = lines.stream().mapToInt(PreparedLine::number).min().orElse(0);
+    int lastLine = lines.stream().mapToInt(PreparedLine::number).max().orElse(0);
     double[] acc = new double[index.templateCount()];
     List<Integer> touched = new ArrayList<>();
     List<Set<String>> lineKeys = lines.stream().map(l -> MatchIndex.keys(l.tokens())).toList();
@@ -266,7 +273,7 @@ public final class Matcher {
       candidates.sort(Comparator.comparingDouble((Integer tid) -> -acc[tid]).thenComparingInt(tid -> tid));
       for (int c = 0; c < Math.min(CANDIDATES_PER_LINE, candidates.size()) && budget > 0; c++, budget--) {
         Template tpl = index.template(candidates.get(c));
-        alignOne(tpl, candidates.get(c), line, byNumber.get(line.number() + 1), found);
+        alignOne(tpl, candidates.get(c), line, byNumber.get(line.number() + 1), line.number() == firstLine, line.number() == lastLine, found);
       }
       for (int tid : touched) {
         acc[tid] = 0;
@@ -275,19 +282,32 @@ public final class Matcher {
     return found;
   }
 
-  /** Aligns one template with one line (and the next, when the message may go on there). */
-  private void alignOne(Template tpl, int tid, PreparedLine line, PreparedLine next, Map<Integer, Found> found) {
+  /**
+   * Aligns one template with one line, and with the next too when the message may go on there.
+   * Only the paste's first line may start inside a message and only its last may stop inside
+   * one, as a person's selection would; elsewhere a line that holds only part of the symptom is
+   * another message.
+   */
+  private void alignOne(Template tpl, int tid, PreparedLine line, PreparedLine next, boolean first, boolean last,
+      Map<Integer, Found> found) {
     List<Token> tokens = line.tokens();
     double[] weights = itemWeights(tid, tpl);
-    Alignment a = Aligner.align(tpl, tokens, weights, keyWeight);
-    if (a.tailCut() && next != null) {
-      // The message may go on in the next line (wrapped by a terminal or a logger).
-      List<Token> joined = new ArrayList<>(tokens);
-      joined.addAll(next.tokens());
-      Alignment b = Aligner.align(tpl, joined, weights, keyWeight);
-      if (b.evidence() > a.evidence()) {
-        a = b;
-        tokens = joined;
+    Alignment a = Aligner.align(tpl, tokens, weights, keyWeight, first, true);
+    if (a.tailCut()) {
+      boolean joinedBetter = false;
+      if (next != null) {
+        // The message may go on in the next line (wrapped by a terminal or a logger).
+        List<Token> joined = new ArrayList<>(tokens);
+        joined.addAll(next.tokens());
+        Alignment b = Aligner.align(tpl, joined, weights, keyWeight, first, true);
+        if (b.evidence() > a.evidence()) {
+          a = b;
+          tokens = joined;
+          joinedBetter = true;
+        }
+      }
+      if (!joinedBetter && !last) {
+        a = Aligner.align(tpl, tokens, weights, keyWeight, first, false);
       }
     }
     if (a.matchedLiterals() == 0) {
@@ -295,7 +315,7 @@ public final class Matcher {
     }
     double value = Math.max(0, a.evidence()) * lineFactor(line.rank());
     if (a.contradicted()) {
-      value *= CONTRADICTED;
+      value *= line.rank() >= PreparedLine.RANK_INFO_ERROR ? CONTRADICTED_INFO : CONTRADICTED;
     }
     if (a.exact()) {
       value += EXACT_BONUS;

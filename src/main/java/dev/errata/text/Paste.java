@@ -123,6 +123,11 @@ public final class Paste {
     return new Paste(new ArrayList<>(byShape.values()), number, truncated, skipped);
   }
 
+  /** The line without the log prefixes preparation strips (timestamps, glog, level words, container frames). */
+  public static String withoutLogPrefix(String line, Rules rules) {
+    return prepareLine(0, line, rules).text();
+  }
+
   static PreparedLine prepareLine(int number, String raw, Rules rules) {
     String original = (raw.indexOf('\u001b') >= 0 ? rules.ansi.matcher(raw).replaceAll("") : raw).replace('\u0000', ' ');
     String text = original;
@@ -152,19 +157,19 @@ public final class Paste {
     boolean errorish = level.equals("error") || level.equals("warning");
     if (!errorish && !level.equals("info")) {
       for (Token t : tokens) {
-        if (rules.errorWords.contains(t.text())) {
+        if (rules.isErrorWord(t.text())) {
           errorish = true;
           break;
         }
       }
       if (!errorish && tokens.stream().anyMatch(t -> t.kind() == Token.Kind.CJK)) {
-        errorish = Terms.of(tokens, rules).stream().anyMatch(rules.errorWords::contains);
+        errorish = Terms.of(tokens, rules).stream().anyMatch(rules::isErrorWord);
       }
     }
     if (level.equals("info")) {
       // An INFO line can still carry the failure ("Found 0 live models"); count it only when it says so.
       for (Token t : tokens) {
-        if (rules.errorWords.contains(t.text()) && !t.text().equals("no") && !t.text().equals("not")) {
+        if (rules.isErrorWord(t.text()) && !t.text().equals("no") && !t.text().equals("not")) {
           errorish = true;
           break;
         }

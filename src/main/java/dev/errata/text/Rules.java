@@ -63,6 +63,8 @@ public final class Rules {
   final List<Noise> noise;
   final Map<String, String> levels;
   final Set<String> errorWords;
+  /** Word endings that name an error: {@code ValueError}, {@code tritonclient.utils.InferenceServerException}. */
+  final List<String> errorSuffixes;
   final Set<String> stopwords;
   final List<VersionPattern> versionPatterns;
   final Map<String, String> packages;
@@ -87,6 +89,7 @@ public final class Rules {
     }
     levels = new HashMap<>((Map<String, String>) (Map<String, ?>) root.get("levels"));
     errorWords = new HashSet<>((List<String>) root.get("errorWords"));
+    errorSuffixes = List.copyOf((List<String>) root.getOrDefault("errorSuffixes", List.of()));
     stopwords = new HashSet<>((List<String>) root.get("stopwords"));
     versionPatterns = new ArrayList<>();
     for (Map<String, Object> p : (List<Map<String, Object>>) root.get("versionPatterns")) {
@@ -177,6 +180,19 @@ public final class Rules {
   /** The rules as shipped, for the site's search to read. */
   public String json() {
     return json;
+  }
+
+  /** A word that says something failed: one of the error words, or a name that ends like an error's. */
+  public boolean isErrorWord(String word) {
+    if (errorWords.contains(word)) {
+      return true;
+    }
+    for (String suffix : errorSuffixes) {
+      if (word.length() > suffix.length() && word.endsWith(suffix)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   public boolean isStopword(String token) {
