@@ -65,4 +65,43 @@ class HardeningTest {
       assertTrue(r.err().contains("\tat "), r.err());
     }
   }
+
+  @Nested
+  class MatchReadsNoMoreThanItUses {
+    private CliRun match(java.io.InputStream stdin, String... extra) {
+      List<String> args = new java.util.ArrayList<>(List.of("match", "--content", FIXTURE.toString(),
+          "--site", tmp.resolve("no-site").toString(), "--color", "never"));
+      args.addAll(List.of(extra));
+      return CliRun.withStream(stdin, args.toArray(String[]::new));
+    }
+
+    @Test
+    void devZeroIsReadUpToTheByteLimit() {
+      assertTrue(Files.isReadable(Path.of("/dev/zero")));
+      CliRun r = match(java.io.InputStream.nullInputStream(), "--file", "/dev/zero");
+      assertEquals(1, r.code(), r.err());
+      assertTrue(r.out().contains("Only the first 32 MiB of the input were read"), r.out());
+    }
+
+    @Test
+    void endlessStandardInputIsReadUpToTheLineLimit() {
+      java.io.InputStream yes = new java.io.InputStream() {
+        private final byte[] line = "y\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        private long at;
+
+        @Override
+        public int read() {
+          return line[(int) (at++ % line.length)];
+        }
+      };
+      CliRun r = match(yes, "--json");
+      assertEquals(1, r.code(), r.err());
+      assertTrue(r.out().contains("\"truncated\" : true") || r.out().contains("\"truncated\":true"), r.out());
+      CliRun text = match(new java.io.SequenceInputStream(java.util.Collections.enumeration(List.of(
+          new java.io.ByteArrayInputStream("failed to start GRPC service: Unavailable - Socket '0.0.0.0:8001' already in use\n"
+              .getBytes(java.nio.charset.StandardCharsets.UTF_8)), yes))));
+      assertEquals(0, text.code(), text.err());
+      assertTrue(text.out().contains("Only the first 200,000 lines of the input were read"), text.out());
+    }
+  }
 }
