@@ -104,4 +104,38 @@ class HardeningTest {
       assertTrue(text.out().contains("Only the first 200,000 lines of the input were read"), text.out());
     }
   }
+
+  @Nested
+  class MatchPrintsNoTerminalControls {
+    static final String HOSTILE = "\u001b]0;owned\u0007\u001b]8;;http://evil.example/\u001b\\E0101 main.cc:244] failed to start GRPC service:"
+        + " Unavailable - Socket '0.0.0.0:8001' already in use\u001bc\u001bP1$qm\u001b\\\u009b2J\u009d0;x\u009c\u0085\r\b";
+
+    private CliRun match(String... extra) {
+      List<String> args = new java.util.ArrayList<>(List.of("match", "--content", FIXTURE.toString(),
+          "--site", tmp.resolve("no-site").toString()));
+      args.addAll(List.of(extra));
+      return CliRun.withInput(HOSTILE, args.toArray(String[]::new));
+    }
+
+    @Test
+    void textOutputHoldsOnlyItsOwnColours() {
+      CliRun r = match("--color", "always");
+      assertEquals(0, r.code(), r.err());
+      assertTrue(r.out().contains("port-in-use"), r.out());
+      String withoutColours = r.out().replaceAll("\u001b\\[[0-9;]*m", "");
+      for (char c : withoutColours.toCharArray()) {
+        assertTrue(c == '\n' || c == '\t' || !(c < 0x20 || (c >= 0x7f && c <= 0x9f)),
+            String.format("control U+%04X printed in %s", (int) c, withoutColours));
+      }
+    }
+
+    @Test
+    void jsonEscapesEveryControl() {
+      CliRun r = match("--json");
+      assertEquals(0, r.code(), r.err());
+      for (char c : r.out().toCharArray()) {
+        assertTrue(c == '\n' || !(c < 0x20 || (c >= 0x7f && c <= 0x9f)), String.format("raw U+%04X in %s", (int) c, r.out()));
+      }
+    }
+  }
 }

@@ -72,16 +72,16 @@ public final class Cli {
   static int report(Throwable t, boolean verbose, PrintWriter e) {
     if (t instanceof ErrataException ee) {
       for (Diagnostic d : ee.diagnostics()) {
-        e.println(d.format());
+        e.println(TerminalText.strip(d.format()));
       }
-      e.println("errata: " + ee.getMessage());
+      e.println("errata: " + TerminalText.strip(ee.getMessage()));
       if (verbose && ee.getCause() != null) {
         e.println(stackTrace(ee));
       }
       e.flush();
       return ee.exitCode().code();
     }
-    e.println("errata: internal error: " + describe(t) + (verbose ? "" : " (run with --verbose for details, and please report it)"));
+    e.println("errata: internal error: " + TerminalText.strip(describe(t)) + (verbose ? "" : " (run with --verbose for details, and please report it)"));
     if (verbose) {
       e.println(stackTrace(t));
     }

@@ -129,21 +129,21 @@ final class MatchCommand implements Callable<Integer> {
       out.println("   " + t.dim(m.entry().id() + " · " + m.entry().status() + String.format(Locale.ROOT, " · score %.2f", m.score())));
       if (m.line() != null) {
         out.println("   line " + m.line().number() + ": " + highlight(m.line(), t));
-        out.println("   symptom: " + m.symptom());
+        out.println("   symptom: " + t.text(m.symptom()));
       }
       for (String r : m.reasons()) {
-        out.println("   - " + r);
+        out.println("   - " + t.text(r));
       }
       if (m.excludedByVersions()) {
         out.println("   " + t.yellow("Your versions are outside the affected ranges of this entry."));
       }
       if (m.confidence().confident() && !m.entry().firstFixCommands().isEmpty()) {
-        out.println("   fix: " + m.entry().firstFixTitle());
+        out.println("   fix: " + t.text(m.entry().firstFixTitle()));
         for (String c : m.entry().firstFixCommands()) {
           out.println("     " + t.cyan("$ " + c));
         }
       } else if (m.confidence().confident()) {
-        out.println("   fix: " + m.entry().firstFixTitle());
+        out.println("   fix: " + t.text(m.entry().firstFixTitle()));
       }
     }
     if (readLimit.isPresent()) {
@@ -165,10 +165,11 @@ final class MatchCommand implements Callable<Integer> {
       if (h[0] < pos || h[1] > shown.length()) {
         continue;
       }
-      b.append(shown, pos, h[0]).append(t.bold(shown.substring(h[0], h[1])));
+      // Each piece is cleaned apart: the highlights are offsets into the text as pasted.
+      b.append(t.text(shown.substring(pos, h[0]))).append(t.bold(shown.substring(h[0], h[1])));
       pos = h[1];
     }
-    b.append(shown.substring(pos));
+    b.append(t.text(shown.substring(pos)));
     return b.toString();
   }
 }
