@@ -138,4 +138,46 @@ class HardeningTest {
       }
     }
   }
+
+  @Nested
+  class ThePreviewServer {
+    private dev.errata.serve.PreviewServer serve() throws IOException {
+      Path site = Files.createDirectories(tmp.resolve("site"));
+      Files.writeString(site.resolve("index.html"), "home");
+      return new dev.errata.serve.PreviewServer(site, 0).start();
+    }
+
+    private int status(dev.errata.serve.PreviewServer s, String path) throws IOException {
+      java.net.HttpURLConnection c = (java.net.HttpURLConnection) new java.net.URL(s.url() + path).openConnection();
+      c.setReadTimeout(5_000);
+      return c.getResponseCode();
+    }
+
+    @Test
+    void aLinkToEtcPasswdIsNotServed() throws IOException {
+      try (dev.errata.serve.PreviewServer s = serve()) {
+        Files.createSymbolicLink(tmp.resolve("site/p.txt"), Path.of("/etc/passwd"));
+        assertEquals(404, status(s, "p.txt"));
+      }
+    }
+
+    @Test
+    void fourIdleClientsThatSentOneByteStopNobody() throws IOException {
+      try (dev.errata.serve.PreviewServer s = serve()) {
+        List<java.net.Socket> idle = new java.util.ArrayList<>();
+        try {
+          for (int i = 0; i < 4; i++) {
+            java.net.Socket c = new java.net.Socket("127.0.0.1", s.port());
+            c.getOutputStream().write('G');
+            idle.add(c);
+          }
+          assertEquals(200, status(s, "index.html"));
+        } finally {
+          for (java.net.Socket c : idle) {
+            c.close();
+          }
+        }
+      }
+    }
+  }
 }
