@@ -54,7 +54,8 @@ class HardeningTest {
       assertEquals(70, r.code(), r.err());
       assertTrue(r.err().startsWith("errata: internal error: the stack overflowed"), r.err());
       assertOneLine(r.err());
-      assertEquals(List.of("templates"), names(tmp), "no unfinished build is left behind");
+      assertEquals(List.of("site.builds", "templates"), names(tmp));
+      assertEquals(List.of(".lock"), names(tmp.resolve("site.builds")), "no unfinished build is left behind");
     }
 
     @Test
@@ -178,6 +179,65 @@ class HardeningTest {
           }
         }
       }
+    }
+  }
+
+  @Nested
+  class TheSiteSwap {
+    private CliRun build(Path out) {
+      return CliRun.of("build", "--content", FIXTURE.toString(), "--templates", "templates", "--out", out.toString());
+    }
+
+    @Test
+    void whatKilledBuildsOfOlderVersionsLeftIsRemoved() throws IOException {
+      Path site = tmp.resolve("site");
+      for (String left : List.of("site.tmp-1", "site.old-2")) {
+        Files.createDirectories(tmp.resolve(left).resolve("entries"));
+        Files.writeString(tmp.resolve(left).resolve(".errata-site"), "");
+      }
+      // The site of an older version: a real folder, moved aside by the first build.
+      Files.createDirectories(site);
+      Files.writeString(site.resolve(".errata-site"), "");
+      assertEquals(0, build(site).code());
+      assertTrue(Files.isSymbolicLink(site));
+      assertEquals(List.of("site", "site.builds"), names(tmp));
+    }
+
+    @Test
+    void theOutputHoldsACompleteSiteAtEveryInstantAndRacingBuildsBothSucceed() throws Exception {
+      Path site = tmp.resolve("site");
+      assertEquals(0, build(site).code());
+      java.util.concurrent.atomic.AtomicInteger looks = new java.util.concurrent.atomic.AtomicInteger();
+      java.util.concurrent.atomic.AtomicReference<String> missing = new java.util.concurrent.atomic.AtomicReference<>();
+      java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+      Thread watcher = new Thread(() -> {
+        while (!stop.get()) {
+          looks.incrementAndGet();
+          for (String f : List.of(".errata-site", "index.html", "search.html", "entries/port-in-use.html")) {
+            if (!Files.isRegularFile(site.resolve(f))) {
+              missing.compareAndSet(null, f);
+            }
+          }
+        }
+      });
+      watcher.start();
+      java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+      try {
+        List<java.util.concurrent.Future<CliRun>> runs = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+          runs.add(pool.submit(() -> build(site)));
+        }
+        for (java.util.concurrent.Future<CliRun> r : runs) {
+          assertEquals(0, r.get().code(), r.get().err());
+        }
+      } finally {
+        pool.shutdown();
+        stop.set(true);
+        watcher.join();
+      }
+      assertEquals(null, missing.get(), "missing at some instant, of " + looks.get() + " looks");
+      assertTrue(looks.get() > 100, "looked " + looks.get() + " times");
+      assertEquals(2, names(tmp.resolve("site.builds")).size(), "the lock and the current build");
     }
   }
 }

@@ -35,6 +35,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * One build: load, check, render, write into a temporary folder, swap it in. Any content error
@@ -42,9 +43,16 @@ import java.util.concurrent.TimeUnit;
  */
 public final class SiteBuilder {
   private final Clock clock;
+  private final Consumer<String> notices;
 
   public SiteBuilder(Clock clock) {
+    this(clock, message -> { });
+  }
+
+  /** @param notices told what a person waiting for the build should know, such as that it waits for another build */
+  public SiteBuilder(Clock clock, Consumer<String> notices) {
     this.clock = clock;
+    this.notices = notices;
   }
 
   /** Where to read and write. */
@@ -104,10 +112,17 @@ public final class SiteBuilder {
           errors + (errors == 1 ? " error" : " errors") + " in " + options.content() + "; the site was not changed",
           checked.diagnostics());
     }
+    try (OutputFolder out = new OutputFolder(options.out(),
+        () -> notices.accept("another build into " + options.out() + " is running; waiting for it to finish"))) {
+      return write(options, checked, fingerprint, out, start, phases);
+    }
+  }
+
+  /** Renders and writes the site into a new folder of {@code out} and swaps it in; the lock is held throughout. */
+  private Result write(Options options, Checked checked, Fingerprint fingerprint, OutputFolder out, long start, Phases phases) {
     KnowledgeBase kb = checked.knowledgeBase();
     Markdown markdown = new Markdown();
     SearchIndexWriter searchIndex = new SearchIndexWriter();
-    OutputFolder out = new OutputFolder(options.out());
     Path tmp = out.begin();
     PageWriter writer = new PageWriter(tmp);
     int pageCount;
