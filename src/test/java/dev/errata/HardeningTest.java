@@ -31,6 +31,43 @@ class HardeningTest {
     }
   }
 
+  /** A copy of the fixture content to spoil, in {@code tmp/content}. */
+  Path content() throws IOException {
+    Path to = tmp.resolve("content");
+    try (Stream<Path> files = Files.walk(FIXTURE)) {
+      for (Path f : files.toList()) {
+        Path target = to.resolve(FIXTURE.relativize(f).toString());
+        if (Files.isDirectory(f)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(f, target);
+        }
+      }
+    }
+    return to;
+  }
+
+  static void append(Path file, String text) throws IOException {
+    Files.writeString(file, text, java.nio.file.StandardOpenOption.APPEND);
+  }
+
+  static void replace(Path file, String from, String to) throws IOException {
+    String s = Files.readString(file);
+    assertTrue(s.contains(from), from + " in " + file);
+    Files.writeString(file, s.replace(from, to));
+  }
+
+  /** The 1-based line of {@code file} that starts with {@code prefix}. */
+  static int lineOf(Path file, String prefix) throws IOException {
+    List<String> lines = Files.readAllLines(file);
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).startsWith(prefix)) {
+        return i + 1;
+      }
+    }
+    throw new AssertionError(prefix + " not in " + file);
+  }
+
   static void assertOneLine(String err) {
     assertEquals(1, err.strip().lines().count(), err);
     assertFalse(err.contains("\tat "), "no stack trace without --verbose: " + err);
@@ -238,6 +275,89 @@ class HardeningTest {
       assertEquals(null, missing.get(), "missing at some instant, of " + looks.get() + " looks");
       assertTrue(looks.get() > 100, "looked " + looks.get() + " times");
       assertEquals(2, names(tmp.resolve("site.builds")).size(), "the lock and the current build");
+    }
+  }
+
+  @Nested
+  class ScriptLinksInEntries {
+    @Test
+    void areShownAsTextAndReportedWithTheirLines() throws IOException {
+      Path content = content();
+      Path entry = content.resolve("server/port-in-use.md");
+      replace(entry, "  - Another server or a previous Triton still holds the port.",
+          "  - Another server or a previous Triton still holds the [port](javascript&#58;alert(1)).");
+      replace(entry, "    commands: [\"tritonserver --model-repository=/models --grpc-port=9001 --http-port=9000\"]",
+          "    commands: [\"tritonserver --model-repository=/models --grpc-port=9001 --http-port=9000\"]\n"
+              + "    detail: \"See [the docs](&#x20;vbscript:msgbox(1)).\"");
+      int bodyEnd = (int) Files.readString(entry).lines().count();
+      append(entry, "\n[docs](JaVaScRiPt:alert(document.domain)) [b](&#106;avascript:alert(1)) ![i](data:image/svg+xml,x)\n");
+      CliRun check = CliRun.of("check", "--content", content.toString());
+      String shown = entry.toString();
+      assertTrue(check.out().contains(shown + ":" + (bodyEnd + 2) + ": warning: a link to 'JaVaScRiPt:alert(document.domain)'"), check.out());
+      assertTrue(check.out().contains(shown + ":" + (bodyEnd + 2) + ": warning: an image from 'data:image/svg+xml,x'"), check.out());
+      assertTrue(check.out().contains(shown + ":" + lineOf(entry, "  - Another server") + ": warning: cause 1: a link to"
+          + " 'javascript:alert(1)': javascript: addresses are not allowed"), check.out());
+      assertTrue(check.out().contains(shown + ":" + lineOf(entry, "    detail:") + ": warning: fix 1 detail: a link to"
+          + " 'vbscript:msgbox(1)'"), check.out());
+      Path site = tmp.resolve("site");
+      CliRun build = CliRun.of("build", "--content", content.toString(), "--out", site.toString());
+      assertEquals(0, build.code(), build.err());
+      String page = Files.readString(site.resolve("entries/port-in-use.html"));
+      assertFalse(java.util.regex.Pattern.compile("(?i)(href|src)=\"[^\"]*(script|data):").matcher(page).find(), page);
+      assertTrue(page.contains("docs") && page.contains("the docs"), "the link texts stay");
+    }
+  }
+
+  @Nested
+  class DeepNesting {
+    private int line;
+
+    private CliRun checkWith(String body) throws IOException {
+      Path content = content();
+      Path entry = content.resolve("server/port-in-use.md");
+      line = (int) Files.readString(entry).lines().count() + 2;
+      append(entry, "\n" + body + "\n");
+      return CliRun.of("check", "--content", content.toString());
+    }
+
+    @Test
+    void twentyThousandQuotesAreAnErrorOnTheirLine() throws IOException {
+      CliRun r = checkWith(">".repeat(20_000) + " x");
+      assertEquals(3, r.code(), r.err());
+      assertTrue(r.out().contains("port-in-use.md:" + line + ": error: lists and quotes nested up to 20,000 levels deep"), r.out());
+    }
+
+    @Test
+    void aListThreeThousandLevelsDeepIsAnErrorAndTakesNoTime() throws IOException {
+      StringBuilder list = new StringBuilder();
+      for (int i = 0; i < 3_000; i++) {
+        list.append("  ".repeat(i)).append("- x\n");
+      }
+      long start = System.nanoTime();
+      CliRun r = checkWith(list.toString());
+      assertEquals(3, r.code(), r.err());
+      assertTrue(r.out().contains("levels deep; errata renders at most 16"), r.out());
+      assertTrue(System.nanoTime() - start < 20_000_000_000L, "took " + (System.nanoTime() - start) / 1_000_000 + " ms");
+    }
+
+    @Test
+    void aBuildStopsBeforeWritingWithExitThreeAndLeavesNothing() throws IOException {
+      Path content = content();
+      Path entry = content.resolve("server/port-in-use.md");
+      int line = (int) Files.readString(entry).lines().count() + 2;
+      append(entry, "\n" + "*".repeat(20_000) + "\n\n" + "*".repeat(1_000) + "a" + "*".repeat(1_000) + "\n");
+      CliRun r = CliRun.of("build", "--content", content.toString(), "--out", tmp.resolve("site").toString());
+      assertEquals(3, r.code(), r.err());
+      assertTrue(r.err().contains("port-in-use.md:" + line + ": error: a line of 20,000 characters"), r.err());
+      assertFalse(r.err().contains("StackOverflowError"), r.err());
+      assertEquals(List.of("content"), names(tmp));
+    }
+
+    @Test
+    void inlineNestingIsFoundOnTheTreeAndReported() throws IOException {
+      CliRun r = checkWith("*".repeat(1_000) + "a" + "*".repeat(1_000));
+      assertEquals(3, r.code(), r.err());
+      assertTrue(r.out().contains("port-in-use.md:" + line + ": error: Markdown nested more than 16 levels deep"), r.out());
     }
   }
 }
