@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.errata.testing.Hostile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -31,34 +28,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class HostileMarkdownTest {
   static final Markdown MARKDOWN = new Markdown();
 
-  /** The addresses of {@code hostile/links.txt}. */
-  static List<String> payloads() throws IOException {
-    List<String> out = new ArrayList<>();
-    for (String line : Files.readAllLines(Path.of("src/test/resources/hostile/links.txt"), StandardCharsets.UTF_8)) {
-      if (!line.isEmpty() && !line.startsWith("#")) {
-        out.add(line);
-      }
-    }
-    assertTrue(out.size() > 30, "the list is there");
-    return out;
-  }
-
-  /**
-   * One document with {@code payload} in every link form: inline link, image, reference link and
-   * image, and an autolink where the address can be one. Each on its own line, after a heading.
-   */
-  static String everyForm(String payload, int n) {
-    String destination = payload.startsWith("<") ? payload : payload;
-    String bare = payload.startsWith("<") ? payload.substring(1, payload.length() - 1) : payload;
-    StringBuilder b = new StringBuilder("# Links\n\n");
-    b.append("[inline").append(n).append("](").append(destination).append(")\n\n");
-    b.append("![image").append(n).append("](").append(destination).append(")\n\n");
-    b.append("[reference").append(n).append("][r").append(n).append("] and ![refimage").append(n).append("][r").append(n).append("]\n\n");
-    b.append("[r").append(n).append("]: ").append(destination).append("\n\n");
-    if (!bare.matches(".*[\\s<>].*")) {
-      b.append("<").append(bare).append(">\n");
-    }
-    return b.toString();
+  static List<String> payloads() {
+    return Hostile.links();
   }
 
   /** Links and images (mail links aside) in what stock Flexmark, with the autolink extension, makes of {@code doc}. */
@@ -100,7 +71,7 @@ class HostileMarkdownTest {
   @ParameterizedTest
   @MethodSource("payloads")
   void aRefusedAddressIsRenderedAsTextAndReportedOnItsLine(String payload) {
-    String doc = everyForm(payload, 1);
+    String doc = Hostile.everyForm(payload, 1);
     Markdown.Rendered r = MARKDOWN.render(doc);
     assertNoRefusedAddress(r.html(), payload);
     String text = Jsoup.parseBodyFragment(r.html()).text();
