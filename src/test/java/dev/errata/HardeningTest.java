@@ -34,6 +34,9 @@ class HardeningTest {
   /** A copy of the fixture content to spoil, in {@code tmp/content}. */
   Path content() throws IOException {
     Path to = tmp.resolve("content");
+    if (Files.exists(to)) {
+      to = Files.createTempDirectory(tmp, "content");
+    }
     try (Stream<Path> files = Files.walk(FIXTURE)) {
       for (Path f : files.toList()) {
         Path target = to.resolve(FIXTURE.relativize(f).toString());
@@ -327,17 +330,30 @@ class HardeningTest {
       assertTrue(r.out().contains("port-in-use.md:" + line + ": error: lists and quotes nested up to 20,000 levels deep"), r.out());
     }
 
-    @Test
-    void aListThreeThousandLevelsDeepIsAnErrorAndTakesNoTime() throws IOException {
+    private String list(int levels) {
       StringBuilder list = new StringBuilder();
-      for (int i = 0; i < 3_000; i++) {
+      for (int i = 0; i < levels; i++) {
         list.append("  ".repeat(i)).append("- x\n");
       }
+      return list.toString();
+    }
+
+    @Test
+    void aListThreeThousandLevelsDeepIsAnErrorAndTakesNoTime() throws IOException {
+      // Its indentation alone makes nine megabytes: more than an entry file may have.
       long start = System.nanoTime();
-      CliRun r = checkWith(list.toString());
+      CliRun r = checkWith(list(3_000));
       assertEquals(3, r.code(), r.err());
-      assertTrue(r.out().contains("levels deep; errata renders at most 16"), r.out());
-      assertTrue(System.nanoTime() - start < 20_000_000_000L, "took " + (System.nanoTime() - start) / 1_000_000 + " ms");
+      assertTrue(r.out().contains("port-in-use.md: error: the file is 8.6 MiB; an entry may be at most 256 KiB"), r.out());
+      assertTrue(System.nanoTime() - start < 10_000_000_000L, "took " + (System.nanoTime() - start) / 1_000_000 + " ms");
+    }
+
+    @Test
+    void aListThreeHundredLevelsDeepIsAnErrorOnTheLineThatGoesTooDeep() throws IOException {
+      CliRun r = checkWith(list(300));
+      assertEquals(3, r.code(), r.err());
+      assertTrue(r.out().contains("port-in-use.md:" + (line + 16) + ": error: lists and quotes nested up to 17 levels deep;"
+          + " errata renders at most 16"), r.out());
     }
 
     @Test
@@ -358,6 +374,138 @@ class HardeningTest {
       CliRun r = checkWith("*".repeat(1_000) + "a" + "*".repeat(1_000));
       assertEquals(3, r.code(), r.err());
       assertTrue(r.out().contains("port-in-use.md:" + line + ": error: Markdown nested more than 16 levels deep"), r.out());
+    }
+  }
+
+  /** Each smaller case of the issue: a clear error on the file and line, with a fix, from check. */
+  @Nested
+  class SmallerCases {
+    private Path entry;
+
+    private CliRun check(Path content) {
+      return CliRun.of("check", "--content", content.toString());
+    }
+
+    private Path spoiled(String from, String to) throws IOException {
+      Path content = content();
+      entry = content.resolve("server/port-in-use.md");
+      replace(entry, from, to);
+      return content;
+    }
+
+    private void assertError(CliRun r, String lineAndMessage) {
+      assertEquals(3, r.code(), r.out() + r.err());
+      assertTrue(r.out().contains(entry + ":" + lineAndMessage), "want " + lineAndMessage + " in\n" + r.out());
+    }
+
+    @Test
+    void aTagThatIsAPathIsAnErrorAndTheBuildExitsThree() throws IOException {
+      Path content = spoiled("tags: [startup]", "tags: [\"../../../x\"]");
+      assertError(check(content), "8: error: tag '../../../x' cannot name a page");
+      CliRun build = CliRun.of("build", "--content", content.toString(), "--out", tmp.resolve("site").toString());
+      assertEquals(3, build.code(), build.err());
+      assertFalse(Files.exists(tmp.resolve("x.html")) || Files.exists(tmp.resolve("x")));
+    }
+
+    @Test
+    void aTagNamedIndexIsAnError() throws IOException {
+      assertError(check(spoiled("tags: [startup]", "tags: [index]")), "8: error: tag 'index' would replace the page that lists all tags");
+    }
+
+    @Test
+    void aComponentNameIsAPageNameToo() throws IOException {
+      assertError(check(spoiled("  - name: tritonserver", "  - name: \"a/b\"")), "10: error: component 'a/b' cannot name a page");
+    }
+
+    @Test
+    void aKeyGivenTwiceIsAnError() throws IOException {
+      assertError(check(spoiled("status: confirmed", "status: confirmed\ntitle: Another title")),
+          "6: error: key 'title' is given twice (keep one of them");
+    }
+
+    @Test
+    void anAliasIsAnError() throws IOException {
+      assertError(check(spoiled("title: Triton fails to start because the gRPC port is in use", "title: *alias")),
+          "3: error: YAML anchors and aliases (&name, *name) are not supported");
+      assertError(check(spoiled("summary: Another process already listens on 8001.", "summary: &a Another process\nlang: *a")),
+          "5: error: YAML anchors and aliases");
+    }
+
+    @Test
+    void aNumberOrYesNoWhereTextBelongsIsAnError() throws IOException {
+      assertError(check(spoiled("symptoms:\n  - \"failed to start GRPC service: Unavailable - Socket '{*}' already in use\"",
+          "symptoms: 42")), "12: error: 'symptoms[1]' should be text, not the number 42; put it in quotes");
+      assertError(check(spoiled("status: confirmed", "status: confirmed\nlang: no")),
+          "6: error: 'lang' should be text, not a yes/no value (false)");
+      assertError(check(spoiled("    affected: [\"*\"]", "    affected: [\"*\"]\n    fixed: [24.10]")),
+          "12: error: 'components[1].fixed[1]' should be text, not the number 24.1");
+    }
+
+    @Test
+    void invalidUtf8IsReportedOnItsLineAndColumn() throws IOException {
+      Path content = content();
+      entry = content.resolve("server/port-in-use.md");
+      int line = (int) Files.readString(entry).lines().count() + 1;
+      Files.write(entry, new byte[] {'a', 'b', (byte) 0xC3, '(', '\n'}, java.nio.file.StandardOpenOption.APPEND);
+      assertError(check(content), line + ": error: the file is not valid UTF-8: byte 0xC3 at column 3");
+    }
+
+    @Test
+    void textWhereAListOfMappingsBelongsIsReportedWithoutJavaNames() throws IOException {
+      CliRun r = check(spoiled("components:\n  - name: tritonserver\n    affected: [\"*\"]", "components: tritonserver"));
+      assertError(r, "9: error: 'components' should hold mappings of keys such as {name: tritonserver, affected: [\"*\"]}");
+      assertFalse(r.out().contains("dev.errata") || r.out().contains("`"), r.out());
+      assertEquals(1, r.out().lines().filter(l -> l.startsWith(entry.toString())).count(), "one error, not a second about an empty component");
+    }
+
+    @Test
+    void carriageReturnsAloneAreAnError() throws IOException {
+      Path content = content();
+      entry = content.resolve("server/port-in-use.md");
+      Files.writeString(entry, Files.readString(entry).replace('\n', '\r'));
+      assertError(check(content), "1: error: line 1 ends with a carriage return (CR) alone");
+    }
+
+    @Test
+    void linkLoopsDanglingLinksFifosAndFolderLinksAreReported() throws IOException, InterruptedException {
+      Path content = content();
+      Path server = content.resolve("server");
+      Files.createSymbolicLink(server.resolve("loop.md"), Path.of("loop.md"));
+      Files.createSymbolicLink(server.resolve("dangling.md"), Path.of("nowhere.md"));
+      Files.createSymbolicLink(server.resolve("linked"), tmp);
+      assertEquals(0, new ProcessBuilder("mkfifo", server.resolve("pipe.md").toString()).start().waitFor());
+      CliRun r = check(content);
+      assertEquals(3, r.code(), r.out());
+      assertTrue(r.out().contains(server.resolve("loop.md") + ": error: a symbolic link that leads nowhere"), r.out());
+      assertTrue(r.out().contains(server.resolve("dangling.md") + ": error: a symbolic link that leads nowhere"), r.out());
+      assertTrue(r.out().contains(server.resolve("pipe.md") + ": error: not a regular file (a named pipe"), r.out());
+      assertTrue(r.out().contains(server.resolve("linked") + ": warning: a symbolic link to a folder"), r.out());
+    }
+
+    @Test
+    void tenThousandSymptomsAreAnErrorOfTheirOwnFileAndLeaveOthersAlone() throws IOException {
+      Path content = content();
+      entry = content.resolve("server/flood.md");
+      StringBuilder symptoms = new StringBuilder();
+      for (int i = 0; i < 10_000; i++) {
+        symptoms.append("  - GRPC ").append(i).append('\n');
+      }
+      Files.writeString(entry, Files.readString(content.resolve("server/port-in-use.md"))
+          .replace("id: port-in-use", "id: flood").replace("examples:", "xexamples:").replace("related: [numpy2-empty-tensors]\n", "")
+          .replaceFirst("symptoms:\n", "symptoms:\n" + symptoms.toString().replace("$", "\\$")).replaceAll("(?s)xexamples:.*?\nreferences", "references"));
+      CliRun r = check(content);
+      assertError(r, "12: error: 'symptoms' has 10,001 items; an entry may have at most 20");
+      assertFalse(r.out().contains("port-in-use.md"), "the other entry's examples still pass: " + r.out());
+    }
+
+    @Test
+    void anEntryFileLargerThanTheLimitIsNotRead() throws IOException {
+      Path content = content();
+      entry = content.resolve("server/port-in-use.md");
+      append(entry, "\n" + "word ".repeat(60_000) + "\n");
+      CliRun r = check(content);
+      assertEquals(3, r.code());
+      assertTrue(r.out().contains(entry + ": error: the file is 294 KiB; an entry may be at most 256 KiB"), r.out());
     }
   }
 }
