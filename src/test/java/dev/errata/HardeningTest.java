@@ -311,6 +311,16 @@ class HardeningTest {
     }
   }
 
+  @Test
+  void aSiteBaseUrlOtherThanHttpIsAnError() throws IOException {
+    Path content = content();
+    replace(content.resolve("site.yml"), "base_url: https://kb.example.org/errata", "base_url: javascript:alert(1)//");
+    CliRun r = CliRun.of("check", "--content", content.toString());
+    assertEquals(3, r.code());
+    assertTrue(r.out().contains(content.resolve("site.yml") + ":3: error: base_url 'javascript:alert(1)' is not an http(s) address"),
+        r.out());
+  }
+
   @Nested
   class DeepNesting {
     private int line;

@@ -164,10 +164,16 @@ public final class ContentLoader {
     }
     Problems p = new Problems(display(file), 1);
     Optional<SettingsDto.SiteDto> dto = readSettings(file, SettingsDto.SiteDto.class, p);
+    String baseUrl = dto.map(d -> d.baseUrl == null ? "" : d.baseUrl.strip().replaceAll("/+$", "")).orElse("");
+    // The feed and the sitemap write it as the address of every page: the same schemes as links.
+    if (!baseUrl.isEmpty() && !(baseUrl.startsWith("https://") || baseUrl.startsWith("http://"))) {
+      p.error("/base_url", "base_url '" + baseUrl + "' is not an http(s) address", "write the full address, starting with https://");
+      baseUrl = "";
+    }
     diagnostics.addAll(p.all());
+    String base = baseUrl;
     return dto.map(d -> new SiteInfo(d.title == null || d.title.isBlank() ? SiteInfo.defaults().title() : d.title.strip(),
-        d.description, d.baseUrl == null ? "" : d.baseUrl.strip().replaceAll("/+$", "")))
-        .orElse(SiteInfo.defaults());
+        d.description, base)).orElse(SiteInfo.defaults());
   }
 
   private Vocabulary readVocabulary(Path root, List<Diagnostic> diagnostics) {
