@@ -58,7 +58,7 @@ final class EntryMapper {
     }
     List<String> tags = texts(d.tags, "/tags", "tags", p, true);
     for (int i = 0; i < tags.size() && d.tags != null; i++) {
-      checkPageName(tags.get(i), "tag", "/tags/" + i, p);
+      PageName.check(tags.get(i), "tag", "/tags/" + i, p);
     }
     List<Component> components = components(d.components, p);
     checkVocabulary(d, p);
@@ -183,7 +183,7 @@ final class EntryMapper {
       }
       String name = required(c.name, ptr + "/name", "name", p, "name the component, as listed in vocabulary.yml");
       if (name != null) {
-        checkPageName(name, "component", ptr + "/name", p);
+        PageName.check(name, "component", ptr + "/name", p);
       }
       List<VersionRange> affected = new ArrayList<>();
       if (c.affected == null || c.affected.isEmpty()) {
@@ -339,35 +339,6 @@ final class EntryMapper {
     return out;
   }
 
-  /**
-   * A tag or component name is the name of its page ({@code tags/<name>.html}): a name such as
-   * {@code ../../../x} would write outside the site, and {@code index} over the list of all tags.
-   */
-  private static void checkPageName(String name, String what, String ptr, Problems p) {
-    if (!isPageName(name)) {
-      String k = kebab(name);
-      p.error(ptr, what + " '" + name + "' cannot name a page: use letters, digits, '.', '_' and '-', starting with a letter or digit,"
-          + " at most " + EntryLimits.MAX_NAME_CHARS + " characters", k.isEmpty() ? "choose another name" : "such as '" + k + "'");
-    } else if (name.equalsIgnoreCase("index")) {
-      p.error(ptr, what + " '" + name + "' would replace the page that lists all " + what + "s", "choose another name");
-    }
-  }
-
-  /** {@code [A-Za-z0-9][A-Za-z0-9._-]*}, not longer than the limit. */
-  static boolean isPageName(String s) {
-    if (s.isEmpty() || s.length() > EntryLimits.MAX_NAME_CHARS || !Character.isLetterOrDigit(s.charAt(0)) || s.charAt(0) > 127) {
-      return false;
-    }
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
-      if (!ok) {
-        return false;
-      }
-    }
-    return true;
-  }
-
   // The two checks below run on every entry; written out rather than as regular expressions,
   // whose matcher was a hundred methods for the compiler to warm up in a large build.
 
@@ -410,7 +381,7 @@ final class EntryMapper {
     return true;
   }
 
-  private static String kebab(String s) {
+  static String kebab(String s) {
     String k = s.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
     return k.replaceAll("^-+|-+$", "");
   }

@@ -29,13 +29,13 @@ class ContentFilesTest {
   @ParameterizedTest
   @ValueSource(strings = {"startup", "python-backend", "numpy2", "TensorRT", "v1.2_beta", "a"})
   void pageNames(String name) {
-    assertTrue(EntryMapper.isPageName(name), name);
+    assertTrue(PageName.isPageName(name), name);
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"../../../x", "a/b", "a\\b", ".hidden", "-flag", "with space", "", "日本", "a:b",
       "x12345678901234567890123456789012345678901234567890123456789012345"})
   void notPageNames(String name) {
-    assertFalse(EntryMapper.isPageName(name), name);
+    assertFalse(PageName.isPageName(name), name);
   }
 }
