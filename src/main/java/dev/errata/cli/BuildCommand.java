@@ -33,9 +33,13 @@ final class BuildCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    SiteBuilder.Result r = new SiteBuilder(Clock.systemUTC()).build(new SiteBuilder.Options(content.content, templates, out));
+    PrintWriter err = spec.commandLine().getErr();
+    SiteBuilder.Result r = new SiteBuilder(Clock.systemUTC(), notice -> {
+      err.println("errata: " + notice);
+      err.flush();
+    }).build(new SiteBuilder.Options(content.content, templates, out));
     PrintWriter w = spec.commandLine().getOut();
-    DiagnosticsPrinter.printSome(r.diagnostics(), spec.commandLine().getErr(), MAX_WARNINGS_SHOWN);
+    DiagnosticsPrinter.printSome(r.diagnostics(), err, MAX_WARNINGS_SHOWN);
     w.println(String.format(Locale.ROOT, "Built %d entries, %d pages, %d warnings in %.2f s into %s",
         r.entries(), r.pages(), r.warnings(), r.time().toMillis() / 1000.0, out));
     return ExitCode.OK.code();

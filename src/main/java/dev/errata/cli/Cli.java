@@ -20,13 +20,26 @@ public final class Cli {
   private static final List<Class<?>> COMMANDS = List.of(BuildCommand.class, CheckCommand.class, MatchCommand.class,
       ShowCommand.class, ServeCommand.class, EvalCommand.class, CommandLine.HelpCommand.class);
 
+  /**
+   * Runs a command line and returns its exit code. Picocli's handler sees exceptions only: an
+   * error (a stack overflow, memory running out) would leave the process with the JVM's exit
+   * code 1, which means "no confident match". Whatever is thrown ends here, as exit 70 with one
+   * line, the details under {@code --verbose}.
+   */
   public static int run(String[] args, PrintWriter out, PrintWriter err, InputStream in) {
-    CommandLine cmd = create(args, out, err, in);
-    return cmd.execute(args);
+    ErrataCommand root = new ErrataCommand();
+    try {
+      return create(root, args, out, err, in).execute(args);
+    } catch (Throwable t) {
+      return report(t, root.verbose, err);
+    }
   }
 
   static CommandLine create(String[] args, PrintWriter out, PrintWriter err, InputStream in) {
-    ErrataCommand root = new ErrataCommand();
+    return create(new ErrataCommand(), args, out, err, in);
+  }
+
+  private static CommandLine create(ErrataCommand root, String[] args, PrintWriter out, PrintWriter err, InputStream in) {
     CommandLine cmd = new CommandLine(root, new CommandLine.IFactory() {
       @Override
       public <K> K create(Class<K> cls) throws Exception {
@@ -51,28 +64,42 @@ public final class Cli {
     cmd.setOut(out);
     cmd.setErr(err);
     cmd.setExitCodeExceptionMapper(Cli::exitCodeOf);
-    cmd.setExecutionExceptionHandler((ex, line, parsed) -> {
-      boolean verbose = root.verbose;
-      PrintWriter e = line.getErr();
-      if (ex instanceof ErrataException ee) {
-        for (Diagnostic d : ee.diagnostics()) {
-          e.println(d.format());
-        }
-        e.println("errata: " + ee.getMessage());
-        if (verbose && ee.getCause() != null) {
-          e.println(stackTrace(ee));
-        }
-        e.flush();
-        return ee.exitCode().code();
+    cmd.setExecutionExceptionHandler((ex, line, parsed) -> report(ex, root.verbose, line.getErr()));
+    return cmd;
+  }
+
+  /** Prints what went wrong, one line unless {@code verbose}, and returns the exit code it maps to. */
+  static int report(Throwable t, boolean verbose, PrintWriter e) {
+    if (t instanceof ErrataException ee) {
+      for (Diagnostic d : ee.diagnostics()) {
+        e.println(TerminalText.strip(d.format()));
       }
-      e.println("errata: internal error: " + ex + (verbose ? "" : " (run with --verbose for details, and please report it)"));
-      if (verbose) {
-        e.println(stackTrace(ex));
+      e.println("errata: " + TerminalText.strip(ee.getMessage()));
+      if (verbose && ee.getCause() != null) {
+        e.println(stackTrace(ee));
       }
       e.flush();
-      return ExitCode.INTERNAL.code();
-    });
-    return cmd;
+      return ee.exitCode().code();
+    }
+    e.println("errata: internal error: " + TerminalText.strip(describe(t)) + (verbose ? "" : " (run with --verbose for details, and please report it)"));
+    if (verbose) {
+      e.println(stackTrace(t));
+    }
+    e.flush();
+    return ExitCode.INTERNAL.code();
+  }
+
+  /** One line for a throwable that is no {@link ErrataException}: what it was, and for errors what to try. */
+  private static String describe(Throwable t) {
+    if (t instanceof StackOverflowError) {
+      return "the stack overflowed (" + t.getClass().getName() + "); some input is nested deeper than errata handles";
+    }
+    if (t instanceof OutOfMemoryError) {
+      return "out of memory (" + t + "); give Java more with ERRATA_JAVA_OPTS=-Xmx4g, or use smaller input";
+    }
+    String s = t.toString();
+    int newline = s.indexOf('\n');
+    return newline < 0 ? s : s.substring(0, newline);
   }
 
   /** The command {@code args} name, if it is one of ours other than help; else null. */

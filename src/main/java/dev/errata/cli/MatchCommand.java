@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -70,13 +71,14 @@ final class MatchCommand implements Callable<Integer> {
     if (top < 1) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--top must be at least 1");
     }
-    String paste;
+    InputText input = new InputText(Rules.defaults().maxLines, Rules.defaults().maxInputBytes);
+    InputText.Input paste;
     if (file != null) {
-      paste = InputText.read(file, stdin);
+      paste = input.read(file, stdin);
     } else if (text.isEmpty() || (text.size() == 1 && text.get(0).equals("-"))) {
-      paste = InputText.read(null, stdin);
+      paste = input.read(null, stdin);
     } else {
-      paste = String.join(" ", text);
+      paste = new InputText.Input(String.join(" ", text), Optional.empty());
     }
     List<FoundVersion> versions = new ArrayList<>();
     for (String spec : env) {
@@ -85,33 +87,35 @@ final class MatchCommand implements Callable<Integer> {
     }
     if (envFile != null) {
       Versions v = new Versions(Rules.defaults());
-      v.scanEnvFile(InputText.read(envFile, stdin), envFile.toString());
+      v.scanEnvFile(input.read(envFile, stdin).text(), envFile.toString());
       versions.addAll(0, v.all());
     }
     Matcher matcher = Workspace.of(content.content, site).matcher();
-    MatchReport report = matcher.match(paste, new Matcher.Options(top, versions, lang));
+    MatchReport report = matcher.match(paste.text(), new Matcher.Options(top, versions, lang));
+    if (paste.limit().isPresent() && !report.truncated()) {
+      report = new MatchReport(report.matches(), report.versions(), report.lines(), report.preparedLines(), true, report.skipped());
+    }
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       out.print(MatchJson.write(report));
     } else {
-      human(report, new Terminal(color), out);
+      human(report, new Terminal(color), out, paste.limit());
     }
     out.flush();
     return report.confident() ? ExitCode.OK.code() : ExitCode.NO_MATCH.code();
   }
 
-  static void human(MatchReport report, Terminal t, PrintWriter out) {
+  /** @param readLimit the limit that stopped reading the input, when input was left unread */
+  static void human(MatchReport report, Terminal t, PrintWriter out, Optional<String> readLimit) {
     if (!report.versions().isEmpty()) {
       List<String> vs = report.versions().stream().map(v -> v.component() + " " + v.version() + " (" + v.source() + ")").toList();
       out.println(t.dim("Versions: " + String.join(", ", vs)));
     }
     if (!report.confident()) {
       out.println(t.bold("No known entry matches this paste confidently."));
-      if (report.matches().isEmpty()) {
-        out.println("Nothing in the knowledge base resembles it. Try a few distinctive words of the error instead.");
-        return;
-      }
-      out.println("These share some of its words; check whether one fits:");
+      out.println(report.matches().isEmpty()
+          ? "Nothing in the knowledge base resembles it. Try a few distinctive words of the error instead."
+          : "These share some of its words; check whether one fits:");
     } else if (report.matches().stream().filter(m -> m.confidence().confident()).count() > 1) {
       out.println(t.bold("This log shows several known failures, in the order they first appear:"));
     }
@@ -130,24 +134,28 @@ final class MatchCommand implements Callable<Integer> {
       }
       if (m.line() != null) {
         out.println("   line " + m.line().number() + ": " + highlight(m.line(), t));
-        out.println("   symptom: " + m.symptom());
+        out.println("   symptom: " + t.text(m.symptom()));
       }
       for (String r : m.reasons()) {
-        out.println("   - " + r);
+        out.println("   - " + t.text(r));
       }
       if (m.excludedByVersions()) {
         out.println("   " + t.yellow("Your versions are outside the affected ranges of this entry."));
       }
       if (m.confidence().confident() && !m.entry().firstFixCommands().isEmpty()) {
-        out.println("   fix: " + m.entry().firstFixTitle());
+        out.println("   fix: " + t.text(m.entry().firstFixTitle()));
         for (String c : m.entry().firstFixCommands()) {
           out.println("     " + t.cyan("$ " + c));
         }
       } else if (m.confidence().confident()) {
-        out.println("   fix: " + m.entry().firstFixTitle());
+        out.println("   fix: " + t.text(m.entry().firstFixTitle()));
       }
     }
-    if (report.truncated()) {
+    if (readLimit.isPresent()) {
+      out.println();
+      out.println(t.dim("Only the first " + readLimit.get() + " of the input were read, the most errata match reads"
+          + " (docs/limits.md); the rest was not read."));
+    } else if (report.truncated()) {
       out.println();
       out.println(t.dim("The paste had more lines than the matcher reads; only its first " + report.lines() + " lines were used."));
     }
@@ -166,10 +174,11 @@ final class MatchCommand implements Callable<Integer> {
       if (h[0] < pos || h[1] > shown.length()) {
         continue;
       }
-      b.append(shown, pos, h[0]).append(t.bold(shown.substring(h[0], h[1])));
+      // Each piece is cleaned apart: the highlights are offsets into the text as pasted.
+      b.append(t.text(shown.substring(pos, h[0]))).append(t.bold(shown.substring(h[0], h[1])));
       pos = h[1];
     }
-    b.append(shown.substring(pos));
+    b.append(t.text(shown.substring(pos)));
     return b.toString();
   }
 }

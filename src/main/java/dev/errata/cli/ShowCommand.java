@@ -52,7 +52,7 @@ final class ShowCommand implements Callable<Integer> {
     out.println(t.bold(e.title()));
     out.println(t.dim(e.id() + " · " + e.status().label() + " · " + e.lang() + " · modified " + e.modified()));
     out.println();
-    out.println(e.summary());
+    out.println(t.text(e.summary()));
     out.println();
     out.println(t.bold("Error messages"));
     for (Symptom s : e.symptoms()) {
@@ -65,18 +65,18 @@ final class ShowCommand implements Callable<Integer> {
           : c.affected().stream().map(VersionRange::text).collect(Collectors.joining("; "));
       String fixed = c.fixed().isEmpty() ? "no fixed release known"
           : c.fixed().stream().map(Version::text).collect(Collectors.joining(", "));
-      out.println("  " + c.name() + ": affected " + t.yellow(affected) + ", fixed " + t.green(fixed));
+      out.println("  " + t.text(c.name()) + ": affected " + t.yellow(affected) + ", fixed " + t.green(fixed));
     }
     out.println();
     out.println(t.bold("Cause"));
     for (String c : e.causes()) {
-      out.println("  - " + c.replace("\n", "\n    "));
+      out.println("  - " + t.text(c).replace("\n", "\n    "));
     }
     out.println();
     out.println(t.bold("Fix"));
     int n = 1;
     for (Fix f : e.fixes()) {
-      out.println("  " + n++ + ". " + f.title());
+      out.println("  " + n++ + ". " + t.text(f.title()));
       for (String c : f.commands()) {
         out.println("     " + t.cyan("$ " + c));
       }
@@ -86,18 +86,18 @@ final class ShowCommand implements Callable<Integer> {
         }
       }
       if (!f.detail().isEmpty()) {
-        out.println("     " + f.detail().replace("\n", "\n     "));
+        out.println("     " + t.text(f.detail()).replace("\n", "\n     "));
       }
     }
     if (!e.related().isEmpty()) {
       out.println();
-      out.println(t.bold("Related") + "  " + String.join(", ", e.related()));
+      out.println(t.bold("Related") + "  " + t.text(String.join(", ", e.related())));
     }
     if (!e.references().isEmpty()) {
       out.println();
       out.println(t.bold("References"));
       for (Reference r : e.references()) {
-        out.println("  " + r.type() + ": " + r.url() + (r.title().isEmpty() ? "" : "  " + t.dim(r.title())));
+        out.println("  " + t.text(r.type() + ": " + r.url()) + (r.title().isEmpty() ? "" : "  " + t.dim(r.title())));
       }
     }
   }

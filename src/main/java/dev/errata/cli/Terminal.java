@@ -2,7 +2,11 @@ package dev.errata.cli;
 
 import picocli.CommandLine.Help.Ansi;
 
-/** ANSI styling that is on only for a terminal (and off under NO_COLOR or --color=never). */
+/**
+ * ANSI styling that is on only for a terminal (and off under NO_COLOR or --color=never). Every
+ * text it is given, styled or not, loses its own control sequences first ({@link TerminalText}):
+ * the only escapes printed are the styles added here.
+ */
 final class Terminal {
   enum When { AUTO, ALWAYS, NEVER }
 
@@ -14,6 +18,11 @@ final class Terminal {
       case NEVER -> false;
       case AUTO -> System.getenv("NO_COLOR") == null && Ansi.AUTO.enabled();
     };
+  }
+
+  /** Text from a paste or an entry, unstyled. */
+  String text(String s) {
+    return TerminalText.strip(s);
   }
 
   String bold(String s) {
@@ -41,6 +50,7 @@ final class Terminal {
   }
 
   private String style(String code, String s) {
-    return on ? "\u001b[" + code + "m" + s + "\u001b[0m" : s;
+    String text = TerminalText.strip(s);
+    return on ? "\u001b[" + code + "m" + text + "\u001b[0m" : text;
   }
 }

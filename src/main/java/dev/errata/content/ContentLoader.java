@@ -1,6 +1,10 @@
 package dev.errata.content;
 
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.errata.Diagnostic;
@@ -10,20 +14,13 @@ import dev.errata.model.Entry;
 import dev.errata.model.KnowledgeBase;
 import dev.errata.model.SiteInfo;
 import dev.errata.model.Vocabulary;
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * Reads a content folder: {@code site.yml}, {@code vocabulary.yml} and every {@code **}{@code /*.md}
@@ -44,7 +41,7 @@ public final class ContentLoader {
   private ObjectMapper yaml;
 
   public ContentLoader() {
-    this.factory = new YAMLFactory();
+    this.factory = factory();
   }
 
   private synchronized ObjectMapper yaml() {
@@ -56,9 +53,22 @@ public final class ContentLoader {
 
   /** How front matter and settings are bound; {@link SimpleYaml} must bind as this does. */
   static ObjectMapper mapper(YAMLFactory factory) {
-    return new ObjectMapper(factory)
+    ObjectMapper mapper = new ObjectMapper(factory)
         .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    // Text means text: `symptoms: 42` became the symptom "42", `fixed: [24.10]` the version
+    // "24.1", `lang: no` the language "false". A number or a yes/no where text belongs is an
+    // error that says to quote it.
+    mapper.coercionConfigFor(LogicalType.Textual)
+        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+    return mapper;
+  }
+
+  /** The YAML reader: a key given twice is an error, where YAML parsers keep the last value without a word. */
+  static YAMLFactory factory() {
+    return YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
   }
 
   /** The knowledge base (valid entries only) and every problem found on the way. */
@@ -80,8 +90,9 @@ public final class ContentLoader {
     SiteInfo site = readSite(contentDir, diagnostics);
     Vocabulary vocabulary = readVocabulary(contentDir, diagnostics);
     String defaultLang = "en";
-    List<Path> files = markdownFiles(contentDir);
-    List<FileResult> results = files.parallelStream().map(f -> readEntry(f, defaultLang, vocabulary)).toList();
+    ContentFiles.Walk walk = ContentFiles.walk(contentDir);
+    diagnostics.addAll(walk.problems());
+    List<FileResult> results = walk.entries().parallelStream().map(f -> readEntry(f, defaultLang, vocabulary)).toList();
     List<Entry> entries = new ArrayList<>();
     for (FileResult r : results) {
       diagnostics.addAll(r.diagnostics());
@@ -95,8 +106,14 @@ public final class ContentLoader {
   private FileResult readEntry(Path file, String defaultLang, Vocabulary vocabulary) {
     String shown = display(file);
     Problems problems = new Problems(shown, 2);
-    Optional<String> text = readUtf8(file, problems);
+    Optional<String> text = ContentFiles.read(file, EntryLimits.MAX_FILE_BYTES, problems);
     if (text.isEmpty()) {
+      return new FileResult(Optional.empty(), problems.all());
+    }
+    int loneCr = loneCarriageReturnLine(text.get());
+    if (loneCr > 0) {
+      problems.errorAtLine(loneCr, "line " + loneCr + " ends with a carriage return (CR) alone, the line ending of old Mac files;"
+          + " errata reads lines ended by LF or CR LF", "save the file with LF (Unix) or CR LF (Windows) line endings");
       return new FileResult(Optional.empty(), problems.all());
     }
     StringBuilder why = new StringBuilder();
@@ -117,25 +134,27 @@ public final class ContentLoader {
     return new FileResult(entry, problems.all());
   }
 
-  private static Optional<String> readUtf8(Path file, Problems problems) {
-    try {
-      byte[] bytes = Files.readAllBytes(file);
-      // The String constructor decodes several times faster than a decoder, but replaces bad
-      // bytes with U+FFFD instead of failing: only a text holding U+FFFD is decoded again, strictly.
-      String text = new String(bytes, StandardCharsets.UTF_8);
-      if (text.indexOf('\uFFFD') >= 0) {
-        StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT)
-            .decode(ByteBuffer.wrap(bytes));
-      }
-      return Optional.of(text);
-    } catch (CharacterCodingException e) {
-      problems.errorAtLine(0, "the file is not valid UTF-8", "save it as UTF-8");
-    } catch (IOException e) {
-      problems.errorAtLine(0, "cannot read the file: " + e.getMessage(), "check its permissions");
+  /**
+   * The line that ends with a carriage return not followed by a line feed, or 0. Lines are
+   * numbered by line feeds everywhere else (YAML positions, Markdown lines), so such a file's
+   * lines could not be named; a file with CR endings only was one line that did not start with
+   * '---'.
+   */
+  static int loneCarriageReturnLine(String text) {
+    int cr = text.indexOf('\r');
+    while (cr >= 0 && cr + 1 < text.length() && text.charAt(cr + 1) == '\n') {
+      cr = text.indexOf('\r', cr + 2);
     }
-    return Optional.empty();
+    if (cr < 0) {
+      return 0;
+    }
+    int line = 1;
+    for (int i = 0; i < cr; i++) {
+      if (text.charAt(i) == '\n') {
+        line++;
+      }
+    }
+    return line;
   }
 
   private SiteInfo readSite(Path root, List<Diagnostic> diagnostics) {
@@ -145,10 +164,16 @@ public final class ContentLoader {
     }
     Problems p = new Problems(display(file), 1);
     Optional<SettingsDto.SiteDto> dto = readSettings(file, SettingsDto.SiteDto.class, p);
+    String baseUrl = dto.map(d -> d.baseUrl == null ? "" : d.baseUrl.strip().replaceAll("/+$", "")).orElse("");
+    // The feed and the sitemap write it as the address of every page: the same schemes as links.
+    if (!baseUrl.isEmpty() && !(baseUrl.startsWith("https://") || baseUrl.startsWith("http://"))) {
+      p.error("/base_url", "base_url '" + baseUrl + "' is not an http(s) address", "write the full address, starting with https://");
+      baseUrl = "";
+    }
     diagnostics.addAll(p.all());
+    String base = baseUrl;
     return dto.map(d -> new SiteInfo(d.title == null || d.title.isBlank() ? SiteInfo.defaults().title() : d.title.strip(),
-        d.description, d.baseUrl == null ? "" : d.baseUrl.strip().replaceAll("/+$", "")))
-        .orElse(SiteInfo.defaults());
+        d.description, base)).orElse(SiteInfo.defaults());
   }
 
   private Vocabulary readVocabulary(Path root, List<Diagnostic> diagnostics) {
@@ -173,29 +198,12 @@ public final class ContentLoader {
   }
 
   private <T> Optional<T> readSettings(Path file, Class<T> type, Problems p) {
-    Optional<String> text = readUtf8(file, p);
+    Optional<String> text = ContentFiles.read(file, EntryLimits.MAX_SETTINGS_BYTES, p);
     if (text.isEmpty()) {
       return Optional.empty();
     }
     p.lines(new YamlLines(factory, text.get()));
     return new EntryBinder(yaml()).bind(text.get(), type, p);
-  }
-
-  private static List<Path> markdownFiles(Path root) {
-    // find() hands over the attributes the walk read anyway; isRegularFile would stat each file
-    // again. A link is followed, as before, to see whether it leads to a file.
-    try (Stream<Path> walk = Files.find(root, Integer.MAX_VALUE, (f, attrs) ->
-        f.getFileName().toString().endsWith(".md")
-            && (attrs.isRegularFile() || (attrs.isSymbolicLink() && Files.isRegularFile(f))))) {
-      return walk
-          .filter(f -> !f.getFileName().toString().startsWith("_") && !f.getFileName().toString().equalsIgnoreCase("README.md"))
-          .sorted()
-          .toList();
-    } catch (NoSuchFileException e) {
-      throw new ErrataException(ExitCode.IO, "content folder " + root + " disappeared while reading it", e);
-    } catch (IOException e) {
-      throw new ErrataException(ExitCode.IO, "cannot list the content folder " + root + ": " + e.getMessage(), e);
-    }
   }
 
   /** The path as the user would type it: relative to the working folder when inside it. */

@@ -8,7 +8,12 @@ import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
+import com.fasterxml.jackson.databind.deser.ValueInstantiator;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import dev.errata.model.Names;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -27,6 +32,9 @@ final class EntryBinder {
   }
 
   <T> Optional<T> bind(String text, Class<T> type, Problems problems) {
+    if (hasAnchorOrAlias(text, problems)) {
+      return Optional.empty();
+    }
     try {
       T value = yaml.readerFor(type).withHandler(new Collecting(problems)).readValue(text);
       if (value == null) {
@@ -34,16 +42,76 @@ final class EntryBinder {
             "write at least id, title, summary, status, symptoms and fixes");
       }
       return Optional.ofNullable(value);
+    } catch (MismatchedInputException e) {
+      problems.errorAtLine(problems.fileLine(line(e)), mismatch(e), "see docs/authoring.md for the shape of each key");
+      return Optional.empty();
     } catch (JacksonException e) {
-      JsonLocation at = e.getLocation();
-      int line = at == null ? 1 : Math.max(1, at.getLineNr());
-      problems.errorAtLine(problems.fileLine(line), "YAML: " + firstLine(e.getOriginalMessage()),
-          "check indentation and quoting; values containing ': ' or starting with '{' or '[' need quotes");
+      String message = firstLine(e.getOriginalMessage());
+      if (message.startsWith("Duplicate field '")) {
+        String key = message.substring("Duplicate field '".length(), message.indexOf('\'', "Duplicate field '".length()));
+        problems.errorAtLine(problems.fileLine(line(e)), "key '" + key + "' is given twice",
+            "keep one of them: YAML readers would quietly keep the last");
+      } else {
+        problems.errorAtLine(problems.fileLine(line(e)), "YAML: " + withoutClassNames(message),
+            "check indentation and quoting; values containing ': ' or starting with '{' or '[' need quotes");
+      }
       return Optional.empty();
     } catch (IOException e) {
       problems.errorAtLine(0, "cannot read the front matter: " + e.getMessage(), "");
       return Optional.empty();
     }
+  }
+
+  /**
+   * Anchors and aliases ({@code &a}, {@code *a}) are reported rather than read: a reader without
+   * the anchor's definition made {@code title: *alias} the text "t", and aliases are how a small
+   * YAML file grows into a huge document.
+   */
+  private boolean hasAnchorOrAlias(String text, Problems problems) {
+    try (JsonParser p = yaml.getFactory().createParser(text)) {
+      while (p.nextToken() != null) {
+        if (p instanceof YAMLParser y && (y.isCurrentAlias() || y.getObjectId() != null)) {
+          problems.errorAtLine(problems.fileLine(Math.max(1, p.currentTokenLocation().getLineNr())),
+              "YAML anchors and aliases (&name, *name) are not supported", "write the value out in full");
+          return true;
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // A syntax error: binding reports it, with its line.
+    }
+    return false;
+  }
+
+  private static int line(JacksonException e) {
+    JsonLocation at = e.getLocation();
+    return at == null ? 1 : Math.max(1, at.getLineNr());
+  }
+
+  /** A value of the wrong kind, named by its key: the exception's own text names Java classes. */
+  private static String mismatch(MismatchedInputException e) {
+    StringBuilder key = new StringBuilder();
+    for (JsonMappingException.Reference r : e.getPath()) {
+      if (r.getFieldName() != null) {
+        key.append(key.length() == 0 ? "" : ".").append(r.getFieldName());
+      } else if (r.getIndex() >= 0) {
+        key.append('[').append(r.getIndex() + 1).append(']');
+      }
+    }
+    String where = key.length() == 0 ? "the front matter" : "'" + key + "'";
+    Class<?> target = e.getTargetType();
+    String expected = target == String.class ? "text" : target != null && java.util.Collection.class.isAssignableFrom(target)
+        ? "a list" : "a mapping of keys";
+    if (e instanceof InvalidFormatException f && f.getValue() != null && !(f.getValue() instanceof String)) {
+      Object v = f.getValue();
+      String kind = v instanceof Boolean ? "a yes/no value (" + v + ")" : "the number " + v;
+      return where + " should be " + expected + ", not " + kind + "; put it in quotes to keep it as written";
+    }
+    return where + " should be " + expected;
+  }
+
+  /** Jackson's message without the Java class names it quotes in backticks. */
+  static String withoutClassNames(String message) {
+    return message.replaceAll("`[A-Za-z0-9_.$\\[\\]<>]+`", "value");
   }
 
   private static String firstLine(String s) {
@@ -84,6 +152,19 @@ final class EntryBinder {
           : targetType.getRawClass() == String.class ? "text" : "a mapping of keys";
       problems.error(pointer(p), "'" + field(p) + "' should be " + expected + ", not " + describe(t),
           "see docs/authoring.md for the shape of each key");
+      p.skipChildren();
+      return null;
+    }
+
+    /** Text or a number where a mapping of keys belongs ({@code components: tritonserver}). */
+    @Override
+    public Object handleMissingInstantiator(DeserializationContext ctxt, Class<?> instClass, ValueInstantiator valueInsta,
+        JsonParser p, String msg) throws IOException {
+      String example = instClass == EntryDto.ComponentDto.class ? "{name: tritonserver, affected: [\"*\"]}"
+          : instClass == EntryDto.FixDto.class ? "{title: ..., commands: [...]}"
+          : instClass == EntryDto.ReferenceDto.class ? "{type: report, url: https://...}" : "key: value";
+      problems.error(pointer(p), "'" + field(p) + "' should hold mappings of keys such as " + example + ", not "
+          + describe(p.currentToken()), "see docs/authoring.md for the shape of each key");
       p.skipChildren();
       return null;
     }

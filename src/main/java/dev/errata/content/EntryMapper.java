@@ -57,6 +57,9 @@ final class EntryMapper {
           "set modified to the date of the last change");
     }
     List<String> tags = texts(d.tags, "/tags", "tags", p, true);
+    for (int i = 0; i < tags.size() && d.tags != null; i++) {
+      PageName.check(tags.get(i), "tag", "/tags/" + i, p);
+    }
     List<Component> components = components(d.components, p);
     checkVocabulary(d, p);
     List<Symptom> symptoms = symptoms(d.symptoms, p);
@@ -173,10 +176,15 @@ final class EntryMapper {
       EntryDto.ComponentDto c = values.get(i);
       String ptr = "/components/" + i;
       if (c == null) {
-        p.error(ptr, "component " + (i + 1) + " is empty", "give it a name and affected ranges");
+        if (!p.hasErrorAt(ptr)) {
+          p.error(ptr, "component " + (i + 1) + " is empty", "give it a name and affected ranges");
+        }
         continue;
       }
       String name = required(c.name, ptr + "/name", "name", p, "name the component, as listed in vocabulary.yml");
+      if (name != null) {
+        PageName.check(name, "component", ptr + "/name", p);
+      }
       List<VersionRange> affected = new ArrayList<>();
       if (c.affected == null || c.affected.isEmpty()) {
         p.error(ptr + "/affected", "component '" + (name == null ? i + 1 : name) + "' has no affected ranges",
@@ -227,10 +235,21 @@ final class EntryMapper {
       p.error("/symptoms", "'symptoms' is missing or empty", "add the error messages as people see them");
       return out;
     }
+    if (values.size() > EntryLimits.MAX_SYMPTOMS) {
+      p.error("/symptoms", String.format(java.util.Locale.ROOT, "'symptoms' has %,d items; an entry may have at most %d",
+          values.size(), EntryLimits.MAX_SYMPTOMS),
+          "keep the distinct messages: placeholders such as {n}, {name} and {path} match their variations");
+      return out;
+    }
     for (int i = 0; i < values.size(); i++) {
       String s = values.get(i);
       if (s == null || s.isBlank()) {
         p.error("/symptoms/" + i, "symptom " + (i + 1) + " is empty", "remove it or fill it in");
+        continue;
+      }
+      if (s.length() > EntryLimits.MAX_SYMPTOM_CHARS) {
+        p.error("/symptoms/" + i, String.format(java.util.Locale.ROOT, "symptom %d has %,d characters; at most %,d",
+            i + 1, s.length(), EntryLimits.MAX_SYMPTOM_CHARS), "keep the line that names the error; the rest belongs in the body");
         continue;
       }
       try {
@@ -252,7 +271,9 @@ final class EntryMapper {
       EntryDto.FixDto f = values.get(i);
       String ptr = "/fixes/" + i;
       if (f == null) {
-        p.error(ptr, "fix " + (i + 1) + " is empty", "give it a title and commands, config or detail");
+        if (!p.hasErrorAt(ptr)) {
+          p.error(ptr, "fix " + (i + 1) + " is empty", "give it a title and commands, config or detail");
+        }
         continue;
       }
       String title = required(f.title, ptr + "/title", "title", p, "say what the fix does, such as 'Pin NumPy below 2'");
@@ -295,7 +316,9 @@ final class EntryMapper {
       EntryDto.ReferenceDto r = values.get(i);
       String ptr = "/references/" + i;
       if (r == null) {
-        p.error(ptr, "reference " + (i + 1) + " is empty", "write {type: report, url: https://...}");
+        if (!p.hasErrorAt(ptr)) {
+          p.error(ptr, "reference " + (i + 1) + " is empty", "write {type: report, url: https://...}");
+        }
         continue;
       }
       String type = r.type == null ? "" : r.type.strip();
@@ -358,7 +381,7 @@ final class EntryMapper {
     return true;
   }
 
-  private static String kebab(String s) {
+  static String kebab(String s) {
     String k = s.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
     return k.replaceAll("^-+|-+$", "");
   }

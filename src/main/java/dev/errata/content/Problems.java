@@ -9,6 +9,7 @@ final class Problems {
   private final String file;
   private final int firstYamlLine;
   private final List<Diagnostic> out = new ArrayList<>();
+  private final java.util.Set<String> errorPointers = new java.util.HashSet<>();
   private YamlLines lines;
 
   Problems(String file, int firstYamlLine) {
@@ -43,7 +44,20 @@ final class Problems {
   }
 
   void error(String pointer, String message, String hint) {
+    errorPointers.add(pointer);
     out.add(Diagnostic.error(file, lineOf(pointer), message, hint));
+  }
+
+  /** Whether an error was reported at {@code pointer} or at a key that holds it: not to report it again. */
+  boolean hasErrorAt(String pointer) {
+    for (String p = pointer; ; p = p.substring(0, p.lastIndexOf('/'))) {
+      if (errorPointers.contains(p)) {
+        return true;
+      }
+      if (p.isEmpty()) {
+        return false;
+      }
+    }
   }
 
   void warning(String pointer, String message, String hint) {

@@ -87,18 +87,69 @@ public final class Markdown {
    * rankings are tuned to that; counting the code once at double weight is the same, for less
    * work. An indented code block has no text node inside and stays in the text, counted once.
    */
-  public record Rendered(String html, CharSequence text, CharSequence code) {}
+  public record Rendered(String html, CharSequence text, CharSequence code, List<MarkdownLimits.Problem> problems) {
+    /** A rendering without problems. */
+    public Rendered(String html, CharSequence text, CharSequence code) {
+      this(html, text, code, List.of());
+    }
+  }
 
   /** Renders Markdown to an HTML fragment. */
   public String toHtml(String markdown) {
     return render(markdown).html();
   }
 
-  /** Renders Markdown to HTML and to plain text from one parse. */
+  /**
+   * Renders Markdown to HTML and to plain text from one parse. Links and images to addresses
+   * that {@link LinkPolicy} refuses are written as text. A text beyond {@link MarkdownLimits}, or
+   * nested deeper, is not rendered as a tree: it is shown as it was written, escaped, in a {@code
+   * pre} block. Either way the rendering holds the problems, the same that {@link #inspect} finds,
+   * so that a build finds them on the parse it needs anyway.
+   */
   public Rendered render(String markdown) {
+    MarkdownLimits.Scan scan = MarkdownLimits.scan(markdown);
+    if (!scan.problems().isEmpty()) {
+      return asWritten(markdown, scan.problems());
+    }
     // The simple reader declines whatever the autolink extension could link: it stands in for the plain set-up.
     Rendered simple = SimpleMarkdown.render(markdown, plain.options());
-    return simple != null ? simple : flexmark(setup(markdown), markdown);
+    if (simple != null) {
+      return simple;
+    }
+    Setup setup = setup(markdown);
+    return scan.risky() ? BigStack.call(() -> flexmark(setup, markdown)) : flexmark(setup, markdown);
+  }
+
+  /** The limits {@code markdown} exceeds, found without parsing it. */
+  public List<MarkdownLimits.Problem> limits(String markdown) {
+    return MarkdownLimits.scan(markdown).problems();
+  }
+
+  /**
+   * The problems {@link #render} would meet in {@code markdown}: limits exceeded, nesting too
+   * deep, links and images to refused addresses. Parses only a text that may hold either of the
+   * last two: one with link syntax or an address, or one deep enough to need a look at its tree.
+   */
+  public List<MarkdownLimits.Problem> inspect(String markdown) {
+    MarkdownLimits.Scan scan = MarkdownLimits.scan(markdown);
+    if (!scan.problems().isEmpty()) {
+      return scan.problems();
+    }
+    if (!scan.risky() && !mayLink(markdown)) {
+      return List.of();
+    }
+    Setup setup = setup(markdown);
+    Document doc = scan.risky() ? BigStack.call(() -> setup.parser().parse(markdown)) : setup.parser().parse(markdown);
+    return SafeTree.apply(doc).problems();
+  }
+
+  /**
+   * Whether a link or image to a refused address may be in {@code markdown}: inline and reference
+   * links need "](" or "]:", autolinks a '<', and the autolink extension finds addresses by their
+   * "://" (what it finds by "www." or '@' is http or mailto).
+   */
+  private static boolean mayLink(String markdown) {
+    return markdown.indexOf('<') >= 0 || markdown.contains("](") || markdown.contains("]:") || markdown.contains("://");
   }
 
   /** What Flexmark alone makes of {@code markdown}: what {@link SimpleMarkdown} must equal. */
@@ -108,10 +159,21 @@ public final class Markdown {
 
   private static Rendered flexmark(Setup setup, String markdown) {
     Document doc = setup.parser().parse(markdown);
+    SafeTree.Result safe = SafeTree.apply(doc);
+    if (safe.tooDeep()) {
+      return asWritten(markdown, safe.problems());
+    }
     StringBuilder text = new StringBuilder(markdown.length());
     StringBuilder code = new StringBuilder();
     text(doc, text, code);
-    return new Rendered(setup.html(doc), text.toString(), code.toString());
+    return new Rendered(setup.html(doc), text.toString(), code.toString(), safe.problems());
+  }
+
+  /** The text as written, escaped: for what must not be parsed or rendered as a tree. */
+  private static Rendered asWritten(String markdown, List<MarkdownLimits.Problem> problems) {
+    StringBuilder html = new StringBuilder(markdown.length() + 16).append("<pre>");
+    HtmlText.escape(html, markdown);
+    return new Rendered(html.append("</pre>\n").toString(), markdown, "", problems);
   }
 
   /**

@@ -1,63 +1,90 @@
 package dev.errata.serve;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.errata.ErrataException;
 import dev.errata.ExitCode;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.URI;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 
 /**
  * Serves a built site on the loopback address only, for a local preview and for the browser
- * tests. Only files inside the site folder are served: paths are resolved, normalized and
- * checked to stay inside it, so {@code ../} and encoded variants get a 404.
+ * tests: regular files inside the site, GET and HEAD (405 with {@code Allow} otherwise).
+ *
+ * <p>A small server of our own rather than the JDK's {@code HttpServer}: that one hands each new
+ * connection to a worker that waits for the request without any time limit, so four clients
+ * that each sent one byte stopped it answering anyone. Here every connection has a thread of its
+ * own, up to {@link #MAX_CONNECTIONS} at once (past that a client is told 503 at once), and a
+ * deadline for each phase ({@link Timeouts}); a reaper closes connections whose deadline passed.
  */
 public final class PreviewServer implements AutoCloseable {
-  private static final Map<String, String> TYPES = Map.of(
-      "html", "text/html; charset=utf-8", "css", "text/css; charset=utf-8", "js", "text/javascript; charset=utf-8",
-      "json", "application/json", "xml", "application/xml", "svg", "image/svg+xml", "png", "image/png",
-      "ico", "image/x-icon", "txt", "text/plain; charset=utf-8");
+  /** Browsers open six connections per host; this leaves room for many tabs and idle clients. */
+  static final int MAX_CONNECTIONS = 64;
 
-  private final Path root;
-  private final HttpServer server;
+  /**
+   * How long a request head may take to arrive whole, a kept-alive connection may wait for its
+   * next request, and a response may take to be read.
+   */
+  public record Timeouts(Duration head, Duration idle, Duration write) {
+    public static final Timeouts DEFAULT = new Timeouts(Duration.ofSeconds(10), Duration.ofSeconds(15), Duration.ofSeconds(60));
+
+    Duration shortest() {
+      Duration d = head.compareTo(idle) < 0 ? head : idle;
+      return d.compareTo(write) < 0 ? d : write;
+    }
+  }
+
+  private final SiteFiles files;
+  private final Timeouts timeouts;
+  private final ServerSocket listener;
+  private final Semaphore slots = new Semaphore(MAX_CONNECTIONS);
+  private final Set<HttpConnection> open = ConcurrentHashMap.newKeySet();
   private final List<String> requests = new CopyOnWriteArrayList<>();
+  private final ExecutorService workers = Executors.newCachedThreadPool(daemon("errata-serve"));
+  private final Thread acceptor;
+  private final Thread reaper;
+  private volatile boolean closed;
 
   /** @param port 0 for any free port */
   public PreviewServer(Path site, int port) {
-    this.root = site.toAbsolutePath().normalize();
-    if (!Files.isDirectory(root)) {
+    this(site, port, Timeouts.DEFAULT);
+  }
+
+  public PreviewServer(Path site, int port, Timeouts timeouts) {
+    this.files = new SiteFiles(site);
+    this.timeouts = timeouts;
+    if (!Files.isDirectory(files.site())) {
       throw new ErrataException(ExitCode.IO, "no site at " + site + "; run errata build first");
     }
     try {
-      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+      listener = new ServerSocket(port, 128, InetAddress.getLoopbackAddress());
     } catch (IOException e) {
       throw new ErrataException(ExitCode.IO, "cannot listen on port " + port + ": " + e.getMessage(), e);
     }
-    server.createContext("/", this::handle);
-    server.setExecutor(Executors.newFixedThreadPool(4, r -> {
-      Thread t = new Thread(r, "errata-serve");
-      t.setDaemon(true);
-      return t;
-    }));
+    acceptor = daemon("errata-serve-accept").newThread(this::accept);
+    reaper = daemon("errata-serve-reaper").newThread(this::reap);
   }
 
   public PreviewServer start() {
-    server.start();
+    acceptor.start();
+    reaper.start();
     return this;
   }
 
   public int port() {
-    return server.getAddress().getPort();
+    return listener.getLocalPort();
   }
 
   public String url() {
@@ -69,61 +96,84 @@ public final class PreviewServer implements AutoCloseable {
     return List.copyOf(requests);
   }
 
-  private void handle(HttpExchange ex) throws IOException {
-    try (ex) {
-      String path = URI.create(ex.getRequestURI().getRawPath()).getPath();
-      requests.add(path);
-      if (!ex.getRequestMethod().equals("GET") && !ex.getRequestMethod().equals("HEAD")) {
-        send(ex, 405, "text/plain; charset=utf-8", "method not allowed".getBytes());
+  private void accept() {
+    while (!closed) {
+      Socket socket;
+      try {
+        socket = listener.accept();
+      } catch (IOException e) {
+        return; // closed
+      }
+      if (!slots.tryAcquire()) {
+        busy(socket);
+        continue;
+      }
+      HttpConnection c = new HttpConnection(socket, files, timeouts, requests::add, () -> slots.release());
+      open.add(c);
+      try {
+        workers.execute(() -> {
+          try {
+            c.run();
+          } finally {
+            open.remove(c);
+          }
+        });
+      } catch (java.util.concurrent.RejectedExecutionException e) {
+        open.remove(c);
+        c.close();
+        slots.release();
+      }
+    }
+  }
+
+  /** Tells a client over the limit to come back, without giving it a thread. */
+  private static void busy(Socket socket) {
+    try (socket) {
+      OutputStream out = socket.getOutputStream();
+      out.write(("HTTP/1.1 503 Service Unavailable\r\nRetry-After: 1\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+          .getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+    } catch (IOException e) {
+      // It was told, or it left.
+    }
+  }
+
+  /** Closes connections whose current phase ran out of time, which ends the read or write they wait in. */
+  private void reap() {
+    long period = Math.max(10, Math.min(1000, timeouts.shortest().toMillis() / 4));
+    while (!closed) {
+      try {
+        Thread.sleep(period);
+      } catch (InterruptedException e) {
         return;
       }
-      Path file = resolve(path);
-      if (file == null) {
-        Path notFound = root.resolve("404.html");
-        send(ex, 404, TYPES.get("html"), Files.isRegularFile(notFound) ? Files.readAllBytes(notFound) : "not found".getBytes());
-        return;
-      }
-      send(ex, 200, type(file), Files.readAllBytes(file));
-    }
-  }
-
-  /** The file a request path names, or null when there is none inside the site. */
-  Path resolve(String path) {
-    if (path == null || path.indexOf('\0') >= 0) {
-      return null;
-    }
-    String relative = path.startsWith("/") ? path.substring(1) : path;
-    Path file = root.resolve(relative).normalize();
-    if (!file.startsWith(root)) {
-      return null;
-    }
-    if (Files.isDirectory(file)) {
-      file = file.resolve("index.html");
-    }
-    return Files.isRegularFile(file) ? file : null;
-  }
-
-  private static String type(Path file) {
-    String name = file.getFileName().toString();
-    int dot = name.lastIndexOf('.');
-    return TYPES.getOrDefault(dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT), "application/octet-stream");
-  }
-
-  private static void send(HttpExchange ex, int status, String type, byte[] body) throws IOException {
-    ex.getResponseHeaders().set("Content-Type", type);
-    ex.getResponseHeaders().set("Cache-Control", "no-cache");
-    ex.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
-    boolean head = ex.getRequestMethod().equals("HEAD");
-    ex.sendResponseHeaders(status, head ? -1 : body.length);
-    if (!head) {
-      try (OutputStream out = ex.getResponseBody()) {
-        out.write(body);
+      long now = System.nanoTime();
+      for (HttpConnection c : open) {
+        if (c.expired(now)) {
+          c.close();
+        }
       }
     }
+  }
+
+  private static java.util.concurrent.ThreadFactory daemon(String name) {
+    return r -> {
+      Thread t = new Thread(r, name);
+      t.setDaemon(true);
+      return t;
+    };
   }
 
   @Override
   public void close() {
-    server.stop(0);
+    closed = true;
+    try {
+      listener.close();
+    } catch (IOException e) {
+      // Closing is all that is left to do with it.
+    }
+    reaper.interrupt();
+    open.forEach(HttpConnection::close);
+    workers.shutdownNow();
   }
 }

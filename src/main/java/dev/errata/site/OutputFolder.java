@@ -4,82 +4,145 @@ import dev.errata.ErrataException;
 import dev.errata.ExitCode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Replaces an output folder as a whole: a build writes into a fresh temporary folder beside it
- * and only a finished build is swapped in, so a failed build leaves the previous site exactly as
- * it was. A marker file keeps us from ever replacing a folder that Errata did not write.
+ * Replaces an output site as a whole, so that at every instant the output path holds either the
+ * complete previous site or the complete new one. The output ({@code site}) is a symbolic link
+ * to a numbered folder beside it ({@code site.builds/7}); a build writes a new folder there and
+ * swaps the link with one rename(2) of a new link over it, which is atomic, then removes the
+ * previous folder. Whatever a killed build leaves (an unfinished folder, an old one not yet
+ * removed) the next build removes, under a lock that lets one build at a time write
+ * ({@link BuildLock}). A real {@code site/} folder written by an older errata is moved into
+ * {@code site.builds/} by the first build. A marker file, written last, tells a finished folder
+ * from an unfinished one, and keeps us from ever replacing a folder that Errata did not write.
  */
-final class OutputFolder {
+final class OutputFolder implements AutoCloseable {
   static final String MARKER = ".errata-site";
+  private static final String LOCK = ".lock";
 
   private final Path out;
+  private final Path builds;
+  private final Runnable onWait;
+  private BuildLock lock;
 
-  OutputFolder(Path out) {
+  /** @param onWait called once when another build into {@code out} runs and this one waits for it */
+  OutputFolder(Path out, Runnable onWait) {
     this.out = out.toAbsolutePath().normalize();
+    Path name = this.out.getFileName();
+    if (name == null) {
+      throw new ErrataException(ExitCode.IO, "cannot build into " + out + "; choose a folder such as --out site");
+    }
+    this.builds = this.out.resolveSibling(name + ".builds");
+    this.onWait = onWait;
   }
 
-  /** A new empty folder beside the output, on the same file system so the swap is a rename. */
+  /**
+   * Takes the lock, removes what killed builds left and makes a new empty folder for this one,
+   * on the same file system as the output.
+   */
   Path begin() {
     ensureReplaceable();
     try {
-      Path parent = out.getParent();
-      Files.createDirectories(parent);
-      Path tmp = Files.createTempDirectory(parent, out.getFileName() + ".tmp-");
-      // A temporary folder is private by default; a site is for a web server to read.
+      Files.createDirectories(builds);
+      lock = BuildLock.acquire(builds.resolve(LOCK), onWait);
+      migrateOldFolder();
+      recoverLink();
+      removeLeftovers();
+      Path folder = builds.resolve(Long.toString(lastNumber() + 1));
+      Files.createDirectory(folder);
+      // A temporary folder would be private; a site is for a web server to read.
       try {
-        Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.setPosixFilePermissions(folder, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
       } catch (UnsupportedOperationException e) {
         // Not a POSIX file system: its default permissions apply.
       }
-      Files.writeString(tmp.resolve(MARKER), "written by errata build; the whole folder is replaced on each build\n",
-          StandardCharsets.UTF_8);
-      return tmp;
+      return folder;
     } catch (IOException e) {
-      throw new ErrataException(ExitCode.IO, "cannot create a folder beside " + out + ": " + e.getMessage(), e);
+      close();
+      throw new ErrataException(ExitCode.IO, "cannot create a folder in " + builds + ": " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      close();
+      throw e;
     }
   }
 
-  /** Swaps the finished folder in and removes the previous site. */
-  void commit(Path tmp) {
-    Path old = null;
+  /** Marks the finished folder complete, points the output at it and removes the previous site. */
+  void commit(Path folder) {
+    Optional<Path> previous = target();
     try {
-      if (Files.exists(out)) {
-        old = out.resolveSibling(out.getFileName() + ".old-" + tmp.getFileName().toString().replaceAll(".*\\.tmp-", ""));
-        Files.move(out, old, StandardCopyOption.ATOMIC_MOVE);
-      }
-      Files.move(tmp, out, StandardCopyOption.ATOMIC_MOVE);
+      Files.writeString(folder.resolve(MARKER), "written by errata build; the whole folder is replaced on each build\n",
+          StandardCharsets.UTF_8);
+      swapTo(folder);
     } catch (IOException e) {
-      if (old != null && !Files.exists(out)) {
-        try {
-          Files.move(old, out, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException ignored) {
-          // The original error below says where things are.
-        }
-      }
-      throw new ErrataException(ExitCode.IO, "cannot move the new site into " + out + ": " + e.getMessage(), e);
+      throw new ErrataException(ExitCode.IO, "cannot point " + out + " at the new site: " + e.getMessage(), e);
     }
-    if (old != null) {
-      deleteTree(old);
+    // The new site is in place: a previous one that cannot be removed now is a leftover like any
+    // other, which the next build removes, and no reason to fail this one.
+    try {
+      previous.filter(p -> !p.equals(folder)).ifPresent(OutputFolder::deleteTree);
+    } catch (ErrataException e) {
+      return;
     }
   }
 
   /** Removes an unfinished build. */
-  void abandon(Path tmp) {
-    if (tmp != null) {
-      deleteTree(tmp);
+  void abandon(Path folder) {
+    if (folder != null) {
+      deleteTree(folder);
+    }
+  }
+
+  @Override
+  public void close() {
+    if (lock != null) {
+      lock.close();
+      lock = null;
+    }
+  }
+
+  /** A new link beside the output, renamed over it: rename(2) replaces the old link in one step. */
+  private void swapTo(Path folder) throws IOException {
+    Path next = out.resolveSibling(out.getFileName() + ".link-" + folder.getFileName());
+    Files.deleteIfExists(next);
+    Files.createSymbolicLink(next, Path.of(builds.getFileName().toString(), folder.getFileName().toString()));
+    Files.move(next, out, StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  /** The build folder the output links to, if it links into ours. */
+  private Optional<Path> target() {
+    if (!Files.isSymbolicLink(out)) {
+      return Optional.empty();
+    }
+    try {
+      Path t = out.resolveSibling(Files.readSymbolicLink(out)).normalize();
+      return t.startsWith(builds) ? Optional.of(t) : Optional.empty();
+    } catch (IOException e) {
+      return Optional.empty();
     }
   }
 
   private void ensureReplaceable() {
-    if (!Files.exists(out)) {
+    if (Files.isSymbolicLink(out)) {
+      if (target().isEmpty()) {
+        throw new ErrataException(ExitCode.IO, "output " + out + " is a symbolic link that errata did not make;"
+            + " choose another --out");
+      }
+      return;
+    }
+    if (!Files.exists(out, LinkOption.NOFOLLOW_LINKS)) {
       return;
     }
     if (!Files.isDirectory(out)) {
@@ -98,8 +161,93 @@ final class OutputFolder {
     }
   }
 
+  /**
+   * An older errata wrote the site as a real folder: it becomes the first numbered build, and the
+   * output a link to it. Two renames, so for that one moment, once, the output is missing; a build
+   * killed in between finds the folder in {@link #recoverLink}. An empty folder is just removed.
+   */
+  private void migrateOldFolder() throws IOException {
+    if (Files.isSymbolicLink(out) || !Files.isDirectory(out)) {
+      return;
+    }
+    if (!Files.exists(out.resolve(MARKER))) {
+      Files.delete(out); // empty, as ensureReplaceable found
+      return;
+    }
+    Path first = builds.resolve(Long.toString(lastNumber() + 1));
+    Files.move(out, first, StandardCopyOption.ATOMIC_MOVE);
+    swapTo(first);
+  }
+
+  /** No output link (a build killed while migrating, or a deleted link): point it at the newest finished build. */
+  private void recoverLink() throws IOException {
+    if (Files.exists(out, LinkOption.NOFOLLOW_LINKS) && target().map(Files::isDirectory).orElse(true)) {
+      return;
+    }
+    Optional<Path> newest = numbered().stream().filter(p -> Files.exists(p.resolve(MARKER))).reduce((a, b) -> b);
+    if (newest.isPresent()) {
+      swapTo(newest.get());
+    }
+  }
+
+  /**
+   * Every build folder but the one the output links to (unfinished builds, previous sites not yet
+   * removed), stray links of an interrupted swap, and the temporary and old folders that builds
+   * of older versions left beside the output (those holding the marker only).
+   */
+  private void removeLeftovers() throws IOException {
+    Optional<Path> current = target();
+    try (DirectoryStream<Path> s = Files.newDirectoryStream(builds)) {
+      for (Path p : s) {
+        if (!p.getFileName().toString().equals(LOCK) && !current.map(p::equals).orElse(false)) {
+          deleteTree(p);
+        }
+      }
+    }
+    String name = out.getFileName().toString();
+    try (DirectoryStream<Path> s = Files.newDirectoryStream(out.getParent(),
+        p -> p.getFileName().toString().startsWith(name + ".") && !p.equals(builds))) {
+      for (Path p : s) {
+        String rest = p.getFileName().toString().substring(name.length());
+        if (rest.startsWith(".link-") && Files.isSymbolicLink(p)) {
+          Files.deleteIfExists(p);
+        } else if ((rest.startsWith(".tmp-") || rest.startsWith(".old-")) && !Files.isSymbolicLink(p)
+            && Files.exists(p.resolve(MARKER))) {
+          deleteTree(p);
+        }
+      }
+    }
+  }
+
+  /** The numbered build folders, in order. */
+  private List<Path> numbered() throws IOException {
+    List<Path> out = new ArrayList<>();
+    try (DirectoryStream<Path> s = Files.newDirectoryStream(builds)) {
+      for (Path p : s) {
+        if (number(p) > 0) {
+          out.add(p);
+        }
+      }
+    }
+    out.sort(java.util.Comparator.comparingLong(OutputFolder::number));
+    return out;
+  }
+
+  private long lastNumber() throws IOException {
+    List<Path> all = numbered();
+    return all.isEmpty() ? 0 : number(all.get(all.size() - 1));
+  }
+
+  private static long number(Path p) {
+    String n = p.getFileName().toString();
+    if (n.isEmpty() || n.length() > 18 || !n.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      return 0;
+    }
+    return Long.parseLong(n);
+  }
+
   static void deleteTree(Path root) {
-    if (!Files.exists(root)) {
+    if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
       return;
     }
     try {
@@ -116,6 +264,8 @@ final class OutputFolder {
           return FileVisitResult.CONTINUE;
         }
       });
+    } catch (NoSuchFileException e) {
+      // Removed already, by whatever removed it.
     } catch (IOException e) {
       throw new ErrataException(ExitCode.IO, "cannot remove " + root + ": " + e.getMessage(), e);
     }

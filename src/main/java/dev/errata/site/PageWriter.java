@@ -91,7 +91,8 @@ final class PageWriter {
           written++;
         } catch (ErrataException e) {
           failure = e;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+          // An error that ended this thread unseen would let an incomplete site be swapped in.
           failure = new ErrataException(ExitCode.INTERNAL, "writing " + page.path() + " failed: " + e, e);
         }
       }

@@ -12,6 +12,7 @@ import dev.errata.index.EntriesJson;
 import dev.errata.index.MatchIndexCodec;
 import dev.errata.index.SearchIndexWriter;
 import dev.errata.markdown.Markdown;
+import dev.errata.markdown.MarkdownCheck;
 import dev.errata.match.MatchIndex;
 import dev.errata.match.Matcher;
 import dev.errata.text.Rules;
@@ -35,6 +36,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * One build: load, check, render, write into a temporary folder, swap it in. Any content error
@@ -42,9 +44,16 @@ import java.util.concurrent.TimeUnit;
  */
 public final class SiteBuilder {
   private final Clock clock;
+  private final Consumer<String> notices;
 
   public SiteBuilder(Clock clock) {
+    this(clock, message -> { });
+  }
+
+  /** @param notices told what a person waiting for the build should know, such as that it waits for another build */
+  public SiteBuilder(Clock clock, Consumer<String> notices) {
     this.clock = clock;
+    this.notices = notices;
   }
 
   /** Where to read and write. */
@@ -59,25 +68,28 @@ public final class SiteBuilder {
 
   /** Loads and checks the content: the diagnostics of {@code errata check}. */
   public static Checked check(Path content) {
-    return check(content, true);
+    return check(content, true, Phases.fromSystemProperty(), true);
   }
 
   /**
-   * Loads and checks the content; {@code runExamples} also runs every entry's examples through
-   * the matcher (what {@code check} and {@code build} do; {@code match} skips it).
+   * Loads and checks the content; {@code runExamples} also inspects every Markdown field and
+   * runs every entry's examples through the matcher (what {@code check} and {@code build} do;
+   * {@code match}, which uses neither, skips them).
    */
   public static Checked check(Path content, boolean runExamples) {
-    return check(content, runExamples, Phases.fromSystemProperty());
+    return check(content, runExamples, Phases.fromSystemProperty(), runExamples);
   }
 
-  private static Checked check(Path content, boolean runExamples, Phases phases) {
+  /** @param parseBodies whether bodies are parsed for their links and nesting, which a build finds as it renders them */
+  private static Checked check(Path content, boolean runExamples, Phases phases, boolean parseBodies) {
     // The examples rule compiles the match index; a build reuses it rather than compiling it again.
     Map<KnowledgeBase, MatchIndex> built = new java.util.IdentityHashMap<>();
     ContentLoader.Result loaded = new ContentLoader().load(content);
     phases.done("load (read, YAML, map)");
     List<Diagnostic> all = new ArrayList<>(loaded.diagnostics());
     List<dev.errata.check.Rule> extra = runExamples
-        ? List.of(new ExamplesMatch(kb -> new Matcher(built.computeIfAbsent(kb, k -> MatchIndex.build(k, Rules.defaults())), Rules.defaults())))
+        ? List.of(new MarkdownCheck(new Markdown(), parseBodies)::check,
+            new ExamplesMatch(kb -> new Matcher(built.computeIfAbsent(kb, k -> MatchIndex.build(k, Rules.defaults())), Rules.defaults())))
         : List.of();
     all.addAll(new Checker(extra).check(loaded.knowledgeBase()));
     return new Checked(loaded.knowledgeBase(), all.stream().sorted(Diagnostic.ORDER).toList(),
@@ -96,18 +108,23 @@ public final class SiteBuilder {
     Phases phases = Phases.fromSystemProperty();
     // Taken before reading, so that an entry edited during the build makes the index stale.
     Fingerprint fingerprint = Fingerprint.of(options.content(), MatchIndexCodec.salt());
-    Checked checked = check(options.content(), true, phases);
+    Checked checked = check(options.content(), true, phases, false);
     phases.done("check (rules, examples)");
     if (checked.hasErrors()) {
-      long errors = checked.diagnostics().stream().filter(Diagnostic::isError).count();
-      throw new ErrataException(ExitCode.INVALID_CONTENT,
-          errors + (errors == 1 ? " error" : " errors") + " in " + options.content() + "; the site was not changed",
-          checked.diagnostics());
+      throw invalid(options, checked.diagnostics());
     }
+    try (OutputFolder out = new OutputFolder(options.out(),
+        () -> notices.accept("another build into " + options.out() + " is running; waiting for it to finish"))) {
+      return write(options, checked, fingerprint, out, start, phases);
+    }
+  }
+
+  /** Renders and writes the site into a new folder of {@code out} and swaps it in; the lock is held throughout. */
+  private Result write(Options options, Checked checked, Fingerprint fingerprint, OutputFolder out, long start, Phases phases) {
     KnowledgeBase kb = checked.knowledgeBase();
     Markdown markdown = new Markdown();
     SearchIndexWriter searchIndex = new SearchIndexWriter();
-    OutputFolder out = new OutputFolder(options.out());
+    List<Diagnostic> diagnostics = new ArrayList<>(checked.diagnostics());
     Path tmp = out.begin();
     PageWriter writer = new PageWriter(tmp);
     int pageCount;
@@ -130,13 +147,21 @@ public final class SiteBuilder {
       // Pages go to disk as they are rendered; each body is parsed once, and its text counted for
       // word search right there, on the thread that rendered it.
       WordIndex.Builder counting = new WordIndex.Builder(kb, WordIndex.Weights.SEARCH, Rules.defaults());
+      // Rendering a body finds its refused links and deep nesting (a build's check leaves them to it).
+      List<Diagnostic> bodyProblems = java.util.Collections.synchronizedList(new ArrayList<>());
       SiteRenderer renderer = new SiteRenderer(new Templates(options.templates()), markdown, e -> {
         Markdown.Rendered r = markdown.render(e.body());
+        bodyProblems.addAll(MarkdownCheck.body(e, r));
         counting.add(e, new WordIndex.Body(r.text(), r.code()));
         return r.html();
       });
       renderer.entryPages(kb, writer::write);
       phases.done("entry pages, counted, written");
+      diagnostics.addAll(bodyProblems);
+      diagnostics.sort(Diagnostic.ORDER);
+      if (bodyProblems.stream().anyMatch(Diagnostic::isError)) {
+        throw invalid(options, diagnostics);
+      }
       // The word index (its merge runs on one thread) and its parts, thousands of small files,
       // are made while the list pages render.
       Future<WordIndex> wordIndex = side.submit(() -> {
@@ -156,7 +181,8 @@ public final class SiteBuilder {
       Assets.copy(options.templates(), tmp);
       out.commit(tmp);
       phases.done("assets, swap, remove old site");
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
+      // Errors too (a stack overflow in a user's template): no unfinished folder is left behind.
       stop(side);
       writer.abort();
       out.abandon(tmp);
@@ -164,7 +190,13 @@ public final class SiteBuilder {
     } finally {
       side.shutdown();
     }
-    return new Result(kb.entries().size(), pageCount, checked.diagnostics(), Duration.ofMillis(clock.millis() - start));
+    return new Result(kb.entries().size(), pageCount, List.copyOf(diagnostics), Duration.ofMillis(clock.millis() - start));
+  }
+
+  private static ErrataException invalid(Options options, List<Diagnostic> diagnostics) {
+    long errors = diagnostics.stream().filter(Diagnostic::isError).count();
+    return new ErrataException(ExitCode.INVALID_CONTENT,
+        errors + (errors == 1 ? " error" : " errors") + " in " + options.content() + "; the site was not changed", diagnostics);
   }
 
   /** A side task's result; its failure is rethrown as it was thrown. */
@@ -173,6 +205,9 @@ public final class SiteBuilder {
       return task.get();
     } catch (ExecutionException e) {
       if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error r) {
         throw r;
       }
       throw new ErrataException(ExitCode.INTERNAL, "building the search index failed: " + e.getCause(), e.getCause());

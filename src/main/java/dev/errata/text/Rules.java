@@ -57,6 +57,8 @@ public final class Rules {
   final String json;
   final int maxLineChars;
   public final int maxLines;
+  /** At most this many bytes of a paste are read: a limit on memory for input without line ends. */
+  public final int maxInputBytes;
   final int maxPreparedLines;
   final Pattern ansi;
   final List<Prefix> prefixes;
@@ -75,6 +77,7 @@ public final class Rules {
     this.json = json;
     maxLineChars = integer(root, "maxLineChars", 4096);
     maxLines = integer(root, "maxLines", 200_000);
+    maxInputBytes = integer(root, "maxInputBytes", 32 << 20);
     maxPreparedLines = integer(root, "maxPreparedLines", 4000);
     ansi = Pattern.compile((String) root.get("ansi"));
     prefixes = new ArrayList<>();

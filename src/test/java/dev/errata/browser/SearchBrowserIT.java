@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.errata.serve.PreviewServer;
 import dev.errata.site.SiteBuilder;
@@ -31,11 +30,8 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -45,8 +41,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * screenshot in target/screenshots.
  */
 class SearchBrowserIT {
-  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   static final String FOUNDING = "python-backend-numpy2-empty-output-tensors";
 
   static Path site;
@@ -73,25 +67,11 @@ class SearchBrowserIT {
 
   @BeforeAll
   static void start() throws IOException {
-    boolean browser = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-    if (System.getenv("CI") == null) {
-      assumeTrue(browser, "no chromium/chromedriver here; CI installs them and runs these tests");
-    }
-    assertTrue(browser, "CI must have /usr/bin/chromium and /usr/bin/chromedriver (.ci/run installs them)");
     Path tmp = Files.createTempDirectory("errata-browser");
+    driver = Chromium.start(tmp);
     site = tmp.resolve("site");
     new SiteBuilder(Clock.systemUTC()).build(new SiteBuilder.Options(Path.of("content"), Path.of("templates"), site));
     server = new PreviewServer(site, 0).start();
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
-        "--window-size=1280,1600", "--allow-file-access-from-files", "--user-data-dir=" + tmp.resolve("profile"));
-    LoggingPreferences logs = new LoggingPreferences();
-    logs.enable(LogType.PERFORMANCE, java.util.logging.Level.ALL);
-    options.setCapability("goog:loggingPrefs", logs);
-    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
-    driver = new ChromeDriver(service, options);
   }
 
   @AfterAll

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.errata.testing.CliRun;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The documented exit codes, through the real command line. */
@@ -50,6 +53,20 @@ class ExitCodeTest {
     CliRun typo = CliRun.of("show", "port-in-uze", "--content", FIXTURE);
     assertEquals(1, typo.code());
     assertTrue(typo.err().contains("did you mean 'port-in-use'?"), typo.err());
+  }
+
+  @Test
+  void errorsThatAreNoExceptionsMapToSeventyWithOneLine() {
+    for (Throwable t : List.of(new OutOfMemoryError("Java heap space"), new StackOverflowError(), new AssertionError("x\ny"),
+        new IllegalStateException("line one\nline two"))) {
+      StringWriter err = new StringWriter();
+      assertEquals(70, Cli.report(t, false, new PrintWriter(err, true)), t.toString());
+      assertEquals(1, err.toString().lines().count(), err.toString());
+      assertTrue(err.toString().startsWith("errata: internal error: "), err.toString());
+    }
+    StringWriter err = new StringWriter();
+    Cli.report(new OutOfMemoryError("Java heap space"), false, new PrintWriter(err, true));
+    assertTrue(err.toString().contains("ERRATA_JAVA_OPTS=-Xmx"), "says what to try: " + err);
   }
 
   @Test

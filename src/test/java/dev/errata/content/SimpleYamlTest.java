@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * must have nothing to report about it; everything else it must leave to Jackson.
  */
 class SimpleYamlTest {
-  private static final ObjectMapper YAML = ContentLoader.mapper(new YAMLFactory());
+  private static final ObjectMapper YAML = ContentLoader.mapper(ContentLoader.factory());
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private static void assertSameAsJackson(String yaml, EntryDto simple) throws IOException {

@@ -38,9 +38,10 @@ class SiteBuildTest {
     List<String> broken = new ArrayList<>();
     List<String> external = new ArrayList<>();
     int links = 0;
-    try (Stream<Path> files = Files.walk(site)) {
+    try (Stream<Path> files = Files.walk(site.toRealPath())) {
       for (Path page : files.filter(f -> f.toString().endsWith(".html")).toList()) {
         Document doc = Jsoup.parse(page.toFile(), "UTF-8");
+        page = site.resolve(site.toRealPath().relativize(page));
         for (Element el : doc.select("[href], [src]")) {
           String attr = el.hasAttr("href") ? "href" : "src";
           String target = el.attr(attr);
@@ -99,8 +100,10 @@ class SiteBuildTest {
     assertTrue(failed.err().contains("the site was not changed"), failed.err());
     assertTrue(failed.err().contains("bad-ranges.md:11: error:"), failed.err());
     assertEquals(before, Trees.read(site));
-    try (Stream<Path> s = Files.list(tmp)) {
-      assertEquals(List.of("site"), s.map(p -> p.getFileName().toString()).toList(), "no temporary folders left behind");
+    try (Stream<Path> s = Files.list(tmp); Stream<Path> b = Files.list(tmp.resolve("site.builds"))) {
+      assertEquals(List.of("site", "site.builds"), s.map(p -> p.getFileName().toString()).sorted().toList());
+      assertEquals(List.of(".lock", site.toRealPath().getFileName().toString()),
+          b.map(p -> p.getFileName().toString()).sorted().toList(), "no unfinished folders left behind");
     } catch (IOException e) {
       throw new AssertionError(e);
     }

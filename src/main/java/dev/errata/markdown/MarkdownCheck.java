@@ -1,0 +1,64 @@
+package dev.errata.markdown;
+
+import dev.errata.Diagnostic;
+import dev.errata.model.Entry;
+import dev.errata.model.Fix;
+import dev.errata.model.KnowledgeBase;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Every Markdown field of every entry (the body, each cause, each fix's detail) inspected as
+ * {@link Markdown#render} will meet it: limits, nesting, refused link addresses. A problem in the
+ * body is reported on its own line of the file; one in a front-matter field on that field's line.
+ *
+ * <p>Inspecting a body for links and deep nesting takes a parse, two thirds of the time of
+ * rendering it. A build renders every body anyway and gets those problems from the rendering
+ * ({@link #body}); its check looks at the bodies' limits only, which takes no parse.
+ */
+public final class MarkdownCheck {
+  private final Markdown markdown;
+  private final boolean parseBodies;
+
+  /** @param parseBodies whether bodies are inspected whole, or for their limits only (a build renders them) */
+  public MarkdownCheck(Markdown markdown, boolean parseBodies) {
+    this.markdown = markdown;
+    this.parseBodies = parseBodies;
+  }
+
+  /** The problems a rendering of {@code e}'s body met, on the lines of its file. */
+  public static List<Diagnostic> body(Entry e, Markdown.Rendered rendered) {
+    return rendered.problems().stream().map(p -> diagnostic(p, e.source().path(), e.source().bodyLine() + p.line() - 1, "")).toList();
+  }
+
+  public List<Diagnostic> check(KnowledgeBase kb) {
+    return kb.entries().parallelStream().flatMap(e -> check(e).stream()).toList();
+  }
+
+  private List<Diagnostic> check(Entry e) {
+    List<Diagnostic> out = new ArrayList<>();
+    String path = e.source().path();
+    for (MarkdownLimits.Problem p : parseBodies ? markdown.inspect(e.body()) : markdown.limits(e.body())) {
+      out.add(diagnostic(p, path, e.source().bodyLine() + p.line() - 1, ""));
+    }
+    for (int i = 0; i < e.causes().size(); i++) {
+      int line = e.source().line("/causes/" + i);
+      for (MarkdownLimits.Problem p : markdown.inspect(e.causes().get(i))) {
+        out.add(diagnostic(p, path, line, "cause " + (i + 1) + ": "));
+      }
+    }
+    for (int i = 0; i < e.fixes().size(); i++) {
+      Fix f = e.fixes().get(i);
+      int line = e.source().line("/fixes/" + i + "/detail");
+      for (MarkdownLimits.Problem p : markdown.inspect(f.detail())) {
+        out.add(diagnostic(p, path, line, "fix " + (i + 1) + " detail: "));
+      }
+    }
+    return out;
+  }
+
+  private static Diagnostic diagnostic(MarkdownLimits.Problem p, String path, int line, String where) {
+    return p.error() ? Diagnostic.error(path, line, where + p.message(), p.hint())
+        : Diagnostic.warning(path, line, where + p.message(), p.hint());
+  }
+}

@@ -1,0 +1,145 @@
+package dev.errata.site;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.errata.ErrataException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The output link, its numbered folders, the lock, and what killed builds leave. */
+class OutputFolderTest {
+  @TempDir Path tmp;
+
+  private Path site() {
+    return tmp.resolve("site");
+  }
+
+  private static List<String> names(Path dir) throws IOException {
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.map(p -> p.getFileName().toString()).sorted().toList();
+    }
+  }
+
+  /** One whole build of a site holding {@code index.html} with {@code text}. */
+  private Path build(String text) throws IOException {
+    try (OutputFolder out = new OutputFolder(site(), () -> { })) {
+      Path folder = out.begin();
+      Files.writeString(folder.resolve("index.html"), text);
+      out.commit(folder);
+      return folder;
+    }
+  }
+
+  @Test
+  void theOutputIsALinkToTheNewestFolderAndTheOldOneGoes() throws IOException {
+    Path first = build("one");
+    assertTrue(Files.isSymbolicLink(site()));
+    assertEquals("one", Files.readString(site().resolve("index.html")));
+    assertEquals(Path.of("site.builds", "1"), Files.readSymbolicLink(site()), "a relative link, so the project may move");
+    Path second = build("two");
+    assertEquals("two", Files.readString(site().resolve("index.html")));
+    assertFalse(Files.exists(first));
+    assertEquals(List.of(".lock", second.getFileName().toString()), names(tmp.resolve("site.builds")));
+    assertEquals(List.of("site", "site.builds"), names(tmp));
+  }
+
+  @Test
+  void aSiteFolderOfAnOlderVersionIsMovedInto() throws IOException {
+    Files.createDirectories(site().resolve("entries"));
+    Files.writeString(site().resolve(OutputFolder.MARKER), "old");
+    Files.writeString(site().resolve("index.html"), "old");
+    try (OutputFolder out = new OutputFolder(site(), () -> { })) {
+      Path folder = out.begin();
+      assertTrue(Files.isSymbolicLink(site()), "migrated before the new build is written");
+      assertEquals("old", Files.readString(site().resolve("index.html")), "the old site stays in place while building");
+      Files.writeString(folder.resolve("index.html"), "new");
+      out.commit(folder);
+    }
+    assertEquals("new", Files.readString(site().resolve("index.html")));
+    assertEquals(List.of("site", "site.builds"), names(tmp));
+  }
+
+  @Test
+  void whatKilledBuildsLeftIsRemoved() throws IOException {
+    build("one");
+    Path builds = tmp.resolve("site.builds");
+    Files.createDirectories(builds.resolve("7/entries")); // killed while writing
+    Files.writeString(builds.resolve("7/entries/a.html"), "half");
+    Files.createDirectories(builds.resolve("0"));
+    Files.createSymbolicLink(tmp.resolve("site.link-7"), Path.of("site.builds/7")); // killed between link and rename
+    for (String legacy : List.of("site.tmp-123", "site.old-456")) { // left by older versions
+      Files.createDirectories(tmp.resolve(legacy));
+      Files.writeString(tmp.resolve(legacy).resolve(OutputFolder.MARKER), "");
+    }
+    Files.createDirectories(tmp.resolve("site.tmp-mine")); // no marker: not ours
+    Path last = build("two");
+    assertEquals(List.of(".lock", last.getFileName().toString()), names(builds));
+    assertEquals(List.of("site", "site.builds", "site.tmp-mine"), names(tmp));
+    assertEquals("2", last.getFileName().toString(), "numbered after the current one, leftovers gone first");
+  }
+
+  @Test
+  void aMissingLinkIsPointedBackAtTheNewestFinishedBuild() throws IOException {
+    build("one");
+    Path builds = tmp.resolve("site.builds");
+    Files.delete(site()); // a build killed between the two renames of the migration
+    Files.createDirectories(builds.resolve("2"));  // unfinished: no marker
+    try (OutputFolder out = new OutputFolder(site(), () -> { })) {
+      Path folder = out.begin();
+      assertEquals("one", Files.readString(site().resolve("index.html")), "back before anything is written");
+      out.abandon(folder);
+    }
+    assertEquals("one", Files.readString(site().resolve("index.html")));
+  }
+
+  @Test
+  void aSecondBuildWaitsForTheFirst() throws Exception {
+    build("zero");
+    CountDownLatch firstBegun = new CountDownLatch(1);
+    CountDownLatch secondWaits = new CountDownLatch(1);
+    AtomicBoolean firstDone = new AtomicBoolean();
+    Thread first = new Thread(() -> {
+      try (OutputFolder out = new OutputFolder(site(), () -> { })) {
+        Path folder = out.begin();
+        firstBegun.countDown();
+        secondWaits.await(10, TimeUnit.SECONDS);
+        Files.writeString(folder.resolve("index.html"), "first");
+        out.commit(folder);
+        firstDone.set(true);
+      } catch (IOException | InterruptedException e) {
+        throw new AssertionError(e);
+      }
+    });
+    first.start();
+    assertTrue(firstBegun.await(10, TimeUnit.SECONDS));
+    try (OutputFolder out = new OutputFolder(site(), secondWaits::countDown)) {
+      Path folder = out.begin();
+      assertTrue(firstDone.get(), "began only once the first was done");
+      assertEquals("first", Files.readString(site().resolve("index.html")));
+      Files.writeString(folder.resolve("index.html"), "second");
+      out.commit(folder);
+    }
+    first.join();
+    assertEquals(0, secondWaits.getCount(), "the second was told that it waits");
+    assertEquals("second", Files.readString(site().resolve("index.html")));
+  }
+
+  @Test
+  void refusesALinkItDidNotMake() throws IOException {
+    Files.createDirectories(tmp.resolve("elsewhere"));
+    Files.createSymbolicLink(site(), tmp.resolve("elsewhere"));
+    ErrataException e = assertThrows(ErrataException.class, () -> build("x"));
+    assertTrue(e.getMessage().contains("symbolic link that errata did not make"), e.getMessage());
+  }
+}
