@@ -219,6 +219,7 @@
       var cut = itemOp[k] === OP_DEL && ((k < first && headCut) || (k > last && tailCut));
       if (got > 0) {
         gained += got; evidence += got;
+        if (it.slot === "PATH" && got < max) { complete = false; }
         continue;
       }
       if (itemOp[k] === OP_SUB) { substituted += max; }
@@ -500,7 +501,9 @@
     if (b.alignment.contradicted) { return "possible"; }
     var margin = rival === null ? s.score : s.score - rival.score;
     var needed = Math.max(K.Matcher.MIN_MARGIN, K.Matcher.MARGIN_SHARE * s.score);
-    var rivalExact = rival !== null && rival.best.alignment.exact, inf = informative(b, stop);
+    var rivalExact = rival !== null && rival.best.alignment.exact && rival.best.alignment.matchedLiterals >= b.alignment.matchedLiterals
+      && !(b.template.primary && !rival.best.template.primary);
+    var inf = informative(b, stop);
     if (b.alignment.exact && inf >= K.Matcher.MIN_INFORMATIVE && !(rivalExact && margin < needed)) { return "exact"; }
     if (b.alignment.quality >= K.Matcher.LIKELY_QUALITY && b.alignment.coverage >= K.Matcher.LIKELY_COVERAGE
         && inf >= K.Matcher.MIN_INFORMATIVE && (margin >= needed || b.alignment.exact)) { return "likely"; }

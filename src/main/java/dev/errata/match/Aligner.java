@@ -325,6 +325,11 @@ public final class Aligner {
       if (got > 0) {
         gained += got;
         evidence += got;
+        if (it.slot() == Template.Slot.PATH && got < max) {
+          // A path without the words the symptom's path has (another model, another repository)
+          // is this error's shape, not this error word for word.
+          complete = false;
+        }
         continue;
       }
       if (itemOp[k] == OP_SUB) {

@@ -472,7 +472,12 @@ public final class Matcher {
     }
     double margin = rival == null ? s.score() : s.score() - rival.score();
     double needed = Math.max(MIN_MARGIN, MARGIN_SHARE * s.score());
-    boolean rivalExact = rival != null && rival.best().alignment().exact();
+    // An exact rival on the same line leaves the answer open, unless this symptom is the more
+    // specific one (it fixes more words of the line: "expects 0 inputs" against "expects {n}
+    // inputs") or the line is this entry's main error and only a line that comes with the rival's.
+    boolean rivalExact = rival != null && rival.best().alignment().exact()
+        && rival.best().alignment().matchedLiterals() >= b.alignment().matchedLiterals()
+        && !(b.template().primary() && !rival.best().template().primary());
     int informative = informative(b);
     if (b.alignment().exact() && informative >= MIN_INFORMATIVE && !(rivalExact && margin < needed)) {
       return Confidence.EXACT;

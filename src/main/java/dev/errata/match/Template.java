@@ -82,8 +82,10 @@ public record Template(int entry, String text, List<Item> items, boolean explici
       if (part instanceof Symptom.Literal lit) {
         String text = lit.text();
         List<Token> tokens = Tokenizer.tokenize(text);
-        boolean placeholderBefore = p > 0 && parts.get(p - 1) instanceof Symptom.Placeholder;
-        boolean placeholderAfter = p + 1 < parts.size() && parts.get(p + 1) instanceof Symptom.Placeholder;
+        // A word glued to a name ({name}_output) is one token in a paste; glued to {*} it is not,
+        // since {*} may be empty or start with a space.
+        boolean placeholderBefore = p > 0 && glues(parts.get(p - 1));
+        boolean placeholderAfter = p + 1 < parts.size() && glues(parts.get(p + 1));
         for (int k = 0; k < tokens.size(); k++) {
           Token t = tokens.get(k);
           if (k == 0 && placeholderBefore && t.start() == 0 && t.kind() == Token.Kind.WORD && !items.isEmpty()) {
@@ -96,6 +98,10 @@ public record Template(int entry, String text, List<Item> items, boolean explici
           } else if (!explicit && t.kind() == Token.Kind.NUMBER) {
             // Kept: a number that is the same in the paste is a constant of this error (an exit code, a version).
             items.add(new Item(Slot.NUMBER, identity.contains(t.text()) ? t.text() : ""));
+          } else if (t.kind() == Token.Kind.PATH && isFileName(t.text())) {
+            // A bare file or library name (libcudart.so.12, tokenizer.json) names this error:
+            // another name is another error, so it is a literal, as written.
+            items.add(new Item(Slot.LITERAL, t.text()));
           } else if (t.kind() == Token.Kind.PATH) {
             // Kept: the words of a path (a layer or an operator) tell siblings apart, and so do
             // the numbers in it that the title names (an image tag, a layer's index).
@@ -138,6 +144,15 @@ public record Template(int entry, String text, List<Item> items, boolean explici
     }
     // Never empty: an empty text marks a placeholder slot, which merges with its neighbours.
     return kept.isEmpty() ? "/" : String.join("/", kept);
+  }
+
+  /** A path of one part: no folder, no scheme. */
+  static boolean isFileName(String path) {
+    return path.indexOf('/') < 0 && path.indexOf('\\') < 0 && path.indexOf(':') < 0;
+  }
+
+  private static boolean glues(Symptom.Part part) {
+    return part instanceof Symptom.Placeholder ph && ph.kind() != Symptom.Kind.ANY;
   }
 
   /** The token ends the literal, or only a joining character ({@code . - +}) follows it. */
