@@ -562,8 +562,8 @@ final class SimpleMarkdown {
 
   /**
    * Text between code spans: escaped into the HTML, and its lines into the plain text (each line
-   * a text node of its own, as Flexmark's), in one pass (three passes, and a call per character
-   * to ask about links, were a fifth of reading). A link found part way declines the whole body,
+   * a text node of its own, as Flexmark's), in one pass rather than several, and without a call
+   * per character to ask about links. A link found part way declines the whole body,
    * so what was written before it does not matter.
    */
   private void plain(char[] s, String str, int from, int to) {

@@ -6,8 +6,8 @@ import java.util.Arrays;
 
 /**
  * The distinct terms one thread has met while counting, each numbered, found by its characters
- * in the text being scanned: a build counts three million (entry, term) pairs, and a String made,
- * hashed and compared per token was most of the cost of counting them. ASCII capitals are folded
+ * in the text being scanned: a build counts an (entry, term) pair for every distinct word of
+ * every body, and a String made, hashed and compared per token would be most of that cost. ASCII capitals are folded
  * to lower case while hashing and comparing, as {@link Tokenizer} would have folded them; text
  * with other characters is looked up through the String it lowers to. Not thread-safe: one table
  * per thread, all numbering their terms in one shared registry as well.
