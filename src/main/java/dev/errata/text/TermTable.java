@@ -21,7 +21,7 @@ public final class TermTable {
    * (two chars), its length (one) and its characters, so a lookup touches two places, the slot
    * and the record: between two entries' bodies the rendering pushes the table out of the
    * processor's cache, and each further array read per word (separate offsets, lengths, a
-   * stopword flag) was one more miss.
+   * stopword flag) would be one more miss.
    */
   private long[] slots = new long[1 << 14];
   private char[] chars = new char[1 << 16];

@@ -91,7 +91,7 @@ public final class Tokenizer {
     int n = s.length;
     int i = 0;
     // The ASCII cases are tested first and inline: builds run on the C1 compiler, which does not
-    // inline the larger helpers, and a call per character was most of tokenizing.
+    // inline the larger helpers, and a call per character would dominate tokenizing.
     while (i < n) {
       char c = s[i];
       if (c < 128) {
@@ -139,7 +139,7 @@ public final class Tokenizer {
     int digits = 0;
     int traits = 0;
     // Whether the word is all hex digits is asked only of words with enough digits to be an id
-    // (see kind); testing each letter for a-f here was an unpredictable branch per character.
+    // (see kind); testing each letter for a-f here would be an unpredictable branch per character.
     while (end < n) {
       char d = s[end];
       if (d < 128) {
