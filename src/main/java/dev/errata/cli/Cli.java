@@ -49,9 +49,8 @@ public final class Cli {
         return CommandLine.defaultFactory().create(cls);
       }
     });
-    // Picocli reads every command's annotations when it is added, a tenth of a second for all
-    // of them, and a good part of a match's 0.4 s: a run that names one command gets that one
-    // only. Anything else (help, no command, a misspelt one) gets them all, so help and
+    // Picocli reads every command's annotations when it is added, a cost every start would pay
+    // for all of them: a run that names one command gets that one only. Anything else (help, no command, a misspelt one) gets them all, so help and
     // suggestions are as before. Added before the settings below, which apply to the commands
     // present when they are made.
     String named = commandName(args);

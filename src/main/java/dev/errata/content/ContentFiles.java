@@ -119,7 +119,7 @@ final class ContentFiles {
         return Optional.empty();
       }
       byte[] bytes = Files.readAllBytes(file);
-      // The String constructor decodes several times faster than a decoder, but replaces bad
+      // The String constructor decodes faster than a CharsetDecoder, but replaces bad
       // bytes with U+FFFD instead of failing: only a text holding U+FFFD is decoded again, strictly.
       String text = new String(bytes, StandardCharsets.UTF_8);
       if (text.indexOf('\uFFFD') >= 0) {

@@ -34,8 +34,8 @@ public final class ContentLoader {
 
   private final YAMLFactory factory;
   /**
-   * Made when first needed: the first ObjectMapper of a process costs 0.1 to 0.2 s of class
-   * loading and set-up, and front matter that SimpleYaml reads, in a folder without settings
+   * Made when first needed: the first ObjectMapper of a process costs noticeable class loading
+   * and set-up, and front matter that SimpleYaml reads, in a folder without settings
    * files, never needs one.
    */
   private ObjectMapper yaml;

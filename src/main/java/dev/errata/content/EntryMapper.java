@@ -340,7 +340,7 @@ final class EntryMapper {
   }
 
   // The two checks below run on every entry; written out rather than as regular expressions,
-  // whose matcher was a hundred methods for the compiler to warm up in a large build.
+  // whose matcher is many methods for the compiler to warm up in a large build.
 
   /** {@code [a-z0-9]+(-[a-z0-9]+)*}: lower-case letters and digits in words joined by single hyphens. */
   static boolean isKebab(String s) {

@@ -29,7 +29,7 @@ public record Fingerprint(String digest, long newestMillis) {
   public static Fingerprint of(Path contentDir, String salt) {
     try {
       // The folder's entries are looked at on all cores: a match of one paste waits for this,
-      // and one stat after another for 10,000 files was a quarter of its time.
+      // and one stat after another grows with the number of files.
       String prefix = contentDir.toString();
       List<Stat> files = new ArrayList<>(children(contentDir).parallelStream()
           .flatMap(p -> stats(p, prefix).stream())

@@ -9,8 +9,8 @@ import java.util.Optional;
 /**
  * Reads front matter that keeps to a plain subset of YAML straight into an {@link EntryDto}:
  * block mappings and sequences, one-line flow collections, and one-line scalars (plain, or
- * quoted with the common escapes). SnakeYAML's scanner and Jackson's binding were most of the time it
- * took to load a large knowledge base. Anything else (block and multi-line scalars, escapes,
+ * quoted with the common escapes). SnakeYAML's scanner and Jackson's binding are the costly part
+ * of loading a large knowledge base. Anything else (block and multi-line scalars, escapes,
  * comments after values, anchors, tags, numbers and booleans, unknown keys, values of the wrong
  * shape) makes it decline, returning empty, so that {@link EntryBinder} reads the file and
  * reports what is wrong. {@code SimpleYamlTest} holds what it accepts equal to what Jackson binds.
@@ -289,7 +289,7 @@ final class SimpleYaml {
         }
       }
     }
-    // Only words of five letters or fewer can be one of these; lowering every scalar to ask was a copy each.
+    // Only words of five letters or fewer can be one of these; lowering every scalar to ask would copy each.
     switch (s.length() > 5 ? "" : s.toLowerCase(java.util.Locale.ROOT)) {
       case "true", "false", "yes", "no", "on", "off", "y", "n", "null", "nan", "inf" -> throw decline();
       default -> {

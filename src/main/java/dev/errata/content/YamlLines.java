@@ -12,7 +12,7 @@ import java.util.Map;
  * The line of every key and value in a YAML document, by JSON pointer ({@code
  * /components/1/affected/0}). Binding loses positions; this lets a rule that runs after binding
  * still point at the line of the value it rejects. The positions take a second pass over the
- * YAML, a sixth of loading a clean entry, so they are read only when a message first needs one.
+ * YAML, which a clean entry never needs, so they are read only when a message first needs one.
  */
 final class YamlLines {
   private final YAMLFactory factory;

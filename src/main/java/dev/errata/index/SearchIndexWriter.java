@@ -46,7 +46,7 @@ public final class SearchIndexWriter {
   /** Aimed size of one key part, in bytes of JSON, before compression. */
   static final int KEY_PART_BYTES = 6000;
 
-  /** A plain factory: no ObjectMapper, whose first creation in a process costs 0.1 to 0.2 s. */
+  /** A plain factory: no ObjectMapper, whose first creation in a process costs class loading and set-up. */
   private final JsonFactory json = new JsonFactory();
 
   /**

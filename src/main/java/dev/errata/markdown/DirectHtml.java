@@ -41,7 +41,7 @@ import com.vladsch.flexmark.util.sequence.SubSequence;
 /**
  * Writes HTML for the Markdown an entry body usually holds (headings, paragraphs, code, tables,
  * lists, quotes, emphasis) straight into one StringBuilder. Flexmark's own writer passes every
- * character through a line-tracking appendable and was half of all Markdown time; this writer
+ * character through a line-tracking appendable, costly for every body rendered; this writer
  * produces the same bytes for the node kinds it knows ({@code MarkdownTest} compares it with
  * stock Flexmark) and declines, returning null, at the first node of any other kind, links and
  * images included, so that Flexmark renders those documents itself.

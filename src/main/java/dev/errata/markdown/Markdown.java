@@ -74,8 +74,8 @@ public final class Markdown {
     options.set(HtmlRenderer.FENCED_CODE_LANGUAGE_CLASS_PREFIX, "language-");
     options.set(TablesExtension.CLASS_NAME, "table");
     // Flexmark's writer otherwise inspects every character it writes to track indentation and
-    // trailing spaces; our templates never indent the body, and the output is the same (checked
-    // over the shipped content and 1,000 generated bodies), a third faster.
+    // trailing spaces; our templates never indent the body, so passing text through gives the
+    // same output (MarkdownTest) with less work per character.
     options.set(HtmlRenderer.FORMAT_FLAGS, LineAppendable.F_PASS_THROUGH);
     return options;
   }

@@ -12,8 +12,8 @@ import java.util.List;
  * {@link Markdown#render} will meet it: limits, nesting, refused link addresses. A problem in the
  * body is reported on its own line of the file; one in a front-matter field on that field's line.
  *
- * <p>Inspecting a body for links and deep nesting takes a parse, two thirds of the time of
- * rendering it. A build renders every body anyway and gets those problems from the rendering
+ * <p>Inspecting a body for links and deep nesting takes a parse, most of the cost of rendering
+ * it. A build renders every body anyway and gets those problems from the rendering
  * ({@link #body}); its check looks at the bodies' limits only, which takes no parse.
  */
 public final class MarkdownCheck {

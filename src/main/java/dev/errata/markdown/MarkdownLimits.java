@@ -7,8 +7,8 @@ import java.util.Locale;
 /**
  * The limits a Markdown text must keep, checked in one pass over it before any parser sees it.
  * Flexmark parses and renders recursively and some of its paths take time that grows faster than
- * the input: 20,000 {@code >} on a line overflowed the stack, a list 3,000 levels deep took 206 s
- * to do so. Within these limits every input parses in bounded time and stack.
+ * the input: deep enough quotes on one line overflow the stack, and deeply nested lists take
+ * minutes before they do. Within these limits every input parses in bounded time and stack.
  *
  * <ul>
  *   <li>Lists and quotes nest at most {@link #MAX_NESTING} levels. Each level of a line needs its

@@ -7,7 +7,7 @@ import com.vladsch.flexmark.util.sequence.Escaping;
 /**
  * Parses and writes, in one pass and without a syntax tree, the Markdown nearly every entry body
  * is made of: paragraphs, ATX headings, fenced code, pipe tables and inline code. Building
- * Flexmark's tree was most of a large build's Markdown time. Anything outside that subset, or
+ * Flexmark's tree is the costly part of Markdown in a large build. Anything outside that subset, or
  * anything whose reading depends on CommonMark's finer rules (emphasis, links, escapes,
  * entities, raw HTML, lists, quotes, indentation, trailing spaces), and any text outside code
  * the autolink extension might link, makes it decline, returning null, so that Flexmark reads the whole
@@ -562,8 +562,8 @@ final class SimpleMarkdown {
 
   /**
    * Text between code spans: escaped into the HTML, and its lines into the plain text (each line
-   * a text node of its own, as Flexmark's), in one pass (three passes, and a call per character
-   * to ask about links, were a fifth of reading). A link found part way declines the whole body,
+   * a text node of its own, as Flexmark's), in one pass rather than several, and without a call
+   * per character to ask about links. A link found part way declines the whole body,
    * so what was written before it does not matter.
    */
   private void plain(char[] s, String str, int from, int to) {

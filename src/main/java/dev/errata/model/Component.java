@@ -29,7 +29,7 @@ public record Component(String name, List<VersionRange> affected, List<Version> 
 
   public boolean affects(Version v) {
     // A loop, not a stream: the version picture asks this for every component and version of
-    // every entry, and the streams were a hundred megabytes of garbage in a large build.
+    // every entry, and a stream per call would be garbage in proportion to all of them.
     for (VersionRange r : affected) {
       if (r.contains(v)) {
         return true;

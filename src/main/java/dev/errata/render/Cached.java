@@ -15,9 +15,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * {@code <@cached key=x>...</@cached>}: renders its body once per distinct key in a build and
  * writes the same text wherever the key comes again, as Hugo's {@code partialCached} does. The
- * body must depend on the key alone. Entry pages use it for the version picture: 10,000
- * generated entries have 19,000 component rows but only 1,200 different ones, and those rows were
- * a third of every page.
+ * body must depend on the key alone. Entry pages use it for the version picture: entries share
+ * most of their component rows, so few of the rows differ, and the rows are a large part of
+ * every page.
  */
 final class Cached implements TemplateDirectiveModel {
   static final String NAME = "cached";

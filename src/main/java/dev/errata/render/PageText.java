@@ -38,8 +38,8 @@ final class PageText extends Writer {
 
   /**
    * The page as UTF-8. The builder's bytes are copied twice on the way (its String, then the
-   * String's bytes), yet a writer that encoded each character itself was a quarter slower: a loop
-   * per character under the C1 compiler costs more than the bulk copies do.
+   * String's bytes), yet that is cheaper than a writer that encodes each character itself: a
+   * loop per character under the C1 compiler costs more than the bulk copies do.
    */
   byte[] bytes() {
     return text.toString().getBytes(StandardCharsets.UTF_8);

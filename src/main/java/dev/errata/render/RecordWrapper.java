@@ -23,9 +23,9 @@ import java.util.function.Function;
 
 /**
  * Freemarker's object wrapper, but a public record is read through its components directly.
- * The stock wrapper reads a record as a bean: every {@code ${e.title}} went through
- * {@code Method.invoke}, which walks the stack to check the caller, and at 10,000 entry pages
- * that walk and its type checks were a sixth of all template time. Here each component is read
+ * The stock wrapper reads a record as a bean: every {@code ${e.title}} goes through
+ * {@code Method.invoke}, which walks the stack to check the caller, a cost paid on every value
+ * of every page. Here each component is read
  * by a function made once per record class. Templates see the same names as before, but a
  * record is only its components (no {@code e.hashCode()}); a record this class may not read falls
  * back to the bean view.

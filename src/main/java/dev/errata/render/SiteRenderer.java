@@ -21,8 +21,8 @@ import java.util.Map;
 public final class SiteRenderer {
   private static final int RECENT = 10;
   /**
-   * Entries in the Atom feed: the latest changes, as feed readers expect. All of them made a
-   * 5 MB feed at 10,000 entries that every reader would fetch again on each poll.
+   * Entries in the Atom feed: the latest changes, as feed readers expect. All of them would make
+   * a feed that grows with the knowledge base, fetched again by every reader on each poll.
    */
   static final int FEED = 50;
 
@@ -80,11 +80,10 @@ public final class SiteRenderer {
     List<Views.Group> components = componentGroups(kb, byComponent, "../");
     List<Views.Group> tags = tagGroups(kb, byTag, "../");
     // The list pages render in parallel too: on a large site a tag page lists thousands of
-    // entries, and one after another they were the single-threaded tail of the rendering.
+    // entries, and one after another they would be a single-threaded tail of the rendering.
     List<java.util.function.Supplier<Page>> pages = new ArrayList<>();
     // A group's cards are made for its own page only: the indexes, the home and search pages
-    // show names and counts, and making every card for each of them was a third of the list
-    // pages' time.
+    // show names and counts, so making every card for each of them would be wasted work.
     for (Views.Group g : components) {
       pages.add(() -> new Page("components/" + g.name() + ".html", templates.render("component.ftlh",
           model(kb, "../", "group", g.with(byComponent.get(g.name()).stream()

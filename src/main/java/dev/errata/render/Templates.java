@@ -54,7 +54,7 @@ public final class Templates {
     config.setFallbackOnNullLoopVariable(false);
     config.setRecognizeStandardFileExtensions(true);
     // One Templates serves one build: no localized variants to look for, and no template
-    // changes to watch for, on each of the 10,000 imports of layout.ftlh a large build makes.
+    // changes to watch for, on each import of layout.ftlh (one per page) a build makes.
     config.setLocalizedLookup(false);
     config.setTemplateUpdateDelayMilliseconds(Long.MAX_VALUE);
     config.setSharedVariable(Cached.NAME, new Cached());

@@ -18,8 +18,8 @@ import java.util.stream.Collectors;
  * Draws an entry's versions as a row of cells per component. The columns are every version of
  * that component named anywhere in the knowledge base, so neighbouring entries line up and a
  * reader sees where a window starts and ends. Each cell carries a symbol as well as a colour, so
- * the picture reads without colour: the shipped stylesheet draws it from the cell's state (a third
- * of every entry page was the same three symbols in markup), and templates of one's own may still
+ * the picture reads without colour: the shipped stylesheet draws it from the cell's state (so
+ * pages do not repeat the same three symbols in markup), and templates of one's own may still
  * write {@link Views.Cell#symbol()}.
  */
 final class VersionPicture {

@@ -70,8 +70,8 @@ final class PageWriter {
 
   private void run() {
     while (true) {
-      // Pages arrive faster than one a millisecond; a writer blocked in take() was woken for
-      // each, 19,000 wake-ups and context switches at 10,000 entries. Polling at a millisecond
+      // Pages arrive faster than one a millisecond; a writer blocked in take() would be woken
+      // for each, a wake-up and context switch per page. Polling at a millisecond
       // when the queue is empty writes the same pages in batches, and the renderers' puts find
       // no one to wake.
       Page page = queue.poll();
@@ -105,7 +105,7 @@ final class PageWriter {
       if (folders.add(folder)) {
         Files.createDirectories(folder);
       }
-      // One write call: Files.write would pass the bytes through a direct buffer 8 KB at a time.
+      // One write call: Files.write would pass the bytes through a small direct buffer in pieces.
       try (FileOutputStream out = new FileOutputStream(file.toFile())) {
         out.write(content);
       }

@@ -4,8 +4,8 @@ import java.io.PrintStream;
 
 /**
  * Wall and CPU time per build phase, printed to standard error when the JVM runs with
- * {@code -Derrata.timings=true}: how the profiling notes in docs/performance.md were taken, kept
- * so that the next round of tuning starts from figures rather than guesses.
+ * {@code -Derrata.timings=true}: how the figures in bench/NOTES.md are taken, so that tuning
+ * starts from measurements rather than guesses.
  */
 final class Phases {
   private final PrintStream out;

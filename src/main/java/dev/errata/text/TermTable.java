@@ -6,8 +6,8 @@ import java.util.Arrays;
 
 /**
  * The distinct terms one thread has met while counting, each numbered, found by its characters
- * in the text being scanned: a build counts three million (entry, term) pairs, and a String made,
- * hashed and compared per token was most of the cost of counting them. ASCII capitals are folded
+ * in the text being scanned: a build counts an (entry, term) pair for every distinct word of
+ * every body, and a String made, hashed and compared per token would be most of that cost. ASCII capitals are folded
  * to lower case while hashing and comparing, as {@link Tokenizer} would have folded them; text
  * with other characters is looked up through the String it lowers to. Not thread-safe: one table
  * per thread, all numbering their terms in one shared registry as well.
@@ -21,7 +21,7 @@ public final class TermTable {
    * (two chars), its length (one) and its characters, so a lookup touches two places, the slot
    * and the record: between two entries' bodies the rendering pushes the table out of the
    * processor's cache, and each further array read per word (separate offsets, lengths, a
-   * stopword flag) was one more miss.
+   * stopword flag) would be one more miss.
    */
   private long[] slots = new long[1 << 14];
   private char[] chars = new char[1 << 16];

@@ -31,7 +31,7 @@ public final class Tokenizer {
   private Tokenizer() {}
 
   // Character classes of ASCII, looked up instead of asked of java.lang.Character: the index
-  // build runs every character of every body through here, and the lookups were a third of it.
+  // build runs every character of every body through here, so each lookup must be cheap.
   private static final byte LETTER = 1;
   private static final byte DIGIT = 2;
   private static final byte UNDERSCORE = 4;
@@ -83,7 +83,7 @@ public final class Tokenizer {
    * word of every body and keeps none of the tokens.
    */
   static void scan(CharSequence text, Sink out) {
-    // One copy into an array: scanning an array is several times faster than charAt on a
+    // One copy into an array: scanning an array is much cheaper than charAt on a
     // CharSequence before the JIT has warmed up, and a build tokenizes every body once. A body's
     // text comes as a buffer over an array of its own (see SimpleMarkdown), read in place.
     char[] s = text instanceof java.nio.CharBuffer b && b.hasArray() && b.arrayOffset() == 0 && b.position() == 0
@@ -91,7 +91,7 @@ public final class Tokenizer {
     int n = s.length;
     int i = 0;
     // The ASCII cases are tested first and inline: builds run on the C1 compiler, which does not
-    // inline the larger helpers, and a call per character was most of tokenizing.
+    // inline the larger helpers, and a call per character would dominate tokenizing.
     while (i < n) {
       char c = s[i];
       if (c < 128) {
@@ -139,7 +139,7 @@ public final class Tokenizer {
     int digits = 0;
     int traits = 0;
     // Whether the word is all hex digits is asked only of words with enough digits to be an id
-    // (see kind); testing each letter for a-f here was an unpredictable branch per character.
+    // (see kind); testing each letter for a-f here would be an unpredictable branch per character.
     while (end < n) {
       char d = s[end];
       if (d < 128) {
