@@ -142,8 +142,7 @@
         var began = now();
         try {
           while (!job.step(SLICE_LINES)) {
-            progress();
-            if (now() - began > SLICE_MS) { later().then(go); return; }
+            if (now() - began > SLICE_MS) { progress(); later().then(go); return; }
           }
         } catch (e) { reject(e); return; }
         progress();
@@ -152,7 +151,7 @@
       go();
     });
   }
-  var SLICE_LINES = 256, SLICE_MS = 12;
+  var SLICE_LINES = 64, SLICE_MS = 12;
 
   // Pairs a paste with entries, as Matcher.match does. Resolves to a report like `errata match --json`.
   // Long pastes are read and aligned in slices that leave the page free between them:
@@ -168,7 +167,7 @@
       var reading = Errata.text.preparer(text, rules, versions), total = null;
       return sliced(reading, function () {
         if (total === null) { total = Math.min(Errata.text.countLines(text), rules.maxLines); }
-        tell({ phase: "reading", done: reading.line(), total: total });
+        tell({ phase: "reading", done: Math.min(reading.line(), total), total: total });
       }, cancelled).then(function () { return reading.result(); }).then(function (paste) {
         return self.matchPrepared(paste, versions, m, top, lang, options, tell, cancelled);
       });
