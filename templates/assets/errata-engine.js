@@ -115,7 +115,10 @@
     });
   };
 
-  /** Resolves on a later turn of the event loop, after the page has had its turn (events, timers, painting). */
+  /**
+   * Resolves on a later turn of the event loop, after the page has had its turn (events, timers,
+   * painting): a message to ourselves, which unlike a nested timer is not held back 4 ms.
+   */
   var later = typeof setImmediate === "function" ? function () { return new Promise(function (r) { setImmediate(r); }); }
     : typeof MessageChannel === "function" ? (function () {
       var channel = new MessageChannel(), waiting = [];
