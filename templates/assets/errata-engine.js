@@ -115,32 +115,95 @@
     });
   };
 
+  /**
+   * Resolves on a later turn of the event loop, after the page has had its turn (events, timers,
+   * painting): a message to ourselves, which unlike a nested timer is not held back 4 ms.
+   */
+  var later = typeof setImmediate === "function" ? function () { return new Promise(function (r) { setImmediate(r); }); }
+    : typeof MessageChannel === "function" ? (function () {
+      var channel = new MessageChannel(), waiting = [];
+      channel.port1.onmessage = function () { var r = waiting.shift(); if (r) { r(); } };
+      return function () { return new Promise(function (r) { waiting.push(r); channel.port2.postMessage(0); }); };
+    })()
+    : function () { return new Promise(function (r) { setTimeout(r, 0); }); };
+
+  var now = typeof performance !== "undefined" && performance.now ? function () { return performance.now(); } : Date.now;
+
+  /** A run was cancelled (a newer paste or query took its place): match rejects with it. */
+  function Cancelled() { this.message = "cancelled"; this.cancelled = true; }
+  Cancelled.prototype = Object.create(Error.prototype);
+
+  /**
+   * Runs job.step(SLICE) until it says it is done, yielding to the page whenever a slice of
+   * work took longer than Engine.SLICE_MS; tells `progress()` after each slice and rejects when
+   * `cancelled()` says so. The result does not depend on where the slices fall.
+   */
+  function sliced(job, progress, cancelled) {
+    return new Promise(function (resolve, reject) {
+      function go() {
+        if (cancelled()) { reject(new Cancelled()); return; }
+        var began = now();
+        try {
+          while (!job.step(SLICE_LINES)) {
+            if (now() - began > SLICE_MS) { progress(); later().then(go); return; }
+          }
+        } catch (e) { reject(e); return; }
+        progress();
+        resolve();
+      }
+      go();
+    });
+  }
+  var SLICE_LINES = 64, SLICE_MS = 12;
+
   // Pairs a paste with entries, as Matcher.match does. Resolves to a report like `errata match --json`.
+  // Long pastes are read and aligned in slices that leave the page free between them:
+  // options.progress({phase: "reading" | "matching", done, total}) hears how far it got, and
+  // options.cancelled(), when it returns true, stops the run (it rejects with {cancelled: true}).
   Engine.prototype.match = function (text, options) {
     options = options || {};
     var self = this, top = Math.max(1, options.top || 5), lang = options.lang || "en";
+    var tell = options.progress || function () {}, cancelled = options.cancelled || function () { return false; };
+    text = text || "";
     return this.manifest().then(function (m) {
       var M = Errata.match, rules = m.compiled, versions = new Errata.text.Versions(rules);
-      var paste = Errata.text.prepare(text || "", rules, versions);
-      (options.env || []).forEach(function (v) { versions.add(v.component, v.version, v.source || "--env", true); });
-      var q = M.query(paste, rules);
-      var weightOf = function (key, df) { return M.literalWeight(key, df, m.templates, rules.stop); };
-      return self.keys(q.words).then(function (found) {
-        var perLine = M.withinBudget(q.lines.map(function (l, li) { return M.candidates(q.keysOf[li], q.allowed, found.literal, weightOf); }));
-        var need = {};
-        perLine.forEach(function (c) { c.forEach(function (t) { need[t] = true; }); });
-        var tids = Object.keys(need).map(Number);
-        return self.templates(tids).then(function (tpls) {
-          // Weights of the templates' words need their document frequencies: one more round of keys.
-          var more = {};
-          tids.forEach(function (t) { M.templateKeys(tpls[t]).forEach(function (k) { more[k] = true; }); });
-          var missing = Object.keys(more).filter(function (k) { return !hasOwn.call(found.literal, k); });
-          return self.keys(missing).then(function (extra) {
-            Object.keys(extra.literal).forEach(function (k) { found.literal[k] = extra.literal[k]; });
-            var keyWeight = function (key) { var p = found.literal[key]; return weightOf(key, p ? p.length : 1); };
-            var best = M.bestPerEntry(q.lines, perLine, tpls, keyWeight);
+      var reading = Errata.text.preparer(text, rules, versions), total = null;
+      return sliced(reading, function () {
+        if (total === null) { total = Math.min(Errata.text.countLines(text), rules.maxLines); }
+        tell({ phase: "reading", done: Math.min(reading.line(), total), total: total });
+      }, cancelled).then(function () { return reading.result(); }).then(function (paste) {
+        return self.matchPrepared(paste, versions, m, top, lang, options, tell, cancelled);
+      });
+    });
+  };
+
+  Engine.prototype.matchPrepared = function (paste, versions, m, top, lang, options, tell, cancelled) {
+    var self = this, M = Errata.match, rules = m.compiled;
+    (options.env || []).forEach(function (v) { versions.add(v.component, v.version, v.source || "--env", true); });
+    var q = M.query(paste, rules);
+    var weightOf = function (key, df) { return M.literalWeight(key, df, m.templates, rules.stop); };
+    return self.keys(q.words).then(function (found) {
+      if (cancelled()) { throw new Cancelled(); }
+      var perLine = M.withinBudget(q.lines.map(function (l, li) { return M.candidates(q.keysOf[li], q.allowed, found.literal, weightOf); }));
+      var need = {};
+      perLine.forEach(function (c) { c.forEach(function (t) { need[t] = true; }); });
+      var tids = Object.keys(need).map(Number);
+      return self.templates(tids).then(function (tpls) {
+        // Weights of the templates' words need their document frequencies: one more round of keys.
+        var more = {};
+        tids.forEach(function (t) { M.templateKeys(tpls[t]).forEach(function (k) { more[k] = true; }); });
+        var missing = Object.keys(more).filter(function (k) { return !hasOwn.call(found.literal, k); });
+        return self.keys(missing).then(function (extra) {
+          Object.keys(extra.literal).forEach(function (k) { found.literal[k] = extra.literal[k]; });
+          var keyWeight = function (key) { var p = found.literal[key]; return weightOf(key, p ? p.length : 1); };
+          var aligning = M.aligner(q.lines, perLine, tpls, keyWeight);
+          return sliced(aligning, function () {
+            tell({ phase: "matching", done: aligning.done(), total: q.lines.length });
+          }, cancelled).then(function () {
+            var best = aligning.result();
             var head = M.rank(best, M.relevance(q.terms, found.postings, m.entries));
             return self.entries(M.judged(head, versions)).then(function (infos) {
+              if (cancelled()) { throw new Cancelled(); }
               var termsOf = function (e) { return M.relevanceTerms(e, q.terms, found.postings, m.entries); };
               var picked = M.pick(M.oneOfEachFamily(M.applyVersions(head, infos, versions), m.families, lang), top, termsOf, found.postings, rules.stop);
               return self.entries(picked.map(function (p) { return p.s.entry; })).then(function (shown) {
@@ -200,6 +263,6 @@
   Errata.engine = {
     /** An engine that loads index parts through load(name), which resolves to the part's data. */
     create: function (load) { return new Engine(load); },
-    useConstants: useConstants, hash: hash
+    useConstants: useConstants, hash: hash, later: later
   };
 })(typeof window !== "undefined" ? window : globalThis);

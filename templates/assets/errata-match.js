@@ -318,9 +318,27 @@
    * template}, first, occurrences} (Matcher.align).
    */
   function bestPerEntry(lines, perLine, tpls, keyWeight) {
-    var found = new Map(), byNumber = new Map(), firstLine = Infinity, lastLine = 0;
+    var a = aligner(lines, perLine, tpls, keyWeight);
+    while (!a.step(Infinity)) { /* aligns every line */ }
+    return a.result();
+  }
+
+  /**
+   * bestPerEntry a slice at a time: step(limit) aligns at most `limit` more lines and says
+   * whether all are done; done() how many are; result() what bestPerEntry gives.
+   */
+  function aligner(lines, perLine, tpls, keyWeight) {
+    var found = new Map(), byNumber = new Map(), firstLine = Infinity, lastLine = 0, li = 0;
     lines.forEach(function (l) { byNumber.set(l.number, l); firstLine = Math.min(firstLine, l.number); lastLine = Math.max(lastLine, l.number); });
-    for (var li = 0; li < lines.length; li++) {
+    return {
+      step: function (limit) {
+        for (var end = Math.min(lines.length, li + limit); li < end; li++) { alignLine(li); }
+        return li >= lines.length;
+      },
+      done: function () { return li; },
+      result: function () { return found; }
+    };
+    function alignLine(li) {
       var line = lines[li], cands = perLine[li], next = byNumber.get(line.number + 1), first = line.number === firstLine;
       for (var c = 0; c < cands.length; c++) {
         var tpl = tpls[cands[c]];
@@ -353,7 +371,6 @@
         }
       }
     }
-    return found;
   }
 
   /** BM25 relevance of each entry to the query terms; `postings` maps a term to {entries, weight}. */
@@ -571,7 +588,7 @@
 
   Errata.match = {
     pathParts: pathParts, pathWords: pathWords, lineKeys: lineKeys, templateKeys: templateKeys, isWord: isWord, itemKey: itemKey,
-    align: align, mostTellingFirst: mostTellingFirst, query: query, withinBudget: withinBudget, literalWeight: literalWeight, candidates: candidates, bestPerEntry: bestPerEntry,
+    align: align, mostTellingFirst: mostTellingFirst, query: query, withinBudget: withinBudget, literalWeight: literalWeight, candidates: candidates, bestPerEntry: bestPerEntry, aligner: aligner,
     relevance: relevance, rank: rank, judged: judged, applyVersions: applyVersions, oneOfEachFamily: oneOfEachFamily,
     pick: pick, relevanceTerms: relevanceTerms, confidences: confidences, verdicts: verdicts, explain: explain
   };

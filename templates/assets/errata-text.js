@@ -276,51 +276,82 @@
     return line.errorish ? K.PreparedLine.RANK_INFO_ERROR : K.PreparedLine.RANK_ORDINARY;
   }
 
-  /** Paste.prepare: {lines, totalLines, truncated, skipped}; collects versions into `versions` when given. */
-  function prepare(text, rules, versions) {
+  /**
+   * Paste.prepare, a slice at a time: step(limit) reads at most `limit` more lines and says
+   * whether the paste is done; line() is the last line read; result() is what prepare gives.
+   * Reading in slices gives the same paste as reading at once (the page yields between slices).
+   */
+  function preparer(text, rules, versions) {
     var byShape = new Map(), number = 0, truncated = false, skipIndented = false, skipIndent = -1;
     var ordinaryKept = 0, tellingKept = 0, skipped = 0;
-    var start = 0, n = text.length;
-    while (start <= n) {
-      var end = start;
-      while (end < n) { var ch = text.charCodeAt(end); if (ch === 10 || ch === 13) { break; } end++; }
-      var next = end < n && text.charCodeAt(end) === 13 && end + 1 < n && text.charCodeAt(end + 1) === 10 ? end + 2 : end + 1;
-      number++;
-      if (number > rules.maxLines) { truncated = true; break; }
-      for (var piece = start; piece < end || piece === start; piece += rules.maxLineChars) {
-        var raw = text.substring(piece, Math.min(end, piece + rules.maxLineChars));
-        var indent = indentOf(raw);
-        if (skipIndented && indent > skipIndent && raw.trim() !== "") { skipIndented = false; break; }
-        skipIndented = false;
-        var noise = null;
-        for (var q = 0; q < rules.noise.length; q++) {
-          var nm = admits(rules.noise[q].gate, raw, null) ? rules.noise[q].re.exec(raw) : null;
-          if (nm !== null && nm.index === 0) { noise = rules.noise[q]; break; }
+    var start = 0, n = text.length, done = false;
+    function step(limit) {
+      for (var count = 0; !done && count < limit; count++) {
+        if (start > n) { done = true; break; }
+        var end = start;
+        while (end < n) { var ch = text.charCodeAt(end); if (ch === 10 || ch === 13) { break; } end++; }
+        var next = end < n && text.charCodeAt(end) === 13 && end + 1 < n && text.charCodeAt(end + 1) === 10 ? end + 2 : end + 1;
+        number++;
+        if (number > rules.maxLines) { truncated = true; done = true; break; }
+        for (var piece = start; piece < end || piece === start; piece += rules.maxLineChars) {
+          var raw = text.substring(piece, Math.min(end, piece + rules.maxLineChars));
+          var indent = indentOf(raw);
+          if (skipIndented && indent > skipIndent && raw.trim() !== "") { skipIndented = false; break; }
+          skipIndented = false;
+          var noise = null;
+          for (var q = 0; q < rules.noise.length; q++) {
+            var nm = admits(rules.noise[q].gate, raw, null) ? rules.noise[q].re.exec(raw) : null;
+            if (nm !== null && nm.index === 0) { noise = rules.noise[q]; break; }
+          }
+          if (noise !== null) {
+            if (noise.skip) { skipIndented = true; skipIndent = indent; }
+            break;
+          }
+          if (versions && piece === start) { versions.scan(raw, "paste line " + number); }
+          var line = prepareLine(number, raw, rules);
+          if (line.tokens.length === 0) { continue; }
+          var key = shape(line), seen = byShape.get(key);
+          if (seen) { seen.repeats++; }
+          else if (ordinary(line) ? ordinaryKept++ < rules.maxPreparedLines : tellingKept++ < rules.maxPreparedLines) { byShape.set(key, line); }
+          else { skipped++; }
+          if (piece + rules.maxLineChars >= end) { break; }
         }
-        if (noise !== null) {
-          if (noise.skip) { skipIndented = true; skipIndent = indent; }
-          break;
-        }
-        if (versions && piece === start) { versions.scan(raw, "paste line " + number); }
-        var line = prepareLine(number, raw, rules);
-        if (line.tokens.length === 0) { continue; }
-        var key = shape(line), seen = byShape.get(key);
-        if (seen) { seen.repeats++; }
-        else if (ordinary(line) ? ordinaryKept++ < rules.maxPreparedLines : tellingKept++ < rules.maxPreparedLines) { byShape.set(key, line); }
-        else { skipped++; }
-        if (piece + rules.maxLineChars >= end) { break; }
+        start = next;
+        if (end >= n) { done = true; }
       }
-      start = next;
-      if (end >= n) { break; }
+      return done;
     }
-    return { lines: Array.from(byShape.values()), totalLines: number, truncated: truncated, skipped: skipped };
+    return {
+      step: step,
+      line: function () { return Math.min(number, rules.maxLines); },
+      result: function () { return { lines: Array.from(byShape.values()), totalLines: number, truncated: truncated, skipped: skipped }; }
+    };
+  }
+
+  /** Paste.prepare: {lines, totalLines, truncated, skipped}; collects versions into `versions` when given. */
+  function prepare(text, rules, versions) {
+    var p = preparer(text, rules, versions);
+    while (!p.step(Infinity)) { /* reads to the end */ }
+    return p.result();
+  }
+
+  /** How many lines a text has, as prepare counts them (for progress: "line 12,000 of 48,000"). */
+  function countLines(text) {
+    var count = 1, n = text.length;
+    for (var i = 0; i < n; i++) {
+      var ch = text.charCodeAt(i);
+      if (ch === 10) { if (i + 1 < n) { count++; } }
+      else if (ch === 13) { if (i + 1 < n && text.charCodeAt(i + 1) === 10) { i++; } if (i + 1 < n) { count++; } }
+    }
+    return count;
   }
 
   /** How much a prepared line counts in relevance (PreparedLine.weight). */
   function lineWeight(line) { return line.errorish ? K.PreparedLine.ERROR_WEIGHT : K.PreparedLine.OTHER_WEIGHT; }
 
   Errata.text = {
-    tokenize: tokenize, terms: terms, compileRules: compileRules, Versions: Versions, prepare: prepare,
+    tokenize: tokenize, terms: terms, compileRules: compileRules, Versions: Versions, prepare: prepare, preparer: preparer,
+    countLines: countLines,
     lineWeight: lineWeight, rank: rank, isDigit: isDigit, isLetter: isLetter
   };
 })(typeof window !== "undefined" ? window : globalThis);

@@ -8,6 +8,9 @@
   var status = document.getElementById("search-status");
   var filtersBox = document.getElementById("filters");
   if (!box || !list || !window.Errata || !window.Errata.engine) { return; }
+  // Above the results, when a log shows several known failures; under them, lines skipped.
+  var several = document.getElementById("search-several") || list.parentNode.insertBefore(document.createElement("p"), list);
+  var skippedNote = document.getElementById("search-skipped") || list.parentNode.insertBefore(document.createElement("p"), list.nextSibling);
 
   // Index parts are scripts that call errataIndex(name, data): that works from file:// too.
   var pending = {};
@@ -28,6 +31,7 @@
   var engine = window.Errata.engine.create(load);
   var filters = { component: null, tag: null, status: null };
   var generation = 0;
+  var MAX_URL_QUERY = 8192, PROGRESS_FROM = 2000;
 
   function el(tag, cls, text) {
     var e = document.createElement(tag);
@@ -80,6 +84,10 @@
       pre.appendChild(el("code", null, m.symptom));
       li.appendChild(pre);
     }
+    if (m.occurrences > 1) {
+      li.appendChild(el("p", "occurrences", "first at line " + m.first_line.toLocaleString("en-US") + ", " +
+        m.occurrences.toLocaleString("en-US") + " lines in all"));
+    }
     if (m.reasons.length) {
       var ul = el("ul", "reasons");
       m.reasons.forEach(function (r) { ul.appendChild(el("li", null, r)); });
@@ -127,6 +135,8 @@
 
   function clear() {
     while (list.firstChild) { list.removeChild(list.firstChild); }
+    several.hidden = true;
+    skippedNote.hidden = true;
     selected = -1;
   }
 
@@ -230,19 +240,41 @@
     var text = box.value;
     var mine = ++generation;
     var url = new URL(window.location.href);
-    if (text.trim()) { url.searchParams.set("q", text); } else { url.searchParams.delete("q"); }
+    // A long paste stays out of the address (browsers cap its length, and rewriting it is slow).
+    if (text.trim() && text.length <= MAX_URL_QUERY) { url.searchParams.set("q", text); } else { url.searchParams.delete("q"); }
     try { window.history.replaceState(null, "", url.toString()); } catch (e) { /* file:// may refuse; the page still works */ }
     if (!text.trim()) { clear(); filtersBox.hidden = true; setStatus(""); return Promise.resolve(); }
     setStatus("Searching…");
-    var paste = looksLikePaste(text);
-    return engine.match(text, { top: 5, lang: document.documentElement.lang || "en" }).then(function (report) {
+    var paste = text.length > MAX_URL_QUERY || looksLikePaste(text);
+    var options = {
+      top: 5, lang: document.documentElement.lang || "en",
+      // A newer paste or query replaces this run: it stops at its next slice.
+      cancelled: function () { return mine !== generation; },
+      progress: function (p) {
+        if (mine !== generation || p.total < PROGRESS_FROM) { return; }
+        setStatus(p.phase === "reading" ? "Reading line " + p.done.toLocaleString("en-US") + " of " + p.total.toLocaleString("en-US") + "…"
+          : "Matching line " + p.done.toLocaleString("en-US") + " of " + p.total.toLocaleString("en-US") + " distinct lines…");
+      }
+    };
+    return engine.match(text, options).then(function (report) {
       if (mine !== generation) { return; }
       if (report.confident || (paste && report.matches.length)) {
         clear();
         filtersBox.hidden = true;
+        var confident = report.matches.filter(function (m) { return m.confident; });
+        if (confident.length > 1) {
+          several.textContent = "This log shows several known failures (" + confident.length + "), in the order they first appear:";
+          several.hidden = false;
+        }
         report.matches.forEach(function (m) { list.appendChild(renderMatch(m)); });
+        if (report.skipped > 0) {
+          skippedNote.textContent = report.skipped.toLocaleString("en-US") + " lines were skipped: past the limit of distinct lines" +
+            " the page reads (lines with errors or warnings are kept first).";
+          skippedNote.hidden = false;
+        }
         var vs = report.versions.map(function (v) { return v.component + " " + v.version; }).join(", ");
-        setStatus((report.confident ? "Known issue found." : "No known entry matches this paste confidently; these share some of its words.") +
+        setStatus((report.confident ? (confident.length > 1 ? confident.length + " known issues found." : "Known issue found.")
+          : "No known entry matches this paste confidently; these share some of its words.") +
           (vs ? " Versions seen: " + vs + "." : ""));
         return;
       }
@@ -251,7 +283,7 @@
       }
       return words(text, mine, "");
     }).catch(function (err) {
-      if (mine !== generation) { return; }
+      if (mine !== generation || (err && err.cancelled)) { return; }
       clear();
       setStatus("Search is unavailable: " + err.message + ". Browse by component or tag instead.");
     });

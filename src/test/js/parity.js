@@ -90,10 +90,11 @@ const jobs = {
     return {
       lines: r.lines,
       results: r.matches.map((x) => ({
-        affected: x.affected, confidence: x.confidence, id: x.id,
-        line: x.line === null ? null : { highlights: x.line.highlights, number: x.line.number }, reasons: x.reasons,
+        affected: x.affected, confidence: x.confidence, first_line: x.first_line, id: x.id,
+        line: x.line === null ? null : { highlights: x.line.highlights, number: x.line.number }, occurrences: x.occurrences, reasons: x.reasons,
         score: x.score, symptom: x.symptom, tokens: x.tokens
       })),
+      skipped: r.skipped,
       truncated: r.truncated,
       versions: r.versions.map((f) => ({ component: f.component, source: f.source, version: f.version }))
     };

@@ -5,6 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.errata.content.ContentLoader;
+import dev.errata.eval.Burial;
+import dev.errata.eval.Evaluation;
+import dev.errata.eval.TritonLog;
+import dev.errata.model.KnowledgeBase;
 import dev.errata.serve.PreviewServer;
 import dev.errata.site.SiteBuilder;
 import java.io.IOException;
@@ -225,5 +230,100 @@ class SearchBrowserIT {
     Map<String, Long> counts = new java.util.TreeMap<>();
     server.requests().forEach(r -> counts.merge(r.replaceAll("/[^/]*$", "/"), 1L, Long::sum));
     assertTrue(counts.containsKey("/search/k/"), "the search loaded index parts: " + counts);
+  }
+
+  /**
+   * A 5 MB log, its error twice near the end: the page keeps answering while it is matched (a
+   * 50 ms timer never waits half a second), says how far it read, and then shows the entry first,
+   * with where the error first appears and how often.
+   */
+  @Test
+  void aFiveMegabyteLogLeavesThePageFreeAndShowsWhereTheErrorFirstAppears() {
+    TritonLog log = new TritonLog(7L, "24.08");
+    List<String> lines = new java.util.ArrayList<>();
+    while (lines.stream().mapToInt(l -> l.length() + 1).sum() < 5_000_000) {
+      lines.addAll(log.lines(5_000));
+    }
+    String error = log.framed("E1126 08:15:42.123456 1 python_be.cc:1021] in ensemble 'ensemble_model', onnx runtime error 2:"
+        + " not enough space: expected 1048576, got 0");
+    int firstAt = lines.size() * 95 / 100;
+    lines.add(firstAt, error);
+    lines.add(lines.size() * 98 / 100, error);
+    String text = String.join("\n", lines) + "\n";
+    assertTrue(text.length() >= 5_000_000, "a 5 MB log: " + text.length());
+    driver.get(server.url() + "search.html");
+    JavascriptExecutor js = (JavascriptExecutor) driver;
+    // The text reaches the page, and the box, before the clock starts: what the browser spends
+    // taking a paste into a text box is its own; what is measured is matching it.
+    WebElement box = driver.findElement(By.id("q"));
+    js.executeScript("arguments[0].value = arguments[1]; return arguments[0].scrollHeight;", box, text);
+    js.executeAsyncScript("var done = arguments[arguments.length - 1];"
+        + " requestAnimationFrame(function () { setTimeout(done, 0); });");
+    // Ticks every 50 ms, remembering the longest wait between two, and every status shown.
+    js.executeScript("window.__gap = 0; window.__ticks = 0; window.__statuses = [];"
+        + "var last = performance.now();"
+        + "window.__timer = setInterval(function () { var t = performance.now(); window.__gap = Math.max(window.__gap, t - last);"
+        + " if (t - last > 200) { window.__long.push(Math.round(t - last) + ' ms ending at ' + Math.round(t) + ' during ' + document.getElementById('search-status').textContent); }"
+        + " last = t; window.__ticks++; }, 50); window.__long = [];"
+        + "new MutationObserver(function () { window.__statuses.push(Math.round(performance.now()) + ' ' + document.getElementById('search-status').textContent); })"
+        + ".observe(document.getElementById('search-status'), {childList: true, characterData: true, subtree: true});");
+    js.executeScript("arguments[0].dispatchEvent(new Event('input', {bubbles: true}));", box);
+    new WebDriverWait(driver, Duration.ofSeconds(120)).until(d -> !results().isEmpty());
+    js.executeScript("clearInterval(window.__timer);");
+    double gap = ((Number) js.executeScript("return window.__gap;")).doubleValue();
+    long ticks = ((Number) js.executeScript("return window.__ticks;")).longValue();
+    @SuppressWarnings("unchecked")
+    List<String> statuses = (List<String>) js.executeScript("return window.__statuses;");
+    System.out.println("5 MB log: " + lines.size() + " lines, " + ticks + " ticks, longest gap " + Math.round(gap) + " ms, "
+        + statuses.size() + " statuses; waits over 200 ms: " + js.executeScript("return window.__long.join('; ');"));
+    // On a machine busier than its cores the browser itself waits for a core, and gets a share
+    // of one: the bound widens by how much busier.
+    double load = loadAverage();
+    double bound = 500 * Math.max(1, load / Runtime.getRuntime().availableProcessors());
+    assertTrue(gap < bound, "the page froze for " + Math.round(gap) + " ms (load average " + load + ")");
+    assertTrue(statuses.stream().anyMatch(t -> t.matches("[0-9]+ Reading line [0-9,]+ of [0-9,]+…")), "progress was shown: " + statuses);
+    WebElement first = results().get(0);
+    assertEquals(FOUNDING, first.getAttribute("data-entry-id"));
+    String where = java.text.NumberFormat.getIntegerInstance(java.util.Locale.US).format(firstAt + 1);
+    assertEquals("first at line " + where + ", 2 lines in all", first.findElement(By.cssSelector(".occurrences")).getText());
+  }
+
+  /** The one-minute load average (Linux), 0 when unknown. */
+  private static double loadAverage() {
+    try {
+      return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+    } catch (IOException | RuntimeException e) {
+      return 0;
+    }
+  }
+
+  /** A newer paste replaces a long one still being read: only the newer one's answer is shown. */
+  @Test
+  void aNewerPasteCancelsTheLongOne() {
+    TritonLog log = new TritonLog(11L, "24.08");
+    String big = String.join("\n", log.lines(40_000)) + "\n";
+    driver.get(server.url() + "search.html");
+    WebElement box = driver.findElement(By.id("q"));
+    paste(box, big);
+    await().until(d -> d.findElement(By.id("search-status")).getText().startsWith("Reading line"));
+    paste(box, "Stub process is unhealthy and it will be restarted");
+    awaitFirst("python-backend-stub-not-healthy");
+  }
+
+  /** A log with two known failures shows both, under a heading saying so, in the order they appear. */
+  @Test
+  void aLogWithTwoFailuresShowsBothInOrder() {
+    KnowledgeBase kb = new ContentLoader().load(Path.of("content")).knowledgeBase();
+    Burial.Log log = new Burial(Burial.SEED, Burial.releasesOf(kb))
+        .pairs(Evaluation.load(Path.of("src/test/resources/eval")), Burial.PAIR_LENGTH, 1).get(0);
+    driver.get(server.url() + "search.html");
+    paste(driver.findElement(By.id("q")), log.text());
+    await().until(d -> results().size() >= 2);
+    WebElement heading = driver.findElement(By.id("search-several"));
+    assertTrue(heading.isDisplayed(), "a heading over several failures");
+    assertTrue(heading.getText().startsWith("This log shows several known failures"), heading.getText());
+    assertTrue(heading.getText().endsWith("in the order they first appear:"), heading.getText());
+    List<String> shown = results().subList(0, 2).stream().map(r -> r.getAttribute("data-entry-id")).toList();
+    assertEquals(new java.util.HashSet<>(log.expected()), new java.util.HashSet<>(shown), "both failures first: " + shown);
   }
 }
