@@ -39,4 +39,14 @@ final class Chromium {
     ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build();
     return new ChromeDriver(service, options);
   }
+
+  /** Ends what a browser test started, either of which may not have started. */
+  static void stop(org.openqa.selenium.WebDriver driver, dev.errata.serve.PreviewServer server) {
+    if (driver != null) {
+      driver.quit();
+    }
+    if (server != null) {
+      server.close();
+    }
+  }
 }

@@ -81,12 +81,7 @@ class SearchBrowserIT {
 
   @AfterAll
   static void stop() {
-    if (driver != null) {
-      driver.quit();
-    }
-    if (server != null) {
-      server.close();
-    }
+    Chromium.stop(driver, server);
   }
 
   @BeforeEach
