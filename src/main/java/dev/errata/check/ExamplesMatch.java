@@ -53,12 +53,57 @@ public final class ExamplesMatch implements Rule {
         for (Match m : r.matches()) {
           if (m.entry().family().equals(family) && m.confidence().confident()) {
             out.add(Diagnostic.error(e.source().path(), e.source().line("/examples/no_match/" + i),
-                "example " + (i + 1) + " of examples.no_match matches this entry (" + m.confidence().label() + ")",
+                "example " + (i + 1) + " of examples.no_match matches this entry (" + m.confidence().label() + ")" + why(m),
                 "the symptom is too loose: use literal words or numbers where the near miss differs"));
           }
         }
       }
     }
     return out;
+  }
+
+  /**
+   * What made a near miss match: its line, the symptom, and the parts of the line that no literal
+   * word of the symptom covered (placeholders took them). The near miss usually differs in one of
+   * those, which is where the symptom needs a literal word.
+   */
+  static String why(Match m) {
+    if (m.line() == null || m.symptom().isEmpty()) {
+      return m.tokens().isEmpty() ? "" : ": it shares the words " + quoted(m.tokens().subList(0, Math.min(5, m.tokens().size())));
+    }
+    String text = m.line().text();
+    List<int[]> marks = m.line().highlights();
+    List<String> free = new ArrayList<>();
+    if (!marks.isEmpty()) {
+      // The line as pasted keeps its log prefix: before the first literal word, only the word a
+      // leading placeholder took counts.
+      String symptom = m.symptom();
+      if (symptom.startsWith("{") && !symptom.startsWith("{{")) {
+        String before = text.substring(0, marks.get(0)[0]).stripTrailing();
+        addFree(free, before.substring(before.lastIndexOf(' ') + 1));
+      }
+      int at = marks.get(0)[1];
+      for (int[] h : marks.subList(1, marks.size())) {
+        addFree(free, text.substring(Math.min(at, h[0]), h[0]));
+        at = Math.max(at, h[1]);
+      }
+      if (symptom.endsWith("}") && !symptom.endsWith("}}")) {
+        addFree(free, text.substring(Math.min(at, text.length())));
+      }
+    }
+    String line = text.length() > 160 ? text.substring(0, 157) + "..." : text;
+    return ": its line \"" + line + "\" fits the symptom \"" + m.symptom() + "\""
+        + (free.isEmpty() ? ", every word literally" : "; placeholders took " + quoted(free.subList(0, Math.min(5, free.size()))));
+  }
+
+  private static void addFree(List<String> free, String gap) {
+    String s = gap.strip().replaceAll("^[\\p{Punct}\\s]+|[\\p{Punct}\\s]+$", "");
+    if (!s.isEmpty()) {
+      free.add(s);
+    }
+  }
+
+  private static String quoted(List<String> parts) {
+    return String.join(", ", parts.stream().map(p -> "'" + p + "'").toList());
   }
 }

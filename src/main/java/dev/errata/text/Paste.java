@@ -57,14 +57,9 @@ public final class Paste {
 
   /** Prepares the paste and, when {@code versions} is given, collects the versions it names. */
   public static Paste prepare(String text, Rules rules, Versions versions) {
-    Map<String, PreparedLine> byShape = new LinkedHashMap<>();
-    int ordinary = 0;
-    int telling = 0;
-    int skipped = 0;
+    Fold fold = new Fold(rules, versions);
+    List<Piece> block = new ArrayList<>(BLOCK);
     int number = 0;
-    boolean truncated = false;
-    boolean skipIndented = false;
-    int skipIndent = -1;
     int start = 0;
     int n = text.length();
     while (start <= n) {
@@ -75,30 +70,104 @@ public final class Paste {
       int next = end < n && text.charAt(end) == '\r' && end + 1 < n && text.charAt(end + 1) == '\n' ? end + 2 : end + 1;
       number++;
       if (number > rules.maxLines) {
-        truncated = true;
+        fold.truncated = true;
         break;
       }
       // A very long line is matched in pieces: nobody's error needs more than a few thousand characters.
       for (int piece = start; piece < end || piece == start; piece += rules.maxLineChars) {
-        String raw = text.substring(piece, Math.min(end, piece + rules.maxLineChars));
-        int indent = indentOf(raw);
-        if (skipIndented && indent > skipIndent && !raw.isBlank()) {
+        block.add(new Piece(number, piece == start, text.substring(piece, Math.min(end, piece + rules.maxLineChars))));
+      }
+      if (block.size() >= BLOCK) {
+        fold.add(block);
+        block.clear();
+      }
+      start = next;
+      if (end >= n) {
+        break;
+      }
+    }
+    fold.add(block);
+    return new Paste(new ArrayList<>(fold.byShape.values()), number, fold.truncated, fold.skipped);
+  }
+
+  /**
+   * Pieces prepared together. A long log is mostly prefix stripping and tokenizing, which depend on
+   * the line alone, so a block of lines is prepared on all cores; what depends on the lines before
+   * (skipped traceback bodies, versions found first, folding by shape) runs after, in order.
+   */
+  private static final int BLOCK = 4096;
+
+  /** One line, or one cut of a very long one. */
+  private static final class Piece {
+    final int number;
+    final boolean first;
+    final String raw;
+    int indent;
+    Rules.Noise noise;
+    PreparedLine line;
+
+    Piece(int number, boolean first, String raw) {
+      this.number = number;
+      this.first = first;
+      this.raw = raw;
+    }
+
+    void prepare(Rules rules) {
+      indent = indentOf(raw);
+      noise = noiseOf(raw, rules);
+      if (noise == null) {
+        line = prepareLine(number, raw, rules);
+      }
+    }
+  }
+
+  /** The in-order part of preparation, block after block. */
+  private static final class Fold {
+    final Rules rules;
+    final Versions versions;
+    final Map<String, PreparedLine> byShape = new LinkedHashMap<>();
+    int ordinary;
+    int telling;
+    int skipped;
+    boolean truncated;
+    boolean skipIndented;
+    int skipIndent = -1;
+    /** The line whose later pieces are not read: its first piece was noise or a skipped body line. */
+    int dropped = -1;
+
+    Fold(Rules rules, Versions versions) {
+      this.rules = rules;
+      this.versions = versions;
+    }
+
+    void add(List<Piece> block) {
+      if (block.size() < 64) {
+        block.forEach(p -> p.prepare(rules));
+      } else {
+        block.parallelStream().forEach(p -> p.prepare(rules));
+      }
+      for (Piece p : block) {
+        if (p.number == dropped) {
+          continue;
+        }
+        if (skipIndented && p.indent > skipIndent && !p.raw.isBlank()) {
           skipIndented = false;
-          break;
+          dropped = p.number;
+          continue;
         }
         skipIndented = false;
-        Rules.Noise noise = noiseOf(raw, rules);
-        if (noise != null) {
-          if (noise.skipIndentedNext()) {
+        if (p.noise != null) {
+          if (p.noise.skipIndentedNext()) {
             skipIndented = true;
-            skipIndent = indent;
+            skipIndent = p.indent;
           }
-          break;
+          dropped = p.number;
+          continue;
         }
-        if (versions != null && piece == start) {
-          versions.scan(raw, "paste line " + number);
+        if (versions != null && p.first) {
+          versions.scan(p.raw, "paste line " + p.number);
         }
-        PreparedLine line = prepareLine(number, raw, rules);
+        PreparedLine line = p.line;
         if (line.tokens().isEmpty()) {
           continue;
         }
@@ -111,16 +180,8 @@ public final class Paste {
         } else {
           skipped++;
         }
-        if (piece + rules.maxLineChars >= end) {
-          break;
-        }
-      }
-      start = next;
-      if (end >= n) {
-        break;
       }
     }
-    return new Paste(new ArrayList<>(byShape.values()), number, truncated, skipped);
   }
 
   /** The line without the log prefixes preparation strips (timestamps, glog, level words, container frames). */

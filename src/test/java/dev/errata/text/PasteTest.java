@@ -1,0 +1,66 @@
+package dev.errata.text;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Preparation of long pastes, which runs in blocks of lines: what depends on earlier lines must cross a block's end. */
+class PasteTest {
+  private static final Rules RULES = Rules.defaults();
+
+  /** A log of {@code n} lines, each its own shape so that none folds into another. */
+  private static StringBuilder filler(int n) {
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < n; i++) {
+      b.append("I1203 10:00:00.000000 1 server.cc:1 ] step ").append(Integer.toString(i, 26).replaceAll("[0-9]", "x")).append(" done\n");
+    }
+    return b;
+  }
+
+  private static List<String> texts(Paste paste) {
+    return paste.lines().stream().map(PreparedLine::text).toList();
+  }
+
+  @Test
+  void aTracebackBodyAfterABlockEndIsStillSkipped() {
+    for (int at = 4090; at < 4100; at++) {
+      StringBuilder log = filler(at);
+      log.append("Traceback (most recent call last):\n");
+      log.append("  File \"/opt/model.py\", line 12, in execute\n");
+      log.append("    out = numpy.zeros(shape)\n");
+      log.append("ValueError: shape mismatch in block test\n");
+      Paste paste = Paste.prepare(log.toString(), RULES);
+      List<String> texts = texts(paste);
+      assertFalse(texts.stream().anyMatch(t -> t.contains("numpy.zeros")), "the frame's source line is skipped, traceback at line " + (at + 1));
+      assertTrue(texts.contains("ValueError: shape mismatch in block test"), "the error is kept, traceback at line " + (at + 1));
+      assertEquals(at + 5, paste.totalLines());
+    }
+  }
+
+  @Test
+  void theFirstVersionFoundWinsAcrossBlocks() {
+    StringBuilder log = filler(5000);
+    log.insert(0, "numpy==1.26.4\n");
+    log.append("numpy==2.1.0\n");
+    Versions versions = new Versions(RULES);
+    Paste.prepare(log.toString(), RULES, versions);
+    assertEquals("1.26.4", versions.find("numpy").orElseThrow().version());
+    assertEquals("paste line 1", versions.find("numpy").orElseThrow().source());
+  }
+
+  @Test
+  void repeatedLinesFoldInOrderOfFirstAppearance() {
+    StringBuilder log = new StringBuilder();
+    for (int i = 0; i < 9000; i++) {
+      log.append(i % 3 == 0 ? "E1203 10:00:00.1 1 a.cc:1] failed to load model_" + i + "\n" : "I1203 10:00:00.1 1 a.cc:1] heartbeat " + i + "\n");
+    }
+    Paste paste = Paste.prepare(log.toString(), RULES);
+    assertEquals(2, paste.lines().size(), texts(paste).toString());
+    assertEquals(1, paste.lines().get(0).number());
+    assertEquals(3000, paste.lines().get(0).repeats());
+    assertEquals(6000, paste.lines().get(1).repeats());
+  }
+}
