@@ -47,14 +47,19 @@ public final class LiveEvents {
 
   /** Registers a stream whose response head is written; it gets the current problems, if any. */
   boolean subscribe(OutputStream out) {
-    // A dropped stream is reopened by the browser after this delay.
-    byte[] hello = "retry: 300\n\n".getBytes(StandardCharsets.US_ASCII);
-    byte[] now = problems;
-    if (!send(out, hello) || now != null && !send(out, now)) {
-      return false;
+    // Listed before anything is sent, under the stream's lock: an event sent meanwhile waits
+    // for the greeting and comes after it, never lost between the two.
+    synchronized (out) {
+      clients.add(out);
+      // A dropped stream is reopened by the browser after this delay.
+      byte[] hello = "retry: 300\n\n".getBytes(StandardCharsets.US_ASCII);
+      byte[] now = problems;
+      if (!send(out, hello) || now != null && !send(out, now)) {
+        clients.remove(out);
+        return false;
+      }
+      return true;
     }
-    clients.add(out);
-    return true;
   }
 
   void unsubscribe(OutputStream out) {
