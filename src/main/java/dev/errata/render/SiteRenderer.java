@@ -6,6 +6,7 @@ import dev.errata.model.Entry;
 import dev.errata.model.Fix;
 import dev.errata.model.KnowledgeBase;
 import dev.errata.model.Reference;
+import dev.errata.model.SiteInfo;
 import dev.errata.model.Symptom;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -102,8 +103,11 @@ public final class SiteRenderer {
         "tags", tagGroups(kb, byTag, ""),
         "recent", recent.stream().limit(RECENT).map(e -> card(kb, e, "")).toList()))));
     pages.add(() -> new Page("search.html", templates.render("search.ftlh", model(kb, "",
-        "components", componentGroups(kb, byComponent, ""), "tags", tagGroups(kb, byTag, "")))));
-    pages.add(() -> new Page("404.html", templates.render("404.ftlh", model(kb, ""))));
+        "components", componentGroups(kb, byComponent, ""), "tags", tagGroups(kb, byTag, ""),
+        "maxUrl", SiteInfo.MAX_URL, "maxTitle", SiteInfo.MAX_TITLE))));
+    // Served in place of any missing page, at any depth: the page finds the site's root itself,
+    // from base_url's path when it has one (see layout.ftlh).
+    pages.add(() -> new Page("404.html", templates.render("404.ftlh", model(kb, "", "rootPath", rootPath(kb.site())))));
     pages.add(() -> {
       List<Views.Card> all = kb.entries().stream().map(e -> card(kb, e, "")).toList();
       return new Page("sitemap.xml", templates.render("sitemap.ftlx", model(kb, "", "entries", all,
@@ -136,8 +140,17 @@ public final class SiteRenderer {
     Views.EntryView view = new Views.EntryView(e.id(), e.title(), e.summary(), e.lang(), e.status().key(),
         e.status().label(), e.status().meaning(), e.published().toString(), e.modified().toString(), tags,
         e.symptoms().stream().map(Symptom::display).toList(), causes, fixes, versions, related, translations,
-        refs, bodyHtml.apply(e));
+        refs, bodyHtml.apply(e), e.source().contentPath(), kb.site().editLink(e.source()));
     return new Page("entries/" + e.id() + ".html", templates.render("entry.ftlh", model(kb, root, "entry", view)));
+  }
+
+  /** The path of base_url, ending in a slash ({@code /errata/}), or empty without one. */
+  static String rootPath(SiteInfo site) {
+    if (site.baseUrl().isEmpty()) {
+      return "";
+    }
+    String path = java.net.URI.create(site.baseUrl()).getRawPath();
+    return path == null || path.isEmpty() ? "/" : path.endsWith("/") ? path : path + "/";
   }
 
   private static String referenceLabel(Reference r) {
