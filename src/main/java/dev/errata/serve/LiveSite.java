@@ -39,6 +39,14 @@ public final class LiveSite implements AutoCloseable {
 
   /** Watches the content and templates folders from now on. */
   public LiveSite watch() {
+    Path out = options.out().toAbsolutePath().normalize();
+    for (Path watched : List.of(options.content(), options.templates())) {
+      if (out.startsWith(watched.toAbsolutePath().normalize())) {
+        // Each build would change what is watched, and start the next one.
+        throw new ErrataException(dev.errata.ExitCode.USAGE, "the site folder " + options.out() + " is inside " + watched
+            + ", which serve watches; build it elsewhere, such as --site site");
+      }
+    }
     watcher = new Watcher(List.of(options.content(), options.templates()), QUIET, this::changed).start();
     return this;
   }
