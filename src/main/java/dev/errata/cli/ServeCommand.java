@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -57,12 +58,13 @@ final class ServeCommand implements Callable<Integer> {
     SiteBuilder builder = new SiteBuilder(Clock.systemUTC(), notice -> say(err, "errata: " + notice));
     try (LiveSite live = new LiveSite(builder, new SiteBuilder.Options(content.content, templates, site), events,
         line -> say(err, "errata: " + line))) {
-      SiteBuilder.Result first = live.buildNow();
-      DiagnosticsPrinter.printSome(first.diagnostics(), err, BuildCommand.MAX_WARNINGS_SHOWN);
+      Optional<SiteBuilder.Result> first = live.buildNow();
+      first.ifPresent(r -> DiagnosticsPrinter.printSome(r.diagnostics(), err, BuildCommand.MAX_WARNINGS_SHOWN));
       try (PreviewServer server = new PreviewServer(site, port, events).start()) {
         live.watch();
-        say(out, String.format(Locale.ROOT, "Built %d entries; serving %s at %s, rebuilding on each change under %s and %s"
-            + " (Ctrl+C stops)", first.entries(), site, server.url(), content.content, templates));
+        say(out, String.format(Locale.ROOT, "%s; serving %s at %s, rebuilding on each change under %s and %s (Ctrl+C stops)",
+            first.map(r -> "Built " + r.entries() + " entries").orElse("The last good site is served until the errors above are fixed"),
+            site, server.url(), content.content, templates));
         new CountDownLatch(1).await();
       }
     }

@@ -32,9 +32,21 @@ public final class LiveSite implements AutoCloseable {
     this.log = log;
   }
 
-  /** The first build; its failure is thrown, as {@code errata build}'s would be. */
-  public SiteBuilder.Result buildNow() {
-    return rebuild();
+  /**
+   * The first build. When it fails and an earlier build's site is there, that site is served and
+   * the pages show the problems (empty result); with no site to serve, the failure is thrown, as
+   * {@code errata build}'s would be.
+   */
+  public java.util.Optional<SiteBuilder.Result> buildNow() {
+    try {
+      return java.util.Optional.of(rebuild());
+    } catch (ErrataException e) {
+      if (!java.nio.file.Files.isDirectory(options.out())) {
+        throw e;
+      }
+      failed(e);
+      return java.util.Optional.empty();
+    }
   }
 
   /** Watches the content and templates folders from now on. */
@@ -60,15 +72,19 @@ public final class LiveSite implements AutoCloseable {
       log.accept(String.format(java.util.Locale.ROOT, "rebuilt %d entries in %d ms", r.entries(),
           (System.nanoTime() - start) / 1_000_000));
     } catch (ErrataException e) {
-      List<Diagnostic> problems = problems(e);
-      events.failed(problems);
-      log.accept(e.getMessage());
-      problems.forEach(d -> log.accept("  " + d.format()));
+      failed(e);
     } catch (RuntimeException e) {
       // A bug must not end the preview: it is shown like any problem, and the next change retries.
       events.failed(List.of(Diagnostic.error("", 0, "internal error: " + e, "")));
       log.accept("internal error: " + e);
     }
+  }
+
+  private void failed(ErrataException e) {
+    List<Diagnostic> problems = problems(e);
+    events.failed(problems);
+    log.accept(e.getMessage());
+    problems.forEach(d -> log.accept("  " + d.format()));
   }
 
   /**

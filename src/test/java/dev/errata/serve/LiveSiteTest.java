@@ -63,6 +63,24 @@ class LiveSiteTest {
   }
 
   @Test
+  void aServeThatStartsOnBrokenContentServesTheLastGoodSiteWithTheProblems() throws IOException {
+    Path content = content();
+    Path site = tmp.resolve("site");
+    SiteBuilder.Options options = new SiteBuilder.Options(content, tmp.resolve("none"), site);
+    Path entry = content.resolve("server/port-in-use.md");
+    Files.writeString(entry, Files.readString(entry).replaceFirst("\nstatus: (\\w+)\n", "\nstatus: [$1\n"));
+    LiveEvents events = new LiveEvents();
+    try (LiveSite live = new LiveSite(new SiteBuilder(Clock.systemUTC()), options, events, line -> { })) {
+      assertEquals(ErrataException.class, assertThrows(ErrataException.class, live::buildNow).getClass(), "no site to serve");
+      Files.createDirectories(site);
+      assertTrue(live.buildNow().isEmpty());
+      ByteArrayOutputStream page = new ByteArrayOutputStream();
+      events.subscribe(page);
+      assertTrue(page.toString(StandardCharsets.UTF_8).contains("event: problems"), "a page opened now is told");
+    }
+  }
+
+  @Test
   void aSavedFileStartsARebuild() throws IOException, InterruptedException {
     Path content = content();
     LiveEvents events = new LiveEvents();
