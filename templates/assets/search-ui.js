@@ -133,7 +133,53 @@
 
   function setStatus(text) { status.textContent = text; }
 
+  // The no-match offer: the command that drafts the entry, and site.yml's new_entry_url filled in
+  // as NewEntryLink.java fills it (the same placeholders, encoding and limits).
+  var offerBox = document.getElementById("no-match-offer");
+  function offer(text) {
+    if (!offerBox) { return; }
+    var max = Number(offerBox.getAttribute("data-max-url"));
+    document.getElementById("no-match-command").textContent = text.length <= max
+      ? "errata new --from-error " + shellQuote(text) : "errata new --from-error -    (then paste it and press Ctrl-D)";
+    var link = newEntryLink(offerBox.getAttribute("data-new-entry-url") || "", text, max, Number(offerBox.getAttribute("data-max-title")));
+    document.getElementById("no-match-link").href = link || "#";
+    document.getElementById("no-match-propose").hidden = !link;
+    offerBox.hidden = false;
+  }
+  function shellQuote(s) {
+    return /^[A-Za-z0-9_.\/=:,+@%-]+$/.test(s) ? s : "'" + s.replace(/'/g, "'\\''") + "'";
+  }
+  function encode(s) {
+    return encodeURIComponent(s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(^|[^\uD800-\uDBFF])[\uDC00-\uDFFF]/g, function (m, before) {
+      return (before || "") + "\uFFFD";
+    }));
+  }
+  function newEntryLink(template, paste, max, maxTitle) {
+    if (!template) { return ""; }
+    var title = "", lines = paste.split(/\r?\n|\r/);
+    for (var i = 0; i < lines.length; i++) {
+      var t = lines[i].replace(/^[ \t\f\v]+|[ \t\f\v]+$/g, "");
+      if (t) { title = Array.from(t).slice(0, maxTitle).join(""); break; }
+    }
+    var url = template.split("{title}").join(encode(title));
+    var n = url.split("{paste}").length - 1;
+    if (n === 0) { return url; }
+    var budget = Math.floor((max - (url.length - "{paste}".length * n)) / n);
+    var whole = encode(paste), cut = whole;
+    if (whole.length > budget) {
+      var tail = encode("\u2026"), out = "";
+      for (var cp of paste) {
+        var one = encode(cp);
+        if (out.length + one.length + tail.length > budget) { break; }
+        out += one;
+      }
+      cut = out.length + tail.length <= budget ? out + tail : "";
+    }
+    return url.split("{paste}").join(cut);
+  }
+
   function clear() {
+    if (offerBox) { offerBox.hidden = true; }
     while (list.firstChild) { list.removeChild(list.firstChild); }
     several.hidden = true;
     skippedNote.hidden = true;
@@ -273,13 +319,16 @@
           skippedNote.hidden = false;
         }
         var vs = report.versions.map(function (v) { return v.component + " " + v.version; }).join(", ");
+        if (!report.confident) { offer(text); }
         setStatus((report.confident ? (confident.length > 1 ? confident.length + " known issues found." : "Known issue found.")
           : "No known entry matches this paste confidently; these share some of its words.") +
           (vs ? " Versions seen: " + vs + "." : ""));
         return;
       }
       if (paste) {
-        return words(text, mine, "No known entry matches this paste.");
+        return words(text, mine, "No known entry matches this paste.").then(function () {
+          if (mine === generation) { offer(text); }
+        });
       }
       return words(text, mine, "");
     }).catch(function (err) {

@@ -10,6 +10,8 @@ import dev.errata.text.Rules;
 import dev.errata.text.Versions;
 import dev.errata.workspace.Workspace;
 import java.io.PrintWriter;
+import dev.errata.content.ContentLoader;
+import dev.errata.model.NewEntryLink;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -99,10 +101,38 @@ final class MatchCommand implements Callable<Integer> {
     if (json) {
       out.print(MatchJson.write(report));
     } else {
-      human(report, new Terminal(color), out, paste.limit());
+      Terminal t = new Terminal(color);
+      human(report, t, out, paste.limit());
+      if (!report.confident()) {
+        offer(draftCommand(file, text), NewEntryLink.fill(new ContentLoader().site(content.content).newEntryUrl(), paste.text()), t, out);
+      }
     }
     out.flush();
     return report.confident() ? ExitCode.OK.code() : ExitCode.NO_MATCH.code();
+  }
+
+  /**
+   * The command line that drafts an entry from the same paste: the file named again, the text
+   * quoted for a POSIX shell, or standard input read again.
+   */
+  static String draftCommand(Path file, List<String> text) {
+    if (file != null && !file.toString().equals("-")) {
+      return "errata new --from-error --file " + ShellQuote.quote(file.toString());
+    }
+    if (file == null && !text.isEmpty() && !(text.size() == 1 && text.get(0).equals("-"))) {
+      return "errata new --from-error " + ShellQuote.quote(String.join(" ", text));
+    }
+    return "errata new --from-error -    (give it the same input again)";
+  }
+
+  /** What a reader who found nothing can do: draft the entry, or propose it where site.yml says. */
+  static void offer(String command, String newEntryLink, Terminal t, PrintWriter out) {
+    out.println();
+    out.println(t.bold("Not in the knowledge base yet? Draft the entry:"));
+    out.println("  " + t.cyan("$ " + command));
+    if (!newEntryLink.isEmpty()) {
+      out.println("or propose it: " + newEntryLink);
+    }
   }
 
   /** @param readLimit the limit that stopped reading the input, when input was left unread */

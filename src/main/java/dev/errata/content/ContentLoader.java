@@ -82,6 +82,16 @@ public final class ContentLoader {
     }
   }
 
+  /**
+   * The site's settings alone, for a command that reads no entries; the defaults where
+   * {@code site.yml} is missing or has problems ({@code errata check} reports them).
+   */
+  public SiteInfo site(Path contentDir) {
+    List<Diagnostic> problems = new ArrayList<>();
+    SiteInfo site = readSite(contentDir, problems);
+    return problems.stream().anyMatch(Diagnostic::isError) ? SiteInfo.defaults() : site;
+  }
+
   public Result load(Path contentDir) {
     if (!Files.isDirectory(contentDir)) {
       throw new ErrataException(ExitCode.IO, "content folder " + contentDir + " does not exist or is not a folder");
@@ -92,7 +102,7 @@ public final class ContentLoader {
     String defaultLang = "en";
     ContentFiles.Walk walk = ContentFiles.walk(contentDir);
     diagnostics.addAll(walk.problems());
-    List<FileResult> results = walk.entries().parallelStream().map(f -> readEntry(f, defaultLang, vocabulary)).toList();
+    List<FileResult> results = walk.entries().parallelStream().map(f -> readEntry(contentDir, f, defaultLang, vocabulary)).toList();
     List<Entry> entries = new ArrayList<>();
     for (FileResult r : results) {
       diagnostics.addAll(r.diagnostics());
@@ -103,7 +113,7 @@ public final class ContentLoader {
 
   private record FileResult(Optional<Entry> entry, List<Diagnostic> diagnostics) {}
 
-  private FileResult readEntry(Path file, String defaultLang, Vocabulary vocabulary) {
+  private FileResult readEntry(Path root, Path file, String defaultLang, Vocabulary vocabulary) {
     String shown = display(file);
     Problems problems = new Problems(shown, 2);
     Optional<String> text = ContentFiles.read(file, EntryLimits.MAX_FILE_BYTES, problems);
@@ -130,7 +140,7 @@ public final class ContentLoader {
     }
     String name = file.getFileName().toString();
     String stem = name.substring(0, name.length() - ".md".length());
-    Optional<Entry> entry = dto.flatMap(d -> new EntryMapper(defaultLang, vocabulary).map(d, stem, fm.get(), problems));
+    Optional<Entry> entry = dto.flatMap(d -> new EntryMapper(defaultLang, vocabulary, contentPath(root, file)).map(d, stem, fm.get(), problems));
     return new FileResult(entry, problems.all());
   }
 
@@ -170,10 +180,38 @@ public final class ContentLoader {
       p.error("/base_url", "base_url '" + baseUrl + "' is not an http(s) address", "write the full address, starting with https://");
       baseUrl = "";
     }
+    String newEntry = linkTemplate(dto.map(d -> d.newEntryUrl), "/new_entry_url", List.of(SiteInfo.TITLE, SiteInfo.PASTE), p);
+    String edit = linkTemplate(dto.map(d -> d.editUrl), "/edit_url", List.of(SiteInfo.PATH), p);
     diagnostics.addAll(p.all());
     String base = baseUrl;
     return dto.map(d -> new SiteInfo(d.title == null || d.title.isBlank() ? SiteInfo.defaults().title() : d.title.strip(),
-        d.description, base)).orElse(SiteInfo.defaults());
+        d.description, base, newEntry, edit, d.examplePaste == null || d.examplePaste.isBlank() ? null : d.examplePaste.strip()))
+        .orElse(SiteInfo.defaults());
+  }
+
+  /**
+   * A link template of {@code site.yml}: an http(s) address whose only {@code {...}} parts are
+   * {@code placeholders}; empty when unset or wrong (and then reported).
+   */
+  private static String linkTemplate(Optional<String> value, String pointer, List<String> placeholders, Problems p) {
+    String url = value.map(String::strip).orElse("");
+    if (url.isEmpty()) {
+      return "";
+    }
+    String key = pointer.substring(1);
+    if (!(url.startsWith("https://") || url.startsWith("http://"))) {
+      p.error(pointer, key + " '" + url + "' is not an http(s) address", "write the full address, starting with https://");
+      return "";
+    }
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{[^}]*\\}").matcher(url);
+    while (m.find()) {
+      if (!placeholders.contains(m.group())) {
+        p.error(pointer, key + " has the unknown placeholder " + m.group(), "the placeholders of " + key + " are "
+            + String.join(", ", placeholders) + " (see docs/site.md)");
+        return "";
+      }
+    }
+    return url;
   }
 
   private Vocabulary readVocabulary(Path root, List<Diagnostic> diagnostics) {
@@ -204,6 +242,11 @@ public final class ContentLoader {
     }
     p.lines(new YamlLines(factory, text.get()));
     return new EntryBinder(yaml()).bind(text.get(), type, p);
+  }
+
+  /** The file's path inside the content folder, with forward slashes whatever the system. */
+  static String contentPath(Path root, Path file) {
+    return root.toAbsolutePath().normalize().relativize(file.toAbsolutePath().normalize()).toString().replace('\\', '/');
   }
 
   /** The path as the user would type it: relative to the working folder when inside it. */

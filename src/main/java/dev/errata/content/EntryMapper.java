@@ -26,10 +26,17 @@ import java.util.Optional;
 final class EntryMapper {
   private final String defaultLang;
   private final Vocabulary vocabulary;
+  private final String contentPath;
 
   EntryMapper(String defaultLang, Vocabulary vocabulary) {
+    this(defaultLang, vocabulary, null);
+  }
+
+  /** @param contentPath the file's path relative to the content folder, or null when unknown */
+  EntryMapper(String defaultLang, Vocabulary vocabulary, String contentPath) {
     this.defaultLang = defaultLang;
     this.vocabulary = vocabulary;
+    this.contentPath = contentPath;
   }
 
   Optional<Entry> map(EntryDto d, String fileStem, FrontMatter fm, Problems p) {
@@ -75,7 +82,7 @@ final class EntryMapper {
     }
     return Optional.of(new Entry(id, title, summary, lang, translationOf, status, published, modified,
         tags, components, symptoms, causes, fixes, examples, references, related, fm.body(),
-        new Source(p.file(), fm.bodyLine(), p.sourceLines())));
+        new Source(p.file(), fm.bodyLine(), p.sourceLines(), contentPath)));
   }
 
   /**

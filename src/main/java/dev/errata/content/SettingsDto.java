@@ -27,5 +27,14 @@ final class SettingsDto {
 
     @JsonProperty("default_lang")
     public String defaultLang;
+
+    @JsonProperty("new_entry_url")
+    public String newEntryUrl;
+
+    @JsonProperty("edit_url")
+    public String editUrl;
+
+    @JsonProperty("example_paste")
+    public String examplePaste;
   }
 }

@@ -6,6 +6,7 @@ import dev.errata.model.Entry;
 import dev.errata.model.Fix;
 import dev.errata.model.KnowledgeBase;
 import dev.errata.model.Reference;
+import dev.errata.model.SiteInfo;
 import dev.errata.model.Symptom;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -85,31 +86,34 @@ public final class SiteRenderer {
     // A group's cards are made for its own page only: the indexes, the home and search pages
     // show names and counts, so making every card for each of them would be wasted work.
     for (Views.Group g : components) {
-      pages.add(() -> new Page("components/" + g.name() + ".html", templates.render("component.ftlh",
+      pages.add(() -> new Page("components/" + g.name() + ".html", render("component.ftlh",
           model(kb, "../", "group", g.with(byComponent.get(g.name()).stream()
               .map(e -> card(kb, e, "../", rangeNote(e, g.name()))).toList()), "kind", "component"))));
     }
     for (Views.Group g : tags) {
-      pages.add(() -> new Page("tags/" + g.name() + ".html", templates.render("tag.ftlh",
+      pages.add(() -> new Page("tags/" + g.name() + ".html", render("tag.ftlh",
           model(kb, "../", "group", g.with(byTag.get(g.name()).stream().map(e -> card(kb, e, "../")).toList()),
               "kind", "tag"))));
     }
-    pages.add(() -> new Page("components/index.html", templates.render("components.ftlh",
+    pages.add(() -> new Page("components/index.html", render("components.ftlh",
         model(kb, "../", "groups", components))));
-    pages.add(() -> new Page("tags/index.html", templates.render("tags.ftlh", model(kb, "../", "groups", tags))));
-    pages.add(() -> new Page("index.html", templates.render("index.ftlh", model(kb, "",
+    pages.add(() -> new Page("tags/index.html", render("tags.ftlh", model(kb, "../", "groups", tags))));
+    pages.add(() -> new Page("index.html", render("index.ftlh", model(kb, "",
         "components", componentGroups(kb, byComponent, ""),
         "tags", tagGroups(kb, byTag, ""),
         "recent", recent.stream().limit(RECENT).map(e -> card(kb, e, "")).toList()))));
-    pages.add(() -> new Page("search.html", templates.render("search.ftlh", model(kb, "",
-        "components", componentGroups(kb, byComponent, ""), "tags", tagGroups(kb, byTag, "")))));
-    pages.add(() -> new Page("404.html", templates.render("404.ftlh", model(kb, ""))));
+    pages.add(() -> new Page("search.html", render("search.ftlh", model(kb, "",
+        "components", componentGroups(kb, byComponent, ""), "tags", tagGroups(kb, byTag, ""),
+        "maxUrl", SiteInfo.MAX_URL, "maxTitle", SiteInfo.MAX_TITLE))));
+    // Served in place of any missing page, at any depth: the page finds the site's root itself,
+    // from base_url's path when it has one (see layout.ftlh).
+    pages.add(() -> new Page("404.html", render("404.ftlh", model(kb, "", "rootPath", rootPath(kb.site())))));
     pages.add(() -> {
       List<Views.Card> all = kb.entries().stream().map(e -> card(kb, e, "")).toList();
-      return new Page("sitemap.xml", templates.render("sitemap.ftlx", model(kb, "", "entries", all,
+      return new Page("sitemap.xml", render("sitemap.ftlx", model(kb, "", "entries", all,
           "components", components, "tags", tags)));
     });
-    pages.add(() -> new Page("feed.xml", templates.render("feed.ftlx", model(kb, "",
+    pages.add(() -> new Page("feed.xml", render("feed.ftlx", model(kb, "",
         "entries", recent.stream().limit(FEED).map(e -> card(kb, e, "")).toList(),
         "updated", recent.isEmpty() ? "1970-01-01" : recent.get(0).modified().toString()))));
     pages.parallelStream().forEach(p -> sink.accept(p.get()));
@@ -136,8 +140,17 @@ public final class SiteRenderer {
     Views.EntryView view = new Views.EntryView(e.id(), e.title(), e.summary(), e.lang(), e.status().key(),
         e.status().label(), e.status().meaning(), e.published().toString(), e.modified().toString(), tags,
         e.symptoms().stream().map(Symptom::display).toList(), causes, fixes, versions, related, translations,
-        refs, bodyHtml.apply(e));
-    return new Page("entries/" + e.id() + ".html", templates.render("entry.ftlh", model(kb, root, "entry", view)));
+        refs, bodyHtml.apply(e), e.source().contentPath(), kb.site().editLink(e.source()));
+    return new Page("entries/" + e.id() + ".html", render("entry.ftlh", model(kb, root, "entry", view)));
+  }
+
+  /** The path of base_url, ending in a slash ({@code /errata/}), or empty without one. */
+  static String rootPath(SiteInfo site) {
+    if (site.baseUrl().isEmpty()) {
+      return "";
+    }
+    String path = java.net.URI.create(site.baseUrl()).getRawPath();
+    return path == null || path.isEmpty() ? "/" : path.endsWith("/") ? path : path + "/";
   }
 
   private static String referenceLabel(Reference r) {
@@ -182,6 +195,12 @@ public final class SiteRenderer {
   private static List<Views.Group> tagGroups(KnowledgeBase kb, Map<String, List<Entry>> by, String root) {
     return by.entrySet().stream().map(en -> new Views.Group(en.getKey(), en.getKey(), "",
         root + "tags/" + en.getKey() + ".html", en.getValue().size(), List.of())).toList();
+  }
+
+  /** Renders a page whose model must be what {@link TemplateVariables} lists for its template. */
+  private byte[] render(String template, Map<String, Object> model) {
+    TemplateVariables.check(template, model.keySet());
+    return templates.render(template, model);
   }
 
   private static Map<String, Object> model(KnowledgeBase kb, String root, Object... pairs) {

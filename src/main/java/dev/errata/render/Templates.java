@@ -29,8 +29,10 @@ import java.util.TimeZone;
 public final class Templates {
   static final String DEFAULTS = "/templates";
   private final Configuration config;
+  private final Path userDir;
 
   public Templates(Path userDir) {
+    this.userDir = userDir;
     config = new Configuration(Configuration.VERSION_2_3_34);
     config.setObjectWrapper(new RecordWrapper());
     List<TemplateLoader> loaders = new ArrayList<>();
@@ -68,11 +70,33 @@ public final class Templates {
       t.process(model, out);
       return out.bytes();
     } catch (TemplateException e) {
-      throw new ErrataException(ExitCode.INVALID_CONTENT,
-          "template " + name + " failed at line " + e.getLineNumber() + ": " + firstLine(e.getMessageWithoutStackTop()), e);
+      throw failed(name, e);
     } catch (IOException e) {
       throw new ErrataException(ExitCode.IO, "cannot load template " + name + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * One diagnostic naming the template file and line where it failed (a page's own template or
+   * one it imports) and, for a variable that is not there, its name.
+   */
+  private ErrataException failed(String page, TemplateException e) {
+    String source = e.getTemplateSourceName() == null ? page : e.getTemplateSourceName();
+    Path own = userDir == null ? null : userDir.resolve(source);
+    String file = own != null && Files.isRegularFile(own) ? own.toString().replace('\\', '/') : "(built-in template) " + source;
+    int line = e.getLineNumber() == null ? 0 : e.getLineNumber();
+    String message;
+    String hint;
+    if (e instanceof freemarker.core.InvalidReferenceException && e.getBlamedExpressionString() != null) {
+      message = "'" + e.getBlamedExpressionString() + "' is missing (rendering " + page + ")";
+      hint = "the variables each template gets are listed in docs/template-variables.md; write ${x!\"\"} for one that may be absent";
+    } else {
+      message = firstLine(e.getMessageWithoutStackTop()) + " (rendering " + page + ")";
+      hint = "";
+    }
+    String where = file + (line > 0 ? ":" + line : "");
+    return new ErrataException(ExitCode.INVALID_CONTENT, "template error at " + where + ": " + message,
+        java.util.List.of(dev.errata.Diagnostic.error(file, line, message, hint)));
   }
 
   private static String firstLine(String s) {

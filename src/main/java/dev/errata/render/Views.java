@@ -32,7 +32,7 @@ public final class Views {
       String statusLabel, String statusMeaning, String published, String modified,
       List<Link> tags, List<String> symptoms, List<String> causesHtml, List<FixView> fixes,
       List<VersionRow> versions, List<Link> related, List<Translation> translations,
-      List<Link> references, String bodyHtml) {}
+      List<Link> references, String bodyHtml, String sourcePath, String editUrl) {}
 
   /** A component or tag with its number of entries, for indexes and the home page. */
   public record Group(String name, String title, String description, String href, int count,

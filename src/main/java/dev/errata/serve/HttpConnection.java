@@ -31,14 +31,18 @@ final class HttpConnection implements Runnable {
   private final PreviewServer.Timeouts timeouts;
   private final Consumer<String> requests;
   private final Runnable done;
+  private final LiveEvents live;
   private volatile long deadline;
 
-  HttpConnection(Socket socket, SiteFiles files, PreviewServer.Timeouts timeouts, Consumer<String> requests, Runnable done) {
+  /** @param live the events of {@code errata serve}, or null for a plain preview of a built folder */
+  HttpConnection(Socket socket, SiteFiles files, PreviewServer.Timeouts timeouts, Consumer<String> requests, Runnable done,
+      LiveEvents live) {
     this.socket = socket;
     this.files = files;
     this.timeouts = timeouts;
     this.requests = requests;
     this.done = done;
+    this.live = live;
     this.deadline = System.nanoTime() + timeouts.head().toNanos();
   }
 
@@ -69,7 +73,7 @@ final class HttpConnection implements Runnable {
           return;
         }
         deadline = System.nanoTime() + timeouts.write().toNanos();
-        if (!answer(requestHead.get(), out)) {
+        if (!answer(requestHead.get(), in, out)) {
           return;
         }
       }
@@ -104,7 +108,7 @@ final class HttpConnection implements Runnable {
   }
 
   /** Answers one request; false when the connection is to be closed after it. */
-  private boolean answer(String requestHead, OutputStream out) throws IOException {
+  private boolean answer(String requestHead, InputStream in, OutputStream out) throws IOException {
     String[] lines = requestHead.split("\r?\n");
     String[] request = lines[0].split(" ");
     if (request.length != 3 || !request[2].startsWith("HTTP/1.")) {
@@ -137,18 +141,47 @@ final class HttpConnection implements Runnable {
       respond(out, 400, "Bad Request", "", false, "text/plain; charset=utf-8", "bad request target\n");
       return false;
     }
+    if (live != null && path.get().equals(LiveEvents.PATH) && !head) {
+      listen(in, out);
+      return false;
+    }
+    if (live != null && path.get().equals(LiveEvents.SCRIPT)) {
+      respond(out, 200, "OK", "", keepAlive, "text/javascript; charset=utf-8", LiveScript.TEXT, head);
+      return keepAlive;
+    }
     Optional<Path> file = files.find(path.get());
     if (file.isPresent()) {
-      send(out, 200, "OK", file.get(), keepAlive, head);
+      send(out, 200, "OK", file.get(), keepAlive, head, live != null);
     } else {
       Optional<Path> page = files.notFoundPage();
       if (page.isPresent()) {
-        send(out, 404, "Not Found", page.get(), keepAlive, head);
+        send(out, 404, "Not Found", page.get(), keepAlive, head, live != null);
       } else {
         respond(out, 404, "Not Found", "", keepAlive, "text/plain; charset=utf-8", "not found\n", head);
       }
     }
     return keepAlive;
+  }
+
+  /**
+   * Holds the connection open as an event stream until the page goes away: the browser sends
+   * nothing more on it, so a read ends only when it closes the connection.
+   */
+  private void listen(InputStream in, OutputStream out) throws IOException {
+    deadline = System.nanoTime() + Long.MAX_VALUE / 2;
+    out.write(("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream; charset=utf-8\r\nCache-Control: no-cache\r\n"
+        + "X-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+    out.flush();
+    if (!live.subscribe(out)) {
+      return;
+    }
+    try {
+      while (in.read() >= 0) {
+        // Nothing is expected; whatever comes is ignored until the connection closes.
+      }
+    } finally {
+      live.unsubscribe(out);
+    }
   }
 
   /**
@@ -165,10 +198,21 @@ final class HttpConnection implements Runnable {
     }
   }
 
-  private static void send(OutputStream out, int status, String reason, Path file, boolean keepAlive, boolean head) throws IOException {
+  private static void send(OutputStream out, int status, String reason, Path file, boolean keepAlive, boolean head, boolean live)
+      throws IOException {
+    String type = SiteFiles.type(file);
+    if (live && type.startsWith("text/html")) {
+      byte[] page = LiveScript.inject(Files.readAllBytes(file));
+      out.write(statusAndHeaders(status, reason, "", keepAlive, type, page.length));
+      if (!head) {
+        out.write(page);
+      }
+      out.flush();
+      return;
+    }
     try (InputStream body = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
       long length = Files.size(file);
-      out.write(statusAndHeaders(status, reason, "", keepAlive, SiteFiles.type(file), length));
+      out.write(statusAndHeaders(status, reason, "", keepAlive, type, length));
       if (!head) {
         body.transferTo(out);
       }

@@ -32,6 +32,8 @@ import java.util.concurrent.Semaphore;
 public final class PreviewServer implements AutoCloseable {
   /** Browsers open six connections per host; this leaves room for many tabs and idle clients. */
   static final int MAX_CONNECTIONS = 64;
+  /** How often open event streams get a comment, which frees those whose page is gone without a word. */
+  private static final long PING_NANOS = Duration.ofSeconds(15).toNanos();
 
   /**
    * How long a request head may take to arrive whole, a kept-alive connection may wait for its
@@ -48,6 +50,7 @@ public final class PreviewServer implements AutoCloseable {
 
   private final SiteFiles files;
   private final Timeouts timeouts;
+  private final LiveEvents live;
   private final ServerSocket listener;
   private final Semaphore slots = new Semaphore(MAX_CONNECTIONS);
   private final Set<HttpConnection> open = ConcurrentHashMap.newKeySet();
@@ -63,8 +66,21 @@ public final class PreviewServer implements AutoCloseable {
   }
 
   public PreviewServer(Path site, int port, Timeouts timeouts) {
+    this(site, port, timeouts, null);
+  }
+
+  /**
+   * A server whose HTML pages listen to {@code live} (see {@link LiveEvents}): what
+   * {@code errata serve} runs while it rebuilds on each change.
+   */
+  public PreviewServer(Path site, int port, LiveEvents live) {
+    this(site, port, Timeouts.DEFAULT, live);
+  }
+
+  PreviewServer(Path site, int port, Timeouts timeouts, LiveEvents live) {
     this.files = new SiteFiles(site);
     this.timeouts = timeouts;
+    this.live = live;
     if (!Files.isDirectory(files.site())) {
       throw new ErrataException(ExitCode.IO, "no site at " + site + "; run errata build first");
     }
@@ -108,7 +124,7 @@ public final class PreviewServer implements AutoCloseable {
         busy(socket);
         continue;
       }
-      HttpConnection c = new HttpConnection(socket, files, timeouts, requests::add, () -> slots.release());
+      HttpConnection c = new HttpConnection(socket, files, timeouts, requests::add, () -> slots.release(), live);
       open.add(c);
       try {
         workers.execute(() -> {
@@ -141,6 +157,7 @@ public final class PreviewServer implements AutoCloseable {
   /** Closes connections whose current phase ran out of time, which ends the read or write they wait in. */
   private void reap() {
     long period = Math.max(10, Math.min(1000, timeouts.shortest().toMillis() / 4));
+    long lastPing = System.nanoTime();
     while (!closed) {
       try {
         Thread.sleep(period);
@@ -152,6 +169,10 @@ public final class PreviewServer implements AutoCloseable {
         if (c.expired(now)) {
           c.close();
         }
+      }
+      if (live != null && now - lastPing > PING_NANOS) {
+        live.ping();
+        lastPing = now;
       }
     }
   }

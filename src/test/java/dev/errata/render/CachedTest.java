@@ -41,7 +41,7 @@ class CachedTest {
     Files.writeString(dir.resolve("bad.ftlh"), "line one\n<@cached>${v}</@cached>");
     ErrataException e = assertThrows(ErrataException.class,
         () -> new Templates(dir).render("bad.ftlh", Map.of("v", "x")));
-    assertTrue(e.getMessage().contains("bad.ftlh failed at line 2"), e.getMessage());
+    assertTrue(e.getMessage().contains("bad.ftlh:2: "), e.getMessage());
     assertTrue(e.getMessage().contains("<@cached key=...>"), e.getMessage());
   }
 }

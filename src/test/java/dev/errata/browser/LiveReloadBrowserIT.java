@@ -1,0 +1,164 @@
+package dev.errata.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.errata.serve.LiveEvents;
+import dev.errata.serve.LiveSite;
+import dev.errata.serve.PreviewServer;
+import dev.errata.site.SiteBuilder;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * {@code errata serve} as a writer uses it: a temporary copy of the shipped content is built and
+ * served with live reload, an entry page is open in a real browser, and the entry's file is
+ * edited on disk. The page reloads with the change within 300 ms of the save; a broken entry
+ * shows its file:line and message over the last good page, which keeps being served.
+ */
+class LiveReloadBrowserIT {
+  static final String ENTRY = "python-backend-numpy2-empty-output-tensors";
+  /**
+   * From writing the file to the reloaded page's load event, as the issue asks. A machine shared
+   * with other heavy work may be given more with {@code -Derrata.live.bound.ms}; the figures
+   * are printed either way.
+   */
+  static final long BOUND_MS = Long.getLong("errata.live.bound.ms", 300);
+  static final int WARM_UP = 4;
+  static final int MEASURED = 7;
+
+  static Path content;
+  static Path file;
+  static String original;
+  static LiveEvents events;
+  static LiveSite live;
+  static PreviewServer server;
+  static ChromeDriver driver;
+
+  @BeforeAll
+  static void start() throws IOException {
+    Path tmp = Files.createTempDirectory("errata-live");
+    content = tmp.resolve("content");
+    copy(Path.of("content"), content);
+    try (Stream<Path> files = Files.walk(content)) {
+      file = files.filter(p -> p.getFileName().toString().equals(ENTRY + ".md")).findFirst().orElseThrow();
+    }
+    original = Files.readString(file);
+    Path site = tmp.resolve("site");
+    events = new LiveEvents();
+    live = new LiveSite(new SiteBuilder(Clock.systemUTC()), new SiteBuilder.Options(content, Path.of("templates"), site),
+        events, line -> System.err.println("serve: " + line));
+    live.buildNow();
+    server = new PreviewServer(site, 0, events).start();
+    live.watch();
+    driver = Chromium.start(tmp);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (live != null) {
+      live.close();
+    }
+    Chromium.stop(driver, server);
+  }
+
+  @Test
+  void anEditedEntryIsReloadedWithin300Milliseconds() throws IOException {
+    open();
+    // The first builds of a fresh JVM compile the builder; a writer's session is warm after a few saves.
+    for (int i = 0; i < WARM_UP; i++) {
+      editAndWait("warm-up " + i);
+    }
+    List<Long> times = new ArrayList<>();
+    for (int i = 0; i < MEASURED; i++) {
+      times.add(editAndWait("measured " + i));
+    }
+    List<Long> sorted = new ArrayList<>(times);
+    Collections.sort(sorted);
+    long median = sorted.get(sorted.size() / 2);
+    System.err.println("save to reloaded page, ms: " + times + " (median " + median + ")");
+    assertTrue(median <= BOUND_MS, "from save to reloaded page took " + times + " ms; the median must be at most " + BOUND_MS);
+  }
+
+  @Test
+  void aBrokenEntryShowsItsFileLineAndMessageOverTheLastGoodPage() throws IOException, InterruptedException {
+    open();
+    String title = driver.findElement(By.tagName("h1")).getText();
+    String broken = original.replaceFirst("\nstatus: (\\w+)\n", "\nstatus: [$1\n");
+    assertFalse(broken.equals(original));
+    Files.writeString(file, broken);
+    WebElement overlay = new WebDriverWait(driver, Duration.ofSeconds(20))
+        .until(d -> d.findElements(By.id("errata-live-overlay")).stream().findFirst().orElse(null));
+    // Its translation, which names it, is reported too.
+    List<String> where = overlay.findElements(By.className("errata-live-where")).stream().map(WebElement::getText).toList();
+    assertTrue(where.stream().anyMatch(w -> w.matches(".*/" + ENTRY + "\\.md:9: ")), "the overlay names file:line: " + where);
+    assertTrue(overlay.getText().contains("YAML"), overlay.getText());
+    assertEquals(title, driver.findElement(By.tagName("h1")).getText(), "the last good page is still there");
+    // The last good site keeps being served, and a page opened now shows the problem at once.
+    HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(pageUrl())).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, page.statusCode());
+    driver.navigate().refresh();
+    new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.findElements(By.id("errata-live-overlay")).isEmpty());
+    // Fixed: the page reloads without the overlay.
+    Files.writeString(file, original);
+    new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> d.findElements(By.id("errata-live-overlay")).isEmpty());
+    assertFalse(driver.getPageSource().contains("errata-live-problem"));
+  }
+
+  private static void open() {
+    driver.get(pageUrl());
+    new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> events.listeners() > 0);
+  }
+
+  private static String pageUrl() {
+    return server.url() + "entries/" + ENTRY + ".html";
+  }
+
+  /** Appends a paragraph to the entry's body; the time from the write to the reloaded page's load event. */
+  private static long editAndWait(String marker) throws IOException {
+    String text = "Live reload marker " + marker + ".";
+    long saved = System.currentTimeMillis();
+    Files.writeString(file, original + "\n" + text + "\n");
+    JavascriptExecutor js = driver;
+    new WebDriverWait(driver, Duration.ofSeconds(30), Duration.ofMillis(20)).until(d -> Boolean.TRUE.equals(js.executeScript(
+        "return document.readyState === 'complete' && document.body.textContent.includes(arguments[0])"
+            + " && performance.getEntriesByType('navigation')[0].loadEventEnd > 0", text)));
+    double loaded = ((Number) js.executeScript(
+        "return performance.timeOrigin + performance.getEntriesByType('navigation')[0].loadEventEnd")).doubleValue();
+    return Math.round(loaded) - saved;
+  }
+
+  private static void copy(Path from, Path to) throws IOException {
+    try (Stream<Path> files = Files.walk(from)) {
+      for (Path f : files.toList()) {
+        Path target = to.resolve(from.relativize(f).toString());
+        if (Files.isDirectory(f)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(f, target);
+        }
+      }
+    }
+  }
+}
