@@ -89,7 +89,7 @@ public final class ContentLoader {
     List<Diagnostic> diagnostics = new ArrayList<>();
     SiteInfo site = readSite(contentDir, diagnostics);
     Vocabulary vocabulary = readVocabulary(contentDir, diagnostics);
-    String defaultLang = "en";
+    String defaultLang = site.defaultLang();
     ContentFiles.Walk walk = ContentFiles.walk(contentDir);
     diagnostics.addAll(walk.problems());
     List<FileResult> results = walk.entries().parallelStream().map(f -> readEntry(f, defaultLang, vocabulary)).toList();
@@ -170,10 +170,16 @@ public final class ContentLoader {
       p.error("/base_url", "base_url '" + baseUrl + "' is not an http(s) address", "write the full address, starting with https://");
       baseUrl = "";
     }
+    String lang = dto.map(d -> d.defaultLang == null ? SiteInfo.DEFAULT_LANG : d.defaultLang.strip()).orElse(SiteInfo.DEFAULT_LANG);
+    if (!EntryMapper.isLanguageTag(lang)) {
+      p.error("/default_lang", "default_lang '" + lang + "' is not a language tag", "write a tag such as en or zh");
+      lang = SiteInfo.DEFAULT_LANG;
+    }
     diagnostics.addAll(p.all());
     String base = baseUrl;
+    String defaultLang = lang;
     return dto.map(d -> new SiteInfo(d.title == null || d.title.isBlank() ? SiteInfo.defaults().title() : d.title.strip(),
-        d.description, base)).orElse(SiteInfo.defaults());
+        d.description, base, defaultLang)).orElse(SiteInfo.defaults());
   }
 
   private Vocabulary readVocabulary(Path root, List<Diagnostic> diagnostics) {
