@@ -156,7 +156,7 @@ public final class SiteRenderer {
         translations.add(new Views.Translation(t.lang(), t.id() + ".html", t.title()));
       }
     }
-    List<Views.Link> refs = e.references().stream().map(r -> new Views.Link(r.url(), referenceLabel(r))).toList();
+    List<Views.Link> refs = e.references().stream().map(r -> new Views.Link(r.url(), referenceLabel(words, r))).toList();
     String body = bodyHtml.apply(e);
     Views.EntryView view = new Views.EntryView(e.id(), e.title(), e.summary(), e.lang(), e.status().key(),
         statusLabel(words, e), words.get("status." + e.status().key() + ".meaning"), e.published().toString(),
@@ -165,8 +165,8 @@ public final class SiteRenderer {
     return page("entries/" + e.id() + ".html", "entry.ftlh", modelIn(kb, root, e.lang(), "entry", view));
   }
 
-  private static String referenceLabel(Reference r) {
-    return r.type() + ": " + r.label();
+  private static String referenceLabel(Map<String, String> words, Reference r) {
+    return Say.format(words.get("reference.label"), List.of(words.getOrDefault("reference." + r.type(), r.type()), r.label()));
   }
 
   private Views.FixView fix(Fix f) {
