@@ -553,7 +553,9 @@
 
   /** One result as `errata match --json` shows it (Matcher.explain). */
   function explain(s, conf, info, versions, termsOf, stop, keyWeight) {
-    var b = s.best, reasons = [], line = null, symptom = "", toks = [];
+    // reasons are the English sentences `errata match` prints; why holds their parts, which the
+    // search page says in its own language.
+    var b = s.best, reasons = [], why = [], line = null, symptom = "", toks = [];
     if (b && b.alignment.quality > 0) {
       var highlights = [], offset = b.line.original.length - b.line.text.length, lineTokens = b.line.tokens.length;
       b.alignment.matchedTokens.forEach(function (idx) {
@@ -571,17 +573,29 @@
         : b.alignment.contradicted ? "resembles the symptom but differs in " + (b.template.explicit ? "a fixed word or number" : "some words")
         : "matches " + Math.round(100 * b.alignment.coverage) + "% of the symptom";
       reasons.push("line " + b.line.number + " " + how);
-      if (s.occurrences > 1) { reasons.push("seen " + s.occurrences + " times, first at line " + s.first); }
+      why.push(b.alignment.exact ? { k: "exact", line: b.line.number }
+        : b.alignment.contradicted ? { k: b.template.explicit ? "differs_fixed" : "differs_words", line: b.line.number }
+        : { k: "coverage", line: b.line.number, pct: Math.round(100 * b.alignment.coverage) });
+      if (s.occurrences > 1) {
+        reasons.push("seen " + s.occurrences + " times, first at line " + s.first);
+        why.push({ k: "seen", n: s.occurrences, first: s.first });
+      }
     }
     if (toks.length === 0) {
       toks = termsOf.slice();
-      if (termsOf.length) { reasons.push("shares the words " + termsOf.slice(0, K.Matcher.REASON_WORDS).join(", ")); }
+      if (termsOf.length) {
+        reasons.push("shares the words " + termsOf.slice(0, K.Matcher.REASON_WORDS).join(", "));
+        why.push({ k: "shares", words: termsOf.slice(0, K.Matcher.REASON_WORDS) });
+      }
     }
     var v = verdicts(info, versions);
-    v.forEach(function (x) { reasons.push(x.component + " " + x.version + " (" + x.source + ") is " + x.verdict.replace("-", " ") + " (affected: " + x.ranges + ")"); });
+    v.forEach(function (x) {
+      reasons.push(x.component + " " + x.version + " (" + x.source + ") is " + x.verdict.replace("-", " ") + " (affected: " + x.ranges + ")");
+      why.push({ k: "verdict", component: x.component, version: x.version, source: x.source, verdict: x.verdict, ranges: x.ranges });
+    });
     return {
       affected: v, confidence: conf, confident: conf !== "possible", fix: { commands: info.fix, title: info.fixTitle },
-      first_line: s.occurrences > 0 ? s.first : null, id: info.id, line: line, occurrences: s.occurrences, reasons: reasons, score: Math.round(s.score * 1000) / 1000, status: info.status,
+      first_line: s.occurrences > 0 ? s.first : null, id: info.id, line: line, occurrences: s.occurrences, reasons: reasons, why: why, score: Math.round(s.score * 1000) / 1000, status: info.status,
       summary: info.summary, symptom: symptom, tokens: toks.slice(0, K.Matcher.SHOWN_TOKENS), title: info.title, url: info.url, lang: info.lang
     };
   }

@@ -1,10 +1,13 @@
 // Errata's page behaviour: copy buttons and the "/" shortcut. Loads nothing from outside the site.
 (function () {
   "use strict";
+  // The words of the page's language, from assets/messages/LANG.js (English if it is missing).
+  var M = window.ErrataMessages || {};
+  function say(key, fallback) { return M[key] !== undefined ? M[key] : fallback; }
   function copyText(text, button) {
     function done(ok) {
       var old = button.textContent;
-      button.textContent = ok ? "Copied" : "Press Ctrl+C";
+      button.textContent = ok ? say("copied", "Copied") : say("press_copy", "Press Ctrl+C");
       setTimeout(function () { button.textContent = old; }, 1500);
     }
     if (navigator.clipboard && window.isSecureContext) {
@@ -32,16 +35,33 @@
     var pre = code.parentNode, wrap = document.createElement("div");
     wrap.className = "copyable"; pre.parentNode.insertBefore(wrap, pre); wrap.appendChild(pre);
     var b = document.createElement("button");
-    b.type = "button"; b.className = "copy"; b.textContent = "Copy"; b.setAttribute("data-copy", code.textContent);
+    b.type = "button"; b.className = "copy"; b.textContent = say("copy", "Copy"); b.setAttribute("data-copy", code.textContent);
     wrap.appendChild(b);
   });
   // Headings of entry bodies carry ids; a visible "#" link makes each section easy to share.
   document.querySelectorAll(".body h2[id], .body h3[id]").forEach(function (h) {
     var a = document.createElement("a");
     a.className = "anchor"; a.href = "#" + h.id; a.textContent = "#";
-    a.setAttribute("aria-label", "Link to this section");
+    a.setAttribute("aria-label", say("anchor", "Link to this section"));
     h.appendChild(a);
   });
+  // The theme choice: automatic (the system's), light or dark, kept in localStorage; theme.js
+  // applies it before the page is drawn.
+  var theme = document.getElementById("theme");
+  if (theme) {
+    var saved = null;
+    try { saved = window.localStorage.getItem("errata-theme"); } catch (e) { saved = null; }
+    theme.value = saved === "light" || saved === "dark" ? saved : "auto";
+    theme.addEventListener("change", function () {
+      var v = theme.value;
+      try {
+        if (v === "auto") { window.localStorage.removeItem("errata-theme"); } else { window.localStorage.setItem("errata-theme", v); }
+      } catch (e) { /* not kept, but applied to this page */ }
+      if (v === "auto") { document.documentElement.removeAttribute("data-theme"); }
+      else { document.documentElement.setAttribute("data-theme", v); }
+    });
+    theme.parentNode.hidden = false;
+  }
   document.addEventListener("keydown", function (ev) {
     if (ev.key !== "/" || ev.ctrlKey || ev.metaKey || ev.altKey) { return; }
     var tag = (document.activeElement && document.activeElement.tagName) || "";

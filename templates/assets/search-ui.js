@@ -33,6 +33,28 @@
   var generation = 0;
   var MAX_URL_QUERY = 8192, PROGRESS_FROM = 2000;
 
+  // The words of the page's language (assets/messages/LANG.js): {0}, {1}... are filled in, and a
+  // count picks KEY.one or KEY.other. A missing file or word shows its key, which a test notices.
+  var M = window.ErrataMessages || {};
+  function say(key) {
+    var args = arguments, text = M[key] !== undefined ? M[key] : key;
+    return text.replace(/\{(\d+)\}/g, function (all, n) { return +n + 1 < args.length ? String(args[+n + 1]) : all; });
+  }
+  function sayN(key, n) {
+    var args = Array.prototype.slice.call(arguments, 1);
+    return say.apply(null, [key + (n === 1 ? ".one" : ".other")].concat(args));
+  }
+  function num(n) { return n.toLocaleString("en-US"); }
+  function why(r) {
+    switch (r.k) {
+      case "seen": return say("reason.seen", r.n, r.first);
+      case "shares": return say("reason.shares", r.words.join(say("list_sep")));
+      case "verdict": return say("reason.verdict", r.component, r.version, r.source, say("verdict." + r.verdict), r.ranges);
+      case "coverage": return say("reason.coverage", r.line, r.pct);
+      default: return say("reason." + r.k, r.line);
+    }
+  }
+
   function el(tag, cls, text) {
     var e = document.createElement(tag);
     if (cls) { e.className = cls; }
@@ -41,7 +63,7 @@
   }
 
   function copyButton(text) {
-    var b = el("button", "copy", "Copy");
+    var b = el("button", "copy", say("copy"));
     b.type = "button";
     b.setAttribute("data-copy", text);
     return b;
@@ -72,32 +94,33 @@
     li.setAttribute("data-confidence", m.confidence);
     var h = el("h2");
     h.appendChild(entryLink(m.url, m.title));
-    h.appendChild(el("span", "confidence confidence-" + m.confidence, m.confidence));
-    h.appendChild(el("span", "status status-" + m.status, m.status));
+    h.appendChild(el("span", "confidence confidence-" + m.confidence, say("confidence." + m.confidence)));
+    h.appendChild(el("span", "status status-" + m.status, say("status." + m.status)));
     li.appendChild(h);
     li.appendChild(el("p", "summary", m.summary));
     if (m.line) {
-      li.appendChild(el("p", "why", "Line " + m.line.number + " of your paste:"));
+      li.appendChild(el("p", "why", say("line_of_paste", m.line.number)));
       li.appendChild(highlighted(m.line));
-      li.appendChild(el("p", "why", "Known symptom:"));
+      li.appendChild(el("p", "why", say("known_symptom")));
       var pre = el("pre", "symptom");
       pre.appendChild(el("code", null, m.symptom));
       li.appendChild(pre);
     }
     if (m.occurrences > 1) {
-      li.appendChild(el("p", "occurrences", "first at line " + m.first_line.toLocaleString("en-US") + ", " +
-        m.occurrences.toLocaleString("en-US") + " lines in all"));
+      li.appendChild(el("p", "occurrences", say("occurrences", num(m.first_line), num(m.occurrences))));
     }
-    if (m.reasons.length) {
+    // The reasons in the page's words, from their parts (m.why); m.reasons are the English ones.
+    var reasons = m.why ? m.why.map(why) : m.reasons;
+    if (reasons.length) {
       var ul = el("ul", "reasons");
-      m.reasons.forEach(function (r) { ul.appendChild(el("li", null, r)); });
+      reasons.forEach(function (r) { ul.appendChild(el("li", null, r)); });
       li.appendChild(ul);
     }
     if (m.affected.some(function (v) { return v.verdict !== "affected"; }) && !m.affected.some(function (v) { return v.verdict === "affected"; })) {
-      li.appendChild(el("p", "note", "Your versions are outside the affected ranges of this entry."));
+      li.appendChild(el("p", "note", say("outside_ranges")));
     }
     if (m.fix && m.fix.commands.length) {
-      li.appendChild(el("p", "why", "Fix: " + m.fix.title));
+      li.appendChild(el("p", "why", say("fix", m.fix.title)));
       var wrap = el("div", "copyable"), cmd = el("pre", "commands");
       var text = m.fix.commands.join("\n");
       cmd.appendChild(el("code", "language-bash", text));
@@ -113,10 +136,10 @@
     li.setAttribute("data-entry-id", info.id);
     var h = el("h2");
     h.appendChild(entryLink(info.url, info.title));
-    h.appendChild(el("span", "status status-" + info.status, info.status));
+    h.appendChild(el("span", "status status-" + info.status, say("status." + info.status)));
     li.appendChild(h);
     li.appendChild(el("p", "summary", info.summary));
-    li.appendChild(el("p", "note", "Found by: " + hit.terms.join(", ")));
+    li.appendChild(el("p", "note", say("found_by", hit.terms.join(say("list_sep")))));
     if (info.fix && info.fix.length) {
       var wrap = el("div", "copyable"), cmd = el("pre", "commands"), text = info.fix.join("\n");
       cmd.appendChild(el("code", "language-bash", text));
@@ -140,7 +163,7 @@
     if (!offerBox) { return; }
     var max = Number(offerBox.getAttribute("data-max-url"));
     document.getElementById("no-match-command").textContent = text.length <= max
-      ? "errata new --from-error " + shellQuote(text) : "errata new --from-error -    (then paste it and press Ctrl-D)";
+      ? "errata new --from-error " + shellQuote(text) : "errata new --from-error -    " + say("offer_stdin");
     var link = newEntryLink(offerBox.getAttribute("data-new-entry-url") || "", text, max, Number(offerBox.getAttribute("data-max-title")));
     document.getElementById("no-match-link").href = link || "#";
     document.getElementById("no-match-propose").hidden = !link;
@@ -275,8 +298,7 @@
           if (mine !== generation) { return; }
           clear();
           top.forEach(function (h) { list.appendChild(renderWordHit(infos[h.entry], h)); });
-          setStatus((note ? note + " " : "") + (shown.length === 0 ? "No entry contains these words." :
-            shown.length + (shown.length === 1 ? " entry contains" : " entries contain") + " these words."));
+          setStatus((note ? note + " " : "") + (shown.length === 0 ? say("no_words") : sayN("words", shown.length)));
         });
       });
     });
@@ -290,7 +312,7 @@
     if (text.trim() && text.length <= MAX_URL_QUERY) { url.searchParams.set("q", text); } else { url.searchParams.delete("q"); }
     try { window.history.replaceState(null, "", url.toString()); } catch (e) { /* file:// may refuse; the page still works */ }
     if (!text.trim()) { clear(); filtersBox.hidden = true; setStatus(""); return Promise.resolve(); }
-    setStatus("Searching…");
+    setStatus(say("searching"));
     var paste = text.length > MAX_URL_QUERY || looksLikePaste(text);
     var options = {
       top: 5, lang: document.documentElement.lang || "en",
@@ -298,8 +320,7 @@
       cancelled: function () { return mine !== generation; },
       progress: function (p) {
         if (mine !== generation || p.total < PROGRESS_FROM) { return; }
-        setStatus(p.phase === "reading" ? "Reading line " + p.done.toLocaleString("en-US") + " of " + p.total.toLocaleString("en-US") + "…"
-          : "Matching line " + p.done.toLocaleString("en-US") + " of " + p.total.toLocaleString("en-US") + " distinct lines…");
+        setStatus(say(p.phase === "reading" ? "reading" : "matching", num(p.done), num(p.total)));
       }
     };
     return engine.match(text, options).then(function (report) {
@@ -309,24 +330,22 @@
         filtersBox.hidden = true;
         var confident = report.matches.filter(function (m) { return m.confident; });
         if (confident.length > 1) {
-          several.textContent = "This log shows several known failures (" + confident.length + "), in the order they first appear:";
+          several.textContent = say("several", confident.length);
           several.hidden = false;
         }
         report.matches.forEach(function (m) { list.appendChild(renderMatch(m)); });
         if (report.skipped > 0) {
-          skippedNote.textContent = report.skipped.toLocaleString("en-US") + " lines were skipped: past the limit of distinct lines" +
-            " the page reads (lines with errors or warnings are kept first).";
+          skippedNote.textContent = say("skipped", num(report.skipped));
           skippedNote.hidden = false;
         }
-        var vs = report.versions.map(function (v) { return v.component + " " + v.version; }).join(", ");
+        var vs = report.versions.map(function (v) { return v.component + " " + v.version; }).join(say("list_sep"));
         if (!report.confident) { offer(text); }
-        setStatus((report.confident ? (confident.length > 1 ? confident.length + " known issues found." : "Known issue found.")
-          : "No known entry matches this paste confidently; these share some of its words.") +
-          (vs ? " Versions seen: " + vs + "." : ""));
+        setStatus((report.confident ? sayN("found", Math.max(1, confident.length)) : say("not_confident")) +
+          (vs ? say("versions_seen", vs) : ""));
         return;
       }
       if (paste) {
-        return words(text, mine, "No known entry matches this paste.").then(function () {
+        return words(text, mine, say("no_match")).then(function () {
           if (mine === generation) { offer(text); }
         });
       }
@@ -334,7 +353,7 @@
     }).catch(function (err) {
       if (mine !== generation || (err && err.cancelled)) { return; }
       clear();
-      setStatus("Search is unavailable: " + err.message + ". Browse by component or tag instead.");
+      setStatus(say("unavailable", err.message));
     });
   }
 

@@ -1,11 +1,16 @@
 package dev.errata.cli;
 
+import dev.errata.Diagnostic;
 import dev.errata.ExitCode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import dev.errata.site.SiteBuilder;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -14,15 +19,21 @@ import picocli.CommandLine.Spec;
     description = "Report every problem in every entry: path:line: error|warning: message (what to do).")
 final class CheckCommand implements Callable<Integer> {
   @Mixin ContentOption content;
+  @Option(names = "--templates", paramLabel = "DIR", defaultValue = "templates",
+      description = "Templates folder whose messages/*.properties are checked for missing keys (default: ${DEFAULT-VALUE}).")
+  Path templates;
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
     SiteBuilder.Checked checked = SiteBuilder.check(content.content);
+    List<Diagnostic> all = new ArrayList<>(checked.diagnostics());
+    all.addAll(SiteBuilder.languageProblems(templates, checked.knowledgeBase(), content.content));
+    all.sort(Diagnostic.ORDER);
     PrintWriter out = spec.commandLine().getOut();
-    DiagnosticsPrinter.print(checked.diagnostics(), out);
+    DiagnosticsPrinter.print(all, out);
     out.println("Checked " + checked.knowledgeBase().entries().size() + " entries: "
-        + DiagnosticsPrinter.counts(checked.diagnostics()) + ".");
+        + DiagnosticsPrinter.counts(all) + ".");
     return checked.hasErrors() ? ExitCode.INVALID_CONTENT.code() : ExitCode.OK.code();
   }
 }

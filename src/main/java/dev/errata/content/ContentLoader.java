@@ -99,7 +99,7 @@ public final class ContentLoader {
     List<Diagnostic> diagnostics = new ArrayList<>();
     SiteInfo site = readSite(contentDir, diagnostics);
     Vocabulary vocabulary = readVocabulary(contentDir, diagnostics);
-    String defaultLang = "en";
+    String defaultLang = site.defaultLang();
     ContentFiles.Walk walk = ContentFiles.walk(contentDir);
     diagnostics.addAll(walk.problems());
     List<FileResult> results = walk.entries().parallelStream().map(f -> readEntry(contentDir, f, defaultLang, vocabulary)).toList();
@@ -182,10 +182,16 @@ public final class ContentLoader {
     }
     String newEntry = linkTemplate(dto.map(d -> d.newEntryUrl), "/new_entry_url", List.of(SiteInfo.TITLE, SiteInfo.PASTE), p);
     String edit = linkTemplate(dto.map(d -> d.editUrl), "/edit_url", List.of(SiteInfo.PATH), p);
+    String lang = dto.map(d -> d.defaultLang == null ? SiteInfo.DEFAULT_LANG : d.defaultLang.strip()).orElse(SiteInfo.DEFAULT_LANG);
+    if (!EntryMapper.isLanguageTag(lang)) {
+      p.error("/default_lang", "default_lang '" + lang + "' is not a language tag", "write a tag such as en or zh");
+      lang = SiteInfo.DEFAULT_LANG;
+    }
     diagnostics.addAll(p.all());
     String base = baseUrl;
+    String defaultLang = lang;
     return dto.map(d -> new SiteInfo(d.title == null || d.title.isBlank() ? SiteInfo.defaults().title() : d.title.strip(),
-        d.description, base, newEntry, edit, d.examplePaste == null || d.examplePaste.isBlank() ? null : d.examplePaste.strip()))
+        d.description, base, defaultLang, newEntry, edit, d.examplePaste == null || d.examplePaste.isBlank() ? null : d.examplePaste.strip()))
         .orElse(SiteInfo.defaults());
   }
 

@@ -53,8 +53,37 @@ public final class EntriesJson {
     return out.toByteArray();
   }
 
+  /**
+   * {@code api/entries/ID.json}: one entry, with the same fields as in {@code api/entries.json}
+   * plus {@code body_html}, its body as the entry page shows it, for a tool that wants one entry
+   * without fetching them all.
+   */
+  public byte[] write(Entry e, String bodyHtml) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(8 * 1024);
+    try (JsonGenerator g = json.createGenerator(out, JsonEncoding.UTF8)) {
+      g.useDefaultPrettyPrinter();
+      entry(g, e, bodyHtml);
+    } catch (IOException x) {
+      throw new UncheckedIOException(x);
+    }
+    out.write('\n');
+    return out.toByteArray();
+  }
+
+  /** Where {@link #write(Entry, String)} goes in the site. */
+  public static String path(Entry e) {
+    return "api/entries/" + e.id() + ".json";
+  }
+
   private static void entry(JsonGenerator g, Entry e) throws IOException {
+    entry(g, e, null);
+  }
+
+  private static void entry(JsonGenerator g, Entry e, String bodyHtml) throws IOException {
     g.writeStartObject();
+    if (bodyHtml != null) {
+      g.writeStringField("body_html", bodyHtml);
+    }
     strings(g, "causes", e.causes());
     g.writeArrayFieldStart("components");
     for (Component c : e.components()) {

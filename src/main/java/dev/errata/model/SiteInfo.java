@@ -7,14 +7,17 @@ import java.util.Objects;
  * docs/site.md).
  *
  * @param baseUrl the public address the site is served from, used only where a format demands
- *     absolute addresses (sitemap, feed, the 404 page); empty when unknown
+ *     absolute addresses (sitemap, feed, canonical links, OpenSearch, the 404 page); empty when unknown
+ * @param defaultLang the language of entries that name none, and of the pages that list entries
+ *     (home, search, components, tags): their interface words come from its message bundle
  * @param newEntryUrl where a reader who found nothing can propose the entry, with
  *     {@value #TITLE} and {@value #PASTE} filled in; empty for no link
  * @param editUrl an entry's source file to edit, with {@value #PATH} filled in; empty for no link
  * @param examplePaste the example shown in the home page's paste box
  */
-public record SiteInfo(String title, String description, String baseUrl, String newEntryUrl, String editUrl,
-    String examplePaste) {
+public record SiteInfo(String title, String description, String baseUrl, String defaultLang, String newEntryUrl,
+    String editUrl, String examplePaste) {
+  public static final String DEFAULT_LANG = "en";
   /** In {@code new_entry_url}: the line of the paste proposed as the new entry's title. */
   public static final String TITLE = "{title}";
   /** In {@code new_entry_url}: the paste, cut so that the whole address stays within {@link #MAX_URL}. */
@@ -34,13 +37,18 @@ public record SiteInfo(String title, String description, String baseUrl, String 
     Objects.requireNonNull(title, "title");
     description = description == null ? "" : description;
     baseUrl = baseUrl == null ? "" : baseUrl;
+    defaultLang = defaultLang == null || defaultLang.isBlank() ? DEFAULT_LANG : defaultLang;
     newEntryUrl = newEntryUrl == null ? "" : newEntryUrl;
     editUrl = editUrl == null ? "" : editUrl;
     examplePaste = examplePaste == null ? DEFAULT_EXAMPLE_PASTE : examplePaste;
   }
 
   public SiteInfo(String title, String description, String baseUrl) {
-    this(title, description, baseUrl, "", "", null);
+    this(title, description, baseUrl, DEFAULT_LANG);
+  }
+
+  public SiteInfo(String title, String description, String baseUrl, String defaultLang) {
+    this(title, description, baseUrl, defaultLang, "", "", null);
   }
 
   public static SiteInfo defaults() {

@@ -28,6 +28,8 @@ public final class SiteRenderer {
   static final int FEED = 50;
 
   private final Templates templates;
+  private final Messages messages;
+  private final Map<String, Say[]> says = new java.util.concurrent.ConcurrentHashMap<>();
   private final Markdown markdown;
   private final java.util.function.Function<Entry, String> bodyHtml;
 
@@ -38,6 +40,7 @@ public final class SiteRenderer {
   /** @param bodyHtml an entry's body as HTML (a build renders each body once and keeps its text too) */
   public SiteRenderer(Templates templates, Markdown markdown, java.util.function.Function<Entry, String> bodyHtml) {
     this.templates = templates;
+    this.messages = templates.messages();
     this.markdown = markdown;
     this.bodyHtml = bodyHtml;
   }
@@ -77,6 +80,9 @@ public final class SiteRenderer {
   public void listPages(KnowledgeBase kb, java.util.function.Consumer<Page> sink) {
     Map<String, List<Entry>> byComponent = kb.byComponent();
     Map<String, List<Entry>> byTag = kb.byTag();
+    // Pages that list entries of every language speak the site's language.
+    String lang = kb.site().defaultLang();
+    Map<String, String> words = messages.of(lang);
     List<Entry> recent = kb.recentlyModified();
     List<Views.Group> components = componentGroups(kb, byComponent, "../");
     List<Views.Group> tags = tagGroups(kb, byTag, "../");
@@ -86,46 +92,64 @@ public final class SiteRenderer {
     // A group's cards are made for its own page only: the indexes, the home and search pages
     // show names and counts, so making every card for each of them would be wasted work.
     for (Views.Group g : components) {
-      pages.add(() -> new Page("components/" + g.name() + ".html", render("component.ftlh",
+      pages.add(() -> page("components/" + g.name() + ".html", "component.ftlh",
           model(kb, "../", "group", g.with(byComponent.get(g.name()).stream()
-              .map(e -> card(kb, e, "../", rangeNote(e, g.name()))).toList()), "kind", "component"))));
+              .map(e -> card(words, e, "../", rangeNote(words, e, g.name()))).toList()), "kind", "component")));
     }
     for (Views.Group g : tags) {
-      pages.add(() -> new Page("tags/" + g.name() + ".html", render("tag.ftlh",
-          model(kb, "../", "group", g.with(byTag.get(g.name()).stream().map(e -> card(kb, e, "../")).toList()),
-              "kind", "tag"))));
+      pages.add(() -> page("tags/" + g.name() + ".html", "tag.ftlh",
+          model(kb, "../", "group", g.with(byTag.get(g.name()).stream().map(e -> card(words, e, "../")).toList()),
+              "kind", "tag")));
     }
-    pages.add(() -> new Page("components/index.html", render("components.ftlh",
-        model(kb, "../", "groups", components))));
-    pages.add(() -> new Page("tags/index.html", render("tags.ftlh", model(kb, "../", "groups", tags))));
-    pages.add(() -> new Page("index.html", render("index.ftlh", model(kb, "",
+    pages.add(() -> page("components/index.html", "components.ftlh",
+        model(kb, "../", "groups", components)));
+    pages.add(() -> page("tags/index.html", "tags.ftlh", model(kb, "../", "groups", tags)));
+    pages.add(() -> page("index.html", "index.ftlh", model(kb, "",
         "components", componentGroups(kb, byComponent, ""),
         "tags", tagGroups(kb, byTag, ""),
-        "recent", recent.stream().limit(RECENT).map(e -> card(kb, e, "")).toList()))));
-    pages.add(() -> new Page("search.html", render("search.ftlh", model(kb, "",
+        "recent", recent.stream().limit(RECENT).map(e -> card(words, e, "")).toList())));
+    pages.add(() -> page("search.html", "search.ftlh", model(kb, "",
         "components", componentGroups(kb, byComponent, ""), "tags", tagGroups(kb, byTag, ""),
-        "maxUrl", SiteInfo.MAX_URL, "maxTitle", SiteInfo.MAX_TITLE))));
+        "maxUrl", SiteInfo.MAX_URL, "maxTitle", SiteInfo.MAX_TITLE)));
     // Served in place of any missing page, at any depth: the page finds the site's root itself,
     // from base_url's path when it has one (see layout.ftlh).
-    pages.add(() -> new Page("404.html", render("404.ftlh", model(kb, "", "rootPath", rootPath(kb.site())))));
+    pages.add(() -> page("404.html", "404.ftlh", model(kb, "", "rootPath", rootPath(kb.site()))));
     pages.add(() -> {
-      List<Views.Card> all = kb.entries().stream().map(e -> card(kb, e, "")).toList();
-      return new Page("sitemap.xml", render("sitemap.ftlx", model(kb, "", "entries", all,
-          "components", components, "tags", tags)));
+      List<Views.Card> all = kb.entries().stream().map(e -> card(words, e, "")).toList();
+      return page("sitemap.xml", "sitemap.ftlx", model(kb, "", "entries", all,
+          "components", components, "tags", tags));
     });
-    pages.add(() -> new Page("feed.xml", render("feed.ftlx", model(kb, "",
-        "entries", recent.stream().limit(FEED).map(e -> card(kb, e, "")).toList(),
-        "updated", recent.isEmpty() ? "1970-01-01" : recent.get(0).modified().toString()))));
+    pages.add(() -> page("feed.xml", "feed.ftlx", model(kb, "",
+        "entries", recent.stream().limit(FEED).map(e -> card(words, e, "")).toList(),
+        "updated", recent.isEmpty() ? "1970-01-01" : recent.get(0).modified().toString())));
+    if (!kb.site().baseUrl().isEmpty()) {
+      pages.add(() -> page("opensearch.xml", "opensearch.ftlx", model(kb, "")));
+    }
+    for (String l : messages.languages()) {
+      pages.add(() -> new Page(messageScript(l), messages.script(l)));
+    }
     pages.parallelStream().forEach(p -> sink.accept(p.get()));
+  }
+
+  /** A page at {@code path}; templates know their path for the canonical link. */
+  private Page page(String path, String template, Map<String, Object> model) {
+    model.put("path", path);
+    return new Page(path, render(template, model));
+  }
+
+  /** Where the words of the browser's scripts in {@code lang} are: {@code assets/messages/LANG.js}. */
+  static String messageScript(String lang) {
+    return "assets/messages/" + lang + ".js";
   }
 
   private Page entryPage(KnowledgeBase kb, Map<String, Entry> byId, VersionPicture picture,
       Map<String, List<Entry>> translationsOf, Entry e) {
     String root = "../";
+    Map<String, String> words = messages.of(e.lang());
     List<Views.Link> tags = e.tags().stream().map(t -> new Views.Link(root + "tags/" + t + ".html", t)).toList();
     List<String> causes = e.causes().stream().map(markdown::toInlineHtml).toList();
     List<Views.FixView> fixes = e.fixes().stream().map(this::fix).toList();
-    List<Views.VersionRow> versions = e.components().stream().map(c -> picture.row(c, root)).toList();
+    List<Views.VersionRow> versions = e.components().stream().map(c -> picture.row(c, root, e.lang(), words)).toList();
     List<Views.Link> related = e.related().stream().map(byId::get).filter(java.util.Objects::nonNull)
         .map(r -> new Views.Link(r.id() + ".html", r.title())).toList();
     List<Views.Translation> translations = new ArrayList<>();
@@ -136,12 +160,13 @@ public final class SiteRenderer {
         translations.add(new Views.Translation(t.lang(), t.id() + ".html", t.title()));
       }
     }
-    List<Views.Link> refs = e.references().stream().map(r -> new Views.Link(r.url(), referenceLabel(r))).toList();
+    List<Views.Link> refs = e.references().stream().map(r -> new Views.Link(r.url(), referenceLabel(words, r))).toList();
+    String body = bodyHtml.apply(e);
     Views.EntryView view = new Views.EntryView(e.id(), e.title(), e.summary(), e.lang(), e.status().key(),
-        e.status().label(), e.status().meaning(), e.published().toString(), e.modified().toString(), tags,
-        e.symptoms().stream().map(Symptom::display).toList(), causes, fixes, versions, related, translations,
-        refs, bodyHtml.apply(e), e.source().contentPath(), kb.site().editLink(e.source()));
-    return new Page("entries/" + e.id() + ".html", render("entry.ftlh", model(kb, root, "entry", view)));
+        statusLabel(words, e), words.get("status." + e.status().key() + ".meaning"), e.published().toString(),
+        e.modified().toString(), tags, e.symptoms().stream().map(Symptom::display).toList(), causes, fixes, versions,
+        related, translations, refs, body, Contents.of(body), e.source().contentPath(), kb.site().editLink(e.source()));
+    return page("entries/" + e.id() + ".html", "entry.ftlh", modelIn(kb, root, e.lang(), "entry", view));
   }
 
   /** The path of base_url, ending in a slash ({@code /errata/}), or empty without one. */
@@ -153,8 +178,8 @@ public final class SiteRenderer {
     return path == null || path.isEmpty() ? "/" : path.endsWith("/") ? path : path + "/";
   }
 
-  private static String referenceLabel(Reference r) {
-    return r.type() + ": " + r.label();
+  private static String referenceLabel(Map<String, String> words, Reference r) {
+    return Say.format(words.get("reference.label"), List.of(words.getOrDefault("reference." + r.type(), r.type()), r.label()));
   }
 
   private Views.FixView fix(Fix f) {
@@ -162,23 +187,30 @@ public final class SiteRenderer {
         f.detail().isEmpty() ? "" : markdown.toInlineHtml(f.detail()));
   }
 
-  static Views.Card card(KnowledgeBase kb, Entry e, String root) {
-    return card(kb, e, root, "");
+  static Views.Card card(Map<String, String> words, Entry e, String root) {
+    return card(words, e, root, "");
   }
 
-  static Views.Card card(KnowledgeBase kb, Entry e, String root, String note) {
+  static Views.Card card(Map<String, String> words, Entry e, String root, String note) {
     return new Views.Card(e.id(), root + "entries/" + e.id() + ".html", e.title(), e.summary(), e.status().key(),
-        e.status().label(), e.modified().toString(),
+        statusLabel(words, e), e.modified().toString(),
         e.components().stream().map(Component::name).toList(), note);
   }
 
-  /** "affected >23.02; fixed in 24.10" for one component of an entry. */
-  private static String rangeNote(Entry e, String component) {
-    return e.findComponent(component).map(c -> "affected " + (c.allVersions() ? "in all known versions"
-        : c.affected().stream().map(r -> r.text()).reduce((a, b) -> a + "; " + b).orElse(""))
-        + (c.fixed().isEmpty() ? "; no fixed release known"
-            : "; fixed in " + c.fixed().stream().map(v -> v.text()).reduce((a, b) -> a + ", " + b).orElse("")))
-        .orElse("");
+  private static String statusLabel(Map<String, String> words, Entry e) {
+    return words.get("status." + e.status().key());
+  }
+
+  /** "affected >23.02; fixed in 24.10" for one component of an entry, in the page's words. */
+  private static String rangeNote(Map<String, String> words, Entry e, String component) {
+    return e.findComponent(component).map(c -> {
+      String affected = c.allVersions() ? words.get("note.affected_all")
+          : Say.format(words.get("note.affected"), List.of(c.affected().stream().map(r -> r.text())
+              .reduce((a, b) -> a + "; " + b).orElse("")));
+      return c.fixed().isEmpty() ? Say.format(words.get("note.no_fix"), List.of(affected))
+          : Say.format(words.get("note.fixed_in"), List.of(affected,
+              c.fixed().stream().map(v -> v.text()).reduce((a, b) -> a + ", " + b).orElse("")));
+    }).orElse("");
   }
 
   /** The components with their entry counts; no cards (see {@link Views.Group#with}). */
@@ -203,11 +235,26 @@ public final class SiteRenderer {
     return templates.render(template, model);
   }
 
-  private static Map<String, Object> model(KnowledgeBase kb, String root, Object... pairs) {
+  /** A page in the site's default language. */
+  private Map<String, Object> model(KnowledgeBase kb, String root, Object... pairs) {
+    return modelIn(kb, root, kb.site().defaultLang(), pairs);
+  }
+
+  /**
+   * What every template reads: the site, the way back to its root, the page's language, the
+   * bundle that speaks it ({@code bundle}, for the scripts' words), and its words ({@code t},
+   * {@code tn}; see {@link Say}).
+   */
+  private Map<String, Object> modelIn(KnowledgeBase kb, String root, String lang, Object... pairs) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("site", kb.site());
     m.put("root", root);
     m.put("entryCount", kb.entries().size());
+    m.put("pageLang", lang);
+    m.put("bundle", messages.bundleFor(lang));
+    Say[] say = says.computeIfAbsent(lang, l -> new Say[] {new Say(messages.of(l), false), new Say(messages.of(l), true)});
+    m.put("t", say[0]);
+    m.put("tn", say[1]);
     for (int i = 0; i < pairs.length; i += 2) {
       m.put((String) pairs[i], pairs[i + 1]);
     }

@@ -23,7 +23,12 @@ public final class TemplateVariables {
   static final List<Variable> EVERY_PAGE = List.of(
       new Variable("site", SiteInfo.class, false, "what `content/site.yml` says (docs/site.md)"),
       new Variable("root", String.class, false, "the way from this page to the site's root: `\"\"` or `\"../\"`; start every link with it"),
-      new Variable("entryCount", Integer.class, false, "how many entries the site has"));
+      new Variable("entryCount", Integer.class, false, "how many entries the site has"),
+      new Variable("path", String.class, false, "this page's path from the site's root, such as `entries/ID.html`"),
+      new Variable("pageLang", String.class, false, "the page's language: the entry's `lang`, or `default_lang` for lists"),
+      new Variable("bundle", String.class, false, "the message bundle that speaks it (`assets/messages/BUNDLE.js` holds the scripts' words)"),
+      new Variable("t", Say.class, false, "the page's words: `${t(\"key\", arg...)}` (templates/messages/*.properties)"),
+      new Variable("tn", Say.class, false, "words that depend on a count: `${tn(\"key\", n, arg...)}` picks `key.one` or `key.other`"));
 
   static final Map<String, List<Variable>> PAGES = pages();
 
@@ -48,6 +53,7 @@ public final class TemplateVariables {
     m.put("404.ftlh", List.of(new Variable("rootPath", String.class, false,
         "the path of `base_url` ending in `/`, or empty: where the page's script looks for the root")));
     m.put("sitemap.ftlx", List.of(new Variable("entries", Views.Card.class, true, "every entry"), components, tags));
+    m.put("opensearch.ftlx", List.of());
     m.put("feed.ftlx", List.of(new Variable("entries", Views.Card.class, true, "the latest changes, newest first"),
         new Variable("updated", String.class, false, "the date of the latest change, `yyyy-mm-dd`")));
     return m;
@@ -137,6 +143,9 @@ public final class TemplateVariables {
     }
     if (k == boolean.class || k == Boolean.class) {
       return "boolean";
+    }
+    if (k == Say.class) {
+      return "function";
     }
     return k == String.class ? "text" : k.getSimpleName();
   }

@@ -30,9 +30,11 @@ public final class Templates {
   static final String DEFAULTS = "/templates";
   private final Configuration config;
   private final Path userDir;
+  private final Messages messages;
 
   public Templates(Path userDir) {
     this.userDir = userDir;
+    messages = Messages.load(userDir);
     config = new Configuration(Configuration.VERSION_2_3_34);
     config.setObjectWrapper(new RecordWrapper());
     List<TemplateLoader> loaders = new ArrayList<>();
@@ -60,6 +62,11 @@ public final class Templates {
     config.setLocalizedLookup(false);
     config.setTemplateUpdateDelayMilliseconds(Long.MAX_VALUE);
     config.setSharedVariable(Cached.NAME, new Cached());
+  }
+
+  /** The interface words of the pages, from the shipped bundles and the user's {@code messages/}. */
+  public Messages messages() {
+    return messages;
   }
 
   /** Renders {@code name} with {@code model} as UTF-8; template errors become one user-facing message. */

@@ -54,28 +54,28 @@ final class VersionPicture {
    * The symbols are character references, which a template outputs as they are, so that a page
    * of ASCII content stays ASCII (see {@code AsciiPagesTest}).
    */
-  Views.VersionRow row(Component c, String root) {
-    StringBuilder key = new StringBuilder(root).append('\n').append(c.name());
+  Views.VersionRow row(Component c, String root, String lang, Map<String, String> words) {
+    StringBuilder key = new StringBuilder(root).append('\n').append(lang).append('\n').append(c.name());
     c.affected().forEach(r -> key.append('\n').append(r.text()));
     key.append('\n');
     c.fixed().forEach(v -> key.append('\n').append(v.text()));
-    return rows.computeIfAbsent(key.toString(), k -> draw(c, root));
+    return rows.computeIfAbsent(key.toString(), k -> draw(c, root, lang, words));
   }
 
-  private Views.VersionRow draw(Component c, String root) {
+  private Views.VersionRow draw(Component c, String root, String lang, Map<String, String> words) {
     List<Views.Cell> cells = new ArrayList<>();
     for (Version v : known.getOrDefault(c.name(), List.of())) {
       cells.add(switch (c.verdict(v)) {
-        case AFFECTED -> new Views.Cell(v.text(), "affected", "&#x2717;", v.text() + ": affected");
-        case FIXED -> new Views.Cell(v.text(), "fixed", "&#x2713;", v.text() + ": fixed");
-        case NOT_AFFECTED -> new Views.Cell(v.text(), "unaffected", "&#xb7;", v.text() + ": not affected");
+        case AFFECTED -> new Views.Cell(v.text(), "affected", "&#x2717;", Say.format(words.get("version.cell_affected"), List.of(v.text())));
+        case FIXED -> new Views.Cell(v.text(), "fixed", "&#x2713;", Say.format(words.get("version.cell_fixed"), List.of(v.text())));
+        case NOT_AFFECTED -> new Views.Cell(v.text(), "unaffected", "&#xb7;", Say.format(words.get("version.cell_unaffected"), List.of(v.text())));
       });
     }
-    String affected = c.allVersions() ? "all known versions"
+    String affected = c.allVersions() ? words.get("version.all")
         : c.affected().stream().map(VersionRange::text).collect(Collectors.joining("; "));
-    String fixed = c.fixed().isEmpty() ? "no fixed release known"
+    String fixed = c.fixed().isEmpty() ? words.get("version.no_fix")
         : c.fixed().stream().map(Version::text).collect(Collectors.joining(", "));
     return new Views.VersionRow(c.name(), vocabulary.componentTitle(c.name()),
-        root + "components/" + c.name() + ".html", affected, fixed, cells);
+        root + "components/" + c.name() + ".html", affected, fixed, cells, lang);
   }
 }

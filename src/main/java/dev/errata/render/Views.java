@@ -22,7 +22,7 @@ public final class Views {
 
   /** One component of an entry: its ranges in words and as a row of cells. */
   public record VersionRow(String name, String title, String href, String affected, String fixed,
-      List<Cell> cells) {}
+      List<Cell> cells, String lang) {}
 
   /** A translation of the entry, or its original. */
   public record Translation(String lang, String href, String title) {}
@@ -32,7 +32,10 @@ public final class Views {
       String statusLabel, String statusMeaning, String published, String modified,
       List<Link> tags, List<String> symptoms, List<String> causesHtml, List<FixView> fixes,
       List<VersionRow> versions, List<Link> related, List<Translation> translations,
-      List<Link> references, String bodyHtml, String sourcePath, String editUrl) {}
+      List<Link> references, String bodyHtml, List<Heading> contents, String sourcePath, String editUrl) {}
+
+  /** A section of an entry's body, for its table of contents: the heading's id and its text as HTML. */
+  public record Heading(String id, String html) {}
 
   /** A component or tag with its number of entries, for indexes and the home page. */
   public record Group(String name, String title, String description, String href, int count,

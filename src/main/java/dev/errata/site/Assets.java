@@ -17,7 +17,7 @@ import java.util.stream.Stream;
 final class Assets {
   /** The shipped defaults; a test keeps this list equal to {@code templates/assets/}. */
   static final List<String> DEFAULTS = List.of("errata-engine.js", "errata-match.js", "errata-search.js", "errata-text.js",
-      "errata-version.js", "errata.js", "search-ui.js", "style.css");
+      "errata-version.js", "errata.js", "search-ui.js", "style.css", "theme.js");
 
   private Assets() {}
 

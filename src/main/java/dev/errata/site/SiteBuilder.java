@@ -18,6 +18,7 @@ import dev.errata.match.Matcher;
 import dev.errata.text.Rules;
 import dev.errata.search.WordIndex;
 import dev.errata.model.KnowledgeBase;
+import dev.errata.render.Messages;
 import dev.errata.render.Page;
 import dev.errata.render.SiteRenderer;
 import dev.errata.render.Templates;
@@ -149,12 +150,16 @@ public final class SiteBuilder {
       WordIndex.Builder counting = new WordIndex.Builder(kb, WordIndex.Weights.SEARCH, Rules.defaults());
       // Rendering a body finds its refused links and deep nesting (a build's check leaves them to it).
       List<Diagnostic> bodyProblems = java.util.Collections.synchronizedList(new ArrayList<>());
-      SiteRenderer renderer = new SiteRenderer(new Templates(options.templates()), markdown, e -> {
+      Templates templates = new Templates(options.templates());
+      EntriesJson entriesJson = new EntriesJson(new JsonFactory());
+      SiteRenderer renderer = new SiteRenderer(templates, markdown, e -> {
         Markdown.Rendered r = markdown.render(e.body());
         bodyProblems.addAll(MarkdownCheck.body(e, r));
         counting.add(e, new WordIndex.Body(r.text(), r.code()));
+        writer.write(new Page(EntriesJson.path(e), entriesJson.write(e, r.html())));
         return r.html();
       });
+      diagnostics.addAll(languageProblems(templates.messages(), kb, options.content()));
       renderer.entryPages(kb, writer::write);
       phases.done("entry pages, counted, written");
       diagnostics.addAll(bodyProblems);
@@ -191,6 +196,23 @@ public final class SiteBuilder {
       side.shutdown();
     }
     return new Result(kb.entries().size(), pageCount, List.copyOf(diagnostics), Duration.ofMillis(clock.millis() - start));
+  }
+
+  /**
+   * The message bundles of {@code templates} (and the shipped ones) that lack keys, and languages
+   * of entries that have no bundle: warnings, for {@code errata check}.
+   */
+  public static List<Diagnostic> languageProblems(Path templates, KnowledgeBase kb, Path content) {
+    return languageProblems(Messages.load(templates), kb, content);
+  }
+
+  private static List<Diagnostic> languageProblems(Messages messages, KnowledgeBase kb, Path content) {
+    List<Diagnostic> out = new ArrayList<>(messages.problems());
+    java.util.Set<String> langs = new java.util.TreeSet<>();
+    kb.entries().forEach(e -> langs.add(e.lang()));
+    langs.add(kb.site().defaultLang());
+    out.addAll(messages.missingLanguages(langs, content.resolve("site.yml").toString()));
+    return out;
   }
 
   private static ErrataException invalid(Options options, List<Diagnostic> diagnostics) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import dev.errata.content.ContentLoader;
 import dev.errata.index.EntriesJson;
 import dev.errata.markdown.Markdown;
+import dev.errata.model.Entry;
 import dev.errata.model.KnowledgeBase;
 import dev.errata.testing.Golden;
 import java.nio.file.Path;
@@ -26,6 +27,9 @@ class RenderGoldenTest {
     pages = all.stream().collect(Collectors.toMap(Page::path, Page::content));
     pages = new java.util.HashMap<>(pages);
     pages.put("api/entries.json", new String(new EntriesJson(new JsonFactory()).write(kb), java.nio.charset.StandardCharsets.UTF_8));
+    Entry zh = kb.require("numpy2-empty-tensors-zh");
+    pages.put(EntriesJson.path(zh), new String(new EntriesJson(new JsonFactory()).write(zh, new Markdown().toHtml(zh.body())),
+        java.nio.charset.StandardCharsets.UTF_8));
   }
 
   @ParameterizedTest
@@ -38,6 +42,10 @@ class RenderGoldenTest {
     "feed.xml",
     "sitemap.xml",
     "api/entries.json",
+    "api/entries/numpy2-empty-tensors-zh.json",
+    "search.html",
+    "opensearch.xml",
+    "assets/messages/zh.js",
   })
   void matchesGoldenFile(String path) {
     Golden.assertMatches(Golden.ROOT.resolve("site/" + path), pages.get(path));

@@ -45,7 +45,8 @@ class SiteBuildTest {
         for (Element el : doc.select("[href], [src]")) {
           String attr = el.hasAttr("href") ? "href" : "src";
           String target = el.attr(attr);
-          boolean resource = !el.tagName().equals("a");
+          // A canonical link names the page's public address; browsers do not fetch it.
+          boolean resource = !el.tagName().equals("a") && !(el.tagName().equals("link") && el.attr("rel").equals("canonical"));
           if (target.startsWith("http://") || target.startsWith("https://") || target.startsWith("//")) {
             if (resource) {
               external.add(site.relativize(page) + ": " + el.outerHtml());

@@ -1,0 +1,45 @@
+package dev.errata.index;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.errata.content.ContentLoader;
+import dev.errata.model.Entry;
+import dev.errata.model.KnowledgeBase;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** {@code api/entries/ID.json}: an entry of {@code api/entries.json}, plus its body's HTML. */
+class EntriesJsonTest {
+  private final ObjectMapper mapper = new ObjectMapper();
+
+  @Test
+  void oneEntryHasTheFieldsOfTheWholeListPlusItsBodyHtml() throws IOException {
+    KnowledgeBase kb = new ContentLoader().load(Path.of("src/test/resources/fixture/content")).knowledgeBase();
+    EntriesJson json = new EntriesJson(new JsonFactory());
+    JsonNode all = mapper.readTree(json.write(kb)).get("entries");
+    assertEquals(kb.entries().size(), all.size());
+    for (int i = 0; i < kb.entries().size(); i++) {
+      Entry e = kb.entries().get(i);
+      ObjectNode one = (ObjectNode) mapper.readTree(json.write(e, "<p>body of " + e.id() + "</p>\n"));
+      assertEquals("<p>body of " + e.id() + "</p>\n", one.remove("body_html").asText());
+      assertEquals(all.get(i), one, e.id());
+    }
+    assertEquals("api/entries/port-in-use.json", EntriesJson.path(kb.require("port-in-use")));
+  }
+
+  @Test
+  void theBuildWritesOneFilePerEntryWithTheRenderedBody(@org.junit.jupiter.api.io.TempDir Path tmp) throws IOException {
+    Path site = tmp.resolve("site");
+    new dev.errata.site.SiteBuilder(java.time.Clock.systemUTC()).build(
+        new dev.errata.site.SiteBuilder.Options(Path.of("src/test/resources/fixture/content"), Path.of("templates"), site));
+    JsonNode zh = mapper.readTree(site.resolve("api/entries/numpy2-empty-tensors-zh.json").toFile());
+    assertEquals("numpy2-empty-tensors-zh", zh.get("id").asText());
+    assertTrue(zh.get("body_html").asText().startsWith("<h2 id=\"现象\">现象</h2>"), zh.toString());
+  }
+}
