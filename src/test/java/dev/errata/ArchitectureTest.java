@@ -43,6 +43,7 @@ class ArchitectureTest {
         .layer("check").definedBy("dev.errata.check..")
         .layer("eval").definedBy("dev.errata.eval..")
         .layer("index").definedBy("dev.errata.index..")
+        .layer("draft").definedBy("dev.errata.draft..")
         .layer("content").definedBy("dev.errata.content..")
         .layer("markdown").definedBy("dev.errata.markdown..")
         .layer("render").definedBy("dev.errata.render..")
@@ -60,15 +61,16 @@ class ArchitectureTest {
         .whereLayer("index").mayOnlyBeAccessedByLayers("site", "workspace", "cli")
         .whereLayer("eval").mayOnlyBeAccessedByLayers("cli")
         .whereLayer("check").mayOnlyBeAccessedByLayers("site", "cli")
+        .whereLayer("draft").mayOnlyBeAccessedByLayers("cli")
         .whereLayer("match").mayOnlyBeAccessedByLayers("check", "eval", "index", "site", "workspace", "cli")
         .whereLayer("search").mayOnlyBeAccessedByLayers("match", "eval", "index", "site", "workspace", "cli")
-        .whereLayer("text").mayOnlyBeAccessedByLayers("search", "match", "eval", "index", "content", "site", "workspace", "cli")
+        .whereLayer("text").mayOnlyBeAccessedByLayers("search", "match", "eval", "index", "draft", "content", "site", "workspace", "cli")
         .check(CLASSES);
   }
 
   @Test
   void theMatcherAndItsHelpersReadNoFiles() {
-    noClasses().that().resideInAnyPackage("dev.errata.text..", "dev.errata.search..", "dev.errata.match..")
+    noClasses().that().resideInAnyPackage("dev.errata.text..", "dev.errata.search..", "dev.errata.match..", "dev.errata.draft..")
         .should().dependOnClassesThat().resideInAnyPackage("java.nio.file..")
         .because("the matcher is a library: reading files is for eval, index, site and the CLI")
         .check(CLASSES);

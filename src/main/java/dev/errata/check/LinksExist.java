@@ -11,6 +11,13 @@ import java.util.TreeSet;
 
 /** {@code related} and {@code translation_of} must name entries that exist. */
 final class LinksExist implements Rule {
+  private final Set<String> unloaded;
+
+  /** @param unloaded ids of entries that exist but were left out for their own errors, which are reported */
+  LinksExist(Set<String> unloaded) {
+    this.unloaded = Set.copyOf(unloaded);
+  }
+
   @Override
   public List<Diagnostic> check(KnowledgeBase kb) {
     Set<String> ids = new TreeSet<>();
@@ -22,7 +29,7 @@ final class LinksExist implements Rule {
         int line = e.source().line("/related/" + i);
         if (r.equals(e.id())) {
           out.add(Diagnostic.error(e.source().path(), line, "entry lists itself as related", "remove '" + r + "' from related"));
-        } else if (!ids.contains(r)) {
+        } else if (!ids.contains(r) && !unloaded.contains(r)) {
           out.add(Diagnostic.error(e.source().path(), line, "related entry '" + r + "' does not exist",
               hint(r, ids, "remove it or write that entry")));
         }
@@ -33,8 +40,11 @@ final class LinksExist implements Rule {
         if (t.equals(e.id())) {
           out.add(Diagnostic.error(e.source().path(), line, "entry is a translation of itself", "name the original entry's id"));
         } else if (!ids.contains(t)) {
-          out.add(Diagnostic.error(e.source().path(), line, "translation_of names '" + t + "', which does not exist",
-              hint(t, ids, "name the id of the original entry")));
+          // An original left out for its own errors exists; those errors are reported on its file.
+          if (!unloaded.contains(t)) {
+            out.add(Diagnostic.error(e.source().path(), line, "translation_of names '" + t + "', which does not exist",
+                hint(t, ids, "name the id of the original entry")));
+          }
         } else {
           Entry original = kb.require(t);
           if (original.translationOf() != null) {

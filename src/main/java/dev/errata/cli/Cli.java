@@ -17,8 +17,9 @@ public final class Cli {
   private Cli() {}
 
   /** The subcommands, in the order help lists them. */
-  private static final List<Class<?>> COMMANDS = List.of(BuildCommand.class, CheckCommand.class, MatchCommand.class,
-      ShowCommand.class, ServeCommand.class, EvalCommand.class, CommandLine.HelpCommand.class);
+  private static final List<Class<?>> COMMANDS = List.of(InitCommand.class, NewCommand.class, BuildCommand.class,
+      CheckCommand.class, MatchCommand.class, ShowCommand.class, ServeCommand.class, EvalCommand.class, CompletionCommand.class,
+      CommandLine.HelpCommand.class);
 
   /**
    * Runs a command line and returns its exit code. Picocli's handler sees exceptions only: an
@@ -46,6 +47,9 @@ public final class Cli {
         if (cls == MatchCommand.class) {
           return cls.cast(new MatchCommand(in));
         }
+        if (cls == NewCommand.class) {
+          return cls.cast(new NewCommand(in));
+        }
         return CommandLine.defaultFactory().create(cls);
       }
     });
@@ -64,7 +68,46 @@ public final class Cli {
     cmd.setErr(err);
     cmd.setExitCodeExceptionMapper(Cli::exitCodeOf);
     cmd.setExecutionExceptionHandler((ex, line, parsed) -> report(ex, root.verbose, line.getErr()));
+    CommandLine.IParameterExceptionHandler usage = cmd.getParameterExceptionHandler();
+    cmd.setParameterExceptionHandler((ex, arguments) -> {
+      java.util.Optional<Integer> handled = unknownCommand(ex);
+      return handled.isPresent() ? handled.get() : usage.handleParseException(ex, arguments);
+    });
     return cmd;
+  }
+
+  /**
+   * A word where a command belongs: one line naming it and the commands it may have meant, rather
+   * than the whole help. Picocli's suggestions compare letter pairs, which a swap of two letters
+   * ({@code nwe}) leaves with none in common; edit distance and same letters find those.
+   */
+  private static java.util.Optional<Integer> unknownCommand(CommandLine.ParameterException ex) {
+    if (!(ex instanceof CommandLine.UnmatchedArgumentException u) || u.getCommandLine().getParent() != null
+        || u.getUnmatched().isEmpty() || u.getUnmatched().get(0).startsWith("-")) {
+      return java.util.Optional.empty();
+    }
+    String typed = u.getUnmatched().get(0);
+    java.util.Set<String> names = new java.util.TreeSet<>(u.getCommandLine().getSubcommands().keySet());
+    java.util.Set<String> meant = new java.util.LinkedHashSet<>();
+    u.getSuggestions().stream().filter(names::contains).forEach(meant::add);
+    dev.errata.model.Names.closest(typed, names).ifPresent(meant::add);
+    names.stream().filter(n -> sameLetters(n, typed)).forEach(meant::add);
+    PrintWriter err = u.getCommandLine().getErr();
+    err.println("errata: unknown command '" + TerminalText.strip(typed) + "'");
+    if (!meant.isEmpty()) {
+      err.println("Did you mean: " + String.join(" or ", meant.stream().map(n -> "errata " + n).toList()) + "?");
+    }
+    err.println("Commands: " + String.join(", ", names) + " (errata --help says what each does)");
+    err.flush();
+    return java.util.Optional.of(ExitCode.USAGE.code());
+  }
+
+  private static boolean sameLetters(String a, String b) {
+    char[] x = a.toCharArray();
+    char[] y = b.toCharArray();
+    java.util.Arrays.sort(x);
+    java.util.Arrays.sort(y);
+    return java.util.Arrays.equals(x, y);
   }
 
   /** Prints what went wrong, one line unless {@code verbose}, and returns the exit code it maps to. */

@@ -30,6 +30,6 @@ public final class ErrataCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "name a command: build, check, match, show, eval (see errata --help)");
+    throw new ParameterException(spec.commandLine(), "name a command: init, new, build, check, match, show, serve, eval, completion (see errata --help)");
   }
 }

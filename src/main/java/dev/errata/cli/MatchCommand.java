@@ -78,6 +78,10 @@ final class MatchCommand implements Callable<Integer> {
     if (file != null) {
       paste = input.read(file, stdin);
     } else if (text.isEmpty() || (text.size() == 1 && text.get(0).equals("-"))) {
+      if (Terminal.typedInto(stdin)) {
+        spec.commandLine().getErr().println(Terminal.PASTE_HINT);
+        spec.commandLine().getErr().flush();
+      }
       paste = input.read(null, stdin);
     } else {
       paste = new InputText.Input(String.join(" ", text), Optional.empty());

@@ -20,6 +20,19 @@ final class Terminal {
     };
   }
 
+  /** What to do when a command waits for a paste on a terminal, which would otherwise look like a hang. */
+  static final String PASTE_HINT = "Paste the error or the log, then press Ctrl-D on a line of its own (Ctrl-Z, Enter on Windows)."
+      + " Or give it another way: errata match \"TEXT\", errata match --file server.log, kubectl logs POD | errata match";
+
+  /**
+   * Whether {@code in} is the process's standard input and a person types into it. Java 17's
+   * console exists only when standard input and output are both terminals; a paste piped in, or
+   * output piped on, needs no hint.
+   */
+  static boolean typedInto(java.io.InputStream in) {
+    return in == System.in && System.console() != null;
+  }
+
   /** Text from a paste or an entry, unstyled. */
   String text(String s) {
     return TerminalText.strip(s);

@@ -72,9 +72,19 @@ public final class ContentLoader {
   }
 
   /** The knowledge base (valid entries only) and every problem found on the way. */
-  public record Result(KnowledgeBase knowledgeBase, List<Diagnostic> diagnostics) {
+  /**
+   * @param unloaded the ids of entries left out for their errors, each with the files that
+   *     claim it: rules across entries still know they exist, so that one run reports
+   *     everything rather than a missing entry now and a duplicate id after its errors are fixed
+   */
+  public record Result(KnowledgeBase knowledgeBase, List<Diagnostic> diagnostics, Map<String, List<String>> unloaded) {
     public Result {
       diagnostics = diagnostics.stream().sorted(Diagnostic.ORDER).toList();
+      unloaded = Map.copyOf(unloaded);
+    }
+
+    public Result(KnowledgeBase knowledgeBase, List<Diagnostic> diagnostics) {
+      this(knowledgeBase, diagnostics, Map.of());
     }
 
     public boolean hasErrors() {
@@ -102,35 +112,50 @@ public final class ContentLoader {
     String defaultLang = site.defaultLang();
     ContentFiles.Walk walk = ContentFiles.walk(contentDir);
     diagnostics.addAll(walk.problems());
+    if (!walk.entries().isEmpty() && vocabulary.components().isEmpty() && vocabulary.tags().isEmpty()) {
+      Path file = contentDir.resolve(VOCABULARY_FILE);
+      diagnostics.add(Diagnostic.warning(display(file), 0, Files.isRegularFile(file)
+          ? "vocabulary.yml lists no components or tags, so those of the entries are not checked"
+          : "no vocabulary.yml, so the tags and components of the entries are not checked",
+          "list them in " + display(file) + "; docs/authoring.md, 'The vocabulary', shows how"));
+    }
     List<FileResult> results = walk.entries().parallelStream().map(f -> readEntry(contentDir, f, defaultLang, vocabulary)).toList();
     List<Entry> entries = new ArrayList<>();
+    Map<String, List<String>> unloaded = new java.util.TreeMap<>();
     for (FileResult r : results) {
       diagnostics.addAll(r.diagnostics());
       r.entry().ifPresent(entries::add);
+      if (r.entry().isEmpty()) {
+        r.id().ifPresent(id -> unloaded.computeIfAbsent(id, k -> new ArrayList<>()).add(r.path()));
+      }
     }
-    return new Result(new KnowledgeBase(site, vocabulary, entries), diagnostics);
+    return new Result(new KnowledgeBase(site, vocabulary, entries), diagnostics, unloaded);
   }
 
-  private record FileResult(Optional<Entry> entry, List<Diagnostic> diagnostics) {}
+  /** @param id the id a file that could not be loaded claims: its {@code id} key, else its name */
+  private record FileResult(Optional<Entry> entry, List<Diagnostic> diagnostics, Optional<String> id, String path) {}
 
   private FileResult readEntry(Path root, Path file, String defaultLang, Vocabulary vocabulary) {
     String shown = display(file);
     Problems problems = new Problems(shown, 2);
+    String name = file.getFileName().toString();
+    String stem = name.substring(0, name.length() - ".md".length());
+    Optional<String> byName = Optional.of(stem);
     Optional<String> text = ContentFiles.read(file, EntryLimits.MAX_FILE_BYTES, problems);
     if (text.isEmpty()) {
-      return new FileResult(Optional.empty(), problems.all());
+      return new FileResult(Optional.empty(), problems.all(), byName, shown);
     }
     int loneCr = loneCarriageReturnLine(text.get());
     if (loneCr > 0) {
       problems.errorAtLine(loneCr, "line " + loneCr + " ends with a carriage return (CR) alone, the line ending of old Mac files;"
           + " errata reads lines ended by LF or CR LF", "save the file with LF (Unix) or CR LF (Windows) line endings");
-      return new FileResult(Optional.empty(), problems.all());
+      return new FileResult(Optional.empty(), problems.all(), byName, shown);
     }
     StringBuilder why = new StringBuilder();
     Optional<FrontMatter> fm = FrontMatter.split(text.get(), why);
     if (fm.isEmpty()) {
       problems.errorAtLine(1, why.toString(), "see docs/authoring.md for a complete example");
-      return new FileResult(Optional.empty(), problems.all());
+      return new FileResult(Optional.empty(), problems.all(), byName, shown);
     }
     problems.lines(new YamlLines(factory, fm.get().yaml()));
     // Most front matter keeps to the subset SimpleYaml reads; the rest, and every problem, is Jackson's.
@@ -138,10 +163,9 @@ public final class ContentLoader {
     if (dto.isEmpty()) {
       dto = new EntryBinder(yaml()).bind(fm.get().yaml(), EntryDto.class, problems);
     }
-    String name = file.getFileName().toString();
-    String stem = name.substring(0, name.length() - ".md".length());
     Optional<Entry> entry = dto.flatMap(d -> new EntryMapper(defaultLang, vocabulary, contentPath(root, file)).map(d, stem, fm.get(), problems));
-    return new FileResult(entry, problems.all());
+    Optional<String> claimed = dto.map(d -> d.id == null || d.id.isBlank() ? stem : d.id.strip()).or(() -> byName);
+    return new FileResult(entry, problems.all(), entry.isPresent() ? Optional.empty() : claimed, shown);
   }
 
   /**

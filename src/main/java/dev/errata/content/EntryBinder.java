@@ -51,6 +51,10 @@ final class EntryBinder {
         String key = message.substring("Duplicate field '".length(), message.indexOf('\'', "Duplicate field '".length()));
         problems.errorAtLine(problems.fileLine(line(e)), "key '" + key + "' is given twice",
             "keep one of them: YAML readers would quietly keep the last");
+      } else if (tabAt(text, line(e)) || String.valueOf(e.getOriginalMessage()).contains("TAB")) {
+        int at = tabAt(text, line(e)) ? line(e) : firstTabLine(text);
+        problems.errorAtLine(problems.fileLine(at), "YAML: a tab character on line " + problems.fileLine(at)
+            + "; YAML indents with spaces only", "replace the tab with spaces; set your editor to indent YAML with spaces");
       } else {
         problems.errorAtLine(problems.fileLine(line(e)), "YAML: " + withoutClassNames(message),
             "check indentation and quoting; values containing ': ' or starting with '{' or '[' need quotes");
@@ -80,6 +84,22 @@ final class EntryBinder {
       // A syntax error: binding reports it, with its line.
     }
     return false;
+  }
+
+  /** Whether YAML-local line {@code n} of {@code text} holds a tab. */
+  private static boolean tabAt(String text, int n) {
+    String[] lines = text.split("\n", -1);
+    return n >= 1 && n <= lines.length && lines[n - 1].indexOf('\t') >= 0;
+  }
+
+  private static int firstTabLine(String text) {
+    String[] lines = text.split("\n", -1);
+    for (int i = 0; i < lines.length; i++) {
+      if (lines[i].indexOf('\t') >= 0) {
+        return i + 1;
+      }
+    }
+    return 1;
   }
 
   private static int line(JacksonException e) {

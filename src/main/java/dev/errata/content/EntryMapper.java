@@ -299,16 +299,27 @@ final class EntryMapper {
     return out;
   }
 
+  /**
+   * docs/authoring.md asks for two pastes that must find the entry and one near miss: fewer are
+   * warnings, so that an entry in progress still builds and says what it lacks.
+   */
   private static Examples examples(EntryDto.ExamplesDto e, Problems p) {
     if (e == null) {
       p.warning("/examples", "no 'examples'",
-          "add examples.match (pastes that must find this entry) and examples.no_match (near misses); errata check runs them");
+          "add examples.match (at least two pastes that must find this entry) and examples.no_match (a near miss); errata check runs them");
       return Examples.none();
     }
     List<String> match = texts(e.match, "/examples/match", "examples.match", p, false);
     List<String> noMatch = texts(e.noMatch, "/examples/no_match", "examples.no_match", p, false);
     if (match.isEmpty()) {
-      p.warning("/examples", "no examples.match", "add pastes that must find this entry first");
+      p.warning("/examples", "no examples.match", "add at least two pastes that must find this entry first");
+    } else if (match.size() == 1 && (e.match == null || e.match.size() < 2)) {
+      p.warning("/examples/match", "examples.match has one paste; at least two are expected",
+          "add another real paste of this error, such as the error line alone or inside a longer log");
+    }
+    if (noMatch.isEmpty() && (e.noMatch == null || e.noMatch.isEmpty())) {
+      p.warning("/examples", "no examples.no_match",
+          "add a near miss that must not find this entry: a similar error with another cause");
     }
     return new Examples(match, noMatch);
   }

@@ -41,6 +41,12 @@ public final class MarkdownCheck {
     for (MarkdownLimits.Problem p : parseBodies ? markdown.inspect(e.body()) : markdown.limits(e.body())) {
       out.add(diagnostic(p, path, e.source().bodyLine() + p.line() - 1, ""));
     }
+    for (SectionHeadings.Repeat r : SectionHeadings.find(e.body())) {
+      out.add(Diagnostic.warning(path, e.source().bodyLine() + r.line() - 1, "the heading '" + r.heading()
+          + "' repeats the page's own '" + r.section() + "' section, which the front matter fills",
+          "rename it for what it adds, such as 'What you see', 'Why it happens', 'How to confirm', 'Steps in detail' or 'Background',"
+              + " or move its text into the front matter"));
+    }
     for (int i = 0; i < e.causes().size(); i++) {
       int line = e.source().line("/causes/" + i);
       for (MarkdownLimits.Problem p : markdown.inspect(e.causes().get(i))) {

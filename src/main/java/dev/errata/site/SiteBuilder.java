@@ -92,7 +92,7 @@ public final class SiteBuilder {
         ? List.of(new MarkdownCheck(new Markdown(), parseBodies)::check,
             new ExamplesMatch(kb -> new Matcher(built.computeIfAbsent(kb, k -> MatchIndex.build(k, Rules.defaults())), Rules.defaults())))
         : List.of();
-    all.addAll(new Checker(extra).check(loaded.knowledgeBase()));
+    all.addAll(new Checker(extra, loaded.unloaded()).check(loaded.knowledgeBase()));
     return new Checked(loaded.knowledgeBase(), all.stream().sorted(Diagnostic.ORDER).toList(),
         Optional.ofNullable(built.get(loaded.knowledgeBase())));
   }

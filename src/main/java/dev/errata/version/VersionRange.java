@@ -63,9 +63,42 @@ public record VersionRange(String text, List<Constraint> constraints) {
       throw new IllegalArgumentException(
           "range '" + raw + "': operator in '" + part + "' is not one of >=, >, <=, <, ==");
     }
+    Optional<String> hyphen = hyphenRange(part);
+    if (hyphen.isPresent()) {
+      throw new IllegalArgumentException("range '" + raw + "': a hyphen range is not accepted; write " + hyphen.get());
+    }
     throw new IllegalArgumentException(
         "range '" + raw + "': '" + part + "' has no operator; write >=" + part + ", ==" + part
             + " or <" + part);
+  }
+
+  /**
+   * What to write for {@code 2.18-2.19} (from one version to another, as people write a span):
+   * both ends included, and the form up to the next release when the last part of the upper end
+   * is a number. Empty when the text is no such span: {@code 2.0.0-rc1} is one version.
+   */
+  static Optional<String> hyphenRange(String part) {
+    int dash = part.indexOf('-');
+    if (dash <= 0 || dash != part.lastIndexOf('-') || dash == part.length() - 1) {
+      return Optional.empty();
+    }
+    String low = part.substring(0, dash).strip();
+    String high = part.substring(dash + 1).strip();
+    try {
+      if (!Character.isDigit(high.charAt(0)) || Version.parse(low).compareTo(Version.parse(high)) >= 0) {
+        return Optional.empty();
+      }
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+    String inclusive = "\">=" + low + ", <=" + high + "\"";
+    int lastDot = high.lastIndexOf('.');
+    String last = high.substring(lastDot + 1);
+    if (!last.isEmpty() && last.chars().allMatch(Character::isDigit) && last.length() < 9) {
+      String next = high.substring(0, lastDot + 1) + String.format(java.util.Locale.ROOT, "%0" + last.length() + "d", Integer.parseInt(last) + 1);
+      return Optional.of("\">=" + low + ", <" + next + "\" (up to the next release) or " + inclusive + " (both ends included)");
+    }
+    return Optional.of(inclusive + " (both ends included)");
   }
 
   public boolean contains(Version v) {

@@ -32,7 +32,7 @@ class CommandsTest {
 
   @Test
   void helpNoCommandAndUnknownWordsGetThemAll() {
-    Set<String> all = Set.of("build", "check", "match", "show", "serve", "eval", "help");
+    Set<String> all = Set.of("init", "new", "build", "check", "match", "show", "serve", "eval", "completion", "help");
     assertEquals(all, added());
     assertEquals(all, added("--help"));
     assertEquals(all, added("help", "build"));
@@ -44,7 +44,7 @@ class CommandsTest {
   @Test
   void helpAndSuggestionsStillReachEveryCommand() {
     CliRun help = CliRun.of("--help");
-    for (String name : new String[] {"build", "check", "match", "show", "serve", "eval"}) {
+    for (String name : new String[] {"init", "new", "build", "check", "match", "show", "serve", "eval", "completion"}) {
       assertTrue(help.out().contains("  " + name + " "), name + " in\n" + help.out());
     }
     CliRun buildHelp = CliRun.of("help", "build");
