@@ -53,9 +53,10 @@ final class EvalCommand implements Callable<Integer> {
   public Integer call() {
     Workspace workspace = Workspace.of(content.content, null);
     KnowledgeBase kb = workspace.knowledgeBase();
-    MatchIndex index = MatchIndex.build(kb, Rules.defaults());
-    Matcher matcher = new Matcher(index, Rules.defaults());
-    var baseline = Evaluation.baseline(workspace.words(WordIndex.Weights.PLAIN), index.entries(), Rules.defaults());
+    Rules rules = Rules.forContent(kb.matching());
+    MatchIndex index = MatchIndex.build(kb, rules);
+    Matcher matcher = new Matcher(index, rules);
+    var baseline = Evaluation.baseline(workspace.words(WordIndex.Weights.PLAIN), index.entries(), rules);
     List<Evaluation.Case> all = queries != null ? Evaluation.loadQueries(queries) : Evaluation.load(cases);
     PrintWriter out = spec.commandLine().getOut();
     Matcher.Options options = Matcher.Options.defaults();

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
 
-/** {@code vocabulary.yml} and {@code site.yml} as written. */
+/** {@code vocabulary.yml}, {@code matching.yml} and {@code site.yml} as written. */
 final class SettingsDto {
   private SettingsDto() {}
 
@@ -27,5 +27,29 @@ final class SettingsDto {
 
     @JsonProperty("default_lang")
     public String defaultLang;
+  }
+
+  static final class MatchingDto {
+    public Map<String, List<String>> aliases;
+    public List<ExtractorDto> extractors;
+
+    @JsonProperty("version_maps")
+    public Map<String, Map<String, String>> versionMaps;
+  }
+
+  static final class ExtractorDto {
+    public String component;
+    public String pattern;
+
+    @JsonProperty("ignore_case")
+    public Boolean ignoreCase;
+
+    public List<String> hints;
+
+    @JsonProperty("version_map")
+    public String versionMap;
+
+    public String example;
+    public String expect;
   }
 }

@@ -2,6 +2,7 @@ package dev.errata.workspace;
 
 import dev.errata.ErrataException;
 import dev.errata.ExitCode;
+import dev.errata.content.ContentLoader;
 import dev.errata.content.Fingerprint;
 import dev.errata.index.MatchIndexCodec;
 import dev.errata.markdown.Markdown;
@@ -26,6 +27,7 @@ import java.util.Optional;
 public final class Workspace {
   private final Path content;
   private final Path site;
+  private Rules rules;
 
   private Workspace(Path content, Path site) {
     this.content = content;
@@ -51,9 +53,17 @@ public final class Workspace {
     return checked.knowledgeBase();
   }
 
+  /** The tool's generic matching rules with the content's own ({@code matching.yml}). */
+  public Rules rules() {
+    if (rules == null) {
+      rules = Files.isDirectory(content) ? Rules.forContent(new ContentLoader().matchingRules(content)) : Rules.defaults();
+    }
+    return rules;
+  }
+
   /** A matcher over the entries: the site's index when it is current, else one compiled now. */
   public Matcher matcher() {
-    return new Matcher(prebuiltIndex().orElseGet(() -> MatchIndex.build(knowledgeBase(), Rules.defaults())), Rules.defaults());
+    return new Matcher(prebuiltIndex().orElseGet(() -> MatchIndex.build(knowledgeBase(), rules())), rules());
   }
 
   /** The word index of the entries, each body rendered here (a build counts them as it renders). */
@@ -62,7 +72,7 @@ public final class Workspace {
     return WordIndex.build(knowledgeBase(), e -> {
       Markdown.Rendered r = markdown.render(e.body());
       return new WordIndex.Body(r.text(), r.code());
-    }, weights, Rules.defaults());
+    }, weights, rules());
   }
 
   /** The site's index, if it was built from the content as it is now. */
