@@ -104,7 +104,7 @@ final class EvalCommand implements Callable<Integer> {
       nearMisses.forEach(x -> out.println("    miss: " + x));
     }
     out.println();
-    out.println("errata check already requires these examples to match, so these figures are a floor, not a measure of new pastes.");
+    out.println("errata check already holds the matcher to these examples, so these figures are near perfect by construction and say little about new pastes.");
     out.println("For a held-out set, put real pastes, one per file, in " + cases + " (or point --cases at another folder):");
     out.println("  " + cases.resolve("cases") + "/<entry id>/<n>.txt    pastes that must find that entry first");
     out.println("  " + cases.resolve("cases") + "/" + Evaluation.NONE + "/<n>.txt       pastes no entry covers (a confident answer is false)");
