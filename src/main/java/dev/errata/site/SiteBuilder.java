@@ -143,6 +143,7 @@ public final class SiteBuilder {
         writer.write(new Page("api/entries.json", new EntriesJson(new JsonFactory()).write(kb)));
         MatchIndex index = checked.matchIndex().orElseGet(() -> MatchIndex.build(kb, rules));
         searchIndex.matchParts(kb, index).forEach(writer::write);
+        writer.write(new Page(MatchIndexCodec.RULES_FILE, rules.json().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         writeIndex(tmp.resolve(MatchIndexCodec.FILE), index, fingerprint.digest());
         return index;
       });

@@ -247,6 +247,17 @@ public final class Rules {
     return new Rules(write(root), root);
   }
 
+  /** Rules as {@link #json()} wrote them (a build keeps them beside its match index). */
+  @SuppressWarnings("unchecked")
+  public static Rules fromJson(String json) {
+    try (JsonParser p = new JsonFactory().createParser(json)) {
+      p.nextToken();
+      return new Rules(json, (Map<String, Object>) read(p));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** A name as a literal in a pattern; names hold letters, digits and {@code _ . + -}. */
   private static String quote(String name) {
     StringBuilder b = new StringBuilder();

@@ -28,6 +28,7 @@ public final class Workspace {
   private final Path content;
   private final Path site;
   private Rules rules;
+  private Optional<MatchData> prebuilt;
 
   private Workspace(Path content, Path site) {
     this.content = content;
@@ -53,12 +54,26 @@ public final class Workspace {
     return checked.knowledgeBase();
   }
 
-  /** The tool's generic matching rules with the content's own ({@code matching.yml}). */
+  /**
+   * The tool's generic matching rules with the content's own ({@code matching.yml}): as the
+   * build that wrote a current index kept them, which spares reading YAML at the start of every
+   * {@code errata match}, else read from the content now.
+   */
   public Rules rules() {
     if (rules == null) {
-      rules = Files.isDirectory(content) ? Rules.forContent(new ContentLoader().matchingRules(content)) : Rules.defaults();
+      rules = prebuiltIndex().flatMap(i -> builtRules()).orElseGet(() ->
+          Files.isDirectory(content) ? Rules.forContent(new ContentLoader().matchingRules(content)) : Rules.defaults());
     }
     return rules;
+  }
+
+  private Optional<Rules> builtRules() {
+    try {
+      return Optional.of(Rules.fromJson(Files.readString(site.resolve(MatchIndexCodec.RULES_FILE))));
+    } catch (IOException | RuntimeException e) {
+      // Missing or damaged: the content is there to read them from.
+      return Optional.empty();
+    }
   }
 
   /** A matcher over the entries: the site's index when it is current, else one compiled now. */
@@ -75,8 +90,15 @@ public final class Workspace {
     }, weights, rules());
   }
 
-  /** The site's index, if it was built from the content as it is now. */
+  /** The site's index, if it was built from the content as it is now (looked for once). */
   public Optional<MatchData> prebuiltIndex() {
+    if (prebuilt == null) {
+      prebuilt = findPrebuiltIndex();
+    }
+    return prebuilt;
+  }
+
+  private Optional<MatchData> findPrebuiltIndex() {
     if (site == null || !Files.isDirectory(content)) {
       return Optional.empty();
     }

@@ -116,6 +116,12 @@ class PaymentsKnowledgeBaseTest {
     assertTrue(manifest.contains("Server Version:"), "the kubernetes extractor is in the index the browser reads");
     assertTrue(manifest.contains("\"psql\":\"postgres\""), "and the aliases");
     assertFalse(manifest.contains("tritonserver"), "and none of the Triton rules");
+
+    // A match that answers from the built index reads the rules the build kept beside it.
+    assertTrue(Files.readString(site.resolve("api/match-rules.json")).contains("Server Version:"));
+    CliRun built = CliRun.of("match", "--json", "--content", KB, "--site", site.toString(),
+        "Server Version: v1.29.3\nLiveness probe failed: command \"x\" timed out");
+    assertEquals("1.29.3", json(built).get("versions").get("kubernetes").get("version").asText(), built.out());
   }
 
   @Test
