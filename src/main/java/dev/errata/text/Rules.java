@@ -5,11 +5,11 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.google.re2j.Pattern;
+import dev.errata.model.MatchingRules;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import dev.errata.model.MatchingRules;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -240,7 +240,8 @@ public final class Rules {
     Map<String, Object> drops = new TreeMap<>();
     matching.versionMaps().forEach((map, table) -> {
       java.util.TreeSet<String> prefixes = new java.util.TreeSet<>();
-      table.keySet().forEach(k -> prefixes.add(k.indexOf('.') < 0 ? k : k.substring(0, k.indexOf('.') + 1)));
+      // A key without a dot ("7") names no numbering wider than itself: it is matched exactly only.
+      table.keySet().stream().filter(k -> k.indexOf('.') > 0).forEach(k -> prefixes.add(k.substring(0, k.indexOf('.') + 1)));
       drops.put(map, new ArrayList<>(prefixes));
     });
     root.put("aliasDrop", drops);
