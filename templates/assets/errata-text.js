@@ -160,6 +160,7 @@
       prefixes: json.prefixes.map(function (p) { return { re: new RegExp(p.pattern), level: p.levelGroup || 0, first: !!p.levelFromFirst, gate: gate(p) }; }),
       noise: json.noise.map(function (p) { return { re: new RegExp(p.pattern), skip: !!p.skipIndentedNext, gate: gate(p) }; }),
       levels: json.levels, errorWords: {}, stop: {}, packages: json.packages, aliases: json.aliases,
+      aliasDrop: json.aliasDrop || {},
       versions: json.versionPatterns.map(function (p) {
         return { component: p.component || "", re: new RegExp(p.pattern, p.ignoreCase ? "gi" : "g"), alias: p.alias || "",
           pkg: !!p["package"], gate: gate(p) };
@@ -194,14 +195,17 @@
       var m;
       while ((m = p.re.exec(line)) !== null) {
         if (p.pkg) {
-          var component = rules.packages[m[1].toLowerCase()];
+          var name = m[1].toLowerCase();
+          var component = Object.prototype.hasOwnProperty.call(rules.packages, name) ? rules.packages[name] : "";
           if (component) { this.add(component, m[2], source, false); }
         } else {
           var v = m[1];
           var skip = false;
           if (p.alias) {
             var table = rules.aliases[p.alias] || {};
-            v = Object.prototype.hasOwnProperty.call(table, v) ? table[v] : (v.indexOf("2.") === 0 ? "" : v);
+            var drop = rules.aliasDrop[p.alias] || [];
+            v = Object.prototype.hasOwnProperty.call(table, v) ? table[v]
+              : (drop.some(function (x) { return v.indexOf(x) === 0; }) ? "" : v);
             if (!v) { skip = true; }
           }
           if (!skip) { this.add(p.component, v, source, false); }

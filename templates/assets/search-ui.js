@@ -92,6 +92,8 @@
     var li = el("li", "result");
     li.setAttribute("data-entry-id", m.id);
     li.setAttribute("data-confidence", m.confidence);
+    // The verdicts in words no translation changes, for scripts and tests: "ledger 3.4.1 affected; ...".
+    li.setAttribute("data-verdicts", m.affected.map(function (v) { return v.component + " " + v.version + " " + v.verdict; }).join("; "));
     var h = el("h2");
     h.appendChild(entryLink(m.url, m.title));
     h.appendChild(el("span", "confidence confidence-" + m.confidence, say("confidence." + m.confidence)));

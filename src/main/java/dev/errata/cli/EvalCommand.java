@@ -53,12 +53,16 @@ final class EvalCommand implements Callable<Integer> {
   public Integer call() {
     Workspace workspace = Workspace.of(content.content, null);
     KnowledgeBase kb = workspace.knowledgeBase();
-    MatchIndex index = MatchIndex.build(kb, Rules.defaults());
-    Matcher matcher = new Matcher(index, Rules.defaults());
-    var baseline = Evaluation.baseline(workspace.words(WordIndex.Weights.PLAIN), index.entries(), Rules.defaults());
+    Rules rules = Rules.forContent(kb.matching());
+    MatchIndex index = MatchIndex.build(kb, rules);
+    Matcher matcher = new Matcher(index, rules);
+    var baseline = Evaluation.baseline(workspace.words(WordIndex.Weights.PLAIN), index.entries(), rules);
     List<Evaluation.Case> all = queries != null ? Evaluation.loadQueries(queries) : Evaluation.load(cases);
     PrintWriter out = spec.commandLine().getOut();
     Matcher.Options options = Matcher.Options.defaults();
+    if (all.isEmpty() && queries == null) {
+      return ownExamples(out, kb, t -> matcher.match(t, options));
+    }
     for (Group group : List.of(new Group("all", all), new Group("tuning", all.stream().filter(c -> !c.holdout()).toList()),
         new Group("held out", all.stream().filter(Evaluation.Case::holdout).toList()))) {
       if (group.cases().isEmpty()) {
@@ -76,6 +80,36 @@ final class EvalCommand implements Callable<Integer> {
     if (buried) {
       printBuried(out, all, kb, t -> matcher.match(t, options));
     }
+    return ExitCode.OK.code();
+  }
+
+  /**
+   * A knowledge base without evaluation pastes is measured on its entries' own examples. They are
+   * the ones {@code errata check} already holds to the matcher, so the figures say little about
+   * new pastes: the output says where a held-out set goes.
+   */
+  private int ownExamples(PrintWriter out, KnowledgeBase kb, java.util.function.Function<String, dev.errata.match.MatchReport> rank) {
+    List<Evaluation.Case> examples = Evaluation.exampleCases(kb);
+    List<Evaluation.NearMiss> near = Evaluation.nearMisses(kb);
+    out.println("No evaluation pastes in " + cases + "; measured on the entries' own examples instead.");
+    Evaluation.Figures f = Evaluation.measure("errata", examples, rank);
+    List<String> nearMisses = new java.util.ArrayList<>();
+    int falseConfident = Evaluation.falseConfident(near, rank, nearMisses);
+    out.println(String.format(java.util.Locale.ROOT, "examples: match (%d lines of %d entries): top-1 %.3f  confident %.3f",
+        f.cases(), kb.entries().size(), f.top1(), f.cases() == 0 ? 0 : (double) f.confidentCorrect() / f.cases()));
+    out.println(String.format(java.util.Locale.ROOT, "examples: no_match (%d lines): false confident %d (%.3f)",
+        near.size(), falseConfident, near.isEmpty() ? 0 : (double) falseConfident / near.size()));
+    if (misses) {
+      f.misses().forEach(x -> out.println("    miss: " + x));
+      nearMisses.forEach(x -> out.println("    miss: " + x));
+    }
+    out.println();
+    out.println("errata check already holds the matcher to these examples, so these figures are near perfect by construction and say little about new pastes.");
+    out.println("For a held-out set, put real pastes, one per file, in " + cases + " (or point --cases at another folder):");
+    out.println("  " + cases.resolve("cases") + "/<entry id>/<n>.txt    pastes that must find that entry first");
+    out.println("  " + cases.resolve("cases") + "/" + Evaluation.NONE + "/<n>.txt       pastes no entry covers (a confident answer is false)");
+    out.println("  " + cases.resolve("holdout") + "/<entry id>/<n>.txt  pastes kept out of tuning, reported apart");
+    out.println("Write them from logs, not from the entries' symptoms: other names, numbers, prefixes and surrounding lines.");
     return ExitCode.OK.code();
   }
 

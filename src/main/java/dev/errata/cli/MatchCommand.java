@@ -73,7 +73,9 @@ final class MatchCommand implements Callable<Integer> {
     if (top < 1) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--top must be at least 1");
     }
-    InputText input = new InputText(Rules.defaults().maxLines, Rules.defaults().maxInputBytes);
+    Workspace workspace = Workspace.of(content.content, site);
+    Rules rules = workspace.rules();
+    InputText input = new InputText(rules.maxLines, rules.maxInputBytes);
     InputText.Input paste;
     if (file != null) {
       paste = input.read(file, stdin);
@@ -88,15 +90,15 @@ final class MatchCommand implements Callable<Integer> {
     }
     List<FoundVersion> versions = new ArrayList<>();
     for (String spec : env) {
-      versions.add(Versions.parseEnv(spec, Rules.defaults()).orElseThrow(() -> new picocli.CommandLine.ParameterException(
+      versions.add(Versions.parseEnv(spec, rules).orElseThrow(() -> new picocli.CommandLine.ParameterException(
           this.spec.commandLine(), "--env takes NAME=VERSION, such as numpy=2.1.0; got '" + spec + "'")));
     }
     if (envFile != null) {
-      Versions v = new Versions(Rules.defaults());
+      Versions v = new Versions(rules);
       v.scanEnvFile(input.read(envFile, stdin).text(), envFile.toString());
       versions.addAll(0, v.all());
     }
-    Matcher matcher = Workspace.of(content.content, site).matcher();
+    Matcher matcher = workspace.matcher();
     MatchReport report = matcher.match(paste.text(), new Matcher.Options(top, versions, lang));
     if (paste.limit().isPresent() && !report.truncated()) {
       report = new MatchReport(report.matches(), report.versions(), report.lines(), report.preparedLines(), true, report.skipped());

@@ -13,6 +13,7 @@ import dev.errata.ExitCode;
 import dev.errata.model.Entry;
 import dev.errata.model.KnowledgeBase;
 import dev.errata.model.SiteInfo;
+import dev.errata.model.MatchingRules;
 import dev.errata.model.Vocabulary;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,6 +32,7 @@ import java.util.Optional;
 public final class ContentLoader {
   public static final String VOCABULARY_FILE = "vocabulary.yml";
   public static final String SITE_FILE = "site.yml";
+  public static final String MATCHING_FILE = "matching.yml";
 
   private final YAMLFactory factory;
   /**
@@ -129,7 +131,17 @@ public final class ContentLoader {
         r.id().ifPresent(id -> unloaded.computeIfAbsent(id, k -> new ArrayList<>()).add(r.path()));
       }
     }
-    return new Result(new KnowledgeBase(site, vocabulary, entries), diagnostics, unloaded);
+    MatchingRules matching = readMatching(contentDir, vocabulary, diagnostics);
+    return new Result(new KnowledgeBase(site, vocabulary, entries, matching), diagnostics, unloaded);
+  }
+
+  /**
+   * The matching rules of a content folder alone, without reading its entries: for a command
+   * that answers from a built index. Rules with problems are left out; {@code errata check} names them.
+   */
+  public MatchingRules matchingRules(Path contentDir) {
+    List<Diagnostic> ignored = new ArrayList<>();
+    return readMatching(contentDir, readVocabulary(contentDir, ignored), ignored);
   }
 
   /** @param id the id a file that could not be loaded claims: its {@code id} key, else its name */
@@ -263,6 +275,18 @@ public final class ContentLoader {
     }
     List<String> tags = dto.get().tags == null ? List.of() : dto.get().tags.stream().filter(t -> t != null).map(String::strip).toList();
     return new Vocabulary(components, tags);
+  }
+
+  private MatchingRules readMatching(Path root, Vocabulary vocabulary, List<Diagnostic> diagnostics) {
+    Path file = root.resolve(MATCHING_FILE);
+    if (!Files.isRegularFile(file)) {
+      return MatchingRules.none();
+    }
+    Problems p = new Problems(display(file), 1);
+    Optional<SettingsDto.MatchingDto> dto = readSettings(file, SettingsDto.MatchingDto.class, p);
+    MatchingRules rules = dto.map(d -> new MatchingFile(vocabulary, p).rules(d)).orElse(MatchingRules.none());
+    diagnostics.addAll(p.all());
+    return rules;
   }
 
   private <T> Optional<T> readSettings(Path file, Class<T> type, Problems p) {

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
 
-/** {@code vocabulary.yml} and {@code site.yml} as written. */
+/** {@code vocabulary.yml}, {@code matching.yml} and {@code site.yml} as written. */
 final class SettingsDto {
   private SettingsDto() {}
 
@@ -36,5 +36,29 @@ final class SettingsDto {
 
     @JsonProperty("example_paste")
     public String examplePaste;
+  }
+
+  static final class MatchingDto {
+    public Map<String, List<String>> aliases;
+    public List<ExtractorDto> extractors;
+
+    @JsonProperty("version_maps")
+    public Map<String, Map<String, String>> versionMaps;
+  }
+
+  static final class ExtractorDto {
+    public String component;
+    public String pattern;
+
+    @JsonProperty("ignore_case")
+    public Boolean ignoreCase;
+
+    public List<String> hints;
+
+    @JsonProperty("version_map")
+    public String versionMap;
+
+    public String example;
+    public String expect;
   }
 }

@@ -45,6 +45,49 @@ public final class Evaluation {
 
   private Evaluation() {}
 
+  /** A near miss an entry lists under {@code examples: no_match}: the matcher must not answer that entry for it. */
+  public record NearMiss(String entry, String where, String text) {}
+
+  /**
+   * The entries' own {@code examples: match} as cases, each expecting its entry (or the family
+   * of a translation): what a knowledge base without evaluation pastes can be measured on.
+   */
+  public static List<Case> exampleCases(dev.errata.model.KnowledgeBase kb) {
+    List<Case> out = new ArrayList<>();
+    for (dev.errata.model.Entry e : kb.entries()) {
+      String family = e.findTranslationOf().orElse(e.id());
+      for (int i = 0; i < e.examples().match().size(); i++) {
+        out.add(new Case(family, Path.of(e.source().path() + "#match-" + (i + 1)), e.examples().match().get(i), false));
+      }
+    }
+    return out;
+  }
+
+  /** The entries' {@code examples: no_match} lines. */
+  public static List<NearMiss> nearMisses(dev.errata.model.KnowledgeBase kb) {
+    List<NearMiss> out = new ArrayList<>();
+    for (dev.errata.model.Entry e : kb.entries()) {
+      String family = e.findTranslationOf().orElse(e.id());
+      for (int i = 0; i < e.examples().noMatch().size(); i++) {
+        out.add(new NearMiss(family, e.source().path() + "#no_match-" + (i + 1), e.examples().noMatch().get(i)));
+      }
+    }
+    return out;
+  }
+
+  /** How many near misses get their own entry as a confident first answer; each is added to {@code misses}. */
+  public static int falseConfident(List<NearMiss> nearMisses, Function<String, MatchReport> rank, List<String> misses) {
+    int n = 0;
+    for (NearMiss m : nearMisses) {
+      MatchReport report = rank.apply(m.text());
+      if (report.confident() && report.matches().get(0).entry().family().equals(m.entry())) {
+        n++;
+        misses.add(m.where() + ": a near miss, answered confidently with its own entry " + m.entry());
+      }
+    }
+    return n;
+  }
+
   public static List<Case> load(Path dir) {
     List<Case> out = new ArrayList<>();
     for (String part : List.of("cases", "holdout")) {

@@ -41,6 +41,8 @@ import java.util.TreeMap;
  */
 public final class MatchIndexCodec {
   public static final String FILE = "api/match-index.bin";
+  /** The matching rules the index was built with (the tool's and the content's), written beside it. */
+  public static final String RULES_FILE = "api/match-rules.json";
   static final String MAGIC = "errata-match-index";
   static final int SCHEMA = 4;
 

@@ -20,7 +20,7 @@ final class SectionHeadings {
       "symptoms", List.of("Error messages", "Symptoms", "Symptom", "Error message", "报错信息"),
       "versions", List.of("Versions", "版本"),
       "causes", List.of("Cause", "Causes", "原因"),
-      "fixes", List.of("Fix", "Fixes", "解决方法", "解决办法"),
+      "fixes", List.of("Fix", "Fixes", "解决方法", "解决办法", "修复"),
       "related", List.of("Related", "相关条目"),
       "references", List.of("References", "参考资料"));
 

@@ -8,11 +8,19 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-/** All entries of a content folder, sorted by id, with the vocabulary they use. */
-public record KnowledgeBase(SiteInfo site, Vocabulary vocabulary, List<Entry> entries) {
+/**
+ * All entries of a content folder, sorted by id, with the vocabulary they use and the rules
+ * ({@code matching.yml}) that find their components and versions in pasted text.
+ */
+public record KnowledgeBase(SiteInfo site, Vocabulary vocabulary, List<Entry> entries, MatchingRules matching) {
 
   public KnowledgeBase {
     entries = entries.stream().sorted(Comparator.comparing(Entry::id)).toList();
+  }
+
+  /** A knowledge base with no matching rules of its own. */
+  public KnowledgeBase(SiteInfo site, Vocabulary vocabulary, List<Entry> entries) {
+    this(site, vocabulary, entries, MatchingRules.none());
   }
 
   public Optional<Entry> find(String id) {

@@ -90,7 +90,8 @@ public final class SiteBuilder {
     List<Diagnostic> all = new ArrayList<>(loaded.diagnostics());
     List<dev.errata.check.Rule> extra = runExamples
         ? List.of(new MarkdownCheck(new Markdown(), parseBodies)::check,
-            new ExamplesMatch(kb -> new Matcher(built.computeIfAbsent(kb, k -> MatchIndex.build(k, Rules.defaults())), Rules.defaults())))
+            new ExamplesMatch(kb -> new Matcher(built.computeIfAbsent(kb, k -> MatchIndex.build(k, Rules.forContent(k.matching()))),
+                Rules.forContent(kb.matching()))))
         : List.of();
     all.addAll(new Checker(extra, loaded.unloaded()).check(loaded.knowledgeBase()));
     return new Checked(loaded.knowledgeBase(), all.stream().sorted(Diagnostic.ORDER).toList(),
@@ -123,6 +124,7 @@ public final class SiteBuilder {
   /** Renders and writes the site into a new folder of {@code out} and swaps it in; the lock is held throughout. */
   private Result write(Options options, Checked checked, Fingerprint fingerprint, OutputFolder out, long start, Phases phases) {
     KnowledgeBase kb = checked.knowledgeBase();
+    Rules rules = Rules.forContent(kb.matching());
     Markdown markdown = new Markdown();
     SearchIndexWriter searchIndex = new SearchIndexWriter();
     List<Diagnostic> diagnostics = new ArrayList<>(checked.diagnostics());
@@ -140,14 +142,15 @@ public final class SiteBuilder {
     try {
       Future<MatchIndex> matchIndex = side.submit(() -> {
         writer.write(new Page("api/entries.json", new EntriesJson(new JsonFactory()).write(kb)));
-        MatchIndex index = checked.matchIndex().orElseGet(() -> MatchIndex.build(kb, Rules.defaults()));
+        MatchIndex index = checked.matchIndex().orElseGet(() -> MatchIndex.build(kb, rules));
         searchIndex.matchParts(kb, index).forEach(writer::write);
+        writer.write(new Page(MatchIndexCodec.RULES_FILE, rules.json().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         writeIndex(tmp.resolve(MatchIndexCodec.FILE), index, fingerprint.digest());
         return index;
       });
       // Pages go to disk as they are rendered; each body is parsed once, and its text counted for
       // word search right there, on the thread that rendered it.
-      WordIndex.Builder counting = new WordIndex.Builder(kb, WordIndex.Weights.SEARCH, Rules.defaults());
+      WordIndex.Builder counting = new WordIndex.Builder(kb, WordIndex.Weights.SEARCH, rules);
       // Rendering a body finds its refused links and deep nesting (a build's check leaves them to it).
       List<Diagnostic> bodyProblems = java.util.Collections.synchronizedList(new ArrayList<>());
       Templates templates = new Templates(options.templates());
@@ -180,7 +183,7 @@ public final class SiteBuilder {
       phases.done("word index and parts");
       MatchIndex index = finish(matchIndex);
       phases.done("wait for the match index");
-      writer.write(searchIndex.manifest(kb, index, words, Rules.defaults()));
+      writer.write(searchIndex.manifest(kb, index, words, rules));
       pageCount = writer.finish() + 1;
       phases.done("finish writing");
       Assets.copy(options.templates(), tmp);

@@ -1,14 +1,20 @@
 package dev.errata.text;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.google.re2j.Pattern;
+import dev.errata.model.MatchingRules;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.TreeMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -71,6 +77,8 @@ public final class Rules {
   final List<VersionPattern> versionPatterns;
   final Map<String, String> packages;
   final Map<String, Map<String, String>> aliases;
+  /** Version-map name to the prefixes of versions in its numbering: such a version the map does not list is dropped. */
+  final Map<String, List<String>> aliasDrop;
 
   @SuppressWarnings("unchecked")
   private Rules(String json, Map<String, Object> root) {
@@ -103,6 +111,22 @@ public final class Rules {
     packages = new HashMap<>((Map<String, String>) (Map<String, ?>) root.get("packages"));
     aliases = new HashMap<>();
     ((Map<String, Object>) root.get("aliases")).forEach((k, v) -> aliases.put(k, (Map<String, String>) v));
+    aliasDrop = new HashMap<>();
+    ((Map<String, Object>) root.get("aliasDrop")).forEach((k, v) -> aliasDrop.put(k, (List<String>) v));
+  }
+
+  /** A version a version map translates: read through the map, or "" when it is in the map's numbering but not listed. */
+  String translate(String map, String version) {
+    String v = aliases.getOrDefault(map, Map.of()).get(version);
+    if (v != null) {
+      return v;
+    }
+    for (String prefix : aliasDrop.getOrDefault(map, List.of())) {
+      if (version.startsWith(prefix)) {
+        return "";
+      }
+    }
+    return version;
   }
 
   private static int integer(Map<String, Object> m, String key, int otherwise) {
@@ -155,15 +179,139 @@ public final class Rules {
   }
 
   private static final class Holder {
-    static final Rules DEFAULT = load();
+    static final Map<String, Object> BUILT_IN = load();
+    static final Rules DEFAULT = forContent(MatchingRules.none());
   }
 
-  /** The shipped rules, parsed once per process. */
+  /** The tool's generic rules alone, parsed once per process: for text that belongs to no knowledge base. */
   public static Rules defaults() {
     return Holder.DEFAULT;
   }
 
-  private static Rules load() {
+  /**
+   * The tool's generic rules with a knowledge base's own: its extractors are tried first, in
+   * their order, then the generic version patterns, which read the names its aliases declare.
+   * The JSON written here is what the site's search reads, so both engines apply the same rules.
+   */
+  public static Rules forContent(MatchingRules matching) {
+    Map<String, Object> root = new LinkedHashMap<>(Holder.BUILT_IN);
+    Map<String, String> packages = new TreeMap<>();
+    matching.aliases().forEach((component, names) -> {
+      packages.put(component, component);
+      names.forEach(n -> packages.put(n.toLowerCase(Locale.ROOT), component));
+    });
+    List<String> names = new ArrayList<>(packages.keySet());
+    List<String> longestFirst = new ArrayList<>(names);
+    longestFirst.sort(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()));
+    String alternation = String.join("|", longestFirst.stream().map(Rules::quote).toList());
+    List<Object> patterns = new ArrayList<>();
+    for (MatchingRules.Extractor e : matching.extractors()) {
+      Map<String, Object> p = new LinkedHashMap<>();
+      p.put("component", e.component());
+      p.put("pattern", e.pattern());
+      if (!e.versionMap().isEmpty()) {
+        p.put("alias", e.versionMap());
+      }
+      if (e.ignoreCase()) {
+        p.put("ignoreCase", true);
+      }
+      if (!e.hints().isEmpty()) {
+        p.put("hints", e.hints().stream().map(h -> h.toLowerCase(Locale.ROOT)).toList());
+      }
+      patterns.add(p);
+    }
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> builtIn = (List<Map<String, Object>>) Holder.BUILT_IN.get("versionPatterns");
+    for (Map<String, Object> b : builtIn) {
+      Map<String, Object> p = new LinkedHashMap<>(b);
+      if (Boolean.TRUE.equals(p.remove("fromNames"))) {
+        if (names.isEmpty()) {
+          continue;
+        }
+        p.put("pattern", ((String) p.get("pattern")).replace("{names}", alternation));
+        p.put("hints", names);
+      }
+      patterns.add(p);
+    }
+    root.put("versionPatterns", patterns);
+    root.put("packages", packages);
+    Map<String, Object> maps = new TreeMap<>(matching.versionMaps());
+    root.put("aliases", maps);
+    Map<String, Object> drops = new TreeMap<>();
+    matching.versionMaps().forEach((map, table) -> {
+      java.util.TreeSet<String> prefixes = new java.util.TreeSet<>();
+      // A key without a dot ("7") names no numbering wider than itself: it is matched exactly only.
+      table.keySet().stream().filter(k -> k.indexOf('.') > 0).forEach(k -> prefixes.add(k.substring(0, k.indexOf('.') + 1)));
+      drops.put(map, new ArrayList<>(prefixes));
+    });
+    root.put("aliasDrop", drops);
+    return new Rules(write(root), root);
+  }
+
+  /** Rules as {@link #json()} wrote them (a build keeps them beside its match index). */
+  @SuppressWarnings("unchecked")
+  public static Rules fromJson(String json) {
+    try (JsonParser p = new JsonFactory().createParser(json)) {
+      p.nextToken();
+      return new Rules(json, (Map<String, Object>) read(p));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A name as a literal in a pattern; names hold letters, digits and {@code _ . + -}. */
+  private static String quote(String name) {
+    StringBuilder b = new StringBuilder();
+    for (char c : name.toCharArray()) {
+      if ("\\^$.|?*+()[]{}".indexOf(c) >= 0) {
+        b.append('\\');
+      }
+      b.append(c);
+    }
+    return b.toString();
+  }
+
+  private static String write(Map<String, Object> root) {
+    java.io.StringWriter out = new java.io.StringWriter();
+    try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
+      writeValue(g, root);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+
+  private static void writeValue(JsonGenerator g, Object v) throws IOException {
+    if (v instanceof Map<?, ?> m) {
+      g.writeStartObject();
+      for (Map.Entry<?, ?> e : m.entrySet()) {
+        g.writeFieldName((String) e.getKey());
+        writeValue(g, e.getValue());
+      }
+      g.writeEndObject();
+    } else if (v instanceof List<?> l) {
+      g.writeStartArray();
+      for (Object x : l) {
+        writeValue(g, x);
+      }
+      g.writeEndArray();
+    } else if (v instanceof String s) {
+      g.writeString(s);
+    } else if (v instanceof Boolean b) {
+      g.writeBoolean(b);
+    } else if (v instanceof Integer i) {
+      g.writeNumber(i);
+    } else if (v instanceof Long n) {
+      g.writeNumber(n);
+    } else if (v instanceof Number n) {
+      g.writeNumber(n.doubleValue());
+    } else {
+      g.writeNull();
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> load() {
     try (InputStream in = Rules.class.getResourceAsStream(RESOURCE)) {
       if (in == null) {
         throw new IllegalStateException("missing " + RESOURCE + " in the jar");
@@ -171,16 +319,14 @@ public final class Rules {
       String json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
       try (JsonParser p = new JsonFactory().createParser(json)) {
         p.nextToken();
-        @SuppressWarnings("unchecked")
-        Map<String, Object> root = (Map<String, Object>) read(p);
-        return new Rules(json, root);
+        return java.util.Collections.unmodifiableMap((Map<String, Object>) read(p));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  /** The rules as shipped, for the site's search to read. */
+  /** The rules as applied (the tool's and the knowledge base's), for the site's search to read. */
   public String json() {
     return json;
   }

@@ -45,7 +45,7 @@ public final class Versions {
         } else {
           String v = m.group(1);
           if (!p.alias().isEmpty()) {
-            v = rules.aliases.getOrDefault(p.alias(), Map.of()).getOrDefault(v, v.startsWith("2.") ? "" : v);
+            v = rules.translate(p.alias(), v);
             if (v.isEmpty()) {
               continue;
             }

@@ -2,6 +2,7 @@ package dev.errata.workspace;
 
 import dev.errata.ErrataException;
 import dev.errata.ExitCode;
+import dev.errata.content.ContentLoader;
 import dev.errata.content.Fingerprint;
 import dev.errata.index.MatchIndexCodec;
 import dev.errata.markdown.Markdown;
@@ -26,6 +27,8 @@ import java.util.Optional;
 public final class Workspace {
   private final Path content;
   private final Path site;
+  private Rules rules;
+  private Optional<MatchData> prebuilt;
 
   private Workspace(Path content, Path site) {
     this.content = content;
@@ -51,9 +54,31 @@ public final class Workspace {
     return checked.knowledgeBase();
   }
 
+  /**
+   * The tool's generic matching rules with the content's own ({@code matching.yml}): as the
+   * build that wrote a current index kept them, which spares reading YAML at the start of every
+   * {@code errata match}, else read from the content now.
+   */
+  public Rules rules() {
+    if (rules == null) {
+      rules = prebuiltIndex().flatMap(i -> builtRules()).orElseGet(() ->
+          Files.isDirectory(content) ? Rules.forContent(new ContentLoader().matchingRules(content)) : Rules.defaults());
+    }
+    return rules;
+  }
+
+  private Optional<Rules> builtRules() {
+    try {
+      return Optional.of(Rules.fromJson(Files.readString(site.resolve(MatchIndexCodec.RULES_FILE))));
+    } catch (IOException | RuntimeException e) {
+      // Missing or damaged: the content is there to read them from.
+      return Optional.empty();
+    }
+  }
+
   /** A matcher over the entries: the site's index when it is current, else one compiled now. */
   public Matcher matcher() {
-    return new Matcher(prebuiltIndex().orElseGet(() -> MatchIndex.build(knowledgeBase(), Rules.defaults())), Rules.defaults());
+    return new Matcher(prebuiltIndex().orElseGet(() -> MatchIndex.build(knowledgeBase(), rules())), rules());
   }
 
   /** The word index of the entries, each body rendered here (a build counts them as it renders). */
@@ -62,11 +87,18 @@ public final class Workspace {
     return WordIndex.build(knowledgeBase(), e -> {
       Markdown.Rendered r = markdown.render(e.body());
       return new WordIndex.Body(r.text(), r.code());
-    }, weights, Rules.defaults());
+    }, weights, rules());
   }
 
-  /** The site's index, if it was built from the content as it is now. */
+  /** The site's index, if it was built from the content as it is now (looked for once). */
   public Optional<MatchData> prebuiltIndex() {
+    if (prebuilt == null) {
+      prebuilt = findPrebuiltIndex();
+    }
+    return prebuilt;
+  }
+
+  private Optional<MatchData> findPrebuiltIndex() {
     if (site == null || !Files.isDirectory(content)) {
       return Optional.empty();
     }

@@ -1,5 +1,6 @@
 package dev.errata.bench;
 
+import dev.errata.testing.ShippedRules;
 import dev.errata.match.MatchReport;
 import dev.errata.match.Matcher;
 import dev.errata.text.Rules;
@@ -69,7 +70,7 @@ public class MatchBenchmark {
     b.site = args[1];
     b.queries = args[2];
     b.setUp();
-    Rules.defaults();
+    ShippedRules.get();
     for (int i = 0; i < 200; i++) {
       b.match200Lines();
     }

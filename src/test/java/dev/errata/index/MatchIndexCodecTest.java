@@ -1,5 +1,6 @@
 package dev.errata.index;
 
+import dev.errata.testing.ShippedRules;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -88,7 +89,7 @@ class MatchIndexCodecTest {
   }
 
   private static MatchIndex roundTrips(KnowledgeBase kb, Path dir, List<String> pastes) throws IOException {
-    MatchIndex index = MatchIndex.build(kb, Rules.defaults());
+    MatchIndex index = MatchIndex.build(kb, ShippedRules.get());
     Path file = dir.resolve("match-index.bin");
     try (OutputStream out = Files.newOutputStream(file)) {
       MatchIndexCodec.write(index, "fingerprint of the test", out);
@@ -121,8 +122,8 @@ class MatchIndexCodecTest {
       assertEquals(index.posting(absent) == null, mapped.posting(absent) == null);
     }
 
-    Matcher inMemory = new Matcher(index, Rules.defaults());
-    Matcher fromFile = new Matcher(mapped, Rules.defaults());
+    Matcher inMemory = new Matcher(index, ShippedRules.get());
+    Matcher fromFile = new Matcher(mapped, ShippedRules.get());
     List<FoundVersion> env = List.of(new FoundVersion("numpy", "2.1.0", "--env"));
     int answered = 0;
     for (String paste : pastes) {

@@ -1,5 +1,6 @@
 package dev.errata.index;
 
+import dev.errata.testing.ShippedRules;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -114,7 +115,7 @@ class ParityTest {
 
   static ArrayNode vectors() {
     KnowledgeBase kb = new ContentLoader().load(Path.of("content")).knowledgeBase();
-    Matcher matcher = new Matcher(MatchIndex.build(kb, Rules.defaults()), Rules.defaults());
+    Matcher matcher = new Matcher(MatchIndex.build(kb, ShippedRules.get()), ShippedRules.get());
     ArrayNode vectors = inputs();
     for (JsonNode p : vectors) {
       List<FoundVersion> env = new ArrayList<>();

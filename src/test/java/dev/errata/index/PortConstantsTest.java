@@ -1,5 +1,6 @@
 package dev.errata.index;
 
+import dev.errata.testing.ShippedRules;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -77,8 +78,8 @@ class PortConstantsTest {
     Path content = Path.of("src/test/resources/fixture/content");
     Workspace ws = Workspace.of(content, null);
     KnowledgeBase kb = ws.knowledgeBase();
-    IndexPart part = new SearchIndexWriter().manifest(kb, MatchIndex.build(kb, Rules.defaults()),
-        ws.words(WordIndex.Weights.SEARCH), Rules.defaults());
+    IndexPart part = new SearchIndexWriter().manifest(kb, MatchIndex.build(kb, ShippedRules.get()),
+        ws.words(WordIndex.Weights.SEARCH), ShippedRules.get());
     String script = new String(part.bytes(), StandardCharsets.UTF_8);
     assertTrue(script.startsWith("errataIndex(\"manifest\",") && script.endsWith(");\n"), script);
     JsonNode manifest = new ObjectMapper().readTree(script.substring("errataIndex(\"manifest\",".length(), script.length() - 3));

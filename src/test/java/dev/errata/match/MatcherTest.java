@@ -1,5 +1,6 @@
 package dev.errata.match;
 
+import dev.errata.testing.ShippedRules;
 import dev.errata.text.FoundVersion;
 import dev.errata.text.Paste;
 import dev.errata.text.Rules;
@@ -22,7 +23,7 @@ class MatcherTest {
   @BeforeAll
   static void index() {
     var kb = new ContentLoader().load(Path.of("src/test/resources/fixture/content")).knowledgeBase();
-    matcher = new Matcher(MatchIndex.build(kb, Rules.defaults()), Rules.defaults());
+    matcher = new Matcher(MatchIndex.build(kb, ShippedRules.get()), ShippedRules.get());
   }
 
   private static MatchReport match(String text) {
@@ -92,7 +93,7 @@ class MatcherTest {
     for (int i = 0; i < 1000; i++) {
       s.append(String.format(line, 8000 + i));
     }
-    Paste p = Paste.prepare(s.toString(), Rules.defaults());
+    Paste p = Paste.prepare(s.toString(), ShippedRules.get());
     assertEquals(1, p.lines().size());
     assertEquals(1000, p.lines().get(0).repeats());
   }
@@ -119,14 +120,14 @@ class MatcherTest {
 
   @Test
   void serverVersionsMapToContainerReleases() {
-    Versions v = new Versions(Rules.defaults());
+    Versions v = new Versions(ShippedRules.get());
     v.scan("I1126 server.cc:674] Triton Server version 2.49.0", "paste line 1");
     assertEquals("24.08", v.find("tritonserver").orElseThrow().version());
   }
 
   @Test
   void readsPipFreezePipListAndCondaList() {
-    Versions v = new Versions(Rules.defaults());
+    Versions v = new Versions(ShippedRules.get());
     v.scanEnvFile("numpy==2.1.0\ntorch                     2.3.1+cu121\n# comment\nonnxruntime-gpu 1.18.0 py311_0 conda-forge\n", "env.txt");
     assertEquals("2.1.0", v.find("numpy").orElseThrow().version());
     assertEquals("2.3.1+cu121", v.find("pytorch").orElseThrow().version());

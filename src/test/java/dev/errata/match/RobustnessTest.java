@@ -1,5 +1,6 @@
 package dev.errata.match;
 
+import dev.errata.testing.ShippedRules;
 import dev.errata.text.Rules;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -33,7 +34,7 @@ class RobustnessTest {
   static void index() {
     if (matcher == null) {
       var kb = new ContentLoader().load(Path.of("src/test/resources/fixture/content")).knowledgeBase();
-      matcher = new Matcher(MatchIndex.build(kb, Rules.defaults()), Rules.defaults());
+      matcher = new Matcher(MatchIndex.build(kb, ShippedRules.get()), ShippedRules.get());
     }
   }
 
@@ -105,8 +106,8 @@ class RobustnessTest {
     MatchReport m = matcher.match(million.toString(), Matcher.Options.defaults());
     assertFalse(m.confident());
     // Past the line limit the paste is counted, not kept, and the report says so.
-    assertTrue(m.truncated(), "a million lines exceed the limit of " + Rules.defaults().maxLines);
-    assertTrue(m.lines() <= Rules.defaults().maxLines + 1, "lines read: " + m.lines());
+    assertTrue(m.truncated(), "a million lines exceed the limit of " + ShippedRules.get().maxLines);
+    assertTrue(m.lines() <= ShippedRules.get().maxLines + 1, "lines read: " + m.lines());
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.errata.match;
 
+import dev.errata.testing.ShippedRules;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -66,7 +67,7 @@ class VerbatimSymptomsTest {
         ---
         Body.
         """);
-    Matcher m = new Matcher(MatchIndex.build(SiteBuilder.check(dir, false).knowledgeBase(), Rules.defaults()), Rules.defaults());
+    Matcher m = new Matcher(MatchIndex.build(SiteBuilder.check(dir, false).knowledgeBase(), ShippedRules.get()), ShippedRules.get());
     MatchReport other = m.match("ImportError: libcudnn.so.8: cannot open shared object file: No such file or directory",
         Matcher.Options.defaults());
     assertTrue(!other.confident(), "another library matched: " + other.matches());
@@ -76,8 +77,8 @@ class VerbatimSymptomsTest {
 
   /** The symptoms that do not find their entry first and exact; {@code firstOnly} tests each entry's first symptom only. */
   static List<String> misses(KnowledgeBase kb, boolean firstOnly, java.util.function.Predicate<Entry> tested) {
-    MatchIndex index = MatchIndex.build(kb, Rules.defaults());
-    Matcher matcher = new Matcher(index, Rules.defaults());
+    MatchIndex index = MatchIndex.build(kb, ShippedRules.get());
+    Matcher matcher = new Matcher(index, ShippedRules.get());
     Map<List<Template.Item>, Integer> shared = new HashMap<>();
     for (Template t : index.templates()) {
       shared.merge(t.items(), 1, Integer::sum);
@@ -110,7 +111,7 @@ class VerbatimSymptomsTest {
   /** Literal words of two letters or more that are not stopwords: what can make an answer confident. */
   private static int telling(Template t) {
     return (int) t.items().stream().filter(i -> i.slot() == Template.Slot.LITERAL && i.text().length() >= Matcher.INFORMATIVE_LENGTH
-        && !Rules.defaults().isStopword(i.text()) && i.text().chars().anyMatch(Character::isLetter)).count();
+        && !ShippedRules.get().isStopword(i.text()) && i.text().chars().anyMatch(Character::isLetter)).count();
   }
 
   /** The symptom as a person would paste it: each placeholder filled with a plausible value. */

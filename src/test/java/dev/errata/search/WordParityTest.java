@@ -1,5 +1,6 @@
 package dev.errata.search;
 
+import dev.errata.testing.ShippedRules;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.errata.model.KnowledgeBase;
@@ -30,7 +31,7 @@ class WordParityTest {
   static ArrayNode vectors() {
     Workspace ws = Workspace.of(Path.of("content"), null);
     KnowledgeBase kb = ws.knowledgeBase();
-    WordSearch search = new WordSearch(ws.words(WordIndex.Weights.SEARCH), Rules.defaults());
+    WordSearch search = new WordSearch(ws.words(WordIndex.Weights.SEARCH), ShippedRules.get());
     ArrayNode out = Parity.array();
     for (String q : QUERIES) {
       ObjectNode v = Parity.vector(out, q.isEmpty() ? "(empty)" : q).put("query", q);

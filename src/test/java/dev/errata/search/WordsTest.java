@@ -1,5 +1,6 @@
 package dev.errata.search;
 
+import dev.errata.testing.ShippedRules;
 import dev.errata.workspace.Workspace;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -33,7 +34,7 @@ class WordsTest {
     WordIndex twice = WordIndex.build(kb, e -> {
       Markdown.Rendered r = markdown.render(e.body());
       return new WordIndex.Body(r.text() + "\n" + r.code() + "\n" + r.code(), "");
-    }, WordIndex.Weights.SEARCH, Rules.defaults());
+    }, WordIndex.Weights.SEARCH, ShippedRules.get());
     assertTrue(kb.entries().stream().anyMatch(e -> !markdown.render(e.body()).code().toString().isBlank()), "the content has code");
     assertEquals(postings(twice), postings(split));
   }

@@ -1,5 +1,6 @@
 package dev.errata.text;
 
+import dev.errata.testing.ShippedRules;
 import dev.errata.search.TermCounts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -20,7 +21,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * be found by typing it.
  */
 class TermsTest {
-  private static final Rules RULES = Rules.defaults();
+  private static final Rules RULES = ShippedRules.get();
 
   private static List<String> listed(String text) {
     return Terms.of(Tokenizer.tokenize(text), RULES);

@@ -1,5 +1,6 @@
 package dev.errata.text;
 
+import dev.errata.testing.ShippedRules;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.errata.testing.Parity;
@@ -81,7 +82,7 @@ class TextParityTest {
       "cases/python-backend-stub-module-not-found/2.txt", "holdout/container-nvidia-driver-not-detected/1.txt");
 
   static ArrayNode tokenVectors() {
-    Rules rules = Rules.defaults();
+    Rules rules = ShippedRules.get();
     ArrayNode out = Parity.array();
     for (List<String> line : LINES) {
       ObjectNode v = Parity.vector(out, line.get(0)).put("text", line.get(1));
@@ -96,7 +97,7 @@ class TextParityTest {
   }
 
   static ArrayNode pasteVectors() throws IOException {
-    Rules rules = Rules.defaults();
+    Rules rules = ShippedRules.get();
     ArrayNode out = Parity.array();
     List<List<String>> all = new java.util.ArrayList<>(PASTES_IN);
     for (String e : EVAL) {

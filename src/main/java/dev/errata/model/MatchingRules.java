@@ -1,0 +1,47 @@
+package dev.errata.model;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A knowledge base's own matching rules ({@code matching.yml}): the other names its components
+ * go by in pastes, the patterns that find their versions, and tables that translate one
+ * numbering of a component's versions into the one its entries use.
+ *
+ * @param aliases component to its other names; a component listed here is also found by its own name
+ * @param extractors in the order they are tried: the first version found for a component wins
+ * @param versionMaps table name (a component) to found version to the version entries use
+ */
+public record MatchingRules(Map<String, List<String>> aliases, List<Extractor> extractors,
+    Map<String, Map<String, String>> versionMaps) {
+
+  /**
+   * A version pattern: group 1 of {@code pattern} holds the version of {@code component}.
+   *
+   * @param hints lower-case words a line must contain for the pattern to run on it (none: every line)
+   * @param versionMap the table in {@link #versionMaps} the found version is read through, or ""
+   * @param example a line the pattern must find {@code expect} in ({@code errata check} runs it)
+   */
+  public record Extractor(String component, String pattern, boolean ignoreCase, List<String> hints,
+      String versionMap, String example, String expect) {
+    public Extractor {
+      hints = List.copyOf(hints);
+    }
+  }
+
+  public MatchingRules {
+    Map<String, List<String>> a = new LinkedHashMap<>();
+    aliases.forEach((k, v) -> a.put(k, List.copyOf(v)));
+    aliases = java.util.Collections.unmodifiableMap(a);
+    extractors = List.copyOf(extractors);
+    Map<String, Map<String, String>> m = new LinkedHashMap<>();
+    versionMaps.forEach((k, v) -> m.put(k, java.util.Collections.unmodifiableMap(new LinkedHashMap<>(v))));
+    versionMaps = java.util.Collections.unmodifiableMap(m);
+  }
+
+  /** No rules of the knowledge base's own: only the tool's generic ones apply. */
+  public static MatchingRules none() {
+    return new MatchingRules(Map.of(), List.of(), Map.of());
+  }
+}

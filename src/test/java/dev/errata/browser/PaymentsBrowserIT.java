@@ -1,0 +1,79 @@
+package dev.errata.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.errata.serve.PreviewServer;
+import dev.errata.site.SiteBuilder;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The site of a knowledge base that is not about Triton ({@code kb/payments}): its search reads
+ * the versions its own {@code matching.yml} extracts from a paste and gives the verdicts, served
+ * and opened from disk.
+ */
+class PaymentsBrowserIT {
+  static final String LOG = "Client Version: v1.30.1\nServer Version: v1.29.3\n"
+      + "Warning  Unhealthy  2m (x9 over 6m)  kubelet  Liveness probe failed: command \"/bin/ledger-health\" timed out\n";
+
+  static Path site;
+  static PreviewServer server;
+  static ChromeDriver driver;
+
+  @BeforeAll
+  static void start() throws IOException {
+    Path tmp = Files.createTempDirectory("errata-payments");
+    driver = Chromium.start(tmp);
+    site = tmp.resolve("site");
+    new SiteBuilder(Clock.systemUTC()).build(new SiteBuilder.Options(Path.of("src/test/resources/kb/payments"), Path.of("templates"), site));
+    server = new PreviewServer(site, 0).start();
+  }
+
+  @AfterAll
+  static void stop() {
+    Chromium.stop(driver, server);
+  }
+
+  private static List<WebElement> results() {
+    return driver.findElements(By.cssSelector("#results > li.result"));
+  }
+
+  private static WebElement firstAfterPasting(String url, String text) {
+    driver.get(url);
+    WebElement box = driver.findElement(By.id("q"));
+    ((JavascriptExecutor) driver).executeScript(
+        "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input', {bubbles: true}));", box, text);
+    new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> !results().isEmpty());
+    return results().get(0);
+  }
+
+  @Test
+  void theClusterVersionInThePasteIsJudged() {
+    WebElement first = firstAfterPasting(server.url() + "search.html", LOG);
+    assertEquals("kubernetes-probe-timeout-exec", first.getAttribute("data-entry-id"));
+    assertEquals("kubernetes 1.29.3 affected", first.getAttribute("data-verdicts"), "the server's version, read by the extractor");
+    assertTrue(first.getText().contains("1.29.3"), first.getText());
+  }
+
+  @Test
+  void theServiceBannerIsReadFromDiskToo() {
+    String log = "ledger-service v3.4.2 (commit 1b9e77a, go1.22.2) starting on :8443\n"
+        + "level=error msg=\"idempotency key pay_91xQ already used with a different request body\" request_id=a1\n";
+    WebElement first = firstAfterPasting(site.resolve("search.html").toUri().toString(), log);
+    assertEquals("ledger-idempotency-key-reused", first.getAttribute("data-entry-id"));
+    assertEquals("ledger 3.4.2 fixed", first.getAttribute("data-verdicts"));
+  }
+}
