@@ -66,6 +66,10 @@ class PaymentsBrowserIT {
     assertEquals("kubernetes-probe-timeout-exec", first.getAttribute("data-entry-id"));
     assertEquals("kubernetes 1.29.3 affected", first.getAttribute("data-verdicts"), "the server's version, read by the extractor");
     assertTrue(first.getText().contains("1.29.3"), first.getText());
+    // The site's default_lang is zh: the page, the status line and the verdict speak Chinese.
+    assertEquals("zh", driver.findElement(By.tagName("html")).getAttribute("lang"));
+    assertEquals("找到一个已知问题。识别到的版本：kubernetes 1.29.3。", driver.findElement(By.id("search-status")).getText());
+    assertTrue(first.getText().contains("受影响"), first.getText());
   }
 
   @Test
