@@ -1,7 +1,6 @@
 package dev.errata.check;
 
 import dev.errata.Diagnostic;
-import dev.errata.match.Match;
 import dev.errata.match.MatchReport;
 import dev.errata.match.Matcher;
 import dev.errata.model.Entry;
@@ -16,9 +15,16 @@ import java.util.function.Function;
  */
 public final class ExamplesMatch implements Rule {
   private final Function<KnowledgeBase, Matcher> matcherFor;
+  private final Function<KnowledgeBase, ExampleResults> resultsFor;
 
   public ExamplesMatch(Function<KnowledgeBase, Matcher> matcherFor) {
+    this(matcherFor, kb -> ExampleResults.none());
+  }
+
+  /** @param resultsFor answers an earlier run recorded for this knowledge base's match index; new ones are added to it */
+  public ExamplesMatch(Function<KnowledgeBase, Matcher> matcherFor, Function<KnowledgeBase, ExampleResults> resultsFor) {
     this.matcherFor = matcherFor;
+    this.resultsFor = resultsFor;
   }
 
   @Override
@@ -27,21 +33,29 @@ public final class ExamplesMatch implements Rule {
     if (kb.entries().stream().allMatch(e -> e.examples().match().isEmpty() && e.examples().noMatch().isEmpty())) {
       return out;
     }
-    Matcher matcher = matcherFor.apply(kb);
+    ExampleResults results = resultsFor.apply(kb);
+    Matcher[] matcher = new Matcher[1];
     for (Entry e : kb.entries()) {
       String family = e.findTranslationOf().orElse(e.id());
       Matcher.Options options = new Matcher.Options(5, List.of(), e.lang());
+      Function<String, List<ExampleResults.Answer>> answers = paste -> results.find(e.lang(), paste).orElseGet(() -> {
+        if (matcher[0] == null) {
+          matcher[0] = matcherFor.apply(kb);
+        }
+        MatchReport r = matcher[0].match(paste, options);
+        return results.put(e.lang(), paste, r.matches());
+      });
       for (int i = 0; i < e.examples().match().size(); i++) {
-        MatchReport r = matcher.match(e.examples().match().get(i), options);
+        List<ExampleResults.Answer> r = answers.apply(e.examples().match().get(i));
         int line = e.source().line("/examples/match/" + i);
-        if (r.matches().isEmpty()) {
+        if (r.isEmpty()) {
           out.add(Diagnostic.error(e.source().path(), line, "example " + (i + 1) + " of examples.match finds no entry",
               "make the example a real paste of this entry's symptom, or add the symptom it shows"));
           continue;
         }
-        Match first = r.matches().get(0);
-        if (!first.entry().family().equals(family)) {
-          out.add(Diagnostic.error(e.source().path(), line, "example " + (i + 1) + " of examples.match finds '" + first.entry().id()
+        ExampleResults.Answer first = r.get(0);
+        if (!first.family().equals(family)) {
+          out.add(Diagnostic.error(e.source().path(), line, "example " + (i + 1) + " of examples.match finds '" + first.id()
               + "' first, not this entry", "make this entry's symptoms more specific, or the example closer to them"));
         } else if (!first.confidence().confident()) {
           out.add(Diagnostic.error(e.source().path(), line, "example " + (i + 1) + " of examples.match finds this entry only as '"
@@ -49,9 +63,8 @@ public final class ExamplesMatch implements Rule {
         }
       }
       for (int i = 0; i < e.examples().noMatch().size(); i++) {
-        MatchReport r = matcher.match(e.examples().noMatch().get(i), options);
-        for (Match m : r.matches()) {
-          if (m.entry().family().equals(family) && m.confidence().confident()) {
+        for (ExampleResults.Answer m : answers.apply(e.examples().noMatch().get(i))) {
+          if (m.family().equals(family) && m.confidence().confident()) {
             out.add(Diagnostic.error(e.source().path(), e.source().line("/examples/no_match/" + i),
                 "example " + (i + 1) + " of examples.no_match matches this entry (" + m.confidence().label() + ")",
                 "the symptom is too loose: use literal words or numbers where the near miss differs"));
