@@ -2,7 +2,6 @@ package dev.errata.check;
 
 import dev.errata.Diagnostic;
 import dev.errata.match.Match;
-import dev.errata.match.MatchReport;
 import dev.errata.match.Matcher;
 import dev.errata.model.Entry;
 import dev.errata.model.KnowledgeBase;
@@ -16,9 +15,16 @@ import java.util.function.Function;
  */
 public final class ExamplesMatch implements Rule {
   private final Function<KnowledgeBase, Matcher> matcherFor;
+  private final Function<KnowledgeBase, ExampleResults> resultsFor;
 
   public ExamplesMatch(Function<KnowledgeBase, Matcher> matcherFor) {
+    this(matcherFor, kb -> ExampleResults.none());
+  }
+
+  /** @param resultsFor answers an earlier run recorded for this knowledge base's match index; new ones are added to it */
+  public ExamplesMatch(Function<KnowledgeBase, Matcher> matcherFor, Function<KnowledgeBase, ExampleResults> resultsFor) {
     this.matcherFor = matcherFor;
+    this.resultsFor = resultsFor;
   }
 
   @Override
@@ -27,35 +33,57 @@ public final class ExamplesMatch implements Rule {
     if (kb.entries().stream().allMatch(e -> e.examples().match().isEmpty() && e.examples().noMatch().isEmpty())) {
       return out;
     }
-    Matcher matcher = matcherFor.apply(kb);
-    for (Entry e : kb.entries()) {
-      String family = e.findTranslationOf().orElse(e.id());
-      Matcher.Options options = new Matcher.Options(5, List.of(), e.lang());
-      for (int i = 0; i < e.examples().match().size(); i++) {
-        MatchReport r = matcher.match(e.examples().match().get(i), options);
-        int line = e.source().line("/examples/match/" + i);
-        if (r.matches().isEmpty()) {
-          out.add(Diagnostic.error(e.source().path(), line, "example " + (i + 1) + " of examples.match finds no entry",
-              "make the example a real paste of this entry's symptom, or add the symptom it shows"));
-          continue;
+    ExampleResults results = resultsFor.apply(kb);
+    // Built on first need, once: when every answer is recorded, no matcher is needed at all.
+    java.util.function.Supplier<Matcher> matcher = new java.util.function.Supplier<>() {
+      private Matcher m;
+
+      @Override
+      public synchronized Matcher get() {
+        if (m == null) {
+          m = matcherFor.apply(kb);
         }
-        Match first = r.matches().get(0);
-        if (!first.entry().family().equals(family)) {
-          out.add(Diagnostic.error(e.source().path(), line, "example " + (i + 1) + " of examples.match finds '" + first.entry().id()
-              + "' first, not this entry", "make this entry's symptoms more specific, or the example closer to them"));
-        } else if (!first.confidence().confident()) {
-          out.add(Diagnostic.error(e.source().path(), line, "example " + (i + 1) + " of examples.match finds this entry only as '"
-              + first.confidence().label() + "'", "a confident match needs the symptom's distinctive words in the example"));
-        }
+        return m;
       }
-      for (int i = 0; i < e.examples().noMatch().size(); i++) {
-        MatchReport r = matcher.match(e.examples().noMatch().get(i), options);
-        for (Match m : r.matches()) {
-          if (m.entry().family().equals(family) && m.confidence().confident()) {
-            out.add(Diagnostic.error(e.source().path(), e.source().line("/examples/no_match/" + i),
-                "example " + (i + 1) + " of examples.no_match matches this entry (" + m.confidence().label() + ")" + why(m),
-                "the symptom is too loose: use literal words or numbers where the near miss differs"));
-          }
+    };
+    // Entries are checked on all cores (the matcher is thread-safe); their diagnostics are kept in entry order.
+    kb.entries().parallelStream().map(e -> check(e, results, matcher)).toList().forEach(out::addAll);
+    return out;
+  }
+
+  private static List<Diagnostic> check(Entry e, ExampleResults results, java.util.function.Supplier<Matcher> matcher) {
+    List<Diagnostic> out = new ArrayList<>();
+    String family = e.findTranslationOf().orElse(e.id());
+    Matcher.Options options = new Matcher.Options(5, List.of(), e.lang());
+    Function<String, List<ExampleResults.Answer>> answers = paste -> results.find(e.lang(), paste)
+        .orElseGet(() -> results.put(e.lang(), paste, matcher.get().match(paste, options).matches()));
+    for (int i = 0; i < e.examples().match().size(); i++) {
+      List<ExampleResults.Answer> r = answers.apply(e.examples().match().get(i));
+      int line = e.source().line("/examples/match/" + i);
+      if (r.isEmpty()) {
+        out.add(Diagnostic.error(e.source().path(), line, "example " + (i + 1) + " of examples.match finds no entry",
+            "make the example a real paste of this entry's symptom, or add the symptom it shows"));
+        continue;
+      }
+      ExampleResults.Answer first = r.get(0);
+      if (!first.family().equals(family)) {
+        out.add(Diagnostic.error(e.source().path(), line, "example " + (i + 1) + " of examples.match finds '" + first.id()
+            + "' first, not this entry", "make this entry's symptoms more specific, or the example closer to them"));
+      } else if (!first.confidence().confident()) {
+        out.add(Diagnostic.error(e.source().path(), line, "example " + (i + 1) + " of examples.match finds this entry only as '"
+            + first.confidence().label() + "'", "a confident match needs the symptom's distinctive words in the example"));
+      }
+    }
+    for (int i = 0; i < e.examples().noMatch().size(); i++) {
+      for (ExampleResults.Answer m : answers.apply(e.examples().noMatch().get(i))) {
+        if (m.family().equals(family) && m.confidence().confident()) {
+          // The stored answers keep no explanation: the failing near miss is matched again for it.
+          String paste = e.examples().noMatch().get(i);
+          String why = matcher.get().match(paste, options).matches().stream()
+              .filter(x -> x.entry().family().equals(family)).findFirst().map(ExamplesMatch::why).orElse("");
+          out.add(Diagnostic.error(e.source().path(), e.source().line("/examples/no_match/" + i),
+              "example " + (i + 1) + " of examples.no_match matches this entry (" + m.confidence().label() + ")" + why,
+              "the symptom is too loose: use literal words or numbers where the near miss differs"));
         }
       }
     }

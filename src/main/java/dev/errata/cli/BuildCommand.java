@@ -26,6 +26,9 @@ final class BuildCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", defaultValue = "site", description = "Output folder (default: ${DEFAULT-VALUE}).")
   Path out;
 
+  @Option(names = "--full", description = "Run every example again, even those whose answers an earlier build recorded for the same match index.")
+  boolean full;
+
   @Spec CommandSpec spec;
 
   /** A build shows the first warnings only; errata check lists them all. */
@@ -37,7 +40,7 @@ final class BuildCommand implements Callable<Integer> {
     SiteBuilder.Result r = new SiteBuilder(Clock.systemUTC(), notice -> {
       err.println("errata: " + notice);
       err.flush();
-    }).build(new SiteBuilder.Options(content.content, templates, out));
+    }).build(new SiteBuilder.Options(content.content, templates, out, full));
     PrintWriter w = spec.commandLine().getOut();
     DiagnosticsPrinter.printSome(r.diagnostics(), err, MAX_WARNINGS_SHOWN);
     w.println(String.format(Locale.ROOT, "Built %d entries, %d pages, %d warnings in %.2f s into %s",

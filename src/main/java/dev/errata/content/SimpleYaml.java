@@ -109,6 +109,8 @@ final class SimpleYaml {
       }
       if (keyEnd(l, at) > 0) {
         items.add(mapping(at)); // "- key: value", more keys below at the same column
+      } else if (isBlockHeader(l, at)) {
+        items.add(blockScalar(l.charAt(at), l.length() > at + 1 ? l.charAt(at + 1) : ' ', indent));
       } else {
         items.add(scalarOrFlow(l, at, indent));
         line++;
@@ -159,6 +161,8 @@ final class SimpleYaml {
         } else {
           throw decline(); // an empty value
         }
+      } else if (isBlockHeader(l, at)) {
+        value = blockScalar(l.charAt(at), l.length() > at + 1 ? l.charAt(at + 1) : ' ', column);
       } else {
         value = scalarOrFlow(l, at, column);
         line++;
@@ -169,6 +173,78 @@ final class SimpleYaml {
       }
     }
     return map;
+  }
+
+  /** {@code >}, {@code >-}, {@code |} or {@code |-} and nothing after it: a block scalar starts on the next line. */
+  private static boolean isBlockHeader(String l, int at) {
+    char c = l.charAt(at);
+    if (c != '>' && c != '|') {
+      return false;
+    }
+    int end = l.length();
+    return end == at + 1 || (end == at + 2 && l.charAt(at + 1) == '-');
+  }
+
+  /**
+   * The block scalar below the current line (its header), whose parent stands at column
+   * {@code parent}: its lines are those indented as deep as its first one, deeper than the parent,
+   * with empty lines between them. Folded ({@code >}) lines are joined by a space, a run of empty
+   * lines stands for as many line breaks; literal ({@code |}) lines keep their breaks. The last
+   * break is kept, or dropped with {@code -}. Lines indented deeper than the first (which folding
+   * keeps apart), spaces at a line's end, lines of spaces only and empty lines before the first
+   * are left to Jackson.
+   */
+  private String blockScalar(char style, char chomp, int parent) {
+    line++;
+    if (line == lines.length || lines[line].isEmpty()) {
+      throw decline();
+    }
+    int n = indent(lines[line]);
+    if (n <= parent || n == lines[line].length()) {
+      throw decline();
+    }
+    List<String> content = new ArrayList<>();
+    while (line < lines.length) {
+      String l = lines[line];
+      if (l.isEmpty()) {
+        content.add("");
+        line++;
+        continue;
+      }
+      int i = indent(l);
+      if (i < n) {
+        if (i == l.length()) {
+          throw decline(); // a line of spaces only
+        }
+        break;
+      }
+      if (i > n || l.charAt(l.length() - 1) == ' ') {
+        throw decline();
+      }
+      content.add(l.substring(n));
+      line++;
+    }
+    while (content.get(content.size() - 1).isEmpty()) {
+      content.remove(content.size() - 1); // trailing empty lines: what chomping decides
+    }
+    StringBuilder out = new StringBuilder();
+    for (int k = 0; k < content.size(); k++) {
+      String c = content.get(k);
+      if (k > 0) {
+        if (style == '|') {
+          out.append('\n');
+        } else if (c.isEmpty() || !content.get(k - 1).isEmpty()) {
+          // Between two lines of text a space; each empty line is a break of its own.
+          out.append(c.isEmpty() ? '\n' : ' ');
+        }
+      }
+      out.append(c);
+    }
+    if (chomp != '-') {
+      out.append('\n');
+    }
+    next(parent);
+    return out.toString();
   }
 
   /** After a one-line value: the next line must not be deeper (a continuation of the value). */

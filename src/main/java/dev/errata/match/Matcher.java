@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.Set;
 
 /**
@@ -111,6 +112,7 @@ public final class Matcher {
     this.index = index;
     this.rules = rules;
     keyWeight = key -> index.literalWeight(key, rules);
+    scratch = ThreadLocal.withInitial(() -> new Scratch(index.templateCount(), index.entryCount()));
   }
 
   /** The weights of a template's positions, computed when the template is first a candidate. */
@@ -162,21 +164,16 @@ public final class Matcher {
     options.env().forEach(versions::add);
     List<PreparedLine> lines = mostTellingFirst(paste.lines());
 
-    Map<Integer, Found> found = align(lines);
     Map<String, Double> query = queryTerms(lines);
-    Map<Integer, Double> relevance = relevance(query);
-
-    Set<Integer> scored = new HashSet<>(found.keySet());
-    scored.addAll(relevance.keySet());
-    List<Scored> ranked = new ArrayList<>();
-    for (int e : scored) {
-      Found f = found.get(e);
-      Best b = f == null ? null : f.best;
-      double bm = relevance.getOrDefault(e, 0.0);
-      double rel = bm / (bm + REL_HALF);
-      ranked.add(new Scored(e, (b == null ? 0 : b.value()) + W_RELEVANCE * rel, b == null ? 0 : b.quality(), rel, b,
-          f == null || f.occurrences == 0 ? (b == null ? 0 : b.line().number()) : f.first, f == null ? 0 : f.occurrences));
+    PriorityQueue<Scored> best;
+    try {
+      best = ranked(lines, query);
+    } catch (RuntimeException | Error e) {
+      // Its arrays may be left dirty: the thread's next paste starts with clean ones.
+      scratch.remove();
+      throw e;
     }
+    List<Scored> ranked = new ArrayList<>(best);
     ranked.sort(BY_SCORE);
     List<Scored> top = oneOfEachFamily(applyVersions(ranked.subList(0, Math.min(ranked.size(), RANKED)), versions), options.lang());
     List<Confidence> labels = confidences(top, query);
@@ -202,6 +199,63 @@ public final class Matcher {
     }
     return new MatchReport(matches, versions.all(), paste.totalLines(), lines.size(), paste.truncated(), paste.skipped());
   }
+
+  /** The RANKED best-scored entries, worst at the head. */
+  private PriorityQueue<Scored> ranked(List<PreparedLine> lines, Map<String, Double> query) {
+    Map<Integer, Found> found = align(lines);
+    Scratch scratch = this.scratch.get();
+    int touched = relevance(query, scratch);
+    double[] relevance = scratch.relevance;
+
+    // Only the RANKED best go on, so they are selected rather than everything sorted: a paste
+    // shares a common word with thousands of entries of a large knowledge base. BY_SCORE is a
+    // total order, so the selection is exactly the head of the sorted list.
+    PriorityQueue<Scored> best = new PriorityQueue<>(RANKED + 1, BY_SCORE.reversed());
+    for (Map.Entry<Integer, Found> fe : found.entrySet()) {
+      offer(best, scored(fe.getKey(), fe.getValue(), relevance[fe.getKey()]));
+    }
+    for (int k = 0; k < touched; k++) {
+      int e = scratch.touched[k];
+      if (!found.containsKey(e)) {
+        offer(best, scored(e, null, relevance[e]));
+      }
+      relevance[e] = 0;
+      scratch.seen[e] = false;
+    }
+    return best;
+  }
+
+  private static Scored scored(int e, Found f, double bm) {
+    Best b = f == null ? null : f.best;
+    double rel = bm / (bm + REL_HALF);
+    return new Scored(e, (b == null ? 0 : b.value()) + W_RELEVANCE * rel, b == null ? 0 : b.quality(), rel, b,
+        f == null || f.occurrences == 0 ? (b == null ? 0 : b.line().number()) : f.first, f == null ? 0 : f.occurrences);
+  }
+
+  private static void offer(PriorityQueue<Scored> best, Scored s) {
+    if (best.size() < RANKED) {
+      best.add(s);
+    } else if (BY_SCORE.compare(s, best.peek()) < 0) {
+      best.poll();
+      best.add(s);
+    }
+  }
+
+  /** Per-thread arrays as long as the index, reused by every paste matched on the thread. */
+  private static final class Scratch {
+    final double[] templates;
+    final double[] relevance;
+    final boolean[] seen;
+    int[] touched = new int[64];
+
+    Scratch(int templates, int entries) {
+      this.templates = new double[templates];
+      this.relevance = new double[entries];
+      this.seen = new boolean[entries];
+    }
+  }
+
+  private final ThreadLocal<Scratch> scratch;
 
   private static final Comparator<Scored> BY_SCORE = Comparator.comparingDouble(Scored::score).reversed().thenComparingInt(Scored::entry);
 
@@ -229,7 +283,7 @@ public final class Matcher {
     lines.forEach(l -> byNumber.put(l.number(), l));
     int firstLine = lines.stream().mapToInt(PreparedLine::number).min().orElse(0);
     int lastLine = lines.stream().mapToInt(PreparedLine::number).max().orElse(0);
-    double[] acc = new double[index.templateCount()];
+    double[] acc = scratch.get().templates;
     List<Integer> touched = new ArrayList<>();
     List<Set<String>> lineKeys = lines.stream().map(l -> MatchIndex.keys(l.tokens())).toList();
     Set<String> allowed = new LinkedHashSet<>();
@@ -364,8 +418,14 @@ public final class Matcher {
     return query;
   }
 
-  private Map<Integer, Double> relevance(Map<String, Double> query) {
-    Map<Integer, Double> scores = new HashMap<>();
+  /**
+   * Adds each entry's BM25 sum into {@code scratch.relevance}, term by term in query order (the
+   * order the browser adds them in), and lists the entries it touched in {@code scratch.touched};
+   * returns how many. The caller sets their sums back to zero.
+   */
+  private int relevance(Map<String, Double> query, Scratch scratch) {
+    double[] scores = scratch.relevance;
+    int n = 0;
     for (Map.Entry<String, Double> q : query.entrySet()) {
       Posting p = index.posting(q.getKey());
       if (p == null) {
@@ -375,10 +435,18 @@ public final class Matcher {
       double qw = Math.min(MAX_QUERY_WEIGHT, q.getValue());
       for (int k = 0; k < p.entries().length; k++) {
         int e = p.entries()[k];
-        scores.merge(e, qw * idf * (p.weight()[k] / Posting.SCALE), Double::sum);
+        double add = qw * idf * (p.weight()[k] / Posting.SCALE);
+        if (!scratch.seen[e]) {
+          scratch.seen[e] = true;
+          if (n == scratch.touched.length) {
+            scratch.touched = java.util.Arrays.copyOf(scratch.touched, 2 * n);
+          }
+          scratch.touched[n++] = e;
+        }
+        scores[e] += add;
       }
     }
-    return scores;
+    return n;
   }
 
   private List<String> relevanceTerms(int entry, Map<String, Double> query) {

@@ -32,6 +32,8 @@ import java.util.stream.Stream;
 final class OutputFolder implements AutoCloseable {
   static final String MARKER = ".errata-site";
   private static final String LOCK = ".lock";
+  /** What builds keep for the next one (answers of examples); never a site, so never removed as one. */
+  static final String CACHE = "cache";
 
   private final Path out;
   private final Path builds;
@@ -47,6 +49,12 @@ final class OutputFolder implements AutoCloseable {
     }
     this.builds = this.out.resolveSibling(name + ".builds");
     this.onWait = onWait;
+  }
+
+  /** The folder where builds into {@code out} keep what the next build may reuse. */
+  static java.util.Optional<Path> cacheFolder(Path out) {
+    Path o = out.toAbsolutePath().normalize();
+    return java.util.Optional.ofNullable(o.getFileName()).map(n -> o.resolveSibling(n + ".builds").resolve(CACHE));
   }
 
   /**
@@ -199,7 +207,8 @@ final class OutputFolder implements AutoCloseable {
     Optional<Path> current = target();
     try (DirectoryStream<Path> s = Files.newDirectoryStream(builds)) {
       for (Path p : s) {
-        if (!p.getFileName().toString().equals(LOCK) && !current.map(p::equals).orElse(false)) {
+        String n = p.getFileName().toString();
+        if (!n.equals(LOCK) && !n.equals(CACHE) && !current.map(p::equals).orElse(false)) {
           deleteTree(p);
         }
       }

@@ -5,6 +5,7 @@ import dev.errata.Diagnostic;
 import dev.errata.ErrataException;
 import dev.errata.ExitCode;
 import dev.errata.check.Checker;
+import dev.errata.check.ExampleResults;
 import dev.errata.check.ExamplesMatch;
 import dev.errata.content.ContentLoader;
 import dev.errata.content.Fingerprint;
@@ -38,6 +39,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * One build: load, check, render, write into a temporary folder, swap it in. Any content error
@@ -57,8 +59,15 @@ public final class SiteBuilder {
     this.notices = notices;
   }
 
-  /** Where to read and write. */
-  public record Options(Path content, Path templates, Path out) {}
+  /**
+   * Where to read and write. {@code full} runs every example again; otherwise answers an earlier
+   * build into {@code out} recorded for the same match index are reused.
+   */
+  public record Options(Path content, Path templates, Path out, boolean full) {
+    public Options(Path content, Path templates, Path out) {
+      this(content, templates, out, false);
+    }
+  }
 
   /** What a build did, for the summary line. */
   public record Result(int entries, int pages, List<Diagnostic> diagnostics, Duration time) {
@@ -69,7 +78,7 @@ public final class SiteBuilder {
 
   /** Loads and checks the content: the diagnostics of {@code errata check}. */
   public static Checked check(Path content) {
-    return check(content, true, Phases.fromSystemProperty(), true);
+    return check(content, true, Phases.fromSystemProperty(), true, Optional.empty(), false);
   }
 
   /**
@@ -78,24 +87,35 @@ public final class SiteBuilder {
    * {@code match}, which uses neither, skips them).
    */
   public static Checked check(Path content, boolean runExamples) {
-    return check(content, runExamples, Phases.fromSystemProperty(), runExamples);
+    return check(content, runExamples, Phases.fromSystemProperty(), runExamples, Optional.empty(), false);
   }
 
   /** @param parseBodies whether bodies are parsed for their links and nesting, which a build finds as it renders them */
-  private static Checked check(Path content, boolean runExamples, Phases phases, boolean parseBodies) {
+  private static Checked check(Path content, boolean runExamples, Phases phases, boolean parseBodies,
+      Optional<ExampleStore> store, boolean reuse) {
     // The examples rule compiles the match index; a build reuses it rather than compiling it again.
     Map<KnowledgeBase, MatchIndex> built = new java.util.IdentityHashMap<>();
+    Function<KnowledgeBase, MatchIndex> index = kb -> built.computeIfAbsent(kb, k -> MatchIndex.build(k, Rules.forContent(k.matching())));
+    Map<KnowledgeBase, ExampleResults> results = new java.util.IdentityHashMap<>();
     ContentLoader.Result loaded = new ContentLoader().load(content);
     phases.done("load (read, YAML, map)");
     List<Diagnostic> all = new ArrayList<>(loaded.diagnostics());
     List<dev.errata.check.Rule> extra = runExamples
         ? List.of(new MarkdownCheck(new Markdown(), parseBodies)::check,
-            new ExamplesMatch(kb -> new Matcher(built.computeIfAbsent(kb, k -> MatchIndex.build(k, Rules.forContent(k.matching()))),
-                Rules.forContent(kb.matching()))))
+            new ExamplesMatch(kb -> new Matcher(index.apply(kb), Rules.forContent(kb.matching())),
+                kb -> results.computeIfAbsent(kb, k -> store.map(s -> reuse ? s.load(exampleKey(index.apply(k), k))
+                    : new ExampleResults(exampleKey(index.apply(k), k), Map.of()))
+                    .orElse(ExampleResults.none()))))
         : List.of();
     all.addAll(new Checker(extra, loaded.unloaded()).check(loaded.knowledgeBase()));
+    store.ifPresent(s -> results.values().forEach(s::save));
     return new Checked(loaded.knowledgeBase(), all.stream().sorted(Diagnostic.ORDER).toList(),
         Optional.ofNullable(built.get(loaded.knowledgeBase())));
+  }
+
+  /** Example answers depend on the index and on the rules that prepare a paste (the content's matching.yml among them). */
+  private static String exampleKey(MatchIndex index, KnowledgeBase kb) {
+    return ExampleStore.key(index, Rules.forContent(kb.matching()).json());
   }
 
   /** A loaded knowledge base and all problems found in it. */
@@ -110,7 +130,8 @@ public final class SiteBuilder {
     Phases phases = Phases.fromSystemProperty();
     // Taken before reading, so that an entry edited during the build makes the index stale.
     Fingerprint fingerprint = Fingerprint.of(options.content(), MatchIndexCodec.salt());
-    Checked checked = check(options.content(), true, phases, false);
+    Optional<ExampleStore> store = OutputFolder.cacheFolder(options.out()).map(ExampleStore::new);
+    Checked checked = check(options.content(), true, phases, false, store, !options.full());
     phases.done("check (rules, examples)");
     if (checked.hasErrors()) {
       throw invalid(options, checked.diagnostics());

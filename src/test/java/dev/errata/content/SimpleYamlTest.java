@@ -17,6 +17,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.statistics.Statistics;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What the simple front-matter reader accepts, it must bind exactly as Jackson does, and Jackson
@@ -74,6 +75,30 @@ class SimpleYamlTest {
     }
   }
 
+  /** The front matter people write (folded summaries and causes, literal examples) is read here, as Jackson reads it. */
+  @Test
+  void takesEveryEntryOfTheGeneratedCorpus(@TempDir Path dir) throws IOException, InterruptedException {
+    Path generator = Path.of("../shared/corpus/gen_corpus.py");
+    if (System.getenv("CI") == null) {
+      org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(generator), generator + " is missing; CI has it");
+    }
+    Path entries = dir.resolve("entries");
+    Process p = new ProcessBuilder("python3", generator.toString(), "150", entries.toString())
+        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    assertTrue(p.waitFor(2, java.util.concurrent.TimeUnit.MINUTES) && p.exitValue() == 0, "the corpus generator failed");
+    int taken = 0;
+    try (Stream<Path> files = Files.list(entries)) {
+      for (Path f : files.sorted().toList()) {
+        String yaml = FrontMatter.split(Files.readString(f), new StringBuilder()).orElseThrow().yaml();
+        Optional<EntryDto> simple = SimpleYaml.entry(yaml);
+        assertTrue(simple.isPresent(), () -> "declined " + f);
+        assertSameAsJackson(yaml, simple.get());
+        taken++;
+      }
+    }
+    assertEquals(150, taken);
+  }
+
   @Test
   void deepNestingIsLeftToJacksonRatherThanOverflowingTheStack() {
     String flow = "tags: " + "[".repeat(100_000) + "]".repeat(100_000) + "\n";
@@ -97,12 +122,19 @@ class SimpleYamlTest {
       "fixes:\n  - title: Fix it\n    commands: [\"a --b=c\", 'd e']\n\n  - title: Other\n    detail: x",
       "examples:\n  match: [\"e: 1\"]\n  no_match:\n    - \"e: 2\"", "references: {type: report, url: https://x.org/a, title: T}",
       "# a comment", "", "related: [x]", "causes:\n  - One.\n  # note\n  - Two.",
+      "summary: >-\n  folded words\n  go on\n\n  a new paragraph\n\n\n  two breaks",
+      "summary: >\n  clipped, # not a comment\n  words\n\n", "causes:\n  - >-\n    one\n    two\n  - |\n    literal\n\n    lines\n",
+      "examples:\n  match:\n    - |\n      E1 x: y\n      E2 \"z\"\n    - \"one\"\n  no_match:\n    - |-\n      stripped",
+      "fixes:\n  - title: T\n    detail: >-\n      Some detail\n      more.\n    commands: [\"a\"]",
     };
     String[] outside = {
       "title: yes", "title: 12", "title: \"a\\u0041b\"", "title: \"a\\\\b \\\" \\t\"", "title: x # c", "summary: >-\n  folded", "colour: red",
       "tags: [a,\n  b]", "title:", "title: [a]", "tags: [a: b]", "  id: indented", "id: ~", "title: Null",
       "causes:\n  - \"two\n    lines\"", "title: two\n  lines", "tags: ['']", "tags: \"\"", "examples: [a]",
       "fixes:\n  - title: x\n   detail: y", "id: &a x", "title: !!str x",
+      "summary: >-\n    deeper\n  less", "summary: >+\n  keep\n", "summary: >2\n  x", "summary: |\n  a\n    more\n  b",
+      "summary: >-\n  trailing \n  space", "summary: >-\n\n  late", "summary: |\n  a\n   \n  b", "summary: >- # c\n  x",
+      "summary: >-\n  a\n # c\n  b", "causes:\n  - >-\n  at the dash",
     };
     Random random = new Random(seed);
     List<String> lines = new ArrayList<>();

@@ -1,0 +1,76 @@
+package dev.errata.check;
+
+import dev.errata.match.Confidence;
+import dev.errata.match.Match;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What each example paste found, kept between runs. A paste's answers are a function of the
+ * match index, the tool and the paste (with the language it is matched for), so answers recorded
+ * under the same {@link #key} are the answers the matcher would give again: an edit that leaves
+ * the match index as it was (a body, an example, a date) runs only the examples that changed.
+ * Any change to what the index holds changes the key, and every example runs again.
+ */
+public final class ExampleResults {
+  /** The answers of one paste, best first: all that the examples rule reads of a report. */
+  public record Answer(String id, String family, Confidence confidence) {}
+
+  private final String key;
+  private final Map<String, List<Answer>> known;
+  private final Map<String, List<Answer>> used = new ConcurrentHashMap<>();
+
+  /**
+   * @param key what the answers depend on besides the paste: the match index and the tool
+   * @param known answers recorded under {@code key} by an earlier run (empty when the key differs)
+   */
+  public ExampleResults(String key, Map<String, List<Answer>> known) {
+    this.key = key;
+    this.known = Map.copyOf(known);
+  }
+
+  /** Nothing recorded: every example runs. */
+  public static ExampleResults none() {
+    return new ExampleResults("", Map.of());
+  }
+
+  public String key() {
+    return key;
+  }
+
+  /** The answers recorded for {@code paste} matched in {@code lang}, if any. */
+  Optional<List<Answer>> find(String lang, String paste) {
+    String k = pasteKey(lang, paste);
+    List<Answer> a = known.get(k);
+    if (a != null) {
+      used.put(k, a);
+    }
+    return Optional.ofNullable(a);
+  }
+
+  List<Answer> put(String lang, String paste, List<Match> matches) {
+    List<Answer> a = matches.stream().map(m -> new Answer(m.entry().id(), m.entry().family(), m.confidence())).toList();
+    used.put(pasteKey(lang, paste), a);
+    return a;
+  }
+
+  /** The answers of this run's examples, to record for the next run (by paste key). */
+  public Map<String, List<Answer>> used() {
+    return Map.copyOf(used);
+  }
+
+  /** A paste by its digest: the record stays small whatever was pasted. */
+  static String pasteKey(String lang, String paste) {
+    try {
+      java.security.MessageDigest d = java.security.MessageDigest.getInstance("SHA-256");
+      d.update(lang.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      d.update((byte) 0);
+      d.update(paste.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(d.digest());
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,145 @@
+package dev.errata.site;
+
+import dev.errata.check.ExampleResults;
+import dev.errata.index.MatchIndexCodec;
+import dev.errata.match.Confidence;
+import dev.errata.match.MatchIndex;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * The answers of examples, kept in one file between builds ({@code site.builds/cache/examples.tsv}).
+ * They are recorded under a key made of the match index's bytes and the tool that matched: a
+ * later build whose index is byte for byte the same reuses them. The file is replaced in one
+ * step, so a reader sees a whole record or none; one it cannot read is ignored (every example
+ * runs).
+ */
+final class ExampleStore {
+  static final String FILE = "examples.tsv";
+  private static final String HEADER = "errata-example-results 1 ";
+  /** The running tool: its jar by path, size and time, or, run from classes (tests), this process only. */
+  private static final String TOOL = tool();
+
+  private final Path file;
+
+  ExampleStore(Path cacheDir) {
+    this.file = cacheDir.resolve(FILE);
+  }
+
+  /** What a paste's answers depend on besides the paste: this index, the matching rules and this tool. */
+  static String key(MatchIndex index, String rulesJson) {
+    try {
+      MessageDigest d = MessageDigest.getInstance("SHA-256");
+      d.update(TOOL.getBytes(StandardCharsets.UTF_8));
+      d.update(rulesJson.getBytes(StandardCharsets.UTF_8));
+      try (OutputStream out = new DigestOutputStream(OutputStream.nullOutputStream(), d)) {
+        MatchIndexCodec.write(index, "", out);
+      }
+      return HexFormat.of().formatHex(d.digest());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The answers recorded under {@code key}, none when the file is missing, unreadable or of another key. */
+  ExampleResults load(String key) {
+    Map<String, List<ExampleResults.Answer>> known = new HashMap<>();
+    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      if (!(HEADER + key).equals(in.readLine())) {
+        return new ExampleResults(key, Map.of());
+      }
+      for (String line = in.readLine(); line != null; line = in.readLine()) {
+        String[] f = line.split("\t", -1);
+        List<ExampleResults.Answer> answers = new ArrayList<>();
+        for (int i = 1; i + 2 < f.length; i += 3) {
+          answers.add(new ExampleResults.Answer(f[i], f[i + 1], Confidence.valueOf(f[i + 2])));
+        }
+        known.put(f[0], answers);
+      }
+    } catch (NoSuchFileException e) {
+      return new ExampleResults(key, Map.of());
+    } catch (IOException | IllegalArgumentException e) {
+      // A damaged record costs time, never a wrong answer: every example runs again.
+      return new ExampleResults(key, Map.of());
+    }
+    return new ExampleResults(key, known);
+  }
+
+  /** Records this run's answers (only those: the file does not grow with past edits). */
+  void save(ExampleResults results) {
+    Path tmp = file.resolveSibling(FILE + ".tmp-" + ProcessHandle.current().pid());
+    try {
+      Files.createDirectories(file.getParent());
+      removeLeftovers();
+      try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+        w.write(HEADER + results.key());
+        w.write('\n');
+        for (Map.Entry<String, List<ExampleResults.Answer>> e : new TreeMap<>(results.used()).entrySet()) {
+          w.write(e.getKey());
+          for (ExampleResults.Answer a : e.getValue()) {
+            w.write('\t' + a.id() + '\t' + a.family() + '\t' + a.confidence().name());
+          }
+          w.write('\n');
+        }
+      }
+      try {
+        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } catch (IOException e) {
+      // Not recording answers only makes the next build slower.
+      try {
+        Files.deleteIfExists(tmp);
+      } catch (IOException ignored) {
+        // Nothing more to do: the next save replaces it.
+      }
+    }
+  }
+
+  /** What saves of builds killed while writing left: files of processes that are gone. */
+  private void removeLeftovers() throws IOException {
+    try (java.nio.file.DirectoryStream<Path> s = Files.newDirectoryStream(file.getParent(), FILE + ".tmp-*")) {
+      for (Path p : s) {
+        String pid = p.getFileName().toString().substring((FILE + ".tmp-").length());
+        if (pid.chars().allMatch(Character::isDigit) && !pid.isEmpty() && pid.length() < 19
+            && ProcessHandle.of(Long.parseLong(pid)).isEmpty()) {
+          Files.deleteIfExists(p);
+        }
+      }
+    }
+  }
+
+  private static String tool() {
+    try {
+      Path jar = Path.of(ExampleStore.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      if (Files.isRegularFile(jar)) {
+        return jar.toAbsolutePath() + "\u0000" + Files.size(jar) + "\u0000" + Files.getLastModifiedTime(jar).toMillis()
+            + "\u0000" + MatchIndexCodec.salt();
+      }
+    } catch (IOException | java.net.URISyntaxException | RuntimeException e) {
+      // Fall through: answers are then reused within this process only.
+    }
+    return "process " + UUID.randomUUID();
+  }
+}

@@ -1,0 +1,202 @@
+package dev.errata.site;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.errata.Diagnostic;
+import dev.errata.ErrataException;
+import dev.errata.testing.Trees;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A build that reuses what an earlier build recorded gives exactly what a full build of the same
+ * content gives: the same files, byte for byte, and the same diagnostics. A generated corpus
+ * ({@code ../shared/corpus/gen_corpus.py}) is edited one way at a time, and after each edit the
+ * site built into the same output as before is compared with a full build into a fresh one.
+ */
+class IncrementalBuildTest {
+  static final Path GENERATOR = Path.of("../shared/corpus/gen_corpus.py");
+  static final int ENTRIES = 120;
+  private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC);
+
+  /** A build's files (none when it failed) and its diagnostics. */
+  record Outcome(Map<String, String> files, List<String> diagnostics) {}
+
+  private int fresh;
+
+  @Test
+  void everyKindOfEditBuildsWhatAFullBuildBuilds(@TempDir Path dir) throws IOException, InterruptedException {
+    if (System.getenv("CI") == null) {
+      assumeTrue(Files.isRegularFile(GENERATOR), GENERATOR + " is missing; CI has it");
+    }
+    Path generated = dir.resolve("generated/entries");
+    Process p = new ProcessBuilder("python3", GENERATOR.toString(), Integer.toString(ENTRIES), generated.toString())
+        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    assertTrue(p.waitFor(2, TimeUnit.MINUTES), "the corpus generator did not finish");
+    assertEquals(0, p.exitValue(), "the corpus generator failed");
+    List<Path> files = list(generated);
+    assertEquals(ENTRIES, files.size());
+    Path content = dir.resolve("content");
+    Files.createDirectories(content);
+    for (Path f : files) {
+      Files.copy(f, content.resolve(f.getFileName()));
+    }
+    Path site = dir.resolve("work/site");
+    Outcome first = sameAsFull(content, site, dir);
+    assertTrue(first.diagnostics().stream().noneMatch(d -> d.contains(": error: ")), () -> "the generated corpus is invalid: "
+        + first.diagnostics().stream().filter(d -> d.contains(": error: ")).toList());
+
+    Set<String> referenced = referencedIds(content);
+    List<Path> unreferenced = new ArrayList<>();
+    for (Path f : list(content)) {
+      if (!referenced.contains(id(f)) && Files.readString(f).contains("\n  match:\n    - \"")) {
+        unreferenced.add(f);
+      }
+    }
+    assertTrue(unreferenced.size() >= 5, "few entries nobody links to");
+
+    // A body: the match index stays as it was, so every example's answer is reused.
+    String key = cacheKey(site);
+    edit(unreferenced.get(0), s -> s.replace("\n## Cause\n", "\n## Cause\n\nA paragraph added by an edit, with *emphasis*.\n"));
+    sameAsFull(content, site, dir);
+    assertEquals(key, cacheKey(site), "a body edit keeps the match index");
+
+    // An example: a paste of the same error wrapped in a log line.
+    edit(unreferenced.get(1), s -> s.replaceFirst("(\n  match:\n    - \")", "$1E1126 10:57:49.826795 574 server.cc:512] "));
+    sameAsFull(content, site, dir);
+    assertEquals(key, cacheKey(site), "an example edit keeps the match index");
+
+    // Add, rename, delete: each changes what every example competes with.
+    Path copied = unreferenced.get(4);
+    String copy = Files.readString(copied).replaceFirst("\nid: ([^\n]*)\n", "\nid: $1-copy\n");
+    Files.writeString(content.resolve(id(copied) + "-copy.md"), copy.replaceFirst("\ntitle: \"", "\ntitle: \"Also "));
+    sameAsFull(content, site, dir);
+    assertNotEquals(key, cacheKey(site), "a new entry changes the match index");
+    Path renamed = unreferenced.get(2);
+    Files.move(renamed, renamed.resolveSibling("renamed-" + renamed.getFileName()));
+    sameAsFull(content, site, dir);
+    Files.delete(unreferenced.get(3));
+    Outcome beforeSymptom = sameAsFull(content, site, dir);
+
+    // A symptom of one entry that is another entry's example word for word (under the other
+    // entry's title): that example now finds both, and, where the new one scores higher, its check
+    // result changes. Entries are tried until one does.
+    Path owner = unreferenced.get(0);
+    String ownerFile = owner.getFileName().toString();
+    String example = exampleLine(owner).replaceFirst("^    ", "  ");
+    String title = titleLine(owner);
+    List<String> before = about(beforeSymptom, ownerFile);
+    boolean changed = false;
+    for (Path other : list(content).stream().filter(f -> !f.equals(owner)).limit(8).toList()) {
+      String original = Files.readString(other);
+      edit(other, s -> s.replaceFirst("\nsymptoms:\n", "\nsymptoms:\n" + Matcher.quoteReplacement(example) + "\n")
+          .replaceFirst("\ntitle: [^\n]*\n", "\n" + Matcher.quoteReplacement(title) + "\n"));
+      if (!before.equals(about(build(content, dir.resolve("try-" + fresh++ + "/site"), true), ownerFile))) {
+        changed = true;
+        break;
+      }
+      Files.writeString(other, original);
+    }
+    assertTrue(changed, "no symptom edit changed what the check says of " + ownerFile);
+    Outcome afterSymptom = sameAsFull(content, site, dir);
+    assertNotEquals(before, about(afterSymptom, ownerFile));
+  }
+
+  private static String titleLine(Path entry) throws IOException {
+    Matcher m = Pattern.compile("\n(title: [^\n]*)\n").matcher(Files.readString(entry));
+    assertTrue(m.find(), "no title in " + entry);
+    return m.group(1);
+  }
+
+  @Test
+  void recordedAnswersOfTheShippedContentGiveTheFullBuild(@TempDir Path dir) {
+    Path site = dir.resolve("site");
+    Outcome cold = build(Path.of("content"), site, false);
+    Outcome warm = build(Path.of("content"), site, false);
+    assertTrue(Files.isRegularFile(OutputFolder.cacheFolder(site).orElseThrow().resolve(ExampleStore.FILE)));
+    assertEquals(cold, warm);
+    assertEquals(cold, build(Path.of("content"), dir.resolve("full/site"), true));
+  }
+
+  /** Builds into {@code site} (reusing) and into a fresh folder (full), requires the two to agree, and returns the outcome. */
+  private Outcome sameAsFull(Path content, Path site, Path dir) {
+    Outcome incremental = build(content, site, false);
+    Outcome full = build(content, dir.resolve("fresh-" + fresh++ + "/site"), true);
+    assertEquals(full.diagnostics(), incremental.diagnostics());
+    assertEquals(full.files(), incremental.files());
+    return full;
+  }
+
+  private static Outcome build(Path content, Path site, boolean full) {
+    try {
+      SiteBuilder.Result r = new SiteBuilder(CLOCK).build(new SiteBuilder.Options(content, Path.of("templates"), site, full));
+      return new Outcome(Trees.read(site), r.diagnostics().stream().map(Diagnostic::format).toList());
+    } catch (ErrataException e) {
+      return new Outcome(Map.of(), e.diagnostics().stream().map(Diagnostic::format).toList());
+    }
+  }
+
+  private static List<String> about(Outcome o, String file) {
+    return o.diagnostics().stream().filter(d -> d.contains(file)).toList();
+  }
+
+  private static String cacheKey(Path site) throws IOException {
+    return Files.readAllLines(OutputFolder.cacheFolder(site).orElseThrow().resolve(ExampleStore.FILE)).get(0);
+  }
+
+  private static String exampleLine(Path entry) throws IOException {
+    Matcher m = Pattern.compile("\n  match:\n(    - \"[^\n]*\")\n").matcher(Files.readString(entry));
+    assertTrue(m.find(), "no one-line example in " + entry);
+    return m.group(1);
+  }
+
+  private static Set<String> referencedIds(Path content) throws IOException {
+    Set<String> out = new TreeSet<>();
+    Pattern related = Pattern.compile("\nrelated: \\[([^\\]]*)\\]");
+    for (Path f : list(content)) {
+      Matcher m = related.matcher(Files.readString(f));
+      while (m.find()) {
+        for (String id : m.group(1).split(",")) {
+          out.add(id.strip());
+        }
+      }
+    }
+    return out;
+  }
+
+  private static String id(Path f) {
+    return f.getFileName().toString().replaceFirst("\\.md$", "");
+  }
+
+  private static void edit(Path f, java.util.function.UnaryOperator<String> change) throws IOException {
+    String before = Files.readString(f, StandardCharsets.UTF_8);
+    String after = change.apply(before);
+    assertNotEquals(before, after, "the edit of " + f + " changed nothing");
+    Files.writeString(f, after, StandardCharsets.UTF_8);
+  }
+
+  private static List<Path> list(Path folder) throws IOException {
+    try (Stream<Path> s = Files.list(folder)) {
+      return new ArrayList<>(s.filter(f -> f.toString().endsWith(".md")).sorted().toList());
+    }
+  }
+}
