@@ -11,8 +11,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * The benchmark cannot rot: {@code bench/run --smoke} runs every step (corpus, Errata and Hugo
- * builds, Pagefind, bytes per query in chromium, errata match, a log) on 100 entries. Needs what
+ * The benchmark cannot rot: {@code bench/run --smoke} runs every step (corpus in both shapes, Errata
+ * and Hugo builds, check alone, Pagefind, bytes per query in chromium, errata match, a log, builds
+ * after editing one entry) on 100 entries. Needs what
  * the benchmark needs; CI installs it all, elsewhere the test is skipped when a tool is missing.
  */
 class BenchSmokeIT {
@@ -29,8 +30,10 @@ class BenchSmokeIT {
     assertTrue(p.waitFor(10, TimeUnit.MINUTES), "bench/run --smoke did not finish in 10 minutes");
     assertEquals(0, p.exitValue(), Files.readString(Path.of("target/bench-smoke.log")));
     String report = Files.readString(Path.of("bench/work/smoke.md"));
-    for (String row : new String[] {"| Errata (site + search index) |", "| Hugo (same pages, no search) |", "| pasted error |",
-        "| word query |", "`errata match`"}) {
+    for (String row : new String[] {"| `errata build` (check with every example, pages, search index) |",
+        "| Hugo (same pages, no search) |", "| `errata check` alone |", "| pasted error |", "| word query |", "`errata match`",
+        "| the first `errata match` after the build |", "| symptom |", "| example |", "| body |",
+        "## 100 entries, default shape", "## 100 entries, flow shape", "## Targets of issue 15"}) {
       assertTrue(report.contains(row), row + " missing from\n" + report);
     }
   }

@@ -1,0 +1,50 @@
+package dev.errata.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The build of the tool prepares the launcher's class data sharing archives (pom.xml runs
+ * {@code ./errata --prepare-archives} after the jar), so a user's first command starts as fast as
+ * the later ones instead of writing an archive for seconds. Runs after {@code package}.
+ */
+class ClassDataArchivesIT {
+  private static final Path TARGET = Path.of("target");
+  private static final List<String> KINDS = List.of("build-c1", "match-c1", "match-full");
+
+  @Test
+  void thePackagePhaseWritesEveryArchiveAfterTheJar() throws IOException {
+    FileTime jar = Files.getLastModifiedTime(TARGET.resolve("errata.jar"));
+    for (String kind : KINDS) {
+      Path cds = TARGET.resolve("errata-" + kind + ".jsa");
+      assertTrue(Files.isRegularFile(cds), cds + " missing: the package phase should have written it");
+      assertTrue(Files.size(cds) > 1_000_000, cds + " is too small to hold the tool's classes");
+      assertTrue(Files.getLastModifiedTime(cds).compareTo(jar) >= 0, cds + " is older than the jar, so the JVM would ignore it");
+    }
+  }
+
+  @Test
+  void aFirstCommandUsesTheArchiveAndWritesNone() throws IOException, InterruptedException {
+    Path cds = TARGET.resolve("errata-match-full.jsa");
+    FileTime before = Files.getLastModifiedTime(cds);
+    Process p = new ProcessBuilder("./errata", "--version").redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    assertTrue(p.waitFor(2, TimeUnit.MINUTES), "./errata --version did not finish");
+    assertEquals(0, p.exitValue());
+    assertEquals(before, Files.getLastModifiedTime(cds), "the launcher rewrote an archive the build had prepared");
+    // The JVM maps the archive it is given; with -Xshare:on it refuses to start when it cannot.
+    Process strict = new ProcessBuilder("java", "-Xshare:on", "-XX:SharedArchiveFile=" + cds, "-XX:+UseSerialGC",
+        "-jar", TARGET.resolve("errata.jar").toString(), "--version").redirectErrorStream(true).start();
+    String out = new String(strict.getInputStream().readAllBytes());
+    assertTrue(strict.waitFor(2, TimeUnit.MINUTES));
+    assertEquals(0, strict.exitValue(), "the JVM could not use " + cds + ":\n" + out);
+  }
+}
