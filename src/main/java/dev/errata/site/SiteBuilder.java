@@ -93,10 +93,15 @@ public final class SiteBuilder {
   /** @param parseBodies whether bodies are parsed for their links and nesting, which a build finds as it renders them */
   private static Checked check(Path content, boolean runExamples, Phases phases, boolean parseBodies,
       Optional<ExampleStore> store, boolean reuse) {
+    return check(content, runExamples, phases, parseBodies, store, reuse, new java.util.IdentityHashMap<>());
+  }
+
+  /** @param results filled with the examples' answers, for the build to store once it has succeeded */
+  private static Checked check(Path content, boolean runExamples, Phases phases, boolean parseBodies,
+      Optional<ExampleStore> store, boolean reuse, Map<KnowledgeBase, ExampleResults> results) {
     // The examples rule compiles the match index; a build reuses it rather than compiling it again.
     Map<KnowledgeBase, MatchIndex> built = new java.util.IdentityHashMap<>();
     Function<KnowledgeBase, MatchIndex> index = kb -> built.computeIfAbsent(kb, k -> MatchIndex.build(k, Rules.forContent(k.matching())));
-    Map<KnowledgeBase, ExampleResults> results = new java.util.IdentityHashMap<>();
     ContentLoader.Result loaded = new ContentLoader().load(content);
     phases.done("load (read, YAML, map)");
     List<Diagnostic> all = new ArrayList<>(loaded.diagnostics());
@@ -108,7 +113,6 @@ public final class SiteBuilder {
                     .orElse(ExampleResults.none()))))
         : List.of();
     all.addAll(new Checker(extra, loaded.unloaded()).check(loaded.knowledgeBase()));
-    store.ifPresent(s -> results.values().forEach(s::save));
     return new Checked(loaded.knowledgeBase(), all.stream().sorted(Diagnostic.ORDER).toList(),
         Optional.ofNullable(built.get(loaded.knowledgeBase())));
   }
@@ -131,14 +135,18 @@ public final class SiteBuilder {
     // Taken before reading, so that an entry edited during the build makes the index stale.
     Fingerprint fingerprint = Fingerprint.of(options.content(), MatchIndexCodec.salt());
     Optional<ExampleStore> store = OutputFolder.cacheFolder(options.out()).map(ExampleStore::new);
-    Checked checked = check(options.content(), true, phases, false, store, !options.full());
+    Map<KnowledgeBase, ExampleResults> examples = new java.util.IdentityHashMap<>();
+    Checked checked = check(options.content(), true, phases, false, store, !options.full(), examples);
     phases.done("check (rules, examples)");
     if (checked.hasErrors()) {
       throw invalid(options, checked.diagnostics());
     }
     try (OutputFolder out = new OutputFolder(options.out(),
         () -> notices.accept("another build into " + options.out() + " is running; waiting for it to finish"))) {
-      return write(options, checked, fingerprint, out, start, phases);
+      Result result = write(options, checked, fingerprint, out, start, phases);
+      // Stored only by a build that succeeded, under its lock: a failed or killed build leaves nothing behind.
+      store.ifPresent(s -> examples.values().forEach(s::save));
+      return result;
     }
   }
 
