@@ -41,11 +41,12 @@ class LiveReloadBrowserIT {
   /**
    * From writing the file to the reloaded page's load event. Issue 16 asks for 300 ms; serve still
    * rebuilds the whole site on each save (about 0.8 s for the shipped content on the 2-core
-   * machine, median 1.06 s from save to reloaded page on 2026-12-04), so the bound here is what
-   * holds today and catches a reload that stops working or gets much slower. Run with
+   * machine; from save to reloaded page, medians of 1.06 s and 1.67 s in two quiet runs of the
+   * suite on 2026-12-04), so the bound here is what holds today with room for a slower CI machine,
+   * and catches a reload that stops working or gets several times slower. Run with
    * {@code -Derrata.live.bound.ms=300} to check the target; the figures are printed either way.
    */
-  static final long BOUND_MS = Long.getLong("errata.live.bound.ms", 2000);
+  static final long BOUND_MS = Long.getLong("errata.live.bound.ms", 4000);
   static final int WARM_UP = 4;
   static final int MEASURED = 7;
 
