@@ -86,7 +86,8 @@
   Slots.prototype.kindGain = function (i, j) {
     var it = this.items[i], tok = this.tokens[j];
     switch (it.slot) {
-      case "NUMBER": return tok.kind === "N" ? K.Aligner.SLOT_GAIN : -K.Aligner.SLOT_GAIN;
+      case "NUMBER": return tok.kind !== "N" ? -K.Aligner.SLOT_GAIN
+        : it.text !== "" && it.text === tok.text ? K.Aligner.SLOT_GAIN + K.Aligner.EQUAL_NUMBER_TIE : K.Aligner.SLOT_GAIN;
       case "PATH": return tok.kind === "P" ? K.Aligner.SLOT_GAIN : K.Aligner.PATH_MISS_GAIN;
       case "NAME": return K.Aligner.NAME_GAIN;
       default: return 0;

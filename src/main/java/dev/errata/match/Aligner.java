@@ -36,6 +36,13 @@ public final class Aligner {
   public static final double SLOT_DELETION = 0.2;
   /** What a slot pays for each further token it takes ({@code {*}} takes any number free). */
   public static final double SLOT_EXTENSION = 0.05;
+  /**
+   * What a number the title names gains while aligning from the same number in the paste: less
+   * than any other cost, so it never buys a skipped word, but it decides between alignments that
+   * are otherwise equal (in "versions: 2.0.0, 2.3.1, 2.6.2" the named 2.3.1 takes 2.3.1, not
+   * whichever number a tie left it).
+   */
+  public static final double EQUAL_NUMBER_TIE = 0.01;
   /** What a path slot gains from a token that is not a path. */
   public static final double PATH_MISS_GAIN = 0.1;
   /** What a name slot gains from any token. */
@@ -167,13 +174,15 @@ public final class Aligner {
     /**
      * What the alignment itself sees: whether token j is of the kind the slot takes. Equal numbers
      * and shared path words are counted only after aligning, so that the search for an alignment
-     * is never tempted to skip words to pair up two numbers that happen to be equal.
+     * is never tempted to skip words to pair up two numbers that happen to be equal; a named
+     * number only breaks ties ({@link #EQUAL_NUMBER_TIE}).
      */
     double kindGain(int i, int j) {
       Template.Item it = items.get(i);
       Token tok = tokens.get(j);
       return switch (it.slot()) {
-        case NUMBER -> tok.kind() == Token.Kind.NUMBER ? SLOT_GAIN : -SLOT_GAIN;
+        case NUMBER -> tok.kind() != Token.Kind.NUMBER ? -SLOT_GAIN
+            : !it.text().isEmpty() && it.text().equals(tok.text()) ? SLOT_GAIN + EQUAL_NUMBER_TIE : SLOT_GAIN;
         case PATH -> tok.kind() == Token.Kind.PATH ? SLOT_GAIN : PATH_MISS_GAIN;
         case NAME -> NAME_GAIN;
         default -> 0;

@@ -150,4 +150,32 @@ class MatcherTest {
     assertFalse(r.matches().isEmpty());
     assertEquals("numpy2-empty-tensors", r.matches().get(0).entry().family());
   }
+
+  /**
+   * A symptom pasted as seen whose title names one number of a list: the named number must meet
+   * the same number in the paste, not whichever one a tie in the alignment left it (a sibling
+   * whose numbers are all free used to come first, exact, with this entry only possible).
+   */
+  @Test
+  void aNamedNumberInAListMeetsItsOwnNumber(@org.junit.jupiter.api.io.TempDir Path dir) throws java.io.IOException {
+    String pip = "ERROR: Could not find a version that satisfies the requirement bitsandbytes==%s (from versions: %s)"
+        + " ERROR: No matching distribution found for bitsandbytes==%s";
+    java.nio.file.Files.writeString(dir.resolve("pip-bitsandbytes-2-3-1.md"), entry("pip-bitsandbytes-2-3-1",
+        "pip cannot find bitsandbytes==2.3.1", String.format(pip, "2.3.1", "2.0.0, 2.3.1, 2.6.2, 2.9.0, 3.2.1", "2.3.1")));
+    java.nio.file.Files.writeString(dir.resolve("glibc-and-pip.md"), entry("glibc-and-pip",
+        "GLIBC_2.38 not found", String.format(pip, "1.4.0", "1.0.0, 1.3.1, 1.6.2, 1.9.0", "1.4.0")));
+    var loaded = new ContentLoader().load(dir);
+    assertTrue(loaded.diagnostics().stream().noneMatch(d -> d.isError()), loaded.diagnostics().toString());
+    Rules rules = Rules.defaults();
+    Matcher two = new Matcher(MatchIndex.build(loaded.knowledgeBase(), rules), rules);
+    MatchReport r = two.match(String.format(pip, "2.3.1", "2.0.0, 2.3.1, 2.6.2, 2.9.0, 3.2.1", "2.3.1"), Matcher.Options.defaults());
+    assertEquals("pip-bitsandbytes-2-3-1", r.matches().get(0).entry().id(), () -> r.matches().toString());
+    assertEquals(Confidence.EXACT, r.matches().get(0).confidence());
+  }
+
+  private static String entry(String id, String title, String symptom) {
+    return "---\nid: " + id + "\ntitle: \"" + title + "\"\nsummary: A test entry.\nstatus: confirmed\npublished: 2026-12-04\n"
+        + "modified: 2026-12-04\ntags: [pip]\ncomponents: [{name: pip, affected: [\"*\"]}]\nsymptoms:\n  - \"" + symptom + "\"\n"
+        + "causes: [A cause.]\nfixes: [{title: Fix, commands: [run]}]\n---\n\nBody.\n";
+  }
 }
