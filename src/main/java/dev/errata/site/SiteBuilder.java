@@ -100,26 +100,26 @@ public final class SiteBuilder {
   private static Checked check(Path content, boolean runExamples, Phases phases, boolean parseBodies,
       Optional<ExampleStore> store, boolean reuse, Map<KnowledgeBase, ExampleResults> results) {
     // The examples rule compiles the match index; a build reuses it rather than compiling it again.
+    // The rules (the tool's merged with the content's, their patterns compiled) are made once too.
+    Map<KnowledgeBase, Rules> merged = new java.util.IdentityHashMap<>();
+    Function<KnowledgeBase, Rules> rulesOf = kb -> merged.computeIfAbsent(kb, k -> Rules.forContent(k.matching()));
     Map<KnowledgeBase, MatchIndex> built = new java.util.IdentityHashMap<>();
-    Function<KnowledgeBase, MatchIndex> index = kb -> built.computeIfAbsent(kb, k -> MatchIndex.build(k, Rules.forContent(k.matching())));
+    Function<KnowledgeBase, MatchIndex> index = kb -> built.computeIfAbsent(kb, k -> MatchIndex.build(k, rulesOf.apply(k)));
     ContentLoader.Result loaded = new ContentLoader().load(content);
     phases.done("load (read, YAML, map)");
     List<Diagnostic> all = new ArrayList<>(loaded.diagnostics());
     List<dev.errata.check.Rule> extra = runExamples
         ? List.of(new MarkdownCheck(new Markdown(), parseBodies)::check,
-            new ExamplesMatch(kb -> new Matcher(index.apply(kb), Rules.forContent(kb.matching())),
-                kb -> results.computeIfAbsent(kb, k -> store.map(s -> reuse ? s.load(exampleKey(index.apply(k), k))
-                    : new ExampleResults(exampleKey(index.apply(k), k), Map.of()))
-                    .orElse(ExampleResults.none()))))
+            new ExamplesMatch(kb -> new Matcher(index.apply(kb), rulesOf.apply(kb)),
+                kb -> results.computeIfAbsent(kb, k -> store.map(s -> {
+                  // Example answers depend on the index and on the rules that prepare a paste (matching.yml among them).
+                  String key = ExampleStore.key(index.apply(k), rulesOf.apply(k).json());
+                  return reuse ? s.load(key) : new ExampleResults(key, Map.of());
+                }).orElse(ExampleResults.none()))))
         : List.of();
     all.addAll(new Checker(extra, loaded.unloaded()).check(loaded.knowledgeBase()));
     return new Checked(loaded.knowledgeBase(), all.stream().sorted(Diagnostic.ORDER).toList(),
         Optional.ofNullable(built.get(loaded.knowledgeBase())));
-  }
-
-  /** Example answers depend on the index and on the rules that prepare a paste (the content's matching.yml among them). */
-  private static String exampleKey(MatchIndex index, KnowledgeBase kb) {
-    return ExampleStore.key(index, Rules.forContent(kb.matching()).json());
   }
 
   /** A loaded knowledge base and all problems found in it. */
