@@ -49,4 +49,11 @@ final class Chromium {
       server.close();
     }
   }
+
+  /** Builds the site of a content folder into {@code site} with the shipped templates and serves it on a free port. */
+  static dev.errata.serve.PreviewServer buildAndServe(java.nio.file.Path content, java.nio.file.Path site) throws java.io.IOException {
+    new dev.errata.site.SiteBuilder(java.time.Clock.systemUTC())
+        .build(new dev.errata.site.SiteBuilder.Options(content, java.nio.file.Path.of("templates"), site));
+    return new dev.errata.serve.PreviewServer(site, 0).start();
+  }
 }

@@ -6,13 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.errata.serve.PreviewServer;
-import dev.errata.site.SiteBuilder;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -45,9 +43,7 @@ class InterfaceBrowserIT {
     Path tmp = Files.createTempDirectory("errata-i18n-browser");
     driver = Chromium.start(tmp);
     site = tmp.resolve("site");
-    new SiteBuilder(Clock.systemUTC()).build(new SiteBuilder.Options(Path.of("src/test/resources/i18n/content"),
-        Path.of("templates"), site));
-    server = new PreviewServer(site, 0).start();
+    server = Chromium.buildAndServe(Path.of("src/test/resources/i18n/content"), site);
   }
 
   @AfterAll

@@ -4,11 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.errata.serve.PreviewServer;
-import dev.errata.site.SiteBuilder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -38,8 +36,7 @@ class PaymentsBrowserIT {
     Path tmp = Files.createTempDirectory("errata-payments");
     driver = Chromium.start(tmp);
     site = tmp.resolve("site");
-    new SiteBuilder(Clock.systemUTC()).build(new SiteBuilder.Options(Path.of("src/test/resources/kb/payments"), Path.of("templates"), site));
-    server = new PreviewServer(site, 0).start();
+    server = Chromium.buildAndServe(Path.of("src/test/resources/kb/payments"), site);
   }
 
   @AfterAll

@@ -11,13 +11,11 @@ import dev.errata.eval.Evaluation;
 import dev.errata.eval.TritonLog;
 import dev.errata.model.KnowledgeBase;
 import dev.errata.serve.PreviewServer;
-import dev.errata.site.SiteBuilder;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -75,8 +73,7 @@ class SearchBrowserIT {
     Path tmp = Files.createTempDirectory("errata-browser");
     driver = Chromium.start(tmp);
     site = tmp.resolve("site");
-    new SiteBuilder(Clock.systemUTC()).build(new SiteBuilder.Options(Path.of("content"), Path.of("templates"), site));
-    server = new PreviewServer(site, 0).start();
+    server = Chromium.buildAndServe(Path.of("content"), site);
   }
 
   @AfterAll

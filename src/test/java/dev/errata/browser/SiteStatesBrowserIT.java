@@ -7,11 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.errata.model.NewEntryLink;
 import dev.errata.model.SiteInfo;
 import dev.errata.serve.PreviewServer;
-import dev.errata.site.SiteBuilder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -48,11 +46,9 @@ class SiteStatesBrowserIT {
     copy(fixture, plain);
     Files.writeString(plain.resolve("site.yml"), "title: Plain\nnew_entry_url: " + NEW_ENTRY + "\n");
     site = tmp.resolve("site");
-    new SiteBuilder(Clock.systemUTC()).build(new SiteBuilder.Options(fixture, Path.of("templates"), site));
+    server = Chromium.buildAndServe(fixture, site);
     bare = tmp.resolve("bare");
-    new SiteBuilder(Clock.systemUTC()).build(new SiteBuilder.Options(plain, Path.of("templates"), bare));
-    server = new PreviewServer(site, 0).start();
-    bareServer = new PreviewServer(bare, 0).start();
+    bareServer = Chromium.buildAndServe(plain, bare);
   }
 
   @AfterAll
