@@ -1,5 +1,6 @@
 package dev.errata;
 
+import dev.errata.testing.Trees;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -37,16 +38,7 @@ class HardeningTest {
     if (Files.exists(to)) {
       to = Files.createTempDirectory(tmp, "content");
     }
-    try (Stream<Path> files = Files.walk(FIXTURE)) {
-      for (Path f : files.toList()) {
-        Path target = to.resolve(FIXTURE.relativize(f).toString());
-        if (Files.isDirectory(f)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(f, target);
-        }
-      }
-    }
+    Trees.copy(FIXTURE, to);
     return to;
   }
 

@@ -1,5 +1,6 @@
 package dev.errata.browser;
 
+import dev.errata.testing.Trees;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,7 +14,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,16 +43,7 @@ class HostileLinksBrowserIT {
     driver = Chromium.start(tmp);
     Path content = tmp.resolve("content");
     Path fixture = Path.of("src/test/resources/fixture/content");
-    try (Stream<Path> files = Files.walk(fixture)) {
-      for (Path f : files.toList()) {
-        Path target = content.resolve(fixture.relativize(f).toString());
-        if (Files.isDirectory(f)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(f, target);
-        }
-      }
-    }
+    Trees.copy(fixture, content);
     Files.writeString(content.resolve("server/" + ENTRY + ".md"), entry());
     site = tmp.resolve("site");
     built = new SiteBuilder(Clock.systemUTC()).build(new SiteBuilder.Options(content, Path.of("templates"), site));

@@ -1,5 +1,6 @@
 package dev.errata.browser;
 
+import dev.errata.testing.Trees;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -62,7 +63,7 @@ class LiveReloadBrowserIT {
   static void start() throws IOException {
     Path tmp = Files.createTempDirectory("errata-live");
     content = tmp.resolve("content");
-    copy(Path.of("content"), content);
+    Trees.copy(Path.of("content"), content);
     try (Stream<Path> files = Files.walk(content)) {
       file = files.filter(p -> p.getFileName().toString().equals(ENTRY + ".md")).findFirst().orElseThrow();
     }
@@ -152,16 +153,4 @@ class LiveReloadBrowserIT {
     return Math.round(loaded) - saved;
   }
 
-  private static void copy(Path from, Path to) throws IOException {
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path f : files.toList()) {
-        Path target = to.resolve(from.relativize(f).toString());
-        if (Files.isDirectory(f)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(f, target);
-        }
-      }
-    }
-  }
 }

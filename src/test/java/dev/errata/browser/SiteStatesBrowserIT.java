@@ -1,5 +1,6 @@
 package dev.errata.browser;
 
+import dev.errata.testing.Trees;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,7 +12,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,7 +43,7 @@ class SiteStatesBrowserIT {
     // The fixture's site.yml has a base_url at /errata/ and the links of site.md; a copy has none.
     Path fixture = Path.of("src/test/resources/fixture/content");
     Path plain = tmp.resolve("plain");
-    copy(fixture, plain);
+    Trees.copy(fixture, plain);
     Files.writeString(plain.resolve("site.yml"), "title: Plain\nnew_entry_url: " + NEW_ENTRY + "\n");
     site = tmp.resolve("site");
     server = Chromium.buildAndServe(fixture, site);
@@ -129,16 +129,4 @@ class SiteStatesBrowserIT {
     assertTrue(((Number) rules).intValue() > 10, "the stylesheet is loaded on " + what);
   }
 
-  private static void copy(Path from, Path to) throws IOException {
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path f : files.toList()) {
-        Path target = to.resolve(from.relativize(f).toString());
-        if (Files.isDirectory(f)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(f, target);
-        }
-      }
-    }
-  }
 }

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
-/** Reads a folder as relative path to bytes, to compare whole trees; a built site is read through its link. */
+/** Whole folders for tests: read as relative path to bytes (a built site through its link), or copied. */
 public final class Trees {
   private Trees() {}
 
@@ -25,5 +25,19 @@ public final class Trees {
       throw new IllegalStateException(e);
     }
     return out;
+  }
+
+  /** Copies the folder {@code from}, files and subfolders, to {@code to} (a test's own copy of a content folder). */
+  public static void copy(Path from, Path to) throws IOException {
+    try (Stream<Path> files = Files.walk(from)) {
+      for (Path f : files.toList()) {
+        Path target = to.resolve(from.relativize(f).toString());
+        if (Files.isDirectory(f)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(f, target);
+        }
+      }
+    }
   }
 }
