@@ -32,6 +32,9 @@ public final class TemplateVariables {
 
   static final Map<String, List<Variable>> PAGES = pages();
 
+  /** Each template's variable names, every page's among them: checked for every page a build renders. */
+  private static final Map<String, Set<String>> NAMES = names();
+
   private TemplateVariables() {}
 
   private static Map<String, List<Variable>> pages() {
@@ -59,18 +62,26 @@ public final class TemplateVariables {
     return m;
   }
 
+  private static Map<String, Set<String>> names() {
+    Map<String, Set<String>> m = new LinkedHashMap<>();
+    PAGES.forEach((template, declared) -> {
+      Set<String> names = new TreeSet<>();
+      EVERY_PAGE.forEach(v -> names.add(v.name()));
+      declared.forEach(v -> names.add(v.name()));
+      m.put(template, Set.copyOf(names));
+    });
+    return m;
+  }
+
   /** Fails when a page's model is not what this list says that template gets: the list would be stale. */
   static void check(String template, Set<String> keys) {
-    List<Variable> declared = PAGES.get(template);
-    if (declared == null) {
+    Set<String> expected = NAMES.get(template);
+    if (expected == null) {
       throw new IllegalStateException("TemplateVariables lists no template " + template);
     }
-    Set<String> expected = new TreeSet<>();
-    EVERY_PAGE.forEach(v -> expected.add(v.name()));
-    declared.forEach(v -> expected.add(v.name()));
-    if (!expected.equals(new TreeSet<>(keys))) {
+    if (!expected.equals(keys)) {
       throw new IllegalStateException("the model of " + template + " has " + new TreeSet<>(keys) + " but TemplateVariables lists "
-          + expected + "; update TemplateVariables and docs/template-variables.md");
+          + new TreeSet<>(expected) + "; update TemplateVariables and docs/template-variables.md");
     }
   }
 
