@@ -223,31 +223,27 @@
   };
 
   /** A word index part, its postings decoded once: {term: {entries, weight}}. */
-  Engine.prototype.wordPart = function (key) {
-    if (!this.words[key]) {
-      this.words[key] = this.part("w/" + hex(key)).then(function (p) {
+  Engine.prototype.wordPart = function (n) {
+    if (!this.words[n]) {
+      this.words[n] = this.part("w/" + n).then(function (p) {
         var out = {};
         Object.keys(p || {}).forEach(function (t) { out[t] = posting(p[t]); });
         return out;
       });
     }
-    return this.words[key];
+    return this.words[n];
   };
-
-  /** File-name-safe: the UTF-16 code units in hex (SearchIndexWriter.hex). */
-  function hex(s) { var b = ""; for (var i = 0; i < s.length; i++) { b += ("0000" + s.charCodeAt(i).toString(16)).slice(-4); } return b; }
 
   // Word search, as WordSearch.search does. Resolves to [{entry, score, terms}], best first.
   Engine.prototype.searchWords = function (query) {
     var self = this;
     return this.manifest().then(function (m) {
       var S = Errata.search, clauses = S.parseQuery(query, m.compiled);
-      if (!self.wordKeys) { self.wordKeys = new Set(m.wordParts); }
-      var names = S.partsFor(clauses, m.wordParts, self.wordKeys);
-      return Promise.all(names.map(function (k) { return self.wordPart(k); })).then(function (loaded) {
+      var numbers = S.partsFor(clauses, m.wordParts);
+      return Promise.all(numbers.map(function (n) { return self.wordPart(n); })).then(function (loaded) {
         var parts = {};
-        names.forEach(function (k, i) { parts[k] = loaded[i]; });
-        return S.search(clauses, parts, m.wordParts, self.wordKeys, m.entries);
+        numbers.forEach(function (n, i) { parts[n] = loaded[i]; });
+        return S.search(clauses, parts, m.wordParts, m.entries);
       });
     });
   };

@@ -54,20 +54,28 @@
   }
 
   /**
-   * The key of the word index part a term is in (WordIndex.partOf): its longest prefix among
-   * the keys, or null.
+   * The number of the word index part a term is in (WordIndex.partOf): the last part whose key
+   * (its first term) is not after the term. `keys` are in order, the first is "".
    */
-  function partOf(term, keySet) {
-    for (var n = term.length; n >= 1; n--) { var k = term.substring(0, n); if (keySet.has(k)) { return k; } }
-    return null;
+  function partOf(term, keys) {
+    var lo = 0, hi = keys.length - 1;
+    while (lo < hi) { var mid = (lo + hi + 1) >> 1; if (keys[mid] <= term) { lo = mid; } else { hi = mid - 1; } }
+    return lo;
+  }
+
+  /** The numbers of the parts holding the terms that start with `prefix` (WordIndex.partsStartingWith). */
+  function partsStartingWith(prefix, keys) {
+    var out = [];
+    for (var n = partOf(prefix, keys), last = partOf(prefix + "\uffff", keys); n <= last; n++) { out.push(n); }
+    return out;
   }
 
   /**
    * The index terms a clause stands for, each with its factor and posting (WordSearch.expand).
-   * `parts` holds the loaded parts by key ({term: {entries, weight}}), `keys` all part keys.
+   * `parts` holds the loaded parts by number ({term: {entries, weight}}), `keys` all part keys.
    */
-  function expand(clause, parts, keys, keySet) {
-    var out = new Map(), t = clause.term, ownKey = partOf(t, keySet), own = ownKey !== null ? (parts[ownKey] || {}) : {};
+  function expand(clause, parts, keys) {
+    var out = new Map(), t = clause.term, own = parts[partOf(t, keys)] || {};
     var exact = Object.prototype.hasOwnProperty.call(own, t);
     if (exact) { out.set(t, { factor: 1, posting: own[t] }); }
     function mostFrequent(list) {
@@ -77,9 +85,8 @@
     }
     if (clause.last && !clause.required && t.length >= K.WordSearch.MIN_PREFIX) {
       var longer = [];
-      var sources = [ownKey].concat(keys.filter(function (k) { return k !== ownKey && k.indexOf(t) === 0; }));
-      sources.forEach(function (k) {
-        var p = k === null ? null : parts[k];
+      partsStartingWith(t, keys).forEach(function (n) {
+        var p = parts[n];
         if (!p) { return; }
         Object.keys(p).forEach(function (term) { if (term.length > t.length && term.indexOf(t) === 0) { longer.push([term, p[term]]); } });
       });
@@ -96,17 +103,16 @@
     return out;
   }
 
-  /** The keys of the word index parts a query needs: each word's own, and for the word being typed those its longer words are in. */
-  function partsFor(clauses, keys, keySet) {
+  /** The numbers of the word index parts a query needs: each word's own, and for the word being typed those its longer words are in. */
+  function partsFor(clauses, keys) {
     var need = {};
     clauses.forEach(function (c) {
-      var own = partOf(c.term, keySet);
-      if (own !== null) { need[own] = true; }
+      need[partOf(c.term, keys)] = true;
       if (c.last && !c.required && c.term.length >= K.WordSearch.MIN_PREFIX) {
-        keys.forEach(function (k) { if (k.indexOf(c.term) === 0) { need[k] = true; } });
+        partsStartingWith(c.term, keys).forEach(function (n) { need[n] = true; });
       }
     });
-    return Object.keys(need);
+    return Object.keys(need).map(Number);
   }
 
   /**
@@ -115,12 +121,12 @@
    * entries, and Map lookups per posting were most of a word search. Clauses are added in the
    * same order as in WordSearch.java, so the totals are the same numbers.
    */
-  function search(clauses, parts, keys, keySet, entries) {
+  function search(clauses, parts, keys, entries) {
     var n = entries, total = new Float64Array(n), reqHits = new Uint8Array(n), termsOf = new Array(n), touched = [];
     var best = new Float64Array(n), has = new Uint8Array(n), bestTerm = new Array(n), required = 0;
     clauses.forEach(function (clause) {
       if (clause.required) { required++; }
-      var exp = expand(clause, parts, keys, keySet), seen = [];
+      var exp = expand(clause, parts, keys), seen = [];
       exp.forEach(function (v, term) {
         var p = v.posting, f = idf(entries, p.entries.length);
         for (var k = 0; k < p.entries.length; k++) {

@@ -40,7 +40,7 @@ import java.util.TreeSet;
  */
 public final class SearchIndexWriter {
   /** 3: the constants of the ported classes replace the posting scale alone. */
-  public static final int SCHEMA = 3;
+  public static final int SCHEMA = 4;
   static final int TEMPLATES_PER_PART = 64;
   static final int ENTRIES_PER_PART = 8;
   /**
@@ -65,12 +65,12 @@ public final class SearchIndexWriter {
     return pages;
   }
 
-  /** The parts of word search, one per prefix, made on all cores (a build does it beside the list pages). */
+  /** The parts of word search, {@code w/0.js} on in the order of their keys, made on all cores (a build does it beside the list pages). */
   public List<IndexPart> wordParts(WordIndex words) {
-    List<Map.Entry<String, List<String>>> parts = new ArrayList<>(words.parts().entrySet());
-    return parts.parallelStream().map(part -> script("w/" + hex(part.getKey()), g -> {
+    List<List<String>> parts = new ArrayList<>(words.parts().values());
+    return java.util.stream.IntStream.range(0, parts.size()).parallel().mapToObj(n -> script("w/" + n, g -> {
       g.writeStartObject();
-      for (String term : part.getValue()) {
+      for (String term : parts.get(n)) {
         g.writeFieldName(term);
         posting(g, words.postings().get(term));
       }
@@ -237,15 +237,6 @@ public final class SearchIndexWriter {
     return out;
   }
 
-  /** File-name-safe: the UTF-16 code units in hex. */
-  public static String hex(String s) {
-    StringBuilder b = new StringBuilder();
-    for (int i = 0; i < s.length(); i++) {
-      b.append(String.format(java.util.Locale.ROOT, "%04x", (int) s.charAt(i)));
-    }
-    return b.toString();
-  }
-
   /**
    * For each status, component and tag, the entries that have it (as gaps): the browser counts
    * hits per value by walking these lists.
@@ -276,7 +267,7 @@ public final class SearchIndexWriter {
   }
 
   private void manifest(JsonGenerator g, KnowledgeBase kb, MatchIndex match, WordIndex words, Rules rules,
-      int keyParts, java.util.Set<String> wordPrefixes) throws IOException {
+      int keyParts, java.util.Set<String> wordPartKeys) throws IOException {
     g.writeStartObject();
     g.writeNumberField("schema", SCHEMA);
     g.writeFieldName("rules");
@@ -321,7 +312,7 @@ public final class SearchIndexWriter {
       }
     }
     g.writeEndObject();
-    EntriesJson.strings(g, "wordParts", new ArrayList<>(wordPrefixes));
+    EntriesJson.strings(g, "wordParts", new ArrayList<>(wordPartKeys));
     g.writeEndObject();
   }
 

@@ -29,54 +29,50 @@ public final class WordIndex {
 
   final int entries;
   final NavigableMap<String, Posting> postings;
-  /** Part key (a prefix) -> the terms in that part; see {@link #partOf(String)}. */
+  /** First term of a part -> the terms of that part, in order; the first part's key is "". */
   final NavigableMap<String, List<String>> parts;
 
   public WordIndex(int entries, NavigableMap<String, Posting> postings) {
     this.entries = entries;
     this.postings = postings;
-    this.parts = new TreeMap<>();
-    split(new ArrayList<>(postings.keySet()), 2);
+    this.parts = split(postings);
   }
 
   /**
-   * Groups terms by their first {@code length} characters; a group larger than {@link
-   * #PART_BYTES} passes its longer terms on to groups one character longer. A term belongs to
-   * the part whose key is its longest prefix among the keys: the browser finds it from the list
-   * of keys alone, and the terms starting with a prefix are in that prefix's part and in the
-   * parts whose keys start with it.
+   * Cuts the sorted terms into runs of about {@link #PART_BYTES}: the number of parts follows
+   * the size of the index, not the number of distinct first letters (a few hundred entries made
+   * thousands of tiny files when parts were cut at prefixes). A term's part is the last one
+   * whose key is not after it, and the terms starting with a prefix lie in consecutive parts,
+   * so the browser finds both from the list of keys alone.
    */
-  private void split(List<String> terms, int length) {
-    Map<String, List<String>> groups = new TreeMap<>();
-    for (String t : terms) {
-      groups.computeIfAbsent(t.substring(0, Math.min(length, t.length())), k -> new ArrayList<>()).add(t);
+  private static NavigableMap<String, List<String>> split(NavigableMap<String, Posting> postings) {
+    NavigableMap<String, List<String>> out = new TreeMap<>();
+    List<String> part = new ArrayList<>();
+    String key = "";
+    long bytes = 0;
+    for (Map.Entry<String, Posting> p : postings.entrySet()) {
+      long size = p.getKey().length() + 8 + 10L * p.getValue().entries().length;
+      if (!part.isEmpty() && bytes + size > PART_BYTES) {
+        out.put(key, List.copyOf(part));
+        part.clear();
+        key = p.getKey();
+        bytes = 0;
+      }
+      part.add(p.getKey());
+      bytes += size;
     }
-    groups.forEach((key, group) -> {
-      long bytes = 0;
-      for (String t : group) {
-        bytes += t.length() + 8 + 10L * postings.get(t).entries().length;
-      }
-      List<String> longer = group.stream().filter(t -> t.length() > key.length()).toList();
-      if (bytes > PART_BYTES && key.length() == length && !longer.isEmpty() && length < 12) {
-        List<String> stay = group.stream().filter(t -> t.length() <= key.length()).toList();
-        if (!stay.isEmpty()) {
-          parts.put(key, stay);
-        }
-        split(longer, length + 1);
-      } else {
-        parts.put(key, group);
-      }
-    });
+    out.put(key, List.copyOf(part));
+    return out;
   }
 
-  /** The key of the part a term is in (or would be): its longest prefix among the part keys. */
-  public java.util.Optional<String> partOf(String term) {
-    for (int n = term.length(); n >= 1; n--) {
-      if (parts.containsKey(term.substring(0, n))) {
-        return java.util.Optional.of(term.substring(0, n));
-      }
-    }
-    return java.util.Optional.empty();
+  /** The key of the part a term is in (or would be): the last key not after it. */
+  public String partOf(String term) {
+    return parts.floorKey(term);
+  }
+
+  /** The keys of the parts holding the terms that start with {@code prefix}, in order. */
+  public List<String> partsStartingWith(String prefix) {
+    return new ArrayList<>(parts.subMap(partOf(prefix), true, partOf(prefix + Character.MAX_VALUE), true).keySet());
   }
 
   public NavigableMap<String, List<String>> parts() {

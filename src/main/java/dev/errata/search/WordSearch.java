@@ -169,7 +169,7 @@ public final class WordSearch {
       // Near spellings are looked for in the term's own part of the index: the browser has it.
       List<String> near = new ArrayList<>();
       String head = t.substring(0, TYPO_HEAD);
-      for (String k : index.partOf(t).map(p -> index.parts().get(p)).orElse(List.of())) {
+      for (String k : index.parts().get(index.partOf(t))) {
         if (k.startsWith(head) && Math.abs(k.length() - t.length()) <= TYPO_LENGTH
             && edits(t, k) <= (t.length() >= LONG_TYPO ? LONG_TYPO_EDITS : TYPO_EDITS)) {
           near.add(k);
