@@ -42,8 +42,44 @@ public final class ContentLoader {
    */
   private ObjectMapper yaml;
 
+  private final Memo memo;
+
   public ContentLoader() {
+    this(null);
+  }
+
+  /** @param memo each file's result from the previous load of the same process, reused where nothing it came from changed; may be null */
+  public ContentLoader(Memo memo) {
     this.factory = factory();
+    this.memo = memo;
+  }
+
+  /**
+   * What a process that loads the same folder again and again ({@code errata serve}) keeps of
+   * each file: its result, under everything the result was made from (the file's text, the
+   * folder, the default language, the vocabulary). A file whose inputs are all equal gets the
+   * same result without being parsed again; only the latest load's files are kept.
+   */
+  public static final class Memo {
+    private record Inputs(Path root, String text, String defaultLang, Vocabulary vocabulary) {}
+    private record Kept(Inputs inputs, FileResult result) {}
+
+    private volatile Map<Path, Kept> previous = Map.of();
+    private volatile Map<Path, Kept> current = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private synchronized void begin() {
+      if (!current.isEmpty()) {
+        previous = current;
+        current = new java.util.concurrent.ConcurrentHashMap<>();
+      }
+    }
+
+    private FileResult get(Path file, Inputs inputs, java.util.function.Supplier<FileResult> made) {
+      Kept kept = previous.get(file);
+      FileResult result = kept != null && kept.inputs().equals(inputs) ? kept.result() : made.get();
+      current.put(file, new Kept(inputs, result));
+      return result;
+    }
   }
 
   private synchronized ObjectMapper yaml() {
@@ -121,6 +157,9 @@ public final class ContentLoader {
           : "no vocabulary.yml, so the tags and components of the entries are not checked",
           "list them in " + display(file) + "; docs/authoring.md, 'The vocabulary', shows how"));
     }
+    if (memo != null) {
+      memo.begin();
+    }
     List<FileResult> results = walk.entries().parallelStream().map(f -> readEntry(contentDir, f, defaultLang, vocabulary)).toList();
     List<Entry> entries = new ArrayList<>();
     Map<String, List<String>> unloaded = new java.util.TreeMap<>();
@@ -157,14 +196,26 @@ public final class ContentLoader {
     if (text.isEmpty()) {
       return new FileResult(Optional.empty(), problems.all(), byName, shown);
     }
-    int loneCr = loneCarriageReturnLine(text.get());
+    if (memo != null) {
+      return memo.get(file, new Memo.Inputs(root, text.get(), defaultLang, vocabulary),
+          () -> parseEntry(root, file, text.get(), defaultLang, vocabulary, problems));
+    }
+    return parseEntry(root, file, text.get(), defaultLang, vocabulary, problems);
+  }
+
+  private FileResult parseEntry(Path root, Path file, String text, String defaultLang, Vocabulary vocabulary, Problems problems) {
+    String shown = display(file);
+    String name = file.getFileName().toString();
+    String stem = name.substring(0, name.length() - ".md".length());
+    Optional<String> byName = Optional.of(stem);
+    int loneCr = loneCarriageReturnLine(text);
     if (loneCr > 0) {
       problems.errorAtLine(loneCr, "line " + loneCr + " ends with a carriage return (CR) alone, the line ending of old Mac files;"
           + " errata reads lines ended by LF or CR LF", "save the file with LF (Unix) or CR LF (Windows) line endings");
       return new FileResult(Optional.empty(), problems.all(), byName, shown);
     }
     StringBuilder why = new StringBuilder();
-    Optional<FrontMatter> fm = FrontMatter.split(text.get(), why);
+    Optional<FrontMatter> fm = FrontMatter.split(text, why);
     if (fm.isEmpty()) {
       problems.errorAtLine(1, why.toString(), "see docs/authoring.md for a complete example");
       return new FileResult(Optional.empty(), problems.all(), byName, shown);

@@ -26,7 +26,8 @@ public final class LiveSite implements AutoCloseable {
 
   /** @param log told one line per build: what was rebuilt, or what stops it */
   public LiveSite(SiteBuilder builder, SiteBuilder.Options options, LiveEvents events, Consumer<String> log) {
-    this.builder = builder;
+    // Each rebuild reuses what the edit left unchanged (the parsed files, bodies and templates).
+    this.builder = builder.remembering();
     this.options = options;
     this.events = events;
     this.log = log;

@@ -48,6 +48,7 @@ import java.util.function.Function;
 public final class SiteBuilder {
   private final Clock clock;
   private final Consumer<String> notices;
+  private final Optional<BuildMemory> memory;
 
   public SiteBuilder(Clock clock) {
     this(clock, message -> { });
@@ -55,8 +56,18 @@ public final class SiteBuilder {
 
   /** @param notices told what a person waiting for the build should know, such as that it waits for another build */
   public SiteBuilder(Clock clock, Consumer<String> notices) {
+    this(clock, notices, Optional.empty());
+  }
+
+  private SiteBuilder(Clock clock, Consumer<String> notices, Optional<BuildMemory> memory) {
     this.clock = clock;
     this.notices = notices;
+    this.memory = memory;
+  }
+
+  /** A builder that keeps what its next build can reuse ({@link BuildMemory}): for a process that builds again after each edit. */
+  public SiteBuilder remembering() {
+    return new SiteBuilder(clock, notices, Optional.of(new BuildMemory()));
   }
 
   /**
@@ -78,7 +89,8 @@ public final class SiteBuilder {
 
   /** Loads and checks the content: the diagnostics of {@code errata check}. */
   public static Checked check(Path content) {
-    return check(content, true, Phases.fromSystemProperty(), true, Optional.empty(), false);
+    return check(content, true, Phases.fromSystemProperty(), true, Optional.empty(), false, new ContentLoader(),
+        new java.util.IdentityHashMap<>());
   }
 
   /**
@@ -87,25 +99,23 @@ public final class SiteBuilder {
    * {@code match}, which uses neither, skips them).
    */
   public static Checked check(Path content, boolean runExamples) {
-    return check(content, runExamples, Phases.fromSystemProperty(), runExamples, Optional.empty(), false);
+    return check(content, runExamples, Phases.fromSystemProperty(), runExamples, Optional.empty(), false, new ContentLoader(),
+        new java.util.IdentityHashMap<>());
   }
 
-  /** @param parseBodies whether bodies are parsed for their links and nesting, which a build finds as it renders them */
+  /**
+   * @param parseBodies whether bodies are parsed for their links and nesting, which a build finds as it renders them
+   * @param results filled with the examples' answers, for the build to store once it has succeeded
+   */
   private static Checked check(Path content, boolean runExamples, Phases phases, boolean parseBodies,
-      Optional<ExampleStore> store, boolean reuse) {
-    return check(content, runExamples, phases, parseBodies, store, reuse, new java.util.IdentityHashMap<>());
-  }
-
-  /** @param results filled with the examples' answers, for the build to store once it has succeeded */
-  private static Checked check(Path content, boolean runExamples, Phases phases, boolean parseBodies,
-      Optional<ExampleStore> store, boolean reuse, Map<KnowledgeBase, ExampleResults> results) {
+      Optional<ExampleStore> store, boolean reuse, ContentLoader loader, Map<KnowledgeBase, ExampleResults> results) {
     // The examples rule compiles the match index; a build reuses it rather than compiling it again.
     // The rules (the tool's merged with the content's, their patterns compiled) are made once too.
     Map<KnowledgeBase, Rules> merged = new java.util.IdentityHashMap<>();
     Function<KnowledgeBase, Rules> rulesOf = kb -> merged.computeIfAbsent(kb, k -> Rules.forContent(k.matching()));
     Map<KnowledgeBase, MatchIndex> built = new java.util.IdentityHashMap<>();
     Function<KnowledgeBase, MatchIndex> index = kb -> built.computeIfAbsent(kb, k -> MatchIndex.build(k, rulesOf.apply(k)));
-    ContentLoader.Result loaded = new ContentLoader().load(content);
+    ContentLoader.Result loaded = loader.load(content);
     phases.done("load (read, YAML, map)");
     List<Diagnostic> all = new ArrayList<>(loaded.diagnostics());
     List<dev.errata.check.Rule> extra = runExamples
@@ -136,7 +146,9 @@ public final class SiteBuilder {
     Fingerprint fingerprint = Fingerprint.of(options.content(), MatchIndexCodec.salt());
     Optional<ExampleStore> store = OutputFolder.cacheFolder(options.out()).map(ExampleStore::new);
     Map<KnowledgeBase, ExampleResults> examples = new java.util.IdentityHashMap<>();
-    Checked checked = check(options.content(), true, phases, false, store, !options.full(), examples);
+    memory.ifPresent(BuildMemory::begin);
+    ContentLoader loader = new ContentLoader(memory.map(m -> m.files).orElse(null));
+    Checked checked = check(options.content(), true, phases, false, store, !options.full(), loader, examples);
     phases.done("check (rules, examples)");
     if (checked.hasErrors()) {
       throw invalid(options, checked.diagnostics());
@@ -182,10 +194,10 @@ public final class SiteBuilder {
       WordIndex.Builder counting = new WordIndex.Builder(kb, WordIndex.Weights.SEARCH, rules);
       // Rendering a body finds its refused links and deep nesting (a build's check leaves them to it).
       List<Diagnostic> bodyProblems = java.util.Collections.synchronizedList(new ArrayList<>());
-      Templates templates = new Templates(options.templates());
+      Templates templates = memory.map(m -> m.templates(options.templates())).orElseGet(() -> new Templates(options.templates()));
       EntriesJson entriesJson = new EntriesJson(new JsonFactory());
       SiteRenderer renderer = new SiteRenderer(templates, markdown, e -> {
-        Markdown.Rendered r = markdown.render(e.body());
+        Markdown.Rendered r = memory.map(m -> m.render(markdown, e.body())).orElseGet(() -> markdown.render(e.body()));
         bodyProblems.addAll(MarkdownCheck.body(e, r));
         counting.add(e, new WordIndex.Body(r.text(), r.code()));
         writer.write(new Page(EntriesJson.path(e), entriesJson.write(e, r.html())));

@@ -31,7 +31,9 @@ import org.junit.jupiter.api.io.TempDir;
  * A build that reuses what an earlier build recorded gives exactly what a full build of the same
  * content gives: the same files, byte for byte, and the same diagnostics. A generated corpus
  * ({@code ../shared/corpus/gen_corpus.py}) is edited one way at a time, and after each edit the
- * site built into the same output as before is compared with a full build into a fresh one.
+ * site built into the same output as before is compared with a full build into a fresh one. The
+ * builds into the same output are made by one builder that remembers its last build, as {@code
+ * errata serve}'s does ({@link BuildMemory}), so that what it reuses is held to the same test.
  */
 class IncrementalBuildTest {
   static final Path GENERATOR = Path.of("../shared/corpus/gen_corpus.py");
@@ -42,6 +44,7 @@ class IncrementalBuildTest {
   record Outcome(Map<String, String> files, List<String> diagnostics) {}
 
   private int fresh;
+  private final SiteBuilder remembering = new SiteBuilder(CLOCK).remembering();
 
   @Test
   void everyKindOfEditBuildsWhatAFullBuildBuilds(@TempDir Path dir) throws IOException, InterruptedException {
@@ -144,7 +147,7 @@ class IncrementalBuildTest {
 
   /** Builds into {@code site} (reusing) and into a fresh folder (full), requires the two to agree, and returns the outcome. */
   private Outcome sameAsFull(Path content, Path site, Path dir) {
-    Outcome incremental = build(content, site, false);
+    Outcome incremental = build(remembering, content, site, false);
     Outcome full = build(content, dir.resolve("fresh-" + fresh++ + "/site"), true);
     assertEquals(full.diagnostics(), incremental.diagnostics());
     assertEquals(full.files(), incremental.files());
@@ -152,8 +155,12 @@ class IncrementalBuildTest {
   }
 
   private static Outcome build(Path content, Path site, boolean full) {
+    return build(new SiteBuilder(CLOCK), content, site, full);
+  }
+
+  private static Outcome build(SiteBuilder builder, Path content, Path site, boolean full) {
     try {
-      SiteBuilder.Result r = new SiteBuilder(CLOCK).build(new SiteBuilder.Options(content, Path.of("templates"), site, full));
+      SiteBuilder.Result r = builder.build(new SiteBuilder.Options(content, Path.of("templates"), site, full));
       return new Outcome(Trees.read(site), r.diagnostics().stream().map(Diagnostic::format).toList());
     } catch (ErrataException e) {
       return new Outcome(Map.of(), e.diagnostics().stream().map(Diagnostic::format).toList());
