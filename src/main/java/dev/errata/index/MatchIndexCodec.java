@@ -49,6 +49,37 @@ public final class MatchIndexCodec {
   private MatchIndexCodec() {}
 
   public static void write(MatchIndex index, String fingerprint, OutputStream raw) throws IOException {
+    write(encode(index), fingerprint, raw);
+  }
+
+  /**
+   * An index encoded, without the fingerprint of its content: a build encodes its index once,
+   * to name it (the key of the examples' recorded answers) and to write it.
+   */
+  public static final class Encoded {
+    private final int[][] tables;
+    private final ByteArrayOutputStream data;
+
+    private Encoded(int[][] tables, ByteArrayOutputStream data) {
+      this.tables = tables;
+      this.data = data;
+    }
+
+    /** The encoded index, as {@link #write} writes it after its header. */
+    public void writeTo(OutputStream out) throws IOException {
+      write(this, "", out);
+    }
+  }
+
+  public static Encoded encode(MatchIndex index) {
+    try {
+      return encodeOrThrow(index);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static Encoded encodeOrThrow(MatchIndex index) throws IOException {
     ByteArrayOutputStream dataBytes = new ByteArrayOutputStream(1 << 20);
     DataOutputStream data = new DataOutputStream(dataBytes);
     int[] entryOff = new int[index.entryCount()];
@@ -112,18 +143,22 @@ public final class MatchIndexCodec {
       }
     }
     data.flush();
+    return new Encoded(new int[][] {entryOff, templateOff, keyOff, termOff}, dataBytes);
+  }
+
+  public static void write(Encoded index, String fingerprint, OutputStream raw) throws IOException {
     DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(raw, 1 << 16));
     string(out, MAGIC);
     out.writeInt(SCHEMA);
     string(out, fingerprint);
-    for (int[] table : List.of(entryOff, templateOff, keyOff, termOff)) {
+    for (int[] table : index.tables) {
       out.writeInt(table.length);
       for (int off : table) {
         out.writeInt(off);
       }
     }
-    out.writeInt(dataBytes.size());
-    dataBytes.writeTo(out);
+    out.writeInt(index.data.size());
+    index.data.writeTo(out);
     out.flush();
   }
 

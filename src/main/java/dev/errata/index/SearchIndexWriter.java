@@ -39,7 +39,7 @@ import java.util.TreeSet;
  * </ul>
  */
 public final class SearchIndexWriter {
-  /** 3: the constants of the ported classes replace the posting scale alone. */
+  /** 4: word parts are runs of the sorted terms, numbered, rather than one per prefix. */
   public static final int SCHEMA = 4;
   static final int TEMPLATES_PER_PART = 64;
   static final int ENTRIES_PER_PART = 8;
@@ -58,9 +58,21 @@ public final class SearchIndexWriter {
    * facets): a build writes them while pages are still being rendered.
    */
   public List<IndexPart> matchParts(KnowledgeBase kb, MatchIndex match) {
+    List<IndexPart> pages = new ArrayList<>(indexParts(match));
+    pages.addAll(entryParts(kb, match));
+    return pages;
+  }
+
+  /** The key and template parts: made from the match index alone. */
+  public List<IndexPart> indexParts(MatchIndex match) {
     List<IndexPart> pages = new ArrayList<>(keyShards(match, keyParts(match)));
     pages.addAll(templateShards(match));
-    pages.addAll(entryShards(match, kb));
+    return pages;
+  }
+
+  /** The entry parts and the facets, which also read the entries. */
+  public List<IndexPart> entryParts(KnowledgeBase kb, MatchIndex match) {
+    List<IndexPart> pages = new ArrayList<>(entryShards(match, kb));
     pages.add(script("facets", g -> facets(g, kb)));
     return pages;
   }

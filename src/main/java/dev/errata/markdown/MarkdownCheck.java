@@ -19,11 +19,19 @@ import java.util.List;
 public final class MarkdownCheck {
   private final Markdown markdown;
   private final boolean parseBodies;
+  private final java.util.function.BiFunction<Entry, java.util.function.Supplier<List<Diagnostic>>, List<Diagnostic>> memo;
 
   /** @param parseBodies whether bodies are inspected whole, or for their limits only (a build renders them) */
   public MarkdownCheck(Markdown markdown, boolean parseBodies) {
+    this(markdown, parseBodies, (e, check) -> check.get());
+  }
+
+  /** @param memo an entry's problems from an earlier check of an equal entry (with the same parseBodies) */
+  public MarkdownCheck(Markdown markdown, boolean parseBodies,
+      java.util.function.BiFunction<Entry, java.util.function.Supplier<List<Diagnostic>>, List<Diagnostic>> memo) {
     this.markdown = markdown;
     this.parseBodies = parseBodies;
+    this.memo = memo;
   }
 
   /** The problems a rendering of {@code e}'s body met, on the lines of its file. */
@@ -32,7 +40,7 @@ public final class MarkdownCheck {
   }
 
   public List<Diagnostic> check(KnowledgeBase kb) {
-    return kb.entries().parallelStream().flatMap(e -> check(e).stream()).toList();
+    return kb.entries().parallelStream().flatMap(e -> memo.apply(e, () -> check(e)).stream()).toList();
   }
 
   private List<Diagnostic> check(Entry e) {

@@ -87,6 +87,16 @@ public final class MatchIndex implements MatchData {
    * one error shape (siblings a line is compared with) sit side by side: the browser then loads
    * one or two template files per line rather than one per candidate.
    */
+  /**
+   * Everything {@link #build} reads, as a value: equal inputs build equal indexes, so a process
+   * that builds again after an edit ({@code errata serve}) reuses its index when the edit left
+   * them alone (a body, a tag, a date). Whatever {@code build} comes to read must be here too.
+   */
+  public static Object inputs(KnowledgeBase kb, Rules rules) {
+    return List.of(rules.json(), kb.entries().stream()
+        .map(e -> List.of(info(e), e.title(), e.summary(), e.symptoms(), e.causes(), e.fixes())).toList());
+  }
+
   public static MatchIndex build(KnowledgeBase kb, Rules rules) {
     List<Entry> entries = kb.entries();
     List<EntryInfo> infos = entries.stream().map(MatchIndex::info).toList();

@@ -32,17 +32,23 @@ public final class SiteRenderer {
   private final Map<String, Say[]> says = new java.util.concurrent.ConcurrentHashMap<>();
   private final Markdown markdown;
   private final java.util.function.Function<Entry, String> bodyHtml;
+  private final RenderMemo memo;
 
   public SiteRenderer(Templates templates, Markdown markdown) {
-    this(templates, markdown, e -> markdown.toHtml(e.body()));
+    this(templates, markdown, e -> markdown.toHtml(e.body()), RenderMemo.NONE);
   }
 
-  /** @param bodyHtml an entry's body as HTML (a build renders each body once and keeps its text too) */
-  public SiteRenderer(Templates templates, Markdown markdown, java.util.function.Function<Entry, String> bodyHtml) {
+  /**
+   * @param bodyHtml an entry's body as HTML (a build renders each body once and keeps its text too)
+   * @param memo pages rendered before with these templates, by template and model
+   */
+  public SiteRenderer(Templates templates, Markdown markdown, java.util.function.Function<Entry, String> bodyHtml,
+      RenderMemo memo) {
     this.templates = templates;
     this.messages = templates.messages();
     this.markdown = markdown;
     this.bodyHtml = bodyHtml;
+    this.memo = memo;
   }
 
   /** Every page, sorted by path. */
@@ -232,7 +238,11 @@ public final class SiteRenderer {
   /** Renders a page whose model must be what {@link TemplateVariables} lists for its template. */
   private byte[] render(String template, Map<String, Object> model) {
     TemplateVariables.check(template, model.keySet());
-    return templates.render(template, model);
+    // The words (t, tn) are the templates' own: equal for every page of one Templates, which the memo is kept for.
+    Map<String, Object> inputs = new java.util.HashMap<>(model);
+    inputs.remove("t");
+    inputs.remove("tn");
+    return memo.bytes(List.of(template, inputs), () -> templates.render(template, model));
   }
 
   /** A page in the site's default language. */

@@ -46,6 +46,11 @@ public final class TermCounts {
       return c != null ? c : new Counter(this, new TermTable(registry, rules));
     }
 
+    /** How many distinct terms this counting has numbered, counted entries of earlier builds included. */
+    public int termsNumbered() {
+      return registry.terms().length;
+    }
+
     /** The postings of {@code perEntry}, the counts of entries 0, 1, 2... made by this counting. */
     public Map<String, Posting> postings(List<TermCounts> perEntry) {
       return TermCounts.postings(perEntry, registry.terms());

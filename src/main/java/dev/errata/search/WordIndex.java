@@ -111,10 +111,22 @@ public final class WordIndex {
     private final TermCounts.Counting counting;
     private final Map<String, Integer> position = new HashMap<>();
     private final TermCounts[] counts;
+    private final java.util.function.BiFunction<Entry, java.util.function.Supplier<TermCounts>, TermCounts> memo;
 
     public Builder(KnowledgeBase kb, Weights w, Rules rules) {
+      this(kb, w, new TermCounts.Counting(rules), (e, count) -> count.get());
+    }
+
+    /**
+     * @param counting numbers the terms; one kept from an earlier build (with the same rules)
+     *     lets that build's counts be reused
+     * @param memo an entry's counts from an earlier build of the same counting and weights, where the entry is equal
+     */
+    public Builder(KnowledgeBase kb, Weights w, TermCounts.Counting counting,
+        java.util.function.BiFunction<Entry, java.util.function.Supplier<TermCounts>, TermCounts> memo) {
       this.w = w;
-      this.counting = new TermCounts.Counting(rules);
+      this.counting = counting;
+      this.memo = memo;
       this.counts = new TermCounts[kb.entries().size()];
       for (int i = 0; i < counts.length; i++) {
         position.put(kb.entries().get(i).id(), i);
@@ -123,8 +135,13 @@ public final class WordIndex {
 
     /** Counts {@code e}'s fields and its body; safe to call from several threads. */
     public void add(Entry e, Body body) {
+      // The body is the entry's own Markdown rendered, so the entry alone decides the counts.
+      counts[position.get(e.id())] = memo.apply(e, () -> count(e, body));
+    }
+
+    private TermCounts count(Entry e, Body body) {
       List<String> fixes = TermCounts.fixTexts(e.fixes());
-      counts[position.get(e.id())] = counting.entry()
+      return counting.entry()
           .add(List.of(e.title()), w.title())
           .add(e.symptoms().stream().map(Symptom::display).toList(), w.symptom())
           .add(List.of(e.summary()), w.summary())

@@ -40,7 +40,9 @@ public final class LiveSite implements AutoCloseable {
    */
   public java.util.Optional<SiteBuilder.Result> buildNow() {
     try {
-      return java.util.Optional.of(rebuild());
+      SiteBuilder.Result r = rebuild();
+      tidy();
+      return java.util.Optional.of(r);
     } catch (ErrataException e) {
       if (!java.nio.file.Files.isDirectory(options.out())) {
         throw e;
@@ -70,14 +72,24 @@ public final class LiveSite implements AutoCloseable {
     try {
       SiteBuilder.Result r = rebuild();
       events.reload();
-      log.accept(String.format(java.util.Locale.ROOT, "rebuilt %d entries in %d ms", r.entries(),
-          (System.nanoTime() - start) / 1_000_000));
+      long took = (System.nanoTime() - start) / 1_000_000;
+      tidy();
+      log.accept(String.format(java.util.Locale.ROOT, "rebuilt %d entries in %d ms", r.entries(), took));
     } catch (ErrataException e) {
       failed(e);
     } catch (RuntimeException e) {
       // A bug must not end the preview: it is shown like any problem, and the next change retries.
       events.failed(List.of(Diagnostic.error("", 0, "internal error: " + e, "")));
       log.accept("internal error: " + e);
+    }
+  }
+
+  /** The previous site goes once the pages were told to reload, not before; failing to remove it stops nothing. */
+  private void tidy() {
+    try {
+      builder.tidy(options.out());
+    } catch (ErrataException e) {
+      log.accept(e.getMessage());
     }
   }
 

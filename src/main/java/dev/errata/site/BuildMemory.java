@@ -4,7 +4,10 @@ import dev.errata.ErrataException;
 import dev.errata.ExitCode;
 import dev.errata.content.ContentLoader;
 import dev.errata.markdown.Markdown;
+import dev.errata.model.Entry;
 import dev.errata.render.Templates;
+import dev.errata.search.TermCounts;
+import dev.errata.text.Rules;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,23 +15,32 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
  * What a process that builds the same folders again after each edit ({@code errata serve}) keeps
  * from one build to the next, so that a rebuild does the work of the edit rather than of the
- * whole site: each file's parse, each body's Markdown, the parsed templates. Everything is kept
+ * whole site: each file's parse, each body's Markdown, the parsed templates, and the digest of
+ * each file written, so that the files an edit leaves unchanged are linked, not written. Everything is kept
  * under the whole input it was made from, so what is reused is what the work would have given,
  * and the site is byte for byte the one a fresh build writes (LiveSiteTest compares them). Only
  * the latest build's bodies and files are kept.
  */
 public final class BuildMemory {
   final ContentLoader.Memo files = new ContentLoader.Memo();
+  /** At most this many bytes of pages and JSON are remembered: a large site is rendered again rather than held. */
+  static final long MEMO_BYTES = 64L << 20;
+
+  private volatile Map<Object, byte[]> previousPages = Map.of();
+  private volatile Map<Object, byte[]> pages = new ConcurrentHashMap<>();
+  private final java.util.concurrent.atomic.AtomicLong pageBytes = new java.util.concurrent.atomic.AtomicLong();
   private volatile Map<String, Markdown.Rendered> previousBodies = Map.of();
   private volatile Map<String, Markdown.Rendered> bodies = new ConcurrentHashMap<>();
   private List<String> templatesListing;
   private Templates templates;
+  private volatile PageWriter.Previous written;
 
   /** Called as a build starts: what the last build used becomes what this one may reuse. */
   synchronized void begin() {
@@ -36,6 +48,139 @@ public final class BuildMemory {
       previousBodies = bodies;
       bodies = new ConcurrentHashMap<>();
     }
+    if (!checked.isEmpty()) {
+      previousChecked = checked;
+      checked = new ConcurrentHashMap<>();
+    }
+    if (!counts.isEmpty()) {
+      previousCounts = counts;
+      counts = new ConcurrentHashMap<>();
+    }
+    if (!pages.isEmpty()) {
+      previousPages = pages;
+      pages = new ConcurrentHashMap<>();
+      pageBytes.set(0);
+    }
+  }
+
+  /** Rendered pages and JSON, for the templates of this build (forgotten when they change). */
+  final dev.errata.render.RenderMemo renders = (key, make) -> {
+    byte[] b = previousPages.get(key);
+    if (b == null) {
+      b = make.get();
+    }
+    if (pageBytes.addAndGet(b.length) <= MEMO_BYTES) {
+      pages.put(key, b);
+    }
+    return b;
+  };
+
+  /**
+   * The site the last build wrote, for the writer to link its unchanged files, when the output
+   * still links to it (nothing else built into the output since).
+   */
+  Optional<PageWriter.Previous> previous(Optional<Path> current) {
+    PageWriter.Previous w = written;
+    return w != null && current.map(w.folder()::equals).orElse(false) ? Optional.of(w) : Optional.empty();
+  }
+
+  /** What a build that succeeded wrote. */
+  void written(Path folder, Map<String, Long> digests) {
+    written = new PageWriter.Previous(folder, Map.copyOf(digests));
+  }
+
+  private volatile Map.Entry<String, List<dev.errata.index.IndexPart>> indexParts;
+
+  /** The key and template parts of the search index, made again only when the match index changed (its digest says). */
+  List<dev.errata.index.IndexPart> indexParts(String digest, java.util.function.Supplier<List<dev.errata.index.IndexPart>> make) {
+    Map.Entry<String, List<dev.errata.index.IndexPart>> kept = indexParts;
+    if (kept != null && kept.getKey().equals(digest)) {
+      return kept.getValue();
+    }
+    List<dev.errata.index.IndexPart> made = make.get();
+    indexParts = Map.entry(digest, made);
+    return made;
+  }
+
+  private volatile int termsUsed;
+  private TermCounts.Counting counting;
+  private String countingRules;
+  private volatile Map<Entry, TermCounts> previousCounts = Map.of();
+  private volatile Map<Entry, TermCounts> counts = new ConcurrentHashMap<>();
+
+  /**
+   * The word counting of this build: the last build's, so that its counts of unchanged entries
+   * stay valid, unless the rules changed or the terms it numbered (which grow with each edit
+   * that adds words) are well beyond what its last build used.
+   */
+  synchronized TermCounts.Counting counting(Rules rules, int termsUsed) {
+    if (counting == null || !rules.json().equals(countingRules) || counting.termsNumbered() > 2 * termsUsed + 10_000) {
+      counting = new TermCounts.Counting(rules);
+      countingRules = rules.json();
+      previousCounts = Map.of();
+    }
+    return counting;
+  }
+
+  /** How many terms the last build's word index has. */
+  int termsUsed() {
+    return termsUsed;
+  }
+
+  void termsUsed(int terms) {
+    termsUsed = terms;
+  }
+
+  /** An entry's word counts, from the last build when the entry was equal. */
+  TermCounts counts(Entry e, java.util.function.Supplier<TermCounts> count) {
+    TermCounts c = previousCounts.get(e);
+    if (c == null) {
+      c = count.get();
+    }
+    counts.put(e, c);
+    return c;
+  }
+
+  private record Indexed(Object inputs, dev.errata.match.MatchIndex index, dev.errata.index.MatchIndexCodec.Encoded encoded) {}
+
+  private volatile Indexed indexed;
+
+  /** The match index, the last build's when its inputs ({@link dev.errata.match.MatchIndex#inputs}) are equal. */
+  dev.errata.match.MatchIndex index(Object inputs, java.util.function.Supplier<dev.errata.match.MatchIndex> build) {
+    Indexed kept = indexed;
+    if (kept != null && kept.inputs().equals(inputs)) {
+      return kept.index();
+    }
+    dev.errata.match.MatchIndex made = build.get();
+    indexed = new Indexed(inputs, made, null);
+    return made;
+  }
+
+  /** The index encoded, kept with the index it encodes. */
+  dev.errata.index.MatchIndexCodec.Encoded encoded(dev.errata.match.MatchIndex index,
+      java.util.function.Supplier<dev.errata.index.MatchIndexCodec.Encoded> encode) {
+    Indexed kept = indexed;
+    if (kept != null && kept.index() == index && kept.encoded() != null) {
+      return kept.encoded();
+    }
+    dev.errata.index.MatchIndexCodec.Encoded made = encode.get();
+    if (kept != null && kept.index() == index) {
+      indexed = new Indexed(kept.inputs(), index, made);
+    }
+    return made;
+  }
+
+  private volatile Map<Entry, List<dev.errata.Diagnostic>> previousChecked = Map.of();
+  private volatile Map<Entry, List<dev.errata.Diagnostic>> checked = new ConcurrentHashMap<>();
+
+  /** An entry's Markdown problems, from the last build's check when the entry was equal. */
+  List<dev.errata.Diagnostic> checked(Entry e, java.util.function.Supplier<List<dev.errata.Diagnostic>> check) {
+    List<dev.errata.Diagnostic> d = previousChecked.get(e);
+    if (d == null) {
+      d = check.get();
+    }
+    checked.put(e, d);
+    return d;
   }
 
   /** The body's rendering, from the last build when it had the same body. */
@@ -61,6 +206,7 @@ public final class BuildMemory {
     if (templates == null || !listing.equals(templatesListing)) {
       templates = new Templates(folder);
       templatesListing = listing;
+      previousPages = Map.of();
     }
     return templates;
   }

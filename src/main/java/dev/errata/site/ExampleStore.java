@@ -3,7 +3,6 @@ package dev.errata.site;
 import dev.errata.check.ExampleResults;
 import dev.errata.index.MatchIndexCodec;
 import dev.errata.match.Confidence;
-import dev.errata.match.MatchIndex;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -45,13 +44,13 @@ final class ExampleStore {
   }
 
   /** What a paste's answers depend on besides the paste: this index, the matching rules and this tool. */
-  static String key(MatchIndex index, String rulesJson) {
+  static String key(MatchIndexCodec.Encoded index, String rulesJson) {
     try {
       MessageDigest d = MessageDigest.getInstance("SHA-256");
       d.update(TOOL.getBytes(StandardCharsets.UTF_8));
       d.update(rulesJson.getBytes(StandardCharsets.UTF_8));
       try (OutputStream out = new DigestOutputStream(OutputStream.nullOutputStream(), d)) {
-        MatchIndexCodec.write(index, "", out);
+        index.writeTo(out);
       }
       return HexFormat.of().formatHex(d.digest());
     } catch (IOException e) {

@@ -89,6 +89,15 @@ final class OutputFolder implements AutoCloseable {
 
   /** Marks the finished folder complete, points the output at it and removes the previous site. */
   void commit(Path folder) {
+    commit(folder, true);
+  }
+
+  /**
+   * Marks the finished folder complete and points the output at it; with {@code removePrevious}
+   * false the previous site stays until {@link #tidy} or the next build removes it (so that the
+   * preview server can reload its pages first).
+   */
+  void commit(Path folder, boolean removePrevious) {
     Optional<Path> previous = target();
     try {
       Files.writeString(folder.resolve(MARKER), "written by errata build; the whole folder is replaced on each build\n",
@@ -97,12 +106,34 @@ final class OutputFolder implements AutoCloseable {
     } catch (IOException e) {
       throw new ErrataException(ExitCode.IO, "cannot point " + out + " at the new site: " + e.getMessage(), e);
     }
+    if (!removePrevious) {
+      return;
+    }
     // The new site is in place: a previous one that cannot be removed now is a leftover like any
     // other, which the next build removes, and no reason to fail this one.
     try {
       previous.filter(p -> !p.equals(folder)).ifPresent(OutputFolder::deleteTree);
     } catch (ErrataException e) {
       return;
+    }
+  }
+
+  /** The build folder the output links to now: the site a new build may take unchanged files from. */
+  Optional<Path> current() {
+    return target();
+  }
+
+  /** Removes, under the lock, every build folder but the one the output links to. */
+  static void tidy(Path out) {
+    try (OutputFolder o = new OutputFolder(out, () -> { })) {
+      o.ensureReplaceable();
+      if (!Files.isDirectory(o.builds)) {
+        return;
+      }
+      o.lock = BuildLock.acquire(o.builds.resolve(LOCK), () -> { });
+      o.removeLeftovers();
+    } catch (IOException e) {
+      throw new ErrataException(ExitCode.IO, "cannot remove old builds in " + out + ": " + e.getMessage(), e);
     }
   }
 

@@ -89,7 +89,7 @@ public final class SiteBuilder {
 
   /** Loads and checks the content: the diagnostics of {@code errata check}. */
   public static Checked check(Path content) {
-    return check(content, true, Phases.fromSystemProperty(), true, Optional.empty(), false, new ContentLoader(),
+    return check(content, true, Phases.fromSystemProperty(), true, Optional.empty(), false, Optional.empty(),
         new java.util.IdentityHashMap<>());
   }
 
@@ -99,41 +99,51 @@ public final class SiteBuilder {
    * {@code match}, which uses neither, skips them).
    */
   public static Checked check(Path content, boolean runExamples) {
-    return check(content, runExamples, Phases.fromSystemProperty(), runExamples, Optional.empty(), false, new ContentLoader(),
+    return check(content, runExamples, Phases.fromSystemProperty(), runExamples, Optional.empty(), false, Optional.empty(),
         new java.util.IdentityHashMap<>());
   }
 
   /**
    * @param parseBodies whether bodies are parsed for their links and nesting, which a build finds as it renders them
+   * @param memory what a remembering builder kept from its last build (its builds never parse bodies here)
    * @param results filled with the examples' answers, for the build to store once it has succeeded
    */
   private static Checked check(Path content, boolean runExamples, Phases phases, boolean parseBodies,
-      Optional<ExampleStore> store, boolean reuse, ContentLoader loader, Map<KnowledgeBase, ExampleResults> results) {
+      Optional<ExampleStore> store, boolean reuse, Optional<BuildMemory> memory, Map<KnowledgeBase, ExampleResults> results) {
     // The examples rule compiles the match index; a build reuses it rather than compiling it again.
     // The rules (the tool's merged with the content's, their patterns compiled) are made once too.
     Map<KnowledgeBase, Rules> merged = new java.util.IdentityHashMap<>();
     Function<KnowledgeBase, Rules> rulesOf = kb -> merged.computeIfAbsent(kb, k -> Rules.forContent(k.matching()));
     Map<KnowledgeBase, MatchIndex> built = new java.util.IdentityHashMap<>();
-    Function<KnowledgeBase, MatchIndex> index = kb -> built.computeIfAbsent(kb, k -> MatchIndex.build(k, rulesOf.apply(k)));
-    ContentLoader.Result loaded = loader.load(content);
+    Function<KnowledgeBase, MatchIndex> index = kb -> built.computeIfAbsent(kb, k -> memory
+        .map(m -> m.index(MatchIndex.inputs(k, rulesOf.apply(k)), () -> MatchIndex.build(k, rulesOf.apply(k))))
+        .orElseGet(() -> MatchIndex.build(k, rulesOf.apply(k))));
+    // Encoded once: its digest names the examples' recorded answers, and a build writes it.
+    Map<KnowledgeBase, MatchIndexCodec.Encoded> encodings = new java.util.IdentityHashMap<>();
+    Function<KnowledgeBase, MatchIndexCodec.Encoded> encoded = kb -> encodings.computeIfAbsent(kb, k -> memory
+        .map(m -> m.encoded(index.apply(k), () -> MatchIndexCodec.encode(index.apply(k))))
+        .orElseGet(() -> MatchIndexCodec.encode(index.apply(k))));
+    ContentLoader.Result loaded = new ContentLoader(memory.map(m -> m.files).orElse(null)).load(content);
     phases.done("load (read, YAML, map)");
     List<Diagnostic> all = new ArrayList<>(loaded.diagnostics());
     List<dev.errata.check.Rule> extra = runExamples
-        ? List.of(new MarkdownCheck(new Markdown(), parseBodies)::check,
+        ? List.of(memory.map(m -> new MarkdownCheck(new Markdown(), parseBodies, m::checked))
+                .orElseGet(() -> new MarkdownCheck(new Markdown(), parseBodies))::check,
             new ExamplesMatch(kb -> new Matcher(index.apply(kb), rulesOf.apply(kb)),
                 kb -> results.computeIfAbsent(kb, k -> store.map(s -> {
                   // Example answers depend on the index and on the rules that prepare a paste (matching.yml among them).
-                  String key = ExampleStore.key(index.apply(k), rulesOf.apply(k).json());
+                  String key = ExampleStore.key(encoded.apply(k), rulesOf.apply(k).json());
                   return reuse ? s.load(key) : new ExampleResults(key, Map.of());
                 }).orElse(ExampleResults.none()))))
         : List.of();
     all.addAll(new Checker(extra, loaded.unloaded()).check(loaded.knowledgeBase()));
     return new Checked(loaded.knowledgeBase(), all.stream().sorted(Diagnostic.ORDER).toList(),
-        Optional.ofNullable(built.get(loaded.knowledgeBase())));
+        Optional.ofNullable(built.get(loaded.knowledgeBase())), Optional.ofNullable(encodings.get(loaded.knowledgeBase())));
   }
 
   /** A loaded knowledge base and all problems found in it. */
-  public record Checked(KnowledgeBase knowledgeBase, List<Diagnostic> diagnostics, Optional<MatchIndex> matchIndex) {
+  public record Checked(KnowledgeBase knowledgeBase, List<Diagnostic> diagnostics, Optional<MatchIndex> matchIndex,
+      Optional<MatchIndexCodec.Encoded> encodedIndex) {
     public boolean hasErrors() {
       return diagnostics.stream().anyMatch(Diagnostic::isError);
     }
@@ -147,8 +157,7 @@ public final class SiteBuilder {
     Optional<ExampleStore> store = OutputFolder.cacheFolder(options.out()).map(ExampleStore::new);
     Map<KnowledgeBase, ExampleResults> examples = new java.util.IdentityHashMap<>();
     memory.ifPresent(BuildMemory::begin);
-    ContentLoader loader = new ContentLoader(memory.map(m -> m.files).orElse(null));
-    Checked checked = check(options.content(), true, phases, false, store, !options.full(), loader, examples);
+    Checked checked = check(options.content(), true, phases, false, store, !options.full(), memory, examples);
     phases.done("check (rules, examples)");
     if (checked.hasErrors()) {
       throw invalid(options, checked.diagnostics());
@@ -170,7 +179,8 @@ public final class SiteBuilder {
     SearchIndexWriter searchIndex = new SearchIndexWriter();
     List<Diagnostic> diagnostics = new ArrayList<>(checked.diagnostics());
     Path tmp = out.begin();
-    PageWriter writer = new PageWriter(tmp);
+    PageWriter writer = new PageWriter(tmp, memory.flatMap(m -> m.previous(out.current()))
+        .orElseGet(() -> new PageWriter.Previous(tmp, Map.of())));
     int pageCount;
     // What needs only the entries (the JSON API, the match index and its parts) is written on a
     // thread of its own while the pages render, and later the word parts while the list pages
@@ -184,25 +194,30 @@ public final class SiteBuilder {
       Future<MatchIndex> matchIndex = side.submit(() -> {
         writer.write(new Page("api/entries.json", new EntriesJson(new JsonFactory()).write(kb)));
         MatchIndex index = checked.matchIndex().orElseGet(() -> MatchIndex.build(kb, rules));
-        searchIndex.matchParts(kb, index).forEach(writer::write);
+        MatchIndexCodec.Encoded encoded = checked.encodedIndex().orElseGet(() -> MatchIndexCodec.encode(index));
+        memory.map(m -> m.indexParts(ExampleStore.key(encoded, rules.json()), () -> searchIndex.indexParts(index)))
+            .orElseGet(() -> searchIndex.indexParts(index)).forEach(writer::write);
+        searchIndex.entryParts(kb, index).forEach(writer::write);
         writer.write(new Page(MatchIndexCodec.RULES_FILE, rules.json().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        writeIndex(tmp.resolve(MatchIndexCodec.FILE), index, fingerprint.digest());
+        writeIndex(tmp.resolve(MatchIndexCodec.FILE), encoded, fingerprint.digest());
         return index;
       });
       // Pages go to disk as they are rendered; each body is parsed once, and its text counted for
       // word search right there, on the thread that rendered it.
-      WordIndex.Builder counting = new WordIndex.Builder(kb, WordIndex.Weights.SEARCH, rules);
+      WordIndex.Builder counting = memory.map(m -> new WordIndex.Builder(kb, WordIndex.Weights.SEARCH,
+          m.counting(rules, m.termsUsed()), m::counts)).orElseGet(() -> new WordIndex.Builder(kb, WordIndex.Weights.SEARCH, rules));
       // Rendering a body finds its refused links and deep nesting (a build's check leaves them to it).
       List<Diagnostic> bodyProblems = java.util.Collections.synchronizedList(new ArrayList<>());
       Templates templates = memory.map(m -> m.templates(options.templates())).orElseGet(() -> new Templates(options.templates()));
+      dev.errata.render.RenderMemo renders = memory.map(m -> m.renders).orElse(dev.errata.render.RenderMemo.NONE);
       EntriesJson entriesJson = new EntriesJson(new JsonFactory());
       SiteRenderer renderer = new SiteRenderer(templates, markdown, e -> {
         Markdown.Rendered r = memory.map(m -> m.render(markdown, e.body())).orElseGet(() -> markdown.render(e.body()));
         bodyProblems.addAll(MarkdownCheck.body(e, r));
         counting.add(e, new WordIndex.Body(r.text(), r.code()));
-        writer.write(new Page(EntriesJson.path(e), entriesJson.write(e, r.html())));
+        writer.write(new Page(EntriesJson.path(e), renders.bytes(List.of("entry json", e, r.html()), () -> entriesJson.write(e, r.html()))));
         return r.html();
-      });
+      }, renders);
       diagnostics.addAll(languageProblems(templates.messages(), kb, options.content()));
       renderer.entryPages(kb, writer::write);
       phases.done("entry pages, counted, written");
@@ -221,6 +236,7 @@ public final class SiteBuilder {
       renderer.listPages(kb, writer::write);
       phases.done("list pages");
       WordIndex words = finish(wordIndex);
+      memory.ifPresent(m -> m.termsUsed(words.postings().size()));
       phases.done("word index and parts");
       MatchIndex index = finish(matchIndex);
       phases.done("wait for the match index");
@@ -228,7 +244,9 @@ public final class SiteBuilder {
       pageCount = writer.finish() + 1;
       phases.done("finish writing");
       Assets.copy(options.templates(), tmp);
-      out.commit(tmp);
+      // A remembering builder (serve's) leaves the previous site for tidy(), after the pages reloaded.
+      out.commit(tmp, memory.isEmpty());
+      memory.ifPresent(m -> m.written(tmp, writer.digests()));
       phases.done("assets, swap, remove old site");
     } catch (RuntimeException | Error e) {
       // Errors too (a stack overflow in a user's template): no unfinished folder is left behind.
@@ -240,6 +258,11 @@ public final class SiteBuilder {
       side.shutdown();
     }
     return new Result(kb.entries().size(), pageCount, List.copyOf(diagnostics), Duration.ofMillis(clock.millis() - start));
+  }
+
+  /** Removes the sites of earlier builds into {@code out} that a remembering builder left in place. */
+  public void tidy(Path out) {
+    OutputFolder.tidy(out);
   }
 
   /**
@@ -293,7 +316,7 @@ public final class SiteBuilder {
     }
   }
 
-  private static void writeIndex(Path file, MatchIndex index, String fingerprint) {
+  private static void writeIndex(Path file, MatchIndexCodec.Encoded index, String fingerprint) {
     try {
       Files.createDirectories(file.getParent());
       try (OutputStream out = Files.newOutputStream(file)) {

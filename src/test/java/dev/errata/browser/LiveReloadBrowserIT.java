@@ -40,16 +40,16 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class LiveReloadBrowserIT {
   static final String ENTRY = "python-backend-numpy2-empty-output-tensors";
   /**
-   * From writing the file to the reloaded page's load event. Issue 16 asks for 300 ms; serve still
-   * rebuilds the whole site on each save (about 0.8 s for the shipped content on the 2-core
-   * machine; from save to reloaded page, medians of 1.06 s and 1.67 s in two quiet runs of the
-   * suite on 2026-12-04), so the bound here is what holds today with room for a slower CI machine,
-   * and catches a reload that stops working or gets several times slower. Run with
-   * {@code -Derrata.live.bound.ms=300} to check the target; the figures are printed either way.
+   * From writing the file to the reloaded page's load event, once the preview is warm: issue 16
+   * asks for 300 ms. The first rebuilds of a fresh JVM run before the compiler has caught up
+   * (some 200 to 300 ms of building, where a warm one takes about 100), so the measured saves
+   * come after ten that are not. The default bound leaves room for a slower CI machine and
+   * still catches a reload that stops working or gets much slower; run with {@code
+   * -Derrata.live.bound.ms=300} to check the target. The figures are printed either way.
    */
-  static final long BOUND_MS = Long.getLong("errata.live.bound.ms", 4000);
-  static final int WARM_UP = 4;
-  static final int MEASURED = 7;
+  static final long BOUND_MS = Long.getLong("errata.live.bound.ms", 400);
+  static final int WARM_UP = 10;
+  static final int MEASURED = 9;
 
   static Path content;
   static Path file;
@@ -90,9 +90,11 @@ class LiveReloadBrowserIT {
   void anEditedEntryIsReloadedWithin300Milliseconds() throws IOException {
     open();
     // The first builds of a fresh JVM compile the builder; a writer's session is warm after a few saves.
+    List<Long> cold = new ArrayList<>();
     for (int i = 0; i < WARM_UP; i++) {
-      editAndWait("warm-up " + i);
+      cold.add(editAndWait("warm-up " + i));
     }
+    System.err.println("save to reloaded page, first saves, ms: " + cold);
     List<Long> times = new ArrayList<>();
     for (int i = 0; i < MEASURED; i++) {
       times.add(editAndWait("measured " + i));
