@@ -187,6 +187,10 @@ final class DirectHtml {
   }
 
   private void cell(TableCell cell) {
+    if (cell.getSpan() > 1) {
+      // A cell that spans columns ("a ||"): Flexmark writes a colspan, which this writer leaves to it.
+      throw Declined.INSTANCE;
+    }
     String tag = cell.isHeader() ? "th" : "td";
     out.append('<').append(tag);
     if (cell.getAlignment() != null) {

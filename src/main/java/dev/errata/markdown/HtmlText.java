@@ -1,9 +1,9 @@
 package dev.errata.markdown;
 
 /**
- * What both of our HTML writers ({@link SimpleMarkdown}, {@link DirectHtml}) must do as Flexmark
- * does, in one place: its text escaping, its line ends between blocks, and the code languages
- * it writes as a plain class name.
+ * What our HTML writer ({@link DirectHtml}) and the as-written fallback must do as Flexmark does:
+ * its text escaping, its line ends between blocks, and the code languages it writes as a plain
+ * class name.
  */
 final class HtmlText {
   private HtmlText() {}

@@ -23,9 +23,8 @@ import java.util.List;
  * The one Markdown set-up of a build, made once and shared (thread-safe): GitHub tables,
  * strikethrough, autolinks and heading ids (the page script adds the visible anchor links); raw
  * HTML in entries is escaped, never passed through, so an entry cannot inject script into the
- * site. Most bodies are read and written by {@link SimpleMarkdown} alone; the rest Flexmark
- * parses, {@link DirectHtml} writes the HTML of the common node kinds and Flexmark's renderer
- * the rest.
+ * site. Flexmark parses, {@link DirectHtml} writes the HTML of the common node kinds and
+ * Flexmark's renderer the rest.
  */
 public final class Markdown {
   private final Setup withLinks = Setup.of(true);
@@ -111,11 +110,6 @@ public final class Markdown {
     if (!scan.problems().isEmpty()) {
       return asWritten(markdown, scan.problems());
     }
-    // The simple reader declines whatever the autolink extension could link: it stands in for the plain set-up.
-    Rendered simple = SimpleMarkdown.render(markdown, plain.options());
-    if (simple != null) {
-      return simple;
-    }
     Setup setup = setup(markdown);
     return scan.risky() ? BigStack.call(() -> flexmark(setup, markdown)) : flexmark(setup, markdown);
   }
@@ -152,7 +146,7 @@ public final class Markdown {
     return markdown.indexOf('<') >= 0 || markdown.contains("](") || markdown.contains("]:") || markdown.contains("://");
   }
 
-  /** What Flexmark alone makes of {@code markdown}: what {@link SimpleMarkdown} must equal. */
+  /** What Flexmark alone makes of {@code markdown}. */
   Rendered flexmark(String markdown) {
     return flexmark(setup(markdown), markdown);
   }

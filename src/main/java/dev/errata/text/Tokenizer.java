@@ -84,8 +84,8 @@ public final class Tokenizer {
    */
   static void scan(CharSequence text, Sink out) {
     // One copy into an array: scanning an array is much cheaper than charAt on a
-    // CharSequence before the JIT has warmed up, and a build tokenizes every body once. A body's
-    // text comes as a buffer over an array of its own (see SimpleMarkdown), read in place.
+    // CharSequence before the JIT has warmed up, and a build tokenizes every body once. A buffer
+    // over an array of its own is read in place.
     char[] s = text instanceof java.nio.CharBuffer b && b.hasArray() && b.arrayOffset() == 0 && b.position() == 0
         && b.limit() == b.array().length ? b.array() : text.toString().toCharArray();
     int n = s.length;
