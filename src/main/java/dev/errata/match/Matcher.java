@@ -214,20 +214,34 @@ public final class Matcher {
     for (Map.Entry<Integer, Found> fe : found.entrySet()) {
       offer(best, scored(fe.getKey(), fe.getValue(), relevance[fe.getKey()]));
     }
+    boolean[] aligned = scratch.aligned;
+    found.keySet().forEach(e -> aligned[e] = true);
     for (int k = 0; k < touched; k++) {
       int e = scratch.touched[k];
-      if (!found.containsKey(e)) {
+      // Most of a common word's entries cannot enter the best: their standing is not made.
+      if (!aligned[e] && (best.size() < RANKED || beats(W_RELEVANCE * relevanceOf(relevance[e]), e, best.peek()))) {
         offer(best, scored(e, null, relevance[e]));
       }
       relevance[e] = 0;
       scratch.seen[e] = false;
     }
+    found.keySet().forEach(e -> aligned[e] = false);
     return best;
+  }
+
+  private static double relevanceOf(double bm) {
+    return bm / (bm + REL_HALF);
+  }
+
+  /** Whether an entry of this score ranks before {@code worst} (as {@link #BY_SCORE} orders them). */
+  private static boolean beats(double score, int entry, Scored worst) {
+    int c = Double.compare(worst.score(), score);
+    return c < 0 || (c == 0 && entry < worst.entry());
   }
 
   private static Scored scored(int e, Found f, double bm) {
     Best b = f == null ? null : f.best;
-    double rel = bm / (bm + REL_HALF);
+    double rel = relevanceOf(bm);
     return new Scored(e, (b == null ? 0 : b.value()) + W_RELEVANCE * rel, b == null ? 0 : b.quality(), rel, b,
         f == null || f.occurrences == 0 ? (b == null ? 0 : b.line().number()) : f.first, f == null ? 0 : f.occurrences);
   }
@@ -235,7 +249,7 @@ public final class Matcher {
   private static void offer(PriorityQueue<Scored> best, Scored s) {
     if (best.size() < RANKED) {
       best.add(s);
-    } else if (BY_SCORE.compare(s, best.peek()) < 0) {
+    } else if (beats(s.score(), s.entry(), best.peek())) {
       best.poll();
       best.add(s);
     }
@@ -246,18 +260,28 @@ public final class Matcher {
     final double[] templates;
     final double[] relevance;
     final boolean[] seen;
+    /** Entries that a template of theirs was aligned with, marked while one paste is ranked. */
+    final boolean[] aligned;
     int[] touched = new int[64];
+    /** The templates one line's words reach, and the best of them, by number. */
+    int[] lineTemplates = new int[64];
+    int[] candidates = new int[CANDIDATES_PER_LINE];
 
     Scratch(int templates, int entries) {
       this.templates = new double[templates];
       this.relevance = new double[entries];
       this.seen = new boolean[entries];
+      this.aligned = new boolean[entries];
     }
   }
 
   private final ThreadLocal<Scratch> scratch;
 
-  private static final Comparator<Scored> BY_SCORE = Comparator.comparingDouble(Scored::score).reversed().thenComparingInt(Scored::entry);
+  /** Higher score first, then lower entry number: a total order. */
+  private static final Comparator<Scored> BY_SCORE = (a, b) -> {
+    int c = Double.compare(b.score(), a.score());
+    return c != 0 ? c : Integer.compare(a.entry(), b.entry());
+  };
 
   /** One entry's standing: {@code first} is the line it first appears on, {@code occurrences} how often. */
   private record Scored(int entry, double score, double quality, double rel, Best best, int first, int occurrences) {
@@ -283,8 +307,8 @@ public final class Matcher {
     lines.forEach(l -> byNumber.put(l.number(), l));
     int firstLine = lines.stream().mapToInt(PreparedLine::number).min().orElse(0);
     int lastLine = lines.stream().mapToInt(PreparedLine::number).max().orElse(0);
-    double[] acc = scratch.get().templates;
-    List<Integer> touched = new ArrayList<>();
+    Scratch sc = scratch.get();
+    double[] acc = sc.templates;
     List<Set<String>> lineKeys = lines.stream().map(l -> MatchIndex.keys(l.tokens())).toList();
     Set<String> allowed = new LinkedHashSet<>();
     for (Set<String> keys : lineKeys) {
@@ -297,7 +321,10 @@ public final class Matcher {
     int budget = MAX_ALIGNMENTS;
     for (int li = 0; li < lines.size() && budget > 0; li++) {
       PreparedLine line = lines.get(li);
-      touched.clear();
+      // Template numbers in int arrays: a common word reaches thousands of templates, and boxing
+      // each was a large part of checking a large knowledge base's examples.
+      int[] touched = sc.lineTemplates;
+      int nTouched = 0;
       double lineWeight = 0;
       for (String key : lineKeys.get(li)) {
         if (!allowed.contains(key)) {
@@ -311,29 +338,49 @@ public final class Matcher {
         lineWeight += w;
         for (int tid : posting) {
           if (acc[tid] == 0) {
-            touched.add(tid);
+            if (nTouched == touched.length) {
+              touched = sc.lineTemplates = java.util.Arrays.copyOf(touched, 2 * nTouched);
+            }
+            touched[nTouched++] = tid;
           }
           acc[tid] += w;
         }
       }
       // The templates sharing the most weight of rare words with the line; a line cut short or
-      // padded with other text still finds its template this way.
-      List<Integer> candidates = new ArrayList<>();
-      for (int tid : touched) {
-        if (acc[tid] >= MIN_LINE_SHARE * lineWeight) {
-          candidates.add(tid);
+      // padded with other text still finds its template this way. The best few are selected,
+      // in order (more shared weight first, then lower number), as sorting them all would.
+      int[] best = sc.candidates;
+      int nBest = 0;
+      for (int k = 0; k < nTouched; k++) {
+        int tid = touched[k];
+        if (acc[tid] < MIN_LINE_SHARE * lineWeight) {
+          continue;
         }
+        if (nBest == best.length && !before(tid, best[nBest - 1], acc)) {
+          continue;
+        }
+        int at = nBest == best.length ? nBest - 1 : nBest++;
+        while (at > 0 && before(tid, best[at - 1], acc)) {
+          best[at] = best[at - 1];
+          at--;
+        }
+        best[at] = tid;
       }
-      candidates.sort(Comparator.comparingDouble((Integer tid) -> -acc[tid]).thenComparingInt(tid -> tid));
-      for (int c = 0; c < Math.min(CANDIDATES_PER_LINE, candidates.size()) && budget > 0; c++, budget--) {
-        Template tpl = index.template(candidates.get(c));
-        alignOne(tpl, candidates.get(c), line, byNumber.get(line.number() + 1), line.number() == firstLine, line.number() == lastLine, found);
+      for (int c = 0; c < nBest && budget > 0; c++, budget--) {
+        Template tpl = index.template(best[c]);
+        alignOne(tpl, best[c], line, byNumber.get(line.number() + 1), line.number() == firstLine, line.number() == lastLine, found);
       }
-      for (int tid : touched) {
-        acc[tid] = 0;
+      for (int k = 0; k < nTouched; k++) {
+        acc[touched[k]] = 0;
       }
     }
     return found;
+  }
+
+  /** Whether template {@code a} comes before {@code b}: more shared weight, then the lower number. */
+  private static boolean before(int a, int b, double[] acc) {
+    int c = Double.compare(-acc[a], -acc[b]);
+    return c < 0 || (c == 0 && a < b);
   }
 
   /**
