@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
@@ -33,47 +32,24 @@ public final class BuildMemory {
   /** At most this many bytes of pages and JSON are remembered: a large site is rendered again rather than held. */
   static final long MEMO_BYTES = 64L << 20;
 
-  private volatile Map<Object, byte[]> previousPages = Map.of();
-  private volatile Map<Object, byte[]> pages = new ConcurrentHashMap<>();
-  private final java.util.concurrent.atomic.AtomicLong pageBytes = new java.util.concurrent.atomic.AtomicLong();
-  private volatile Map<String, Markdown.Rendered> previousBodies = Map.of();
-  private volatile Map<String, Markdown.Rendered> bodies = new ConcurrentHashMap<>();
+  private final Kept<Object, byte[]> pages = new Kept<>(b -> b.length, MEMO_BYTES);
+  private final Kept<String, Markdown.Rendered> bodies = new Kept<>();
+  private final Kept<Entry, List<dev.errata.Diagnostic>> checked = new Kept<>();
+  private final Kept<Entry, TermCounts> counts = new Kept<>();
   private List<String> templatesListing;
   private Templates templates;
   private volatile PageWriter.Previous written;
 
   /** Called as a build starts: what the last build used becomes what this one may reuse. */
-  synchronized void begin() {
-    if (!bodies.isEmpty()) {
-      previousBodies = bodies;
-      bodies = new ConcurrentHashMap<>();
-    }
-    if (!checked.isEmpty()) {
-      previousChecked = checked;
-      checked = new ConcurrentHashMap<>();
-    }
-    if (!counts.isEmpty()) {
-      previousCounts = counts;
-      counts = new ConcurrentHashMap<>();
-    }
-    if (!pages.isEmpty()) {
-      previousPages = pages;
-      pages = new ConcurrentHashMap<>();
-      pageBytes.set(0);
-    }
+  void begin() {
+    pages.next();
+    bodies.next();
+    checked.next();
+    counts.next();
   }
 
   /** Rendered pages and JSON, for the templates of this build (forgotten when they change). */
-  final dev.errata.render.RenderMemo renders = (key, make) -> {
-    byte[] b = previousPages.get(key);
-    if (b == null) {
-      b = make.get();
-    }
-    if (pageBytes.addAndGet(b.length) <= MEMO_BYTES) {
-      pages.put(key, b);
-    }
-    return b;
-  };
+  final dev.errata.render.RenderMemo renders = pages::get;
 
   /**
    * The site the last build wrote, for the writer to link its unchanged files, when the output
@@ -105,8 +81,6 @@ public final class BuildMemory {
   private volatile int termsUsed;
   private TermCounts.Counting counting;
   private String countingRules;
-  private volatile Map<Entry, TermCounts> previousCounts = Map.of();
-  private volatile Map<Entry, TermCounts> counts = new ConcurrentHashMap<>();
 
   /**
    * The word counting of this build: the last build's, so that its counts of unchanged entries
@@ -117,7 +91,7 @@ public final class BuildMemory {
     if (counting == null || !rules.json().equals(countingRules) || counting.termsNumbered() > 2 * termsUsed + 10_000) {
       counting = new TermCounts.Counting(rules);
       countingRules = rules.json();
-      previousCounts = Map.of();
+      counts.forget();
     }
     return counting;
   }
@@ -133,12 +107,7 @@ public final class BuildMemory {
 
   /** An entry's word counts, from the last build when the entry was equal. */
   TermCounts counts(Entry e, java.util.function.Supplier<TermCounts> count) {
-    TermCounts c = previousCounts.get(e);
-    if (c == null) {
-      c = count.get();
-    }
-    counts.put(e, c);
-    return c;
+    return counts.get(e, count);
   }
 
   private record Indexed(Object inputs, dev.errata.match.MatchIndex index, dev.errata.index.MatchIndexCodec.Encoded encoded) {}
@@ -170,30 +139,15 @@ public final class BuildMemory {
     return made;
   }
 
-  private volatile Map<Entry, List<dev.errata.Diagnostic>> previousChecked = Map.of();
-  private volatile Map<Entry, List<dev.errata.Diagnostic>> checked = new ConcurrentHashMap<>();
 
   /** An entry's Markdown problems, from the last build's check when the entry was equal. */
   List<dev.errata.Diagnostic> checked(Entry e, java.util.function.Supplier<List<dev.errata.Diagnostic>> check) {
-    List<dev.errata.Diagnostic> d = previousChecked.get(e);
-    if (d == null) {
-      d = check.get();
-    }
-    checked.put(e, d);
-    return d;
+    return checked.get(e, check);
   }
 
   /** The body's rendering, from the last build when it had the same body. */
   Markdown.Rendered render(Markdown markdown, String body) {
-    Markdown.Rendered r = previousBodies.get(body);
-    if (r == null) {
-      r = bodies.get(body);
-    }
-    if (r == null) {
-      r = markdown.render(body);
-    }
-    bodies.put(body, r);
-    return r;
+    return bodies.get(body, () -> markdown.render(body));
   }
 
   /**
@@ -206,7 +160,7 @@ public final class BuildMemory {
     if (templates == null || !listing.equals(templatesListing)) {
       templates = new Templates(folder);
       templatesListing = listing;
-      previousPages = Map.of();
+      pages.forget();
     }
     return templates;
   }
