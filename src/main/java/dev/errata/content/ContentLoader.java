@@ -22,6 +22,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
 
 /**
  * Reads a content folder: {@code site.yml}, {@code vocabulary.yml} and every {@code **}{@code /*.md}
@@ -42,44 +44,20 @@ public final class ContentLoader {
    */
   private ObjectMapper yaml;
 
-  private final Memo memo;
+  private final BiFunction<Object, Supplier<FileResult>, FileResult> memo;
 
   public ContentLoader() {
-    this(null);
-  }
-
-  /** @param memo each file's result from the previous load of the same process, reused where nothing it came from changed; may be null */
-  public ContentLoader(Memo memo) {
-    this.factory = factory();
-    this.memo = memo;
+    this((inputs, parse) -> parse.get());
   }
 
   /**
-   * What a process that loads the same folder again and again ({@code errata serve}) keeps of
-   * each file: its result, under everything the result was made from (the file's text, the
-   * folder, the default language, the vocabulary). A file whose inputs are all equal gets the
-   * same result without being parsed again; only the latest load's files are kept.
+   * @param memo a file's result from an earlier load, where everything it is made from (the
+   *     key: the file, the folder, its text, the default language, the vocabulary) is equal; a
+   *     process that loads the same folder after each edit ({@code errata serve}) keeps them
    */
-  public static final class Memo {
-    private record Inputs(Path root, String text, String defaultLang, Vocabulary vocabulary) {}
-    private record Kept(Inputs inputs, FileResult result) {}
-
-    private volatile Map<Path, Kept> previous = Map.of();
-    private volatile Map<Path, Kept> current = new java.util.concurrent.ConcurrentHashMap<>();
-
-    private synchronized void begin() {
-      if (!current.isEmpty()) {
-        previous = current;
-        current = new java.util.concurrent.ConcurrentHashMap<>();
-      }
-    }
-
-    private FileResult get(Path file, Inputs inputs, java.util.function.Supplier<FileResult> made) {
-      Kept kept = previous.get(file);
-      FileResult result = kept != null && kept.inputs().equals(inputs) ? kept.result() : made.get();
-      current.put(file, new Kept(inputs, result));
-      return result;
-    }
+  public ContentLoader(BiFunction<Object, Supplier<FileResult>, FileResult> memo) {
+    this.factory = factory();
+    this.memo = memo;
   }
 
   private synchronized ObjectMapper yaml() {
@@ -157,9 +135,6 @@ public final class ContentLoader {
           : "no vocabulary.yml, so the tags and components of the entries are not checked",
           "list them in " + display(file) + "; docs/authoring.md, 'The vocabulary', shows how"));
     }
-    if (memo != null) {
-      memo.begin();
-    }
     List<FileResult> results = walk.entries().parallelStream().map(f -> readEntry(contentDir, f, defaultLang, vocabulary)).toList();
     List<Entry> entries = new ArrayList<>();
     Map<String, List<String>> unloaded = new java.util.TreeMap<>();
@@ -183,8 +158,12 @@ public final class ContentLoader {
     return readMatching(contentDir, readVocabulary(contentDir, ignored), ignored);
   }
 
-  /** @param id the id a file that could not be loaded claims: its {@code id} key, else its name */
-  private record FileResult(Optional<Entry> entry, List<Diagnostic> diagnostics, Optional<String> id, String path) {}
+  /**
+   * One file's outcome: its entry, or none when it has errors.
+   *
+   * @param id the id a file that could not be loaded claims: its {@code id} key, else its name
+   */
+  public record FileResult(Optional<Entry> entry, List<Diagnostic> diagnostics, Optional<String> id, String path) {}
 
   private FileResult readEntry(Path root, Path file, String defaultLang, Vocabulary vocabulary) {
     String shown = display(file);
@@ -196,11 +175,8 @@ public final class ContentLoader {
     if (text.isEmpty()) {
       return new FileResult(Optional.empty(), problems.all(), byName, shown);
     }
-    if (memo != null) {
-      return memo.get(file, new Memo.Inputs(root, text.get(), defaultLang, vocabulary),
-          () -> parseEntry(root, file, text.get(), defaultLang, vocabulary, problems));
-    }
-    return parseEntry(root, file, text.get(), defaultLang, vocabulary, problems);
+    return memo.apply(List.of(file, root, text.get(), defaultLang, vocabulary),
+        () -> parseEntry(root, file, text.get(), defaultLang, vocabulary, problems));
   }
 
   private FileResult parseEntry(Path root, Path file, String text, String defaultLang, Vocabulary vocabulary, Problems problems) {

@@ -54,16 +54,10 @@ public final class SearchIndexWriter {
   private final JsonFactory json = new JsonFactory();
 
   /**
-   * The parts that need only the entries and the match index (key, template and entry parts,
-   * facets): a build writes them while pages are still being rendered.
+   * The key and template parts: made from the match index alone. With {@link #entryParts}, the
+   * parts that need only the entries and the match index, which a build writes while pages are
+   * still being rendered.
    */
-  public List<IndexPart> matchParts(KnowledgeBase kb, MatchIndex match) {
-    List<IndexPart> pages = new ArrayList<>(indexParts(match));
-    pages.addAll(entryParts(kb, match));
-    return pages;
-  }
-
-  /** The key and template parts: made from the match index alone. */
   public List<IndexPart> indexParts(MatchIndex match) {
     List<IndexPart> pages = new ArrayList<>(keyShards(match, keyParts(match)));
     pages.addAll(templateShards(match));

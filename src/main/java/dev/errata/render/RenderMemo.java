@@ -11,6 +11,9 @@ import java.util.function.Supplier;
 public interface RenderMemo {
   RenderMemo NONE = (key, make) -> make.get();
 
-  /** What {@code make} gives for {@code key}: made now, or remembered from an equal key. */
-  byte[] bytes(Object key, Supplier<byte[]> make);
+  /**
+   * What {@code make} gives for the key: made now, or remembered from an equal key. The key is
+   * asked for only by a memo that remembers, so a one-off build does not assemble it.
+   */
+  byte[] bytes(Supplier<Object> key, Supplier<byte[]> make);
 }

@@ -238,11 +238,13 @@ public final class SiteRenderer {
   /** Renders a page whose model must be what {@link TemplateVariables} lists for its template. */
   private byte[] render(String template, Map<String, Object> model) {
     TemplateVariables.check(template, model.keySet());
-    // The words (t, tn) are the templates' own: equal for every page of one Templates, which the memo is kept for.
-    Map<String, Object> inputs = new java.util.HashMap<>(model);
-    inputs.remove("t");
-    inputs.remove("tn");
-    return memo.bytes(List.of(template, inputs), () -> templates.render(template, model));
+    return memo.bytes(() -> {
+      // The words (t, tn) are the templates' own: equal for every page of one Templates, which the memo is kept for.
+      Map<String, Object> inputs = new java.util.HashMap<>(model);
+      inputs.remove("t");
+      inputs.remove("tn");
+      return List.of(template, inputs);
+    }, () -> templates.render(template, model));
   }
 
   /** A page in the site's default language. */

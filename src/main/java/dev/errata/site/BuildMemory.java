@@ -21,14 +21,15 @@ import java.util.stream.Stream;
 /**
  * What a process that builds the same folders again after each edit ({@code errata serve}) keeps
  * from one build to the next, so that a rebuild does the work of the edit rather than of the
- * whole site: each file's parse, each body's Markdown, the parsed templates, and the digest of
- * each file written, so that the files an edit leaves unchanged are linked, not written. Everything is kept
- * under the whole input it was made from, so what is reused is what the work would have given,
- * and the site is byte for byte the one a fresh build writes (LiveSiteTest compares them). Only
- * the latest build's bodies and files are kept.
+ * whole site: each file's parse, each body's Markdown and Markdown problems, each entry's word
+ * counts, the parsed templates and the pages rendered with them, the match index and its parts,
+ * and the digest of each file written, so that the files an edit leaves unchanged are linked,
+ * not written. Everything is kept under the whole input it was made from, so what is reused is
+ * what the work would have given, and the site is byte for byte the one a fresh build writes
+ * (BuildMemoryTest and IncrementalBuildTest compare them). Only the latest build's values are kept.
  */
 public final class BuildMemory {
-  final ContentLoader.Memo files = new ContentLoader.Memo();
+  private final Kept<Object, ContentLoader.FileResult> files = new Kept<>();
   /** At most this many bytes of pages and JSON are remembered: a large site is rendered again rather than held. */
   static final long MEMO_BYTES = 64L << 20;
 
@@ -42,6 +43,7 @@ public final class BuildMemory {
 
   /** Called as a build starts: what the last build used becomes what this one may reuse. */
   void begin() {
+    files.next();
     pages.next();
     bodies.next();
     checked.next();
@@ -49,15 +51,20 @@ public final class BuildMemory {
   }
 
   /** Rendered pages and JSON, for the templates of this build (forgotten when they change). */
-  final dev.errata.render.RenderMemo renders = pages::get;
+  final dev.errata.render.RenderMemo renders = (key, make) -> pages.get(key.get(), make);
+
+  /** A content file's result, from the last build when everything it is made from is equal. */
+  ContentLoader.FileResult file(Object inputs, java.util.function.Supplier<ContentLoader.FileResult> parse) {
+    return files.get(inputs, parse);
+  }
 
   /**
    * The site the last build wrote, for the writer to link its unchanged files, when the output
    * still links to it (nothing else built into the output since).
    */
-  Optional<PageWriter.Previous> previous(Optional<Path> current) {
+  PageWriter.Previous previous(Optional<Path> current) {
     PageWriter.Previous w = written;
-    return w != null && current.map(w.folder()::equals).orElse(false) ? Optional.of(w) : Optional.empty();
+    return w != null && current.map(w.folder()::equals).orElse(false) ? w : PageWriter.Previous.NONE;
   }
 
   /** What a build that succeeded wrote. */
@@ -87,7 +94,7 @@ public final class BuildMemory {
    * stay valid, unless the rules changed or the terms it numbered (which grow with each edit
    * that adds words) are well beyond what its last build used.
    */
-  synchronized TermCounts.Counting counting(Rules rules, int termsUsed) {
+  synchronized TermCounts.Counting counting(Rules rules) {
     if (counting == null || !rules.json().equals(countingRules) || counting.termsNumbered() > 2 * termsUsed + 10_000) {
       counting = new TermCounts.Counting(rules);
       countingRules = rules.json();
@@ -96,11 +103,7 @@ public final class BuildMemory {
     return counting;
   }
 
-  /** How many terms the last build's word index has. */
-  int termsUsed() {
-    return termsUsed;
-  }
-
+  /** How many terms the word index of a build that finished has. */
   void termsUsed(int terms) {
     termsUsed = terms;
   }
@@ -138,7 +141,6 @@ public final class BuildMemory {
     }
     return made;
   }
-
 
   /** An entry's Markdown problems, from the last build's check when the entry was equal. */
   List<dev.errata.Diagnostic> checked(Entry e, java.util.function.Supplier<List<dev.errata.Diagnostic>> check) {

@@ -31,7 +31,10 @@ final class PageWriter {
   private static final Page END = new Page("", new byte[0]);
 
   /** A finished site and the digest of each of its files, by path. */
-  record Previous(Path folder, Map<String, Long> digests) {}
+  record Previous(Path folder, Map<String, Long> digests) {
+    /** No site to link from: every file is written, and digested for the build after. */
+    static final Previous NONE = new Previous(Path.of(""), Map.of());
+  }
 
   private final Path root;
   private final Previous previous;
@@ -42,10 +45,12 @@ final class PageWriter {
   private volatile ErrataException failure;
   private int written;
 
+  /** A writer that writes every file and keeps no digests (a build that nothing remembers). */
   PageWriter(Path root) {
-    this(root, new Previous(root, Map.of()));
+    this(root, null);
   }
 
+  /** @param previous the site to link unchanged files from ({@link Previous#NONE} for none); digests are kept */
   PageWriter(Path root, Previous previous) {
     this.root = root;
     this.previous = previous;
@@ -109,10 +114,7 @@ final class PageWriter {
       }
       if (failure == null) {
         try {
-          long digest = digest(page.bytes());
-          digests.put(page.path(), digest);
-          Long before = previous.digests().get(page.path());
-          if (before == null || before != digest || !link(root.resolve(page.path()), previous.folder().resolve(page.path()))) {
+          if (previous == null || !linked(page)) {
             write(root.resolve(page.path()), page.bytes());
           }
           written++;
@@ -139,6 +141,14 @@ final class PageWriter {
     } catch (IOException e) {
       throw new ErrataException(ExitCode.IO, "cannot write " + file + ": " + e.getMessage(), e);
     }
+  }
+
+  /** Records the page's digest, and links it when the previous site has the same file; false when it was not linked. */
+  private boolean linked(Page page) {
+    long digest = digest(page.bytes());
+    digests.put(page.path(), digest);
+    Long before = previous.digests().get(page.path());
+    return before != null && before == digest && link(root.resolve(page.path()), previous.folder().resolve(page.path()));
   }
 
   /** Links {@code file} to the same file of the previous site; false when it cannot (gone, another file system). */

@@ -115,15 +115,17 @@ public final class SiteBuilder {
     Map<KnowledgeBase, Rules> merged = new java.util.IdentityHashMap<>();
     Function<KnowledgeBase, Rules> rulesOf = kb -> merged.computeIfAbsent(kb, k -> Rules.forContent(k.matching()));
     Map<KnowledgeBase, MatchIndex> built = new java.util.IdentityHashMap<>();
-    Function<KnowledgeBase, MatchIndex> index = kb -> built.computeIfAbsent(kb, k -> memory
-        .map(m -> m.index(MatchIndex.inputs(k, rulesOf.apply(k)), () -> MatchIndex.build(k, rulesOf.apply(k))))
-        .orElseGet(() -> MatchIndex.build(k, rulesOf.apply(k))));
+    Function<KnowledgeBase, MatchIndex> index = kb -> built.computeIfAbsent(kb, k -> {
+      java.util.function.Supplier<MatchIndex> build = () -> MatchIndex.build(k, rulesOf.apply(k));
+      return memory.map(m -> m.index(MatchIndex.inputs(k, rulesOf.apply(k)), build)).orElseGet(build);
+    });
     // Encoded once: its digest names the examples' recorded answers, and a build writes it.
     Map<KnowledgeBase, MatchIndexCodec.Encoded> encodings = new java.util.IdentityHashMap<>();
-    Function<KnowledgeBase, MatchIndexCodec.Encoded> encoded = kb -> encodings.computeIfAbsent(kb, k -> memory
-        .map(m -> m.encoded(index.apply(k), () -> MatchIndexCodec.encode(index.apply(k))))
-        .orElseGet(() -> MatchIndexCodec.encode(index.apply(k))));
-    ContentLoader.Result loaded = new ContentLoader(memory.map(m -> m.files).orElse(null)).load(content);
+    Function<KnowledgeBase, MatchIndexCodec.Encoded> encoded = kb -> encodings.computeIfAbsent(kb, k -> {
+      java.util.function.Supplier<MatchIndexCodec.Encoded> encode = () -> MatchIndexCodec.encode(index.apply(k));
+      return memory.map(m -> m.encoded(index.apply(k), encode)).orElseGet(encode);
+    });
+    ContentLoader.Result loaded = memory.map(m -> new ContentLoader(m::file)).orElseGet(ContentLoader::new).load(content);
     phases.done("load (read, YAML, map)");
     List<Diagnostic> all = new ArrayList<>(loaded.diagnostics());
     List<dev.errata.check.Rule> extra = runExamples
@@ -179,8 +181,7 @@ public final class SiteBuilder {
     SearchIndexWriter searchIndex = new SearchIndexWriter();
     List<Diagnostic> diagnostics = new ArrayList<>(checked.diagnostics());
     Path tmp = out.begin();
-    PageWriter writer = new PageWriter(tmp, memory.flatMap(m -> m.previous(out.current()))
-        .orElseGet(() -> new PageWriter.Previous(tmp, Map.of())));
+    PageWriter writer = memory.map(m -> new PageWriter(tmp, m.previous(out.current()))).orElseGet(() -> new PageWriter(tmp));
     int pageCount;
     // What needs only the entries (the JSON API, the match index and its parts) is written on a
     // thread of its own while the pages render, and later the word parts while the list pages
@@ -205,7 +206,7 @@ public final class SiteBuilder {
       // Pages go to disk as they are rendered; each body is parsed once, and its text counted for
       // word search right there, on the thread that rendered it.
       WordIndex.Builder counting = memory.map(m -> new WordIndex.Builder(kb, WordIndex.Weights.SEARCH,
-          m.counting(rules, m.termsUsed()), m::counts)).orElseGet(() -> new WordIndex.Builder(kb, WordIndex.Weights.SEARCH, rules));
+          m.counting(rules), m::counts)).orElseGet(() -> new WordIndex.Builder(kb, WordIndex.Weights.SEARCH, rules));
       // Rendering a body finds its refused links and deep nesting (a build's check leaves them to it).
       List<Diagnostic> bodyProblems = java.util.Collections.synchronizedList(new ArrayList<>());
       Templates templates = memory.map(m -> m.templates(options.templates())).orElseGet(() -> new Templates(options.templates()));
@@ -215,7 +216,8 @@ public final class SiteBuilder {
         Markdown.Rendered r = memory.map(m -> m.render(markdown, e.body())).orElseGet(() -> markdown.render(e.body()));
         bodyProblems.addAll(MarkdownCheck.body(e, r));
         counting.add(e, new WordIndex.Body(r.text(), r.code()));
-        writer.write(new Page(EntriesJson.path(e), renders.bytes(List.of("entry json", e, r.html()), () -> entriesJson.write(e, r.html()))));
+        writer.write(new Page(EntriesJson.path(e), renders.bytes(() -> List.of("entry json", e, r.html()),
+            () -> entriesJson.write(e, r.html()))));
         return r.html();
       }, renders);
       diagnostics.addAll(languageProblems(templates.messages(), kb, options.content()));
