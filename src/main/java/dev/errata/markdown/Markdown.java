@@ -29,6 +29,28 @@ import java.util.List;
 public final class Markdown {
   private final Setup withLinks = Setup.of(true);
   private final Setup plain = Setup.of(false);
+  private final Memo memo;
+
+  /**
+   * Where renderings may be kept: a rendering is a function of the text alone, so a builder that
+   * keeps them between builds ({@code errata serve}) renders only the texts an edit changed.
+   */
+  @FunctionalInterface
+  public interface Memo {
+    /** A memo that keeps nothing. */
+    Memo NONE = (text, render) -> render.get();
+
+    Rendered get(String text, java.util.function.Supplier<Rendered> render);
+  }
+
+  public Markdown() {
+    this(Memo.NONE);
+  }
+
+  /** @param memo consulted for every text this instance renders, bodies and inline fields alike */
+  public Markdown(Memo memo) {
+    this.memo = memo;
+  }
 
   /**
    * A parser, the renderer for what {@link DirectHtml} declines, and their options. Parser and
@@ -106,6 +128,10 @@ public final class Markdown {
    * so that a build finds them on the parse it needs anyway.
    */
   public Rendered render(String markdown) {
+    return memo.get(markdown, () -> renderNow(markdown));
+  }
+
+  private Rendered renderNow(String markdown) {
     MarkdownLimits.Scan scan = MarkdownLimits.scan(markdown);
     if (!scan.problems().isEmpty()) {
       return asWritten(markdown, scan.problems());

@@ -34,7 +34,7 @@ public final class BuildMemory {
   static final long MEMO_BYTES = 64L << 20;
 
   private final Kept<Object, byte[]> pages = new Kept<>(b -> b.length, MEMO_BYTES);
-  private final Kept<String, Markdown.Rendered> bodies = new Kept<>();
+  private final Kept<String, Markdown.Rendered> renderings = new Kept<>();
   private final Kept<Entry, List<dev.errata.Diagnostic>> checked = new Kept<>();
   private final Kept<Entry, TermCounts> counts = new Kept<>();
   private List<String> templatesListing;
@@ -45,7 +45,7 @@ public final class BuildMemory {
   void begin() {
     files.next();
     pages.next();
-    bodies.next();
+    renderings.next();
     checked.next();
     counts.next();
   }
@@ -147,10 +147,8 @@ public final class BuildMemory {
     return checked.get(e, check);
   }
 
-  /** The body's rendering, from the last build when it had the same body. */
-  Markdown.Rendered render(Markdown markdown, String body) {
-    return bodies.get(body, () -> markdown.render(body));
-  }
+  /** A Markdown renderer whose renderings of bodies and inline fields are taken from the last build where the text is equal. */
+  final Markdown markdown = new Markdown(renderings::get);
 
   /**
    * The templates, parsed again only when a file of the templates folder (its messages included)

@@ -177,7 +177,7 @@ public final class SiteBuilder {
   private Result write(Options options, Checked checked, Fingerprint fingerprint, OutputFolder out, long start, Phases phases) {
     KnowledgeBase kb = checked.knowledgeBase();
     Rules rules = Rules.forContent(kb.matching());
-    Markdown markdown = new Markdown();
+    Markdown markdown = memory.map(m -> m.markdown).orElseGet(Markdown::new);
     SearchIndexWriter searchIndex = new SearchIndexWriter();
     List<Diagnostic> diagnostics = new ArrayList<>(checked.diagnostics());
     Path tmp = out.begin();
@@ -213,7 +213,7 @@ public final class SiteBuilder {
       dev.errata.render.RenderMemo renders = memory.map(m -> m.renders).orElse(dev.errata.render.RenderMemo.NONE);
       EntriesJson entriesJson = new EntriesJson(new JsonFactory());
       SiteRenderer renderer = new SiteRenderer(templates, markdown, e -> {
-        Markdown.Rendered r = memory.map(m -> m.render(markdown, e.body())).orElseGet(() -> markdown.render(e.body()));
+        Markdown.Rendered r = markdown.render(e.body());
         bodyProblems.addAll(MarkdownCheck.body(e, r));
         counting.add(e, new WordIndex.Body(r.text(), r.code()));
         writer.write(new Page(EntriesJson.path(e), renders.bytes(() -> List.of("entry json", e, r.html()),
