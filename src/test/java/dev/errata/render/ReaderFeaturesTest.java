@@ -36,7 +36,7 @@ class ReaderFeaturesTest {
   void listPagesSpeakTheSitesDefaultLanguage() {
     for (String p : List.of("index.html", "search.html", "components/index.html", "tags/locking.html", "404.html")) {
       assertTrue(pages.get(p).contains("<html lang=\"zh\">"), p);
-      assertTrue(pages.get(p).contains("assets/messages/zh.js\"></script>"), p);
+      assertTrue(pages.get(p).contains("assets/messages/zh.js\" data-live=\"swap\"></script>"), p);
       assertTrue(pages.get(p).contains("搜索已知问题"), p);
     }
     assertTrue(pages.get("components/ledger.html").contains("受影响版本 &gt;=3.2, &lt;3.5；3.5 起已修复"),
