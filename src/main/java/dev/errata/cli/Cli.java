@@ -30,6 +30,10 @@ public final class Cli {
   public static int run(String[] args, PrintWriter out, PrintWriter err, InputStream in) {
     ErrataCommand root = new ErrataCommand();
     try {
+      if ("match".equals(commandName(args))) {
+        // Before picocli builds its model of the command line, which takes as long.
+        MatchCommand.lookAhead(args);
+      }
       return create(root, args, out, err, in).execute(args);
     } catch (Throwable t) {
       return report(t, root.verbose, err);

@@ -68,6 +68,32 @@ final class MatchCommand implements Callable<Integer> {
     this.stdin = stdin;
   }
 
+  /**
+   * Starts the look at the content folder this command line names (its {@code --content}, else
+   * the default) before picocli parses it: the parse and the look then run side by side. A guess
+   * that turns out wrong (an option spelt some other way) costs only the work.
+   */
+  static void lookAhead(String[] args) {
+    try {
+      Workspace.lookAhead(Path.of(contentNamed(args)));
+    } catch (java.nio.file.InvalidPathException e) {
+      // Picocli reports the option as it always does.
+    }
+  }
+
+  /** The {@code --content} of a command line, read the simple way, or the default. */
+  static String contentNamed(String[] args) {
+    String folder = "content";
+    for (int i = 0; i < args.length && !args[i].equals("--"); i++) {
+      if (args[i].equals("--content") && i + 1 < args.length) {
+        folder = args[++i];
+      } else if (args[i].startsWith("--content=")) {
+        folder = args[i].substring("--content=".length());
+      }
+    }
+    return folder;
+  }
+
   @Override
   public Integer call() {
     if (top < 1) {

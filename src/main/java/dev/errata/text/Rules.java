@@ -312,15 +312,21 @@ public final class Rules {
 
   @SuppressWarnings("unchecked")
   private static Map<String, Object> load() {
+    try (JsonParser p = new JsonFactory().createParser(builtInText())) {
+      p.nextToken();
+      return java.util.Collections.unmodifiableMap((Map<String, Object>) read(p));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The tool's generic rules as the jar holds them, unparsed: what an index's salt takes of them. */
+  public static String builtInText() {
     try (InputStream in = Rules.class.getResourceAsStream(RESOURCE)) {
       if (in == null) {
         throw new IllegalStateException("missing " + RESOURCE + " in the jar");
       }
-      String json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      try (JsonParser p = new JsonFactory().createParser(json)) {
-        p.nextToken();
-        return java.util.Collections.unmodifiableMap((Map<String, Object>) read(p));
-      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -30,9 +30,51 @@ public final class Workspace {
   private Rules rules;
   private Optional<MatchData> prebuilt;
 
+  /** The look at a content folder started before the command line was parsed, if any. */
+  private static volatile LookAhead lookAhead;
+
+  private record LookAhead(Path content, java.util.concurrent.FutureTask<Fingerprint> fingerprint) {}
+
   private Workspace(Path content, Path site) {
     this.content = content;
     this.site = site;
+  }
+
+  /**
+   * Starts taking the fingerprint of {@code content} on a thread of its own. {@code errata
+   * match} waits for that look at every file before it may use a built index (some 100-200 ms
+   * at 10,000 entries on a cold JVM); started as the process starts, it runs while the command
+   * line is parsed (as long again) on the other core. A workspace of another folder ignores it.
+   *
+   * @return the fingerprint as it is taken (the command line does not wait for it; tests do)
+   */
+  public static java.util.concurrent.Future<Fingerprint> lookAhead(Path content) {
+    java.util.concurrent.FutureTask<Fingerprint> task =
+        new java.util.concurrent.FutureTask<>(() -> Fingerprint.of(content, MatchIndexCodec.salt()));
+    Thread t = new Thread(task, "errata-look-ahead");
+    t.setDaemon(true);
+    lookAhead = new LookAhead(content, task);
+    t.start();
+    return task;
+  }
+
+  /**
+   * The content folder's fingerprint now: the look ahead's when it was of this folder and worked,
+   * else taken here. A look ahead serves once, the one command of a process it was started for.
+   */
+  private Fingerprint fingerprint() {
+    LookAhead early = lookAhead;
+    lookAhead = null;
+    if (early != null && early.content().equals(content)) {
+      try {
+        return early.fingerprint().get();
+      } catch (java.util.concurrent.ExecutionException e) {
+        // Taken again below, where a failure is reported as it always is.
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    return Fingerprint.of(content, MatchIndexCodec.salt());
   }
 
   /** @param site the built site, or null when there is none to read an index from */
@@ -107,7 +149,7 @@ public final class Workspace {
     if (stored.isEmpty()) {
       return Optional.empty();
     }
-    Fingerprint now = Fingerprint.of(content, MatchIndexCodec.salt());
+    Fingerprint now = fingerprint();
     try {
       if (!stored.get().equals(now.digest()) || Files.getLastModifiedTime(file).toMillis() < now.newestMillis()) {
         return Optional.empty();

@@ -54,4 +54,12 @@ class CommandsTest {
     assertEquals(2, typo.code());
     assertTrue(typo.err().contains("build"), typo.err());
   }
+
+  @Test
+  void theLookAheadReadsTheContentFolderAsPicocliWill() {
+    assertEquals("content", MatchCommand.contentNamed(new String[] {"match", "not enough space"}));
+    assertEquals("kb", MatchCommand.contentNamed(new String[] {"match", "--content", "kb", "--json", "text"}));
+    assertEquals("kb", MatchCommand.contentNamed(new String[] {"--verbose", "match", "--content=kb"}));
+    assertEquals("content", MatchCommand.contentNamed(new String[] {"match", "--", "--content", "kb"}), "after --, text");
+  }
 }
