@@ -47,4 +47,37 @@ class ClassDataArchivesIT {
     assertTrue(strict.waitFor(2, TimeUnit.MINUTES));
     assertEquals(0, strict.exitValue(), "the JVM could not use " + cds + ":\n" + out);
   }
+
+  /** The java command line the launcher would run for these arguments, with the given standard input. */
+  private static String javaFor(ProcessBuilder.Redirect stdin, String... args) throws IOException, InterruptedException {
+    List<String> command = new java.util.ArrayList<>(List.of("./errata"));
+    command.addAll(List.of(args));
+    ProcessBuilder b = new ProcessBuilder(command).redirectInput(stdin);
+    b.environment().put("ERRATA_SHOW_JAVA", "1");
+    Process p = b.start();
+    String out = new String(p.getInputStream().readAllBytes());
+    assertTrue(p.waitFor(2, TimeUnit.MINUTES));
+    assertEquals(0, p.exitValue(), out);
+    return out;
+  }
+
+  @Test
+  void aShortMatchRunsOnC1AloneAndALargeLogOnBothCompilers(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws IOException, InterruptedException {
+    Path small = dir.resolve("paste.log");
+    Files.writeString(small, "E1126 server.cc:121] not enough space: expected 1048576, got 0\n");
+    Path large = dir.resolve("big.log");
+    try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(large.toFile(), "rw")) {
+      f.setLength(9L << 20);
+    }
+    ProcessBuilder.Redirect none = ProcessBuilder.Redirect.from(new java.io.File("/dev/null"));
+    assertTrue(javaFor(none, "match", "not enough space").contains("errata-match-c1.jsa"));
+    assertTrue(javaFor(none, "match", "--file", small.toString()).contains("-XX:TieredStopAtLevel=1"));
+    assertTrue(javaFor(none, "match", "--file=" + small).contains("errata-match-c1.jsa"));
+    String big = javaFor(none, "match", "--file", large.toString());
+    assertTrue(big.contains("errata-match-full.jsa") && !big.contains("TieredStopAtLevel"), big);
+    assertTrue(javaFor(ProcessBuilder.Redirect.from(small.toFile()), "match").contains("errata-match-full.jsa"),
+        "standard input, of unknown size");
+    assertTrue(javaFor(none, "build").contains("errata-build-c1.jsa"));
+  }
 }
