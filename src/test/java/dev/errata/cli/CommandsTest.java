@@ -62,4 +62,9 @@ class CommandsTest {
     assertEquals("kb", MatchCommand.contentNamed(new String[] {"--verbose", "match", "--content=kb"}));
     assertEquals("content", MatchCommand.contentNamed(new String[] {"match", "--", "--content", "kb"}), "after --, text");
   }
+
+  @Test
+  void theNamesWrittenOutAreTheAnnotations() {
+    Cli.COMMANDS.forEach((name, c) -> assertEquals(name, c.getAnnotation(CommandLine.Command.class).name()));
+  }
 }
