@@ -211,12 +211,18 @@
     selected = -1;
   }
 
-  // Facets arrive as, for each status, component and tag, its entries as gaps; sets are made once.
+  // Facets arrive as, for each component and tag, its entries as gaps, and the status as one
+  // digit per entry (its place among status.values); sets are made once.
   var facetSets = null;
   function sets(facets) {
     if (facetSets || !facets) { return facetSets; }
-    facetSets = {};
-    ["status", "component", "tag"].forEach(function (kind) {
+    facetSets = { status: {} };
+    var status = facets.status;
+    status.values.forEach(function (value) { facetSets.status[value] = new Set(); });
+    for (var id = 0; id < status.each.length; id++) {
+      facetSets.status[status.values[status.each.charCodeAt(id) - 48]].add(id);
+    }
+    ["component", "tag"].forEach(function (kind) {
       facetSets[kind] = {};
       Object.keys(facets[kind]).forEach(function (value) {
         var ids = new Set(), prev = 0;
@@ -286,15 +292,17 @@
     return engine.searchWords(text).then(function (hits) {
       return engine.facets().then(function (facets) {
         if (mine !== generation) { return; }
-        // One result per entry and its translations: the first, best ranked, stands for them.
+        // One result per entry and its translations: the first, best ranked, stands for them,
+        // in the results and in the filters' counts alike.
         var families = new Set();
-        var shown = hits.filter(function (h) {
+        var unique = hits.filter(function (h) {
           var f = engine.familyOf(h.entry);
           if (families.has(f)) { return false; }
           families.add(f);
-          return passes(facets, h);
+          return true;
         });
-        renderFilters(facets, hits);
+        var shown = unique.filter(function (h) { return passes(facets, h); });
+        renderFilters(facets, unique);
         var top = shown.slice(0, 10);
         return engine.entries(top.map(function (h) { return h.entry; })).then(function (infos) {
           if (mine !== generation) { return; }

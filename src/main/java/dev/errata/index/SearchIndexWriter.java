@@ -40,7 +40,7 @@ import java.util.TreeSet;
  */
 public final class SearchIndexWriter {
   /** 4: word parts are runs of the sorted terms, numbered, rather than one per prefix. */
-  public static final int SCHEMA = 4;
+  public static final int SCHEMA = 5;
   static final int TEMPLATES_PER_PART = 64;
   static final int ENTRIES_PER_PART = 8;
   /**
@@ -244,17 +244,19 @@ public final class SearchIndexWriter {
   }
 
   /**
-   * For each status, component and tag, the entries that have it (as gaps): the browser counts
-   * hits per value by walking these lists.
+   * For each component and tag, the entries that have it (as gaps); the status, which every
+   * entry has exactly one of, as one character per entry (its place among the sorted values),
+   * which gzip packs to half of what gap lists take (a word query downloads this file). The
+   * browser counts hits per value from these.
    */
   private static void facets(JsonGenerator g, KnowledgeBase kb) throws IOException {
     g.writeStartObject();
-    Map<String, List<Integer>> status = new TreeMap<>();
+    TreeSet<String> statuses = new TreeSet<>();
     Map<String, List<Integer>> component = new TreeMap<>();
     Map<String, List<Integer>> tag = new TreeMap<>();
     for (int i = 0; i < kb.entries().size(); i++) {
       Entry e = kb.entries().get(i);
-      status.computeIfAbsent(e.status().key(), k -> new ArrayList<>()).add(i);
+      statuses.add(e.status().key());
       for (String c : new TreeSet<>(e.components().stream().map(x -> x.name()).toList())) {
         component.computeIfAbsent(c, k -> new ArrayList<>()).add(i);
       }
@@ -262,7 +264,20 @@ public final class SearchIndexWriter {
         tag.computeIfAbsent(t, k -> new ArrayList<>()).add(i);
       }
     }
-    for (var f : List.of(Map.entry("status", status), Map.entry("component", component), Map.entry("tag", tag))) {
+    List<String> values = new ArrayList<>(statuses);
+    StringBuilder each = new StringBuilder(kb.entries().size());
+    for (Entry e : kb.entries()) {
+      each.append(STATUS_DIGITS.charAt(values.indexOf(e.status().key())));
+    }
+    g.writeObjectFieldStart("status");
+    g.writeArrayFieldStart("values");
+    for (String v : values) {
+      g.writeString(v);
+    }
+    g.writeEndArray();
+    g.writeStringField("each", each.toString());
+    g.writeEndObject();
+    for (var f : List.of(Map.entry("component", component), Map.entry("tag", tag))) {
       g.writeObjectFieldStart(f.getKey());
       for (Map.Entry<String, List<Integer>> v : f.getValue().entrySet()) {
         gaps(g, v.getKey(), v.getValue());
@@ -271,6 +286,9 @@ public final class SearchIndexWriter {
     }
     g.writeEndObject();
   }
+
+  /** The characters of {@code status.each} in the facets file, by a status's place among the values. */
+  private static final String STATUS_DIGITS = "0123456789";
 
   private void manifest(JsonGenerator g, KnowledgeBase kb, MatchIndex match, WordIndex words, Rules rules,
       int keyParts, java.util.Set<String> wordPartKeys) throws IOException {

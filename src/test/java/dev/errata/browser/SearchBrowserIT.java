@@ -120,6 +120,16 @@ class SearchBrowserIT {
     assertTrue(expected <= 10, "a filter small enough that all its results are shown: " + smallest.getText());
     smallest.click();
     await().until(d -> results().size() == expected);
+    // The status filters come from one digit per entry, the others from lists: each count holds.
+    driver.get(server.url() + "search.html?q=numpy");
+    awaitFirst(FOUNDING);
+    List<WebElement> statuses = driver.findElements(By.cssSelector("#filters button[data-filter^='status:']"));
+    assertFalse(statuses.isEmpty(), "status filters");
+    WebElement rarest = statuses.stream().min(java.util.Comparator.comparingInt(SearchBrowserIT::count)).orElseThrow();
+    int rare = count(rarest);
+    assertTrue(rare <= 10, "a status filter small enough that all its results are shown: " + rarest.getText());
+    rarest.click();
+    await().until(d -> results().size() == rare);
   }
 
   /** The number in a filter button's label, "python-backend (3)". */
