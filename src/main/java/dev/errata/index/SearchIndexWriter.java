@@ -267,7 +267,8 @@ public final class SearchIndexWriter {
     List<String> values = new ArrayList<>(statuses);
     StringBuilder each = new StringBuilder(kb.entries().size());
     for (Entry e : kb.entries()) {
-      each.append(STATUS_DIGITS.charAt(values.indexOf(e.status().key())));
+      // Status has five values: one decimal digit each.
+      each.append((char) ('0' + values.indexOf(e.status().key())));
     }
     g.writeObjectFieldStart("status");
     g.writeArrayFieldStart("values");
@@ -286,9 +287,6 @@ public final class SearchIndexWriter {
     }
     g.writeEndObject();
   }
-
-  /** The characters of {@code status.each} in the facets file, by a status's place among the values. */
-  private static final String STATUS_DIGITS = "0123456789";
 
   private void manifest(JsonGenerator g, KnowledgeBase kb, MatchIndex match, WordIndex words, Rules rules,
       int keyParts, java.util.Set<String> wordPartKeys) throws IOException {

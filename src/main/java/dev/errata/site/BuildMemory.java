@@ -35,6 +35,8 @@ public final class BuildMemory {
 
   private final Kept<Object, byte[]> pages = new Kept<>(b -> b.length, MEMO_BYTES);
   private final Kept<String, Markdown.Rendered> renderings = new Kept<>();
+  /** A Markdown renderer whose renderings of bodies and inline fields are taken from the last build where the text is equal. */
+  final Markdown markdown = new Markdown(renderings::get);
   private final Kept<Entry, List<dev.errata.Diagnostic>> checked = new Kept<>();
   private final Kept<Entry, TermCounts> counts = new Kept<>();
   private List<String> templatesListing;
@@ -146,9 +148,6 @@ public final class BuildMemory {
   List<dev.errata.Diagnostic> checked(Entry e, java.util.function.Supplier<List<dev.errata.Diagnostic>> check) {
     return checked.get(e, check);
   }
-
-  /** A Markdown renderer whose renderings of bodies and inline fields are taken from the last build where the text is equal. */
-  final Markdown markdown = new Markdown(renderings::get);
 
   /**
    * The templates, parsed again only when a file of the templates folder (its messages included)

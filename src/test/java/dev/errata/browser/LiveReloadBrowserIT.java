@@ -3,6 +3,7 @@ package dev.errata.browser;
 import dev.errata.testing.Trees;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.errata.serve.LiveEvents;
@@ -180,7 +181,7 @@ class LiveReloadBrowserIT {
     assertEquals(blocks, driver.findElements(By.cssSelector(".body .copyable > button.copy")).size());
     assertEquals(driver.findElements(By.cssSelector(".body h2[id], .body h3[id]")).size(),
         driver.findElements(By.cssSelector(".body a.anchor")).size());
-    assertFalse(driver.findElement(By.id("theme")).findElement(By.xpath("..")).getAttribute("hidden") != null,
+    assertNull(driver.findElement(By.id("theme")).findElement(By.xpath("..")).getAttribute("hidden"),
         "the theme choice is offered again");
     // The "/" shortcut, on the document, still works once.
     driver.findElement(By.tagName("body")).sendKeys("/");
