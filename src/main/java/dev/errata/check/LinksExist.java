@@ -26,11 +26,12 @@ final class LinksExist implements Rule {
     for (Entry e : kb.entries()) {
       for (int i = 0; i < e.related().size(); i++) {
         String r = e.related().get(i);
-        int line = e.source().line("/related/" + i);
+        // A key's line is looked up only for a problem: finding it reads the front matter again.
         if (r.equals(e.id())) {
-          out.add(Diagnostic.error(e.source().path(), line, "entry lists itself as related", "remove '" + r + "' from related"));
+          out.add(Diagnostic.error(e.source().path(), e.source().line("/related/" + i), "entry lists itself as related",
+              "remove '" + r + "' from related"));
         } else if (!ids.contains(r) && !unloaded.contains(r)) {
-          out.add(Diagnostic.error(e.source().path(), line, "related entry '" + r + "' does not exist",
+          out.add(Diagnostic.error(e.source().path(), e.source().line("/related/" + i), "related entry '" + r + "' does not exist",
               hint(r, ids, "remove it or write that entry")));
         }
       }

@@ -26,7 +26,8 @@ final class BuildCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", defaultValue = "site", description = "Output folder (default: ${DEFAULT-VALUE}).")
   Path out;
 
-  @Option(names = "--full", description = "Run every example again, even those whose answers an earlier build recorded for the same match index.")
+  @Option(names = "--full", description = "Reuse nothing an earlier build recorded: run every example again and render every"
+      + " page, even those whose inputs are unchanged.")
   boolean full;
 
   @Spec CommandSpec spec;
@@ -43,8 +44,9 @@ final class BuildCommand implements Callable<Integer> {
     }).build(new SiteBuilder.Options(content.content, templates, out, full));
     PrintWriter w = spec.commandLine().getOut();
     DiagnosticsPrinter.printSome(r.diagnostics(), err, MAX_WARNINGS_SHOWN);
-    w.println(String.format(Locale.ROOT, "Built %d entries, %d pages, %d warnings in %.2f s into %s",
-        r.entries(), r.pages(), r.warnings(), r.time().toMillis() / 1000.0, out));
+    w.println(String.format(Locale.ROOT, "Built %d entries, %d pages%s, %d warnings in %.2f s into %s",
+        r.entries(), r.pages(), r.kept() == 0 ? "" : " (" + r.kept() + " entry pages unchanged)", r.warnings(),
+        r.time().toMillis() / 1000.0, out));
     return ExitCode.OK.code();
   }
 }

@@ -33,6 +33,7 @@ public final class SiteRenderer {
   private final Markdown markdown;
   private final java.util.function.Function<Entry, String> bodyHtml;
   private final RenderMemo memo;
+  private final EarlierPages earlier;
 
   public SiteRenderer(Templates templates, Markdown markdown) {
     this(templates, markdown, e -> markdown.toHtml(e.body()), RenderMemo.NONE);
@@ -44,6 +45,13 @@ public final class SiteRenderer {
    */
   public SiteRenderer(Templates templates, Markdown markdown, java.util.function.Function<Entry, String> bodyHtml,
       RenderMemo memo) {
+    this(templates, markdown, bodyHtml, memo, EarlierPages.NONE);
+  }
+
+  /** @param earlier entry pages an earlier build wrote, which are kept rather than rendered when their inputs are equal */
+  public SiteRenderer(Templates templates, Markdown markdown, java.util.function.Function<Entry, String> bodyHtml,
+      RenderMemo memo, EarlierPages earlier) {
+    this.earlier = earlier;
     this.templates = templates;
     this.messages = templates.messages();
     this.markdown = markdown;
@@ -79,7 +87,7 @@ public final class SiteRenderer {
     // Related entries and translations are looked up by id: KnowledgeBase.find walks the list.
     Map<String, Entry> byId = new java.util.HashMap<>();
     kb.entries().forEach(e -> byId.put(e.id(), e));
-    kb.entries().parallelStream().forEach(e -> sink.accept(entryPage(kb, byId, picture, translations, e)));
+    kb.entries().parallelStream().forEach(e -> entryPage(kb, byId, picture, translations, e).ifPresent(sink));
   }
 
   /** The pages that list entries (components, tags, home, search, sitemap, feed) and the 404 page. */
@@ -148,7 +156,8 @@ public final class SiteRenderer {
     return "assets/messages/" + lang + ".js";
   }
 
-  private Page entryPage(KnowledgeBase kb, Map<String, Entry> byId, VersionPicture picture,
+  /** The entry's page; empty when the page an earlier build wrote from equal inputs is kept ({@link EarlierPages}). */
+  private java.util.Optional<Page> entryPage(KnowledgeBase kb, Map<String, Entry> byId, VersionPicture picture,
       Map<String, List<Entry>> translationsOf, Entry e) {
     String root = "../";
     Map<String, String> words = messages.of(e.lang());
@@ -167,12 +176,22 @@ public final class SiteRenderer {
       }
     }
     List<Views.Link> refs = e.references().stream().map(r -> new Views.Link(r.url(), referenceLabel(words, r))).toList();
-    String body = bodyHtml.apply(e);
-    Views.EntryView view = new Views.EntryView(e.id(), e.title(), e.summary(), e.lang(), e.status().key(),
+    java.util.function.BiFunction<String, List<Views.Heading>, Views.EntryView> view = (body, contents) -> new Views.EntryView(
+        e.id(), e.title(), e.summary(), e.lang(), e.status().key(),
         statusLabel(words, e), words.get("status." + e.status().key() + ".meaning"), e.published().toString(),
         e.modified().toString(), tags, e.symptoms().stream().map(Symptom::display).toList(), causes, fixes, versions,
-        related, translations, refs, body, Contents.of(body), e.source().contentPath(), kb.site().editLink(e.source()));
-    return page("entries/" + e.id() + ".html", "entry.ftlh", modelIn(kb, root, e.lang(), "entry", view));
+        related, translations, refs, body, contents, e.source().contentPath(), kb.site().editLink(e.source()));
+    String path = "entries/" + e.id() + ".html";
+    // Everything but the body's HTML, which is a function of the entry (its Markdown) and of this tool.
+    if (earlier.kept(e, () -> {
+      Map<String, Object> model = modelIn(kb, root, e.lang(), "entry", view.apply("", List.of()));
+      model.put("path", path);
+      return List.of(inputs("entry.ftlh", model), e);
+    })) {
+      return java.util.Optional.empty();
+    }
+    String body = bodyHtml.apply(e);
+    return java.util.Optional.of(page(path, "entry.ftlh", modelIn(kb, root, e.lang(), "entry", view.apply(body, Contents.of(body)))));
   }
 
   /** The path of base_url, ending in a slash ({@code /errata/}), or empty without one. */
@@ -238,13 +257,16 @@ public final class SiteRenderer {
   /** Renders a page whose model must be what {@link TemplateVariables} lists for its template. */
   private byte[] render(String template, Map<String, Object> model) {
     TemplateVariables.check(template, model.keySet());
-    return memo.bytes(() -> {
-      // The words (t, tn) are the templates' own: equal for every page of one Templates, which the memo is kept for.
-      Map<String, Object> inputs = new java.util.HashMap<>(model);
-      inputs.remove("t");
-      inputs.remove("tn");
-      return List.of(template, inputs);
-    }, () -> templates.render(template, model));
+    return memo.bytes(() -> inputs(template, model), () -> templates.render(template, model));
+  }
+
+  /** What a page is made from besides the templates: its template's name and its model. */
+  private static Object inputs(String template, Map<String, Object> model) {
+    // The words (t, tn) are the templates' own: equal for every page of one Templates, which memos are kept for.
+    Map<String, Object> inputs = new java.util.TreeMap<>(model);
+    inputs.remove("t");
+    inputs.remove("tn");
+    return List.of(template, inputs);
   }
 
   /** A page in the site's default language. */

@@ -51,9 +51,47 @@ public final class TermCounts {
       return registry.terms().length;
     }
 
+    /** Every term numbered so far, by number: the table that {@link #keep} refers to. */
+    public String[] table() {
+      return registry.terms();
+    }
+
+    /** An entry's counts by the numbers of {@link #table}: what a build keeps on disk for the next one. */
+    public Kept keep(TermCounts c) {
+      return new Kept(c.terms, c.weights, c.length);
+    }
+
+    /**
+     * Counts kept by an earlier build, whose terms are numbered by {@code table}, numbered in this
+     * counting instead. The table is looked up once, not every entry's terms: a fresh counting
+     * numbers the table's terms as the table does, and nothing is renumbered.
+     */
+    public java.util.function.Function<Kept, TermCounts> restoring(String[] table) {
+      int[] number = registry.ids(table);
+      return k -> {
+        int[] terms = new int[k.terms().length];
+        for (int i = 0; i < terms.length; i++) {
+          terms[i] = number[k.terms()[i]];
+        }
+        return new TermCounts(terms, k.weights(), k.length());
+      };
+    }
+
     /** The postings of {@code perEntry}, the counts of entries 0, 1, 2... made by this counting. */
     public Map<String, Posting> postings(List<TermCounts> perEntry) {
       return TermCounts.postings(perEntry, registry.terms());
+    }
+  }
+
+  /**
+   * One entry's counts as a build keeps them for the next: its terms by their numbers in a table
+   * kept beside them ({@link Counting#table}), their weights, and the entry's length.
+   */
+  public record Kept(int[] terms, int[] weights, int length) {
+    public Kept {
+      if (terms.length != weights.length) {
+        throw new IllegalArgumentException("a weight for each term");
+      }
     }
   }
 

@@ -139,6 +139,21 @@ public final class WordIndex {
       counts[position.get(e.id())] = memo.apply(e, () -> count(e, body));
     }
 
+    /** Adds {@code e} with counts made before (an earlier build's, {@link TermCounts.Counting#restoring}). */
+    public void add(Entry e, TermCounts counted) {
+      counts[position.get(e.id())] = counted;
+    }
+
+    /** The counting that numbers this index's terms. */
+    public TermCounts.Counting counting() {
+      return counting;
+    }
+
+    /** The counts of {@code e}, added before, as a build keeps them ({@link TermCounts.Counting#keep}). */
+    public TermCounts.Kept kept(Entry e) {
+      return counting.keep(counts[position.get(e.id())]);
+    }
+
     private TermCounts count(Entry e, Body body) {
       List<String> fixes = TermCounts.fixTexts(e.fixes());
       return counting.entry()

@@ -164,7 +164,8 @@ public final class BuildMemory {
     return templates;
   }
 
-  private static List<String> listing(Path folder) {
+  /** The templates folder by names, sizes, modification times and file keys: what tells that a file of it changed. */
+  static List<String> listing(Path folder) {
     List<String> out = new ArrayList<>();
     if (folder == null || !Files.isDirectory(folder)) {
       return out;

@@ -22,7 +22,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
 
 /**
  * The answers of examples, kept in one file between builds ({@code site.builds/cache/examples.tsv}).
@@ -34,8 +33,6 @@ import java.util.UUID;
 final class ExampleStore {
   static final String FILE = "examples.tsv";
   private static final String HEADER = "errata-example-results 1 ";
-  /** The running tool: its jar by path, size and time, or, run from classes (tests), this process only. */
-  private static final String TOOL = tool();
 
   private final Path file;
 
@@ -47,7 +44,7 @@ final class ExampleStore {
   static String key(MatchIndexCodec.Encoded index, String rulesJson) {
     try {
       MessageDigest d = MessageDigest.getInstance("SHA-256");
-      d.update(TOOL.getBytes(StandardCharsets.UTF_8));
+      d.update(Tool.IDENTITY.getBytes(StandardCharsets.UTF_8));
       d.update(rulesJson.getBytes(StandardCharsets.UTF_8));
       try (OutputStream out = new DigestOutputStream(OutputStream.nullOutputStream(), d)) {
         index.writeTo(out);
@@ -127,18 +124,5 @@ final class ExampleStore {
         }
       }
     }
-  }
-
-  private static String tool() {
-    try {
-      Path jar = Path.of(ExampleStore.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-      if (Files.isRegularFile(jar)) {
-        return jar.toAbsolutePath() + "\u0000" + Files.size(jar) + "\u0000" + Files.getLastModifiedTime(jar).toMillis()
-            + "\u0000" + MatchIndexCodec.salt();
-      }
-    } catch (IOException | java.net.URISyntaxException | RuntimeException e) {
-      // Fall through: answers are then reused within this process only.
-    }
-    return "process " + UUID.randomUUID();
   }
 }

@@ -39,7 +39,8 @@ final class PageWriter {
   private final Path root;
   private final Previous previous;
   private final Map<String, Long> digests = new HashMap<>();
-  private final BlockingQueue<Page> queue = new ArrayBlockingQueue<>(256);
+  /** Pages, and files to take from the previous site as they are ({@link Kept}). */
+  private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(256);
   private final Thread thread;
   private final Set<Path> folders = new HashSet<>();
   private volatile ErrataException failure;
@@ -66,6 +67,21 @@ final class PageWriter {
       throw f;
     }
     put(page);
+  }
+
+  /** A file of the previous site that this one has unchanged: linked, with its digest, not rendered. */
+  private record Kept(String path, long digest) {}
+
+  /**
+   * Queues a file the previous site has and this one keeps as it is ({@code digest} is its digest
+   * there); a site whose file is gone fails the build, which {@code --full} then renders whole.
+   */
+  void keep(String path, long digest) {
+    ErrataException f = failure;
+    if (f != null) {
+      throw f;
+    }
+    put(new Kept(path, digest));
   }
 
   /** Queues a part of the search index. */
@@ -101,28 +117,31 @@ final class PageWriter {
       // for each, a wake-up and context switch per page. Polling at a millisecond
       // when the queue is empty writes the same pages in batches, and the renderers' puts find
       // no one to wake.
-      Page page = queue.poll();
-      if (page == null) {
+      Object item = queue.poll();
+      if (item == null) {
         if (Thread.interrupted()) {
           return;
         }
         LockSupport.parkNanos(1_000_000);
         continue;
       }
-      if (page == END) {
+      if (item == END) {
         return;
       }
       if (failure == null) {
+        String path = item instanceof Page p ? p.path() : ((Kept) item).path();
         try {
-          if (previous == null || !linked(page)) {
-            write(root.resolve(page.path()), page.bytes());
+          if (item instanceof Kept k) {
+            keep(k);
+          } else if (previous == null || !linked((Page) item)) {
+            write(root.resolve(path), ((Page) item).bytes());
           }
           written++;
         } catch (ErrataException e) {
           failure = e;
         } catch (RuntimeException | Error e) {
           // An error that ended this thread unseen would let an incomplete site be swapped in.
-          failure = new ErrataException(ExitCode.INTERNAL, "writing " + page.path() + " failed: " + e, e);
+          failure = new ErrataException(ExitCode.INTERNAL, "writing " + path + " failed: " + e, e);
         }
       }
     }
@@ -149,6 +168,17 @@ final class PageWriter {
     digests.put(page.path(), digest);
     Long before = previous.digests().get(page.path());
     return before != null && before == digest && link(root.resolve(page.path()), previous.folder().resolve(page.path()));
+  }
+
+  private void keep(Kept k) {
+    if (previous == null) {
+      throw new IllegalStateException("no previous site to keep " + k.path() + " from");
+    }
+    if (!link(root.resolve(k.path()), previous.folder().resolve(k.path()))) {
+      throw new ErrataException(ExitCode.IO, "cannot take " + k.path() + " from the previous site in " + previous.folder()
+          + " (was it changed by hand?); run errata build --full to render every page again");
+    }
+    digests.put(k.path(), k.digest());
   }
 
   /** Links {@code file} to the same file of the previous site; false when it cannot (gone, another file system). */
@@ -190,9 +220,9 @@ final class PageWriter {
     return h ^ (h >>> 31);
   }
 
-  private void put(Page page) {
+  private void put(Object item) {
     try {
-      queue.put(page);
+      queue.put(item);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ErrataException(ExitCode.INTERNAL, "interrupted while writing the site", e);

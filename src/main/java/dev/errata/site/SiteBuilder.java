@@ -80,8 +80,12 @@ public final class SiteBuilder {
     }
   }
 
-  /** What a build did, for the summary line. */
-  public record Result(int entries, int pages, List<Diagnostic> diagnostics, Duration time) {
+  /**
+   * What a build did, for the summary line.
+   *
+   * @param kept how many entry pages were kept from the previous site rather than rendered
+   */
+  public record Result(int entries, int pages, int kept, List<Diagnostic> diagnostics, Duration time) {
     public long warnings() {
       return diagnostics.stream().filter(d -> !d.isError()).count();
     }
@@ -181,8 +185,18 @@ public final class SiteBuilder {
     SearchIndexWriter searchIndex = new SearchIndexWriter();
     List<Diagnostic> diagnostics = new ArrayList<>(checked.diagnostics());
     Path tmp = out.begin();
-    PageWriter writer = memory.map(m -> new PageWriter(tmp, m.previous(out.current()))).orElseGet(() -> new PageWriter(tmp));
+    Optional<Path> current = out.current();
+    // The record of the site the output links to now, unless the build is to render everything.
+    Optional<PageStore> pageStore = OutputFolder.cacheFolder(options.out()).map(PageStore::new);
+    String context = String.join("\u0000", Tool.IDENTITY, String.join("\n", BuildMemory.listing(options.templates())), rules.json());
+    Optional<PageStore.Record> last = options.full() ? Optional.empty() : pageStore.flatMap(s -> s.load(context))
+        .filter(r -> current.map(c -> c.getFileName().toString().equals(r.folder())).orElse(false));
+    PageWriter.Previous previous = memory.map(m -> m.previous(current)).filter(p -> p != PageWriter.Previous.NONE)
+        .or(() -> last.map(r -> new PageWriter.Previous(current.orElseThrow(), r.digests())))
+        .orElse(PageWriter.Previous.NONE);
+    PageWriter writer = new PageWriter(tmp, previous);
     int pageCount;
+    KeptPages kept;
     // What needs only the entries (the JSON API, the match index and its parts) is written on a
     // thread of its own while the pages render, and later the word parts while the list pages
     // render: both cores stay busy through the parts of each that run on one thread.
@@ -208,20 +222,23 @@ public final class SiteBuilder {
       WordIndex.Builder counting = memory.map(m -> new WordIndex.Builder(kb, WordIndex.Weights.SEARCH,
           m.counting(rules), m::counts)).orElseGet(() -> new WordIndex.Builder(kb, WordIndex.Weights.SEARCH, rules));
       // Rendering a body finds its refused links and deep nesting (a build's check leaves them to it).
-      List<Diagnostic> bodyProblems = java.util.Collections.synchronizedList(new ArrayList<>());
+      Map<String, List<Diagnostic>> problemsOf = new java.util.concurrent.ConcurrentHashMap<>();
+      kept = new KeptPages(last, previous, writer, counting, problemsOf);
       Templates templates = memory.map(m -> m.templates(options.templates())).orElseGet(() -> new Templates(options.templates()));
       dev.errata.render.RenderMemo renders = memory.map(m -> m.renders).orElse(dev.errata.render.RenderMemo.NONE);
       EntriesJson entriesJson = new EntriesJson(new JsonFactory());
       SiteRenderer renderer = new SiteRenderer(templates, markdown, e -> {
         Markdown.Rendered r = markdown.render(e.body());
-        bodyProblems.addAll(MarkdownCheck.body(e, r));
+        problemsOf.put(e.id(), MarkdownCheck.body(e, r));
         counting.add(e, new WordIndex.Body(r.text(), r.code()));
         writer.write(new Page(EntriesJson.path(e), renders.bytes(() -> List.of("entry json", e, r.html()),
             () -> entriesJson.write(e, r.html()))));
         return r.html();
-      }, renders);
+      }, renders, kept);
       diagnostics.addAll(languageProblems(templates.messages(), kb, options.content()));
       renderer.entryPages(kb, writer::write);
+      List<Diagnostic> bodyProblems = kb.entries().stream().flatMap(e -> problemsOf.getOrDefault(e.id(), List.of()).stream())
+          .toList();
       phases.done("entry pages, counted, written");
       diagnostics.addAll(bodyProblems);
       diagnostics.sort(Diagnostic.ORDER);
@@ -250,6 +267,9 @@ public final class SiteBuilder {
       out.commit(tmp, memory.isEmpty());
       memory.ifPresent(m -> m.written(tmp, writer.digests()));
       phases.done("assets, swap, remove old site");
+      // Under the lock still, and only once the site is in place: a failed build keeps the last record.
+      pageStore.ifPresent(s -> s.save(context, kept.record(tmp.getFileName().toString(), writer.digests(), kb)));
+      phases.done("record of the pages");
     } catch (RuntimeException | Error e) {
       // Errors too (a stack overflow in a user's template): no unfinished folder is left behind.
       stop(side);
@@ -259,7 +279,8 @@ public final class SiteBuilder {
     } finally {
       side.shutdown();
     }
-    return new Result(kb.entries().size(), pageCount, List.copyOf(diagnostics), Duration.ofMillis(clock.millis() - start));
+    return new Result(kb.entries().size(), pageCount, kept.kept(), List.copyOf(diagnostics),
+        Duration.ofMillis(clock.millis() - start));
   }
 
   /** Removes the sites of earlier builds into {@code out} that a remembering builder left in place. */

@@ -182,6 +182,15 @@ public final class TermTable {
       return id;
     }
 
+    /** The numbers of {@code texts}, numbering those not seen yet. */
+    public synchronized int[] ids(String[] texts) {
+      int[] out = new int[texts.length];
+      for (int i = 0; i < texts.length; i++) {
+        out[i] = id(texts[i]);
+      }
+      return out;
+    }
+
     public synchronized String term(int id) {
       return terms[id];
     }

@@ -45,6 +45,8 @@ class IncrementalBuildTest {
 
   private int fresh;
   private final SiteBuilder remembering = new SiteBuilder(CLOCK).remembering();
+  /** How many entry pages the last build of a new builder (as each {@code errata build} is) kept. */
+  private int lastKept;
 
   @Test
   void everyKindOfEditBuildsWhatAFullBuildBuilds(@TempDir Path dir) throws IOException, InterruptedException {
@@ -77,16 +79,19 @@ class IncrementalBuildTest {
     }
     assertTrue(unreferenced.size() >= 5, "few entries nobody links to");
 
-    // A body: the match index stays as it was, so every example's answer is reused.
+    // A body: the match index stays as it was, so every example's answer is reused, and every
+    // other entry's page is kept as the last build wrote it.
     String key = cacheKey(site);
     edit(unreferenced.get(0), s -> s.replace("\n## Cause\n", "\n## Cause\n\nA paragraph added by an edit, with *emphasis*.\n"));
     sameAsFull(content, site, dir);
     assertEquals(key, cacheKey(site), "a body edit keeps the match index");
+    assertEquals(ENTRIES - 1, lastKept, "a body edit renders its own entry's page only");
 
     // An example: a paste of the same error wrapped in a log line.
     edit(unreferenced.get(1), s -> s.replaceFirst("(\n  match:\n    - \")", "$1E1126 10:57:49.826795 574 server.cc:512] "));
     sameAsFull(content, site, dir);
     assertEquals(key, cacheKey(site), "an example edit keeps the match index");
+    assertEquals(ENTRIES - 1, lastKept, "an example edit renders its own entry's page only");
 
     // Add, rename, delete: each changes what every example competes with.
     Path copied = unreferenced.get(4);
@@ -145,12 +150,21 @@ class IncrementalBuildTest {
     assertEquals(cold, build(Path.of("content"), dir.resolve("full/site"), true));
   }
 
-  /** Builds into {@code site} (reusing) and into a fresh folder (full), requires the two to agree, and returns the outcome. */
+  /**
+   * Builds into {@code site} with the remembering builder, into a folder beside it with a new
+   * builder each time (as each {@code errata build} is: what it reuses comes from disk), and into
+   * a fresh folder (full); requires the three to agree, and returns the outcome.
+   */
   private Outcome sameAsFull(Path content, Path site, Path dir) {
     Outcome incremental = build(remembering, content, site, false);
+    SiteBuilder.Result[] result = new SiteBuilder.Result[1];
+    Outcome fromDisk = build(new SiteBuilder(CLOCK), content, site.resolveSibling("cli/site"), false, result);
+    lastKept = result[0] == null ? -1 : result[0].kept();
     Outcome full = build(content, dir.resolve("fresh-" + fresh++ + "/site"), true);
     assertEquals(full.diagnostics(), incremental.diagnostics());
     assertEquals(full.files(), incremental.files());
+    assertEquals(full.diagnostics(), fromDisk.diagnostics());
+    assertEquals(full.files(), fromDisk.files());
     return full;
   }
 
@@ -159,8 +173,13 @@ class IncrementalBuildTest {
   }
 
   private static Outcome build(SiteBuilder builder, Path content, Path site, boolean full) {
+    return build(builder, content, site, full, new SiteBuilder.Result[1]);
+  }
+
+  private static Outcome build(SiteBuilder builder, Path content, Path site, boolean full, SiteBuilder.Result[] result) {
     try {
       SiteBuilder.Result r = builder.build(new SiteBuilder.Options(content, Path.of("templates"), site, full));
+      result[0] = r;
       return new Outcome(Trees.read(site), r.diagnostics().stream().map(Diagnostic::format).toList());
     } catch (ErrataException e) {
       return new Outcome(Map.of(), e.diagnostics().stream().map(Diagnostic::format).toList());

@@ -1,0 +1,20 @@
+package dev.errata.render;
+
+import dev.errata.model.Entry;
+import java.util.function.Supplier;
+
+/**
+ * Entry pages an earlier build wrote, which a build keeps rather than renders when they were made
+ * from equal inputs. A one-off build without a record of an earlier one keeps none ({@link #NONE}).
+ */
+public interface EarlierPages {
+  EarlierPages NONE = (e, inputs) -> false;
+
+  /**
+   * Whether the page of {@code e} that an earlier build made from equal inputs (its template, its
+   * model without the body's HTML, and the entry) is kept, together with whatever the build made
+   * from rendering that entry's body; when false, the page is rendered. The inputs are asked for
+   * only by a build that has earlier pages.
+   */
+  boolean kept(Entry e, Supplier<Object> inputs);
+}

@@ -1,0 +1,94 @@
+package dev.errata.site;
+
+import dev.errata.Diagnostic;
+import dev.errata.index.EntriesJson;
+import dev.errata.model.Entry;
+import dev.errata.model.KnowledgeBase;
+import dev.errata.render.EarlierPages;
+import dev.errata.render.ModelDigest;
+import dev.errata.search.WordIndex;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+/**
+ * The entry pages of one build, against the record the last build kept ({@link PageStore}): an
+ * entry whose page inputs have the digest recorded keeps its page and its JSON as the previous
+ * site has them, and its word counts and body problems as recorded; the others are rendered.
+ * Each entry's digest is noted either way, for the record this build keeps.
+ */
+final class KeptPages implements EarlierPages {
+  private final Map<String, PageStore.Entry> last;
+  private final java.util.function.Function<dev.errata.search.TermCounts.Kept, dev.errata.search.TermCounts> restore;
+  private final Map<String, Long> files;
+  private final java.nio.file.Path folder;
+  private final PageWriter writer;
+  private final WordIndex.Builder counting;
+  private final Map<String, List<Diagnostic>> problems;
+  private final Map<String, String> keys = new ConcurrentHashMap<>();
+  private final AtomicInteger kept = new AtomicInteger();
+
+  /**
+   * @param last the record of the previous site (none when it is not known)
+   * @param previous the previous site and the digest of each of its files, which {@code writer} links from
+   * @param problems where an entry's body problems go, by id
+   */
+  KeptPages(java.util.Optional<PageStore.Record> last, PageWriter.Previous previous, PageWriter writer, WordIndex.Builder counting,
+      Map<String, List<Diagnostic>> problems) {
+    this.files = previous.digests();
+    this.folder = previous.folder();
+    this.last = last.map(PageStore.Record::entries).orElse(Map.of());
+    this.restore = counting.counting().restoring(last.map(PageStore.Record::terms).orElse(new String[0]));
+    this.writer = writer;
+    this.counting = counting;
+    this.problems = problems;
+  }
+
+  @Override
+  public boolean kept(Entry e, Supplier<Object> inputs) {
+    String key;
+    try {
+      key = ModelDigest.of(inputs.get());
+    } catch (IllegalArgumentException x) {
+      // A model this digest cannot take (a custom value in it) is rendered every time.
+      return false;
+    }
+    keys.put(e.id(), key);
+    PageStore.Entry before = last.get(e.id());
+    String page = "entries/" + e.id() + ".html";
+    String json = EntriesJson.path(e);
+    Long pageDigest = files.get(page);
+    Long jsonDigest = files.get(json);
+    // A site whose files someone removed by hand has the rest rendered again.
+    if (before == null || !before.key().equals(key) || pageDigest == null || jsonDigest == null
+        || !java.nio.file.Files.isRegularFile(folder.resolve(page)) || !java.nio.file.Files.isRegularFile(folder.resolve(json))) {
+      return false;
+    }
+    writer.keep(page, pageDigest);
+    writer.keep(json, jsonDigest);
+    counting.add(e, restore.apply(before.counts()));
+    problems.put(e.id(), before.problems());
+    kept.incrementAndGet();
+    return true;
+  }
+
+  /** How many entry pages were kept. */
+  int kept() {
+    return kept.get();
+  }
+
+  /** What the next build needs of this one: its folder, its files' digests, and each entry's digest, word counts and body problems. */
+  PageStore.Record record(String folder, Map<String, Long> digests, KnowledgeBase kb) {
+    Map<String, PageStore.Entry> out = new HashMap<>();
+    for (Entry e : kb.entries()) {
+      String key = keys.get(e.id());
+      if (key != null) {
+        out.put(e.id(), new PageStore.Entry(key, counting.kept(e), problems.getOrDefault(e.id(), List.of())));
+      }
+    }
+    return new PageStore.Record(folder, digests, counting.counting().table(), out);
+  }
+}

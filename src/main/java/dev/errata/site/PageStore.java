@@ -1,0 +1,284 @@
+package dev.errata.site;
+
+import dev.errata.Diagnostic;
+import dev.errata.search.TermCounts;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a build wrote, kept for the next build in {@code site.builds/cache/pages.bin}: the digest of
+ * every file of the site (so that unchanged files are linked, not written), and for each entry
+ * the digest of its page's inputs with what rendering its body gave (word counts, body problems),
+ * so that an entry whose inputs are equal is neither rendered nor counted again. Valid only for
+ * the build folder it names and under the same context (tool, templates, rules); a file it cannot
+ * read is ignored, which costs a full rendering and never a wrong page.
+ */
+final class PageStore {
+  static final String FILE = "pages.bin";
+  private static final String MAGIC = "errata-pages 1";
+
+  /** One entry as the last build rendered it. */
+  record Entry(String key, TermCounts.Kept counts, List<Diagnostic> problems) {}
+
+  /**
+   * A build's record: its folder's name, the digest of each of its files, and its entries by id,
+   * whose word counts number their terms by {@code terms}.
+   */
+  record Record(String folder, Map<String, Long> digests, String[] terms, Map<String, Entry> entries) {}
+
+  private final Path file;
+
+  PageStore(Path cacheDir) {
+    this.file = cacheDir.resolve(FILE);
+  }
+
+  /** The record of the last build, when it was made under {@code context}. */
+  Optional<Record> load(String context) {
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+    try {
+      In in = new In(bytes);
+      if (!MAGIC.equals(in.text()) || !context.equals(in.text())) {
+        return Optional.empty();
+      }
+      String folder = in.text();
+      int files = in.count();
+      Map<String, Long> digests = new HashMap<>(files * 2);
+      for (int i = 0; i < files; i++) {
+        digests.put(in.text(), in.fixed());
+      }
+      String[] terms = new String[in.count()];
+      for (int i = 0; i < terms.length; i++) {
+        terms[i] = in.text();
+      }
+      int n = in.count();
+      Map<String, Entry> entries = new HashMap<>(n * 2);
+      for (int i = 0; i < n; i++) {
+        String id = in.text();
+        String key = in.text();
+        int length = in.count();
+        int distinct = in.count();
+        int[] own = new int[distinct];
+        int[] weights = new int[distinct];
+        for (int k = 0; k < distinct; k++) {
+          own[k] = in.count();
+          weights[k] = in.count();
+          if (own[k] >= terms.length) {
+            throw new IllegalStateException("term out of range");
+          }
+        }
+        int p = in.count();
+        List<Diagnostic> problems = new ArrayList<>(p);
+        for (int k = 0; k < p; k++) {
+          problems.add(new Diagnostic(in.text(), in.count(), in.count(), Diagnostic.Severity.valueOf(in.text()), in.text(),
+              in.text()));
+        }
+        entries.put(id, new Entry(key, new TermCounts.Kept(own, weights, length), List.copyOf(problems)));
+      }
+      if (!in.atEnd()) {
+        return Optional.empty();
+      }
+      return Optional.of(new Record(folder, digests, terms, entries));
+    } catch (RuntimeException e) {
+      // Damaged or cut short: everything is rendered again.
+      return Optional.empty();
+    }
+  }
+
+  /** Replaces the record with {@code record} in one step. */
+  void save(String context, Record record) {
+    Out out = new Out();
+    out.text(MAGIC);
+    out.text(context);
+    out.text(record.folder());
+    out.count(record.digests().size());
+    record.digests().forEach((path, digest) -> {
+      out.text(path);
+      out.fixed(digest);
+    });
+    // The table is the last build's with this one's new terms after it; once most of it is terms
+    // no entry has any more, it is written afresh with only those in use.
+    int[] number = new int[record.terms().length];
+    int used = 0;
+    for (Entry e : record.entries().values()) {
+      for (int t : e.counts().terms()) {
+        if (number[t] == 0) {
+          number[t] = ++used;
+        }
+      }
+    }
+    boolean compact = record.terms().length > 2 * used + 10_000;
+    if (compact) {
+      String[] table = new String[used];
+      for (int t = 0; t < number.length; t++) {
+        if (number[t] > 0) {
+          table[number[t] - 1] = record.terms()[t];
+        }
+      }
+      out.count(table.length);
+      for (String t : table) {
+        out.text(t);
+      }
+    } else {
+      out.count(record.terms().length);
+      for (String t : record.terms()) {
+        out.text(t);
+      }
+    }
+    out.count(record.entries().size());
+    record.entries().forEach((id, e) -> {
+      out.text(id);
+      out.text(e.key());
+      out.count(e.counts().length());
+      out.count(e.counts().terms().length);
+      for (int k = 0; k < e.counts().terms().length; k++) {
+        int t = e.counts().terms()[k];
+        out.count(compact ? number[t] - 1 : t);
+        out.count(e.counts().weights()[k]);
+      }
+      out.count(e.problems().size());
+      for (Diagnostic d : e.problems()) {
+        out.text(d.file());
+        out.count(d.line());
+        out.count(d.column());
+        out.text(d.severity().name());
+        out.text(d.message());
+        out.text(d.hint());
+      }
+    });
+    Path tmp = file.resolveSibling(FILE + ".tmp-" + ProcessHandle.current().pid());
+    try {
+      Files.createDirectories(file.getParent());
+      try (OutputStream o = Files.newOutputStream(tmp)) {
+        o.write(out.bytes, 0, out.size);
+      }
+      try {
+        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } catch (IOException e) {
+      // Not keeping the record only makes the next build slower.
+      try {
+        Files.deleteIfExists(tmp);
+      } catch (IOException ignored) {
+        // The next save replaces it.
+      }
+    }
+  }
+
+  /** Removes the record: the next build renders everything. */
+  void forget() {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      // A record of another folder is never used anyway.
+    }
+  }
+
+  /** Unsigned variable-length numbers and length-prefixed UTF-8 text, into a growing array. */
+  private static final class Out {
+    byte[] bytes = new byte[1 << 16];
+    int size;
+
+    void count(int v) {
+      if (v < 0) {
+        throw new IllegalArgumentException("negative count " + v);
+      }
+      while (v >= 0x80) {
+        put((byte) (v | 0x80));
+        v >>>= 7;
+      }
+      put((byte) v);
+    }
+
+    void fixed(long v) {
+      for (int i = 0; i < 8; i++) {
+        put((byte) (v >>> (8 * i)));
+      }
+    }
+
+    void text(String s) {
+      byte[] b = s.getBytes(StandardCharsets.UTF_8);
+      count(b.length);
+      ensure(b.length);
+      System.arraycopy(b, 0, bytes, size, b.length);
+      size += b.length;
+    }
+
+    private void put(byte b) {
+      ensure(1);
+      bytes[size++] = b;
+    }
+
+    private void ensure(int more) {
+      if (size + more > bytes.length) {
+        bytes = java.util.Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
+      }
+    }
+  }
+
+  /** Reads what {@link Out} wrote; throws on anything cut short. */
+  private static final class In {
+    private final byte[] bytes;
+    private int at;
+
+    In(byte[] bytes) {
+      this.bytes = bytes;
+    }
+
+    int count() {
+      int v = 0;
+      for (int shift = 0; shift < 35; shift += 7) {
+        byte b = bytes[at++];
+        v |= (b & 0x7f) << shift;
+        if (b >= 0) {
+          if (v < 0) {
+            throw new IllegalStateException("count out of range");
+          }
+          return v;
+        }
+      }
+      throw new IllegalStateException("count too long");
+    }
+
+    long fixed() {
+      long v = 0;
+      for (int i = 0; i < 8; i++) {
+        v |= (bytes[at++] & 0xffL) << (8 * i);
+      }
+      return v;
+    }
+
+    String text() {
+      int n = count();
+      if (n > bytes.length - at) {
+        throw new IllegalStateException("text cut short");
+      }
+      String s = new String(bytes, at, n, StandardCharsets.UTF_8);
+      at += n;
+      return s;
+    }
+
+    boolean atEnd() {
+      return at == bytes.length;
+    }
+  }
+}

@@ -1,0 +1,74 @@
+package dev.errata.site;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.errata.testing.Trees;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Each {@code errata build} keeps the entry pages whose inputs are unchanged from the site the
+ * output links to, by the record the last build left ({@link PageStore}); whatever happened to
+ * that record or that site, what it builds is what a full build builds.
+ */
+class KeptPagesTest {
+  private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC);
+  private static final Path CONTENT = Path.of("content");
+
+  private static SiteBuilder.Result build(Path site, boolean full) {
+    return new SiteBuilder(CLOCK).build(new SiteBuilder.Options(CONTENT, Path.of("templates"), site, full));
+  }
+
+  @Test
+  void keepsEveryEntryPageOfUnchangedContentAndBuildsTheSameSite(@TempDir Path dir) throws IOException {
+    Path site = dir.resolve("site");
+    SiteBuilder.Result first = build(site, false);
+    Map<String, String> full = Trees.read(site);
+    assertEquals(0, first.kept());
+    SiteBuilder.Result again = build(site, false);
+    assertEquals(again.entries(), again.kept());
+    assertEquals(full, Trees.read(site));
+    assertEquals(0, build(site, true).kept(), "--full renders every page");
+    assertEquals(full, Trees.read(site));
+  }
+
+  @Test
+  void aDamagedRecordOrAPageRemovedByHandIsRenderedAgain(@TempDir Path dir) throws IOException {
+    Path site = dir.resolve("site");
+    build(site, false);
+    Map<String, String> full = Trees.read(site);
+    Path record = OutputFolder.cacheFolder(site).orElseThrow().resolve(PageStore.FILE);
+    byte[] bytes = Files.readAllBytes(record);
+    Files.write(record, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+    assertEquals(0, build(site, false).kept(), "a record cut short is not read");
+    assertEquals(full, Trees.read(site));
+
+    SiteBuilder.Result whole = build(site, false);
+    assertEquals(whole.entries(), whole.kept());
+    String removed = full.keySet().stream().filter(p -> p.startsWith("entries/") && p.endsWith(".html")).findFirst().orElseThrow();
+    Files.delete(site.toRealPath().resolve(removed));
+    assertEquals(whole.entries() - 1, build(site, false).kept());
+    assertEquals(full, Trees.read(site));
+  }
+
+  @Test
+  void aRecordOfAnotherFolderIsNotUsed(@TempDir Path dir) throws IOException {
+    Path site = dir.resolve("site");
+    build(site, false);
+    Path record = OutputFolder.cacheFolder(site).orElseThrow().resolve(PageStore.FILE);
+    byte[] kept = Files.readAllBytes(record);
+    build(site, false);
+    // The record of the build before, which named the folder the output no longer links to.
+    Files.write(record, kept);
+    assertEquals(0, build(site, false).kept());
+    assertTrue(Files.isRegularFile(record));
+  }
+}
