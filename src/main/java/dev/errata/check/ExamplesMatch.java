@@ -59,17 +59,21 @@ public final class ExamplesMatch implements Rule {
         .orElseGet(() -> results.put(e.lang(), paste, matcher.get().match(paste, options).matches()));
     for (int i = 0; i < e.examples().match().size(); i++) {
       List<ExampleResults.Answer> r = answers.apply(e.examples().match().get(i));
+      ExampleResults.Answer first = r.isEmpty() ? null : r.get(0);
+      if (first != null && first.family().equals(family) && first.confidence().confident()) {
+        continue;
+      }
+      // Only a failing example's line is looked up: finding it reads the front matter again.
       int line = e.source().line("/examples/match/" + i);
-      if (r.isEmpty()) {
+      if (first == null) {
         out.add(Diagnostic.error(e.source().path(), line, "example " + (i + 1) + " of examples.match finds no entry",
             "make the example a real paste of this entry's symptom, or add the symptom it shows"));
         continue;
       }
-      ExampleResults.Answer first = r.get(0);
       if (!first.family().equals(family)) {
         out.add(Diagnostic.error(e.source().path(), line, "example " + (i + 1) + " of examples.match finds '" + first.id()
             + "' first, not this entry", "make this entry's symptoms more specific, or the example closer to them"));
-      } else if (!first.confidence().confident()) {
+      } else {
         out.add(Diagnostic.error(e.source().path(), line, "example " + (i + 1) + " of examples.match finds this entry only as '"
             + first.confidence().label() + "'", "a confident match needs the symptom's distinctive words in the example"));
       }

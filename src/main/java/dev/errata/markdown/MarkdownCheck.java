@@ -55,17 +55,16 @@ public final class MarkdownCheck {
           "rename it for what it adds, such as 'What you see', 'Why it happens', 'How to confirm', 'Steps in detail' or 'Background',"
               + " or move its text into the front matter"));
     }
+    // A field's line is looked up only for a problem: finding it reads the front matter again.
     for (int i = 0; i < e.causes().size(); i++) {
-      int line = e.source().line("/causes/" + i);
       for (MarkdownLimits.Problem p : markdown.inspect(e.causes().get(i))) {
-        out.add(diagnostic(p, path, line, "cause " + (i + 1) + ": "));
+        out.add(diagnostic(p, path, e.source().line("/causes/" + i), "cause " + (i + 1) + ": "));
       }
     }
     for (int i = 0; i < e.fixes().size(); i++) {
       Fix f = e.fixes().get(i);
-      int line = e.source().line("/fixes/" + i + "/detail");
       for (MarkdownLimits.Problem p : markdown.inspect(f.detail())) {
-        out.add(diagnostic(p, path, line, "fix " + (i + 1) + " detail: "));
+        out.add(diagnostic(p, path, e.source().line("/fixes/" + i + "/detail"), "fix " + (i + 1) + " detail: "));
       }
     }
     return out;

@@ -162,8 +162,6 @@ public final class SiteRenderer {
     String root = "../";
     Map<String, String> words = messages.of(e.lang());
     List<Views.Link> tags = e.tags().stream().map(t -> new Views.Link(root + "tags/" + t + ".html", t)).toList();
-    List<String> causes = e.causes().stream().map(markdown::toInlineHtml).toList();
-    List<Views.FixView> fixes = e.fixes().stream().map(this::fix).toList();
     List<Views.VersionRow> versions = e.components().stream().map(c -> picture.row(c, root, e.lang(), words)).toList();
     List<Views.Link> related = e.related().stream().map(byId::get).filter(java.util.Objects::nonNull)
         .map(r -> new Views.Link(r.id() + ".html", r.title())).toList();
@@ -176,22 +174,27 @@ public final class SiteRenderer {
       }
     }
     List<Views.Link> refs = e.references().stream().map(r -> new Views.Link(r.url(), referenceLabel(words, r))).toList();
-    java.util.function.BiFunction<String, List<Views.Heading>, Views.EntryView> view = (body, contents) -> new Views.EntryView(
-        e.id(), e.title(), e.summary(), e.lang(), e.status().key(),
-        statusLabel(words, e), words.get("status." + e.status().key() + ".meaning"), e.published().toString(),
-        e.modified().toString(), tags, e.symptoms().stream().map(Symptom::display).toList(), causes, fixes, versions,
-        related, translations, refs, body, contents, e.source().contentPath(), kb.site().editLink(e.source()));
+    // The view with what is rendered from the entry's own Markdown (its body, causes and fix details) left out or in.
+    java.util.function.Function<Boolean, Views.EntryView> view = rendered -> {
+      String body = rendered ? bodyHtml.apply(e) : "";
+      return new Views.EntryView(e.id(), e.title(), e.summary(), e.lang(), e.status().key(),
+          statusLabel(words, e), words.get("status." + e.status().key() + ".meaning"), e.published().toString(),
+          e.modified().toString(), tags, e.symptoms().stream().map(Symptom::display).toList(),
+          rendered ? e.causes().stream().map(markdown::toInlineHtml).toList() : List.of(),
+          rendered ? e.fixes().stream().map(this::fix).toList() : List.of(), versions,
+          related, translations, refs, body, rendered ? Contents.of(body) : List.of(), e.source().contentPath(),
+          kb.site().editLink(e.source()));
+    };
     String path = "entries/" + e.id() + ".html";
-    // Everything but the body's HTML, which is a function of the entry (its Markdown) and of this tool.
+    // What is left out is a function of the entry, which is among the inputs, and of this tool.
     if (earlier.kept(e, () -> {
-      Map<String, Object> model = modelIn(kb, root, e.lang(), "entry", view.apply("", List.of()));
+      Map<String, Object> model = modelIn(kb, root, e.lang(), "entry", view.apply(false));
       model.put("path", path);
       return List.of(inputs("entry.ftlh", model), e);
     })) {
       return java.util.Optional.empty();
     }
-    String body = bodyHtml.apply(e);
-    return java.util.Optional.of(page(path, "entry.ftlh", modelIn(kb, root, e.lang(), "entry", view.apply(body, Contents.of(body)))));
+    return java.util.Optional.of(page(path, "entry.ftlh", modelIn(kb, root, e.lang(), "entry", view.apply(true))));
   }
 
   /** The path of base_url, ending in a slash ({@code /errata/}), or empty without one. */
