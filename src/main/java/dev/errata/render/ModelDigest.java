@@ -37,12 +37,25 @@ public final class ModelDigest {
 
   private long a = 0x243f6a8885a308d3L;
   private long b = 0x13198a2e03707344L;
+  private final Map<Object, long[]> rows;
 
-  private ModelDigest() {}
+  private ModelDigest(Map<Object, long[]> rows) {
+    this.rows = rows;
+  }
 
   /** The digest of {@code value}, as 32 hexadecimal digits. */
   public static String of(Object value) {
-    ModelDigest d = new ModelDigest();
+    return of(value, null);
+  }
+
+  /**
+   * The same, with the digests of version rows kept by identity in {@code rows} (an identity
+   * map, shared by the pages of one build): a row is one object for every entry that shows it
+   * ({@link VersionPicture}), and its cells, one per version of the component, were most of the
+   * work of digesting an entry page's model.
+   */
+  public static String of(Object value, Map<Object, long[]> rows) {
+    ModelDigest d = new ModelDigest(rows);
     d.value(value);
     return d.hex();
   }
@@ -94,14 +107,29 @@ public final class ModelDigest {
       // Made from its text alone (Version.parse).
       add(13);
       text(x.text());
-    } else if (v.getClass().isRecord()) {
-      add(12);
-      text(v.getClass().getName());
-      for (Method m : COMPONENTS.get(v.getClass())) {
-        value(component(m, v));
+    } else if (v instanceof Views.VersionRow row && rows != null) {
+      long[] kept = rows.get(row);
+      if (kept == null) {
+        ModelDigest inner = new ModelDigest(null);
+        inner.record(row);
+        kept = new long[] {inner.a, inner.b};
+        rows.put(row, kept);
       }
+      add(14);
+      add(kept[0]);
+      add(kept[1]);
+    } else if (v.getClass().isRecord()) {
+      record(v);
     } else {
       throw new IllegalArgumentException("cannot digest a " + v.getClass().getName());
+    }
+  }
+
+  private void record(Object v) {
+    add(12);
+    text(v.getClass().getName());
+    for (Method m : COMPONENTS.get(v.getClass())) {
+      value(component(m, v));
     }
   }
 

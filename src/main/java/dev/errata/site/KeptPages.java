@@ -30,6 +30,8 @@ final class KeptPages implements EarlierPages {
   private final Map<String, List<Diagnostic>> problems;
   private final Map<String, String> keys = new ConcurrentHashMap<>();
   private final AtomicInteger kept = new AtomicInteger();
+  /** Digests of version rows, one object for all entries that show the same row. */
+  private final Map<Object, long[]> rows = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
 
   /**
    * @param last the record of the previous site (none when it is not known)
@@ -51,7 +53,7 @@ final class KeptPages implements EarlierPages {
   public boolean kept(Entry e, Supplier<Object> inputs) {
     String key;
     try {
-      key = ModelDigest.of(inputs.get());
+      key = ModelDigest.of(inputs.get(), rows);
     } catch (IllegalArgumentException x) {
       // A model this digest cannot take (a custom value in it) is rendered every time.
       return false;

@@ -68,6 +68,19 @@ class ModelDigestTest {
   }
 
   @Test
+  void versionRowsKeptByIdentityDigestAsTheirCells() {
+    Views.VersionRow row = new Views.VersionRow("triton", "Triton", "../components/triton.html", ">23.02", "none",
+        List.of(new Views.Cell("23.02", "unaffected", "", "23.02"), new Views.Cell("23.05", "affected", "", "23.05")), "en");
+    Views.VersionRow other = new Views.VersionRow("triton", "Triton", "../components/triton.html", ">23.02", "none",
+        List.of(new Views.Cell("23.02", "unaffected", "", "23.02"), new Views.Cell("23.05", "fixed", "", "23.05")), "en");
+    Map<Object, long[]> rows = new java.util.IdentityHashMap<>();
+    String once = ModelDigest.of(List.of("page", row), rows);
+    assertEquals(once, ModelDigest.of(List.of("page", row), rows), "the kept digest of the row");
+    assertEquals(once, ModelDigest.of(List.of("page", row), new java.util.IdentityHashMap<>()), "another build's");
+    assertNotEquals(once, ModelDigest.of(List.of("page", other), rows));
+  }
+
+  @Test
   void refusesValuesItCannotTellApart() {
     assertThrows(IllegalArgumentException.class, () -> ModelDigest.of(List.of(new Object())));
     assertThrows(IllegalArgumentException.class, () -> ModelDigest.of(new StringBuilder("x")));
