@@ -21,6 +21,7 @@ public final class ExampleResults {
   private final String key;
   private final Map<String, List<Answer>> known;
   private final Map<String, List<Answer>> used = new ConcurrentHashMap<>();
+  private final java.util.concurrent.atomic.AtomicInteger reused = new java.util.concurrent.atomic.AtomicInteger();
 
   /**
    * @param key what the answers depend on besides the paste: the match index and the tool
@@ -46,6 +47,7 @@ public final class ExampleResults {
     List<Answer> a = known.get(k);
     if (a != null) {
       used.put(k, a);
+      reused.incrementAndGet();
     }
     return Optional.ofNullable(a);
   }
@@ -54,6 +56,11 @@ public final class ExampleResults {
     List<Answer> a = matches.stream().map(m -> new Answer(m.entry().id(), m.entry().family(), m.confidence())).toList();
     used.put(pasteKey(lang, paste), a);
     return a;
+  }
+
+  /** How many examples this run took the recorded answers of rather than matching them. */
+  public int reused() {
+    return reused.get();
   }
 
   /** The answers of this run's examples, to record for the next run (by paste key). */

@@ -22,11 +22,15 @@ final class CheckCommand implements Callable<Integer> {
   @Option(names = "--templates", paramLabel = "DIR", defaultValue = "templates",
       description = "Templates folder whose messages/*.properties are checked for missing keys (default: ${DEFAULT-VALUE}).")
   Path templates;
+  @Option(names = {"--out", "--site"}, paramLabel = "DIR", defaultValue = "site",
+      description = "The site folder builds go to: the answers of examples its last build recorded are reused where they"
+          + " still hold, which gives the same report sooner (default: ${DEFAULT-VALUE}).")
+  Path out;
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
-    SiteBuilder.Checked checked = SiteBuilder.check(content.content);
+    SiteBuilder.Checked checked = SiteBuilder.check(content.content, out);
     List<Diagnostic> all = new ArrayList<>(checked.diagnostics());
     all.addAll(SiteBuilder.languageProblems(templates, checked.knowledgeBase(), content.content));
     all.sort(Diagnostic.ORDER);

@@ -98,6 +98,20 @@ public final class SiteBuilder {
   }
 
   /**
+   * The diagnostics of {@code errata check}, with the answers of examples that the last build
+   * into {@code out} recorded taken where they hold: they are the matcher's answers for the same
+   * index, so the diagnostics are the same. A check records nothing: the record belongs to the
+   * site, and a check of other content must not replace it.
+   */
+  public static Checked check(Path content, Path out) {
+    Optional<ExampleStore> store = OutputFolder.cacheFolder(out)
+        .filter(cache -> Files.isRegularFile(cache.resolve(ExampleStore.FILE))).map(ExampleStore::new);
+    Map<KnowledgeBase, ExampleResults> results = new java.util.IdentityHashMap<>();
+    Checked checked = check(content, true, Phases.fromSystemProperty(), true, store, true, Optional.empty(), results);
+    return checked.withReused(results.values().stream().mapToInt(ExampleResults::reused).sum());
+  }
+
+  /**
    * Loads and checks the content; {@code runExamples} also inspects every Markdown field and
    * runs every entry's examples through the matcher (what {@code check} and {@code build} do;
    * {@code match}, which uses neither, skips them).
@@ -144,14 +158,22 @@ public final class SiteBuilder {
         : List.of();
     all.addAll(new Checker(extra, loaded.unloaded()).check(loaded.knowledgeBase()));
     return new Checked(loaded.knowledgeBase(), all.stream().sorted(Diagnostic.ORDER).toList(),
-        Optional.ofNullable(built.get(loaded.knowledgeBase())), Optional.ofNullable(encodings.get(loaded.knowledgeBase())));
+        Optional.ofNullable(built.get(loaded.knowledgeBase())), Optional.ofNullable(encodings.get(loaded.knowledgeBase())), 0);
   }
 
-  /** A loaded knowledge base and all problems found in it. */
+  /**
+   * A loaded knowledge base and all problems found in it.
+   *
+   * @param reused how many examples' answers were taken from a record rather than matched
+   */
   public record Checked(KnowledgeBase knowledgeBase, List<Diagnostic> diagnostics, Optional<MatchIndex> matchIndex,
-      Optional<MatchIndexCodec.Encoded> encodedIndex) {
+      Optional<MatchIndexCodec.Encoded> encodedIndex, int reused) {
     public boolean hasErrors() {
       return diagnostics.stream().anyMatch(Diagnostic::isError);
+    }
+
+    Checked withReused(int n) {
+      return new Checked(knowledgeBase, diagnostics, matchIndex, encodedIndex, n);
     }
   }
 

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Each {@code errata build} keeps the entry pages whose inputs are unchanged from the site the
  * output links to, by the record the last build left ({@link PageStore}); whatever happened to
- * that record or that site, what it builds is what a full build builds.
+ * that record or that site, what it builds is what a full build builds. {@code errata check}
+ * takes the examples' answers the last build recorded, and reports what it reports without them.
  */
 class KeptPagesTest {
   private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC);
@@ -57,6 +58,21 @@ class KeptPagesTest {
     Files.delete(site.toRealPath().resolve(removed));
     assertEquals(whole.entries() - 1, build(site, false).kept());
     assertEquals(full, Trees.read(site));
+  }
+
+  @Test
+  void aCheckAfterABuildTakesItsRecordedAnswersAndReportsTheSame(@TempDir Path dir) throws IOException {
+    Path site = dir.resolve("site");
+    SiteBuilder.Checked alone = SiteBuilder.check(CONTENT, site);
+    assertEquals(0, alone.reused());
+    build(site, false);
+    Path record = OutputFolder.cacheFolder(site).orElseThrow().resolve(ExampleStore.FILE);
+    byte[] recorded = Files.readAllBytes(record);
+    SiteBuilder.Checked after = SiteBuilder.check(CONTENT, site);
+    assertTrue(after.reused() > 100, "answers reused: " + after.reused());
+    assertEquals(alone.diagnostics(), after.diagnostics());
+    assertEquals(java.util.Arrays.toString(recorded), java.util.Arrays.toString(Files.readAllBytes(record)),
+        "a check leaves the site's record as it was");
   }
 
   @Test
