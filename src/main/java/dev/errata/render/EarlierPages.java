@@ -17,4 +17,13 @@ public interface EarlierPages {
    * only by a build that has earlier pages.
    */
   boolean kept(Entry e, Supplier<Object> inputs);
+
+  /**
+   * Whether the page at {@code path} that lists entries (a component, a tag, the home page, the
+   * sitemap...) which an earlier build made from equal inputs (its template and model) is kept
+   * as it is; when false, the page is rendered.
+   */
+  default boolean keptPage(String path, Supplier<Object> inputs) {
+    return false;
+  }
 }

@@ -106,43 +106,50 @@ public final class SiteRenderer {
     // A group's cards are made for its own page only: the indexes, the home and search pages
     // show names and counts, so making every card for each of them would be wasted work.
     for (Views.Group g : components) {
-      pages.add(() -> page("components/" + g.name() + ".html", "component.ftlh",
+      pages.add(() -> listPage("components/" + g.name() + ".html", "component.ftlh",
           model(kb, "../", "group", g.with(byComponent.get(g.name()).stream()
               .map(e -> card(words, e, "../", rangeNote(words, e, g.name()))).toList()), "kind", "component")));
     }
     for (Views.Group g : tags) {
-      pages.add(() -> page("tags/" + g.name() + ".html", "tag.ftlh",
+      pages.add(() -> listPage("tags/" + g.name() + ".html", "tag.ftlh",
           model(kb, "../", "group", g.with(byTag.get(g.name()).stream().map(e -> card(words, e, "../")).toList()),
               "kind", "tag")));
     }
-    pages.add(() -> page("components/index.html", "components.ftlh",
+    pages.add(() -> listPage("components/index.html", "components.ftlh",
         model(kb, "../", "groups", components)));
-    pages.add(() -> page("tags/index.html", "tags.ftlh", model(kb, "../", "groups", tags)));
-    pages.add(() -> page("index.html", "index.ftlh", model(kb, "",
+    pages.add(() -> listPage("tags/index.html", "tags.ftlh", model(kb, "../", "groups", tags)));
+    pages.add(() -> listPage("index.html", "index.ftlh", model(kb, "",
         "components", componentGroups(kb, byComponent, ""),
         "tags", tagGroups(kb, byTag, ""),
         "recent", recent.stream().limit(RECENT).map(e -> card(words, e, "")).toList())));
-    pages.add(() -> page("search.html", "search.ftlh", model(kb, "",
+    pages.add(() -> listPage("search.html", "search.ftlh", model(kb, "",
         "components", componentGroups(kb, byComponent, ""), "tags", tagGroups(kb, byTag, ""),
         "maxUrl", SiteInfo.MAX_URL, "maxTitle", SiteInfo.MAX_TITLE)));
     // Served in place of any missing page, at any depth: the page finds the site's root itself,
     // from base_url's path when it has one (see layout.ftlh).
-    pages.add(() -> page("404.html", "404.ftlh", model(kb, "", "rootPath", rootPath(kb.site()))));
+    pages.add(() -> listPage("404.html", "404.ftlh", model(kb, "", "rootPath", rootPath(kb.site()))));
     pages.add(() -> {
       List<Views.Card> all = kb.entries().stream().map(e -> card(words, e, "")).toList();
-      return page("sitemap.xml", "sitemap.ftlx", model(kb, "", "entries", all,
+      return listPage("sitemap.xml", "sitemap.ftlx", model(kb, "", "entries", all,
           "components", components, "tags", tags));
     });
-    pages.add(() -> page("feed.xml", "feed.ftlx", model(kb, "",
+    pages.add(() -> listPage("feed.xml", "feed.ftlx", model(kb, "",
         "entries", recent.stream().limit(FEED).map(e -> card(words, e, "")).toList(),
         "updated", recent.isEmpty() ? "1970-01-01" : recent.get(0).modified().toString())));
     if (!kb.site().baseUrl().isEmpty()) {
-      pages.add(() -> page("opensearch.xml", "opensearch.ftlx", model(kb, "")));
+      pages.add(() -> listPage("opensearch.xml", "opensearch.ftlx", model(kb, "")));
     }
     for (String l : messages.languages()) {
       pages.add(() -> new Page(messageScript(l), messages.script(l)));
     }
-    pages.parallelStream().forEach(p -> sink.accept(p.get()));
+    // A page an earlier build made from equal inputs is kept (null here), not rendered.
+    pages.parallelStream().map(java.util.function.Supplier::get).filter(java.util.Objects::nonNull).forEach(sink);
+  }
+
+  /** A list page, or null when the page an earlier build made from equal inputs is kept ({@link EarlierPages#keptPage}). */
+  private Page listPage(String path, String template, Map<String, Object> model) {
+    model.put("path", path);
+    return earlier.keptPage(path, () -> inputs(template, model)) ? null : page(path, template, model);
   }
 
   /** A page at {@code path}; templates know their path for the canonical link. */

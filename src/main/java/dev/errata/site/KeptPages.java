@@ -15,10 +15,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
- * The entry pages of one build, against the record the last build kept ({@link PageStore}): an
- * entry whose page inputs have the digest recorded keeps its page and its JSON as the previous
- * site has them, and its word counts and body problems as recorded; the others are rendered.
- * Each entry's digest is noted either way, for the record this build keeps.
+ * The pages of one build, against the record the last build kept ({@link PageStore}): an entry
+ * whose page inputs have the digest recorded keeps its page and its JSON as the previous site has
+ * them, and its word counts and body problems as recorded; a page that lists entries whose inputs
+ * have the digest recorded is kept too; the others are rendered. Each digest is noted either way,
+ * for the record this build keeps.
  */
 final class KeptPages implements EarlierPages {
   private final Map<String, PageStore.Entry> last;
@@ -29,7 +30,10 @@ final class KeptPages implements EarlierPages {
   private final WordIndex.Builder counting;
   private final Map<String, List<Diagnostic>> problems;
   private final Map<String, String> keys = new ConcurrentHashMap<>();
+  private final Map<String, String> lastPages;
+  private final Map<String, String> pageKeys = new ConcurrentHashMap<>();
   private final AtomicInteger kept = new AtomicInteger();
+  private final AtomicInteger keptLists = new AtomicInteger();
   /** Digests of version rows, one object for all entries that show the same row. */
   private final Map<Object, long[]> rows = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
 
@@ -43,6 +47,7 @@ final class KeptPages implements EarlierPages {
     this.files = previous.digests();
     this.folder = previous.folder();
     this.last = last.map(PageStore.Record::entries).orElse(Map.of());
+    this.lastPages = last.map(PageStore.Record::pages).orElse(Map.of());
     this.restore = counting.counting().restoring(last.map(PageStore.Record::terms).orElse(new String[0]));
     this.writer = writer;
     this.counting = counting;
@@ -77,12 +82,38 @@ final class KeptPages implements EarlierPages {
     return true;
   }
 
+  @Override
+  public boolean keptPage(String path, Supplier<Object> inputs) {
+    String key;
+    try {
+      key = ModelDigest.of(inputs.get(), rows);
+    } catch (IllegalArgumentException x) {
+      return false;
+    }
+    pageKeys.put(path, key);
+    Long digest = files.get(path);
+    if (!key.equals(lastPages.get(path)) || digest == null || !java.nio.file.Files.isRegularFile(folder.resolve(path))) {
+      return false;
+    }
+    writer.keep(path, digest);
+    keptLists.incrementAndGet();
+    return true;
+  }
+
+  /** How many pages that list entries were kept. */
+  int keptLists() {
+    return keptLists.get();
+  }
+
   /** How many entry pages were kept. */
   int kept() {
     return kept.get();
   }
 
-  /** What the next build needs of this one: its folder, its files' digests, and each entry's digest, word counts and body problems. */
+  /**
+   * What the next build needs of this one: its folder, its files' digests, each entry's digest,
+   * word counts and body problems, and the digest of each list page's inputs.
+   */
   PageStore.Record record(String folder, Map<String, Long> digests, KnowledgeBase kb) {
     Map<String, PageStore.Entry> out = new HashMap<>();
     for (Entry e : kb.entries()) {
@@ -91,6 +122,6 @@ final class KeptPages implements EarlierPages {
         out.put(e.id(), new PageStore.Entry(key, counting.kept(e), problems.getOrDefault(e.id(), List.of())));
       }
     }
-    return new PageStore.Record(folder, digests, counting.counting().table(), out);
+    return new PageStore.Record(folder, digests, counting.counting().table(), out, Map.copyOf(pageKeys));
   }
 }

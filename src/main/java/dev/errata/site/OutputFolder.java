@@ -112,7 +112,7 @@ final class OutputFolder implements AutoCloseable {
     // The new site is in place: a previous one that cannot be removed now is a leftover like any
     // other, which the next build removes, and no reason to fail this one.
     try {
-      previous.filter(p -> !p.equals(folder)).ifPresent(OutputFolder::deleteTree);
+      previous.filter(p -> !p.equals(folder)).ifPresent(OutputFolder::deleteTreeOnAllCores);
     } catch (ErrataException e) {
       return;
     }
@@ -284,6 +284,23 @@ final class OutputFolder implements AutoCloseable {
       return 0;
     }
     return Long.parseLong(n);
+  }
+
+  /**
+   * Removes a site, its top folders on all cores: removing a previous site of 27,000 files was
+   * half a second of a rebuild on one. Folders apart, so the threads do not wait on one folder's lock.
+   */
+  static void deleteTreeOnAllCores(Path root) {
+    List<Path> children;
+    try (Stream<Path> s = Files.list(root)) {
+      children = s.toList();
+    } catch (NoSuchFileException e) {
+      return;
+    } catch (IOException e) {
+      throw new ErrataException(ExitCode.IO, "cannot remove " + root + ": " + e.getMessage(), e);
+    }
+    children.parallelStream().forEach(OutputFolder::deleteTree);
+    deleteTree(root);
   }
 
   static void deleteTree(Path root) {

@@ -26,16 +26,18 @@ import java.util.Optional;
  */
 final class PageStore {
   static final String FILE = "pages.bin";
-  private static final String MAGIC = "errata-pages 1";
+  private static final String MAGIC = "errata-pages 2";
 
   /** One entry as the last build rendered it. */
   record Entry(String key, TermCounts.Kept counts, List<Diagnostic> problems) {}
 
   /**
-   * A build's record: its folder's name, the digest of each of its files, and its entries by id,
-   * whose word counts number their terms by {@code terms}.
+   * A build's record: its folder's name, the digest of each of its files, its entries by id
+   * (whose word counts number their terms by {@code terms}), and the digest of the inputs of each
+   * page that lists entries, by path.
    */
-  record Record(String folder, Map<String, Long> digests, String[] terms, Map<String, Entry> entries) {}
+  record Record(String folder, Map<String, Long> digests, String[] terms, Map<String, Entry> entries,
+      Map<String, String> pages) {}
 
   private final Path file;
 
@@ -92,10 +94,15 @@ final class PageStore {
         }
         entries.put(id, new Entry(key, new TermCounts.Kept(own, weights, length), List.copyOf(problems)));
       }
+      int listed = in.count();
+      Map<String, String> pages = new HashMap<>(listed * 2);
+      for (int i = 0; i < listed; i++) {
+        pages.put(in.text(), in.text());
+      }
       if (!in.atEnd()) {
         return Optional.empty();
       }
-      return Optional.of(new Record(folder, digests, terms, entries));
+      return Optional.of(new Record(folder, digests, terms, entries, pages));
     } catch (RuntimeException e) {
       // Damaged or cut short: everything is rendered again.
       return Optional.empty();
@@ -162,6 +169,11 @@ final class PageStore {
         out.text(d.message());
         out.text(d.hint());
       }
+    });
+    out.count(record.pages().size());
+    record.pages().forEach((path, key) -> {
+      out.text(path);
+      out.text(key);
     });
     Path tmp = file.resolveSibling(FILE + ".tmp-" + ProcessHandle.current().pid());
     try {

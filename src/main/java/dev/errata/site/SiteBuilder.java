@@ -84,8 +84,9 @@ public final class SiteBuilder {
    * What a build did, for the summary line.
    *
    * @param kept how many entry pages were kept from the previous site rather than rendered
+   * @param keptLists how many pages that list entries were
    */
-  public record Result(int entries, int pages, int kept, List<Diagnostic> diagnostics, Duration time) {
+  public record Result(int entries, int pages, int kept, int keptLists, List<Diagnostic> diagnostics, Duration time) {
     public long warnings() {
       return diagnostics.stream().filter(d -> !d.isError()).count();
     }
@@ -301,7 +302,7 @@ public final class SiteBuilder {
     } finally {
       side.shutdown();
     }
-    return new Result(kb.entries().size(), pageCount, kept.kept(), List.copyOf(diagnostics),
+    return new Result(kb.entries().size(), pageCount, kept.kept(), kept.keptLists(), List.copyOf(diagnostics),
         Duration.ofMillis(clock.millis() - start));
   }
 

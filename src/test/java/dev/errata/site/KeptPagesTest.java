@@ -36,6 +36,9 @@ class KeptPagesTest {
     assertEquals(0, first.kept());
     SiteBuilder.Result again = build(site, false);
     assertEquals(again.entries(), again.kept());
+    long lists = full.keySet().stream().filter(p -> p.startsWith("tags/") || p.startsWith("components/")
+        || p.equals("index.html") || p.equals("sitemap.xml") || p.equals("feed.xml")).count();
+    assertEquals(lists + 2, again.keptLists(), "every page that lists entries, the search and 404 pages among them");
     assertEquals(full, Trees.read(site));
     assertEquals(0, build(site, true).kept(), "--full renders every page");
     assertEquals(full, Trees.read(site));
