@@ -89,25 +89,42 @@ public final class Aligner {
       return Alignment.NONE;
     }
     Slots slots = new Slots(items, tokens, keyWeight);
-    double[][] s = new double[m + 1][n + 1];
-    byte[][] op = new byte[m + 1][n + 1];
+    // The score and move tables, row after row in one array each (row i at i * w), reused by the
+    // thread's next alignment: a check of 10,000 entries' examples makes millions of alignments.
+    int w = n + 1;
+    Tables tables = TABLES.get().ensure((m + 1) * w);
+    double[] s = tables.score;
+    byte[] op = tables.move;
+    s[0] = 0;
+    for (int j = 1; j <= n; j++) {
+      s[j] = 0;
+    }
+    String[] texts = new String[n];
+    for (int j = 0; j < n; j++) {
+      texts[j] = tokens.get(j).text();
+    }
     for (int i = 1; i <= m; i++) {
       Template.Item it = items.get(i - 1);
-      double w = weights[i - 1];
-      s[i][0] = s[i - 1][0] - deletion(it, w);
-      op[i][0] = OP_DEL;
+      double wi = weights[i - 1];
+      double deletion = deletion(it, wi);
+      boolean word = it.isWord();
+      double extension = it.slot() == Template.Slot.ANY ? 0 : SLOT_EXTENSION;
+      int row = i * w;
+      int up = row - w;
+      s[row] = s[up] - deletion;
+      op[row] = OP_DEL;
       for (int j = 1; j <= n; j++) {
         double best;
         byte how;
-        double del = s[i - 1][j] - deletion(it, w);
-        if (it.isWord()) {
-          boolean eq = it.accepts(tokens.get(j - 1).text());
-          best = eq ? s[i - 1][j - 1] + w : s[i - 1][j - 1] - SUBSTITUTION * w;
+        double del = s[up + j] - deletion;
+        if (word) {
+          boolean eq = it.accepts(texts[j - 1]);
+          best = eq ? s[up + j - 1] + wi : s[up + j - 1] - SUBSTITUTION * wi;
           how = eq ? OP_MATCH : OP_SUB;
         } else {
-          best = s[i - 1][j - 1] + slots.kindGain(i - 1, j - 1);
+          best = s[up + j - 1] + slots.kindGain(i - 1, j - 1);
           how = OP_MATCH;
-          double extend = s[i][j - 1] - (it.slot() == Template.Slot.ANY ? 0 : SLOT_EXTENSION);
+          double extend = s[row + j - 1] - extension;
           if (extend > best) {
             best = extend;
             how = OP_EXTEND;
@@ -117,20 +134,21 @@ public final class Aligner {
           best = del;
           how = OP_DEL;
         }
-        if (i < m && it.isWord()) {
-          double ins = s[i][j - 1] - INSERT;
+        if (i < m && word) {
+          double ins = s[row + j - 1] - INSERT;
           if (ins > best) {
             best = ins;
             how = OP_INS;
           }
         }
-        s[i][j] = best;
-        op[i][j] = how;
+        s[row + j] = best;
+        op[row + j] = how;
       }
     }
+    int last = m * w;
     int endJ = 0;
     for (int j = 1; j <= n; j++) {
-      if (s[m][j] > s[m][endJ]) {
+      if (s[last + j] > s[last + endJ]) {
         endJ = j;
       }
     }
@@ -141,13 +159,29 @@ public final class Aligner {
     // with the words before it missing). A slot never ends it early: {*} would swallow the rest.
     int endI = m;
     for (int i = 1; i < m && tailMayBeCut; i++) {
-      if (op[i][n] == OP_MATCH && items.get(i - 1).isWord() && s[i][n] > s[endI][endJ]) {
+      if (op[i * w + n] == OP_MATCH && items.get(i - 1).isWord() && s[i * w + n] > s[endI * w + endJ]) {
         endI = i;
         endJ = n;
       }
     }
-    return trace(t, tokens, weights, op, m, n, endI, endJ, slots, headMayBeCut, tailMayBeCut);
+    return trace(t, tokens, weights, op, w, m, n, endI, endJ, slots, headMayBeCut, tailMayBeCut);
   }
+
+  /** One thread's tables, grown to the largest alignment it has made (at most MAX_ITEMS by MAX_TOKENS). */
+  private static final class Tables {
+    double[] score = new double[0];
+    byte[] move = new byte[0];
+
+    Tables ensure(int cells) {
+      if (score.length < cells) {
+        score = new double[cells];
+        move = new byte[cells];
+      }
+      return this;
+    }
+  }
+
+  private static final ThreadLocal<Tables> TABLES = ThreadLocal.withInitial(Tables::new);
 
   private static double deletion(Template.Item it, double w) {
     return switch (it.slot()) {
@@ -162,8 +196,9 @@ public final class Aligner {
     private final List<Template.Item> items;
     private final List<Token> tokens;
     private final ToDoubleFunction<String> keyWeight;
-    private final Map<Integer, List<String>> itemWords = new HashMap<>();
-    private final Map<Integer, List<String>> tokenWords = new HashMap<>();
+    // Made on first need: only path slots split words, and most templates have none.
+    private Map<Integer, List<String>> itemWords;
+    private Map<Integer, List<String>> tokenWords;
 
     Slots(List<Template.Item> items, List<Token> tokens, ToDoubleFunction<String> keyWeight) {
       this.items = items;
@@ -237,6 +272,9 @@ public final class Aligner {
       if (a.isEmpty()) {
         return 0;
       }
+      if (tokenWords == null) {
+        tokenWords = new HashMap<>();
+      }
       List<String> b = tokenWords.computeIfAbsent(j, k -> MatchIndex.pathParts(tokens.get(k).text()));
       double shared = 0;
       for (String w : a) {
@@ -248,11 +286,14 @@ public final class Aligner {
     }
 
     private List<String> words(int i) {
+      if (itemWords == null) {
+        itemWords = new HashMap<>();
+      }
       return itemWords.computeIfAbsent(i, k -> MatchIndex.pathParts(items.get(k).text()));
     }
   }
 
-  private static Alignment trace(Template t, List<Token> tokens, double[] weights, byte[][] op, int m, int n, int endI,
+  private static Alignment trace(Template t, List<Token> tokens, double[] weights, byte[] op, int w, int m, int n, int endI,
       int endJ, Slots slots, boolean headMayBeCut, boolean tailMayBeCut) {
     List<Template.Item> items = t.items();
     byte[] itemOp = new byte[m];
@@ -264,7 +305,7 @@ public final class Aligner {
     int j = endJ;
     int startJ = endJ;
     while (i > 0) {
-      byte o = op[i][j];
+      byte o = op[i * w + j];
       if (o == OP_MATCH || o == OP_SUB) {
         itemOp[i - 1] = o;
         itemTok[i - 1] = j - 1;
