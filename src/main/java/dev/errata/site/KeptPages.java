@@ -6,10 +6,16 @@ import dev.errata.model.Entry;
 import dev.errata.model.KnowledgeBase;
 import dev.errata.render.EarlierPages;
 import dev.errata.render.ModelDigest;
+import dev.errata.search.TermCounts;
 import dev.errata.search.WordIndex;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -23,9 +29,9 @@ import java.util.function.Supplier;
  */
 final class KeptPages implements EarlierPages {
   private final Map<String, PageStore.Entry> last;
-  private final java.util.function.Function<dev.errata.search.TermCounts.Kept, dev.errata.search.TermCounts> restore;
+  private final java.util.function.Function<TermCounts.Kept, TermCounts> restore;
   private final Map<String, Long> files;
-  private final java.nio.file.Path folder;
+  private final Path folder;
   private final PageWriter writer;
   private final WordIndex.Builder counting;
   private final Map<String, List<Diagnostic>> problems;
@@ -35,14 +41,14 @@ final class KeptPages implements EarlierPages {
   private final AtomicInteger kept = new AtomicInteger();
   private final AtomicInteger keptLists = new AtomicInteger();
   /** Digests of version rows, one object for all entries that show the same row. */
-  private final Map<Object, long[]> rows = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+  private final Map<Object, long[]> rows = Collections.synchronizedMap(new IdentityHashMap<>());
 
   /**
    * @param last the record of the previous site (none when it is not known)
    * @param previous the previous site and the digest of each of its files, which {@code writer} links from
    * @param problems where an entry's body problems go, by id
    */
-  KeptPages(java.util.Optional<PageStore.Record> last, PageWriter.Previous previous, PageWriter writer, WordIndex.Builder counting,
+  KeptPages(Optional<PageStore.Record> last, PageWriter.Previous previous, PageWriter writer, WordIndex.Builder counting,
       Map<String, List<Diagnostic>> problems) {
     this.files = previous.digests();
     this.folder = previous.folder();
@@ -71,7 +77,7 @@ final class KeptPages implements EarlierPages {
     Long jsonDigest = files.get(json);
     // A site whose files someone removed by hand has the rest rendered again.
     if (before == null || !before.key().equals(key) || pageDigest == null || jsonDigest == null
-        || !java.nio.file.Files.isRegularFile(folder.resolve(page)) || !java.nio.file.Files.isRegularFile(folder.resolve(json))) {
+        || !Files.isRegularFile(folder.resolve(page)) || !Files.isRegularFile(folder.resolve(json))) {
       return false;
     }
     writer.keep(page, pageDigest);
@@ -92,7 +98,7 @@ final class KeptPages implements EarlierPages {
     }
     pageKeys.put(path, key);
     Long digest = files.get(path);
-    if (!key.equals(lastPages.get(path)) || digest == null || !java.nio.file.Files.isRegularFile(folder.resolve(path))) {
+    if (!key.equals(lastPages.get(path)) || digest == null || !Files.isRegularFile(folder.resolve(path))) {
       return false;
     }
     writer.keep(path, digest);

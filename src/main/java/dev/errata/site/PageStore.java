@@ -45,6 +45,19 @@ final class PageStore {
     this.file = cacheDir.resolve(FILE);
   }
 
+  /**
+   * What a record is valid under besides its folder: this tool, the templates (by their listing)
+   * and the rules that count words.
+   */
+  static String context(Path templates, dev.errata.text.Rules rules) {
+    return String.join("\u0000", Tool.IDENTITY, String.join("\n", BuildMemory.listing(templates)), rules.json());
+  }
+
+  /** The record of the last build, when it was made under {@code context} for the site the output links to now. */
+  Optional<Record> load(String context, Optional<Path> current) {
+    return load(context).filter(r -> current.map(c -> c.getFileName().toString().equals(r.folder())).orElse(false));
+  }
+
   /** The record of the last build, when it was made under {@code context}. */
   Optional<Record> load(String context) {
     byte[] bytes;

@@ -209,11 +209,9 @@ public final class SiteBuilder {
     List<Diagnostic> diagnostics = new ArrayList<>(checked.diagnostics());
     Path tmp = out.begin();
     Optional<Path> current = out.current();
-    // The record of the site the output links to now, unless the build is to render everything.
     Optional<PageStore> pageStore = OutputFolder.cacheFolder(options.out()).map(PageStore::new);
-    String context = String.join("\u0000", Tool.IDENTITY, String.join("\n", BuildMemory.listing(options.templates())), rules.json());
-    Optional<PageStore.Record> last = options.full() ? Optional.empty() : pageStore.flatMap(s -> s.load(context))
-        .filter(r -> current.map(c -> c.getFileName().toString().equals(r.folder())).orElse(false));
+    String context = PageStore.context(options.templates(), rules);
+    Optional<PageStore.Record> last = options.full() ? Optional.empty() : pageStore.flatMap(s -> s.load(context, current));
     PageWriter.Previous previous = memory.map(m -> m.previous(current)).filter(p -> p != PageWriter.Previous.NONE)
         .or(() -> last.map(r -> new PageWriter.Previous(current.orElseThrow(), r.digests())))
         .orElse(PageWriter.Previous.NONE);
