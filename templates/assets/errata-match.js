@@ -156,7 +156,9 @@
         var del = s[(i - 1) * w + j] - deletion(it, wt);
         if (isWord(it)) {
           var eq = accepts(it, tokens[j - 1].text);
-          best = eq ? s[(i - 1) * w + j - 1] + wt : s[(i - 1) * w + j - 1] - K.Aligner.SUBSTITUTION * wt;
+          // A line that may start inside the message may start with any of its words (Aligner.java).
+          var from = eq && j === 1 && headMayBeCut ? Math.max(s[(i - 1) * w], 0) : s[(i - 1) * w + j - 1];
+          best = eq ? from + wt : s[(i - 1) * w + j - 1] - K.Aligner.SUBSTITUTION * wt;
           how = eq ? OP_MATCH : OP_SUB;
         } else {
           best = s[(i - 1) * w + j - 1] + slots.kindGain(i - 1, j - 1);

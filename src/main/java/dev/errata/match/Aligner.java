@@ -119,7 +119,10 @@ public final class Aligner {
         double del = s[up + j] - deletion;
         if (word) {
           boolean eq = it.accepts(texts[j - 1]);
-          best = eq ? s[up + j - 1] + wi : s[up + j - 1] - SUBSTITUTION * wi;
+          // A line that may start inside the message may start with any of its words: the
+          // positions before it are cut, which trace() counts neither way, so they cost nothing.
+          double from = eq && j == 1 && headMayBeCut ? Math.max(s[up], 0) : s[up + j - 1];
+          best = eq ? from + wi : s[up + j - 1] - SUBSTITUTION * wi;
           how = eq ? OP_MATCH : OP_SUB;
         } else {
           best = s[up + j - 1] + slots.kindGain(i - 1, j - 1);

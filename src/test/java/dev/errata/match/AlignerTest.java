@@ -1,0 +1,51 @@
+package dev.errata.match;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.errata.model.Symptom;
+import dev.errata.text.Token;
+import dev.errata.text.Tokenizer;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class AlignerTest {
+  private static final String SYMPTOM = "in ensemble '{name}', onnx runtime error 2: not enough space: expected {n}, got 0";
+  private static final String BARE = "not enough space: expected 1048576, got 0";
+
+  /**
+   * The paste starts inside the message: the positions before its first word are cut, not
+   * missing. The alignment once charged for skipping them, so the name slot near the symptom's
+   * head took the paste's first word ("not", a stopword worth little), and every word between
+   * ("onnx", "runtime", "error", the "2" the title names) counted as missing: contradicted.
+   */
+  @Test
+  void aPasteThatStartsInsideTheMessageStartsWithOneOfItsWords() {
+    Template t = Template.compile(0, Symptom.parse(SYMPTOM), Set.of("2", "0"), true);
+    double[] weights = new double[t.items().size()];
+    for (int i = 0; i < weights.length; i++) {
+      Template.Item it = t.items().get(i);
+      // As a knowledge base weighs them: stopwords little, rare words much.
+      weights[i] = !it.isWord() ? 0 : it.key().equals("in") || it.key().equals("not") ? MatchData.STOPWORD_WEIGHT : 4.5;
+    }
+    List<Token> tokens = Tokenizer.tokenize(BARE);
+    Alignment a = Aligner.align(t, tokens, weights, k -> 4.5, true, true);
+    assertFalse(a.contradicted(), a::toString);
+    assertEquals(List.of(0, 1, 2, 3, 5, 6), a.matchedTokens(), "every word of the paste, 'not' first");
+
+    // A line after others may not start inside a message: there the head is missing.
+    assertTrue(Aligner.align(t, tokens, weights, k -> 4.5, false, true).contradicted());
+  }
+
+  /** The founding case's error line, pasted alone, finds its entry first and says so with confidence. */
+  @Test
+  void theBareFoundingCaseLineFindsItsEntryConfidently() {
+    dev.errata.workspace.Workspace w = dev.errata.workspace.Workspace.of(Path.of("content"), null);
+    MatchReport r = w.matcher().match(BARE, Matcher.Options.defaults());
+    assertEquals("python-backend-numpy2-empty-output-tensors", r.matches().get(0).entry().id());
+    assertTrue(r.matches().get(0).confidence().confident(), () -> r.matches().get(0).toString());
+  }
+}
