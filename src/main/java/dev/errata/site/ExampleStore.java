@@ -7,12 +7,12 @@ import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -83,46 +83,18 @@ final class ExampleStore {
 
   /** Records this run's answers (only those: the file does not grow with past edits). */
   void save(ExampleResults results) {
-    Path tmp = file.resolveSibling(FILE + ".tmp-" + ProcessHandle.current().pid());
-    try {
-      Files.createDirectories(file.getParent());
-      removeLeftovers();
-      try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-        w.write(HEADER + results.key());
+    CacheFile.replace(file, out -> {
+      Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+      w.write(HEADER + results.key());
+      w.write('\n');
+      for (Map.Entry<String, List<ExampleResults.Answer>> e : new TreeMap<>(results.used()).entrySet()) {
+        w.write(e.getKey());
+        for (ExampleResults.Answer a : e.getValue()) {
+          w.write('\t' + a.id() + '\t' + a.family() + '\t' + a.confidence().name());
+        }
         w.write('\n');
-        for (Map.Entry<String, List<ExampleResults.Answer>> e : new TreeMap<>(results.used()).entrySet()) {
-          w.write(e.getKey());
-          for (ExampleResults.Answer a : e.getValue()) {
-            w.write('\t' + a.id() + '\t' + a.family() + '\t' + a.confidence().name());
-          }
-          w.write('\n');
-        }
       }
-      try {
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } catch (IOException e) {
-      // Not recording answers only makes the next build slower.
-      try {
-        Files.deleteIfExists(tmp);
-      } catch (IOException ignored) {
-        // Nothing more to do: the next save replaces it.
-      }
-    }
-  }
-
-  /** What saves of builds killed while writing left: files of processes that are gone. */
-  private void removeLeftovers() throws IOException {
-    try (java.nio.file.DirectoryStream<Path> s = Files.newDirectoryStream(file.getParent(), FILE + ".tmp-*")) {
-      for (Path p : s) {
-        String pid = p.getFileName().toString().substring((FILE + ".tmp-").length());
-        if (pid.chars().allMatch(Character::isDigit) && !pid.isEmpty() && pid.length() < 19
-            && ProcessHandle.of(Long.parseLong(pid)).isEmpty()) {
-          Files.deleteIfExists(p);
-        }
-      }
-    }
+      w.flush();
+    });
   }
 }

@@ -3,13 +3,9 @@ package dev.errata.site;
 import dev.errata.Diagnostic;
 import dev.errata.search.TermCounts;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -63,9 +59,8 @@ final class PageStore {
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(file);
-    } catch (NoSuchFileException e) {
-      return Optional.empty();
     } catch (IOException e) {
+      // None yet, or unreadable: everything is rendered.
       return Optional.empty();
     }
     try {
@@ -188,34 +183,7 @@ final class PageStore {
       out.text(path);
       out.text(key);
     });
-    Path tmp = file.resolveSibling(FILE + ".tmp-" + ProcessHandle.current().pid());
-    try {
-      Files.createDirectories(file.getParent());
-      try (OutputStream o = Files.newOutputStream(tmp)) {
-        o.write(out.bytes, 0, out.size);
-      }
-      try {
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } catch (IOException e) {
-      // Not keeping the record only makes the next build slower.
-      try {
-        Files.deleteIfExists(tmp);
-      } catch (IOException ignored) {
-        // The next save replaces it.
-      }
-    }
-  }
-
-  /** Removes the record: the next build renders everything. */
-  void forget() {
-    try {
-      Files.deleteIfExists(file);
-    } catch (IOException e) {
-      // A record of another folder is never used anyway.
-    }
+    CacheFile.replace(file, o -> o.write(out.bytes, 0, out.size));
   }
 
   /** Unsigned variable-length numbers and length-prefixed UTF-8 text, into a growing array. */
