@@ -62,26 +62,19 @@ final class KeptPages implements EarlierPages {
 
   @Override
   public boolean kept(Entry e, Supplier<Object> inputs) {
-    String key;
-    try {
-      key = ModelDigest.of(inputs.get(), rows);
-    } catch (IllegalArgumentException x) {
-      // A model this digest cannot take (a custom value in it) is rendered every time.
+    String key = digest(inputs);
+    if (key == null) {
       return false;
     }
     keys.put(e.id(), key);
     PageStore.Entry before = last.get(e.id());
     String page = "entries/" + e.id() + ".html";
     String json = EntriesJson.path(e);
-    Long pageDigest = files.get(page);
-    Long jsonDigest = files.get(json);
-    // A site whose files someone removed by hand has the rest rendered again.
-    if (before == null || !before.key().equals(key) || pageDigest == null || jsonDigest == null
-        || !Files.isRegularFile(folder.resolve(page)) || !Files.isRegularFile(folder.resolve(json))) {
+    if (before == null || !before.key().equals(key) || !onDisk(page) || !onDisk(json)) {
       return false;
     }
-    writer.keep(page, pageDigest);
-    writer.keep(json, jsonDigest);
+    writer.keep(page, files.get(page));
+    writer.keep(json, files.get(json));
     counting.add(e, restore.apply(before.counts()));
     problems.put(e.id(), before.problems());
     kept.incrementAndGet();
@@ -90,20 +83,31 @@ final class KeptPages implements EarlierPages {
 
   @Override
   public boolean keptPage(String path, Supplier<Object> inputs) {
-    String key;
-    try {
-      key = ModelDigest.of(inputs.get(), rows);
-    } catch (IllegalArgumentException x) {
+    String key = digest(inputs);
+    if (key == null) {
       return false;
     }
     pageKeys.put(path, key);
-    Long digest = files.get(path);
-    if (!key.equals(lastPages.get(path)) || digest == null || !Files.isRegularFile(folder.resolve(path))) {
+    if (!key.equals(lastPages.get(path)) || !onDisk(path)) {
       return false;
     }
-    writer.keep(path, digest);
+    writer.keep(path, files.get(path));
     keptLists.incrementAndGet();
     return true;
+  }
+
+  /** The digest of a page's inputs, or null for a model this digest cannot take (a custom value in it): rendered every time. */
+  private String digest(Supplier<Object> inputs) {
+    try {
+      return ModelDigest.of(inputs.get(), rows);
+    } catch (IllegalArgumentException x) {
+      return null;
+    }
+  }
+
+  /** Whether the previous site has the file, with a digest: a site whose files someone removed by hand has them rendered again. */
+  private boolean onDisk(String path) {
+    return files.containsKey(path) && Files.isRegularFile(folder.resolve(path));
   }
 
   /** How many pages that list entries were kept. */

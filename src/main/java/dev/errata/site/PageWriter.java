@@ -39,17 +39,12 @@ final class PageWriter {
   private final Path root;
   private final Previous previous;
   private final Map<String, Long> digests = new HashMap<>();
-  /** Pages, and files to take from the previous site as they are ({@link Kept}). */
+  /** Pages, and files to take from the previous site as they are ({@link Keep}). */
   private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(256);
   private final Thread thread;
   private final Set<Path> folders = new HashSet<>();
   private volatile ErrataException failure;
   private int written;
-
-  /** A writer that writes every file and keeps no digests (a build that nothing remembers). */
-  PageWriter(Path root) {
-    this(root, null);
-  }
 
   /** @param previous the site to link unchanged files from ({@link Previous#NONE} for none); digests are kept */
   PageWriter(Path root, Previous previous) {
@@ -62,26 +57,26 @@ final class PageWriter {
 
   /** Queues a page; throws at once if an earlier write failed. */
   void write(Page page) {
-    ErrataException f = failure;
-    if (f != null) {
-      throw f;
-    }
-    put(page);
+    queue(page);
   }
 
   /** A file of the previous site that this one has unchanged: linked, with its digest, not rendered. */
-  private record Kept(String path, long digest) {}
+  private record Keep(String path, long digest) {}
 
   /**
    * Queues a file the previous site has and this one keeps as it is ({@code digest} is its digest
    * there); a site whose file is gone fails the build, which {@code --full} then renders whole.
    */
   void keep(String path, long digest) {
+    queue(new Keep(path, digest));
+  }
+
+  private void queue(Object item) {
     ErrataException f = failure;
     if (f != null) {
       throw f;
     }
-    put(new Kept(path, digest));
+    put(item);
   }
 
   /** Queues a part of the search index. */
@@ -129,11 +124,11 @@ final class PageWriter {
         return;
       }
       if (failure == null) {
-        String path = item instanceof Page p ? p.path() : ((Kept) item).path();
+        String path = item instanceof Page p ? p.path() : ((Keep) item).path();
         try {
-          if (item instanceof Kept k) {
+          if (item instanceof Keep k) {
             keep(k);
-          } else if (previous == null || !linked((Page) item)) {
+          } else if (!linked((Page) item)) {
             write(root.resolve(path), ((Page) item).bytes());
           }
           written++;
@@ -170,10 +165,7 @@ final class PageWriter {
     return before != null && before == digest && link(root.resolve(page.path()), previous.folder().resolve(page.path()));
   }
 
-  private void keep(Kept k) {
-    if (previous == null) {
-      throw new IllegalStateException("no previous site to keep " + k.path() + " from");
-    }
+  private void keep(Keep k) {
     if (!link(root.resolve(k.path()), previous.folder().resolve(k.path()))) {
       throw new ErrataException(ExitCode.IO, "cannot take " + k.path() + " from the previous site in " + previous.folder()
           + " (was it changed by hand?); run errata build --full to render every page again");
