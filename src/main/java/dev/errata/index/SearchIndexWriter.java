@@ -39,7 +39,7 @@ import java.util.TreeSet;
  * </ul>
  */
 public final class SearchIndexWriter {
-  /** 4: word parts are runs of the sorted terms, numbered, rather than one per prefix. */
+  /** 5: the status facet as one digit per entry; 4: word parts are runs of the sorted terms, numbered, rather than one per prefix. */
   public static final int SCHEMA = 5;
   static final int TEMPLATES_PER_PART = 64;
   static final int ENTRIES_PER_PART = 8;
