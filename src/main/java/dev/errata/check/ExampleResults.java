@@ -1,7 +1,9 @@
 package dev.errata.check;
 
 import dev.errata.match.Confidence;
+import dev.errata.match.EditReach;
 import dev.errata.match.Match;
+import dev.errata.match.Reach;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,24 +14,45 @@ import java.util.concurrent.ConcurrentHashMap;
  * match index, the tool and the paste (with the language it is matched for), so answers recorded
  * under the same {@link #key} are the answers the matcher would give again: an edit that leaves
  * the match index as it was (a body, an example, a date) runs only the examples that changed.
- * Any change to what the index holds changes the key, and every example runs again.
+ * When the answers were recorded under an index that differs from this one only by the edit of a
+ * few entries, an {@link EditReach} tells which pastes that edit may have reached; the others
+ * keep their answers, and the rest run again.
  */
 public final class ExampleResults {
   /** The answers of one paste, best first: all that the examples rule reads of a report. */
   public record Answer(String id, String family, Confidence confidence) {}
 
+  /** A paste's answers and how far its match reached into the index. */
+  public record Recorded(List<Answer> answers, Reach reach) {
+    public Recorded {
+      answers = List.copyOf(answers);
+    }
+  }
+
   private final String key;
-  private final Map<String, List<Answer>> known;
-  private final Map<String, List<Answer>> used = new ConcurrentHashMap<>();
+  private final Map<String, Recorded> known;
+  private final Optional<EditReach> edit;
+  private final Map<String, Recorded> used = new ConcurrentHashMap<>();
   private final java.util.concurrent.atomic.AtomicInteger reused = new java.util.concurrent.atomic.AtomicInteger();
+  private final java.util.concurrent.atomic.AtomicInteger matched = new java.util.concurrent.atomic.AtomicInteger();
 
   /**
    * @param key what the answers depend on besides the paste: the match index and the tool
    * @param known answers recorded under {@code key} by an earlier run (empty when the key differs)
    */
-  public ExampleResults(String key, Map<String, List<Answer>> known) {
+  public ExampleResults(String key, Map<String, Recorded> known) {
+    this(key, known, Optional.empty());
+  }
+
+  /**
+   * @param known answers recorded under another index
+   * @param edit what separates that index from this one: a recorded answer is taken only where
+   *     the edit cannot have reached it
+   */
+  public ExampleResults(String key, Map<String, Recorded> known, Optional<EditReach> edit) {
     this.key = key;
     this.known = Map.copyOf(known);
+    this.edit = edit;
   }
 
   /** Nothing recorded: every example runs. */
@@ -44,18 +67,25 @@ public final class ExampleResults {
   /** The answers recorded for {@code paste} matched in {@code lang}, if any. */
   Optional<List<Answer>> find(String lang, String paste) {
     String k = pasteKey(lang, paste);
-    List<Answer> a = known.get(k);
-    if (a != null) {
-      used.put(k, a);
-      reused.incrementAndGet();
+    Recorded r = known.get(k);
+    if (r == null || edit.map(e -> e.mayChange(paste, r.reach())).orElse(false)) {
+      return Optional.empty();
     }
-    return Optional.ofNullable(a);
+    used.put(k, r);
+    reused.incrementAndGet();
+    return Optional.of(r.answers());
   }
 
-  List<Answer> put(String lang, String paste, List<Match> matches) {
+  List<Answer> put(String lang, String paste, List<Match> matches, Reach reach) {
     List<Answer> a = matches.stream().map(m -> new Answer(m.entry().id(), m.entry().family(), m.confidence())).toList();
-    used.put(pasteKey(lang, paste), a);
+    used.put(pasteKey(lang, paste), new Recorded(a, reach));
+    matched.incrementAndGet();
     return a;
+  }
+
+  /** How many examples this run matched. */
+  public int matched() {
+    return matched.get();
   }
 
   /** How many examples this run took the recorded answers of rather than matching them. */
@@ -64,7 +94,7 @@ public final class ExampleResults {
   }
 
   /** The answers of this run's examples, to record for the next run (by paste key). */
-  public Map<String, List<Answer>> used() {
+  public Map<String, Recorded> used() {
     return Map.copyOf(used);
   }
 

@@ -54,8 +54,16 @@ public final class MatchIndex implements MatchData {
   /** term -> [entry ids] and their weighted term frequencies. */
   final Map<String, Posting> postings;
 
+  /** The average entry length BM25's postings were normalized with; NaN when not known (an index read back). */
+  final double averageLength;
+
   /** An index from its parts; the literal postings are derived from the templates. */
   public MatchIndex(List<EntryInfo> entries, List<Template> templates, Map<String, Posting> postings) {
+    this(entries, templates, postings, Double.NaN);
+  }
+
+  MatchIndex(List<EntryInfo> entries, List<Template> templates, Map<String, Posting> postings, double averageLength) {
+    this.averageLength = averageLength;
     this.entries = List.copyOf(entries);
     this.templates = List.copyOf(templates);
     this.postings = postings;
@@ -83,6 +91,14 @@ public final class MatchIndex implements MatchData {
   }
 
   /**
+   * The average entry length that every posting's weight depends on: two indexes that differ in
+   * it differ in nearly every weight. NaN when not known.
+   */
+  public double averageLength() {
+    return averageLength;
+  }
+
+  /**
    * Builds the index. Templates are numbered in the order of their words, so that templates of
    * one error shape (siblings a line is compared with) sit side by side: the browser then loads
    * one or two template files per line rather than one per candidate.
@@ -93,8 +109,12 @@ public final class MatchIndex implements MatchData {
    * them alone (a body, a tag, a date). Whatever {@code build} comes to read must be here too.
    */
   public static Object inputs(KnowledgeBase kb, Rules rules) {
-    return List.of(rules.json(), kb.entries().stream()
-        .map(e -> List.of(info(e), e.title(), e.summary(), e.symptoms(), e.causes(), e.fixes())).toList());
+    return List.of(rules.json(), kb.entries().stream().map(MatchIndex::inputs).toList());
+  }
+
+  /** What {@link #build} reads of one entry (besides its place among the others). */
+  public static Object inputs(Entry e) {
+    return List.of(info(e), e.title(), e.summary(), e.symptoms(), e.causes(), e.fixes());
   }
 
   public static MatchIndex build(KnowledgeBase kb, Rules rules) {
@@ -111,7 +131,7 @@ public final class MatchIndex implements MatchData {
     ordered.forEach(t -> shapes.put(t, t.shapeKey()));
     ordered.sort(java.util.Comparator.comparing((Template t) -> shapes.get(t)).thenComparingInt(Template::entry)
         .thenComparing(Template::text));
-    return new MatchIndex(infos, ordered, counting.postings(counts));
+    return new MatchIndex(infos, ordered, counting.postings(counts), TermCounts.averageLength(counts));
   }
 
   /**

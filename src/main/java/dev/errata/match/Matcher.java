@@ -159,15 +159,29 @@ public final class Matcher {
   }
 
   public MatchReport match(String text, Options options) {
-    Versions versions = new Versions(rules);
-    Paste paste = Paste.prepare(text == null ? "" : text, rules, versions);
-    options.env().forEach(versions::add);
-    List<PreparedLine> lines = mostTellingFirst(paste.lines());
+    return match(text, options, reach -> { });
+  }
 
-    Map<String, Double> query = queryTerms(lines);
+  /**
+   * The same, telling {@code reach} how far the answers reached into the index: what an entry
+   * would have needed to change them ({@link EditReach} reads it after an edit).
+   */
+  public MatchReport match(String text, Options options, java.util.function.Consumer<Reach> reach) {
+    Query q = Query.of(text, rules);
+    Versions versions = q.versions();
+    Paste paste = q.paste();
+    options.env().forEach(versions::add);
+    List<PreparedLine> lines = q.lines();
+    Map<String, Double> query = q.terms();
     PriorityQueue<Scored> best;
+    double[] thresholds = new double[lines.size()];
     try {
-      best = ranked(lines, query);
+      int aligned = 0;
+      best = ranked(q, thresholds);
+      for (double t : thresholds) {
+        aligned += Double.isNaN(t) ? 0 : 1;
+      }
+      reach.accept(new Reach(best.size() < RANKED ? Double.NaN : best.peek().score(), java.util.Arrays.copyOf(thresholds, aligned)));
     } catch (RuntimeException | Error e) {
       // Its arrays may be left dirty: the thread's next paste starts with clean ones.
       scratch.remove();
@@ -200,11 +214,39 @@ public final class Matcher {
     return new MatchReport(matches, versions.all(), paste.totalLines(), lines.size(), paste.truncated(), paste.skipped());
   }
 
-  /** The RANKED best-scored entries, worst at the head. */
-  private PriorityQueue<Scored> ranked(List<PreparedLine> lines, Map<String, Double> query) {
-    Map<Integer, Found> found = align(lines);
+  /**
+   * A paste prepared for matching, all of it independent of the index: its lines most telling
+   * first, each line's keys, the keys looked up (the first MAX_QUERY_KEYS), and the words for
+   * relevance with their summed line weights.
+   */
+  record Query(Paste paste, Versions versions, List<PreparedLine> lines, List<Set<String>> lineKeys, Set<String> allowed,
+      Map<String, Double> terms) {
+    static Query of(String text, Rules rules) {
+      Versions versions = new Versions(rules);
+      Paste paste = Paste.prepare(text == null ? "" : text, rules, versions);
+      List<PreparedLine> lines = mostTellingFirst(paste.lines());
+      List<Set<String>> lineKeys = lines.stream().map(l -> MatchIndex.keys(l.tokens())).toList();
+      Set<String> allowed = new LinkedHashSet<>();
+      for (Set<String> keys : lineKeys) {
+        for (String key : keys) {
+          if (allowed.size() < MAX_QUERY_KEYS) {
+            allowed.add(key);
+          }
+        }
+      }
+      return new Query(paste, versions, lines, lineKeys, allowed, queryTerms(lines, rules));
+    }
+  }
+
+  /**
+   * The RANKED best-scored entries, worst at the head. {@code thresholds} gets, for each line in
+   * the order aligned, the least shared weight that made a template a candidate there (NaN for
+   * lines the budget left out).
+   */
+  private PriorityQueue<Scored> ranked(Query q, double[] thresholds) {
+    Map<Integer, Found> found = align(q, thresholds);
     Scratch scratch = this.scratch.get();
-    int touched = relevance(query, scratch);
+    int touched = relevance(q.terms(), scratch);
     double[] relevance = scratch.relevance;
 
     // Only the RANKED best go on, so they are selected rather than everything sorted: a paste
@@ -229,8 +271,28 @@ public final class Matcher {
     return best;
   }
 
-  private static double relevanceOf(double bm) {
+  static double relevanceOf(double bm) {
     return bm / (bm + REL_HALF);
+  }
+
+  /**
+   * One entry's BM25 sum for the query, added term by term in the order {@link #relevance} adds
+   * all entries' (so equal to the bit); NaN when the entry has none of the query's words.
+   */
+  static double relevanceOf(MatchData index, Map<String, Double> query, int entry) {
+    double sum = 0;
+    boolean touched = false;
+    for (Map.Entry<String, Double> q : query.entrySet()) {
+      Posting p = index.posting(q.getKey());
+      int k = p == null ? -1 : java.util.Arrays.binarySearch(p.entries(), entry);
+      if (k < 0) {
+        continue;
+      }
+      touched = true;
+      double qw = Math.min(MAX_QUERY_WEIGHT, q.getValue());
+      sum += qw * index.idf(q.getKey()) * (p.weight()[k] / Posting.SCALE);
+    }
+    return touched ? sum : Double.NaN;
   }
 
   /** Whether an entry of this score ranks before {@code worst} (as {@link #BY_SCORE} orders them). */
@@ -301,7 +363,9 @@ public final class Matcher {
     return out;
   }
 
-  private Map<Integer, Found> align(List<PreparedLine> lines) {
+  private Map<Integer, Found> align(Query q, double[] thresholds) {
+    List<PreparedLine> lines = q.lines();
+    java.util.Arrays.fill(thresholds, Double.NaN);
     Map<Integer, Found> found = new HashMap<>();
     Map<Integer, PreparedLine> byNumber = new HashMap<>();
     lines.forEach(l -> byNumber.put(l.number(), l));
@@ -309,15 +373,8 @@ public final class Matcher {
     int lastLine = lines.stream().mapToInt(PreparedLine::number).max().orElse(0);
     Scratch sc = scratch.get();
     double[] acc = sc.templates;
-    List<Set<String>> lineKeys = lines.stream().map(l -> MatchIndex.keys(l.tokens())).toList();
-    Set<String> allowed = new LinkedHashSet<>();
-    for (Set<String> keys : lineKeys) {
-      for (String key : keys) {
-        if (allowed.size() < MAX_QUERY_KEYS) {
-          allowed.add(key);
-        }
-      }
-    }
+    List<Set<String>> lineKeys = q.lineKeys();
+    Set<String> allowed = q.allowed();
     int budget = MAX_ALIGNMENTS;
     for (int li = 0; li < lines.size() && budget > 0; li++) {
       PreparedLine line = lines.get(li);
@@ -366,6 +423,8 @@ public final class Matcher {
         }
         best[at] = tid;
       }
+      // A template that shares this much with the line would have been a candidate here.
+      thresholds[li] = nBest == best.length ? acc[best[nBest - 1]] : MIN_LINE_SHARE * lineWeight;
       for (int c = 0; c < nBest && budget > 0; c++, budget--) {
         Template tpl = index.template(best[c]);
         alignOne(tpl, best[c], line, byNumber.get(line.number() + 1), line.number() == firstLine, line.number() == lastLine, found);
@@ -451,9 +510,8 @@ public final class Matcher {
     return !a.contradicted() && (a.exact() || (a.quality() >= LIKELY_QUALITY && a.coverage() >= LIKELY_COVERAGE));
   }
 
-  /** BM25 with field weights folded into term frequencies; error lines weigh more than others. */
   /** The paste's words for relevance, each with the summed weight of the lines it is in. */
-  private Map<String, Double> queryTerms(List<PreparedLine> lines) {
+  private static Map<String, Double> queryTerms(List<PreparedLine> lines, Rules rules) {
     Map<String, Double> query = new LinkedHashMap<>();
     for (PreparedLine line : lines) {
       for (String term : Terms.of(line.tokens(), rules)) {

@@ -174,6 +174,30 @@ public final class TermCounts {
     return out;
   }
 
+  /** The average length that BM25 divides each entry's length by ({@link #averageLength(long, int)}). */
+  public static double averageLength(List<TermCounts> perEntry) {
+    long sum = 0;
+    for (TermCounts c : perEntry) {
+      sum += c.length;
+    }
+    return averageLength(sum, perEntry.size());
+  }
+
+  /**
+   * The average length, held on a grid of a 64th of its leading power of two (steps of 16 near
+   * 2,000, of 1 below 128): one entry's edit rarely moves it, so it leaves every other entry's
+   * weights as they were, and the examples an edit cannot reach keep their recorded answers.
+   * A step is under 1.6% of the average, which moves a length's normalization by less than that.
+   */
+  static double averageLength(long sum, int entries) {
+    if (entries == 0) {
+      return 1;
+    }
+    double avg = Math.max(1, (double) sum / entries);
+    double step = Math.max(1, Long.highestOneBit((long) avg) / 64.0);
+    return Math.floor(avg / step) * step;
+  }
+
   /**
    * BM25 postings with each entry's length folded in and quantized (see {@link
    * Posting}): each term's postings are sized by a first pass and filled by a second,
@@ -188,7 +212,7 @@ public final class TermCounts {
         df[t]++;
       }
     }
-    double avg = perEntry.isEmpty() ? 1 : Math.max(1, (double) sum / perEntry.size());
+    double avg = averageLength(sum, perEntry.size());
     int[][] ids = new int[terms.length][];
     int[][] weights = new int[terms.length][];
     for (int t = 0; t < terms.length; t++) {

@@ -3,6 +3,14 @@ package dev.errata.site;
 import dev.errata.check.ExampleResults;
 import dev.errata.index.MatchIndexCodec;
 import dev.errata.match.Confidence;
+import dev.errata.match.EditReach;
+import dev.errata.match.MatchIndex;
+import dev.errata.match.Reach;
+import dev.errata.model.KnowledgeBase;
+import dev.errata.render.ModelDigest;
+import dev.errata.text.Rules;
+import java.io.InputStream;
+import java.util.Optional;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -24,30 +32,90 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The answers of examples, kept in one file between builds ({@code site.builds/cache/examples.tsv}).
- * They are recorded under a key made of the match index's bytes and the tool that matched: a
- * later build whose index is byte for byte the same reuses them. The file is replaced in one
- * step, so a reader sees a whole record or none; one it cannot read is ignored (every example
- * runs).
+ * The answers of examples, kept in one file between builds ({@code site.builds/cache/examples.tsv}),
+ * each with how far its match reached ({@link Reach}). They are recorded under a key made of the
+ * match index's bytes and the tool that matched: a later build whose index is byte for byte the
+ * same reuses them all. A build whose index differs from the recorded one only by the edit of a
+ * few entries (the same tool and rules, the same entries in the same order, the same number of
+ * templates and average length) reuses those the edit cannot have reached ({@link EditReach}),
+ * reading the recorded index from the site that build wrote. The file is replaced in one step, so
+ * a reader sees a whole record or none; one it cannot read is ignored (every example runs).
  */
 final class ExampleStore {
   static final String FILE = "examples.tsv";
-  private static final String HEADER = "errata-example-results 1 ";
+  private static final String HEADER = "errata-example-results 2 ";
+  /** Past this many edited entries, every example runs again. */
+  static final int MAX_EDITED = 64;
 
   private final Path file;
+  private final Path siteIndex;
+  private final Map<String, Basis> bases = new java.util.concurrent.ConcurrentHashMap<>();
 
-  ExampleStore(Path cacheDir) {
+  /**
+   * @param cacheDir where the record is
+   * @param siteIndex the match index of the site the recording build wrote ({@link MatchIndexCodec#FILE})
+   */
+  ExampleStore(Path cacheDir, Path siteIndex) {
     this.file = cacheDir.resolve(FILE);
+    this.siteIndex = siteIndex;
+  }
+
+  /**
+   * The index a run matches its examples with, and what the record says of it: its key, the
+   * context that must be equal for an edit to be followed (tool and rules), and each entry's
+   * digest of what the index reads of it, made when first needed.
+   */
+  static final class Basis {
+    final String key;
+    final String context;
+    final MatchIndex index;
+    final Rules rules;
+    private final KnowledgeBase kb;
+    private List<String> entries;
+
+    Basis(MatchIndexCodec.Encoded encoded, MatchIndex index, KnowledgeBase kb, Rules rules) {
+      this.key = key(encoded, rules.json());
+      this.context = sha256(out -> {
+        out.write(Tool.IDENTITY.getBytes(StandardCharsets.UTF_8));
+        out.write(rules.json().getBytes(StandardCharsets.UTF_8));
+      });
+      this.index = index;
+      this.rules = rules;
+      this.kb = kb;
+    }
+
+    synchronized List<String> entries() {
+      if (entries == null) {
+        entries = kb.entries().parallelStream().map(e -> ModelDigest.of(MatchIndex.inputs(e))).toList();
+      }
+      return entries;
+    }
+
+    /** The record's line that describes this index. */
+    String line() {
+      return String.join(" ", "basis", context, Integer.toString(index.entryCount()), Integer.toString(index.templateCount()),
+          Double.toString(index.averageLength()));
+    }
   }
 
   /** What a paste's answers depend on besides the paste: this index, the matching rules and this tool. */
   static String key(MatchIndexCodec.Encoded index, String rulesJson) {
+    return sha256(out -> {
+      out.write(Tool.IDENTITY.getBytes(StandardCharsets.UTF_8));
+      out.write(rulesJson.getBytes(StandardCharsets.UTF_8));
+      index.writeTo(out);
+    });
+  }
+
+  private interface Writing {
+    void to(OutputStream out) throws IOException;
+  }
+
+  private static String sha256(Writing what) {
     try {
       MessageDigest d = MessageDigest.getInstance("SHA-256");
-      d.update(Tool.IDENTITY.getBytes(StandardCharsets.UTF_8));
-      d.update(rulesJson.getBytes(StandardCharsets.UTF_8));
       try (OutputStream out = new DigestOutputStream(OutputStream.nullOutputStream(), d)) {
-        index.writeTo(out);
+        what.to(out);
       }
       return HexFormat.of().formatHex(d.digest());
     } catch (IOException e) {
@@ -57,39 +125,107 @@ final class ExampleStore {
     }
   }
 
-  /** The answers recorded under {@code key}, none when the file is missing, unreadable or of another key. */
-  ExampleResults load(String key) {
-    Map<String, List<ExampleResults.Answer>> known = new HashMap<>();
+  /** The digest of a file's bytes; empty when it cannot be read. */
+  private static Optional<String> fileDigest(Path f) {
+    try (InputStream in = Files.newInputStream(f)) {
+      return Optional.of(sha256(in::transferTo));
+    } catch (IOException | java.io.UncheckedIOException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * The answers this record holds for {@code now} (none unless {@code reuse}): all of them when it was recorded for the same
+   * index; those an edit cannot have reached when an edit of a few entries separates the two;
+   * none otherwise, or when the file is missing, unreadable or of another kind.
+   */
+  ExampleResults load(Basis now, boolean reuse) {
+    bases.put(now.key, now);
+    if (!reuse) {
+      return new ExampleResults(now.key, Map.of());
+    }
+    Map<String, ExampleResults.Recorded> known = new HashMap<>();
     try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      if (!(HEADER + key).equals(in.readLine())) {
-        return new ExampleResults(key, Map.of());
+      String head = in.readLine();
+      if (head == null || !head.startsWith(HEADER)) {
+        return new ExampleResults(now.key, Map.of());
+      }
+      boolean same = head.equals(HEADER + now.key);
+      String[] basis = String.valueOf(in.readLine()).split(" ");
+      String[] entries = String.valueOf(in.readLine()).split(" ");
+      Optional<EditReach> edit = Optional.empty();
+      if (!same) {
+        edit = editReach(now, basis, entries);
+        if (edit.isEmpty()) {
+          return new ExampleResults(now.key, Map.of());
+        }
       }
       for (String line = in.readLine(); line != null; line = in.readLine()) {
         String[] f = line.split("\t", -1);
         List<ExampleResults.Answer> answers = new ArrayList<>();
-        for (int i = 1; i + 2 < f.length; i += 3) {
+        for (int i = 3; i + 2 < f.length; i += 3) {
           answers.add(new ExampleResults.Answer(f[i], f[i + 1], Confidence.valueOf(f[i + 2])));
         }
-        known.put(f[0], answers);
+        double[] lines = f[2].isEmpty() ? new double[0]
+            : java.util.Arrays.stream(f[2].split(",")).mapToDouble(Double::parseDouble).toArray();
+        known.put(f[0], new ExampleResults.Recorded(answers, new Reach(Double.parseDouble(f[1]), lines)));
       }
+      return new ExampleResults(now.key, known, edit);
     } catch (NoSuchFileException e) {
-      return new ExampleResults(key, Map.of());
-    } catch (IOException | IllegalArgumentException e) {
+      return new ExampleResults(now.key, Map.of());
+    } catch (IOException | RuntimeException e) {
       // A damaged record costs time, never a wrong answer: every example runs again.
-      return new ExampleResults(key, Map.of());
+      return new ExampleResults(now.key, Map.of());
     }
-    return new ExampleResults(key, known);
   }
 
-  /** Records this run's answers (only those: the file does not grow with past edits). */
+  /**
+   * What separates the recorded index from {@code now}, when that is the edit of a few entries
+   * and the site the recording build wrote still holds its index.
+   */
+  private Optional<EditReach> editReach(Basis now, String[] basis, String[] entries) throws IOException {
+    if (basis.length != 6 || Double.isNaN(now.index.averageLength())
+        || !String.join(" ", java.util.Arrays.copyOf(basis, 5)).equals(now.line())) {
+      return Optional.empty();
+    }
+    List<String> digests = now.entries();
+    if (entries.length != digests.size() + 1 || !entries[0].equals("entries")) {
+      return Optional.empty();
+    }
+    int[] edited = java.util.stream.IntStream.range(0, digests.size())
+        .filter(i -> !digests.get(i).equals(entries[i + 1])).toArray();
+    if (edited.length == 0 || edited.length > MAX_EDITED || !fileDigest(siteIndex).equals(Optional.of(basis[5]))) {
+      return Optional.empty();
+    }
+    return EditReach.of(now.index, MatchIndexCodec.open(siteIndex), edited, now.rules);
+  }
+
+  /**
+   * Records this run's answers (only those: the file does not grow with past edits), with the
+   * index they were found with as the site now holds it.
+   */
   void save(ExampleResults results) {
+    Basis basis = bases.get(results.key());
+    Optional<String> written = fileDigest(siteIndex);
     CacheFile.replace(file, out -> {
       Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
       w.write(HEADER + results.key());
       w.write('\n');
-      for (Map.Entry<String, List<ExampleResults.Answer>> e : new TreeMap<>(results.used()).entrySet()) {
-        w.write(e.getKey());
-        for (ExampleResults.Answer a : e.getValue()) {
+      // Without the index as written, a later build can only reuse answers for the same index.
+      if (basis != null && written.isPresent()) {
+        w.write(basis.line() + " " + written.get() + "\n");
+        w.write("entries " + String.join(" ", basis.entries()) + "\n");
+      } else {
+        w.write("basis\nentries\n");
+      }
+      for (Map.Entry<String, ExampleResults.Recorded> e : new TreeMap<>(results.used()).entrySet()) {
+        Reach reach = e.getValue().reach();
+        w.write(e.getKey() + '\t' + reach.worst() + '\t');
+        double[] lines = reach.lines();
+        for (int i = 0; i < lines.length; i++) {
+          w.write((i == 0 ? "" : ",") + lines[i]);
+        }
+        for (ExampleResults.Answer a : e.getValue().answers()) {
           w.write('\t' + a.id() + '\t' + a.family() + '\t' + a.confidence().name());
         }
         w.write('\n');

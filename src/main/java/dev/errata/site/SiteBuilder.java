@@ -86,9 +86,18 @@ public final class SiteBuilder {
    * @param kept how many entry pages were kept from the previous site rather than rendered
    * @param keptLists how many pages that list entries were
    */
-  public record Result(int entries, int pages, int kept, int keptLists, List<Diagnostic> diagnostics, Duration time) {
+  /**
+   * @param examplesReused how many example pastes took the answers an earlier build recorded
+   * @param examplesMatched how many were matched
+   */
+  public record Result(int entries, int pages, int kept, int keptLists, List<Diagnostic> diagnostics, Duration time,
+      int examplesReused, int examplesMatched) {
     public long warnings() {
       return diagnostics.stream().filter(d -> !d.isError()).count();
+    }
+
+    Result withExamples(int reused, int matched) {
+      return new Result(entries, pages, kept, keptLists, diagnostics, time, reused, matched);
     }
   }
 
@@ -106,7 +115,8 @@ public final class SiteBuilder {
    */
   public static Checked check(Path content, Path out) {
     Optional<ExampleStore> store = OutputFolder.cacheFolder(out)
-        .filter(cache -> Files.isRegularFile(cache.resolve(ExampleStore.FILE))).map(ExampleStore::new);
+        .filter(cache -> Files.isRegularFile(cache.resolve(ExampleStore.FILE)))
+        .map(cache -> new ExampleStore(cache, out.resolve(MatchIndexCodec.FILE)));
     Map<KnowledgeBase, ExampleResults> results = new java.util.IdentityHashMap<>();
     Checked checked = check(content, true, Phases.fromSystemProperty(), true, store, true, Optional.empty(), results);
     return checked.withReused(results.values().stream().mapToInt(ExampleResults::reused).sum());
@@ -153,8 +163,8 @@ public final class SiteBuilder {
             new ExamplesMatch(kb -> new Matcher(index.apply(kb), rulesOf.apply(kb)),
                 kb -> results.computeIfAbsent(kb, k -> store.map(s -> {
                   // Example answers depend on the index and on the rules that prepare a paste (matching.yml among them).
-                  String key = ExampleStore.key(encoded.apply(k), rulesOf.apply(k).json());
-                  return reuse ? s.load(key) : new ExampleResults(key, Map.of());
+                  ExampleStore.Basis basis = new ExampleStore.Basis(encoded.apply(k), index.apply(k), k, rulesOf.apply(k));
+                  return s.load(basis, reuse);
                 }).orElse(ExampleResults.none()))))
         : List.of();
     all.addAll(new Checker(extra, loaded.unloaded()).check(loaded.knowledgeBase()));
@@ -183,7 +193,8 @@ public final class SiteBuilder {
     Phases phases = Phases.fromSystemProperty();
     // Taken before reading, so that an entry edited during the build makes the index stale.
     Fingerprint fingerprint = Fingerprint.of(options.content(), MatchIndexCodec.salt());
-    Optional<ExampleStore> store = OutputFolder.cacheFolder(options.out()).map(ExampleStore::new);
+    Optional<ExampleStore> store = OutputFolder.cacheFolder(options.out())
+        .map(cache -> new ExampleStore(cache, options.out().resolve(MatchIndexCodec.FILE)));
     Map<KnowledgeBase, ExampleResults> examples = new java.util.IdentityHashMap<>();
     memory.ifPresent(BuildMemory::begin);
     Checked checked = check(options.content(), true, phases, false, store, !options.full(), memory, examples);
@@ -193,7 +204,9 @@ public final class SiteBuilder {
     }
     try (OutputFolder out = new OutputFolder(options.out(),
         () -> notices.accept("another build into " + options.out() + " is running; waiting for it to finish"))) {
-      Result result = write(options, checked, fingerprint, out, start, phases);
+      Result result = write(options, checked, fingerprint, out, start, phases).withExamples(
+          examples.values().stream().mapToInt(ExampleResults::reused).sum(),
+          examples.values().stream().mapToInt(ExampleResults::matched).sum());
       // Stored only by a build that succeeded, under its lock: a failed or killed build leaves nothing behind.
       store.ifPresent(s -> examples.values().forEach(s::save));
       return result;
@@ -301,7 +314,7 @@ public final class SiteBuilder {
       side.shutdown();
     }
     return new Result(kb.entries().size(), pageCount, kept.kept(), kept.keptLists(), List.copyOf(diagnostics),
-        Duration.ofMillis(clock.millis() - start));
+        Duration.ofMillis(clock.millis() - start), 0, 0);
   }
 
   /** Removes the sites of earlier builds into {@code out} that a remembering builder left in place. */

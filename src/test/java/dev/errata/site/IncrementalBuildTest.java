@@ -89,9 +89,45 @@ class IncrementalBuildTest {
 
     // An example: a paste of the same error wrapped in a log line.
     edit(unreferenced.get(1), s -> s.replaceFirst("(\n  match:\n    - \")", "$1E1126 10:57:49.826795 574 server.cc:512] "));
-    sameAsFull(content, site, dir);
+    Outcome afterExample = sameAsFull(content, site, dir);
     assertEquals(key, cacheKey(site), "an example edit keeps the match index");
     assertEquals(ENTRIES - 1, lastKept, "an example edit renders its own entry's page only");
+
+    // A symptom edited in place, its words replaced one for one (so the number of templates and,
+    // with the same number of words, the average length stay): the entry's own examples no
+    // longer find it. A check that reads the last build's record runs only the examples the edit
+    // can reach and says what a check without the record says. Entries are tried until the edit
+    // changes what the check says of one.
+    Path cliSite = site.resolveSibling("cli/site");
+    boolean followed = false;
+    for (Path edited : list(content).stream().limit(12).toList()) {
+      String original = Files.readString(edited);
+      Matcher symptom = Pattern.compile("\nsymptoms:\n  - \"([^\n]*)\"\n").matcher(original);
+      if (!symptom.find()) {
+        continue;
+      }
+      int[] n = {0};
+      String replaced = Pattern.compile("(?<= )[a-z]{5,}(?=[ .,:])").matcher(symptom.group(1))
+          .replaceAll(w -> "zqx" + (char) ('a' + n[0]++ % 26) + "word");
+      if (n[0] == 0) {
+        continue;
+      }
+      Files.writeString(edited, original.substring(0, symptom.start(1)) + replaced + original.substring(symptom.end(1)));
+      SiteBuilder.Checked recorded = SiteBuilder.check(content, cliSite);
+      List<String> full = SiteBuilder.check(content).diagnostics().stream().map(Diagnostic::format).toList();
+      assertEquals(full, recorded.diagnostics().stream().map(Diagnostic::format).toList());
+      String file = edited.getFileName().toString();
+      if (recorded.reused() > 0 && !about(afterExample, file).equals(full.stream().filter(d -> d.contains(file)).toList())) {
+        followed = true;
+        sameAsFull(content, site, dir);
+      }
+      Files.writeString(edited, original);
+      if (followed) {
+        break;
+      }
+    }
+    assertTrue(followed, "no symptom edited in place changed what the check says with recorded answers kept");
+
 
     // Add, rename, delete: each changes what every example competes with.
     Path copied = unreferenced.get(4);
@@ -110,14 +146,15 @@ class IncrementalBuildTest {
     Files.delete(unreferenced.get(3));
     Outcome beforeSymptom = sameAsFull(content, site, dir);
 
-    // A symptom of one entry that is another entry's example word for word (under the other
-    // entry's title): that example now finds both, and, where the new one scores higher, its check
-    // result changes. Entries are tried until one does.
     Path owner = unreferenced.get(0);
     String ownerFile = owner.getFileName().toString();
     String example = exampleLine(owner).replaceFirst("^    ", "  ");
     String title = titleLine(owner);
     List<String> before = about(beforeSymptom, ownerFile);
+
+    // A symptom of one entry that is another entry's example word for word (under the other
+    // entry's title): that example now finds both, and, where the new one scores higher, its check
+    // result changes. Entries are tried until one does.
     boolean changed = false;
     for (Path other : list(content).stream().filter(f -> !f.equals(owner)).limit(8).toList()) {
       String original = Files.readString(other);

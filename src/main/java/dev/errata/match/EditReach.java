@@ -1,0 +1,168 @@
+package dev.errata.match;
+
+import dev.errata.search.Posting;
+import dev.errata.text.Rules;
+import dev.errata.text.Token;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Whether an edit of a few entries may change the answers a paste got before it. The two indexes
+ * hold the same entries in the same order and the same number of templates, and every entry but
+ * the edited ones contributes the same words with the same lengths (the caller makes sure, and
+ * the average length that BM25 divides by is held on a grid, so one edit leaves it as it was).
+ * Then a paste's answers are the same unless one of these holds, each checked against what the
+ * paste's earlier match recorded ({@link Reach}):
+ *
+ * <ul>
+ *   <li>a word of the paste is in a different number of entries (its idf moved);
+ *   <li>a word of the paste, or of a template that could be aligned with it, is in a different
+ *       number of templates (its weight in alignments moved);
+ *   <li>a template of an edited entry, before or after, shares enough with a line to be aligned
+ *       there;
+ *   <li>an edited entry, before or after, scores well enough on relevance alone to be ranked.
+ * </ul>
+ *
+ * Otherwise the edited entries took no part in the answers, before or after, and everything that
+ * did is unchanged. Comparisons leave a margin for rounding: a close call runs the paste again.
+ */
+public final class EditReach {
+  private static final double SLACK = 1e-9;
+  /** Past this many templates to watch, deciding for each paste costs about what matching it does. */
+  static final int MAX_WATCHED = 2048;
+
+  private final MatchData now;
+  private final MatchData before;
+  private final Rules rules;
+  private final int[] edited;
+  private final Set<String> changedKeys;
+  private final List<Set<String>> watched;
+  private final Map<String, Boolean> termChanged = new ConcurrentHashMap<>();
+
+  private EditReach(MatchData now, MatchData before, Rules rules, int[] edited, Set<String> changedKeys, List<Set<String>> watched) {
+    this.now = now;
+    this.before = before;
+    this.rules = rules;
+    this.edited = edited.clone();
+    this.changedKeys = changedKeys;
+    this.watched = watched;
+  }
+
+  /**
+   * The reach of editing entries {@code edited} (by number) from {@code before} to {@code now};
+   * empty when the edit reaches too far to be worth deciding paste by paste (run them all).
+   */
+  public static Optional<EditReach> of(MatchData now, MatchData before, int[] edited, Rules rules) {
+    if (now.entryCount() != before.entryCount() || now.templateCount() != before.templateCount()) {
+      return Optional.empty();
+    }
+    Set<Integer> editedSet = new HashSet<>();
+    for (int e : edited) {
+      editedSet.add(e);
+    }
+    List<Template> own = new ArrayList<>();
+    for (MatchData index : List.of(now, before)) {
+      for (int t = 0; t < index.templateCount(); t++) {
+        Template tpl = index.template(t);
+        if (editedSet.contains(tpl.entry())) {
+          own.add(tpl);
+        }
+      }
+    }
+    Set<String> changedKeys = new HashSet<>();
+    for (Template tpl : own) {
+      for (String k : MatchIndex.templateKeys(tpl)) {
+        if (weightMoved(k, now, before, rules)) {
+          changedKeys.add(k);
+        }
+      }
+    }
+    // Templates whose alignments weigh a changed key: an edited entry's own, and any other with that key.
+    Set<Integer> others = new java.util.TreeSet<>();
+    for (String k : changedKeys) {
+      int[] p = now.templatesWithKey(k);
+      for (int t : p == null ? new int[0] : p) {
+        others.add(t);
+      }
+      if (others.size() > MAX_WATCHED) {
+        return Optional.empty();
+      }
+    }
+    List<Set<String>> watched = new ArrayList<>();
+    own.forEach(t -> watched.add(MatchIndex.templateKeys(t)));
+    others.forEach(t -> watched.add(MatchIndex.templateKeys(now.template(t))));
+    return Optional.of(new EditReach(now, before, rules, edited, changedKeys, watched));
+  }
+
+  /** Whether a key found templates in only one of the indexes, or weighs differently in them. */
+  private static boolean weightMoved(String key, MatchData now, MatchData before, Rules rules) {
+    return (now.templatesWithKey(key) == null) != (before.templatesWithKey(key) == null)
+        || now.literalWeight(key, rules) != before.literalWeight(key, rules);
+  }
+
+  /** Whether {@code paste}, whose earlier match reached {@code reach}, may get other answers now. */
+  public boolean mayChange(String paste, Reach reach) {
+    Matcher.Query q = Matcher.Query.of(paste, rules);
+    if (reach.lineCount() > q.lines().size()) {
+      return true; // not this paste's record
+    }
+    for (String term : q.terms().keySet()) {
+      if (termChanged.computeIfAbsent(term, this::dfMoved)) {
+        return true;
+      }
+    }
+    for (int li = 0; li < q.lines().size(); li++) {
+      for (String k : q.lineKeys().get(li)) {
+        if (changedKeys.contains(k)) {
+          return true;
+        }
+      }
+      for (Token t : q.lines().get(li).tokens()) {
+        if (changedKeys.contains(t.text())) {
+          return true;
+        }
+      }
+    }
+    for (int li = 0; li < reach.lineCount(); li++) {
+      for (Set<String> keys : watched) {
+        if (mayBeCandidate(keys, q.lineKeys().get(li), q.allowed(), reach.line(li))) {
+          return true;
+        }
+      }
+    }
+    for (int e : edited) {
+      for (MatchData index : List.of(now, before)) {
+        double bm = Matcher.relevanceOf(index, q.terms(), e);
+        if (!Double.isNaN(bm) && (Double.isNaN(reach.worst())
+            || Matcher.W_RELEVANCE * Matcher.relevanceOf(bm) >= reach.worst() - SLACK)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private boolean dfMoved(String term) {
+    return df(now.posting(term)) != df(before.posting(term));
+  }
+
+  private static int df(Posting p) {
+    return p == null ? 0 : p.entries().length;
+  }
+
+  /** Whether a template with these keys shares with the line what the line's candidates did (summed as the matcher sums). */
+  private boolean mayBeCandidate(Set<String> templateKeys, Set<String> lineKeys, Set<String> allowed, double threshold) {
+    double acc = 0;
+    for (String k : lineKeys) {
+      if (allowed.contains(k) && templateKeys.contains(k) && now.templatesWithKey(k) != null) {
+        acc += now.literalWeight(k, rules);
+      }
+    }
+    return acc > 0 && acc >= threshold - SLACK;
+  }
+}
