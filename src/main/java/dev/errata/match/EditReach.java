@@ -13,8 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Whether an edit of a few entries may change the answers a paste got before it. The two indexes
- * hold the same entries in the same order and the same number of templates, and every entry but
- * the edited ones contributes the same words with the same lengths (the caller makes sure, and
+ * hold the same entries (by id) in the same order and the same number of templates, and every
+ * entry but the edited ones contributes the same words with the same lengths (the caller makes sure, and
  * the average length that BM25 divides by is held on a grid, so one edit leaves it as it was).
  * Then a paste's answers are the same unless one of these holds, each checked against what the
  * paste's earlier match recorded ({@link Reach}):
@@ -63,6 +63,10 @@ public final class EditReach {
     }
     Set<Integer> editedSet = new HashSet<>();
     for (int e : edited) {
+      // A renamed entry moves others in the order that breaks ties: not an edit in place.
+      if (!now.entry(e).id().equals(before.entry(e).id())) {
+        return Optional.empty();
+      }
       editedSet.add(e);
     }
     List<Template> own = new ArrayList<>();

@@ -176,17 +176,13 @@ public final class Matcher {
     PriorityQueue<Scored> best;
     double[] thresholds = new double[lines.size()];
     try {
-      int aligned = 0;
       best = ranked(q, thresholds);
-      for (double t : thresholds) {
-        aligned += Double.isNaN(t) ? 0 : 1;
-      }
-      reach.accept(new Reach(best.size() < RANKED ? Double.NaN : best.peek().score(), java.util.Arrays.copyOf(thresholds, aligned)));
     } catch (RuntimeException | Error e) {
       // Its arrays may be left dirty: the thread's next paste starts with clean ones.
       scratch.remove();
       throw e;
     }
+    reach.accept(reachOf(best, thresholds));
     List<Scored> ranked = new ArrayList<>(best);
     ranked.sort(BY_SCORE);
     List<Scored> top = oneOfEachFamily(applyVersions(ranked.subList(0, Math.min(ranked.size(), RANKED)), versions), options.lang());
@@ -269,6 +265,15 @@ public final class Matcher {
     }
     found.keySet().forEach(e -> aligned[e] = false);
     return best;
+  }
+
+  /** The last ranked score (NaN when fewer than RANKED were), and the thresholds of the lines aligned. */
+  private static Reach reachOf(PriorityQueue<Scored> best, double[] thresholds) {
+    int aligned = 0;
+    while (aligned < thresholds.length && !Double.isNaN(thresholds[aligned])) {
+      aligned++;
+    }
+    return new Reach(best.size() < RANKED ? Double.NaN : best.peek().score(), java.util.Arrays.copyOf(thresholds, aligned));
   }
 
   static double relevanceOf(double bm) {
