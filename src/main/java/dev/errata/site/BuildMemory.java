@@ -74,16 +74,20 @@ public final class BuildMemory {
     written = new PageWriter.Previous(folder, Map.copyOf(digests));
   }
 
-  private volatile Map.Entry<String, List<dev.errata.index.IndexPart>> indexParts;
+  private volatile Map.Entry<dev.errata.match.MatchIndex, List<dev.errata.index.IndexPart>> indexParts;
 
-  /** The key and template parts of the search index, made again only when the match index changed (its digest says). */
-  List<dev.errata.index.IndexPart> indexParts(String digest, java.util.function.Supplier<List<dev.errata.index.IndexPart>> make) {
-    Map.Entry<String, List<dev.errata.index.IndexPart>> kept = indexParts;
-    if (kept != null && kept.getKey().equals(digest)) {
+  /**
+   * The key and template parts of the search index, made again only when the match index changed
+   * ({@link #index} keeps the last build's index object while its inputs are equal).
+   */
+  List<dev.errata.index.IndexPart> indexParts(dev.errata.match.MatchIndex index,
+      java.util.function.Supplier<List<dev.errata.index.IndexPart>> make) {
+    Map.Entry<dev.errata.match.MatchIndex, List<dev.errata.index.IndexPart>> kept = indexParts;
+    if (kept != null && kept.getKey() == index) {
       return kept.getValue();
     }
     List<dev.errata.index.IndexPart> made = make.get();
-    indexParts = Map.entry(digest, made);
+    indexParts = Map.entry(index, made);
     return made;
   }
 

@@ -9,7 +9,6 @@ import dev.errata.match.Reach;
 import dev.errata.model.KnowledgeBase;
 import dev.errata.render.ModelDigest;
 import dev.errata.text.Rules;
-import java.io.InputStream;
 import java.util.Optional;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
@@ -34,8 +33,8 @@ import java.util.TreeMap;
 /**
  * The answers of examples, kept in one file between builds ({@code site.builds/cache/examples.tsv}),
  * each with how far its match reached ({@link Reach}). They are recorded under a key made of the
- * match index's bytes and the tool that matched: a later build whose index is byte for byte the
- * same reuses them all. A build whose index differs from the recorded one only by the edit of a
+ * tool, the matching rules and what the index is built from ({@link Basis}): a later build with
+ * the same key would build the same index, and reuses them all without building it. A build whose index differs from the recorded one only by the edit of a
  * few entries (the same tool and rules, the same entries in the same order, the same number of
  * templates and average length) reuses those the edit cannot have reached ({@link EditReach}),
  * reading the recorded index from the site that build wrote. The file is replaced in one step, so
@@ -61,50 +60,45 @@ final class ExampleStore {
   }
 
   /**
-   * The index a run matches its examples with, and what the record says of it: its key, the
-   * context that must be equal for an edit to be followed (tool and rules), and each entry's
-   * digest of what the index reads of it, made when first needed.
+   * The index a run matches its examples with, and what the record says of it: its key (the
+   * tool, the rules and each entry's digest of what the index is built from: equal keys, equal
+   * indexes, so the key needs no index built), the context that must be equal for an edit to be
+   * followed (tool and rules), and the index itself, built when first needed.
    */
   static final class Basis {
     final String key;
     final String context;
-    final MatchIndex index;
     final Rules rules;
-    private final KnowledgeBase kb;
-    private List<String> entries;
+    final List<String> entries;
+    private final java.util.function.Supplier<MatchIndex> index;
 
-    Basis(MatchIndexCodec.Encoded encoded, MatchIndex index, KnowledgeBase kb, Rules rules) {
-      this.key = key(encoded, rules.json());
+    Basis(KnowledgeBase kb, Rules rules, java.util.function.Supplier<MatchIndex> index) {
+      this.entries = kb.entries().parallelStream().map(e -> ModelDigest.of(MatchIndex.inputs(e))).toList();
       this.context = sha256(out -> {
         out.write(Tool.IDENTITY.getBytes(StandardCharsets.UTF_8));
+        out.write(0);
         out.write(rules.json().getBytes(StandardCharsets.UTF_8));
       });
-      this.index = index;
+      this.key = sha256(out -> {
+        out.write(context.getBytes(StandardCharsets.UTF_8));
+        for (String e : entries) {
+          out.write(e.getBytes(StandardCharsets.UTF_8));
+        }
+      });
       this.rules = rules;
-      this.kb = kb;
+      this.index = index;
     }
 
-    synchronized List<String> entries() {
-      if (entries == null) {
-        entries = kb.entries().parallelStream().map(e -> ModelDigest.of(MatchIndex.inputs(e))).toList();
-      }
-      return entries;
+    MatchIndex index() {
+      return index.get();
     }
 
     /** The record's line that describes this index. */
     String line() {
-      return String.join(" ", "basis", context, Integer.toString(index.entryCount()), Integer.toString(index.templateCount()),
-          Double.toString(index.averageLength()));
+      MatchIndex i = index();
+      return String.join(" ", "basis", context, Integer.toString(i.entryCount()), Integer.toString(i.templateCount()),
+          Double.toString(i.averageLength()));
     }
-  }
-
-  /** What a paste's answers depend on besides the paste: this index, the matching rules and this tool. */
-  static String key(MatchIndexCodec.Encoded index, String rulesJson) {
-    return sha256(out -> {
-      out.write(Tool.IDENTITY.getBytes(StandardCharsets.UTF_8));
-      out.write(rulesJson.getBytes(StandardCharsets.UTF_8));
-      index.writeTo(out);
-    });
   }
 
   private interface Writing {
@@ -125,13 +119,40 @@ final class ExampleStore {
     }
   }
 
-  /** The digest of a file's bytes; empty when it cannot be read. */
+  /**
+   * A 128-bit digest of a file's bytes, to know the site's index for the one a build recorded;
+   * empty when it cannot be read. Not SHA-256: this runs on every build, on the quick compiler,
+   * which leaves SHA-256 to the interpreter's pace (0.1 s for a 14 MB index). A file a build
+   * did not write is told apart by chance, not by design, as the record's other digests are.
+   */
   private static Optional<String> fileDigest(Path f) {
-    try (InputStream in = Files.newInputStream(f)) {
-      return Optional.of(sha256(in::transferTo));
-    } catch (IOException | java.io.UncheckedIOException e) {
+    try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(f, java.nio.file.StandardOpenOption.READ)) {
+      long size = ch.size();
+      java.nio.ByteBuffer b = ch.map(java.nio.channels.FileChannel.MapMode.READ_ONLY, 0, size)
+          .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+      long h1 = 0x9e3779b97f4a7c15L ^ size;
+      long h2 = 0xc2b2ae3d27d4eb4fL;
+      while (b.remaining() >= 8) {
+        long k = b.getLong();
+        h1 = mix(h1 ^ k);
+        h2 = mix(h2 + k * 0x87c37b91114253d5L);
+      }
+      while (b.hasRemaining()) {
+        h1 = mix(h1 ^ (b.get() & 0xff));
+      }
+      return Optional.of(HexFormat.of().toHexDigits(h1) + HexFormat.of().toHexDigits(h2));
+    } catch (IOException | RuntimeException e) {
       return Optional.empty();
     }
+  }
+
+  /** MurmurHash3's 64-bit finalizer: every input bit moves about half the output bits. */
+  private static long mix(long k) {
+    k ^= k >>> 33;
+    k *= 0xff51afd7ed558ccdL;
+    k ^= k >>> 33;
+    k *= 0xc4ceb9fe1a85ec53L;
+    return k ^ (k >>> 33);
   }
 
   /**
@@ -184,11 +205,11 @@ final class ExampleStore {
    * and the site the recording build wrote still holds its index.
    */
   private Optional<EditReach> editReach(Basis now, String[] basis, String[] entries) throws IOException {
-    if (basis.length != 6 || Double.isNaN(now.index.averageLength())
+    if (basis.length != 6 || Double.isNaN(now.index().averageLength())
         || !String.join(" ", java.util.Arrays.copyOf(basis, 5)).equals(now.line())) {
       return Optional.empty();
     }
-    List<String> digests = now.entries();
+    List<String> digests = now.entries;
     if (entries.length != digests.size() + 1 || !entries[0].equals("entries")) {
       return Optional.empty();
     }
@@ -197,7 +218,7 @@ final class ExampleStore {
     if (edited.length == 0 || edited.length > MAX_EDITED || !fileDigest(siteIndex).equals(Optional.of(basis[5]))) {
       return Optional.empty();
     }
-    return EditReach.of(now.index, MatchIndexCodec.open(siteIndex), edited, now.rules);
+    return EditReach.of(now.index(), MatchIndexCodec.open(siteIndex), edited, now.rules);
   }
 
   /**
@@ -214,7 +235,7 @@ final class ExampleStore {
       // Without the index as written, a later build can only reuse answers for the same index.
       if (basis != null && written.isPresent()) {
         w.write(basis.line() + " " + written.get() + "\n");
-        w.write("entries " + String.join(" ", basis.entries()) + "\n");
+        w.write("entries " + String.join(" ", basis.entries) + "\n");
       } else {
         w.write("basis\nentries\n");
       }

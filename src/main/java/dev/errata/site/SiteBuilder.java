@@ -143,33 +143,53 @@ public final class SiteBuilder {
     // The rules (the tool's merged with the content's, their patterns compiled) are made once too.
     Map<KnowledgeBase, Rules> merged = new java.util.IdentityHashMap<>();
     Function<KnowledgeBase, Rules> rulesOf = kb -> merged.computeIfAbsent(kb, k -> Rules.forContent(k.matching()));
-    Map<KnowledgeBase, MatchIndex> built = new java.util.IdentityHashMap<>();
-    Function<KnowledgeBase, MatchIndex> index = kb -> built.computeIfAbsent(kb, k -> {
+    // Built when first needed, once: by the examples that must run, else by the build's side
+    // thread while pages render (an edit that leaves every example's answer recorded needs no
+    // index before the pages).
+    Map<KnowledgeBase, Once<MatchIndex>> built = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+    Function<KnowledgeBase, Once<MatchIndex>> index = kb -> built.computeIfAbsent(kb, k -> new Once<>(() -> {
       java.util.function.Supplier<MatchIndex> build = () -> MatchIndex.build(k, rulesOf.apply(k));
       return memory.map(m -> m.index(MatchIndex.inputs(k, rulesOf.apply(k)), build)).orElseGet(build);
-    });
-    // Encoded once: its digest names the examples' recorded answers, and a build writes it.
-    Map<KnowledgeBase, MatchIndexCodec.Encoded> encodings = new java.util.IdentityHashMap<>();
-    Function<KnowledgeBase, MatchIndexCodec.Encoded> encoded = kb -> encodings.computeIfAbsent(kb, k -> {
-      java.util.function.Supplier<MatchIndexCodec.Encoded> encode = () -> MatchIndexCodec.encode(index.apply(k));
-      return memory.map(m -> m.encoded(index.apply(k), encode)).orElseGet(encode);
-    });
+    }));
     ContentLoader.Result loaded = memory.map(m -> new ContentLoader(m::file)).orElseGet(ContentLoader::new).load(content);
     phases.done("load (read, YAML, map)");
     List<Diagnostic> all = new ArrayList<>(loaded.diagnostics());
     List<dev.errata.check.Rule> extra = runExamples
         ? List.of(memory.map(m -> new MarkdownCheck(new Markdown(), parseBodies, m::checked))
                 .orElseGet(() -> new MarkdownCheck(new Markdown(), parseBodies))::check,
-            new ExamplesMatch(kb -> new Matcher(index.apply(kb), rulesOf.apply(kb)),
+            new ExamplesMatch(kb -> new Matcher(index.apply(kb).get(), rulesOf.apply(kb)),
                 kb -> results.computeIfAbsent(kb, k -> store.map(s -> {
                   // Example answers depend on the index and on the rules that prepare a paste (matching.yml among them).
-                  ExampleStore.Basis basis = new ExampleStore.Basis(encoded.apply(k), index.apply(k), k, rulesOf.apply(k));
-                  return s.load(basis, reuse);
+                  return s.load(new ExampleStore.Basis(k, rulesOf.apply(k), index.apply(k)), reuse);
                 }).orElse(ExampleResults.none()))))
         : List.of();
     all.addAll(new Checker(extra, loaded.unloaded()).check(loaded.knowledgeBase()));
-    return new Checked(loaded.knowledgeBase(), all.stream().sorted(Diagnostic.ORDER).toList(),
-        Optional.ofNullable(built.get(loaded.knowledgeBase())), Optional.ofNullable(encodings.get(loaded.knowledgeBase())), 0);
+    KnowledgeBase kb = loaded.knowledgeBase();
+    Once<MatchIndex> matchIndex = index.apply(kb);
+    Once<MatchIndexCodec.Encoded> encoded = new Once<>(() -> {
+      java.util.function.Supplier<MatchIndexCodec.Encoded> encode = () -> MatchIndexCodec.encode(matchIndex.get());
+      return memory.map(m -> m.encoded(matchIndex.get(), encode)).orElseGet(encode);
+    });
+    return new Checked(kb, all.stream().sorted(Diagnostic.ORDER).toList(), matchIndex, encoded, 0);
+  }
+
+  /** A value made on first need, once, whichever thread needs it first. */
+  static final class Once<T> implements java.util.function.Supplier<T> {
+    private java.util.function.Supplier<T> make;
+    private T value;
+
+    Once(java.util.function.Supplier<T> make) {
+      this.make = make;
+    }
+
+    @Override
+    public synchronized T get() {
+      if (make != null) {
+        value = make.get();
+        make = null;
+      }
+      return value;
+    }
   }
 
   /**
@@ -177,8 +197,9 @@ public final class SiteBuilder {
    *
    * @param reused how many examples' answers were taken from a record rather than matched
    */
-  public record Checked(KnowledgeBase knowledgeBase, List<Diagnostic> diagnostics, Optional<MatchIndex> matchIndex,
-      Optional<MatchIndexCodec.Encoded> encodedIndex, int reused) {
+  public record Checked(KnowledgeBase knowledgeBase, List<Diagnostic> diagnostics,
+      java.util.function.Supplier<MatchIndex> matchIndex, java.util.function.Supplier<MatchIndexCodec.Encoded> encodedIndex,
+      int reused) {
     public boolean hasErrors() {
       return diagnostics.stream().anyMatch(Diagnostic::isError);
     }
@@ -242,9 +263,9 @@ public final class SiteBuilder {
     try {
       Future<MatchIndex> matchIndex = side.submit(() -> {
         writer.write(new Page("api/entries.json", new EntriesJson(new JsonFactory()).write(kb)));
-        MatchIndex index = checked.matchIndex().orElseGet(() -> MatchIndex.build(kb, rules));
-        MatchIndexCodec.Encoded encoded = checked.encodedIndex().orElseGet(() -> MatchIndexCodec.encode(index));
-        memory.map(m -> m.indexParts(ExampleStore.key(encoded, rules.json()), () -> searchIndex.indexParts(index)))
+        MatchIndex index = checked.matchIndex().get();
+        MatchIndexCodec.Encoded encoded = checked.encodedIndex().get();
+        memory.map(m -> m.indexParts(index, () -> searchIndex.indexParts(index)))
             .orElseGet(() -> searchIndex.indexParts(index)).forEach(writer::write);
         searchIndex.entryParts(kb, index).forEach(writer::write);
         writer.write(new Page(MatchIndexCodec.RULES_FILE, rules.json().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
