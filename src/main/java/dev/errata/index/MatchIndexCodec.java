@@ -50,8 +50,8 @@ public final class MatchIndexCodec {
   }
 
   /**
-   * An index encoded, without the fingerprint of its content: a build encodes its index once,
-   * to name it (the key of the examples' recorded answers) and to write it.
+   * An index encoded, without the fingerprint of its content: a build encodes its index once
+   * and writes it (and a remembering builder keeps it while the index stays the same).
    */
   public static final class Encoded {
     private final int[][] tables;

@@ -43,6 +43,8 @@ import java.util.TreeMap;
 final class ExampleStore {
   static final String FILE = "examples.tsv";
   private static final String HEADER = "errata-example-results 2 ";
+  /** The last line, with the number of pastes: a record that lacks it was cut short. */
+  private static final String END = "end ";
   /** Past this many edited entries, every example runs again. */
   static final int MAX_EDITED = 64;
 
@@ -181,7 +183,8 @@ final class ExampleStore {
           return new ExampleResults(now.key, Map.of());
         }
       }
-      for (String line = in.readLine(); line != null; line = in.readLine()) {
+      String line = in.readLine();
+      for (; line != null && !line.startsWith(END); line = in.readLine()) {
         String[] f = line.split("\t", -1);
         List<ExampleResults.Answer> answers = new ArrayList<>();
         for (int i = 3; i + 2 < f.length; i += 3) {
@@ -190,6 +193,10 @@ final class ExampleStore {
         double[] lines = f[2].isEmpty() ? new double[0]
             : java.util.Arrays.stream(f[2].split(",")).mapToDouble(Double::parseDouble).toArray();
         known.put(f[0], new ExampleResults.Recorded(answers, new Reach(Double.parseDouble(f[1]), lines)));
+      }
+      // A record without its last line was cut short: its last answers may be cut too.
+      if (line == null || !line.equals(END + known.size())) {
+        return new ExampleResults(now.key, Map.of());
       }
       return new ExampleResults(now.key, known, edit);
     } catch (NoSuchFileException e) {
@@ -239,7 +246,8 @@ final class ExampleStore {
       } else {
         w.write("basis\nentries\n");
       }
-      for (Map.Entry<String, ExampleResults.Recorded> e : new TreeMap<>(results.used()).entrySet()) {
+      Map<String, ExampleResults.Recorded> used = new TreeMap<>(results.used());
+      for (Map.Entry<String, ExampleResults.Recorded> e : used.entrySet()) {
         Reach reach = e.getValue().reach();
         w.write(e.getKey() + '\t' + reach.worst() + '\t');
         double[] lines = reach.lines();
@@ -251,6 +259,7 @@ final class ExampleStore {
         }
         w.write('\n');
       }
+      w.write(END + used.size() + "\n");
       w.flush();
     });
   }

@@ -79,6 +79,23 @@ class KeptPagesTest {
   }
 
   @Test
+  void anExamplesRecordCutShortIsNotRead(@TempDir Path dir) throws IOException {
+    Path site = dir.resolve("site");
+    SiteBuilder.Result first = build(site, false);
+    assertEquals(0, first.examplesReused());
+    SiteBuilder.Result again = build(site, false);
+    assertEquals(first.examplesMatched(), again.examplesReused(), "every answer taken from the record");
+    Path record = OutputFolder.cacheFolder(site).orElseThrow().resolve(ExampleStore.FILE);
+    byte[] bytes = Files.readAllBytes(record);
+    // Cut inside a line: what is left of it would read as a shorter list of answers.
+    Files.write(record, java.util.Arrays.copyOf(bytes, bytes.length - 40));
+    SiteBuilder.Result cut = build(site, false);
+    assertEquals(0, cut.examplesReused(), "a record cut short is not read");
+    assertEquals(first.diagnostics(), cut.diagnostics());
+    assertEquals(first.examplesMatched(), build(site, false).examplesReused(), "the build after it recorded them whole");
+  }
+
+  @Test
   void aRecordOfAnotherFolderIsNotUsed(@TempDir Path dir) throws IOException {
     Path site = dir.resolve("site");
     build(site, false);
