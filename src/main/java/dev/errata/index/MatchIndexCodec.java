@@ -159,6 +159,41 @@ public final class MatchIndexCodec {
     out.flush();
   }
 
+  /**
+   * Writes {@code previous}, an index file, to {@code out} with {@code fingerprint} in its header:
+   * for a build whose index is the one the previous build wrote, with other content (a body
+   * edited) whose fingerprint differs.
+   */
+  public static void rewrite(Path previous, String fingerprint, Path out) throws IOException {
+    try (FileChannel in = FileChannel.open(previous, StandardOpenOption.READ)) {
+      ByteBuffer head = ByteBuffer.allocate((int) Math.min(in.size(), 4096));
+      in.read(head, 0);
+      head.flip();
+      if (header(head).isEmpty()) {
+        throw new IOException(previous + " is not an errata match index of schema " + SCHEMA);
+      }
+      long rest = head.position();
+      Files.createDirectories(out.getParent());
+      try (FileChannel to = FileChannel.open(out, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+          StandardOpenOption.WRITE)) {
+        ByteArrayOutputStream h = new ByteArrayOutputStream();
+        DataOutputStream d = new DataOutputStream(h);
+        string(d, MAGIC);
+        d.writeInt(SCHEMA);
+        string(d, fingerprint);
+        d.flush();
+        to.write(ByteBuffer.wrap(h.toByteArray()));
+        for (long at = rest, size = in.size(); at < size; ) {
+          long n = in.transferTo(at, size - at, to);
+          if (n <= 0) {
+            throw new IOException("cannot copy " + previous);
+          }
+          at += n;
+        }
+      }
+    }
+  }
+
   /** The fingerprint an index file was built from, without reading the rest. */
   public static Optional<String> fingerprint(Path file) {
     if (!Files.isRegularFile(file)) {

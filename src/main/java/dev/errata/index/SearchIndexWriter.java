@@ -65,8 +65,8 @@ public final class SearchIndexWriter {
   }
 
   /** The entry parts and the facets, which also read the entries. */
-  public List<IndexPart> entryParts(KnowledgeBase kb, MatchIndex match) {
-    List<IndexPart> pages = new ArrayList<>(entryShards(match, kb));
+  public List<IndexPart> entryParts(KnowledgeBase kb, List<EntryInfo> entries) {
+    List<IndexPart> pages = new ArrayList<>(entryShards(entries));
     pages.add(script("facets", g -> facets(g, kb)));
     return pages;
   }
@@ -84,9 +84,29 @@ public final class SearchIndexWriter {
     })).toList();
   }
 
+  /**
+   * What the manifest says of the match index: its entries, how many templates it has and in how
+   * many parts its keys are. A build whose index is the one the last build wrote takes its parts
+   * from the previous site and these from its record, without building the index.
+   */
+  public record Shape(List<EntryInfo> entries, int templates, int keyParts) {
+    public Shape {
+      entries = List.copyOf(entries);
+    }
+
+    public static Shape of(MatchIndex match) {
+      return new Shape(match.entries(), match.templates().size(), SearchIndexWriter.keyParts(match));
+    }
+  }
+
+  /** The prefix of the paths of the key parts ({@link #indexParts}). */
+  public static final String KEY_PARTS = "search/k/";
+  /** The prefix of the paths of the template parts ({@link #indexParts}). */
+  public static final String TEMPLATE_PARTS = "search/t/";
+
   /** What the browser loads first: the rules, the sizes and the names of all other parts. */
-  public IndexPart manifest(KnowledgeBase kb, MatchIndex match, WordIndex words, Rules rules) {
-    return script("manifest", g -> manifest(g, kb, match, words, rules, keyParts(match), words.parts().keySet()));
+  public IndexPart manifest(KnowledgeBase kb, Shape match, WordIndex words, Rules rules) {
+    return script("manifest", g -> manifest(g, kb, match, words, rules, words.parts().keySet()));
   }
 
   /** FNV-1a over UTF-16 code units; the browser computes the same. */
@@ -200,9 +220,8 @@ public final class SearchIndexWriter {
     return out;
   }
 
-  private List<IndexPart> entryShards(MatchIndex match, KnowledgeBase kb) {
+  private List<IndexPart> entryShards(List<EntryInfo> all) {
     List<IndexPart> out = new ArrayList<>();
-    List<EntryInfo> all = match.entries();
     for (int start = 0; start < all.size(); start += ENTRIES_PER_PART) {
       List<EntryInfo> part = all.subList(start, Math.min(all.size(), start + ENTRIES_PER_PART));
       out.add(script("e/" + (start / ENTRIES_PER_PART), g -> {
@@ -288,8 +307,8 @@ public final class SearchIndexWriter {
     g.writeEndObject();
   }
 
-  private void manifest(JsonGenerator g, KnowledgeBase kb, MatchIndex match, WordIndex words, Rules rules,
-      int keyParts, java.util.Set<String> wordPartKeys) throws IOException {
+  private void manifest(JsonGenerator g, KnowledgeBase kb, Shape match, WordIndex words, Rules rules,
+      java.util.Set<String> wordPartKeys) throws IOException {
     g.writeStartObject();
     g.writeNumberField("schema", SCHEMA);
     g.writeFieldName("rules");
@@ -298,8 +317,8 @@ public final class SearchIndexWriter {
       g.copyCurrentStructure(p);
     }
     g.writeNumberField("entries", match.entries().size());
-    g.writeNumberField("templates", match.templates().size());
-    g.writeNumberField("keyParts", keyParts);
+    g.writeNumberField("templates", match.templates());
+    g.writeNumberField("keyParts", match.keyParts());
     g.writeNumberField("templatesPerPart", TEMPLATES_PER_PART);
     g.writeNumberField("entriesPerPart", ENTRIES_PER_PART);
     g.writeObjectFieldStart("constants");

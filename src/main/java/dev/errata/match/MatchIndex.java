@@ -245,6 +245,11 @@ public final class MatchIndex implements MatchData {
     return out;
   }
 
+  /** The entries as the index shows them, in its order: what {@link #build} makes of them without the rest. */
+  public static List<EntryInfo> infos(KnowledgeBase kb) {
+    return kb.entries().stream().map(MatchIndex::info).toList();
+  }
+
   static EntryInfo info(Entry e) {
     List<EntryInfo.ComponentRanges> comps = new ArrayList<>();
     for (Component c : e.components()) {

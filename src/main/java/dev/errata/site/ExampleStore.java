@@ -10,6 +10,7 @@ import dev.errata.model.KnowledgeBase;
 import dev.errata.render.ModelDigest;
 import dev.errata.text.Rules;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -73,6 +74,8 @@ final class ExampleStore {
     final Rules rules;
     final List<String> entries;
     private final java.util.function.Supplier<MatchIndex> index;
+    /** How many templates the index has and its average length, when the record is of this very index. */
+    private volatile Optional<String[]> recorded = Optional.empty();
 
     Basis(KnowledgeBase kb, Rules rules, java.util.function.Supplier<MatchIndex> index) {
       this.entries = kb.entries().parallelStream().map(e -> ModelDigest.of(MatchIndex.inputs(e))).toList();
@@ -95,8 +98,21 @@ final class ExampleStore {
       return index.get();
     }
 
-    /** The record's line that describes this index. */
+    /**
+     * The number of templates of this index when the record was made for this very index and
+     * the site holds the index file that build wrote: then the site's index and its parts are
+     * what this build would make, and the index need not be built for them.
+     */
+    OptionalInt recordedTemplates() {
+      return recorded.map(b -> OptionalInt.of(Integer.parseInt(b[3]))).orElse(OptionalInt.empty());
+    }
+
+    /** The record's line that describes this index (from the record, when it is of this index). */
     String line() {
+      Optional<String[]> r = recorded;
+      if (r.isPresent()) {
+        return String.join(" ", java.util.Arrays.copyOf(r.get(), 5));
+      }
       MatchIndex i = index();
       return String.join(" ", "basis", context, Integer.toString(i.entryCount()), Integer.toString(i.templateCount()),
           Double.toString(i.averageLength()));
@@ -177,6 +193,9 @@ final class ExampleStore {
       String[] basis = String.valueOf(in.readLine()).split(" ");
       String[] entries = String.valueOf(in.readLine()).split(" ");
       Optional<EditReach> edit = Optional.empty();
+      if (same && basis.length == 6 && basis[1].equals(now.context) && fileDigest(siteIndex).equals(Optional.of(basis[5]))) {
+        now.recorded = Optional.of(basis);
+      }
       if (!same) {
         edit = editReach(now, basis, entries);
         if (edit.isEmpty()) {

@@ -14,6 +14,7 @@ import dev.errata.index.MatchIndexCodec;
 import dev.errata.index.SearchIndexWriter;
 import dev.errata.markdown.Markdown;
 import dev.errata.markdown.MarkdownCheck;
+import dev.errata.match.EntryInfo;
 import dev.errata.match.MatchIndex;
 import dev.errata.match.Matcher;
 import dev.errata.text.Rules;
@@ -147,6 +148,7 @@ public final class SiteBuilder {
     // thread while pages render (an edit that leaves every example's answer recorded needs no
     // index before the pages).
     Map<KnowledgeBase, Once<MatchIndex>> built = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+    Map<KnowledgeBase, ExampleStore.Basis> bases = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
     Function<KnowledgeBase, Once<MatchIndex>> index = kb -> built.computeIfAbsent(kb, k -> new Once<>(() -> {
       java.util.function.Supplier<MatchIndex> build = () -> MatchIndex.build(k, rulesOf.apply(k));
       return memory.map(m -> m.index(MatchIndex.inputs(k, rulesOf.apply(k)), build)).orElseGet(build);
@@ -160,7 +162,8 @@ public final class SiteBuilder {
             new ExamplesMatch(kb -> new Matcher(index.apply(kb).get(), rulesOf.apply(kb)),
                 kb -> results.computeIfAbsent(kb, k -> store.map(s -> {
                   // Example answers depend on the index and on the rules that prepare a paste (matching.yml among them).
-                  return s.load(new ExampleStore.Basis(k, rulesOf.apply(k), index.apply(k)), reuse);
+                  ExampleStore.Basis basis = bases.computeIfAbsent(k, x -> new ExampleStore.Basis(k, rulesOf.apply(k), index.apply(k)));
+                  return s.load(basis, reuse);
                 }).orElse(ExampleResults.none()))))
         : List.of();
     all.addAll(new Checker(extra, loaded.unloaded()).check(loaded.knowledgeBase()));
@@ -170,7 +173,9 @@ public final class SiteBuilder {
       java.util.function.Supplier<MatchIndexCodec.Encoded> encode = () -> MatchIndexCodec.encode(matchIndex.get());
       return memory.map(m -> m.encoded(matchIndex.get(), encode)).orElseGet(encode);
     });
-    return new Checked(kb, all.stream().sorted(Diagnostic.ORDER).toList(), matchIndex, encoded, 0);
+    java.util.OptionalInt recorded = Optional.ofNullable(bases.get(kb)).map(ExampleStore.Basis::recordedTemplates)
+        .orElse(java.util.OptionalInt.empty());
+    return new Checked(kb, all.stream().sorted(Diagnostic.ORDER).toList(), matchIndex, encoded, recorded, 0);
   }
 
   /** A value made on first need, once, whichever thread needs it first. */
@@ -197,15 +202,20 @@ public final class SiteBuilder {
    *
    * @param reused how many examples' answers were taken from a record rather than matched
    */
+  /**
+   * @param recordedTemplates the number of templates of the match index when the last build into
+   *     the output recorded this very index and left its file there: its parts may be taken from
+   *     that site
+   */
   public record Checked(KnowledgeBase knowledgeBase, List<Diagnostic> diagnostics,
       java.util.function.Supplier<MatchIndex> matchIndex, java.util.function.Supplier<MatchIndexCodec.Encoded> encodedIndex,
-      int reused) {
+      java.util.OptionalInt recordedTemplates, int reused) {
     public boolean hasErrors() {
       return diagnostics.stream().anyMatch(Diagnostic::isError);
     }
 
     Checked withReused(int n) {
-      return new Checked(knowledgeBase, diagnostics, matchIndex, encodedIndex, n);
+      return new Checked(knowledgeBase, diagnostics, matchIndex, encodedIndex, recordedTemplates, n);
     }
   }
 
@@ -261,16 +271,27 @@ public final class SiteBuilder {
       return t;
     });
     try {
-      Future<MatchIndex> matchIndex = side.submit(() -> {
+      Optional<List<String>> sameParts = checked.recordedTemplates().isPresent() ? indexParts(previous) : Optional.empty();
+      Future<SearchIndexWriter.Shape> matchIndex = side.submit(() -> {
         writer.write(new Page("api/entries.json", new EntriesJson(new JsonFactory()).write(kb)));
+        writer.write(new Page(MatchIndexCodec.RULES_FILE, rules.json().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        if (sameParts.isPresent()) {
+          // The index is the one the previous site holds: its file (with this content's
+          // fingerprint) and its parts are taken from there, and it is not built at all.
+          List<EntryInfo> entries = MatchIndex.infos(kb);
+          searchIndex.entryParts(kb, entries).forEach(writer::write);
+          sameParts.get().forEach(p -> writer.keep(p, previous.digests().get(p)));
+          rewriteIndex(previous.folder().resolve(MatchIndexCodec.FILE), tmp.resolve(MatchIndexCodec.FILE), fingerprint.digest());
+          int keyParts = (int) sameParts.get().stream().filter(p -> p.startsWith(SearchIndexWriter.KEY_PARTS)).count();
+          return new SearchIndexWriter.Shape(entries, checked.recordedTemplates().getAsInt(), keyParts);
+        }
         MatchIndex index = checked.matchIndex().get();
         MatchIndexCodec.Encoded encoded = checked.encodedIndex().get();
         memory.map(m -> m.indexParts(index, () -> searchIndex.indexParts(index)))
             .orElseGet(() -> searchIndex.indexParts(index)).forEach(writer::write);
-        searchIndex.entryParts(kb, index).forEach(writer::write);
-        writer.write(new Page(MatchIndexCodec.RULES_FILE, rules.json().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        searchIndex.entryParts(kb, index.entries()).forEach(writer::write);
         writeIndex(tmp.resolve(MatchIndexCodec.FILE), encoded, fingerprint.digest());
-        return index;
+        return SearchIndexWriter.Shape.of(index);
       });
       // Pages go to disk as they are rendered; each body is parsed once, and its text counted for
       // word search right there, on the thread that rendered it.
@@ -312,7 +333,7 @@ public final class SiteBuilder {
       WordIndex words = finish(wordIndex);
       memory.ifPresent(m -> m.termsUsed(words.postings().size()));
       phases.done("word index and parts");
-      MatchIndex index = finish(matchIndex);
+      SearchIndexWriter.Shape index = finish(matchIndex);
       phases.done("wait for the match index");
       writer.write(searchIndex.manifest(kb, index, words, rules));
       pageCount = writer.finish() + 1;
@@ -391,6 +412,27 @@ public final class SiteBuilder {
       side.awaitTermination(1, TimeUnit.MINUTES);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * The key and template parts of the search index in the previous site, when it has them all as
+   * its build recorded them (none were removed by hand); empty otherwise.
+   */
+  private static Optional<List<String>> indexParts(PageWriter.Previous previous) {
+    List<String> parts = previous.digests().keySet().stream()
+        .filter(p -> p.startsWith(SearchIndexWriter.KEY_PARTS) || p.startsWith(SearchIndexWriter.TEMPLATE_PARTS)).sorted().toList();
+    boolean whole = !parts.isEmpty() && parts.stream().allMatch(p -> Files.isRegularFile(previous.folder().resolve(p)))
+        && Files.isRegularFile(previous.folder().resolve(MatchIndexCodec.FILE));
+    return whole ? Optional.of(parts) : Optional.empty();
+  }
+
+  private static void rewriteIndex(Path previous, Path file, String fingerprint) {
+    try {
+      MatchIndexCodec.rewrite(previous, fingerprint, file);
+    } catch (IOException e) {
+      throw new ErrataException(ExitCode.IO, "cannot take " + previous + " into " + file + ": " + e.getMessage()
+          + "; run errata build --full to build the index again", e);
     }
   }
 

@@ -78,7 +78,7 @@ class PortConstantsTest {
     Path content = Path.of("src/test/resources/fixture/content");
     Workspace ws = Workspace.of(content, null);
     KnowledgeBase kb = ws.knowledgeBase();
-    IndexPart part = new SearchIndexWriter().manifest(kb, MatchIndex.build(kb, ShippedRules.get()),
+    IndexPart part = new SearchIndexWriter().manifest(kb, SearchIndexWriter.Shape.of(MatchIndex.build(kb, ShippedRules.get())),
         ws.words(WordIndex.Weights.SEARCH), ShippedRules.get());
     String script = new String(part.bytes(), StandardCharsets.UTF_8);
     assertTrue(script.startsWith("errataIndex(\"manifest\",") && script.endsWith(");\n"), script);
