@@ -10,7 +10,6 @@ import dev.errata.model.KnowledgeBase;
 import dev.errata.render.ModelDigest;
 import dev.errata.text.Rules;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -35,8 +34,8 @@ import java.util.TreeMap;
  * The answers of examples, kept in one file between builds ({@code site.builds/cache/examples.tsv}),
  * each with how far its match reached ({@link Reach}). They are recorded under a key made of the
  * tool, the matching rules and what the index is built from ({@link Basis}): a later build with
- * the same key would build the same index, and reuses them all without building it. A build whose index differs from the recorded one only by the edit of a
- * few entries (the same tool and rules, the same entries in the same order, the same number of
+ * the same key would build the same index, and reuses them all without building it. A build
+ * whose index differs from the recorded one only by the edit of a few entries (the same tool and rules, the same entries in the same order, the same number of
  * templates and average length) reuses those the edit cannot have reached ({@link EditReach}),
  * reading the recorded index from the site that build wrote. The file is replaced in one step, so
  * a reader sees a whole record or none; one it cannot read is ignored (every example runs).
@@ -74,7 +73,7 @@ final class ExampleStore {
     final Rules rules;
     final List<String> entries;
     private final java.util.function.Supplier<MatchIndex> index;
-    /** How many templates the index has and its average length, when the record is of this very index. */
+    /** The record's line on the index, when the record is of this very index and the site holds its file. */
     private volatile Optional<String[]> recorded = Optional.empty();
 
     Basis(KnowledgeBase kb, Rules rules, java.util.function.Supplier<MatchIndex> index) {
@@ -103,8 +102,8 @@ final class ExampleStore {
      * the site holds the index file that build wrote: then the site's index and its parts are
      * what this build would make, and the index need not be built for them.
      */
-    OptionalInt recordedTemplates() {
-      return recorded.map(b -> OptionalInt.of(Integer.parseInt(b[3]))).orElse(OptionalInt.empty());
+    Optional<SiteBuilder.SameIndex> sameIndex() {
+      return recorded.map(b -> new SiteBuilder.SameIndex(Integer.parseInt(b[3]), b[5]));
     }
 
     /** The record's line that describes this index (from the record, when it is of this index). */
@@ -137,13 +136,22 @@ final class ExampleStore {
     }
   }
 
+  /** The file a path leads to now, through the site's link; the path itself when it leads nowhere. */
+  private static Path realPath(Path p) {
+    try {
+      return p.toRealPath();
+    } catch (IOException e) {
+      return p;
+    }
+  }
+
   /**
    * A 128-bit digest of a file's bytes, to know the site's index for the one a build recorded;
    * empty when it cannot be read. Not SHA-256: this runs on every build, on the quick compiler,
    * which leaves SHA-256 to the interpreter's pace (0.1 s for a 14 MB index). A file a build
    * did not write is told apart by chance, not by design, as the record's other digests are.
    */
-  private static Optional<String> fileDigest(Path f) {
+  static Optional<String> fileDigest(Path f) {
     try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(f, java.nio.file.StandardOpenOption.READ)) {
       long size = ch.size();
       java.nio.ByteBuffer b = ch.map(java.nio.channels.FileChannel.MapMode.READ_ONLY, 0, size)
@@ -193,11 +201,13 @@ final class ExampleStore {
       String[] basis = String.valueOf(in.readLine()).split(" ");
       String[] entries = String.valueOf(in.readLine()).split(" ");
       Optional<EditReach> edit = Optional.empty();
-      if (same && basis.length == 6 && basis[1].equals(now.context) && fileDigest(siteIndex).equals(Optional.of(basis[5]))) {
+      // The site as it is now: a build that swaps another in meanwhile cannot mix two sites' files here.
+      Path index = realPath(siteIndex);
+      if (same && basis.length == 6 && basis[1].equals(now.context) && fileDigest(index).equals(Optional.of(basis[5]))) {
         now.recorded = Optional.of(basis);
       }
       if (!same) {
-        edit = editReach(now, basis, entries);
+        edit = editReach(now, basis, entries, index);
         if (edit.isEmpty()) {
           return new ExampleResults(now.key, Map.of());
         }
@@ -230,7 +240,7 @@ final class ExampleStore {
    * What separates the recorded index from {@code now}, when that is the edit of a few entries
    * and the site the recording build wrote still holds its index.
    */
-  private Optional<EditReach> editReach(Basis now, String[] basis, String[] entries) throws IOException {
+  private Optional<EditReach> editReach(Basis now, String[] basis, String[] entries, Path siteIndex) throws IOException {
     if (basis.length != 6 || Double.isNaN(now.index().averageLength())
         || !String.join(" ", java.util.Arrays.copyOf(basis, 5)).equals(now.line())) {
       return Optional.empty();

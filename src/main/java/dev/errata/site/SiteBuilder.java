@@ -173,9 +173,8 @@ public final class SiteBuilder {
       java.util.function.Supplier<MatchIndexCodec.Encoded> encode = () -> MatchIndexCodec.encode(matchIndex.get());
       return memory.map(m -> m.encoded(matchIndex.get(), encode)).orElseGet(encode);
     });
-    java.util.OptionalInt recorded = Optional.ofNullable(bases.get(kb)).map(ExampleStore.Basis::recordedTemplates)
-        .orElse(java.util.OptionalInt.empty());
-    return new Checked(kb, all.stream().sorted(Diagnostic.ORDER).toList(), matchIndex, encoded, recorded, 0);
+    Optional<SameIndex> same = Optional.ofNullable(bases.get(kb)).flatMap(ExampleStore.Basis::sameIndex);
+    return new Checked(kb, all.stream().sorted(Diagnostic.ORDER).toList(), matchIndex, encoded, same, 0);
   }
 
   /** A value made on first need, once, whichever thread needs it first. */
@@ -203,19 +202,24 @@ public final class SiteBuilder {
    * @param reused how many examples' answers were taken from a record rather than matched
    */
   /**
-   * @param recordedTemplates the number of templates of the match index when the last build into
-   *     the output recorded this very index and left its file there: its parts may be taken from
-   *     that site
+   * The match index of the last build into the output, when it is this very index: its number of
+   * templates, and the digest of the file that build wrote ({@code ExampleStore.fileDigest}).
+   */
+  public record SameIndex(int templates, String file) {}
+
+  /**
+   * @param sameIndex when the last build into the output recorded this very index and left its
+   *     file there: the file and the index's parts may be taken from that site
    */
   public record Checked(KnowledgeBase knowledgeBase, List<Diagnostic> diagnostics,
       java.util.function.Supplier<MatchIndex> matchIndex, java.util.function.Supplier<MatchIndexCodec.Encoded> encodedIndex,
-      java.util.OptionalInt recordedTemplates, int reused) {
+      Optional<SameIndex> sameIndex, int reused) {
     public boolean hasErrors() {
       return diagnostics.stream().anyMatch(Diagnostic::isError);
     }
 
     Checked withReused(int n) {
-      return new Checked(knowledgeBase, diagnostics, matchIndex, encodedIndex, recordedTemplates, n);
+      return new Checked(knowledgeBase, diagnostics, matchIndex, encodedIndex, sameIndex, n);
     }
   }
 
@@ -271,7 +275,10 @@ public final class SiteBuilder {
       return t;
     });
     try {
-      Optional<List<String>> sameParts = checked.recordedTemplates().isPresent() ? indexParts(previous) : Optional.empty();
+      // Checked again under the lock: the site the check looked at may have been swapped since.
+      Optional<List<String>> sameParts = checked.sameIndex()
+          .filter(same -> ExampleStore.fileDigest(previous.folder().resolve(MatchIndexCodec.FILE)).equals(Optional.of(same.file())))
+          .flatMap(same -> indexParts(previous));
       Future<SearchIndexWriter.Shape> matchIndex = side.submit(() -> {
         writer.write(new Page("api/entries.json", new EntriesJson(new JsonFactory()).write(kb)));
         writer.write(new Page(MatchIndexCodec.RULES_FILE, rules.json().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
@@ -283,7 +290,7 @@ public final class SiteBuilder {
           sameParts.get().forEach(p -> writer.keep(p, previous.digests().get(p)));
           rewriteIndex(previous.folder().resolve(MatchIndexCodec.FILE), tmp.resolve(MatchIndexCodec.FILE), fingerprint.digest());
           int keyParts = (int) sameParts.get().stream().filter(p -> p.startsWith(SearchIndexWriter.KEY_PARTS)).count();
-          return new SearchIndexWriter.Shape(entries, checked.recordedTemplates().getAsInt(), keyParts);
+          return new SearchIndexWriter.Shape(entries, checked.sameIndex().orElseThrow().templates(), keyParts);
         }
         MatchIndex index = checked.matchIndex().get();
         MatchIndexCodec.Encoded encoded = checked.encodedIndex().get();

@@ -96,6 +96,25 @@ class KeptPagesTest {
   }
 
   @Test
+  void aMatchIndexRemovedOrChangedByHandIsBuiltAgain(@TempDir Path dir) throws IOException {
+    Path site = dir.resolve("site");
+    SiteBuilder.Result first = build(site, false);
+    Map<String, String> full = Trees.read(site);
+    Path index = site.toRealPath().resolve(dev.errata.index.MatchIndexCodec.FILE);
+    Files.delete(index);
+    SiteBuilder.Result gone = build(site, false);
+    assertEquals(first.examplesMatched(), gone.examplesReused(), "the answers do not need the file");
+    assertEquals(full, Trees.read(site), "the index is built and written again");
+
+    Path again = site.toRealPath().resolve(dev.errata.index.MatchIndexCodec.FILE);
+    byte[] bytes = Files.readAllBytes(again);
+    bytes[bytes.length - 1] ^= 1;
+    Files.write(again, bytes);
+    build(site, false);
+    assertEquals(full, Trees.read(site), "a file that is not the one recorded is not copied");
+  }
+
+  @Test
   void aRecordOfAnotherFolderIsNotUsed(@TempDir Path dir) throws IOException {
     Path site = dir.resolve("site");
     build(site, false);
