@@ -33,7 +33,10 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class EditReach {
   private static final double SLACK = 1e-9;
-  /** Past this many templates to watch, deciding for each paste costs about what matching it does. */
+  /**
+   * Past this many templates to watch one by one, each paste's candidates are found again from
+   * its own keys instead (the accumulation of the matcher's first step, without aligning).
+   */
   static final int MAX_WATCHED = 2048;
 
   private final MatchData now;
@@ -42,15 +45,21 @@ public final class EditReach {
   private final int[] edited;
   private final Set<String> changedKeys;
   private final List<Set<String>> watched;
+  /** The templates (numbered as in {@code now}) whose weights moved, when too many to watch one by one. */
+  private final java.util.BitSet crowd;
   private final Map<String, Boolean> termChanged = new ConcurrentHashMap<>();
+  private final ThreadLocal<double[]> shared;
 
-  private EditReach(MatchData now, MatchData before, Rules rules, int[] edited, Set<String> changedKeys, List<Set<String>> watched) {
+  private EditReach(MatchData now, MatchData before, Rules rules, int[] edited, Set<String> changedKeys, List<Set<String>> watched,
+      java.util.BitSet crowd) {
     this.now = now;
     this.before = before;
     this.rules = rules;
     this.edited = edited.clone();
     this.changedKeys = changedKeys;
     this.watched = watched;
+    this.crowd = crowd;
+    this.shared = ThreadLocal.withInitial(() -> new double[now.templateCount()]);
   }
 
   /**
@@ -58,6 +67,10 @@ public final class EditReach {
    * empty when the edit reaches too far to be worth deciding paste by paste (run them all).
    */
   public static Optional<EditReach> of(MatchData now, MatchData before, int[] edited, Rules rules) {
+    return of(now, before, edited, rules, MAX_WATCHED);
+  }
+
+  static Optional<EditReach> of(MatchData now, MatchData before, int[] edited, Rules rules, int maxWatched) {
     if (now.entryCount() != before.entryCount() || now.templateCount() != before.templateCount()) {
       return Optional.empty();
     }
@@ -87,20 +100,20 @@ public final class EditReach {
       }
     }
     // Templates whose alignments weigh a changed key: an edited entry's own, and any other with that key.
-    Set<Integer> others = new java.util.TreeSet<>();
+    java.util.BitSet others = new java.util.BitSet(now.templateCount());
     for (String k : changedKeys) {
       int[] p = now.templatesWithKey(k);
       for (int t : p == null ? new int[0] : p) {
-        others.add(t);
-      }
-      if (others.size() > MAX_WATCHED) {
-        return Optional.empty();
+        others.set(t);
       }
     }
     List<Set<String>> watched = new ArrayList<>();
     own.forEach(t -> watched.add(MatchIndex.templateKeys(t)));
-    others.forEach(t -> watched.add(MatchIndex.templateKeys(now.template(t))));
-    return Optional.of(new EditReach(now, before, rules, edited, changedKeys, watched));
+    if (others.cardinality() > maxWatched) {
+      return Optional.of(new EditReach(now, before, rules, edited, changedKeys, watched, others));
+    }
+    others.stream().forEach(t -> watched.add(MatchIndex.templateKeys(now.template(t))));
+    return Optional.of(new EditReach(now, before, rules, edited, changedKeys, watched, null));
   }
 
   /** Whether a key found templates in only one of the indexes, or weighs differently in them. */
@@ -138,6 +151,9 @@ public final class EditReach {
           return true;
         }
       }
+      if (crowd != null && crowdMayBeCandidate(q.lineKeys().get(li), q.allowed(), reach.line(li))) {
+        return true;
+      }
     }
     for (int e : edited) {
       for (MatchData index : List.of(now, before)) {
@@ -157,6 +173,35 @@ public final class EditReach {
 
   private static int df(Posting p) {
     return p == null ? 0 : p.entries().length;
+  }
+
+  /**
+   * Whether one of the crowd of templates whose weights moved shares with the line what its
+   * candidates did: the line's keys (none of them changed) give every template the same shared
+   * weight in both indexes, so the candidates are found again as the matcher finds them.
+   */
+  private boolean crowdMayBeCandidate(Set<String> lineKeys, Set<String> allowed, double threshold) {
+    double[] acc = shared.get();
+    List<Integer> touched = new ArrayList<>();
+    for (String k : lineKeys) {
+      int[] p = allowed.contains(k) ? now.templatesWithKey(k) : null;
+      if (p == null) {
+        continue;
+      }
+      double w = now.literalWeight(k, rules);
+      for (int t : p) {
+        if (acc[t] == 0) {
+          touched.add(t);
+        }
+        acc[t] += w;
+      }
+    }
+    boolean hit = false;
+    for (int t : touched) {
+      hit |= crowd.get(t) && acc[t] >= threshold - SLACK;
+      acc[t] = 0;
+    }
+    return hit;
   }
 
   /** Whether a template with these keys shares with the line what the line's candidates did (summed as the matcher sums). */
