@@ -5,6 +5,8 @@ import dev.errata.site.SiteBuilder;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -44,8 +46,16 @@ final class BuildCommand implements Callable<Integer> {
     }).build(new SiteBuilder.Options(content.content, templates, out, full));
     PrintWriter w = spec.commandLine().getOut();
     DiagnosticsPrinter.printSome(r.diagnostics(), err, MAX_WARNINGS_SHOWN);
+    // What the last build's record spared, so that a slow build after an edit explains itself.
+    List<String> spared = new ArrayList<>();
+    if (r.kept() > 0) {
+      spared.add(r.kept() + " entry pages unchanged");
+    }
+    if (r.examplesReused() > 0) {
+      spared.add(r.examplesMatched() + " of " + (r.examplesMatched() + r.examplesReused()) + " examples matched again");
+    }
     w.println(String.format(Locale.ROOT, "Built %d entries, %d pages%s, %d warnings in %.2f s into %s",
-        r.entries(), r.pages(), r.kept() == 0 ? "" : " (" + r.kept() + " entry pages unchanged)", r.warnings(),
+        r.entries(), r.pages(), spared.isEmpty() ? "" : " (" + String.join("; ", spared) + ")", r.warnings(),
         r.time().toMillis() / 1000.0, out));
     return ExitCode.OK.code();
   }

@@ -122,6 +122,11 @@ class PaymentsKnowledgeBaseTest {
     CliRun built = CliRun.of("match", "--json", "--content", KB, "--site", site.toString(),
         "Server Version: v1.29.3\nLiveness probe failed: command \"x\" timed out");
     assertEquals("1.29.3", json(built).get("versions").get("kubernetes").get("version").asText(), built.out());
+
+    // Built again unchanged: every page and every example's answer comes from the last build.
+    CliRun again = CliRun.of("build", "--content", KB, "--out", site.toString());
+    assertEquals(0, again.code(), again.out() + again.err());
+    assertTrue(again.out().matches("(?s).*entry pages unchanged; 0 of [1-9][0-9]* examples matched again\\).*"), again.out());
   }
 
   @Test
