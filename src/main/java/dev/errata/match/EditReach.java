@@ -14,9 +14,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Whether an edit of a few entries may change the answers a paste got before it. The two indexes
  * hold the same entries (by id) in the same order and the same number of templates, and every
- * entry but the edited ones contributes the same words with the same lengths (the caller makes sure, and
- * the average length that BM25 divides by is held on a grid, so one edit leaves it as it was).
- * Then a paste's answers are the same unless one of these holds, each checked against what the
+ * entry but the edited ones contributes the same words with the same lengths (the caller makes
+ * sure, and the average length that BM25 divides by is held on a grid, so one edit leaves it as
+ * it was). Then a paste's answers are the same unless one of these holds, each checked against what the
  * paste's earlier match recorded ({@link Reach}):
  *
  * <ul>
