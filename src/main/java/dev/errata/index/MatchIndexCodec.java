@@ -145,9 +145,7 @@ public final class MatchIndexCodec {
 
   public static void write(Encoded index, String fingerprint, OutputStream raw) throws IOException {
     DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(raw, 1 << 16));
-    string(out, MAGIC);
-    out.writeInt(SCHEMA);
-    string(out, fingerprint);
+    header(out, fingerprint);
     for (int[] table : index.tables) {
       out.writeInt(table.length);
       for (int off : table) {
@@ -178,9 +176,7 @@ public final class MatchIndexCodec {
           StandardOpenOption.WRITE)) {
         ByteArrayOutputStream h = new ByteArrayOutputStream();
         DataOutputStream d = new DataOutputStream(h);
-        string(d, MAGIC);
-        d.writeInt(SCHEMA);
-        string(d, fingerprint);
+        header(d, fingerprint);
         d.flush();
         to.write(ByteBuffer.wrap(h.toByteArray()));
         for (long at = rest, size = in.size(); at < size; ) {
@@ -207,6 +203,13 @@ public final class MatchIndexCodec {
     } catch (IOException | RuntimeException e) {
       return Optional.empty();
     }
+  }
+
+  /** What {@link #header(ByteBuffer)} reads. */
+  private static void header(DataOutputStream out, String fingerprint) throws IOException {
+    string(out, MAGIC);
+    out.writeInt(SCHEMA);
+    string(out, fingerprint);
   }
 
   private static Optional<String> header(ByteBuffer b) {

@@ -119,7 +119,7 @@ public final class MatchIndex implements MatchData {
 
   public static MatchIndex build(KnowledgeBase kb, Rules rules) {
     List<Entry> entries = kb.entries();
-    List<EntryInfo> infos = entries.stream().map(MatchIndex::info).toList();
+    List<EntryInfo> infos = infos(kb);
     List<List<Template>> perEntryTemplates = java.util.stream.IntStream.range(0, entries.size()).parallel()
         .mapToObj(i -> templates(i, entries.get(i), rules)).toList();
     TermCounts.Counting counting = new TermCounts.Counting(rules);

@@ -73,7 +73,10 @@ final class ExampleStore {
     final Rules rules;
     final List<String> entries;
     private final java.util.function.Supplier<MatchIndex> index;
-    /** The record's line on the index, when the record is of this very index and the site holds its file. */
+    /**
+     * The record's line on the index, when the record is of this very index: the site may then
+     * hold its file, which a build checks under its lock before it takes the file.
+     */
     private volatile Optional<String[]> recorded = Optional.empty();
 
     Basis(KnowledgeBase kb, Rules rules, java.util.function.Supplier<MatchIndex> index) {
@@ -98,9 +101,9 @@ final class ExampleStore {
     }
 
     /**
-     * The number of templates of this index when the record was made for this very index and
-     * the site holds the index file that build wrote: then the site's index and its parts are
-     * what this build would make, and the index need not be built for them.
+     * When the record was made for this very index: its number of templates and the digest of
+     * the index file that build wrote. If the site still holds that file, its index and its parts
+     * are what this build would make, and the index need not be built for them.
      */
     Optional<SiteBuilder.SameIndex> sameIndex() {
       return recorded.map(b -> new SiteBuilder.SameIndex(Integer.parseInt(b[3]), b[5]));
@@ -182,9 +185,10 @@ final class ExampleStore {
   }
 
   /**
-   * The answers this record holds for {@code now} (none unless {@code reuse}): all of them when it was recorded for the same
-   * index; those an edit cannot have reached when an edit of a few entries separates the two;
-   * none otherwise, or when the file is missing, unreadable or of another kind.
+   * The answers this record holds for {@code now} (none unless {@code reuse}): all of them when
+   * it was recorded for the same index; those an edit cannot have reached when an edit of a few
+   * entries separates the two; none otherwise, or when the file is missing, unreadable or of
+   * another kind.
    */
   ExampleResults load(Basis now, boolean reuse) {
     bases.put(now.key, now);
@@ -201,13 +205,13 @@ final class ExampleStore {
       String[] basis = String.valueOf(in.readLine()).split(" ");
       String[] entries = String.valueOf(in.readLine()).split(" ");
       Optional<EditReach> edit = Optional.empty();
-      // The site as it is now: a build that swaps another in meanwhile cannot mix two sites' files here.
-      Path index = realPath(siteIndex);
-      if (same && basis.length == 6 && basis[1].equals(now.context) && fileDigest(index).equals(Optional.of(basis[5]))) {
+      if (same && basis.length == 6 && basis[1].equals(now.context)) {
         now.recorded = Optional.of(basis);
       }
       if (!same) {
-        edit = editReach(now, basis, entries, index);
+        // The site as it is now: a build that swaps another in meanwhile cannot give the digest
+        // of one site's index and the file of another.
+        edit = editReach(now, basis, entries, realPath(siteIndex));
         if (edit.isEmpty()) {
           return new ExampleResults(now.key, Map.of());
         }

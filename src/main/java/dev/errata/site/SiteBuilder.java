@@ -86,8 +86,6 @@ public final class SiteBuilder {
    *
    * @param kept how many entry pages were kept from the previous site rather than rendered
    * @param keptLists how many pages that list entries were
-   */
-  /**
    * @param examplesReused how many example pastes took the answers an earlier build recorded
    * @param examplesMatched how many were matched
    */
@@ -197,19 +195,19 @@ public final class SiteBuilder {
   }
 
   /**
-   * A loaded knowledge base and all problems found in it.
-   *
-   * @param reused how many examples' answers were taken from a record rather than matched
-   */
-  /**
    * The match index of the last build into the output, when it is this very index: its number of
    * templates, and the digest of the file that build wrote ({@code ExampleStore.fileDigest}).
    */
   public record SameIndex(int templates, String file) {}
 
   /**
-   * @param sameIndex when the last build into the output recorded this very index and left its
-   *     file there: the file and the index's parts may be taken from that site
+   * A loaded knowledge base and all problems found in it.
+   *
+   * @param matchIndex the match index, built on first need
+   * @param encodedIndex the same encoded, made on first need
+   * @param sameIndex when the last build into the output recorded this very index: if its site
+   *     still holds the file that build wrote, the file and the index's parts may be taken from there
+   * @param reused how many examples' answers were taken from a record rather than matched
    */
   public record Checked(KnowledgeBase knowledgeBase, List<Diagnostic> diagnostics,
       java.util.function.Supplier<MatchIndex> matchIndex, java.util.function.Supplier<MatchIndexCodec.Encoded> encodedIndex,
