@@ -2,21 +2,19 @@ package dev.errata.match;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.errata.content.ContentLoader;
 import dev.errata.model.Entry;
 import dev.errata.model.KnowledgeBase;
 import dev.errata.model.Symptom;
 import dev.errata.text.Rules;
-import java.nio.file.Files;
+import dev.errata.testing.GeneratedCorpus;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,7 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
  * every example paste of the corpus is decided and, where kept, matched again to compare.
  */
 class EditReachTest {
-  static final Path GENERATOR = Path.of("../shared/corpus/gen_corpus.py");
   static final int ENTRIES = 200;
 
   @TempDir static Path dir;
@@ -39,14 +36,8 @@ class EditReachTest {
 
   @BeforeAll
   static void generate() throws Exception {
-    if (System.getenv("CI") == null) {
-      assumeTrue(Files.isRegularFile(GENERATOR), GENERATOR + " is missing; CI has it");
-    }
     Path content = dir.resolve("entries");
-    Process p = new ProcessBuilder("python3", GENERATOR.toString(), Integer.toString(ENTRIES), content.toString())
-        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-    assertTrue(p.waitFor(2, TimeUnit.MINUTES), "the corpus generator did not finish");
-    assertEquals(0, p.exitValue(), "the corpus generator failed");
+    GeneratedCorpus.write(ENTRIES, content);
     kb = new ContentLoader().load(content).knowledgeBase();
     rules = Rules.forContent(kb.matching());
   }
