@@ -157,7 +157,7 @@ public final class EditReach {
     }
     for (int e : edited) {
       for (MatchData index : List.of(now, before)) {
-        double bm = Matcher.relevanceOf(index, q.terms(), e);
+        double bm = Matcher.bm25(index, q.terms(), e);
         if (!Double.isNaN(bm) && (Double.isNaN(reach.worst())
             || Matcher.W_RELEVANCE * Matcher.relevanceOf(bm) >= reach.worst() - SLACK)) {
           return true;

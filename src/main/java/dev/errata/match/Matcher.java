@@ -284,7 +284,7 @@ public final class Matcher {
    * One entry's BM25 sum for the query, added term by term in the order {@link #relevance} adds
    * all entries' (so equal to the bit); NaN when the entry has none of the query's words.
    */
-  static double relevanceOf(MatchData index, Map<String, Double> query, int entry) {
+  static double bm25(MatchData index, Map<String, Double> query, int entry) {
     double sum = 0;
     boolean touched = false;
     for (Map.Entry<String, Double> q : query.entrySet()) {
