@@ -1,5 +1,6 @@
 package dev.errata.markdown;
 
+import com.vladsch.flexmark.ast.AutoLink;
 import com.vladsch.flexmark.ast.BlockQuote;
 import com.vladsch.flexmark.ast.BulletList;
 import com.vladsch.flexmark.ast.Code;
@@ -11,6 +12,7 @@ import com.vladsch.flexmark.ast.HtmlBlock;
 import com.vladsch.flexmark.ast.HtmlEntity;
 import com.vladsch.flexmark.ast.HtmlInline;
 import com.vladsch.flexmark.ast.IndentedCodeBlock;
+import com.vladsch.flexmark.ast.Link;
 import com.vladsch.flexmark.ast.ListItem;
 import com.vladsch.flexmark.ast.OrderedList;
 import com.vladsch.flexmark.ast.Paragraph;
@@ -40,11 +42,12 @@ import com.vladsch.flexmark.util.sequence.SubSequence;
 
 /**
  * Writes HTML for the Markdown an entry body usually holds (headings, paragraphs, code, tables,
- * lists, quotes, emphasis) straight into one StringBuilder. Flexmark's own writer passes every
- * character through a line-tracking appendable, costly for every body rendered; this writer
- * produces the same bytes for the node kinds it knows ({@code MarkdownTest} compares it with
- * stock Flexmark) and declines, returning null, at the first node of any other kind, links and
- * images included, so that Flexmark renders those documents itself.
+ * lists, quotes, emphasis, links to plain addresses) straight into one StringBuilder. Flexmark's
+ * own writer passes every character through a line-tracking appendable, costly for every body
+ * rendered; this writer produces the same bytes for the node kinds it knows ({@code MarkdownTest}
+ * compares it with stock Flexmark) and declines, returning null, at the first node of any other
+ * kind (images, links with a title or an address that escaping or encoding could change, ...),
+ * so that Flexmark renders those documents itself.
  */
 final class DirectHtml {
   private final DataHolder options;
@@ -133,6 +136,13 @@ final class DirectHtml {
       lineTag("tr", n);
     } else if (n instanceof TableCell cell) {
       cell(cell);
+    } else if (n instanceof Link link && link.getTitle().isNull() && plainUrl(link.getUrl())) {
+      // SafeTree has already turned links to refused addresses into their text.
+      out.append("<a href=\"").append(link.getUrl()).append("\">");
+      children(n);
+      out.append("</a>");
+    } else if (n instanceof AutoLink link && plainUrl(link.getText()) && startsWithScheme(link.getText())) {
+      out.append("<a href=\"").append(link.getText()).append("\">").append(link.getText()).append("</a>");
     } else if (n instanceof TextBase) {
       children(n);
     } else if (!(n instanceof Reference || n instanceof TableSeparator)) {
@@ -140,6 +150,32 @@ final class DirectHtml {
       // (links, images, numbered lists not starting at 1, ...) is left to Flexmark.
       throw Declined.INSTANCE;
     }
+  }
+
+  /**
+   * An address Flexmark writes as it is: ASCII letters, digits and the punctuation of URLs that
+   * neither HTML escaping ({@code & < > "}), Markdown's backslash escapes nor a space could
+   * change. The addresses people link to nearly always are; the rest go to Flexmark.
+   */
+  static boolean plainUrl(CharSequence url) {
+    if (url.length() == 0) {
+      return false;
+    }
+    for (int i = 0; i < url.length(); i++) {
+      char c = url.charAt(i);
+      boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+          || "-._~:/?#@!$'()*+,;=%".indexOf(c) >= 0;
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** An autolink's text that is its own address: the "www." ones get a scheme added, which is left to Flexmark. */
+  private static boolean startsWithScheme(CharSequence text) {
+    String s = text.toString();
+    return s.startsWith("http://") || s.startsWith("https://");
   }
 
   private void codeBlock(String language, CharSequence content) {

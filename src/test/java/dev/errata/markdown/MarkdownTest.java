@@ -53,13 +53,41 @@ class MarkdownTest {
   }
 
   @Test
-  void writesCommonBodiesDirectlyAndLeavesLinksToFlexmark() throws IOException {
+  void writesCommonBodiesDirectlyAndLeavesImagesToFlexmark() throws IOException {
     String blocks = Files.readString(Path.of("src/test/resources/markdown/blocks.md"));
+    assertEquals(stock(blocks), direct(blocks), "the direct writer handles headings, code, tables, lists and quotes");
+    String constructs = Files.readString(Path.of("src/test/resources/markdown/constructs.md"));
+    assertEquals(null, direct(constructs), "images and titled links go to Flexmark");
+  }
+
+  /**
+   * Links to the addresses people write are written directly, as Flexmark writes them; those
+   * whose address or title escaping could change are left to Flexmark, which renders them too.
+   */
+  @Test
+  void linksToPlainAddressesAreWrittenDirectlyAsStock() {
+    List<String> direct = List.of(
+        "See [the issue](https://github.com/triton-inference-server/server/issues/7391) first.",
+        "[**bold** and `code`](https://x.io/a_(b)?q=1#frag)", "[rel](../other-entry/)", "[a](#anchor)",
+        "[a](https://x.io/%20y), [b](mailto:someone@example.com)", "<https://example.org/p?q=1>",
+        "see https://x.io/a/b.html for it", "a list:\n\n- [one](https://a.io)\n- [two](https://b.io)");
+    for (String md : direct) {
+      assertTrue(direct(md) != null, () -> "written directly: " + md);
+      assertEquals(stock(md), direct(md), () -> "as stock: " + md);
+      assertEquals(stock(md), MARKDOWN.toHtml(md), () -> "as stock through our set-up: " + md);
+    }
+    List<String> declined = List.of(
+        "[a](https://x.io/?a=1&b=2)", "[a](https://x.io \"title\")", "[a](<x y>)", "[a](x\\)y)", "[a](https://x.io/\u00fc)",
+        "[a]()", "www.example.net", "![img](x.png)");
+    for (String md : declined) {
+      assertEquals(null, direct(md), () -> "left to Flexmark: " + md);
+      assertEquals(stock(md), MARKDOWN.toHtml(md), () -> "as stock through our set-up: " + md);
+    }
+  }
+
+  private static String direct(String markdown) {
     MutableDataSet o = options();
-    String direct = DirectHtml.render(Parser.builder(o).build().parse(blocks), o);
-    assertEquals(stock(blocks), direct, "the direct writer handles headings, code, tables, lists and quotes");
-    String links = Files.readString(Path.of("src/test/resources/markdown/constructs.md"));
-    assertEquals(null, DirectHtml.render(Parser.builder(o).build().parse(links), o), "links go to Flexmark");
+    return DirectHtml.render(Parser.builder(o).build().parse(markdown), o);
   }
 
   @Test
@@ -103,6 +131,8 @@ class MarkdownTest {
       "## closing ##", "| a | b", "|", "``", "```x y", "see https://x.io/a", "mail a@b.io", "www.x.org here",
       "`code` then http://x.y/z", "| http://x.y | z |", "x_ü", "ü*x", "![img](x)", "___", "* item", "_ x",
       "<init> first", "# H <init>", "| <x> | y |", "a <a href=\"x\"> b", "a <init > b", "a <i_n> b",
+      "[t](https://x.io/a_(b)?c=1)", "[*t*](../e/)", "[t](https://x.io/?a=1&b=2)", "[t](x \"ti\")", "<https://x.io/p>",
+      " https://x.io/a.", "(see https://x.io/a)", "[t](https://x.io/%2F)", "[t](#h)", "[t]()", "[`c`](https://x.io)",
     };
     Random random = new Random(seed);
     StringBuilder doc = new StringBuilder();
