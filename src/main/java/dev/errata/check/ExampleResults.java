@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * What each example paste found, kept between runs. A paste's answers are a function of the
@@ -33,6 +35,7 @@ public final class ExampleResults {
   private final Map<String, Recorded> known;
   private final Optional<EditReach> edit;
   private final Map<String, Recorded> used = new ConcurrentHashMap<>();
+  private final Map<String, FutureTask<List<Answer>>> answered = new ConcurrentHashMap<>();
   private final java.util.concurrent.atomic.AtomicInteger reused = new java.util.concurrent.atomic.AtomicInteger();
   private final java.util.concurrent.atomic.AtomicInteger matched = new java.util.concurrent.atomic.AtomicInteger();
 
@@ -64,9 +67,40 @@ public final class ExampleResults {
     return key;
   }
 
-  /** The answers recorded for {@code paste} matched in {@code lang}, if any. */
-  Optional<List<Answer>> find(String lang, String paste) {
+  /** What the matcher said of a paste: all a record keeps of it. */
+  public record Matched(List<Match> matches, Reach reach) {}
+
+  /**
+   * The answers of {@code paste} matched in {@code lang}: those recorded where the edit cannot
+   * have changed them, else {@code match}'s. Examples often share a paste (a near miss that
+   * many entries list under no_match, translations of one entry): each distinct paste is
+   * matched once per run, and an example that shares it waits for that answer.
+   */
+  List<Answer> answers(String lang, String paste, java.util.function.Supplier<Matched> match) {
     String k = pasteKey(lang, paste);
+    FutureTask<List<Answer>> task = new FutureTask<>(() -> recorded(k, paste).orElseGet(() -> put(k, match.get())));
+    FutureTask<List<Answer>> first = answered.putIfAbsent(k, task);
+    if (first == null) {
+      task.run();
+      first = task;
+    }
+    try {
+      return first.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while another thread matched the same example", e);
+    }
+  }
+
+  private Optional<List<Answer>> recorded(String k, String paste) {
     Recorded r = known.get(k);
     if (r == null || edit.map(e -> e.mayChange(paste, r.reach())).orElse(false)) {
       return Optional.empty();
@@ -76,19 +110,19 @@ public final class ExampleResults {
     return Optional.of(r.answers());
   }
 
-  List<Answer> put(String lang, String paste, List<Match> matches, Reach reach) {
-    List<Answer> a = matches.stream().map(m -> new Answer(m.entry().id(), m.entry().family(), m.confidence())).toList();
-    used.put(pasteKey(lang, paste), new Recorded(a, reach));
+  private List<Answer> put(String k, Matched m) {
+    List<Answer> a = m.matches().stream().map(x -> new Answer(x.entry().id(), x.entry().family(), x.confidence())).toList();
+    used.put(k, new Recorded(a, m.reach()));
     matched.incrementAndGet();
     return a;
   }
 
-  /** How many examples this run matched. */
+  /** How many distinct example pastes this run matched. */
   public int matched() {
     return matched.get();
   }
 
-  /** How many examples this run took the recorded answers of rather than matching them. */
+  /** How many distinct example pastes this run took the recorded answers of rather than matching them. */
   public int reused() {
     return reused.get();
   }

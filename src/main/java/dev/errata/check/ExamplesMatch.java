@@ -55,10 +55,10 @@ public final class ExamplesMatch implements Rule {
     List<Diagnostic> out = new ArrayList<>();
     String family = e.findTranslationOf().orElse(e.id());
     Matcher.Options options = new Matcher.Options(5, List.of(), e.lang());
-    Function<String, List<ExampleResults.Answer>> answers = paste -> results.find(e.lang(), paste).orElseGet(() -> {
+    Function<String, List<ExampleResults.Answer>> answers = paste -> results.answers(e.lang(), paste, () -> {
       dev.errata.match.Reach[] reach = new dev.errata.match.Reach[1];
-      List<dev.errata.match.Match> found = matcher.get().match(paste, options, r -> reach[0] = r).matches();
-      return results.put(e.lang(), paste, found, reach[0]);
+      List<Match> found = matcher.get().match(paste, options, r -> reach[0] = r).matches();
+      return new ExampleResults.Matched(found, reach[0]);
     });
     for (int i = 0; i < e.examples().match().size(); i++) {
       List<ExampleResults.Answer> r = answers.apply(e.examples().match().get(i));
