@@ -82,9 +82,48 @@ public final class Aligner {
    */
   public static Alignment align(Template t, List<Token> tokens, double[] weights, ToDoubleFunction<String> keyWeight,
       boolean headMayBeCut, boolean tailMayBeCut) {
+    return align(t, new Line(tokens), weights, keyWeight, headMayBeCut, tailMayBeCut);
+  }
+
+  /**
+   * A line's tokens as the aligner reads them, made once per line: a line is aligned with up to
+   * {@link Matcher#CANDIDATES_PER_LINE} templates, and finding where each literal word of a
+   * template stands in it by one lookup, rather than comparing it with every token, is most of
+   * what an alignment saves (on the quick compiler a string comparison is a call).
+   */
+  static final class Line {
+    private static final int[] NOWHERE = new int[0];
+    final List<Token> tokens;
+    final String[] texts;
+    private final java.util.HashMap<String, int[]> at;
+
+    Line(List<Token> tokens) {
+      this.tokens = tokens;
+      int n = Math.min(tokens.size(), MAX_TOKENS);
+      texts = new String[n];
+      at = new java.util.HashMap<>(2 * n);
+      for (int j = 0; j < n; j++) {
+        String text = tokens.get(j).text();
+        texts[j] = text;
+        int[] before = at.get(text);
+        int[] now = before == null ? new int[1] : java.util.Arrays.copyOf(before, before.length + 1);
+        now[now.length - 1] = j;
+        at.put(text, now);
+      }
+    }
+
+    /** The positions of {@code word} among the tokens aligned, in order; none when it is not there. */
+    int[] positions(String word) {
+      return at.getOrDefault(word, NOWHERE);
+    }
+  }
+
+  static Alignment align(Template t, Line line, double[] weights, ToDoubleFunction<String> keyWeight,
+      boolean headMayBeCut, boolean tailMayBeCut) {
     List<Template.Item> items = t.items();
+    List<Token> tokens = line.tokens;
     int m = Math.min(items.size(), MAX_ITEMS);
-    int n = Math.min(tokens.size(), MAX_TOKENS);
+    int n = line.texts.length;
     if (m == 0 || n == 0) {
       return Alignment.NONE;
     }
@@ -99,15 +138,16 @@ public final class Aligner {
     for (int j = 1; j <= n; j++) {
       s[j] = 0;
     }
-    String[] texts = new String[n];
-    for (int j = 0; j < n; j++) {
-      texts[j] = tokens.get(j).text();
-    }
+    String[] texts = line.texts;
     for (int i = 1; i <= m; i++) {
       Template.Item it = items.get(i - 1);
       double wi = weights[i - 1];
       double deletion = deletion(it, wi);
       boolean word = it.isWord();
+      // A literal word equals the tokens at these positions and no other; the start and end of
+      // a longer token (PREFIX, SUFFIX) are compared token by token.
+      int[] equal = it.slot() == Template.Slot.LITERAL ? line.positions(it.text()) : null;
+      int nextEqual = 0;
       double extension = it.slot() == Template.Slot.ANY ? 0 : SLOT_EXTENSION;
       int row = i * w;
       int up = row - w;
@@ -118,7 +158,15 @@ public final class Aligner {
         byte how;
         double del = s[up + j] - deletion;
         if (word) {
-          boolean eq = it.accepts(texts[j - 1]);
+          boolean eq;
+          if (equal != null) {
+            eq = nextEqual < equal.length && equal[nextEqual] == j - 1;
+            if (eq) {
+              nextEqual++;
+            }
+          } else {
+            eq = it.accepts(texts[j - 1]);
+          }
           // A line that may start inside the message may start with any of its words: the
           // positions before it are cut, which trace() counts neither way, so they cost nothing.
           double from = eq && j == 1 && headMayBeCut ? Math.max(s[up], 0) : s[up + j - 1];

@@ -430,15 +430,46 @@ public final class Matcher {
       }
       // A template that shares this much with the line would have been a candidate here.
       thresholds[li] = nBest == best.length ? acc[best[nBest - 1]] : MIN_LINE_SHARE * lineWeight;
+      Lines both = new Lines(line, byNumber.get(line.number() + 1));
       for (int c = 0; c < nBest && budget > 0; c++, budget--) {
         Template tpl = index.template(best[c]);
-        alignOne(tpl, best[c], line, byNumber.get(line.number() + 1), line.number() == firstLine, line.number() == lastLine, found);
+        alignOne(tpl, best[c], both, line.number() == firstLine, line.number() == lastLine, found);
       }
       for (int k = 0; k < nTouched; k++) {
         acc[touched[k]] = 0;
       }
     }
     return found;
+  }
+
+  /** A line and the one after it, read for alignment once for all the line's candidates. */
+  private static final class Lines {
+    final PreparedLine line;
+    final PreparedLine next;
+    private Aligner.Line tokens;
+    private Aligner.Line joined;
+
+    Lines(PreparedLine line, PreparedLine next) {
+      this.line = line;
+      this.next = next;
+    }
+
+    Aligner.Line tokens() {
+      if (tokens == null) {
+        tokens = new Aligner.Line(line.tokens());
+      }
+      return tokens;
+    }
+
+    /** The line with the next one after it, for a message that goes on there. */
+    Aligner.Line joined() {
+      if (joined == null) {
+        List<Token> both = new ArrayList<>(line.tokens());
+        both.addAll(next.tokens());
+        joined = new Aligner.Line(both);
+      }
+      return joined;
+    }
   }
 
   /** Whether template {@code a} comes before {@code b}: more shared weight, then the lower number. */
@@ -453,17 +484,16 @@ public final class Matcher {
    * one, as a person's selection would; elsewhere a line that holds only part of the symptom is
    * another message.
    */
-  private void alignOne(Template tpl, int tid, PreparedLine line, PreparedLine next, boolean first, boolean last,
-      Map<Integer, Found> found) {
-    List<Token> tokens = line.tokens();
+  private void alignOne(Template tpl, int tid, Lines lines, boolean first, boolean last, Map<Integer, Found> found) {
+    PreparedLine line = lines.line;
+    Aligner.Line tokens = lines.tokens();
     double[] weights = itemWeights(tid, tpl);
     Alignment a = Aligner.align(tpl, tokens, weights, keyWeight, first, true);
     if (a.tailCut()) {
       boolean joinedBetter = false;
-      if (next != null) {
+      if (lines.next != null) {
         // The message may go on in the next line (wrapped by a terminal or a logger).
-        List<Token> joined = new ArrayList<>(tokens);
-        joined.addAll(next.tokens());
+        Aligner.Line joined = lines.joined();
         Alignment b = Aligner.align(tpl, joined, weights, keyWeight, first, true);
         if (b.evidence() > a.evidence()) {
           a = b;
@@ -491,7 +521,7 @@ public final class Matcher {
     }
     Found f = found.computeIfAbsent(tpl.entry(), k -> new Found());
     if (f.best == null || value > f.best.value() + TIE) {
-      f.best = new Best(value, a, line, tokens, tpl);
+      f.best = new Best(value, a, line, tokens.tokens, tpl);
     }
     if (sound(a) && f.lastCounted != line.number()) {
       f.lastCounted = line.number();
