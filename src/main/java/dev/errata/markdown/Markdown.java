@@ -6,16 +6,20 @@ import com.vladsch.flexmark.ext.tables.TablesExtension;
 import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.parser.core.ReferencePreProcessorFactory;
+import com.vladsch.flexmark.util.ast.DoNotDecorate;
+import com.vladsch.flexmark.util.ast.DoNotLinkDecorate;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.ast.Code;
 import com.vladsch.flexmark.ast.FencedCodeBlock;
 import com.vladsch.flexmark.ast.Heading;
+import com.vladsch.flexmark.ast.HtmlEntity;
 import com.vladsch.flexmark.ast.IndentedCodeBlock;
 import com.vladsch.flexmark.ast.Paragraph;
 import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.DataHolder;
 import com.vladsch.flexmark.util.data.MutableDataSet;
+import com.vladsch.flexmark.util.sequence.Escaping;
 import com.vladsch.flexmark.util.sequence.LineAppendable;
 import java.util.List;
 
@@ -136,8 +140,7 @@ public final class Markdown {
     if (!scan.problems().isEmpty()) {
       return asWritten(markdown, scan.problems());
     }
-    Setup setup = setup(markdown);
-    return scan.risky() ? BigStack.call(() -> flexmark(setup, markdown)) : flexmark(setup, markdown);
+    return scan.risky() ? BigStack.call(() -> flexmark(markdown)) : flexmark(markdown);
   }
 
   /** The limits {@code markdown} exceeds, found without parsing it. */
@@ -158,8 +161,7 @@ public final class Markdown {
     if (!scan.risky() && !mayLink(markdown)) {
       return List.of();
     }
-    Setup setup = setup(markdown);
-    Document doc = scan.risky() ? BigStack.call(() -> setup.parser().parse(markdown)) : setup.parser().parse(markdown);
+    Document doc = scan.risky() ? BigStack.call(() -> parse(markdown).doc()) : parse(markdown).doc();
     return SafeTree.apply(doc).problems();
   }
 
@@ -174,11 +176,9 @@ public final class Markdown {
 
   /** What Flexmark alone makes of {@code markdown}. */
   Rendered flexmark(String markdown) {
-    return flexmark(setup(markdown), markdown);
-  }
-
-  private static Rendered flexmark(Setup setup, String markdown) {
-    Document doc = setup.parser().parse(markdown);
+    Parsed parsed = parse(markdown);
+    Setup setup = parsed.setup();
+    Document doc = parsed.doc();
     SafeTree.Result safe = SafeTree.apply(doc);
     if (safe.tooDeep()) {
       return asWritten(markdown, safe.problems());
@@ -196,19 +196,54 @@ public final class Markdown {
     return new Rendered(html.append("</pre>\n").toString(), markdown, "", problems);
   }
 
+  /** A document and the set-up that parsed it, whose renderer writes it. */
+  private record Parsed(Setup setup, Document doc) {}
+
   /**
-   * The autolink extension scans every text node and is the costliest step of a parse; a text
-   * with no scheme and no "www." has nothing for it to find, so it is parsed without it. The
-   * result is the same.
+   * The autolink extension scans every text node and is the costliest step of a parse. A text
+   * with no "://", "www." or "@" has nothing for it to find, so it is parsed without it; so is a
+   * text whose only addresses are those of links written as links ({@code [text](https://...)}),
+   * the way people link: parsed without it, no text node it would scan holds one. The result is
+   * the same; the rest are parsed again with it.
    */
-  private Setup setup(String markdown) {
+  private Parsed parse(String markdown) {
     char[] a = markdown.toCharArray();
-    for (int i = 0; i < a.length; i++) {
-      if (mayLinkAt(a, i)) {
-        return withLinks;
+    boolean mayLink = false;
+    for (int i = 0; i < a.length && !mayLink; i++) {
+      mayLink = mayLinkAt(a, i);
+    }
+    Document doc = plain.parser().parse(markdown);
+    if (mayLink && autolinkMayFind(doc)) {
+      return new Parsed(withLinks, withLinks.parser().parse(markdown));
+    }
+    return new Parsed(plain, doc);
+  }
+
+  /**
+   * Whether the autolink extension could find an address in {@code doc}: in a text node outside
+   * code and links (it scans no other), read as it reads it, with escapes and entities resolved
+   * and an entity that follows taken in.
+   */
+  private static boolean autolinkMayFind(Document doc) {
+    for (Node node : doc.getDescendants()) {
+      if (!(node instanceof Text) || node.getAncestorOfType(DoNotDecorate.class, DoNotLinkDecorate.class) != null) {
+        continue;
+      }
+      if (node.getNext() instanceof HtmlEntity) {
+        return true;
+      }
+      String text = DirectHtml.string(node.getChars());
+      if (text.indexOf('\\') >= 0 || text.indexOf('&') >= 0) {
+        text = Escaping.unescapeString(text);
+      }
+      char[] a = text.toLowerCase(java.util.Locale.ROOT).toCharArray();
+      for (int i = 0; i < a.length; i++) {
+        if (mayLinkAt(a, i)) {
+          return true;
+        }
       }
     }
-    return plain;
+    return false;
   }
 
   /** Whether the autolink extension may find a link at {@code i}: a "://", a "www." or an "@". */

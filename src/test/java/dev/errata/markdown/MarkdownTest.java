@@ -133,6 +133,7 @@ class MarkdownTest {
       "<init> first", "# H <init>", "| <x> | y |", "a <a href=\"x\"> b", "a <init > b", "a <i_n> b",
       "[t](https://x.io/a_(b)?c=1)", "[*t*](../e/)", "[t](https://x.io/?a=1&b=2)", "[t](x \"ti\")", "<https://x.io/p>",
       " https://x.io/a.", "(see https://x.io/a)", "[t](https://x.io/%2F)", "[t](#h)", "[t]()", "[`c`](https://x.io)",
+      " a&#64;b.io", " https\\://x.io/e", " WWW.X.ORG", " x &amp; https://y.io", " a\\@b.io", "[a](https://x.io) b@c.io",
     };
     Random random = new Random(seed);
     StringBuilder doc = new StringBuilder();
