@@ -413,13 +413,20 @@ public final class Matcher {
       // in order (more shared weight first, then lower number), as sorting them all would.
       int[] best = sc.candidates;
       int nBest = 0;
+      double least = MIN_LINE_SHARE * lineWeight;
       for (int k = 0; k < nTouched; k++) {
         int tid = touched[k];
-        if (acc[tid] < MIN_LINE_SHARE * lineWeight) {
+        double share = acc[tid];
+        if (share < least) {
           continue;
         }
-        if (nBest == best.length && !before(tid, best[nBest - 1], acc)) {
-          continue;
+        // Full: only a template before the last one gets in (more shared weight, or as much and
+        // a lower number), as before() says; written out, as this runs for every template reached.
+        if (nBest == best.length) {
+          int last = best[nBest - 1];
+          if (share < acc[last] || (share == acc[last] && tid > last)) {
+            continue;
+          }
         }
         int at = nBest == best.length ? nBest - 1 : nBest++;
         while (at > 0 && before(tid, best[at - 1], acc)) {
@@ -573,15 +580,22 @@ public final class Matcher {
       }
       double idf = index.idf(q.getKey());
       double qw = Math.min(MAX_QUERY_WEIGHT, q.getValue());
-      for (int k = 0; k < p.entries().length; k++) {
-        int e = p.entries()[k];
-        double add = qw * idf * (p.weight()[k] / Posting.SCALE);
-        if (!scratch.seen[e]) {
-          scratch.seen[e] = true;
-          if (n == scratch.touched.length) {
-            scratch.touched = java.util.Arrays.copyOf(scratch.touched, 2 * n);
+      // The same products, in the same order, as qw * idf * (weight / SCALE) term by term: the
+      // browser's port sums them so. Arrays in locals: the quick compiler reloads fields in a loop.
+      double qwIdf = qw * idf;
+      int[] entries = p.entries();
+      int[] weights = p.weight();
+      boolean[] seen = scratch.seen;
+      int[] touched = scratch.touched;
+      for (int k = 0; k < entries.length; k++) {
+        int e = entries[k];
+        double add = qwIdf * (weights[k] / Posting.SCALE);
+        if (!seen[e]) {
+          seen[e] = true;
+          if (n == touched.length) {
+            touched = scratch.touched = java.util.Arrays.copyOf(touched, 2 * n);
           }
-          scratch.touched[n++] = e;
+          touched[n++] = e;
         }
         scores[e] += add;
       }
