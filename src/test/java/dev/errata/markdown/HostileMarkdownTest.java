@@ -86,6 +86,46 @@ class HostileMarkdownTest {
     assertTrue(found.stream().noneMatch(MarkdownLimits.Problem::error), "a warning: the page is safe and shows the text");
   }
 
+  /**
+   * Each form alone, without the reference definition that makes every form above get parsed:
+   * a check that judges a text without parsing it finds what a build's rendering finds.
+   */
+  @ParameterizedTest
+  @MethodSource("payloads")
+  void eachFormAloneIsFoundAsARenderingFindsIt(String payload) {
+    String bare = payload.startsWith("<") ? payload.substring(1, payload.length() - 1) : payload;
+    for (String doc : List.of("Before [inline](" + payload + ") after.\n", "![image](" + payload + ")\n",
+        "A line\n\n<" + bare + ">\n", "Text " + bare + " more\n", "Text " + bare.replace(":", "://") + " more\n",
+        "[ok](https://example.com/a) then [x](  " + payload + ")\n")) {
+      assertEquals(MARKDOWN.render(doc).problems(), MARKDOWN.inspect(doc), doc);
+    }
+  }
+
+  /** Random texts of allowed and refused addresses in every form, escapes and entities among them. */
+  @net.jqwik.api.Property(tries = 3000)
+  void aCheckFindsWhatARenderingFinds(@net.jqwik.api.ForAll long seed) {
+    java.util.Random random = new java.util.Random(seed);
+    List<String> hostile = Hostile.links();
+    String[] parts = {
+      "[a](https://x.io/p)", "[a](../e/)", "[a](#h)", "![i](img.png)", "<https://x.io>", "https://x.io/a", "www.x.io",
+      "a@b.io", "`javascript:alert(1)`", "```\njavascript://x\n```\n", "javascript://x", "xhttps://y", "3https://y",
+      "https&#58;//x", "javascript&#58;//x", "javascript:&#47;&#47;x", "javascript\\://x", "javascript:\\/\\/x", "&amp;",
+      "[a](", ")", "](", "<", ">", ":", "//", "\n", "\n\n", " ", "text", "[r]", "[r]: ", "\\", "&", "#", "MAILTO:", "HTTPS://x", "www.x.io:", "WWW.a-b.c:d", "www.x.io/a:b",
+    };
+    StringBuilder doc = new StringBuilder();
+    int n = 1 + random.nextInt(10);
+    for (int i = 0; i < n; i++) {
+      if (random.nextInt(4) == 0) {
+        String payload = hostile.get(random.nextInt(hostile.size()));
+        doc.append(random.nextBoolean() ? payload : payload.replace(":", "://"));
+      } else {
+        doc.append(parts[random.nextInt(parts.length)]);
+      }
+    }
+    String text = doc.toString();
+    assertEquals(MARKDOWN.render(text).problems(), MARKDOWN.inspect(text), text);
+  }
+
   @Test
   void allowedAddressesStayLinksAndCannotBreakOutOfTheirAttribute() {
     String doc = String.join("\n\n", "[a](https://example.com/?q=\"onmouseover=\"alert(1))", "[b](<other.html\" onclick=\"alert(1)>)",
