@@ -1,0 +1,160 @@
+package dev.errata.markdown;
+
+import com.vladsch.flexmark.ast.HtmlEntity;
+import com.vladsch.flexmark.ast.Text;
+import com.vladsch.flexmark.util.ast.DoNotDecorate;
+import com.vladsch.flexmark.util.ast.DoNotLinkDecorate;
+import com.vladsch.flexmark.util.ast.Document;
+import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.sequence.Escaping;
+
+/**
+ * Where a Markdown text may hold an address, read from its characters rather than from a parse:
+ * whether a link with a refused scheme may be in it (so that a check parses only texts that may),
+ * and whether the autolink extension could find anything in it (so that a parse runs that step
+ * only where it may). Each answer errs only towards "may": the parse then decides.
+ */
+final class Addresses {
+  private Addresses() {}
+
+  /**
+   * Whether a link or image to a refused address may be in {@code markdown}, told without parsing
+   * it (a parse is most of the cost of checking a body, and nearly every body has a link). An
+   * address is refused for its scheme, so only a place where one could start counts:
+   * <ul>
+   *   <li>an inline link's or image's destination, right after "](" and any white space, unless
+   *       it starts with "http://", "https://" or "mailto:", or holds nothing that is or could
+   *       become a ':' (no ':', '&amp;', backslash, control, space or non-ASCII character up to
+   *       the next white space, of which the destination is a prefix);
+   *   <li>a reference definition ("]:"), whose address may be far from the link;
+   *   <li>an autolink, '&lt;' and a scheme, unless that scheme is http, https or mailto;
+   *   <li>an address the autolink extension finds by its "://", unless the run of scheme
+   *       characters before it is http or https; or by its "www.", when scheme characters and
+   *       a ':' follow it (its address starts at the "www.", so that is its scheme); '@' gives
+   *       mail links, which are always allowed;
+   *   <li>an entity or a backslash before ':' or '/': the autolink extension reads text with
+   *       those resolved, so they can make a "://" that the text does not show.
+   * </ul>
+   * Where any may be, the text is parsed and its links judged one by one.
+   */
+  static boolean mayRefuse(String markdown) {
+    if (markdown.contains("]:")) {
+      return true;
+    }
+    char[] a = markdown.toCharArray();
+    for (int i = 0; i < a.length; i++) {
+      char c = a[i];
+      if (c == ']' && i + 1 < a.length && a[i + 1] == '(') {
+        if (!plainDestination(a, i + 2)) {
+          return true;
+        }
+      } else if (c == '<') {
+        int end = i + 1;
+        while (end < a.length && isSchemeChar(a[end])) {
+          end++;
+        }
+        if (end < a.length && a[end] == ':' && !allowedScheme(a, i + 1, end)) {
+          return true;
+        }
+      } else if ((c == 'w' || c == 'W') && startsWithIgnoreCase(a, i, "www.")) {
+        int end = i;
+        while (end < a.length && isSchemeChar(a[end])) {
+          end++;
+        }
+        if (end < a.length && a[end] == ':') {
+          return true;
+        }
+      } else if (c == '&' && i + 1 < a.length && (a[i + 1] == '#' || isAsciiLetter(a[i + 1]))) {
+        return true;
+      } else if (c == '\\' && i + 1 < a.length && (a[i + 1] == ':' || a[i + 1] == '/')) {
+        return true;
+      } else if (c == ':' && i + 2 < a.length && a[i + 1] == '/' && a[i + 2] == '/') {
+        int start = i;
+        while (start > 0 && isSchemeChar(a[start - 1])) {
+          start--;
+        }
+        if (!allowedScheme(a, start, i)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean plainDestination(char[] a, int from) {
+    int i = from;
+    while (i < a.length && (a[i] == ' ' || a[i] == '\t' || a[i] == '\n' || a[i] == '\r')) {
+      i++;
+    }
+    if (startsWithIgnoreCase(a, i, "http://") || startsWithIgnoreCase(a, i, "https://") || startsWithIgnoreCase(a, i, "mailto:")) {
+      return true;
+    }
+    for (; i < a.length && a[i] != ' ' && a[i] != '\t' && a[i] != '\n' && a[i] != '\r'; i++) {
+      char c = a[i];
+      if (c == ':' || c == '&' || c == '\\' || c < 0x20 || c >= 0x7f) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean allowedScheme(char[] a, int from, int to) {
+    String scheme = new String(a, from, to - from).toLowerCase(java.util.Locale.ROOT);
+    return scheme.equals("http") || scheme.equals("https") || scheme.equals("mailto");
+  }
+
+  private static boolean isSchemeChar(char c) {
+    return isAsciiLetter(c) || (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.';
+  }
+
+  private static boolean isAsciiLetter(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  }
+
+  private static boolean startsWithIgnoreCase(char[] a, int at, String prefix) {
+    if (at + prefix.length() > a.length) {
+      return false;
+    }
+    for (int k = 0; k < prefix.length(); k++) {
+      char c = a[at + k];
+      if ((c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c) != prefix.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Whether the autolink extension could find an address in {@code doc}: in a text node outside
+   * code and links (it scans no other), read as it reads it, with escapes and entities resolved
+   * and an entity that follows taken in.
+   */
+  static boolean autolinkMayFind(Document doc) {
+    for (Node node : doc.getDescendants()) {
+      if (!(node instanceof Text) || node.getAncestorOfType(DoNotDecorate.class, DoNotLinkDecorate.class) != null) {
+        continue;
+      }
+      if (node.getNext() instanceof HtmlEntity) {
+        return true;
+      }
+      String text = DirectHtml.string(node.getChars());
+      if (text.indexOf('\\') >= 0 || text.indexOf('&') >= 0) {
+        text = Escaping.unescapeString(text);
+      }
+      char[] a = text.toLowerCase(java.util.Locale.ROOT).toCharArray();
+      for (int i = 0; i < a.length; i++) {
+        if (mayLinkAt(a, i)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Whether the autolink extension may find a link at {@code i}: a "://", a "www." or an "@". */
+  static boolean mayLinkAt(char[] a, int i) {
+    char c = a[i];
+    return c == '@' || (c == ':' && i + 2 < a.length && a[i + 1] == '/' && a[i + 2] == '/')
+        || (c == 'w' && i + 3 < a.length && a[i + 1] == 'w' && a[i + 2] == 'w' && a[i + 3] == '.');
+  }
+}
