@@ -95,16 +95,19 @@ public final class Aligner {
     private static final int[] NOWHERE = new int[0];
     final List<Token> tokens;
     final String[] texts;
+    final Token.Kind[] kinds;
     private final java.util.HashMap<String, int[]> at;
 
     Line(List<Token> tokens) {
       this.tokens = tokens;
       int n = Math.min(tokens.size(), MAX_TOKENS);
       texts = new String[n];
+      kinds = new Token.Kind[n];
       at = new java.util.HashMap<>(2 * n);
       for (int j = 0; j < n; j++) {
         String text = tokens.get(j).text();
         texts[j] = text;
+        kinds[j] = tokens.get(j).kind();
         int[] before = at.get(text);
         int[] now = before == null ? new int[1] : java.util.Arrays.copyOf(before, before.length + 1);
         now[now.length - 1] = j;
@@ -153,11 +156,15 @@ public final class Aligner {
       int up = row - w;
       s[row] = s[up] - deletion;
       op[row] = OP_DEL;
-      for (int j = 1; j <= n; j++) {
-        double best;
-        byte how;
-        double del = s[up + j] - deletion;
-        if (word) {
+      // The cell above-left and the one to the left carried from one column to the next in
+      // locals: the quick compiler would load them from the table again.
+      double diag = s[up];
+      double left = s[row];
+      if (word) {
+        boolean insert = i < m;
+        double substitution = SUBSTITUTION * wi;
+        for (int j = 1; j <= n; j++) {
+          double above = s[up + j];
           boolean eq;
           if (equal != null) {
             eq = nextEqual < equal.length && equal[nextEqual] == j - 1;
@@ -167,33 +174,56 @@ public final class Aligner {
           } else {
             eq = it.accepts(texts[j - 1]);
           }
-          // A line that may start inside the message may start with any of its words: the
-          // positions before it are cut, which trace() counts neither way, so they cost nothing.
-          double from = eq && j == 1 && headMayBeCut ? Math.max(s[up], 0) : s[up + j - 1];
-          best = eq ? from + wi : s[up + j - 1] - SUBSTITUTION * wi;
-          how = eq ? OP_MATCH : OP_SUB;
-        } else {
-          best = s[up + j - 1] + slots.kindGain(i - 1, j - 1);
-          how = OP_MATCH;
-          double extend = s[row + j - 1] - extension;
+          double best;
+          byte how;
+          if (eq) {
+            // A line that may start inside the message may start with any of its words: the
+            // positions before it are cut, which trace() counts neither way, so they cost nothing.
+            best = (j == 1 && headMayBeCut ? Math.max(diag, 0) : diag) + wi;
+            how = OP_MATCH;
+          } else {
+            best = diag - substitution;
+            how = OP_SUB;
+          }
+          double del = above - deletion;
+          if (del > best) {
+            best = del;
+            how = OP_DEL;
+          }
+          if (insert) {
+            double ins = left - INSERT;
+            if (ins > best) {
+              best = ins;
+              how = OP_INS;
+            }
+          }
+          s[row + j] = best;
+          op[row + j] = how;
+          diag = above;
+          left = best;
+        }
+      } else {
+        double[] gains = tables.gains(n);
+        kindGains(it, line, gains);
+        for (int j = 1; j <= n; j++) {
+          double above = s[up + j];
+          double best = diag + gains[j - 1];
+          byte how = OP_MATCH;
+          double extend = left - extension;
           if (extend > best) {
             best = extend;
             how = OP_EXTEND;
           }
-        }
-        if (del > best) {
-          best = del;
-          how = OP_DEL;
-        }
-        if (i < m && word) {
-          double ins = s[row + j - 1] - INSERT;
-          if (ins > best) {
-            best = ins;
-            how = OP_INS;
+          double del = above - deletion;
+          if (del > best) {
+            best = del;
+            how = OP_DEL;
           }
+          s[row + j] = best;
+          op[row + j] = how;
+          diag = above;
+          left = best;
         }
-        s[row + j] = best;
-        op[row + j] = how;
       }
     }
     int last = m * w;
@@ -218,10 +248,45 @@ public final class Aligner {
     return trace(t, tokens, weights, op, w, m, n, endI, endJ, slots, headMayBeCut, tailMayBeCut);
   }
 
+  /**
+   * What the alignment itself sees of a slot, for each token of the line: whether the token is of
+   * the kind the slot takes. Equal numbers and shared path words are counted only after aligning,
+   * so that the search for an alignment is never tempted to skip words to pair up two numbers
+   * that happen to be equal; a named number only breaks ties ({@link #EQUAL_NUMBER_TIE}).
+   */
+  private static void kindGains(Template.Item it, Line line, double[] gains) {
+    int n = line.texts.length;
+    switch (it.slot()) {
+      case NUMBER -> {
+        String named = it.text();
+        for (int j = 0; j < n; j++) {
+          gains[j] = line.kinds[j] != Token.Kind.NUMBER ? -SLOT_GAIN
+              : !named.isEmpty() && named.equals(line.texts[j]) ? SLOT_GAIN + EQUAL_NUMBER_TIE : SLOT_GAIN;
+        }
+      }
+      case PATH -> {
+        for (int j = 0; j < n; j++) {
+          gains[j] = line.kinds[j] == Token.Kind.PATH ? SLOT_GAIN : PATH_MISS_GAIN;
+        }
+      }
+      case NAME -> java.util.Arrays.fill(gains, 0, n, NAME_GAIN);
+      default -> java.util.Arrays.fill(gains, 0, n, 0);
+    }
+  }
+
   /** One thread's tables, grown to the largest alignment it has made (at most MAX_ITEMS by MAX_TOKENS). */
   private static final class Tables {
     double[] score = new double[0];
     byte[] move = new byte[0];
+    private double[] gains = new double[0];
+
+    /** A row of slot gains, one per token. */
+    double[] gains(int n) {
+      if (gains.length < n) {
+        gains = new double[n];
+      }
+      return gains;
+    }
 
     Tables ensure(int cells) {
       if (score.length < cells) {
@@ -255,24 +320,6 @@ public final class Aligner {
       this.items = items;
       this.tokens = tokens;
       this.keyWeight = keyWeight;
-    }
-
-    /**
-     * What the alignment itself sees: whether token j is of the kind the slot takes. Equal numbers
-     * and shared path words are counted only after aligning, so that the search for an alignment
-     * is never tempted to skip words to pair up two numbers that happen to be equal; a named
-     * number only breaks ties ({@link #EQUAL_NUMBER_TIE}).
-     */
-    double kindGain(int i, int j) {
-      Template.Item it = items.get(i);
-      Token tok = tokens.get(j);
-      return switch (it.slot()) {
-        case NUMBER -> tok.kind() != Token.Kind.NUMBER ? -SLOT_GAIN
-            : !it.text().isEmpty() && it.text().equals(tok.text()) ? SLOT_GAIN + EQUAL_NUMBER_TIE : SLOT_GAIN;
-        case PATH -> tok.kind() == Token.Kind.PATH ? SLOT_GAIN : PATH_MISS_GAIN;
-        case NAME -> NAME_GAIN;
-        default -> 0;
-      };
     }
 
     /** What a slot gains by taking token j; negative when the token cannot fill it. */
