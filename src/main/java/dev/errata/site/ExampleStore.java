@@ -4,6 +4,7 @@ import dev.errata.check.ExampleResults;
 import dev.errata.index.MatchIndexCodec;
 import dev.errata.match.Confidence;
 import dev.errata.match.EditReach;
+import dev.errata.match.MatchData;
 import dev.errata.match.MatchIndex;
 import dev.errata.match.Reach;
 import dev.errata.model.KnowledgeBase;
@@ -259,6 +260,29 @@ final class ExampleStore {
       return Optional.empty();
     }
     return EditReach.of(now.index(), MatchIndexCodec.open(siteIndex), edited, now.rules);
+  }
+
+  /**
+   * The site's match index, when the record is of this very index and the site still holds the
+   * file that recording build wrote: the examples an edit left to run (an example changed) are
+   * matched with it, the same answers as with an index built again (MatchIndexCodecTest), for
+   * the cost of reading a file rather than of building the index.
+   */
+  Optional<MatchData> siteIndex(Basis basis) {
+    Optional<SiteBuilder.SameIndex> same = basis.sameIndex();
+    if (same.isEmpty()) {
+      return Optional.empty();
+    }
+    // The folder the link leads to now: a build that swaps the site meanwhile leaves it as it is.
+    Path file = realPath(siteIndex);
+    if (!fileDigest(file).equals(Optional.of(same.get().file()))) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(MatchIndexCodec.open(file));
+    } catch (IOException e) {
+      return Optional.empty();
+    }
   }
 
   /**

@@ -157,7 +157,10 @@ public final class SiteBuilder {
     List<dev.errata.check.Rule> extra = runExamples
         ? List.of(memory.map(m -> new MarkdownCheck(new Markdown(), parseBodies, m::checked))
                 .orElseGet(() -> new MarkdownCheck(new Markdown(), parseBodies))::check,
-            new ExamplesMatch(kb -> new Matcher(index.apply(kb).get(), rulesOf.apply(kb)),
+            // The examples left to run are matched with the site's index when it is this very
+            // one (an example edited), else with the index built.
+            new ExamplesMatch(kb -> new Matcher(store.flatMap(s -> Optional.ofNullable(bases.get(kb)).flatMap(s::siteIndex))
+                    .orElseGet(() -> index.apply(kb).get()), rulesOf.apply(kb)),
                 kb -> results.computeIfAbsent(kb, k -> store.map(s -> {
                   // Example answers depend on the index and on the rules that prepare a paste (matching.yml among them).
                   ExampleStore.Basis basis = bases.computeIfAbsent(k, x -> new ExampleStore.Basis(k, rulesOf.apply(k), index.apply(k)));
@@ -191,6 +194,11 @@ public final class SiteBuilder {
         make = null;
       }
       return value;
+    }
+
+    /** Whether the value has been made: what a build spared is seen from here. */
+    synchronized boolean made() {
+      return make == null;
     }
   }
 

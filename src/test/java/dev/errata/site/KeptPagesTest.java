@@ -1,6 +1,7 @@
 package dev.errata.site;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.errata.testing.Trees;
@@ -93,6 +94,34 @@ class KeptPagesTest {
     assertEquals(0, cut.examplesReused(), "a record cut short is not read");
     assertEquals(first.diagnostics(), cut.diagnostics());
     assertEquals(first.examplesMatched(), build(site, false).examplesReused(), "the build after it recorded them whole");
+  }
+
+  /**
+   * An example edited: the paste it adds is the one example left to run, and it is matched with
+   * the index the site holds (this very index), none is built; the report is a check's without
+   * any record. A site index that is not the recorded one is not used.
+   */
+  @Test
+  void anEditedExampleIsMatchedWithTheSitesIndex(@TempDir Path dir) throws IOException {
+    Path content = dir.resolve("content");
+    Trees.copy(CONTENT, content);
+    Path site = dir.resolve("site");
+    new SiteBuilder(CLOCK).build(new SiteBuilder.Options(content, Path.of("templates"), site, false));
+    Path entry = content.resolve("server/port-already-in-use.md");
+    Files.writeString(entry, Files.readString(entry).replace("  no_match:\n", "  no_match:\n    - \"a near miss that a test added\"\n"));
+    SiteBuilder.Checked checked = SiteBuilder.check(content, site);
+    assertTrue(checked.reused() > 100, "answers reused: " + checked.reused());
+    assertFalse(((SiteBuilder.Once<?>) checked.matchIndex()).made(), "the paste is matched without building an index");
+    assertEquals(SiteBuilder.check(content, dir.resolve("no-site")).diagnostics(), checked.diagnostics());
+
+    Path index = site.toRealPath().resolve(dev.errata.index.MatchIndexCodec.FILE);
+    byte[] bytes = Files.readAllBytes(index);
+    bytes[bytes.length - 1] ^= 1;
+    Files.write(index, bytes);
+    Files.writeString(entry, Files.readString(entry).replace("a near miss that a test added", "another near miss"));
+    SiteBuilder.Checked changed = SiteBuilder.check(content, site);
+    assertTrue(((SiteBuilder.Once<?>) changed.matchIndex()).made(), "a file that is not the recorded one is not read");
+    assertEquals(SiteBuilder.check(content, dir.resolve("no-site")).diagnostics(), changed.diagnostics());
   }
 
   @Test
