@@ -196,9 +196,9 @@ public final class ContentLoader {
       problems.errorAtLine(1, why.toString(), "see docs/authoring.md for a complete example");
       return new FileResult(Optional.empty(), problems.all(), byName, shown);
     }
-    problems.lines(new YamlLines(factory, fm.get().yaml()));
     // Most front matter keeps to the subset SimpleYaml reads; the rest, and every problem, is Jackson's.
     Optional<EntryDto> dto = SimpleYaml.entry(fm.get().yaml());
+    problems.lines(new YamlLines(factory, fm.get().yaml(), dto.isPresent()));
     if (dto.isEmpty()) {
       dto = new EntryBinder(yaml()).bind(fm.get().yaml(), EntryDto.class, problems);
     }

@@ -17,11 +17,22 @@ import java.util.Map;
 final class YamlLines {
   private final YAMLFactory factory;
   private final String yaml;
+  private final boolean keysAtColumnZero;
   private volatile Map<String, Integer> lines;
 
   YamlLines(YAMLFactory factory, String yaml) {
+    this(factory, yaml, false);
+  }
+
+  /**
+   * @param keysAtColumnZero whether every line that starts at column 0 is a key of the top-level
+   *     mapping, as in front matter that {@link SimpleYaml} read (it leaves to Jackson the flow
+   *     scalars that go on over lines, the only text that could start a line there)
+   */
+  YamlLines(YAMLFactory factory, String yaml, boolean keysAtColumnZero) {
     this.factory = factory;
     this.yaml = yaml;
+    this.keysAtColumnZero = keysAtColumnZero;
   }
 
   /** The 1-based line within the YAML of exactly {@code pointer}, or 0. */
@@ -32,10 +43,37 @@ final class YamlLines {
     // A warning about a missing key (no 'examples') asks for a key that is not there: when its
     // name is nowhere in the text as a key, the answer is known without reading positions.
     int slash = pointer.indexOf('/', 1);
-    if (!mayBeKey(yaml, pointer.substring(1, slash < 0 ? pointer.length() : slash))) {
+    String name = pointer.substring(1, slash < 0 ? pointer.length() : slash);
+    if (!mayBeKey(yaml, name)) {
       return 0;
     }
+    if (slash < 0 && keysAtColumnZero) {
+      // A top-level key (a warning about its value): its line is found by its name at the start
+      // of a line, without reading the positions of the whole document.
+      int line = topLevelKey(name);
+      if (line > 0) {
+        return line;
+      }
+    }
     return lines().getOrDefault(pointer, 0);
+  }
+
+  /** The 1-based line that starts with {@code name} and a colon ending the key, or 0. */
+  private int topLevelKey(String name) {
+    int line = 1;
+    for (int at = 0; at < yaml.length(); line++) {
+      int next = yaml.indexOf('\n', at);
+      int end = next < 0 ? yaml.length() : next;
+      int colon = at + name.length();
+      if (yaml.startsWith(name, at) && colon < end && yaml.charAt(colon) == ':' && (colon + 1 == end || yaml.charAt(colon + 1) == ' ')) {
+        return line;
+      }
+      if (next < 0) {
+        break;
+      }
+      at = next + 1;
+    }
+    return 0;
   }
 
   /**
