@@ -52,11 +52,15 @@ public final class MarkdownLimits {
   record Scan(List<Problem> problems, boolean risky) {}
 
   static Scan scan(CharSequence text) {
-    return new Scanner(text).run();
+    return new Scanner(text.toString().toCharArray()).run();
   }
 
+  /**
+   * Reads the text from a char array: on the quick compiler each {@code charAt} of a
+   * CharSequence is a call, and a build scans every body.
+   */
   private static final class Scanner {
-    private final CharSequence s;
+    private final char[] s;
     private final List<Problem> problems = new ArrayList<>();
     private boolean nestingReported;
     private boolean lineReported;
@@ -68,19 +72,19 @@ public final class MarkdownLimits {
     private int paragraphChars;
     private int paragraphDelimiters;
 
-    Scanner(CharSequence s) {
+    Scanner(char[] s) {
       this.s = s;
     }
 
     Scan run() {
       int line = 0;
-      for (int start = 0; start <= s.length(); ) {
+      for (int start = 0; start <= s.length; ) {
         int end = start;
-        while (end < s.length() && s.charAt(end) != '\n') {
+        while (end < s.length && s[end] != '\n') {
           end++;
         }
         line++;
-        line(line, start, end > start && s.charAt(end - 1) == '\r' ? end - 1 : end);
+        line(line, start, end > start && s[end - 1] == '\r' ? end - 1 : end);
         start = end + 1;
       }
       return new Scan(List.copyOf(problems), risky);
@@ -92,23 +96,23 @@ public final class MarkdownLimits {
       int columns = 0;
       int containers = 0;
       while (i < end) {
-        char c = s.charAt(i);
+        char c = s[i];
         if (c == ' ' || c == '\t') {
           columns += c == '\t' ? 4 : 1;
           i++;
         } else if (c == '>') {
           containers++;
           i++;
-        } else if ((c == '-' || c == '+' || c == '*') && (i + 1 == end || s.charAt(i + 1) == ' ' || s.charAt(i + 1) == '\t')) {
+        } else if ((c == '-' || c == '+' || c == '*') && (i + 1 == end || s[i + 1] == ' ' || s[i + 1] == '\t')) {
           containers++;
           i++;
         } else {
           int j = i;
-          while (j < end && j - i < 9 && s.charAt(j) >= '0' && s.charAt(j) <= '9') {
+          while (j < end && j - i < 9 && s[j] >= '0' && s[j] <= '9') {
             j++;
           }
-          if (j > i && j < end && (s.charAt(j) == '.' || s.charAt(j) == ')')
-              && (j + 1 == end || s.charAt(j + 1) == ' ' || s.charAt(j + 1) == '\t')) {
+          if (j > i && j < end && (s[j] == '.' || s[j] == ')')
+              && (j + 1 == end || s[j + 1] == ' ' || s[j + 1] == '\t')) {
             containers++;
             i = j + 1;
           } else {
@@ -154,7 +158,7 @@ public final class MarkdownLimits {
             "split it with blank lines", true));
       }
       int run = start;
-      while (run < end && "*-_ \t".indexOf(s.charAt(run)) >= 0) {
+      while (run < end && "*-_ \t".indexOf(s[run]) >= 0) {
         run++;
       }
       risky |= run - start > SAFE_RUN;
@@ -166,11 +170,11 @@ public final class MarkdownLimits {
     private int delimiters(int from, int end) {
       int n = 0;
       for (int i = from; i < end; i++) {
-        char c = s.charAt(i);
+        char c = s[i];
         if (c == '*' || c == '~' || c == '[') {
           n++;
-        } else if (c == '_' && !(i > from && i + 1 < end && Character.isLetterOrDigit(s.charAt(i - 1))
-            && Character.isLetterOrDigit(s.charAt(i + 1)))) {
+        } else if (c == '_' && !(i > from && i + 1 < end && Character.isLetterOrDigit(s[i - 1])
+            && Character.isLetterOrDigit(s[i + 1]))) {
           n++; // an underscore inside a word opens nothing
         }
       }
@@ -184,7 +188,7 @@ public final class MarkdownLimits {
 
     private boolean isBlank(int from, int end) {
       for (int i = from; i < end; i++) {
-        if (s.charAt(i) != ' ' && s.charAt(i) != '\t') {
+        if (s[i] != ' ' && s[i] != '\t') {
           return false;
         }
       }
@@ -196,10 +200,10 @@ public final class MarkdownLimits {
       if (n < 3) {
         return false;
       }
-      char c = s.charAt(from);
+      char c = s[from];
       if (c == '`') {
         for (int i = from + n; i < end; i++) {
-          if (s.charAt(i) == '`') {
+          if (s[i] == '`') {
             return false; // a backtick in the info string: inline code, not a fence
           }
         }
@@ -211,16 +215,16 @@ public final class MarkdownLimits {
 
     private boolean closesFence(int from, int end) {
       int n = run(from, end);
-      return n >= fenceLength && s.charAt(from) == fence && isBlank(from + n, end);
+      return n >= fenceLength && s[from] == fence && isBlank(from + n, end);
     }
 
     /** The length of the run of backticks or tildes at {@code from}, else 0. */
     private int run(int from, int end) {
-      if (from >= end || (s.charAt(from) != '`' && s.charAt(from) != '~')) {
+      if (from >= end || (s[from] != '`' && s[from] != '~')) {
         return 0;
       }
       int i = from;
-      while (i < end && s.charAt(i) == s.charAt(from)) {
+      while (i < end && s[i] == s[from]) {
         i++;
       }
       return i - from;
