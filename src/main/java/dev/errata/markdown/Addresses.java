@@ -23,13 +23,13 @@ final class Addresses {
    * address is refused for its scheme, so only a place where one could start counts:
    * <ul>
    *   <li>an inline link's or image's destination, right after "](" and any white space, unless
-   *       it starts with "http://", "https://" or "mailto:", or holds nothing that is or could
-   *       become a ':' (no ':', '&amp;', backslash, control, space or non-ASCII character up to
-   *       the next white space, of which the destination is a prefix);
+   *       it starts with a scheme {@link LinkPolicy} allows and its ':', or holds nothing that is
+   *       or could become a ':' (no ':', '&amp;', backslash, control, space or non-ASCII
+   *       character up to the next white space, of which the destination is a prefix);
    *   <li>a reference definition ("]:"), whose address may be far from the link;
-   *   <li>an autolink, '&lt;' and a scheme, unless that scheme is http, https or mailto;
+   *   <li>an autolink, '&lt;' and a scheme, unless {@link LinkPolicy} allows that scheme;
    *   <li>an address the autolink extension finds by its "://", unless the run of scheme
-   *       characters before it is http or https; or by its "www.", when scheme characters and
+   *       characters before it is a scheme allowed; or by its "www.", when scheme characters and
    *       a ':' follow it (its address starts at the "www.", so that is its scheme); '@' gives
    *       mail links, which are always allowed;
    *   <li>an entity or a backslash before ':' or '/': the autolink extension reads text with
@@ -50,7 +50,7 @@ final class Addresses {
         }
       } else if (c == '<') {
         int end = i + 1;
-        while (end < a.length && isSchemeChar(a[end])) {
+        while (end < a.length && LinkPolicy.isSchemeChar(a[end])) {
           end++;
         }
         if (end < a.length && a[end] == ':' && !allowedScheme(a, i + 1, end)) {
@@ -58,19 +58,19 @@ final class Addresses {
         }
       } else if ((c == 'w' || c == 'W') && startsWithIgnoreCase(a, i, "www.")) {
         int end = i;
-        while (end < a.length && isSchemeChar(a[end])) {
+        while (end < a.length && LinkPolicy.isSchemeChar(a[end])) {
           end++;
         }
         if (end < a.length && a[end] == ':') {
           return true;
         }
-      } else if (c == '&' && i + 1 < a.length && (a[i + 1] == '#' || isAsciiLetter(a[i + 1]))) {
+      } else if (c == '&' && i + 1 < a.length && (a[i + 1] == '#' || LinkPolicy.isAsciiLetter(a[i + 1]))) {
         return true;
       } else if (c == '\\' && i + 1 < a.length && (a[i + 1] == ':' || a[i + 1] == '/')) {
         return true;
       } else if (c == ':' && i + 2 < a.length && a[i + 1] == '/' && a[i + 2] == '/') {
         int start = i;
-        while (start > 0 && isSchemeChar(a[start - 1])) {
+        while (start > 0 && LinkPolicy.isSchemeChar(a[start - 1])) {
           start--;
         }
         if (!allowedScheme(a, start, i)) {
@@ -86,7 +86,11 @@ final class Addresses {
     while (i < a.length && (a[i] == ' ' || a[i] == '\t' || a[i] == '\n' || a[i] == '\r')) {
       i++;
     }
-    if (startsWithIgnoreCase(a, i, "http://") || startsWithIgnoreCase(a, i, "https://") || startsWithIgnoreCase(a, i, "mailto:")) {
+    int scheme = i;
+    while (scheme < a.length && LinkPolicy.isSchemeChar(a[scheme])) {
+      scheme++;
+    }
+    if (scheme < a.length && a[scheme] == ':' && allowedScheme(a, i, scheme)) {
       return true;
     }
     for (; i < a.length && a[i] != ' ' && a[i] != '\t' && a[i] != '\n' && a[i] != '\r'; i++) {
@@ -98,17 +102,9 @@ final class Addresses {
     return true;
   }
 
+  /** Whether {@code a[from, to)} is a scheme {@link LinkPolicy} allows. */
   private static boolean allowedScheme(char[] a, int from, int to) {
-    String scheme = new String(a, from, to - from).toLowerCase(java.util.Locale.ROOT);
-    return scheme.equals("http") || scheme.equals("https") || scheme.equals("mailto");
-  }
-
-  private static boolean isSchemeChar(char c) {
-    return isAsciiLetter(c) || (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.';
-  }
-
-  private static boolean isAsciiLetter(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    return LinkPolicy.SCHEMES.contains(new String(a, from, to - from).toLowerCase(java.util.Locale.ROOT));
   }
 
   private static boolean startsWithIgnoreCase(char[] a, int at, String prefix) {

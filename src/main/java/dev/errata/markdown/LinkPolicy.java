@@ -103,14 +103,19 @@ public final class LinkPolicy {
       if (c == ':') {
         return Optional.of(url.substring(0, i).toLowerCase(Locale.ROOT));
       }
-      if (!(isAsciiLetter(c) || (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.')) {
+      if (!isSchemeChar(c)) {
         return Optional.empty();
       }
     }
     return Optional.empty();
   }
 
-  private static boolean isAsciiLetter(char c) {
+  /** A character a scheme may hold after its first letter. */
+  static boolean isSchemeChar(char c) {
+    return isAsciiLetter(c) || (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.';
+  }
+
+  static boolean isAsciiLetter(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
   }
 }
