@@ -87,13 +87,11 @@ public final class ExampleResults {
     try {
       return first.get();
     } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
+      // The task reads the record and runs a Supplier: what it throws is unchecked, rethrown as it was.
       if (e.getCause() instanceof Error err) {
         throw err;
       }
-      throw new IllegalStateException(e.getCause());
+      throw (RuntimeException) e.getCause();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while another thread matched the same example", e);

@@ -256,10 +256,10 @@ final class ExampleStore {
     }
     int[] edited = java.util.stream.IntStream.range(0, digests.size())
         .filter(i -> !digests.get(i).equals(entries[i + 1])).toArray();
-    if (edited.length == 0 || edited.length > MAX_EDITED || !fileDigest(siteIndex).equals(Optional.of(basis[5]))) {
+    if (edited.length == 0 || edited.length > MAX_EDITED) {
       return Optional.empty();
     }
-    return EditReach.of(now.index(), MatchIndexCodec.open(siteIndex), edited, now.rules);
+    return recordedIndex(siteIndex, basis[5]).flatMap(before -> EditReach.of(now.index(), before, edited, now.rules));
   }
 
   /**
@@ -269,20 +269,22 @@ final class ExampleStore {
    * the cost of reading a file rather than of building the index.
    */
   Optional<MatchData> siteIndex(Basis basis) {
-    Optional<SiteBuilder.SameIndex> same = basis.sameIndex();
-    if (same.isEmpty()) {
-      return Optional.empty();
-    }
     // The folder the link leads to now: a build that swaps the site meanwhile leaves it as it is.
-    Path file = realPath(siteIndex);
-    if (!fileDigest(file).equals(Optional.of(same.get().file()))) {
+    return basis.sameIndex().flatMap(same -> {
+      try {
+        return recordedIndex(realPath(siteIndex), same.file());
+      } catch (IOException e) {
+        return Optional.empty();
+      }
+    });
+  }
+
+  /** The index in {@code file}, when that file is the one a build recorded by {@code digest}. */
+  private static Optional<MatchData> recordedIndex(Path file, String digest) throws IOException {
+    if (!fileDigest(file).equals(Optional.of(digest))) {
       return Optional.empty();
     }
-    try {
-      return Optional.of(MatchIndexCodec.open(file));
-    } catch (IOException e) {
-      return Optional.empty();
-    }
+    return Optional.of(MatchIndexCodec.open(file));
   }
 
   /**

@@ -196,7 +196,7 @@ public final class SiteBuilder {
       return value;
     }
 
-    /** Whether the value has been made: what a build spared is seen from here. */
+    /** Whether the value has been made; tests read from it what a check spared. */
     synchronized boolean made() {
       return make == null;
     }
