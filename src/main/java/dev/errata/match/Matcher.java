@@ -105,12 +105,25 @@ public final class Matcher {
 
   private final MatchData index;
   private final Rules rules;
+  private final boolean spareUnreachable;
+  /** How many pastes were ranked without summing every entry's relevance (tests read it). */
+  final java.util.concurrent.atomic.LongAdder spared = new java.util.concurrent.atomic.LongAdder();
   private final Map<Integer, double[]> itemWeights = new java.util.concurrent.ConcurrentHashMap<>();
   private final java.util.function.ToDoubleFunction<String> keyWeight;
 
   public Matcher(MatchData index, Rules rules) {
+    this(index, rules, true);
+  }
+
+  /**
+   * @param spareUnreachable whether to leave out entries that cannot rank (see {@link
+   *     #alignedFillTheBest} and {@link #enoughRelevance}); false sums and scores every entry, as
+   *     a test's reference
+   */
+  Matcher(MatchData index, Rules rules, boolean spareUnreachable) {
     this.index = index;
     this.rules = rules;
+    this.spareUnreachable = spareUnreachable;
     keyWeight = key -> index.literalWeight(key, rules);
     scratch = ThreadLocal.withInitial(() -> new Scratch(index.templateCount(), index.entryCount()));
   }
@@ -241,30 +254,65 @@ public final class Matcher {
    */
   private PriorityQueue<Scored> ranked(Query q, double[] thresholds) {
     Map<Integer, Found> found = align(q, thresholds);
-    Scratch scratch = this.scratch.get();
-    int touched = relevance(q.terms(), scratch);
-    double[] relevance = scratch.relevance;
-
     // Only the RANKED best go on, so they are selected rather than everything sorted: a paste
     // shares a common word with thousands of entries of a large knowledge base. BY_SCORE is a
     // total order, so the selection is exactly the head of the sorted list.
     PriorityQueue<Scored> best = new PriorityQueue<>(RANKED + 1, BY_SCORE.reversed());
+    if (spareUnreachable && alignedFillTheBest(found)) {
+      spared.increment();
+      // No entry without an alignment can enter: only the aligned ones need their sums, which
+      // spares walking every entry of the paste's common words.
+      int[] ids = found.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
+      double[] sums = bm25(index, q.terms(), ids);
+      for (int i = 0; i < ids.length; i++) {
+        offer(best, scored(ids[i], found.get(ids[i]), Double.isNaN(sums[i]) ? 0 : sums[i]));
+      }
+      return best;
+    }
+    Scratch scratch = this.scratch.get();
+    int touched = relevance(q.terms(), scratch);
+    double[] relevance = scratch.relevance;
     for (Map.Entry<Integer, Found> fe : found.entrySet()) {
       offer(best, scored(fe.getKey(), fe.getValue(), relevance[fe.getKey()]));
     }
     boolean[] aligned = scratch.aligned;
     found.keySet().forEach(e -> aligned[e] = true);
+    int[] touchedEntries = scratch.touched;
+    boolean[] seen = scratch.seen;
+    double enough = spareUnreachable ? enoughRelevance(best) : 0;
     for (int k = 0; k < touched; k++) {
-      int e = scratch.touched[k];
-      // Most of a common word's entries cannot enter the best: their standing is not made.
-      if (!aligned[e] && (best.size() < RANKED || beats(W_RELEVANCE * relevanceOf(relevance[e]), e, best.peek()))) {
-        offer(best, scored(e, null, relevance[e]));
+      int e = touchedEntries[k];
+      double bm = relevance[e];
+      // Most of a common word's entries cannot enter the best: their standing is not made. The
+      // sum alone rules out nearly all of them, before the score is worked out.
+      if (!aligned[e] && bm >= enough && (best.size() < RANKED || beats(W_RELEVANCE * relevanceOf(bm), e, best.peek()))) {
+        offer(best, scored(e, null, bm));
+        enough = spareUnreachable ? enoughRelevance(best) : 0;
       }
       relevance[e] = 0;
-      scratch.seen[e] = false;
+      seen[e] = false;
     }
     found.keySet().forEach(e -> aligned[e] = false);
     return best;
+  }
+
+  /**
+   * A BM25 sum below which an entry without an alignment cannot enter the best: its score, {@code
+   * W_RELEVANCE * relevanceOf(sum)}, would stay below the last one's. Set a millionth low, so that
+   * rounding never rules out an entry the exact comparison ({@link #beats}) would let in.
+   */
+  private static double enoughRelevance(PriorityQueue<Scored> best) {
+    if (best.size() < RANKED) {
+      return 0;
+    }
+    double worst = best.peek().score() / W_RELEVANCE;
+    if (worst >= 1) {
+      // relevanceOf stays below 1 for any sum short of 1e17, far beyond what query weights allow.
+      return Double.POSITIVE_INFINITY;
+    }
+    // relevanceOf(bm) = bm / (bm + REL_HALF) reaches worst at bm = REL_HALF * worst / (1 - worst);
+    // close to 1 the subtraction loses the digits the margin relies on, so nothing is ruled out.
+    return worst > 0.999 ? 0 : REL_HALF * worst / (1 - worst) * (1 - 1e-6);
   }
 
   /** The last ranked score (NaN when fewer than RANKED were), and the thresholds of the lines aligned. */
@@ -281,23 +329,56 @@ public final class Matcher {
   }
 
   /**
-   * One entry's BM25 sum for the query, added term by term in the order {@link #relevance} adds
-   * all entries' (so equal to the bit); NaN when the entry has none of the query's words.
+   * Whether RANKED aligned entries score at least W_RELEVANCE on their alignments alone. An entry
+   * without an alignment scores W_RELEVANCE times its relevance, which stays below 1 (for any sum
+   * short of 1e17), so it cannot rank before any of them.
    */
+  private static boolean alignedFillTheBest(Map<Integer, Found> found) {
+    if (found.size() < RANKED) {
+      return false;
+    }
+    int strong = 0;
+    for (Found f : found.values()) {
+      if (f.best != null && f.best.value() >= W_RELEVANCE && ++strong >= RANKED) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** One entry's BM25 sum for the query (as below); NaN when the entry has none of its words. */
   static double bm25(MatchData index, Map<String, Double> query, int entry) {
-    double sum = 0;
-    boolean touched = false;
+    return bm25(index, query, new int[] {entry})[0];
+  }
+
+  /**
+   * The BM25 sums of the given entries (ascending), each added term by term in query order as
+   * {@link #relevance} adds all entries', so equal to the bit; NaN for an entry with none of the
+   * query's words.
+   */
+  static double[] bm25(MatchData index, Map<String, Double> query, int[] ids) {
+    double[] sums = new double[ids.length];
+    java.util.Arrays.fill(sums, Double.NaN);
     for (Map.Entry<String, Double> q : query.entrySet()) {
       Posting p = index.posting(q.getKey());
-      int k = p == null ? -1 : java.util.Arrays.binarySearch(p.entries(), entry);
-      if (k < 0) {
+      if (p == null) {
         continue;
       }
-      touched = true;
-      double qw = Math.min(MAX_QUERY_WEIGHT, q.getValue());
-      sum += qw * index.idf(q.getKey()) * (p.weight()[k] / Posting.SCALE);
+      double qwIdf = Math.min(MAX_QUERY_WEIGHT, q.getValue()) * index.idf(q.getKey());
+      int[] entries = p.entries();
+      int[] weights = p.weight();
+      int from = 0;
+      for (int i = 0; i < ids.length && from < entries.length; i++) {
+        int k = java.util.Arrays.binarySearch(entries, from, entries.length, ids[i]);
+        if (k >= 0) {
+          sums[i] = (Double.isNaN(sums[i]) ? 0 : sums[i]) + qwIdf * (weights[k] / Posting.SCALE);
+          from = k + 1;
+        } else {
+          from = -k - 1;
+        }
+      }
     }
-    return touched ? sum : Double.NaN;
+    return sums;
   }
 
   /** Whether an entry of this score ranks before {@code worst} (as {@link #BY_SCORE} orders them). */
@@ -420,8 +501,10 @@ public final class Matcher {
         if (share < least) {
           continue;
         }
-        // Full: only a template before the last one gets in (more shared weight, or as much and
-        // a lower number), as before() says; written out, as this runs for every template reached.
+        // Template a comes before b with more shared weight, or as much and a lower number. The
+        // comparisons are written out, as this runs for every template reached; shares are sums
+        // of positive weights, so plain comparisons order them as Double.compare would.
+        // Full: only a template before the last one gets in.
         if (nBest == best.length) {
           int last = best[nBest - 1];
           if (share < acc[last] || (share == acc[last] && tid > last)) {
@@ -429,8 +512,13 @@ public final class Matcher {
           }
         }
         int at = nBest == best.length ? nBest - 1 : nBest++;
-        while (at > 0 && before(tid, best[at - 1], acc)) {
-          best[at] = best[at - 1];
+        while (at > 0) {
+          int prev = best[at - 1];
+          double prevShare = acc[prev];
+          if (share < prevShare || (share == prevShare && tid > prev)) {
+            break;
+          }
+          best[at] = prev;
           at--;
         }
         best[at] = tid;
@@ -477,12 +565,6 @@ public final class Matcher {
       }
       return joined;
     }
-  }
-
-  /** Whether template {@code a} comes before {@code b}: more shared weight, then the lower number. */
-  private static boolean before(int a, int b, double[] acc) {
-    int c = Double.compare(-acc[a], -acc[b]);
-    return c < 0 || (c == 0 && a < b);
   }
 
   /**

@@ -1,0 +1,70 @@
+package dev.errata.match;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.errata.content.ContentLoader;
+import dev.errata.model.Entry;
+import dev.errata.model.KnowledgeBase;
+import dev.errata.text.Rules;
+import dev.errata.testing.GeneratedCorpus;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * When enough entries align well, the matcher sums relevance only for the aligned ones: an entry
+ * without an alignment could not rank among them. Over a generated corpus large enough for that
+ * to happen on most pastes, every answer and every reach must be what summing every entry gives.
+ */
+class SparedRelevanceTest {
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+  @TempDir Path dir;
+
+  @Test
+  void answersAreThoseOfSummingEveryEntry() throws Exception {
+    Path content = dir.resolve("entries");
+    GeneratedCorpus.write(1500, content);
+    KnowledgeBase kb = new ContentLoader().load(content).knowledgeBase();
+    Rules rules = Rules.forContent(kb.matching());
+    MatchIndex index = MatchIndex.build(kb, rules);
+    Matcher spare = new Matcher(index, rules);
+    Matcher every = new Matcher(index, rules, false);
+
+    Set<String> pastes = new LinkedHashSet<>();
+    List<Entry> entries = kb.entries();
+    for (int i = 0; i < entries.size(); i++) {
+      Entry e = entries.get(i);
+      pastes.addAll(e.examples().match());
+      pastes.addAll(e.examples().noMatch());
+      // Two failures in one log, and a symptom cut short at both ends.
+      String s = e.symptoms().get(0).text();
+      pastes.add(s + "\n" + entries.get((i * 7 + 3) % entries.size()).symptoms().get(0).text());
+      pastes.add(s.substring(s.length() / 4, 3 * s.length() / 4));
+    }
+    for (String line : Files.readAllLines(dir.resolve("queries.txt"))) {
+      pastes.add(line.substring(line.indexOf('\t') + 1));
+    }
+
+    List<String> differ = new ArrayList<>();
+    for (String p : pastes) {
+      Reach[] a = new Reach[1];
+      Reach[] b = new Reach[1];
+      String got = JSON.writeValueAsString(spare.match(p, Matcher.Options.defaults(), r -> a[0] = r));
+      String want = JSON.writeValueAsString(every.match(p, Matcher.Options.defaults(), r -> b[0] = r));
+      if (!got.equals(want) || !a[0].equals(b[0])) {
+        differ.add(p);
+      }
+    }
+    assertEquals(List.of(), differ, "pastes answered otherwise than by summing every entry");
+    assertEquals(0, every.spared.sum());
+    // The shortcut must have been taken, or this test shows nothing.
+    assertTrue(spare.spared.sum() > pastes.size() / 10, spare.spared.sum() + " of " + pastes.size() + " pastes spared");
+  }
+}
