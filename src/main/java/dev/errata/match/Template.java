@@ -77,6 +77,7 @@ public record Template(int entry, String text, List<Item> items, boolean explici
     List<Item> items = new ArrayList<>();
     boolean explicit = symptom.parts().stream().anyMatch(p -> p instanceof Symptom.Placeholder);
     List<Symptom.Part> parts = symptom.parts();
+    java.util.Set<String> namedOutsideLists = namedOutsideLists(parts, identity);
     for (int p = 0; p < parts.size(); p++) {
       Symptom.Part part = parts.get(p);
       if (part instanceof Symptom.Literal lit) {
@@ -96,8 +97,11 @@ public record Template(int entry, String text, List<Item> items, boolean explici
             items.add(new Item(Slot.PREFIX, text.substring(t.start(), text.length()).toLowerCase(java.util.Locale.ROOT)));
             p++;
           } else if (!explicit && t.kind() == Token.Kind.NUMBER) {
-            // Kept: a number that is the same in the paste is a constant of this error (an exit code, a version).
-            items.add(new Item(Slot.NUMBER, identity.contains(t.text()) ? t.text() : ""));
+            // Kept: a number that is the same in the paste is a constant of this error (an exit
+            // code, a version). In a list of numbers ("from versions: 3.0.0, 3.3.1") a number the
+            // symptom names elsewhere too is one value among others, which vary: there it is free.
+            boolean named = identity.contains(t.text()) && !(inList(text, tokens, k) && namedOutsideLists.contains(t.text()));
+            items.add(new Item(Slot.NUMBER, named ? t.text() : ""));
           } else if (t.kind() == Token.Kind.PATH && isFileName(t.text())) {
             // A bare file or library name (libcudart.so.12, tokenizer.json) names this error:
             // another name is another error, so it is a literal, as written.
@@ -120,6 +124,37 @@ public record Template(int entry, String text, List<Item> items, boolean explici
       }
     }
     return new Template(entry, symptom.display(), merge(items), explicit, primary);
+  }
+
+  /** The numbers of {@code identity} that the symptom's text holds somewhere outside a list of numbers. */
+  private static java.util.Set<String> namedOutsideLists(List<Symptom.Part> parts, java.util.Set<String> identity) {
+    java.util.Set<String> out = new java.util.HashSet<>();
+    for (Symptom.Part part : parts) {
+      if (part instanceof Symptom.Literal lit) {
+        List<Token> tokens = Tokenizer.tokenize(lit.text());
+        for (int k = 0; k < tokens.size(); k++) {
+          Token t = tokens.get(k);
+          if (t.kind() == Token.Kind.NUMBER && identity.contains(t.text()) && !inList(lit.text(), tokens, k)) {
+            out.add(t.text());
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Whether number token {@code k} is one of a list: a number beside it with only a comma (and spaces) between. */
+  static boolean inList(String text, List<Token> tokens, int k) {
+    return k > 0 && commaBetween(text, tokens.get(k - 1), tokens.get(k))
+        || k + 1 < tokens.size() && commaBetween(text, tokens.get(k), tokens.get(k + 1));
+  }
+
+  private static boolean commaBetween(String text, Token a, Token b) {
+    if (a.kind() != Token.Kind.NUMBER || b.kind() != Token.Kind.NUMBER) {
+      return false;
+    }
+    String between = text.substring(a.end(), b.start()).strip();
+    return between.equals(",");
   }
 
   /**

@@ -173,6 +173,25 @@ class MatcherTest {
     assertEquals(Confidence.EXACT, r.matches().get(0).confidence());
   }
 
+  @Test
+  void aPasteNamingThePackageFindsItWhateverVersionsPipLists(@org.junit.jupiter.api.io.TempDir Path dir) throws java.io.IOException {
+    // The named version also in pip's list of those available, which differs from paste to paste:
+    // the entry for another package (a name with digits, a slot) must not pass the one named.
+    String pip = "ERROR: Could not find a version that satisfies the requirement %s==3.0.0 (from versions: %s)"
+        + " ERROR: No matching distribution found for %s==3.0.0";
+    java.nio.file.Files.writeString(dir.resolve("pip-polygraphy.md"), entry("pip-polygraphy",
+        "pip cannot find polygraphy==3.0.0", String.format(pip, "polygraphy", "3.0.0, 3.3.1, 3.6.2", "polygraphy")));
+    java.nio.file.Files.writeString(dir.resolve("pip-dali.md"), entry("pip-dali",
+        "pip cannot find nvidia-dali-cuda120==3.0.0", String.format(pip, "nvidia-dali-cuda120", "0.0.0, 0.3.1, 0.6.2, 0.9.0",
+            "nvidia-dali-cuda120")));
+    var loaded = new ContentLoader().load(dir);
+    assertTrue(loaded.diagnostics().stream().noneMatch(d -> d.isError()), loaded.diagnostics().toString());
+    Rules rules = Rules.defaults();
+    Matcher two = new Matcher(MatchIndex.build(loaded.knowledgeBase(), rules), rules);
+    MatchReport r = two.match(String.format(pip, "polygraphy", "0.0.0, 0.3.1, 0.6.2, 0.9.0", "polygraphy"), Matcher.Options.defaults());
+    assertEquals("pip-polygraphy", r.matches().get(0).entry().id(), () -> r.matches().toString());
+  }
+
   private static String entry(String id, String title, String symptom) {
     return "---\nid: " + id + "\ntitle: \"" + title + "\"\nsummary: A test entry.\nstatus: confirmed\npublished: 2026-12-04\n"
         + "modified: 2026-12-04\ntags: [pip]\ncomponents: [{name: pip, affected: [\"*\"]}]\nsymptoms:\n  - \"" + symptom + "\"\n"

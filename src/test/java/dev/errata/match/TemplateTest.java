@@ -60,6 +60,28 @@ class TemplateTest {
   }
 
   @Test
+  void aNamedNumberIsFreeInAListWhenTheSymptomNamesItElsewhere() {
+    Template t = Template.compile(0, Symptom.parse(
+        "requirement polygraphy==3.0.0 (from versions: 3.0.0, 3.3.1, 3.6.2) ERROR: No matching distribution found for polygraphy==3.0.0"),
+        Set.of("3.0.0"), true);
+    List<String> numbers = t.items().stream().filter(i -> i.slot() == Template.Slot.NUMBER).map(Template.Item::text).toList();
+    // Named where it names the version asked for; the list is one free run.
+    assertEquals(List.of("3.0.0", "", "3.0.0"), numbers);
+    assertFalse(align(t, "requirement polygraphy==3.0.0 (from versions: 0.0.0, 0.3.1) ERROR: No matching distribution found"
+        + " for polygraphy==3.0.0").contradicted());
+    assertTrue(align(t, "requirement polygraphy==2.0.0 (from versions: 3.0.0, 3.3.1) ERROR: No matching distribution found"
+        + " for polygraphy==2.0.0").contradicted());
+  }
+
+  @Test
+  void aNamedNumberOnlyInALineOfNumbersStaysNamed() {
+    Template t = Template.compile(0, Symptom.parse("Reshaping [1,32] to [64,12,256]"), Set.of("64", "256"), true);
+    List<String> named = t.items().stream().filter(i -> i.slot() == Template.Slot.NUMBER && !i.text().isEmpty())
+        .map(Template.Item::text).toList();
+    assertEquals(List.of("64", "256"), named);
+  }
+
+  @Test
   void aPathThatTellsSiblingsApartDoesNotMergeWithTheNumberAfterIt() {
     Template t = Template.compile(0, Symptom.parse("0/8 nodes are available: 58 Insufficient nvidia.com/gpu, 17 node(s) had taint"),
         Set.of(), true);
