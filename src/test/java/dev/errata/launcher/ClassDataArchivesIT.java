@@ -1,6 +1,7 @@
 package dev.errata.launcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -79,5 +80,8 @@ class ClassDataArchivesIT {
     assertTrue(javaFor(ProcessBuilder.Redirect.from(small.toFile()), "match").contains("errata-match-full.jsa"),
         "standard input, of unknown size");
     assertTrue(javaFor(none, "build").contains("errata-build-c1.jsa"));
+    // Builds and checks compile sooner than the default; a match does not (it would only compile more).
+    assertTrue(javaFor(none, "check").contains("-XX:CompileThresholdScaling=0.3"));
+    assertFalse(javaFor(none, "match", "not enough space").contains("CompileThresholdScaling"));
   }
 }
