@@ -303,10 +303,12 @@ public final class Matcher {
    * rounding never rules out an entry the exact comparison ({@link #beats}) would let in.
    */
   private static double enoughRelevance(PriorityQueue<Scored> best) {
-    if (best.size() < RANKED) {
-      return 0;
-    }
-    double worst = best.peek().score() / W_RELEVANCE;
+    return best.size() < RANKED ? 0 : enoughRelevance(best.peek().score());
+  }
+
+  /** The same for the last ranked score {@code last}. */
+  static double enoughRelevance(double last) {
+    double worst = last / W_RELEVANCE;
     if (worst >= 1) {
       // relevanceOf stays below 1 for any sum short of 1e17, far beyond what query weights allow.
       return Double.POSITIVE_INFINITY;

@@ -27,6 +27,26 @@ class SparedRelevanceTest {
 
   @TempDir Path dir;
 
+  /** Below the threshold a sum never makes a score that reaches the last one, however close. */
+  @Test
+  void aSumBelowTheThresholdNeverReachesTheLastScore() {
+    java.util.Random random = new java.util.Random(15);
+    for (int i = 0; i < 200_000; i++) {
+      double last = random.nextDouble() * 3.2;
+      double enough = Matcher.enoughRelevance(last);
+      if (enough == 0 || Double.isInfinite(enough)) {
+        continue;
+      }
+      // Sums just under the threshold, down to a few ulps, and well under it.
+      for (double bm : new double[] {Math.nextDown(enough), enough * (1 - 1e-12), enough * random.nextDouble()}) {
+        double score = Matcher.W_RELEVANCE * Matcher.relevanceOf(bm);
+        assertTrue(score < last, () -> "sum " + bm + " below " + enough + " scores " + score + ", not below " + last);
+      }
+    }
+    assertEquals(0, Matcher.enoughRelevance(2.9999), "near the ceiling nothing is ruled out");
+    assertTrue(Double.isInfinite(Matcher.enoughRelevance(Matcher.W_RELEVANCE)));
+  }
+
   @Test
   void answersAreThoseOfSummingEveryEntry() throws Exception {
     Path content = dir.resolve("entries");
