@@ -99,11 +99,6 @@ public final class MatchIndex implements MatchData {
   }
 
   /**
-   * Builds the index. Templates are numbered in the order of their words, so that templates of
-   * one error shape (siblings a line is compared with) sit side by side: the browser then loads
-   * one or two template files per line rather than one per candidate.
-   */
-  /**
    * Everything {@link #build} reads, as a value: equal inputs build equal indexes, so a process
    * that builds again after an edit ({@code errata serve}) reuses its index when the edit left
    * them alone (a body, a tag, a date). Whatever {@code build} comes to read must be here too.
@@ -117,6 +112,11 @@ public final class MatchIndex implements MatchData {
     return List.of(info(e), e.title(), e.summary(), e.symptoms(), e.causes(), e.fixes());
   }
 
+  /**
+   * Builds the index. Templates are numbered in the order of their words, so that templates of
+   * one error shape (siblings a line is compared with) sit side by side: the browser then loads
+   * one or two template files per line rather than one per candidate.
+   */
   public static MatchIndex build(KnowledgeBase kb, Rules rules) {
     List<Entry> entries = kb.entries();
     List<EntryInfo> infos = infos(kb);
@@ -129,8 +129,12 @@ public final class MatchIndex implements MatchData {
     // Shape keys are built once each, not once per comparison of the sort.
     Map<Template, String> shapes = new java.util.IdentityHashMap<>();
     ordered.forEach(t -> shapes.put(t, t.shapeKey()));
-    ordered.sort(java.util.Comparator.comparing((Template t) -> shapes.get(t)).thenComparingInt(Template::entry)
-        .thenComparing(Template::text));
+    // Within a shape, entries' main errors come first: a line shares its words equally with every
+    // template of its shape, candidates are taken most shared first and then by number, and a
+    // line that hundreds of entries list as a consequence ("failed to load all models") must
+    // still reach the entries whose main error it is.
+    ordered.sort(java.util.Comparator.comparing((Template t) -> shapes.get(t)).thenComparing((Template t) -> !t.primary())
+        .thenComparingInt(Template::entry).thenComparing(Template::text));
     return new MatchIndex(infos, ordered, counting.postings(counts), TermCounts.averageLength(counts));
   }
 

@@ -192,6 +192,26 @@ class MatcherTest {
     assertEquals("pip-polygraphy", r.matches().get(0).entry().id(), () -> r.matches().toString());
   }
 
+  @Test
+  void aLineManyEntriesListAsAConsequenceFindsTheEntryWhoseMainErrorItIs(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws java.io.IOException {
+    // More entries than a line's candidates list the line second, all sharing its words equally;
+    // the one entry whose first symptom it is comes last by name.
+    String line = "error: creating server: Internal - failed to load all models";
+    for (int i = 0; i < Matcher.CANDIDATES_PER_LINE + 10; i++) {
+      String id = String.format("a-%03d", i);
+      java.nio.file.Files.writeString(dir.resolve(id + ".md"), entry(id, "Model " + i + " fails",
+          "failed to load model_" + i + ": unexpected shape for tensor t" + i + "\"\n  - \"" + line));
+    }
+    java.nio.file.Files.writeString(dir.resolve("z-main.md"), entry("z-main", "Failed to load all models", line));
+    var loaded = new ContentLoader().load(dir);
+    assertTrue(loaded.diagnostics().stream().noneMatch(d -> d.isError()), loaded.diagnostics().toString());
+    Rules rules = Rules.defaults();
+    Matcher m = new Matcher(MatchIndex.build(loaded.knowledgeBase(), rules), rules);
+    MatchReport r = m.match("2024-10-11T13:28:22.061Z stderr F " + line, Matcher.Options.defaults());
+    assertEquals("z-main", r.matches().get(0).entry().id(), () -> r.matches().toString());
+  }
+
   private static String entry(String id, String title, String symptom) {
     return "---\nid: " + id + "\ntitle: \"" + title + "\"\nsummary: A test entry.\nstatus: confirmed\npublished: 2026-12-04\n"
         + "modified: 2026-12-04\ntags: [pip]\ncomponents: [{name: pip, affected: [\"*\"]}]\nsymptoms:\n  - \"" + symptom + "\"\n"
