@@ -279,7 +279,8 @@
 
   /**
    * The templates worth aligning with a line: those sharing at least MIN_LINE_SHARE of the
-   * weight of its words, most shared first. `literal` maps a word to its templates, `weightOf(word, df)`.
+   * weight of its words, most shared first, at most CANDIDATES_PER_SHARE of any one share
+   * (Matcher.capped). `literal` maps a word to its templates, `weightOf(word, df)`.
    */
   function candidates(keys, allowed, literal, weightOf) {
     var acc = new Map(), lw = 0;
@@ -294,7 +295,14 @@
     var out = [];
     acc.forEach(function (v, tid) { if (v >= K.Matcher.MIN_LINE_SHARE * lw) { out.push(tid); } });
     out.sort(function (a, b) { var d = acc.get(b) - acc.get(a); return d !== 0 ? (d > 0 ? 1 : -1) : a - b; });
-    return out.slice(0, K.Matcher.CANDIDATES_PER_LINE);
+    var taken = [], run = 0, share = NaN;
+    for (var k = 0; k < out.length && taken.length < K.Matcher.CANDIDATES_PER_LINE; k++) {
+      var v = acc.get(out[k]);
+      run = v === share ? run + 1 : 1;
+      share = v;
+      if (run <= K.Matcher.CANDIDATES_PER_SHARE) { taken.push(out[k]); }
+    }
+    return taken;
   }
 
   /** Each line's candidates cut to what is left of the MAX_ALIGNMENTS budget, lines in order. */

@@ -79,6 +79,12 @@ const jobs = {
     };
   },
 
+  candidates(v) {
+    const allowed = {};
+    v.keys.forEach((k) => { allowed[k] = true; });
+    return { candidates: Errata.match.candidates(v.keys, allowed, v.literal, (k) => v.weights[k]) };
+  },
+
   async words(v, m, engine) {
     const hits = (await engine.searchWords(v.query)).slice(0, 5);
     const infos = await engine.entries(hits.map((h) => h.entry));

@@ -36,6 +36,14 @@ public final class Matcher {
   // search manifest (SearchIndexWriter), and errata-match.js reads them from there.
   public static final int CANDIDATES_PER_LINE = 64;
   /**
+   * At most this many of a line's candidates share exactly as much with it: hundreds of entries
+   * may list one message, and the places of the entries whose main error is written a little
+   * differently must not all go to them. Half the places: templates that share the same words
+   * may still differ in order or in their other words, which the alignment tells apart (at 12 or
+   * 16, generated entries' own examples found a sibling first; bench/NOTES.md).
+   */
+  public static final int CANDIDATES_PER_SHARE = 32;
+  /**
    * How many alignments one paste may cost. Lines are aligned most telling first ({@link
    * PreparedLine#rank()}), so a long log spends this on its errors before its INFO lines.
    */
@@ -492,41 +500,11 @@ public final class Matcher {
           acc[tid] += w;
         }
       }
-      // The templates sharing the most weight of rare words with the line; a line cut short or
-      // padded with other text still finds its template this way. The best few are selected,
-      // in order (more shared weight first, then lower number), as sorting them all would.
       int[] best = sc.candidates;
-      int nBest = 0;
       double least = MIN_LINE_SHARE * lineWeight;
-      for (int k = 0; k < nTouched; k++) {
-        int tid = touched[k];
-        double share = acc[tid];
-        if (share < least) {
-          continue;
-        }
-        // Template a comes before b with more shared weight, or as much and a lower number. The
-        // comparisons are written out, as this runs for every template reached; shares are sums
-        // of positive weights, so plain comparisons order them as Double.compare would.
-        // Full: only a template before the last one gets in.
-        if (nBest == best.length) {
-          int last = best[nBest - 1];
-          if (share < acc[last] || (share == acc[last] && tid > last)) {
-            continue;
-          }
-        }
-        int at = nBest == best.length ? nBest - 1 : nBest++;
-        while (at > 0) {
-          int prev = best[at - 1];
-          double prevShare = acc[prev];
-          if (share < prevShare || (share == prevShare && tid > prev)) {
-            break;
-          }
-          best[at] = prev;
-          at--;
-        }
-        best[at] = tid;
-      }
-      // A template that shares this much with the line would have been a candidate here.
+      int nBest = candidates(touched, nTouched, acc, least, best);
+      // A template that shares this much with the line would have been a candidate here (or
+      // less: one of a crowd may not be).
       thresholds[li] = nBest == best.length ? acc[best[nBest - 1]] : MIN_LINE_SHARE * lineWeight;
       Lines both = new Lines(line, byNumber.get(line.number() + 1));
       for (int c = 0; c < nBest && budget > 0; c++, budget--) {
@@ -538,6 +516,111 @@ public final class Matcher {
       }
     }
     return found;
+  }
+
+  /**
+   * The templates sharing the most weight of rare words with a line (a line cut short or padded
+   * with other text still finds its template this way): of the {@code touched} templates, those
+   * whose share {@code acc} is at least {@code least}, in order (more shared weight first, then
+   * the lower number), at most CANDIDATES_PER_SHARE of any one share, into {@code best} (its
+   * length is how many); returns how many. The best are selected rather than all sorted, as a
+   * common word reaches thousands of templates; a crowded line takes the slower way.
+   */
+  static int candidates(int[] touched, int nTouched, double[] acc, double least, int[] best) {
+    int nBest = 0;
+    for (int k = 0; k < nTouched; k++) {
+      int tid = touched[k];
+      double share = acc[tid];
+      if (share < least) {
+        continue;
+      }
+      // Template a comes before b with more shared weight, or as much and a lower number. The
+      // comparisons are written out, as this runs for every template reached; shares are sums
+      // of positive weights, so plain comparisons order them as Double.compare would.
+      // Full: only a template before the last one gets in.
+      if (nBest == best.length) {
+        int last = best[nBest - 1];
+        if (share < acc[last] || (share == acc[last] && tid > last)) {
+          continue;
+        }
+      }
+      int at = nBest == best.length ? nBest - 1 : nBest++;
+      while (at > 0) {
+        int prev = best[at - 1];
+        double prevShare = acc[prev];
+        if (share < prevShare || (share == prevShare && tid > prev)) {
+          break;
+        }
+        best[at] = prev;
+        at--;
+      }
+      best[at] = tid;
+    }
+    // With no crowd among the best, limiting crowds leaves them as they are.
+    return crowded(best, nBest, acc) ? capped(touched, nTouched, least, acc, best) : nBest;
+  }
+
+  /**
+   * Whether more than CANDIDATES_PER_SHARE of the selected candidates share exactly as much with
+   * the line (they are in order, so such templates sit together).
+   */
+  private static boolean crowded(int[] best, int n, double[] acc) {
+    int run = 1;
+    for (int c = 1; c < n; c++) {
+      run = acc[best[c]] == acc[best[c - 1]] ? run + 1 : 1;
+      if (run > CANDIDATES_PER_SHARE) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The candidates of a crowded line: in order (more shared weight, then the lower number), at
+   * most CANDIDATES_PER_SHARE of any one share, into {@code best}; returns how many. Templates
+   * that share exactly the same words with a line are nearly always one message that many
+   * entries list (a consequence such as "failed to load all models", or near-identical siblings);
+   * without the limit they fill every place and the entry whose main error the line is, written
+   * a little differently, is never aligned.
+   */
+  private static int capped(int[] touched, int nTouched, double least, double[] acc, int[] best) {
+    int n = 0;
+    int[] qualified = new int[nTouched];
+    double[] shares = new double[nTouched];
+    for (int k = 0; k < nTouched; k++) {
+      if (acc[touched[k]] >= least) {
+        qualified[n] = touched[k];
+        shares[n++] = acc[touched[k]];
+      }
+    }
+    // Sorted as one long each: the share's place among the distinct shares (most first), then the
+    // template's number. Most lines of a large knowledge base are crowded, so no boxing here.
+    double[] distinct = java.util.Arrays.copyOf(shares, n);
+    java.util.Arrays.sort(distinct);
+    int m = 0;
+    for (int k = 0; k < n; k++) {
+      if (m == 0 || distinct[k] != distinct[m - 1]) {
+        distinct[m++] = distinct[k];
+      }
+    }
+    long[] order = new long[n];
+    for (int k = 0; k < n; k++) {
+      long place = m - 1 - java.util.Arrays.binarySearch(distinct, 0, m, shares[k]);
+      order[k] = place << 32 | qualified[k];
+    }
+    java.util.Arrays.sort(order);
+    int taken = 0;
+    int run = 0;
+    long share = -1;
+    for (int k = 0; k < n && taken < best.length; k++) {
+      long place = order[k] >>> 32;
+      run = place == share ? run + 1 : 1;
+      share = place;
+      if (run <= CANDIDATES_PER_SHARE) {
+        best[taken++] = (int) order[k];
+      }
+    }
+    return taken;
   }
 
   /** A line and the one after it, read for alignment once for all the line's candidates. */

@@ -212,6 +212,27 @@ class MatcherTest {
     assertEquals("z-main", r.matches().get(0).entry().id(), () -> r.matches().toString());
   }
 
+  @Test
+  void aCrowdOfLongerTemplatesLeavesRoomForTheMainError(@org.junit.jupiter.api.io.TempDir Path dir) throws java.io.IOException {
+    // 70 entries list the whole line as a consequence, sharing more of its words than the one
+    // entry whose main error is the line's end; without a limit on a crowd they take every place.
+    String main = "[StatusCode.UNAVAILABLE] failed to connect to all addresses";
+    String whole = "tritonclient.utils.InferenceServerException: " + main;
+    for (int i = 0; i < 70; i++) {
+      String id = String.format("a-%03d", i);
+      java.nio.file.Files.writeString(dir.resolve(id + ".md"), entry(id, "Model " + i + " fails",
+          "failed to load model_" + i + ": unexpected shape for tensor t" + i + "\"\n  - \"" + whole));
+    }
+    java.nio.file.Files.writeString(dir.resolve("z-main.md"), entry("z-main", "gRPC client cannot connect", main));
+    var loaded = new ContentLoader().load(dir);
+    assertTrue(loaded.diagnostics().stream().noneMatch(d -> d.isError()), loaded.diagnostics().toString());
+    Rules rules = Rules.defaults();
+    Matcher m = new Matcher(MatchIndex.build(loaded.knowledgeBase(), rules), rules);
+    MatchReport r = m.match(whole, new Matcher.Options(Matcher.RANKED, java.util.List.of(), "en"));
+    assertTrue(r.matches().stream().anyMatch(x -> x.entry().id().equals("z-main") && x.line() != null),
+        () -> "z-main not aligned: " + r.matches().stream().map(x -> x.entry().id()).toList());
+  }
+
   private static String entry(String id, String title, String symptom) {
     return "---\nid: " + id + "\ntitle: \"" + title + "\"\nsummary: A test entry.\nstatus: confirmed\npublished: 2026-12-04\n"
         + "modified: 2026-12-04\ntags: [pip]\ncomponents: [{name: pip, affected: [\"*\"]}]\nsymptoms:\n  - \"" + symptom + "\"\n"
