@@ -584,31 +584,39 @@ public final class Matcher {
    * a little differently, is never aligned.
    */
   private static int capped(int[] touched, int nTouched, double least, double[] acc, int[] best) {
+    // Sorted as one long each: the share's place among the distinct shares (most first), then the
+    // template's number. Most lines of a large knowledge base are crowded: no boxing, and the
+    // arrays are the thread's, as long as the longest list of qualified templates so far.
+    Crowd crowd = CROWD.get();
     int n = 0;
-    int[] qualified = new int[nTouched];
-    double[] shares = new double[nTouched];
     for (int k = 0; k < nTouched; k++) {
       if (acc[touched[k]] >= least) {
-        qualified[n] = touched[k];
-        shares[n++] = acc[touched[k]];
+        n++;
       }
     }
-    // Sorted as one long each: the share's place among the distinct shares (most first), then the
-    // template's number. Most lines of a large knowledge base are crowded, so no boxing here.
-    double[] distinct = java.util.Arrays.copyOf(shares, n);
-    java.util.Arrays.sort(distinct);
+    crowd.ensure(n);
+    double[] distinct = crowd.distinct;
+    long[] order = crowd.order;
+    n = 0;
+    for (int k = 0; k < nTouched; k++) {
+      if (acc[touched[k]] >= least) {
+        distinct[n] = acc[touched[k]];
+        order[n++] = touched[k];
+      }
+    }
+    java.util.Arrays.sort(distinct, 0, n);
     int m = 0;
     for (int k = 0; k < n; k++) {
       if (m == 0 || distinct[k] != distinct[m - 1]) {
         distinct[m++] = distinct[k];
       }
     }
-    long[] order = new long[n];
     for (int k = 0; k < n; k++) {
-      long place = m - 1 - java.util.Arrays.binarySearch(distinct, 0, m, shares[k]);
-      order[k] = place << 32 | qualified[k];
+      int tid = (int) order[k];
+      long place = m - 1 - java.util.Arrays.binarySearch(distinct, 0, m, acc[tid]);
+      order[k] = place << 32 | tid;
     }
-    java.util.Arrays.sort(order);
+    java.util.Arrays.sort(order, 0, n);
     int taken = 0;
     int run = 0;
     long share = -1;
@@ -622,6 +630,21 @@ public final class Matcher {
     }
     return taken;
   }
+
+  /** A thread's arrays for {@link #capped}. */
+  private static final class Crowd {
+    double[] distinct = new double[0];
+    long[] order = new long[0];
+
+    void ensure(int n) {
+      if (order.length < n) {
+        distinct = new double[2 * n];
+        order = new long[2 * n];
+      }
+    }
+  }
+
+  private static final ThreadLocal<Crowd> CROWD = ThreadLocal.withInitial(Crowd::new);
 
   /** A line and the one after it, read for alignment once for all the line's candidates. */
   private static final class Lines {
