@@ -505,7 +505,7 @@ public final class Matcher {
       int nBest = candidates(touched, nTouched, acc, least, best);
       // A template that shares this much with the line would have been a candidate here (or
       // less: one of a crowd may not be).
-      thresholds[li] = nBest == best.length ? acc[best[nBest - 1]] : MIN_LINE_SHARE * lineWeight;
+      thresholds[li] = nBest == best.length ? acc[best[nBest - 1]] : least;
       Lines both = new Lines(line, byNumber.get(line.number() + 1));
       for (int c = 0; c < nBest && budget > 0; c++, budget--) {
         Template tpl = index.template(best[c]);

@@ -77,12 +77,15 @@ public record Template(int entry, String text, List<Item> items, boolean explici
     List<Item> items = new ArrayList<>();
     boolean explicit = symptom.parts().stream().anyMatch(p -> p instanceof Symptom.Placeholder);
     List<Symptom.Part> parts = symptom.parts();
-    java.util.Set<String> namedOutsideLists = namedOutsideLists(parts, identity);
+    // Each literal's tokens, read once: where a named number stands decides how each is kept.
+    List<List<Token>> tokensOf = parts.stream()
+        .map(x -> x instanceof Symptom.Literal lit ? Tokenizer.tokenize(lit.text()) : List.<Token>of()).toList();
+    java.util.Set<String> namedOutsideLists = namedOutsideLists(parts, tokensOf, identity);
     for (int p = 0; p < parts.size(); p++) {
       Symptom.Part part = parts.get(p);
       if (part instanceof Symptom.Literal lit) {
         String text = lit.text();
-        List<Token> tokens = Tokenizer.tokenize(text);
+        List<Token> tokens = tokensOf.get(p);
         // A word glued to a name ({name}_output) is one token in a paste; glued to {*} it is not,
         // since {*} may be empty or start with a space.
         boolean placeholderBefore = p > 0 && glues(parts.get(p - 1));
@@ -127,11 +130,12 @@ public record Template(int entry, String text, List<Item> items, boolean explici
   }
 
   /** The numbers of {@code identity} that the symptom's text holds somewhere outside a list of numbers. */
-  private static java.util.Set<String> namedOutsideLists(List<Symptom.Part> parts, java.util.Set<String> identity) {
+  private static java.util.Set<String> namedOutsideLists(List<Symptom.Part> parts, List<List<Token>> tokensOf,
+      java.util.Set<String> identity) {
     java.util.Set<String> out = new java.util.HashSet<>();
-    for (Symptom.Part part : parts) {
-      if (part instanceof Symptom.Literal lit) {
-        List<Token> tokens = Tokenizer.tokenize(lit.text());
+    for (int p = 0; p < parts.size(); p++) {
+      if (parts.get(p) instanceof Symptom.Literal lit) {
+        List<Token> tokens = tokensOf.get(p);
         for (int k = 0; k < tokens.size(); k++) {
           Token t = tokens.get(k);
           if (t.kind() == Token.Kind.NUMBER && identity.contains(t.text()) && !inList(lit.text(), tokens, k)) {

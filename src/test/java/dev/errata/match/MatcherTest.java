@@ -160,14 +160,9 @@ class MatcherTest {
   void aNamedNumberInAListMeetsItsOwnNumber(@org.junit.jupiter.api.io.TempDir Path dir) throws java.io.IOException {
     String pip = "ERROR: Could not find a version that satisfies the requirement bitsandbytes==%s (from versions: %s)"
         + " ERROR: No matching distribution found for bitsandbytes==%s";
-    java.nio.file.Files.writeString(dir.resolve("pip-bitsandbytes-2-3-1.md"), entry("pip-bitsandbytes-2-3-1",
-        "pip cannot find bitsandbytes==2.3.1", String.format(pip, "2.3.1", "2.0.0, 2.3.1, 2.6.2, 2.9.0, 3.2.1", "2.3.1")));
-    java.nio.file.Files.writeString(dir.resolve("glibc-and-pip.md"), entry("glibc-and-pip",
-        "GLIBC_2.38 not found", String.format(pip, "1.4.0", "1.0.0, 1.3.1, 1.6.2, 1.9.0", "1.4.0")));
-    var loaded = new ContentLoader().load(dir);
-    assertTrue(loaded.diagnostics().stream().noneMatch(d -> d.isError()), loaded.diagnostics().toString());
-    Rules rules = Rules.defaults();
-    Matcher two = new Matcher(MatchIndex.build(loaded.knowledgeBase(), rules), rules);
+    write(dir, "pip-bitsandbytes-2-3-1", "pip cannot find bitsandbytes==2.3.1", String.format(pip, "2.3.1", "2.0.0, 2.3.1, 2.6.2, 2.9.0, 3.2.1", "2.3.1"));
+    write(dir, "glibc-and-pip", "GLIBC_2.38 not found", String.format(pip, "1.4.0", "1.0.0, 1.3.1, 1.6.2, 1.9.0", "1.4.0"));
+    Matcher two = matcherOf(dir);
     MatchReport r = two.match(String.format(pip, "2.3.1", "2.0.0, 2.3.1, 2.6.2, 2.9.0, 3.2.1", "2.3.1"), Matcher.Options.defaults());
     assertEquals("pip-bitsandbytes-2-3-1", r.matches().get(0).entry().id(), () -> r.matches().toString());
     assertEquals(Confidence.EXACT, r.matches().get(0).confidence());
@@ -179,15 +174,10 @@ class MatcherTest {
     // the entry for another package (a name with digits, a slot) must not pass the one named.
     String pip = "ERROR: Could not find a version that satisfies the requirement %s==3.0.0 (from versions: %s)"
         + " ERROR: No matching distribution found for %s==3.0.0";
-    java.nio.file.Files.writeString(dir.resolve("pip-polygraphy.md"), entry("pip-polygraphy",
-        "pip cannot find polygraphy==3.0.0", String.format(pip, "polygraphy", "3.0.0, 3.3.1, 3.6.2", "polygraphy")));
-    java.nio.file.Files.writeString(dir.resolve("pip-dali.md"), entry("pip-dali",
-        "pip cannot find nvidia-dali-cuda120==3.0.0", String.format(pip, "nvidia-dali-cuda120", "0.0.0, 0.3.1, 0.6.2, 0.9.0",
-            "nvidia-dali-cuda120")));
-    var loaded = new ContentLoader().load(dir);
-    assertTrue(loaded.diagnostics().stream().noneMatch(d -> d.isError()), loaded.diagnostics().toString());
-    Rules rules = Rules.defaults();
-    Matcher two = new Matcher(MatchIndex.build(loaded.knowledgeBase(), rules), rules);
+    write(dir, "pip-polygraphy", "pip cannot find polygraphy==3.0.0", String.format(pip, "polygraphy", "3.0.0, 3.3.1, 3.6.2", "polygraphy"));
+    write(dir, "pip-dali", "pip cannot find nvidia-dali-cuda120==3.0.0", String.format(pip, "nvidia-dali-cuda120", "0.0.0, 0.3.1, 0.6.2, 0.9.0",
+            "nvidia-dali-cuda120"));
+    Matcher two = matcherOf(dir);
     MatchReport r = two.match(String.format(pip, "polygraphy", "0.0.0, 0.3.1, 0.6.2, 0.9.0", "polygraphy"), Matcher.Options.defaults());
     assertEquals("pip-polygraphy", r.matches().get(0).entry().id(), () -> r.matches().toString());
   }
@@ -198,16 +188,9 @@ class MatcherTest {
     // More entries than a line's candidates list the line second, all sharing its words equally;
     // the one entry whose first symptom it is comes last by name.
     String line = "error: creating server: Internal - failed to load all models";
-    for (int i = 0; i < Matcher.CANDIDATES_PER_LINE + 10; i++) {
-      String id = String.format("a-%03d", i);
-      java.nio.file.Files.writeString(dir.resolve(id + ".md"), entry(id, "Model " + i + " fails",
-          "failed to load model_" + i + ": unexpected shape for tensor t" + i + "\"\n  - \"" + line));
-    }
-    java.nio.file.Files.writeString(dir.resolve("z-main.md"), entry("z-main", "Failed to load all models", line));
-    var loaded = new ContentLoader().load(dir);
-    assertTrue(loaded.diagnostics().stream().noneMatch(d -> d.isError()), loaded.diagnostics().toString());
-    Rules rules = Rules.defaults();
-    Matcher m = new Matcher(MatchIndex.build(loaded.knowledgeBase(), rules), rules);
+    listSecond(dir, Matcher.CANDIDATES_PER_LINE + 10, line);
+    write(dir, "z-main", "Failed to load all models", line);
+    Matcher m = matcherOf(dir);
     MatchReport r = m.match("2024-10-11T13:28:22.061Z stderr F " + line, Matcher.Options.defaults());
     assertEquals("z-main", r.matches().get(0).entry().id(), () -> r.matches().toString());
   }
@@ -218,19 +201,32 @@ class MatcherTest {
     // entry whose main error is the line's end; without a limit on a crowd they take every place.
     String main = "[StatusCode.UNAVAILABLE] failed to connect to all addresses";
     String whole = "tritonclient.utils.InferenceServerException: " + main;
-    for (int i = 0; i < 70; i++) {
-      String id = String.format("a-%03d", i);
-      java.nio.file.Files.writeString(dir.resolve(id + ".md"), entry(id, "Model " + i + " fails",
-          "failed to load model_" + i + ": unexpected shape for tensor t" + i + "\"\n  - \"" + whole));
-    }
-    java.nio.file.Files.writeString(dir.resolve("z-main.md"), entry("z-main", "gRPC client cannot connect", main));
-    var loaded = new ContentLoader().load(dir);
-    assertTrue(loaded.diagnostics().stream().noneMatch(d -> d.isError()), loaded.diagnostics().toString());
-    Rules rules = Rules.defaults();
-    Matcher m = new Matcher(MatchIndex.build(loaded.knowledgeBase(), rules), rules);
+    listSecond(dir, 70, whole);
+    write(dir, "z-main", "gRPC client cannot connect", main);
+    Matcher m = matcherOf(dir);
     MatchReport r = m.match(whole, new Matcher.Options(Matcher.RANKED, java.util.List.of(), "en"));
     assertTrue(r.matches().stream().anyMatch(x -> x.entry().id().equals("z-main") && x.line() != null),
         () -> "z-main not aligned: " + r.matches().stream().map(x -> x.entry().id()).toList());
+  }
+
+  /** The matcher of the entries written into {@code dir}, which load without errors. */
+  private static Matcher matcherOf(Path dir) {
+    var loaded = new ContentLoader().load(dir);
+    assertTrue(loaded.diagnostics().stream().noneMatch(d -> d.isError()), loaded.diagnostics().toString());
+    Rules rules = Rules.defaults();
+    return new Matcher(MatchIndex.build(loaded.knowledgeBase(), rules), rules);
+  }
+
+  /** Entries a-000, a-001, ... each with a main error of its own and {@code line} as its second symptom. */
+  private static void listSecond(Path dir, int entries, String line) throws java.io.IOException {
+    for (int i = 0; i < entries; i++) {
+      write(dir, String.format("a-%03d", i), "Model " + i + " fails",
+          "failed to load model_" + i + ": unexpected shape for tensor t" + i + "\"\n  - \"" + line);
+    }
+  }
+
+  private static void write(Path dir, String id, String title, String symptom) throws java.io.IOException {
+    java.nio.file.Files.writeString(dir.resolve(id + ".md"), entry(id, title, symptom));
   }
 
   private static String entry(String id, String title, String symptom) {
