@@ -34,7 +34,8 @@
     if (!this.manifestPromise) {
       this.manifestPromise = this.part("manifest").then(function (m) {
         if (!m) { throw new Error("search index missing: search/manifest.js"); }
-        if (!m.constants || !m.slots) { throw new Error("search/manifest.js is from an older build: rebuild the site"); }
+        // Schema 6 writes lists of numbers as strings (NumberList); an older index cannot be read.
+        if (!m.constants || !m.slots || !(m.schema >= 6)) { throw new Error("search/manifest.js is from an older build: rebuild the site"); }
         useConstants(m.constants);
         m.compiled = Errata.text.compileRules(m.rules);
         self.m = m;
@@ -51,11 +52,25 @@
     return h >>> 0;
   }
 
+  // A list of numbers as the index writes it (NumberList): base 32, most significant digit
+  // first, the last digit of each number from LAST and the others from LEADING.
+  var LAST = "0123456789abcdefghijklmnopqrstuv", LEADING = "ABCDEFGHIJKLMNOPQRSTUVWXYZ!#$%&*";
+  var DIGIT = new Int8Array(128).fill(-1);
+  for (var d = 0; d < 32; d++) { DIGIT[LAST.charCodeAt(d)] = d; DIGIT[LEADING.charCodeAt(d)] = 32 + d; }
+  function numbers(s) {
+    var out = [], v = 0;
+    for (var i = 0; i < s.length; i++) {
+      var c = DIGIT[s.charCodeAt(i)];
+      if (c < 32) { out.push(v * 32 + c); v = 0; } else { v = v * 32 + c - 32; }
+    }
+    return out;
+  }
+
   /** Ascending numbers written as the gaps between them. */
-  function undelta(a) { var out = new Array(a.length), prev = 0; for (var i = 0; i < a.length; i++) { prev += a[i]; out[i] = prev; } return out; }
-  /** A posting written as [gap, weight, gap, weight, ...]: {entries, weight}. */
-  function posting(a) {
-    var n = a.length / 2, e = new Array(n), wt = new Array(n), prev = 0;
+  function undelta(s) { var a = numbers(s), out = new Array(a.length), prev = 0; for (var i = 0; i < a.length; i++) { prev += a[i]; out[i] = prev; } return out; }
+  /** A posting written as gap, weight, gap, weight, ...: {entries, weight}. */
+  function posting(s) {
+    var a = numbers(s), n = a.length / 2, e = new Array(n), wt = new Array(n), prev = 0;
     for (var i = 0; i < n; i++) { prev += a[2 * i]; e[i] = prev; wt[i] = a[2 * i + 1]; }
     return { entries: e, weight: wt };
   }
@@ -248,7 +263,21 @@
     });
   };
 
-  Engine.prototype.facets = function () { return this.part("facets"); };
+  /** The facets, with each component's and tag's entries as ascending numbers. */
+  Engine.prototype.facets = function () {
+    if (!this.facetsPromise) {
+      var self = this;
+      this.facetsPromise = this.part("facets").then(function (f) {
+        // Not loaded: the next query tries again, as part() lets it.
+        if (!f) { self.facetsPromise = null; return f; }
+        ["component", "tag"].forEach(function (kind) {
+          Object.keys(f[kind]).forEach(function (value) { f[kind][value] = undelta(f[kind][value]); });
+        });
+        return f;
+      });
+    }
+    return this.facetsPromise;
+  };
 
   /** The family an entry belongs to: its original's id for translations and originals, else its number. */
   Engine.prototype.familyOf = function (entry) {

@@ -211,7 +211,7 @@
     selected = -1;
   }
 
-  // Facets arrive as, for each component and tag, its entries as gaps, and the status as one
+  // Facets arrive as, for each component and tag, its entries (ascending), and the status as one
   // digit per entry (its place among status.values); sets are made once.
   var facetSets = null;
   function sets(facets) {
@@ -225,9 +225,7 @@
     ["component", "tag"].forEach(function (kind) {
       facetSets[kind] = {};
       Object.keys(facets[kind]).forEach(function (value) {
-        var ids = new Set(), prev = 0;
-        facets[kind][value].forEach(function (g) { prev += g; ids.add(prev); });
-        facetSets[kind][value] = ids;
+        facetSets[kind][value] = new Set(facets[kind][value]);
       });
     });
     return facetSets;

@@ -39,8 +39,11 @@ import java.util.TreeSet;
  * </ul>
  */
 public final class SearchIndexWriter {
-  /** 5: the status facet as one digit per entry; 4: word parts are runs of the sorted terms, numbered, rather than one per prefix. */
-  public static final int SCHEMA = 5;
+  /**
+   * 6: lists of numbers (gaps, weights) as {@link NumberList} strings; 5: the status facet as one
+   * digit per entry; 4: word parts are runs of the sorted terms, numbered, rather than one per prefix.
+   */
+  public static final int SCHEMA = 6;
   static final int TEMPLATES_PER_PART = 64;
   static final int ENTRIES_PER_PART = 8;
   /**
@@ -171,27 +174,26 @@ public final class SearchIndexWriter {
     return out;
   }
 
-  /** Entry numbers as gaps, each followed by its weight: [gap, weight, gap, weight, ...]. */
-  /** Ascending numbers as the gaps between them, which stay short: {@code [3, 5, 9]} as {@code [3, 2, 4]}. */
+  /** Ascending numbers as the gaps between them, which stay short ({@code [3, 5, 9]} as {@code [3, 2, 4]}), as a {@link NumberList}. */
   private static void gaps(JsonGenerator g, String field, List<Integer> ascending) throws IOException {
-    g.writeArrayFieldStart(field);
+    NumberList out = new NumberList();
     int prev = 0;
     for (int n : ascending) {
-      g.writeNumber(n - prev);
+      out.add(n - prev);
       prev = n;
     }
-    g.writeEndArray();
+    g.writeStringField(field, out.toString());
   }
 
+  /** Entry numbers as gaps, each followed by its weight: gap, weight, gap, weight, ... as a {@link NumberList}. */
   private static void posting(JsonGenerator g, Posting p) throws IOException {
-    g.writeStartArray();
+    NumberList out = new NumberList();
     int prev = 0;
     for (int k = 0; k < p.entries().length; k++) {
-      g.writeNumber(p.entries()[k] - prev);
-      g.writeNumber(p.weight()[k]);
+      out.add(p.entries()[k] - prev).add(p.weight()[k]);
       prev = p.entries()[k];
     }
-    g.writeEndArray();
+    g.writeString(out.toString());
   }
 
   private List<IndexPart> templateShards(MatchIndex match) {
