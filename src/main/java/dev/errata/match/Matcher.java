@@ -523,8 +523,18 @@ public final class Matcher {
    * with other text still finds its template this way): of the {@code touched} templates, those
    * whose share {@code acc} is at least {@code least}, in order (more shared weight first, then
    * the lower number), at most CANDIDATES_PER_SHARE of any one share, into {@code best} (its
-   * length is how many); returns how many. The best are selected rather than all sorted, as a
-   * common word reaches thousands of templates; a crowded line takes the slower way.
+   * length is how many); returns how many.
+   *
+   * <p>Templates that share exactly the same words with a line are nearly always one message
+   * that many entries list (a consequence such as "failed to load all models", or
+   * near-identical siblings); without the limit they fill every place and the entry whose main
+   * error the line is, written a little differently, is never aligned.
+   *
+   * <p>The best are selected as the templates come rather than all sorted, as a common word
+   * reaches thousands of templates. A template left out never belongs back in: one that falls off
+   * the end has as many before it as places, and one that its share's limit leaves out has that
+   * many of its share, with lower numbers, before it; each is only ever replaced by one that comes
+   * before it too. So the selection is the head of the sorted, limited list.
    */
   static int candidates(int[] touched, int nTouched, double[] acc, double least, int[] best) {
     int nBest = 0;
@@ -544,107 +554,39 @@ public final class Matcher {
           continue;
         }
       }
-      int at = nBest == best.length ? nBest - 1 : nBest++;
+      // Where it goes: after every template that comes before it.
+      int at = nBest;
       while (at > 0) {
         int prev = best[at - 1];
         double prevShare = acc[prev];
         if (share < prevShare || (share == prevShare && tid > prev)) {
           break;
         }
-        best[at] = prev;
         at--;
       }
+      // Its share's run around that place: before it the lower numbers, after it the higher.
+      int from = at;
+      while (from > 0 && acc[best[from - 1]] == share) {
+        from--;
+      }
+      int to = at;
+      while (to < nBest && acc[best[to]] == share) {
+        to++;
+      }
+      int drop;
+      if (to - from >= CANDIDATES_PER_SHARE) {
+        if (to == at) {
+          continue; // its share has its places, all with lower numbers
+        }
+        drop = to - 1; // the highest number of its share gives up its place
+      } else {
+        drop = nBest == best.length ? nBest - 1 : nBest++;
+      }
+      System.arraycopy(best, at, best, at + 1, drop - at);
       best[at] = tid;
     }
-    // With no crowd among the best, limiting crowds leaves them as they are.
-    return crowded(best, nBest, acc) ? capped(touched, nTouched, least, acc, best) : nBest;
+    return nBest;
   }
-
-  /**
-   * Whether more than CANDIDATES_PER_SHARE of the selected candidates share exactly as much with
-   * the line (they are in order, so such templates sit together).
-   */
-  private static boolean crowded(int[] best, int n, double[] acc) {
-    int run = 1;
-    for (int c = 1; c < n; c++) {
-      run = acc[best[c]] == acc[best[c - 1]] ? run + 1 : 1;
-      if (run > CANDIDATES_PER_SHARE) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /**
-   * The candidates of a crowded line: in order (more shared weight, then the lower number), at
-   * most CANDIDATES_PER_SHARE of any one share, into {@code best}; returns how many. Templates
-   * that share exactly the same words with a line are nearly always one message that many
-   * entries list (a consequence such as "failed to load all models", or near-identical siblings);
-   * without the limit they fill every place and the entry whose main error the line is, written
-   * a little differently, is never aligned.
-   */
-  private static int capped(int[] touched, int nTouched, double least, double[] acc, int[] best) {
-    // Sorted as one long each: the share's place among the distinct shares (most first), then the
-    // template's number. Most lines of a large knowledge base are crowded: no boxing, and the
-    // arrays are the thread's, as long as the longest list of qualified templates so far.
-    Crowd crowd = CROWD.get();
-    int n = 0;
-    for (int k = 0; k < nTouched; k++) {
-      if (acc[touched[k]] >= least) {
-        n++;
-      }
-    }
-    crowd.ensure(n);
-    double[] distinct = crowd.distinct;
-    long[] order = crowd.order;
-    n = 0;
-    for (int k = 0; k < nTouched; k++) {
-      if (acc[touched[k]] >= least) {
-        distinct[n] = acc[touched[k]];
-        order[n++] = touched[k];
-      }
-    }
-    java.util.Arrays.sort(distinct, 0, n);
-    int m = 0;
-    for (int k = 0; k < n; k++) {
-      if (m == 0 || distinct[k] != distinct[m - 1]) {
-        distinct[m++] = distinct[k];
-      }
-    }
-    for (int k = 0; k < n; k++) {
-      int tid = (int) order[k];
-      long place = m - 1 - java.util.Arrays.binarySearch(distinct, 0, m, acc[tid]);
-      order[k] = place << 32 | tid;
-    }
-    java.util.Arrays.sort(order, 0, n);
-    int taken = 0;
-    int run = 0;
-    long share = -1;
-    for (int k = 0; k < n && taken < best.length; k++) {
-      long place = order[k] >>> 32;
-      run = place == share ? run + 1 : 1;
-      share = place;
-      if (run <= CANDIDATES_PER_SHARE) {
-        best[taken++] = (int) order[k];
-      }
-    }
-    return taken;
-  }
-
-  /** A thread's arrays for {@link #capped}. */
-  private static final class Crowd {
-    double[] distinct = new double[0];
-    long[] order = new long[0];
-
-    void ensure(int n) {
-      if (order.length < n) {
-        distinct = new double[2 * n];
-        order = new long[2 * n];
-      }
-    }
-  }
-
-  private static final ThreadLocal<Crowd> CROWD = ThreadLocal.withInitial(Crowd::new);
 
   /** A line and the one after it, read for alignment once for all the line's candidates. */
   private static final class Lines {
