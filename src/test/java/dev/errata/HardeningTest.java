@@ -270,8 +270,12 @@ class HardeningTest {
       assertEquals(null, missing.get(), "missing at some instant, of " + looks.get() + " looks");
       assertTrue(looks.get() > 100, "looked " + looks.get() + " times");
       List<String> left = names(tmp.resolve("site.builds"));
-      assertEquals(3, left.size(), "the lock, the current build and the examples' stored answers: " + left);
+      assertEquals(4, left.size(), "the lock, the current build, the one before it (the next build's spare) and the"
+          + " examples' stored answers: " + left);
       assertTrue(left.contains(".lock") && left.contains("cache"), left.toString());
+      for (String folder : left.stream().filter(n -> !n.equals(".lock") && !n.equals("cache")).toList()) {
+        assertTrue(Files.isRegularFile(tmp.resolve("site.builds").resolve(folder).resolve(".errata-site")), "a finished site: " + folder);
+      }
     }
   }
 

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -21,8 +20,13 @@ final class Assets {
 
   private Assets() {}
 
-  static void copy(Path templatesDir, Path siteDir) {
+  /**
+   * Copies them into {@code siteDir}'s {@code assets/}, each file made anew (a reused site's file
+   * is never written over); returns the paths written, relative to {@code siteDir}.
+   */
+  static java.util.Set<String> copy(Path templatesDir, Path siteDir) {
     Path target = siteDir.resolve("assets");
+    java.util.Set<String> written = new java.util.HashSet<>();
     try {
       Files.createDirectories(target);
       for (String name : DEFAULTS) {
@@ -30,19 +34,26 @@ final class Assets {
           if (in == null) {
             throw new ErrataException(ExitCode.INTERNAL, "the jar lacks the default asset " + name);
           }
-          Files.copy(in, target.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+          Files.deleteIfExists(target.resolve(name));
+          Files.copy(in, target.resolve(name));
+          written.add("assets/" + name);
         }
       }
       Path user = templatesDir == null ? null : templatesDir.resolve("assets");
       if (user != null && Files.isDirectory(user)) {
         try (Stream<Path> files = Files.walk(user)) {
           for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
-            Path dest = target.resolve(user.relativize(f).toString());
+            Path relative = user.relativize(f);
+            String path = relative.toString().replace(relative.getFileSystem().getSeparator(), "/");
+            Path dest = target.resolve(path);
             Files.createDirectories(dest.getParent());
-            Files.copy(f, dest, StandardCopyOption.REPLACE_EXISTING);
+            Files.deleteIfExists(dest);
+            Files.copy(f, dest);
+            written.add("assets/" + path);
           }
         }
       }
+      return written;
     } catch (IOException e) {
       throw new ErrataException(ExitCode.IO, "cannot copy assets into " + target + ": " + e.getMessage(), e);
     }

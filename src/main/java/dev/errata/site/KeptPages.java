@@ -122,9 +122,10 @@ final class KeptPages implements EarlierPages {
 
   /**
    * What the next build needs of this one: its folder, its files' digests, each entry's digest,
-   * word counts and body problems, and the digest of each list page's inputs.
+   * word counts and body problems, the digest of each list page's inputs, and how the site before
+   * it differs from it (the next build writes into that one).
    */
-  PageStore.Record record(String folder, Map<String, Long> digests, KnowledgeBase kb) {
+  PageStore.Record record(String folder, Map<String, Long> digests, KnowledgeBase kb, Optional<PageStore.Spare> spare) {
     Map<String, PageStore.Entry> out = new HashMap<>();
     for (Entry e : kb.entries()) {
       String key = keys.get(e.id());
@@ -132,6 +133,6 @@ final class KeptPages implements EarlierPages {
         out.put(e.id(), new PageStore.Entry(key, counting.kept(e), problems.getOrDefault(e.id(), List.of())));
       }
     }
-    return new PageStore.Record(folder, digests, counting.counting().table(), out, Map.copyOf(pageKeys));
+    return new PageStore.Record(folder, digests, counting.counting().table(), out, Map.copyOf(pageKeys), spare);
   }
 }

@@ -21,13 +21,15 @@ import java.util.stream.Stream;
 /**
  * Replaces an output site as a whole, so that at every instant the output path holds either the
  * complete previous site or the complete new one. The output ({@code site}) is a symbolic link
- * to a numbered folder beside it ({@code site.builds/7}); a build writes a new folder there and
- * swaps the link with one rename(2) of a new link over it, which is atomic, then removes the
- * previous folder. Whatever a killed build leaves (an unfinished folder, an old one not yet
- * removed) the next build removes, under a lock that lets one build at a time write
- * ({@link BuildLock}). A real {@code site/} folder written by an older errata is moved into
- * {@code site.builds/} by the first build. A marker file, written last, tells a finished folder
- * from an unfinished one, and keeps us from ever replacing a folder that Errata did not write.
+ * to a numbered folder beside it ({@code site.builds/7}); a build writes another folder there and
+ * swaps the link with one rename(2) of a new link over it, which is atomic. The site it replaced
+ * stays as the spare: the build after takes it, renamed, and changes only the files that differ
+ * ({@link #reuse}), rather than making and later removing a folder of every file. Whatever a
+ * killed build leaves (an unfinished folder, older ones) the next build removes, under a lock
+ * that lets one build at a time write ({@link BuildLock}). A real {@code site/} folder written by
+ * an older errata is moved into {@code site.builds/} by the first build. A marker file, written
+ * last and removed first, tells a finished folder from an unfinished one, and keeps us from ever
+ * replacing a folder that Errata did not write.
  */
 final class OutputFolder implements AutoCloseable {
   static final String MARKER = ".errata-site";
@@ -39,6 +41,8 @@ final class OutputFolder implements AutoCloseable {
   private final Path builds;
   private final Runnable onWait;
   private BuildLock lock;
+  /** The finished site before the current one, which {@link #begin} left in place. */
+  private Optional<Path> spare = Optional.empty();
 
   /** @param onWait called once when another build into {@code out} runs and this one waits for it */
   OutputFolder(Path out, Runnable onWait) {
@@ -68,6 +72,7 @@ final class OutputFolder implements AutoCloseable {
       lock = BuildLock.acquire(builds.resolve(LOCK), onWait);
       migrateOldFolder();
       recoverLink();
+      spare = newestBefore(target());
       removeLeftovers();
       Path folder = builds.resolve(Long.toString(lastNumber() + 1));
       Files.createDirectory(folder);
@@ -87,35 +92,59 @@ final class OutputFolder implements AutoCloseable {
     }
   }
 
-  /** Marks the finished folder complete, points the output at it and removes the previous site. */
-  void commit(Path folder) {
-    commit(folder, true);
-  }
-
   /**
-   * Marks the finished folder complete and points the output at it; with {@code removePrevious}
-   * false the previous site stays until {@link #tidy} or the next build removes it (so that the
-   * preview server can reload its pages first).
+   * Marks the finished folder complete and points the output at it. The previous site stays: it
+   * is the next build's spare.
    */
-  void commit(Path folder, boolean removePrevious) {
-    Optional<Path> previous = target();
+  void commit(Path folder) {
     try {
+      Files.deleteIfExists(folder.resolve(MARKER));
       Files.writeString(folder.resolve(MARKER), "written by errata build; the whole folder is replaced on each build\n",
           StandardCharsets.UTF_8);
       swapTo(folder);
     } catch (IOException e) {
       throw new ErrataException(ExitCode.IO, "cannot point " + out + " at the new site: " + e.getMessage(), e);
     }
-    if (!removePrevious) {
-      return;
-    }
-    // The new site is in place: a previous one that cannot be removed now is a leftover like any
-    // other, which the next build removes, and no reason to fail this one.
+  }
+
+  /** The finished site before the current one, when {@link #begin} found one: what {@link #reuse} may take. */
+  Optional<Path> spare() {
+    return spare;
+  }
+
+  /**
+   * Takes the spare site as the folder of this build, in place of the empty {@code fresh} one
+   * {@link #begin} made: it is unmarked first (a build killed from here on leaves an unfinished
+   * folder, which the next one removes), then renamed. False, with {@code fresh} still there and
+   * empty, when it cannot be.
+   */
+  boolean reuse(Path spareFolder, Path fresh) {
     try {
-      previous.filter(p -> !p.equals(folder)).ifPresent(OutputFolder::deleteTreeOnAllCores);
-    } catch (ErrataException e) {
-      return;
+      Files.delete(spareFolder.resolve(MARKER));
+      Files.delete(fresh);
+      try {
+        Files.move(spareFolder, fresh, StandardCopyOption.ATOMIC_MOVE);
+      } catch (IOException e) {
+        Files.createDirectory(fresh);
+        return false;
+      }
+      spare = Optional.empty();
+      return true;
+    } catch (IOException e) {
+      throw new ErrataException(ExitCode.IO, "cannot take the previous site " + spareFolder + " for this build: " + e.getMessage(), e);
     }
+  }
+
+  /** Removes the spare site, which this build does not use. */
+  void dropSpare() {
+    spare.ifPresent(p -> {
+      try {
+        deleteTreeOnAllCores(p);
+      } catch (ErrataException e) {
+        // A leftover like any other, which the next build removes: no reason to fail this one.
+      }
+    });
+    spare = Optional.empty();
   }
 
   /** The build folder the output links to now: the site a new build may take unchanged files from. */
@@ -123,7 +152,7 @@ final class OutputFolder implements AutoCloseable {
     return target();
   }
 
-  /** Removes, under the lock, every build folder but the one the output links to. */
+  /** Removes, under the lock, every build folder but the one the output links to and the spare. */
   static void tidy(Path out) {
     try (OutputFolder o = new OutputFolder(out, () -> { })) {
       o.ensureReplaceable();
@@ -131,6 +160,7 @@ final class OutputFolder implements AutoCloseable {
         return;
       }
       o.lock = BuildLock.acquire(o.builds.resolve(LOCK), () -> { });
+      o.spare = o.newestBefore(o.target());
       o.removeLeftovers();
     } catch (IOException e) {
       throw new ErrataException(ExitCode.IO, "cannot remove old builds in " + out + ": " + e.getMessage(), e);
@@ -230,8 +260,8 @@ final class OutputFolder implements AutoCloseable {
   }
 
   /**
-   * Every build folder but the one the output links to (unfinished builds, previous sites not yet
-   * removed), stray links of an interrupted swap, and the temporary and old folders that builds
+   * Every build folder but the one the output links to and the spare (unfinished builds, older
+   * sites), stray links of an interrupted swap, and the temporary and old folders that builds
    * of older versions left beside the output (those holding the marker only).
    */
   private void removeLeftovers() throws IOException {
@@ -239,7 +269,7 @@ final class OutputFolder implements AutoCloseable {
     try (DirectoryStream<Path> s = Files.newDirectoryStream(builds)) {
       for (Path p : s) {
         String n = p.getFileName().toString();
-        if (!n.equals(LOCK) && !n.equals(CACHE) && !current.map(p::equals).orElse(false)) {
+        if (!n.equals(LOCK) && !n.equals(CACHE) && !current.map(p::equals).orElse(false) && !spare.map(p::equals).orElse(false)) {
           deleteTree(p);
         }
       }
@@ -257,6 +287,16 @@ final class OutputFolder implements AutoCloseable {
         }
       }
     }
+  }
+
+  /** The newest finished build folder numbered below the current one: the site before it. */
+  private Optional<Path> newestBefore(Optional<Path> current) throws IOException {
+    if (current.isEmpty() || number(current.get()) == 0) {
+      return Optional.empty();
+    }
+    long below = number(current.get());
+    return numbered().stream().filter(p -> number(p) < below && Files.exists(p.resolve(MARKER), LinkOption.NOFOLLOW_LINKS))
+        .reduce((a, b) -> b);
   }
 
   /** The numbered build folders, in order. */

@@ -22,7 +22,7 @@ import java.util.Optional;
  */
 final class PageStore {
   static final String FILE = "pages.bin";
-  private static final String MAGIC = "errata-pages 2";
+  private static final String MAGIC = "errata-pages 3";
 
   /** One entry as the last build rendered it. */
   record Entry(String key, TermCounts.Kept counts, List<Diagnostic> problems) {}
@@ -33,7 +33,14 @@ final class PageStore {
    * page that lists entries, by path.
    */
   record Record(String folder, Map<String, Long> digests, String[] terms, Map<String, Entry> entries,
-      Map<String, String> pages) {}
+      Map<String, String> pages, Optional<Spare> spare) {}
+
+  /**
+   * The site of the build before this one, which the next build writes into ({@link
+   * OutputFolder#reuse}): its folder's name, and the paths where its files differ from this
+   * build's (present in one only, or with other bytes). Every other file of it is this build's.
+   */
+  record Spare(String folder, java.util.Set<String> changed) {}
 
   private final Path file;
 
@@ -107,10 +114,17 @@ final class PageStore {
       for (int i = 0; i < listed; i++) {
         pages.put(in.text(), in.text());
       }
+      String spareFolder = in.text();
+      int changed = in.count();
+      java.util.Set<String> differ = new java.util.HashSet<>(changed * 2);
+      for (int i = 0; i < changed; i++) {
+        differ.add(in.text());
+      }
       if (!in.atEnd()) {
         return Optional.empty();
       }
-      return Optional.of(new Record(folder, digests, terms, entries, pages));
+      Optional<Spare> spare = spareFolder.isEmpty() ? Optional.empty() : Optional.of(new Spare(spareFolder, differ));
+      return Optional.of(new Record(folder, digests, terms, entries, pages, spare));
     } catch (RuntimeException e) {
       // Damaged or cut short: everything is rendered again.
       return Optional.empty();
@@ -183,6 +197,10 @@ final class PageStore {
       out.text(path);
       out.text(key);
     });
+    out.text(record.spare().map(Spare::folder).orElse(""));
+    java.util.Set<String> changed = record.spare().map(Spare::changed).orElse(java.util.Set.of());
+    out.count(changed.size());
+    changed.forEach(out::text);
     CacheFile.replace(file, o -> o.write(out.bytes, 0, out.size));
   }
 

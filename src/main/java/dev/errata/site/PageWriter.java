@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -24,8 +25,13 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>Given the site the previous build wrote and a digest of each of its files, a file with the
  * same path and digest is linked (a hard link) rather than written: a rebuild after one edit
- * writes the files that edit changed. Files are never changed in place, only created, so the
- * two sites sharing a file cannot see each other's writes.
+ * writes the files that edit changed. Files are never changed in place, only created (a file
+ * that is there is removed first), so two sites sharing a file cannot see each other's writes.
+ *
+ * <p>Writing into the site before the previous one ({@link OutputFolder#reuse}), which holds the
+ * previous site's files but for the paths where the two differ, a file that is already there
+ * with the same digest is left as it is: a rebuild touches the files of the last two builds'
+ * edits, not every file of the site. {@link #prune} then removes what this build did not write.
  */
 final class PageWriter {
   private static final Page END = new Page("", new byte[0]);
@@ -38,6 +44,11 @@ final class PageWriter {
 
   private final Path root;
   private final Previous previous;
+  /**
+   * When the folder is a reused site: the paths where its files differ from the previous site's
+   * (every other file of it is the previous site's); null for a new, empty folder.
+   */
+  private final Set<String> differs;
   private final Map<String, Long> digests = new HashMap<>();
   /** Pages, and files to take from the previous site as they are ({@link Keep}). */
   private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(256);
@@ -48,8 +59,17 @@ final class PageWriter {
 
   /** @param previous the site to link unchanged files from ({@link Previous#NONE} for none); digests are kept */
   PageWriter(Path root, Previous previous) {
+    this(root, previous, null);
+  }
+
+  /**
+   * @param differs for a {@code root} that holds the previous site's files but for these paths
+   *     (a reused site, see {@link OutputFolder#reuse}); null for a new, empty folder
+   */
+  PageWriter(Path root, Previous previous, Set<String> differs) {
     this.root = root;
     this.previous = previous;
+    this.differs = differs;
     this.thread = new Thread(this::run, "errata-writer");
     thread.setDaemon(true);
     thread.start();
@@ -99,6 +119,46 @@ final class PageWriter {
     return digests;
   }
 
+  /**
+   * In a reused folder, removes every file this build did not write (nor {@code alsoWritten},
+   * paths written beside this writer), and every folder that then holds none: the pages of
+   * entries gone since, whatever was added by hand. Read after {@link #finish}. Folders are
+   * listed, not their files looked at one by one.
+   */
+  void prune(Set<String> alsoWritten) {
+    if (differs == null) {
+      return;
+    }
+    Set<String> folders = new HashSet<>();
+    for (Set<String> paths : List.of(digests.keySet(), alsoWritten)) {
+      for (String p : paths) {
+        for (int slash = p.lastIndexOf('/'); slash > 0; slash = p.lastIndexOf('/', slash - 1)) {
+          if (!folders.add(p.substring(0, slash))) {
+            break;
+          }
+        }
+      }
+    }
+    try {
+      prune(root, "", folders, alsoWritten);
+    } catch (IOException e) {
+      throw new ErrataException(ExitCode.IO, "cannot tidy " + root + ": " + e.getMessage(), e);
+    }
+  }
+
+  private void prune(Path folder, String prefix, Set<String> folders, Set<String> alsoWritten) throws IOException {
+    try (java.nio.file.DirectoryStream<Path> s = Files.newDirectoryStream(folder)) {
+      for (Path p : s) {
+        String path = prefix + p.getFileName();
+        if (folders.contains(path)) {
+          prune(p, path + "/", folders, alsoWritten);
+        } else if (!digests.containsKey(path) && !alsoWritten.contains(path)) {
+          OutputFolder.deleteTree(p);
+        }
+      }
+    }
+  }
+
   /** Drops what is queued and stops, after a failure elsewhere, before the folder is removed. */
   void abort() {
     queue.clear();
@@ -127,9 +187,17 @@ final class PageWriter {
         String path = item instanceof Page p ? p.path() : ((Keep) item).path();
         try {
           if (item instanceof Keep k) {
-            keep(k);
-          } else if (!linked((Page) item)) {
-            write(root.resolve(path), ((Page) item).bytes());
+            digests.put(k.path(), k.digest());
+            if (!there(k.path(), k.digest())) {
+              keep(k);
+            }
+          } else {
+            Page page = (Page) item;
+            long digest = digest(page.bytes());
+            digests.put(path, digest);
+            if (!there(path, digest) && !linked(path, digest)) {
+              write(root.resolve(path), page.bytes());
+            }
           }
           written++;
         } catch (ErrataException e) {
@@ -142,12 +210,32 @@ final class PageWriter {
     }
   }
 
+  /** Whether the reused folder holds this very file already: the previous site's, with the same digest. */
+  private boolean there(String path, long digest) {
+    if (differs == null || differs.contains(path)) {
+      return false;
+    }
+    Long before = previous.digests().get(path);
+    return before != null && before == digest;
+  }
+
+  /**
+   * Removes the reused folder's file at {@code file}, if any, before another takes its place:
+   * it may be the previous site's own file too (a hard link), which must not change.
+   */
+  private void clear(Path file) throws IOException {
+    if (differs != null) {
+      Files.deleteIfExists(file);
+    }
+  }
+
   private void write(Path file, byte[] content) {
     try {
       Path folder = file.getParent();
       if (folders.add(folder)) {
         Files.createDirectories(folder);
       }
+      clear(file);
       // One write call: Files.write would pass the bytes through a small direct buffer in pieces.
       try (FileOutputStream out = new FileOutputStream(file.toFile())) {
         out.write(content);
@@ -157,12 +245,10 @@ final class PageWriter {
     }
   }
 
-  /** Records the page's digest, and links it when the previous site has the same file; false when it was not linked. */
-  private boolean linked(Page page) {
-    long digest = digest(page.bytes());
-    digests.put(page.path(), digest);
-    Long before = previous.digests().get(page.path());
-    return before != null && before == digest && link(root.resolve(page.path()), previous.folder().resolve(page.path()));
+  /** Links the page when the previous site has the same file; false when it was not linked. */
+  private boolean linked(String path, long digest) {
+    Long before = previous.digests().get(path);
+    return before != null && before == digest && link(root.resolve(path), previous.folder().resolve(path));
   }
 
   private void keep(Keep k) {
@@ -170,7 +256,6 @@ final class PageWriter {
       throw new ErrataException(ExitCode.IO, "cannot take " + k.path() + " from the previous site in " + previous.folder()
           + " (was it changed by hand?); run errata build --full to render every page again");
     }
-    digests.put(k.path(), k.digest());
   }
 
   /** Links {@code file} to the same file of the previous site; false when it cannot (gone, another file system). */
@@ -180,6 +265,7 @@ final class PageWriter {
       if (folders.add(folder)) {
         Files.createDirectories(folder);
       }
+      clear(file);
       Files.createLink(file, same);
       return true;
     } catch (IOException | UnsupportedOperationException e) {

@@ -31,9 +31,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -269,7 +271,12 @@ public final class SiteBuilder {
     PageWriter.Previous previous = memory.map(m -> m.previous(current)).filter(p -> p != PageWriter.Previous.NONE)
         .or(() -> last.map(r -> new PageWriter.Previous(current.orElseThrow(), r.digests())))
         .orElse(PageWriter.Previous.NONE);
-    PageWriter writer = new PageWriter(tmp, previous);
+    // The site before the previous one, when the record says where it differs from the previous:
+    // this build changes those files and its own, rather than making every file anew.
+    Optional<PageStore.Spare> spare = last.flatMap(PageStore.Record::spare)
+        .filter(s -> previous != PageWriter.Previous.NONE && out.spare().map(p -> p.getFileName().toString().equals(s.folder())).orElse(false));
+    boolean reused = spare.isPresent() && out.reuse(out.spare().get(), tmp);
+    PageWriter writer = new PageWriter(tmp, previous, reused ? spare.get().changed() : null);
     int pageCount;
     KeptPages kept;
     // What needs only the entries (the JSON API, the match index and its parts) is written on a
@@ -351,13 +358,18 @@ public final class SiteBuilder {
       writer.write(searchIndex.manifest(kb, index, words, rules));
       pageCount = writer.finish() + 1;
       phases.done("finish writing");
-      Assets.copy(options.templates(), tmp);
-      // A remembering builder (serve's) leaves the previous site for tidy(), after the pages reloaded.
-      out.commit(tmp, memory.isEmpty());
+      Set<String> beside = new HashSet<>(Assets.copy(options.templates(), tmp));
+      beside.add(MatchIndexCodec.FILE);
+      writer.prune(beside);
+      out.commit(tmp);
+      out.dropSpare();
       memory.ifPresent(m -> m.written(tmp, writer.digests()));
       phases.done("assets, swap, remove old site");
+      // The previous site is the next build's spare: how it differs from this one is recorded.
+      Optional<PageStore.Spare> next = previous == PageWriter.Previous.NONE ? Optional.empty()
+          : Optional.of(new PageStore.Spare(previous.folder().getFileName().toString(), differing(previous.digests(), writer.digests())));
       // Under the lock still, and only once the site is in place: a failed build keeps the last record.
-      pageStore.ifPresent(s -> s.save(context, kept.record(tmp.getFileName().toString(), writer.digests(), kb)));
+      pageStore.ifPresent(s -> s.save(context, kept.record(tmp.getFileName().toString(), writer.digests(), kb, next)));
       phases.done("record of the pages");
     } catch (RuntimeException | Error e) {
       // Errors too (a stack overflow in a user's template): no unfinished folder is left behind.
@@ -442,6 +454,7 @@ public final class SiteBuilder {
 
   private static void rewriteIndex(Path previous, Path file, String fingerprint) {
     try {
+      Files.deleteIfExists(file);
       MatchIndexCodec.rewrite(previous, fingerprint, file);
     } catch (IOException e) {
       throw new ErrataException(ExitCode.IO, "cannot take " + previous + " into " + file + ": " + e.getMessage()
@@ -449,9 +462,27 @@ public final class SiteBuilder {
     }
   }
 
+  /** The paths whose files differ between two sites (present in one only, or with other bytes), by their digests. */
+  static Set<String> differing(Map<String, Long> before, Map<String, Long> after) {
+    Set<String> out = new HashSet<>();
+    after.forEach((path, digest) -> {
+      if (!digest.equals(before.get(path))) {
+        out.add(path);
+      }
+    });
+    before.keySet().forEach(path -> {
+      if (!after.containsKey(path)) {
+        out.add(path);
+      }
+    });
+    return out;
+  }
+
   private static void writeIndex(Path file, MatchIndexCodec.Encoded index, String fingerprint) {
     try {
       Files.createDirectories(file.getParent());
+      // A reused site's file is replaced, never written over: another site may share it.
+      Files.deleteIfExists(file);
       try (OutputStream out = Files.newOutputStream(file)) {
         MatchIndexCodec.write(index, fingerprint, out);
       }

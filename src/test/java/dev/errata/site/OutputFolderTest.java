@@ -31,27 +31,67 @@ class OutputFolderTest {
     }
   }
 
-  /** One whole build of a site holding {@code index.html} with {@code text}. */
+  /** One whole build of a site holding {@code index.html} with {@code text}, into a new folder (the spare unused). */
   private Path build(String text) throws IOException {
     try (OutputFolder out = new OutputFolder(site(), () -> { })) {
       Path folder = out.begin();
       Files.writeString(folder.resolve("index.html"), text);
       out.commit(folder);
+      out.dropSpare();
       return folder;
     }
   }
 
   @Test
-  void theOutputIsALinkToTheNewestFolderAndTheOldOneGoes() throws IOException {
+  void theOutputIsALinkToTheNewestFolderAndThePreviousOneStaysAsTheSpare() throws IOException {
     Path first = build("one");
     assertTrue(Files.isSymbolicLink(site()));
     assertEquals("one", Files.readString(site().resolve("index.html")));
     assertEquals(Path.of("site.builds", "1"), Files.readSymbolicLink(site()), "a relative link, so the project may move");
     Path second = build("two");
     assertEquals("two", Files.readString(site().resolve("index.html")));
-    assertFalse(Files.exists(first));
-    assertEquals(List.of(".lock", second.getFileName().toString()), names(tmp.resolve("site.builds")));
+    assertEquals("one", Files.readString(first.resolve("index.html")), "the previous site stays, for the next build");
+    Path third = build("three");
+    assertFalse(Files.exists(first), "a spare the build did not use goes");
+    assertEquals(List.of(".lock", second.getFileName().toString(), third.getFileName().toString()), names(tmp.resolve("site.builds")));
     assertEquals(List.of("site", "site.builds"), names(tmp));
+  }
+
+  @Test
+  void aBuildMayTakeTheSpareSite() throws IOException {
+    Path first = build("one");
+    build("two");
+    try (OutputFolder out = new OutputFolder(site(), () -> { })) {
+      Path folder = out.begin();
+      assertEquals(java.util.Optional.of(first), out.spare());
+      assertTrue(out.reuse(first, folder));
+      assertFalse(Files.exists(first));
+      assertEquals("one", Files.readString(folder.resolve("index.html")), "the spare's files, in the new folder");
+      assertFalse(Files.exists(folder.resolve(OutputFolder.MARKER)), "unfinished until committed");
+      assertEquals("two", Files.readString(site().resolve("index.html")), "the current site untouched meanwhile");
+      Files.delete(folder.resolve("index.html"));
+      Files.writeString(folder.resolve("index.html"), "three");
+      out.commit(folder);
+      out.dropSpare();
+      assertEquals("3", folder.getFileName().toString());
+    }
+    assertEquals("three", Files.readString(site().resolve("index.html")));
+    assertEquals(List.of(".lock", "2", "3"), names(tmp.resolve("site.builds")));
+  }
+
+  @Test
+  void aBuildKilledInTheSpareLeavesTheCurrentSiteAndLosesOnlyTheSpare() throws IOException {
+    Path first = build("one");
+    build("two");
+    try (OutputFolder out = new OutputFolder(site(), () -> { })) {
+      Path folder = out.begin();
+      assertTrue(out.reuse(first, folder));
+      Files.writeString(folder.resolve("half.html"), "killed here");
+    }
+    Path next = build("three");
+    assertEquals("three", Files.readString(site().resolve("index.html")));
+    assertEquals(List.of(".lock", "2", next.getFileName().toString()), names(tmp.resolve("site.builds")),
+        "the unfinished folder is removed like any other");
   }
 
   @Test
@@ -84,7 +124,7 @@ class OutputFolderTest {
     }
     Files.createDirectories(tmp.resolve("site.tmp-mine")); // no marker: not ours
     Path last = build("two");
-    assertEquals(List.of(".lock", last.getFileName().toString()), names(builds));
+    assertEquals(List.of(".lock", "1", last.getFileName().toString()), names(builds), "the previous site stays as the spare");
     assertEquals(List.of("site", "site.builds", "site.tmp-mine"), names(tmp));
     assertEquals("2", last.getFileName().toString(), "numbered after the current one, leftovers gone first");
   }
