@@ -52,8 +52,18 @@ public final class MarkdownLimits {
   record Scan(List<Problem> problems, boolean risky) {}
 
   static Scan scan(CharSequence text) {
-    return new Scanner(text.toString().toCharArray()).run();
+    String t = text.toString();
+    char[] chars = BUFFER.get();
+    if (chars.length < t.length()) {
+      chars = new char[Math.max(t.length(), 2 * chars.length)];
+      BUFFER.set(chars);
+    }
+    t.getChars(0, t.length(), chars, 0);
+    return new Scanner(chars, t.length()).run();
   }
+
+  /** The thread's array the texts are scanned from: a build scans every body, a new array each was a tenth of a rebuild. */
+  private static final ThreadLocal<char[]> BUFFER = ThreadLocal.withInitial(() -> new char[1 << 14]);
 
   /**
    * Reads the text from a char array: on the quick compiler each {@code charAt} of a
@@ -61,6 +71,7 @@ public final class MarkdownLimits {
    */
   private static final class Scanner {
     private final char[] s;
+    private final int length;
     private final List<Problem> problems = new ArrayList<>();
     private boolean nestingReported;
     private boolean lineReported;
@@ -72,15 +83,16 @@ public final class MarkdownLimits {
     private int paragraphChars;
     private int paragraphDelimiters;
 
-    Scanner(char[] s) {
+    Scanner(char[] s, int length) {
       this.s = s;
+      this.length = length;
     }
 
     Scan run() {
       int line = 0;
-      for (int start = 0; start <= s.length; ) {
+      for (int start = 0; start <= length; ) {
         int end = start;
-        while (end < s.length && s[end] != '\n') {
+        while (end < length && s[end] != '\n') {
           end++;
         }
         line++;

@@ -31,8 +31,24 @@ final class SectionHeadings {
     List<Repeat> out = new ArrayList<>();
     String fence = null;
     int number = 0;
-    for (String line : body.split("\n", -1)) {
+    for (int start = 0; start <= body.length(); ) {
+      int end = body.indexOf('\n', start);
+      if (end < 0) {
+        end = body.length();
+      }
       number++;
+      int from = start;
+      start = end + 1;
+      // Only a line that starts, after at most three spaces, with a heading's or a fence's mark is
+      // looked at further: a build reads every body, and most lines are neither.
+      int first = from;
+      while (first < end && Character.isWhitespace(body.charAt(first))) {
+        first++;
+      }
+      if (first == end || "#`~".indexOf(body.charAt(first)) < 0) {
+        continue;
+      }
+      String line = body.substring(from, end);
       String t = line.stripLeading();
       if (line.length() - t.length() > 3) {
         continue;
