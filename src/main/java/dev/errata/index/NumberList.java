@@ -14,7 +14,9 @@ public final class NumberList {
   /** A digit that more digits follow, 0 to 31: none of them needs escaping in JSON. */
   static final String LEADING = "ABCDEFGHIJKLMNOPQRSTUVWXYZ!#$%&*";
 
-  private final StringBuilder out = new StringBuilder();
+  /** The characters so far, in an array of their own: the word parts of a large site hold millions of numbers. */
+  private char[] chars = new char[64];
+  private int length;
 
   /** Appends one number; throws on a negative one, which the format cannot hold. */
   public NumberList add(int n) {
@@ -25,16 +27,24 @@ public final class NumberList {
     while (shift + 5 < 32 && (n >>> (shift + 5)) != 0) {
       shift += 5;
     }
-    for (; shift > 0; shift -= 5) {
-      out.append(LEADING.charAt((n >>> shift) & 31));
+    if (length + shift / 5 + 1 > chars.length) {
+      chars = java.util.Arrays.copyOf(chars, Math.max(2 * chars.length, length + 8));
     }
-    out.append(LAST.charAt(n & 31));
+    for (; shift > 0; shift -= 5) {
+      chars[length++] = LEADING.charAt((n >>> shift) & 31);
+    }
+    chars[length++] = LAST.charAt(n & 31);
     return this;
+  }
+
+  /** Writes the list as one JSON string, straight from its characters. */
+  public void write(com.fasterxml.jackson.core.JsonGenerator g) throws java.io.IOException {
+    g.writeString(chars, 0, length);
   }
 
   @Override
   public String toString() {
-    return out.toString();
+    return new String(chars, 0, length);
   }
 
   /** The numbers a list holds, for tests and tools that read the index from Java. */

@@ -182,7 +182,8 @@ public final class SearchIndexWriter {
       out.add(n - prev);
       prev = n;
     }
-    g.writeStringField(field, out.toString());
+    g.writeFieldName(field);
+    out.write(g);
   }
 
   /** Entry numbers as gaps, each followed by its weight: gap, weight, gap, weight, ... as a {@link NumberList}. */
@@ -193,7 +194,7 @@ public final class SearchIndexWriter {
       out.add(p.entries()[k] - prev).add(p.weight()[k]);
       prev = p.entries()[k];
     }
-    g.writeString(out.toString());
+    out.write(g);
   }
 
   private List<IndexPart> templateShards(MatchIndex match) {

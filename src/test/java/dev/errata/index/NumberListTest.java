@@ -29,7 +29,18 @@ class NumberListTest {
         list.add(numbers[i]);
       }
       assertArrayEquals(numbers, NumberList.decode(list.toString()), list.toString());
+      assertEquals("\"" + list + "\"", json(list), "as the index writes it");
     }
+  }
+
+  private static String json(NumberList list) {
+    java.io.StringWriter out = new java.io.StringWriter();
+    try (com.fasterxml.jackson.core.JsonGenerator g = new com.fasterxml.jackson.core.JsonFactory().createGenerator(out)) {
+      list.write(g);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return out.toString();
   }
 
   @Test
