@@ -364,7 +364,7 @@ public final class SiteBuilder {
       out.commit(tmp);
       out.dropSpare();
       memory.ifPresent(m -> m.written(tmp, writer.digests()));
-      phases.done("assets, swap, remove old site");
+      phases.done("assets, prune, swap");
       // The previous site is the next build's spare: how it differs from this one is recorded.
       Optional<PageStore.Spare> next = previous == PageWriter.Previous.NONE ? Optional.empty()
           : Optional.of(new PageStore.Spare(previous.folder().getFileName().toString(), differing(previous.digests(), writer.digests())));
