@@ -40,9 +40,7 @@ public final class LiveSite implements AutoCloseable {
    */
   public java.util.Optional<SiteBuilder.Result> buildNow() {
     try {
-      SiteBuilder.Result r = rebuild();
-      tidy();
-      return java.util.Optional.of(r);
+      return java.util.Optional.of(rebuild());
     } catch (ErrataException e) {
       if (!java.nio.file.Files.isDirectory(options.out())) {
         throw e;
@@ -73,7 +71,6 @@ public final class LiveSite implements AutoCloseable {
       SiteBuilder.Result r = rebuild();
       events.reload();
       long took = (System.nanoTime() - start) / 1_000_000;
-      tidy();
       log.accept(String.format(java.util.Locale.ROOT, "rebuilt %d entries in %d ms", r.entries(), took));
     } catch (ErrataException e) {
       failed(e);
@@ -84,14 +81,6 @@ public final class LiveSite implements AutoCloseable {
     }
   }
 
-  /** The previous site goes once the pages were told to reload, not before; failing to remove it stops nothing. */
-  private void tidy() {
-    try {
-      builder.tidy(options.out());
-    } catch (ErrataException e) {
-      log.accept(e.getMessage());
-    }
-  }
 
   private void failed(ErrataException e) {
     List<Diagnostic> problems = problems(e);

@@ -152,21 +152,6 @@ final class OutputFolder implements AutoCloseable {
     return target();
   }
 
-  /** Removes, under the lock, every build folder but the one the output links to and the spare. */
-  static void tidy(Path out) {
-    try (OutputFolder o = new OutputFolder(out, () -> { })) {
-      o.ensureReplaceable();
-      if (!Files.isDirectory(o.builds)) {
-        return;
-      }
-      o.lock = BuildLock.acquire(o.builds.resolve(LOCK), () -> { });
-      o.spare = o.newestBefore(o.target());
-      o.removeLeftovers();
-    } catch (IOException e) {
-      throw new ErrataException(ExitCode.IO, "cannot remove old builds in " + out + ": " + e.getMessage(), e);
-    }
-  }
-
   /** Removes an unfinished build. */
   void abandon(Path folder) {
     if (folder != null) {

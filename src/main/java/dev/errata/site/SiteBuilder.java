@@ -384,11 +384,6 @@ public final class SiteBuilder {
         Duration.ofMillis(clock.millis() - start), 0, 0);
   }
 
-  /** Removes the sites of earlier builds into {@code out} that a remembering builder left in place. */
-  public void tidy(Path out) {
-    OutputFolder.tidy(out);
-  }
-
   /**
    * The message bundles of {@code templates} (and the shipped ones) that lack keys, and languages
    * of entries that have no bundle: warnings, for {@code errata check}.
