@@ -58,7 +58,8 @@ public final class Paste {
   /** Prepares the paste and, when {@code versions} is given, collects the versions it names. */
   public static Paste prepare(String text, Rules rules, Versions versions) {
     Fold fold = new Fold(rules, versions);
-    List<Piece> block = new ArrayList<>(BLOCK);
+    // Grown as needed: most pastes are a few lines, and a check prepares thousands of them.
+    List<Piece> block = new ArrayList<>();
     int number = 0;
     int start = 0;
     int n = text.length();
