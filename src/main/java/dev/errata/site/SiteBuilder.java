@@ -279,6 +279,7 @@ public final class SiteBuilder {
     PageWriter writer = new PageWriter(tmp, previous, reused ? spare.get().changed() : null);
     int pageCount;
     KeptPages kept;
+    boolean committed = false;
     // What needs only the entries (the JSON API, the match index and its parts) is written on a
     // thread of its own while the pages render, and later the word parts while the list pages
     // render: both cores stay busy through the parts of each that run on one thread.
@@ -362,6 +363,7 @@ public final class SiteBuilder {
       beside.add(MatchIndexCodec.FILE);
       writer.prune(beside);
       out.commit(tmp);
+      committed = true;
       out.dropSpare();
       memory.ifPresent(m -> m.written(tmp, writer.digests()));
       phases.done("assets, prune, swap");
@@ -375,7 +377,11 @@ public final class SiteBuilder {
       // Errors too (a stack overflow in a user's template): no unfinished folder is left behind.
       stop(side);
       writer.abort();
-      out.abandon(tmp);
+      // Once swapped in, the folder is the site: a failure after that (its record not saved)
+      // costs the next build its reuse, never the site.
+      if (!committed) {
+        out.abandon(tmp);
+      }
       throw e;
     } finally {
       side.shutdown();
