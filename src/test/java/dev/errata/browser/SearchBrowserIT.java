@@ -202,7 +202,8 @@ class SearchBrowserIT {
     JavascriptExecutor js = (JavascriptExecutor) driver;
     // (No shipped entry names a fixed release yet, so the fixed state has no cell to look at.)
     for (String[] c : new String[][] {{"affected", "\u2717"}, {"unaffected", "\u00b7"}}) {
-      WebElement cell = driver.findElement(By.cssSelector(".grid .cell-" + c[0]));
+      // Waited for: on CI the lookup once ran before the navigation had replaced the last page.
+      WebElement cell = await().until(d -> d.findElements(By.cssSelector(".grid .cell-" + c[0])).stream().findFirst().orElse(null));
       String before = (String) js.executeScript("return getComputedStyle(arguments[0], '::before').content;", cell);
       assertTrue(before.contains(c[1]), c[0] + " cell draws " + before);
       assertTrue(cell.getAttribute("textContent").endsWith(" " + c[0]), "screen readers hear: " + cell.getAttribute("textContent"));
