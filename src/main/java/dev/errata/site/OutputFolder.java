@@ -98,7 +98,6 @@ final class OutputFolder implements AutoCloseable {
    */
   void commit(Path folder) {
     try {
-      Files.deleteIfExists(folder.resolve(MARKER));
       Files.writeString(folder.resolve(MARKER), "written by errata build; the whole folder is replaced on each build\n",
           StandardCharsets.UTF_8);
       swapTo(folder);
@@ -114,11 +113,16 @@ final class OutputFolder implements AutoCloseable {
 
   /**
    * Takes the spare site as the folder of this build, in place of the empty {@code fresh} one
-   * {@link #begin} made: it is unmarked first (a build killed from here on leaves an unfinished
-   * folder, which the next one removes), then renamed. False, with {@code fresh} still there and
-   * empty, when it cannot be.
+   * {@link #begin} made, when it is the folder named {@code recorded} (the one whose differences
+   * the last build recorded): it is unmarked first (a build killed from here on leaves an
+   * unfinished folder, which the next one removes), then renamed. False, with {@code fresh} still
+   * there and empty, when there is no such spare or it cannot be taken.
    */
-  boolean reuse(Path spareFolder, Path fresh) {
+  boolean reuse(String recorded, Path fresh) {
+    if (spare.isEmpty() || !spare.get().getFileName().toString().equals(recorded)) {
+      return false;
+    }
+    Path spareFolder = spare.get();
     try {
       Files.delete(spareFolder.resolve(MARKER));
       Files.delete(fresh);

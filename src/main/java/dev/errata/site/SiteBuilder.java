@@ -273,9 +273,8 @@ public final class SiteBuilder {
         .orElse(PageWriter.Previous.NONE);
     // The site before the previous one, when the record says where it differs from the previous:
     // this build changes those files and its own, rather than making every file anew.
-    Optional<PageStore.Spare> spare = last.flatMap(PageStore.Record::spare)
-        .filter(s -> previous != PageWriter.Previous.NONE && out.spare().map(p -> p.getFileName().toString().equals(s.folder())).orElse(false));
-    boolean reused = spare.isPresent() && out.reuse(out.spare().get(), tmp);
+    Optional<PageStore.Spare> spare = last.flatMap(PageStore.Record::spare).filter(s -> previous != PageWriter.Previous.NONE);
+    boolean reused = spare.isPresent() && out.reuse(spare.get().folder(), tmp);
     PageWriter writer = new PageWriter(tmp, previous, reused ? spare.get().changed() : null);
     int pageCount;
     KeptPages kept;

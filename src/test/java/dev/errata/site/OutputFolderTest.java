@@ -64,7 +64,7 @@ class OutputFolderTest {
     try (OutputFolder out = new OutputFolder(site(), () -> { })) {
       Path folder = out.begin();
       assertEquals(java.util.Optional.of(first), out.spare());
-      assertTrue(out.reuse(first, folder));
+      assertTrue(out.reuse(first.getFileName().toString(), folder));
       assertFalse(Files.exists(first));
       assertEquals("one", Files.readString(folder.resolve("index.html")), "the spare's files, in the new folder");
       assertFalse(Files.exists(folder.resolve(OutputFolder.MARKER)), "unfinished until committed");
@@ -85,7 +85,7 @@ class OutputFolderTest {
     build("two");
     try (OutputFolder out = new OutputFolder(site(), () -> { })) {
       Path folder = out.begin();
-      assertTrue(out.reuse(first, folder));
+      assertTrue(out.reuse(first.getFileName().toString(), folder));
       Files.writeString(folder.resolve("half.html"), "killed here");
     }
     Path next = build("three");
