@@ -280,7 +280,7 @@
   /**
    * The templates worth aligning with a line: those sharing at least MIN_LINE_SHARE of the
    * weight of its words, most shared first, at most CANDIDATES_PER_SHARE of any one share
-   * (Matcher.capped). `literal` maps a word to its templates, `weightOf(word, df)`.
+   * (Matcher.candidates). `literal` maps a word to its templates, `weightOf(word, df)`.
    */
   function candidates(keys, allowed, literal, weightOf) {
     var acc = new Map(), lw = 0;

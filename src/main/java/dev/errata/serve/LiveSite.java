@@ -81,7 +81,6 @@ public final class LiveSite implements AutoCloseable {
     }
   }
 
-
   private void failed(ErrataException e) {
     List<Diagnostic> problems = problems(e);
     events.failed(problems);
