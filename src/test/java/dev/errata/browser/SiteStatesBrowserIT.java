@@ -122,10 +122,10 @@ class SiteStatesBrowserIT {
     new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> !d.findElement(By.id("no-match-offer")).isDisplayed());
   }
 
-  /** The site's stylesheet applies: the header is laid out by it, not as a browser's default block. */
   /**
-   * The page's stylesheet has its rules, waited for a few seconds: a page opened from disk may
-   * report its load before the sheet's rules can be read (seen once on CI, not reproduced).
+   * The site's stylesheet applies: the page has its rules, waited for a few seconds, as a page
+   * opened from disk may report its load before the sheet's rules can be read (seen once on CI,
+   * not reproduced).
    */
   private static void assertStyled(String what) {
     try {
