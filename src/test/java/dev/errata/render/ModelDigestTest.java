@@ -46,6 +46,18 @@ class ModelDigestTest {
     assertNotEquals(ModelDigest.of(""), ModelDigest.of((Object) null));
   }
 
+  /**
+   * The digests are recorded between builds, so the same value gives the same digest in every
+   * process, a long string as much as a short one.
+   * Pinned: a change of the walk or of the mix must be one that means to drop every record.
+   */
+  @Test
+  void digestsStayAsRecorded() {
+    assertEquals("c3b292b746105e5731c2f7c4d1e383c4", ModelDigest.of("h\u00e9llo w\u00f6rld, \u56db \u2713"));
+    assertEquals("48f883cc1ac6777ae27b8ce716cb4453",
+        ModelDigest.of(List.of("abc", "x".repeat(70001), "\u03b1\u03b2\u03b3\u03b4\u03b5".repeat(30000))));
+  }
+
   @Test
   void mapsByTheirEntriesInOrderAndVersionsByTheirText() {
     Map<String, Object> a = new LinkedHashMap<>();
