@@ -211,7 +211,7 @@
         return self.keys(missing).then(function (extra) {
           Object.keys(extra.literal).forEach(function (k) { found.literal[k] = extra.literal[k]; });
           var keyWeight = function (key) { var p = found.literal[key]; return weightOf(key, p ? p.length : 1); };
-          var aligning = M.aligner(q.lines, perLine, tpls, keyWeight);
+          var aligning = M.aligner(q.lines, perLine, tpls, keyWeight, rules.stop);
           return sliced(aligning, function () {
             tell({ phase: "matching", done: aligning.done(), total: q.lines.length });
           }, cancelled).then(function () {

@@ -326,10 +326,11 @@
 
   /**
    * What the paste shows of each entry, by entry number: {best: {value, alignment, line, tokens,
-   * template}, first, occurrences} (Matcher.align).
+   * template}, exact (the same, of its best word-for-word alignment, or null), first, occurrences}
+   * (Matcher.align).
    */
-  function bestPerEntry(lines, perLine, tpls, keyWeight) {
-    var a = aligner(lines, perLine, tpls, keyWeight);
+  function bestPerEntry(lines, perLine, tpls, keyWeight, stop) {
+    var a = aligner(lines, perLine, tpls, keyWeight, stop);
     while (!a.step(Infinity)) { /* aligns every line */ }
     return a.result();
   }
@@ -338,7 +339,7 @@
    * bestPerEntry a slice at a time: step(limit) aligns at most `limit` more lines and says
    * whether all are done; done() how many are; result() what bestPerEntry gives.
    */
-  function aligner(lines, perLine, tpls, keyWeight) {
+  function aligner(lines, perLine, tpls, keyWeight, stop) {
     var found = new Map(), byNumber = new Map(), firstLine = Infinity, lastLine = 0, li = 0;
     lines.forEach(function (l) { byNumber.set(l.number, l); firstLine = Math.min(firstLine, l.number); lastLine = Math.max(lastLine, l.number); });
     return {
@@ -356,14 +357,13 @@
         var weights = tpl.items.map(function (it) { return isWord(it) ? keyWeight(itemKey(it)) : 0; });
         var tokens = line.tokens, a = align(tpl, tokens, weights, keyWeight, first, true);
         if (a.tailCut) {
-          var joinedBetter = false;
+          // Cut only on the paste's last line; else the line alone, or joined with the next (a
+          // wrapped message), cut there only if the paste stops there: the better (Matcher.alignOne).
+          if (line.number !== lastLine) { a = align(tpl, tokens, weights, keyWeight, first, false); }
           if (next) {
-            // The message may go on in the next line (wrapped by a terminal or a logger).
-            var joined = tokens.concat(next.tokens), b = align(tpl, joined, weights, keyWeight, first, true);
-            if (b.evidence > a.evidence) { a = b; tokens = joined; joinedBetter = true; }
+            var joined = tokens.concat(next.tokens), b = align(tpl, joined, weights, keyWeight, first, next.number === lastLine);
+            if (b.evidence > a.evidence) { a = b; tokens = joined; }
           }
-          // Only the paste's last line may have been cut short.
-          if (!joinedBetter && line.number !== lastLine) { a = align(tpl, tokens, weights, keyWeight, first, false); }
         }
         if (a.matchedLiterals === 0) { continue; }
         var value = Math.max(0, a.evidence) * lineFactor(Errata.text.rank(line));
@@ -371,9 +371,14 @@
         if (a.exact) { value += K.Matcher.EXACT_BONUS; }
         if (tpl.primary) { value += K.Matcher.PRIMARY_BONUS; }
         var f = found.get(tpl.entry);
-        if (!f) { f = { best: null, first: Infinity, occurrences: 0, lastCounted: -1 }; found.set(tpl.entry, f); }
+        if (!f) { f = { best: null, exact: null, first: Infinity, occurrences: 0, lastCounted: -1 }; found.set(tpl.entry, f); }
+        var made = null;
         if (!f.best || value > f.best.value + K.Matcher.TIE) {
-          f.best = { value: value, alignment: a, line: line, tokens: tokens, template: tpl };
+          f.best = made = { value: value, alignment: a, line: line, tokens: tokens, template: tpl };
+        }
+        if (a.exact && (!f.exact || value > f.exact.value + K.Matcher.TIE)) {
+          var whole = made || { value: value, alignment: a, line: line, tokens: tokens, template: tpl };
+          if (informative(whole, stop) >= K.Matcher.MIN_INFORMATIVE) { f.exact = whole; }
         }
         if (sound(a) && f.lastCounted !== line.number) {
           f.lastCounted = line.number;
@@ -404,9 +409,10 @@
     var scored = new Set(found.keys()), ranked = [];
     rel.forEach(function (v, e) { scored.add(e); });
     scored.forEach(function (e) {
-      var f = found.get(e), b = f ? f.best : null, bm = rel.has(e) ? rel.get(e) : 0, r = bm / (bm + K.Matcher.REL_HALF);
+      // The score from the best alignment, the label and the line shown from the best word-for-word one (Matcher.scored).
+      var f = found.get(e), b = f ? f.best : null, shown = f ? f.exact || b : null, bm = rel.has(e) ? rel.get(e) : 0, r = bm / (bm + K.Matcher.REL_HALF);
       var first = !f || f.occurrences === 0 ? (b ? b.line.number : 0) : f.first;
-      ranked.push({ entry: e, score: (b ? b.value : 0) + K.Matcher.W_RELEVANCE * r, quality: b ? b.alignment.quality : 0, rel: r, best: b,
+      ranked.push({ entry: e, score: (b ? b.value : 0) + K.Matcher.W_RELEVANCE * r, quality: shown ? shown.alignment.quality : 0, rel: r, shown: shown,
         first: first, occurrences: f ? f.occurrences : 0 });
     });
     ranked.sort(byScore);
@@ -414,7 +420,7 @@
   }
 
   function withScore(s, score) {
-    return { entry: s.entry, score: score, quality: s.quality, rel: s.rel, best: s.best, first: s.first, occurrences: s.occurrences };
+    return { entry: s.entry, score: score, quality: s.quality, rel: s.rel, shown: s.shown, first: s.first, occurrences: s.occurrences };
   }
 
   /** The entries whose ranges the versions judge: the VERSIONED best, when the paste has versions. */
@@ -506,12 +512,12 @@
   function confidences(list, termsOf, postings, stop) {
     var out = [], claimed = new Set();
     for (var r = 0; r < list.length; r++) {
-      var s = list[r], b = s.best, c = "possible";
+      var s = list[r], b = s.shown, c = "possible";
       if (b && !claimed.has(b.line.number)) {
         claimed.add(b.line.number);
         var rival = null;
         for (var k = r + 1; k < list.length && rival === null; k++) {
-          var o = list[k].best;
+          var o = list[k].shown;
           if (o && o.line.number === b.line.number) { rival = list[k]; }
         }
         c = byAlignment(s, rival, stop);
@@ -525,12 +531,12 @@
   }
 
   function byAlignment(s, rival, stop) {
-    var b = s.best;
+    var b = s.shown;
     if (b.alignment.contradicted) { return "possible"; }
     var margin = rival === null ? s.score : s.score - rival.score;
     var needed = Math.max(K.Matcher.MIN_MARGIN, K.Matcher.MARGIN_SHARE * s.score);
-    var rivalExact = rival !== null && rival.best.alignment.exact && rival.best.alignment.matchedLiterals >= b.alignment.matchedLiterals
-      && !(b.template.primary && !rival.best.template.primary);
+    var rivalExact = rival !== null && rival.shown.alignment.exact && rival.shown.alignment.matchedLiterals >= b.alignment.matchedLiterals
+      && !(b.template.primary && !rival.shown.template.primary);
     var inf = informative(b, stop);
     if (b.alignment.exact && inf >= K.Matcher.MIN_INFORMATIVE && !(rivalExact && margin < needed)) { return "exact"; }
     if (b.alignment.quality >= K.Matcher.LIKELY_QUALITY && b.alignment.coverage >= K.Matcher.LIKELY_COVERAGE
@@ -566,7 +572,7 @@
   function explain(s, conf, info, versions, termsOf, stop, keyWeight) {
     // reasons are the English sentences `errata match` prints; why holds their parts, which the
     // search page says in its own language.
-    var b = s.best, reasons = [], why = [], line = null, symptom = "", toks = [];
+    var b = s.shown, reasons = [], why = [], line = null, symptom = "", toks = [];
     if (b && b.alignment.quality > 0) {
       var highlights = [], offset = b.line.original.length - b.line.text.length, lineTokens = b.line.tokens.length;
       b.alignment.matchedTokens.forEach(function (idx) {

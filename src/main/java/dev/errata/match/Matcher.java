@@ -169,11 +169,14 @@ public final class Matcher {
   }
 
   /**
-   * What the paste shows of one entry: its best alignment, and the lines that align soundly
-   * with one of its symptoms (the first of them, and how many lines of the paste they stand for).
+   * What the paste shows of one entry: its best alignment, its best word-for-word one, and the
+   * lines that align soundly with one of its symptoms (the first of them, and how many lines of
+   * the paste they stand for).
    */
   private static final class Found {
     Best best;
+    /** The best alignment that matches a symptom word for word with enough words to be sure of; null when none does. */
+    Best exact;
     int first = Integer.MAX_VALUE;
     int occurrences;
     int lastCounted = -1;
@@ -398,10 +401,17 @@ public final class Matcher {
     return c < 0 || (c == 0 && entry < worst.entry());
   }
 
+  /**
+   * An entry's score is its strongest evidence, its best alignment's value; what it shows, and
+   * how sure the answer is, come from a line that matches one of its symptoms word for word when
+   * there is one. A longer symptom found in part on another line (a message glued to the one
+   * before it: "failed.Cannot deserialize plugin ...") may weigh more, but says less.
+   */
   private static Scored scored(int e, Found f, double bm) {
     Best b = f == null ? null : f.best;
+    Best shown = f == null ? null : f.exact != null ? f.exact : b;
     double rel = relevanceOf(bm);
-    return new Scored(e, (b == null ? 0 : b.value()) + W_RELEVANCE * rel, b == null ? 0 : b.quality(), rel, b,
+    return new Scored(e, (b == null ? 0 : b.value()) + W_RELEVANCE * rel, shown == null ? 0 : shown.quality(), rel, shown,
         f == null || f.occurrences == 0 ? (b == null ? 0 : b.line().number()) : f.first, f == null ? 0 : f.occurrences);
   }
 
@@ -442,10 +452,13 @@ public final class Matcher {
     return c != 0 ? c : Integer.compare(a.entry(), b.entry());
   };
 
-  /** One entry's standing: {@code first} is the line it first appears on, {@code occurrences} how often. */
-  private record Scored(int entry, double score, double quality, double rel, Best best, int first, int occurrences) {
+  /**
+   * One entry's standing: {@code shown} is the alignment its answer shows and is labelled by (see
+   * {@link #scored}), {@code first} the line it first appears on, {@code occurrences} how often.
+   */
+  private record Scored(int entry, double score, double quality, double rel, Best shown, int first, int occurrences) {
     Scored withScore(double s) {
-      return new Scored(entry, s, quality, rel, best, first, occurrences);
+      return new Scored(entry, s, quality, rel, shown, first, occurrences);
     }
   }
 
@@ -506,7 +519,7 @@ public final class Matcher {
       // A template that shares this much with the line would have been a candidate here (or
       // less: one of a crowd may not be).
       thresholds[li] = nBest == best.length ? acc[best[nBest - 1]] : least;
-      Lines both = new Lines(line, byNumber.get(line.number() + 1));
+      Lines both = new Lines(line, byNumber.get(line.number() + 1), lastLine);
       for (int c = 0; c < nBest && budget > 0; c++, budget--) {
         Template tpl = index.template(best[c]);
         alignOne(tpl, best[c], both, line.number() == firstLine, line.number() == lastLine, found);
@@ -592,12 +605,15 @@ public final class Matcher {
   private static final class Lines {
     final PreparedLine line;
     final PreparedLine next;
+    /** Whether the next line is the paste's last: the message may stop inside it, cut by the selection. */
+    final boolean nextIsLast;
     private Aligner.Line tokens;
     private Aligner.Line joined;
 
-    Lines(PreparedLine line, PreparedLine next) {
+    Lines(PreparedLine line, PreparedLine next, int lastLine) {
       this.line = line;
       this.next = next;
+      this.nextIsLast = next != null && next.number() == lastLine;
     }
 
     Aligner.Line tokens() {
@@ -630,19 +646,20 @@ public final class Matcher {
     double[] weights = itemWeights(tid, tpl);
     Alignment a = Aligner.align(tpl, tokens, weights, keyWeight, first, true);
     if (a.tailCut()) {
-      boolean joinedBetter = false;
+      // The symptom goes on past the line's end. Cut there only on the paste's last line; else
+      // the line alone misses the rest, or the message goes on in the next line (wrapped by a
+      // terminal or a logger), where it may stop inside it only if the paste stops there: the
+      // better of the two, each counted as the paste shows it.
+      if (!last) {
+        a = Aligner.align(tpl, tokens, weights, keyWeight, first, false);
+      }
       if (lines.next != null) {
-        // The message may go on in the next line (wrapped by a terminal or a logger).
         Aligner.Line joined = lines.joined();
-        Alignment b = Aligner.align(tpl, joined, weights, keyWeight, first, true);
+        Alignment b = Aligner.align(tpl, joined, weights, keyWeight, first, lines.nextIsLast);
         if (b.evidence() > a.evidence()) {
           a = b;
           tokens = joined;
-          joinedBetter = true;
         }
-      }
-      if (!joinedBetter && !last) {
-        a = Aligner.align(tpl, tokens, weights, keyWeight, first, false);
       }
     }
     if (a.matchedLiterals() == 0) {
@@ -660,8 +677,15 @@ public final class Matcher {
       value += PRIMARY_BONUS;
     }
     Found f = found.computeIfAbsent(tpl.entry(), k -> new Found());
+    Best made = null;
     if (f.best == null || value > f.best.value() + TIE) {
-      f.best = new Best(value, a, line, tokens.tokens, tpl);
+      f.best = made = new Best(value, a, line, tokens.tokens, tpl);
+    }
+    if (a.exact() && (f.exact == null || value > f.exact.value() + TIE)) {
+      Best b = made != null ? made : new Best(value, a, line, tokens.tokens, tpl);
+      if (informative(b) >= MIN_INFORMATIVE) {
+        f.exact = b;
+      }
     }
     if (sound(a) && f.lastCounted != line.number()) {
       f.lastCounted = line.number();
@@ -800,12 +824,12 @@ public final class Matcher {
     Set<Integer> claimed = new HashSet<>();
     for (int r = 0; r < top.size(); r++) {
       Scored s = top.get(r);
-      Best b = s.best();
+      Best b = s.shown();
       Confidence c = Confidence.POSSIBLE;
       if (b != null && claimed.add(b.line().number())) {
         Scored rival = null;
         for (int k = r + 1; k < top.size() && rival == null; k++) {
-          Best o = top.get(k).best();
+          Best o = top.get(k).shown();
           if (o != null && o.line().number() == b.line().number()) {
             rival = top.get(k);
           }
@@ -821,7 +845,7 @@ public final class Matcher {
   }
 
   private Confidence byAlignment(Scored s, Scored rival) {
-    Best b = s.best();
+    Best b = s.shown();
     if (b.alignment().contradicted()) {
       return Confidence.POSSIBLE;
     }
@@ -830,9 +854,9 @@ public final class Matcher {
     // An exact rival on the same line leaves the answer open, unless this symptom is the more
     // specific one (it fixes more words of the line: "expects 0 inputs" against "expects {n}
     // inputs") or the line is this entry's main error and only a line that comes with the rival's.
-    boolean rivalExact = rival != null && rival.best().alignment().exact()
-        && rival.best().alignment().matchedLiterals() >= b.alignment().matchedLiterals()
-        && !(b.template().primary() && !rival.best().template().primary());
+    boolean rivalExact = rival != null && rival.shown().alignment().exact()
+        && rival.shown().alignment().matchedLiterals() >= b.alignment().matchedLiterals()
+        && !(b.template().primary() && !rival.shown().template().primary());
     int informative = informative(b);
     if (b.alignment().exact() && informative >= MIN_INFORMATIVE && !(rivalExact && margin < needed)) {
       return Confidence.EXACT;
@@ -867,7 +891,7 @@ public final class Matcher {
 
   private Match explain(Scored s, Confidence confidence, Versions versions, List<String> terms) {
     EntryInfo e = index.entry(s.entry());
-    Best b = s.best();
+    Best b = s.shown();
     List<String> reasons = new ArrayList<>();
     Match.MatchedLine matched = null;
     String symptom = "";

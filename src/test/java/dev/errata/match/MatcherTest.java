@@ -50,6 +50,52 @@ class MatcherTest {
     assertEquals("failed", highlighted, "highlights point into the pasted line, after its prefix");
   }
 
+  /**
+   * TensorRT glues its messages to the one before ("assertion creator failed.Cannot deserialize
+   * plugin ..."), so the shipped entry's longer symptom is found only in part on its line, yet it
+   * weighs more than the shorter one that another line matches word for word: the answer shows
+   * the word-for-word line, and is exact.
+   */
+  @Test
+  void aLineMatchedWordForWordLabelsTheAnswerOverAHeavierPartialOne() {
+    Rules rules = ShippedRules.get();
+    Matcher shipped = new Matcher(MatchIndex.build(dev.errata.workspace.Workspace.of(Path.of("content"), null).knowledgeBase(), rules), rules);
+    MatchReport r = shipped.match("""
+        E1205 00:12:09.018866 1 logging.cc:40] 3: getPluginCreator could not find plugin: YoloLayer_TRT version: 1
+        E1205 00:12:09.019112 1 logging.cc:40] 1: [pluginV2Runner.cpp::load::300] Error Code 1: Serialization \
+        (Serialization assertion creator failed.Cannot deserialize plugin since corresponding IPluginCreator not found in Plugin Registry)
+        """, Matcher.Options.defaults());
+    Match first = r.matches().get(0);
+    assertEquals("tensorrt-plan-custom-plugin-not-registered", first.entry().id());
+    assertEquals(Confidence.EXACT, first.confidence(), first::toString);
+    assertEquals(1, first.line().number());
+    assertTrue(first.symptom().startsWith("getPluginCreator"), first.symptom());
+  }
+
+  /**
+   * A line whose message goes on in the next is aligned with both joined; the joined lines may
+   * stop inside the symptom only where the paste stops. Here a healthy line joined with the one
+   * that starts a LibTorch load failure ("... failed to load model 'X': ") had the rest of another
+   * entry's symptom ("PytorchStreamReader failed ...") counted as cut, and came first, "likely".
+   */
+  @Test
+  void linesJoinedInsideAPasteDoNotStopInsideASymptom() {
+    Rules rules = ShippedRules.get();
+    Matcher shipped = new Matcher(MatchIndex.build(dev.errata.workspace.Workspace.of(Path.of("content"), null).knowledgeBase(), rules), rules);
+    MatchReport r = shipped.match("""
+        I1030 02:06:53.118804 1 libtorch.cc:2379] TRITONBACKEND_ModelInstanceFinalize: delete instance state
+        I1030 02:06:53.118912 1 libtorch.cc:2325] TRITONBACKEND_ModelFinalize: delete model state
+        E1030 02:06:53.119147 1 model_lifecycle.cc:621] failed to load 'pointnet_seg' version 1: Internal: failed to load model 'pointnet_seg':\s
+        Unknown builtin op: torch_scatter::scatter_max.
+        Could not find any similar ops to torch_scatter::scatter_max. This op may not exist or may not be currently supported in TorchScript.
+        :
+          File "code/__torch__/torch_scatter/scatter.py", line 41
+        """, Matcher.Options.defaults());
+    assertEquals("pytorch-unknown-builtin-op-missing-extension", r.matches().get(0).entry().id(), () -> r.matches().toString());
+    r.matches().stream().filter(m -> m.entry().id().equals("pytorch-model-pt-not-torchscript-archive"))
+        .forEach(m -> assertFalse(m.confidence().confident(), m::toString));
+  }
+
   @Test
   void aNearMissWithADifferentFixedNumberIsNotConfident() {
     MatchReport r = match("in ensemble 'p', onnx runtime error 2: not enough space: expected 64, got 32");
