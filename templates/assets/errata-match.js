@@ -144,6 +144,8 @@
     if (headMayBeCut === undefined) { headMayBeCut = true; }
     if (tailMayBeCut === undefined) { tailMayBeCut = true; }
     var items = t.items, m = Math.min(items.length, K.Aligner.MAX_ITEMS), n = Math.min(tokens.length, K.Aligner.MAX_TOKENS);
+    // A selection that stops inside one of the template's words: aligned without its start (Aligner.java).
+    if (tailMayBeCut && n === tokens.length && n > 0 && cutInsideAWord(items, m, tokens[n - 1])) { n--; }
     if (m === 0 || n === 0) { return NONE; }
     var slots = new Slots(items, tokens, keyWeight), i, j, w = n + 1;
     var s = new Float64Array((m + 1) * w), op = new Uint8Array((m + 1) * w);
@@ -184,6 +186,20 @@
       if (op[i * w + n] === OP_MATCH && isWord(items[i - 1]) && s[i * w + n] > s[endI * w + endJ]) { endI = i; endJ = n; }
     }
     return trace(t, weights, op, w, m, n, endI, endJ, slots, headMayBeCut, true);
+  }
+
+  /** Aligner.cutInsideAWord: the paste's last token starts one of the template's words and is none of them. */
+  function cutInsideAWord(items, m, last) {
+    if (last.kind !== "W" || last.text.length < K.Aligner.MIN_CUT_WORD) { return false; }
+    var starts = false;
+    for (var i = 0; i < m; i++) {
+      var it = items[i];
+      if (it.slot === "LITERAL") {
+        if (it.text === last.text) { return false; }
+        if (it.text.indexOf(last.text) === 0) { starts = true; }
+      }
+    }
+    return starts;
   }
 
   function trace(t, weights, op, w, m, n, endI, endJ, slots, headMayBeCut, tailMayBeCut) {

@@ -53,6 +53,11 @@ public final class Aligner {
   public static final double PLAIN_WORD_WEIGHT = 1.0;
   /** The shortest plain word. */
   public static final int MIN_PLAIN_WORD = 2;
+  /**
+   * The shortest last word of a paste that is taken as cut inside a word of the template: a
+   * selection that stops in "target dev" stopped inside "device".
+   */
+  public static final int MIN_CUT_WORD = 3;
   /** The least total weight divided by: a template of slots only has none. */
   public static final double MIN_TOTAL = 1e-9;
 
@@ -127,6 +132,9 @@ public final class Aligner {
     List<Token> tokens = line.tokens;
     int m = Math.min(items.size(), MAX_ITEMS);
     int n = line.texts.length;
+    if (tailMayBeCut && n == tokens.size() && n > 0 && cutInsideAWord(items, m, tokens.get(n - 1))) {
+      n--; // aligned without it: the word it starts is cut, as the words after it are
+    }
     if (m == 0 || n == 0) {
       return Alignment.NONE;
     }
@@ -204,7 +212,7 @@ public final class Aligner {
         }
       } else {
         double[] gains = tables.gains(n);
-        kindGains(it, line, gains);
+        kindGains(it, line, n, gains);
         for (int j = 1; j <= n; j++) {
           double above = s[up + j];
           double best = diag + gains[j - 1];
@@ -249,13 +257,34 @@ public final class Aligner {
   }
 
   /**
-   * What the alignment itself sees of a slot, for each token of the line: whether the token is of
+   * Whether a paste's last token is the start of one of the template's words and not a word of
+   * it: the selection stopped inside that word.
+   */
+  private static boolean cutInsideAWord(List<Template.Item> items, int m, Token last) {
+    String text = last.text();
+    if (last.kind() != Token.Kind.WORD || text.length() < MIN_CUT_WORD) {
+      return false;
+    }
+    boolean starts = false;
+    for (int i = 0; i < m; i++) {
+      Template.Item it = items.get(i);
+      if (it.slot() == Template.Slot.LITERAL) {
+        if (it.text().equals(text)) {
+          return false;
+        }
+        starts |= it.text().startsWith(text);
+      }
+    }
+    return starts;
+  }
+
+  /**
+   * What the alignment itself sees of a slot, for each of the first n tokens of the line: whether the token is of
    * the kind the slot takes. Equal numbers and shared path words are counted only after aligning,
    * so that the search for an alignment is never tempted to skip words to pair up two numbers
    * that happen to be equal; a named number only breaks ties ({@link #EQUAL_NUMBER_TIE}).
    */
-  private static void kindGains(Template.Item it, Line line, double[] gains) {
-    int n = line.texts.length;
+  private static void kindGains(Template.Item it, Line line, int n, double[] gains) {
     switch (it.slot()) {
       case NUMBER -> {
         String named = it.text();

@@ -50,6 +50,9 @@ class ParityTest {
         "in ensemble 'x', onnx runtime error 2: not enough space: expected 16, got 0");
     Parity.vector(pastes, "html").put("text", "<img src=x onerror=alert(1)> failed to load 'm' version 1");
     Parity.vector(pastes, "empty").put("text", "");
+    Parity.vector(pastes, "a selection that stops inside a word").put("text",
+        "failed to load 'jpeg_decode' version 1: Unknown: DALI Backend error: Critical error when building pipeline:\n"
+            + "Error in thread 0: nvml error (3): The nvml requested operation is not available on target dev");
     Parity.vector(pastes, "words only").put("text", "shared memory");
     buried(pastes);
     return pastes;

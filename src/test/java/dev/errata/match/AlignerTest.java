@@ -40,6 +40,29 @@ class AlignerTest {
     assertTrue(Aligner.align(t, tokens, weights, k -> 4.5, false, true).contradicted());
   }
 
+  /**
+   * A selection that stops inside a word ("... not enough spa") stopped inside the template's
+   * word: the fragment is left out and the rest counts as cut, not as a word that differs. Only
+   * on a paste's last line, and only for a fragment that is none of the template's words.
+   */
+  @Test
+  void aPasteThatStopsInsideAWordStopsInsideTheMessage() {
+    Template t = Template.compile(0, Symptom.parse(SYMPTOM), Set.of("2", "0"), true);
+    double[] weights = new double[t.items().size()];
+    java.util.Arrays.fill(weights, 4.5);
+    List<Token> cut = Tokenizer.tokenize("in ensemble 'p', onnx runtime error 2: not enough spa");
+    Alignment a = Aligner.align(t, cut, weights, k -> 4.5, true, true);
+    assertFalse(a.contradicted(), a::toString);
+    assertTrue(a.quality() > 0.9, a::toString);
+    assertEquals(List.of(0, 1, 3, 4, 5, 6, 7, 8), a.matchedTokens(), "every word but the fragment");
+
+    // A line the paste goes on after is not cut: there "spa" is another word than "space".
+    assertTrue(Aligner.align(t, cut, weights, k -> 4.5, true, false).quality() < a.quality());
+    // A fragment alone aligns with nothing, and a whole word of the template is no fragment.
+    assertEquals(0, Aligner.align(t, Tokenizer.tokenize("spa"), weights, k -> 4.5, true, true).matchedLiterals());
+    assertTrue(Aligner.align(t, Tokenizer.tokenize("onnx runtime error"), weights, k -> 4.5, true, true).matchedTokens().contains(2));
+  }
+
   /** The founding case's error line, pasted alone, finds its entry first and says so with confidence. */
   @Test
   void theBareFoundingCaseLineFindsItsEntryConfidently() {
