@@ -183,7 +183,9 @@
     var endI = m;
     if (!tailMayBeCut) { return trace(t, weights, op, w, m, n, endI, endJ, slots, headMayBeCut, false); }
     for (i = 1; i < m; i++) {
-      if (op[i * w + n] === OP_MATCH && isWord(items[i - 1]) && s[i * w + n] > s[endI * w + endJ]) { endI = i; endJ = n; }
+      // Not over pasted tokens that are none of the template's (Aligner.java).
+      if (op[i * w + n] === OP_MATCH && isWord(items[i - 1]) && (i === 1 || op[(i - 1) * w + n - 1] !== OP_INS)
+        && s[i * w + n] > s[endI * w + endJ]) { endI = i; endJ = n; }
     }
     return trace(t, weights, op, w, m, n, endI, endJ, slots, headMayBeCut, true);
   }

@@ -246,9 +246,13 @@ public final class Aligner {
     // alignments that cost the same in deletions, this keeps the one that stops where the paste
     // stops (a repeated word at the end, "... received", is the first "received", not the second
     // with the words before it missing). A slot never ends it early: {*} would swallow the rest.
+    // Nor does a word reached over pasted tokens that are none of the template's: a selection
+    // stops inside the message it copies, so the token before the cut belongs to it too ("...
+    // Internal: onnx runtime error 7: ... parsing failed." is not "Internal: failed" cut short).
     int endI = m;
     for (int i = 1; i < m && tailMayBeCut; i++) {
-      if (op[i * w + n] == OP_MATCH && items.get(i - 1).isWord() && s[i * w + n] > s[endI * w + endJ]) {
+      if (op[i * w + n] == OP_MATCH && items.get(i - 1).isWord() && (i == 1 || op[(i - 1) * w + n - 1] != OP_INS)
+          && s[i * w + n] > s[endI * w + endJ]) {
         endI = i;
         endJ = n;
       }

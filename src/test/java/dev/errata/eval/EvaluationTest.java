@@ -44,6 +44,21 @@ class EvaluationTest {
   }
 
   /**
+   * The near misses (eval/README.md): pastes that resemble an entry's failure but are another, and
+   * failures no entry covers, written blind. False confident matches at most 0.05; the few that
+   * turned out to be an entry's own failure are found first.
+   */
+  @Test
+  void isRarelyConfidentOnNearMisses() {
+    Matcher matcher = Workspace.of(Path.of("content"), null).matcher();
+    List<Evaluation.Case> cases = Evaluation.load(CASES.resolve("nearmiss"));
+    assertTrue(cases.size() >= 90, "near misses: " + cases.size());
+    Evaluation.Figures f = Evaluation.measure("near misses", cases, t -> matcher.match(t, Matcher.Options.defaults()));
+    assertTrue(f.falseConfidentRate() <= 0.05, f.line() + "\n" + String.join("\n", f.misses()));
+    assertTrue(f.top1() >= 0.97, f.line() + "\n" + String.join("\n", f.misses()));
+  }
+
+  /**
    * The same pastes buried in generated Triton logs of 200, 2,000 and 20,000 lines: top-1 at
    * least 0.97 and within 0.01 of the plain pastes' at every length, no more than 0.02 false
    * confident matches, and both failures of a two-failure log in the first three at least 0.95.

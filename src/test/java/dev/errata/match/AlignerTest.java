@@ -63,6 +63,29 @@ class AlignerTest {
     assertTrue(Aligner.align(t, Tokenizer.tokenize("onnx runtime error"), weights, k -> 4.5, true, true).matchedTokens().contains(2));
   }
 
+  /**
+   * A paste cut short stops inside the message it copies: a template word that the paste's last
+   * token matches ends the alignment early only when the token before it is aligned too, not
+   * skipped. "... Internal: onnx runtime error 7: ... Protobuf parsing failed." ends with
+   * "failed", but it is not "... Internal: failed to stat file ..." cut after "failed".
+   */
+  @Test
+  void aPasteEndsInsideTheMessageOnlyRightAfterItsWords() {
+    Template t = Template.compile(0, Symptom.parse("failed to load '{name}' version {n}: Internal: failed to stat file {path}"),
+        Set.of(), true);
+    double[] weights = new double[t.items().size()];
+    java.util.Arrays.fill(weights, 4.5);
+    Alignment other = Aligner.align(t, Tokenizer.tokenize("failed to load 'yolo' version 1: Internal: onnx runtime error 7: Load "
+        + "model from /models/yolo/1/model.onnx failed:Protobuf parsing failed."), weights, k -> 4.5, true, true);
+    assertFalse(other.tailCut(), other::toString);
+    assertTrue(other.quality() < Matcher.LIKELY_QUALITY, other::toString);
+
+    Alignment cut = Aligner.align(t, Tokenizer.tokenize("failed to load 'yolo' version 1: Internal: failed to"), weights,
+        k -> 4.5, true, true);
+    assertTrue(cut.tailCut(), cut::toString);
+    assertTrue(cut.quality() > 0.9, cut::toString);
+  }
+
   /** The founding case's error line, pasted alone, finds its entry first and says so with confidence. */
   @Test
   void theBareFoundingCaseLineFindsItsEntryConfidently() {
