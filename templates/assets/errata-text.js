@@ -280,6 +280,18 @@
     return line.errorish ? K.PreparedLine.RANK_INFO_ERROR : K.PreparedLine.RANK_ORDINARY;
   }
 
+  /** LogRecord.unwrapped: the line a log collector's JSON record holds in "log", else the line itself. */
+  function unwrapped(line) {
+    var n = line.length;
+    if (n < 2 || line.charAt(0) !== "{" || line.charAt(n - 1) !== "}") { return line; }
+    var record;
+    try { record = JSON.parse(line); } catch (notJson) { return line; }
+    var v = Object.prototype.hasOwnProperty.call(record, "log") ? record.log : undefined;
+    if (typeof v !== "string") { return line; }
+    if (/\r\n$/.test(v)) { v = v.substring(0, v.length - 2); } else if (/[\n\r]$/.test(v)) { v = v.substring(0, v.length - 1); }
+    return v.replace(/\r\n/g, " ").replace(/[\n\r]/g, " ");
+  }
+
   /**
    * Paste.prepare, a slice at a time: step(limit) reads at most `limit` more lines and says
    * whether the paste is done; line() is the last line read; result() is what prepare gives.
@@ -299,6 +311,7 @@
         if (number > rules.maxLines) { truncated = true; done = true; break; }
         for (var piece = start; piece < end || piece === start; piece += rules.maxLineChars) {
           var raw = text.substring(piece, Math.min(end, piece + rules.maxLineChars));
+          if (end - start <= rules.maxLineChars) { raw = unwrapped(raw); }
           var indent = indentOf(raw);
           if (skipIndented && indent > skipIndent && raw.trim() !== "") { skipIndented = false; break; }
           skipIndented = false;

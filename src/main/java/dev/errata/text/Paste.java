@@ -75,8 +75,9 @@ public final class Paste {
         break;
       }
       // A very long line is matched in pieces: nobody's error needs more than a few thousand characters.
+      boolean whole = end - start <= rules.maxLineChars;
       for (int piece = start; piece < end || piece == start; piece += rules.maxLineChars) {
-        block.add(new Piece(number, piece == start, text.substring(piece, Math.min(end, piece + rules.maxLineChars))));
+        block.add(new Piece(number, piece == start, whole, text.substring(piece, Math.min(end, piece + rules.maxLineChars))));
       }
       if (block.size() >= BLOCK) {
         fold.add(block);
@@ -102,18 +103,24 @@ public final class Paste {
   private static final class Piece {
     final int number;
     final boolean first;
-    final String raw;
+    /** Whether the piece is its whole line, which may then be a log collector's record. */
+    final boolean whole;
+    String raw;
     int indent;
     Rules.Noise noise;
     PreparedLine line;
 
-    Piece(int number, boolean first, String raw) {
+    Piece(int number, boolean first, boolean whole, String raw) {
       this.number = number;
       this.first = first;
+      this.whole = whole;
       this.raw = raw;
     }
 
     void prepare(Rules rules) {
+      if (whole) {
+        raw = LogRecord.unwrapped(raw);
+      }
       indent = indentOf(raw);
       noise = noiseOf(raw, rules);
       if (noise == null) {

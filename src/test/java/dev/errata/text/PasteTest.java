@@ -25,6 +25,36 @@ class PasteTest {
     return paste.lines().stream().map(PreparedLine::text).toList();
   }
 
+  /**
+   * Docker's json-file records (and structured loggers' ones) are read as the lines they hold, so
+   * their log prefixes are stripped as usual and a message wrapped over two records can be
+   * joined; anything else that looks like JSON stays as it is.
+   */
+  @Test
+  void aLogCollectorsRecordIsReadAsTheLineItHolds() {
+    Paste paste = Paste.prepare("""
+        {"log":"E1205 02:00:43.000043 1 server.cc:1] terminate called after throwing an instance of 'std::invalid_argument'\\n","stream":"stderr"}
+        {"log":"numpy==2.1.0 in the stub's environment\\r\\n","stream":"stdout"}
+        {"log":"x"} trailing}
+        """, RULES, new Versions(RULES));
+    List<PreparedLine> lines = paste.lines();
+    assertEquals("terminate called after throwing an instance of 'std::invalid_argument'", lines.get(0).text());
+    assertEquals("error", lines.get(0).level(), "the glog prefix inside the record gives the level");
+    assertEquals("numpy==2.1.0 in the stub's environment", lines.get(1).original());
+    assertEquals("{\"log\":\"x\"} trailing}", lines.get(2).original(), "not one JSON object: kept as written");
+    String structured = "{\"level\":\"error\",\"msg\":\"infer failed\",\"body\":\"{\\\"error\\\":\\\"Request timeout expired\\\"}\"}";
+    assertEquals(structured, Paste.prepare(structured, RULES).lines().get(0).original(),
+        "a structured logger's record keeps its other fields, where its error is");
+
+    Versions found = new Versions(RULES);
+    Paste.prepare("{\"log\":\"numpy==2.1.0 in the stub's environment\\n\"}", RULES, found);
+    assertEquals("2.1.0", found.find("numpy").orElseThrow().version(), "versions are read from the record's line");
+
+    String longRecord = "{\"log\":\"" + "x ".repeat(RULES.maxLineChars) + "\"}";
+    assertTrue(Paste.prepare(longRecord, RULES).lines().get(0).original().startsWith("{\"log\""),
+        "a line cut into pieces is not read as a record");
+  }
+
   @Test
   void aTracebackBodyAfterABlockEndIsStillSkipped() {
     for (int at = 4090; at < 4100; at++) {

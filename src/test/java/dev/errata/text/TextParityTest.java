@@ -75,6 +75,13 @@ class TextParityTest {
       List.of("cjk error", "\u9519\u8bef\uff1a\u5185\u5b58\u4e0d\u8db3\n\u4e00\u5207\u6b63\u5e38\n"),
       List.of("a line longer than a piece", "error " + "word ".repeat(1000) + "tail end"),
       List.of("blank and indented", "   \n\t\n    indented error here\n"),
+      List.of("log collectors' records", "{\"log\":\"E1205 02:00:43.000043 1 server.cc:1] terminate called after throwing an instance "
+          + "of 'std::invalid_argument'\\n\",\"stream\":\"stderr\",\"time\":\"2024-12-05T02:00:43.000043Z\"}\n"
+          + "{\"log\":\"  what():  stoi\\r\\n\",\"stream\":\"stderr\"}\n"
+          + "{\"log\":\"inference failed:\\nnumpy==2.1.0 \\u00e9\",\"log\":\"the last log field counts\"}\n"
+          + "{\"level\":\"error\",\"msg\":\"infer failed\",\"body\":\"{\\\"error\\\":\\\"Request timeout expired\\\"}\"}\n"
+          + "{\"log\":\"x\"} and text after it}\n{\"log\":42}\n{\"log\":[\"no\"]}\n"
+          + "{not json at all}\n{\"a\":{\"b\":[[[{\"log\":\"nested is no record\"}]]]}}\n"),
       List.of("empty", ""));
 
   /** Eval pastes also prepared, as real logs. */
