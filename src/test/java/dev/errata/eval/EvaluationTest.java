@@ -21,11 +21,7 @@ class EvaluationTest {
 
   @Test
   void meetsTheFloorsOnTheShippedKnowledgeBase() {
-    Matcher matcher = Workspace.of(Path.of("content"), null).matcher();
-    List<Evaluation.Case> cases = Evaluation.load(CASES);
-    Evaluation.Figures f = Evaluation.measure("errata", cases, t -> matcher.match(t, Matcher.Options.defaults()));
-    assertTrue(f.top1() >= 0.95, f.line() + "\n" + String.join("\n", f.misses()));
-    assertTrue(f.falseConfidentRate() <= 0.05, f.line() + "\n" + String.join("\n", f.misses()));
+    assertFloors(measured("errata", Evaluation.load(CASES)), 0.95, 0.05);
   }
 
   /**
@@ -35,12 +31,9 @@ class EvaluationTest {
    */
   @Test
   void meetsTheFloorsOnTheBlindSet() {
-    Matcher matcher = Workspace.of(Path.of("content"), null).matcher();
     List<Evaluation.Case> cases = Evaluation.load(CASES.resolve("blind"));
     assertTrue(cases.size() >= 200, "blind pastes: " + cases.size());
-    Evaluation.Figures f = Evaluation.measure("blind", cases, t -> matcher.match(t, Matcher.Options.defaults()));
-    assertTrue(f.top1() >= 0.97, f.line() + "\n" + String.join("\n", f.misses()));
-    assertTrue(f.falseConfidentRate() <= 0.05, f.line() + "\n" + String.join("\n", f.misses()));
+    assertFloors(measured("blind", cases), 0.97, 0.05);
   }
 
   /**
@@ -50,12 +43,22 @@ class EvaluationTest {
    */
   @Test
   void isRarelyConfidentOnNearMisses() {
-    Matcher matcher = Workspace.of(Path.of("content"), null).matcher();
     List<Evaluation.Case> cases = Evaluation.load(CASES.resolve("nearmiss"));
     assertTrue(cases.size() >= 90, "near misses: " + cases.size());
-    Evaluation.Figures f = Evaluation.measure("near misses", cases, t -> matcher.match(t, Matcher.Options.defaults()));
-    assertTrue(f.falseConfidentRate() <= 0.05, f.line() + "\n" + String.join("\n", f.misses()));
-    assertTrue(f.top1() >= 0.97, f.line() + "\n" + String.join("\n", f.misses()));
+    assertFloors(measured("near misses", cases), 0.97, 0.05);
+  }
+
+  /** The pastes matched over the shipped content. */
+  private static Evaluation.Figures measured(String name, List<Evaluation.Case> cases) {
+    Matcher matcher = Workspace.of(Path.of("content"), null).matcher();
+    return Evaluation.measure(name, cases, t -> matcher.match(t, Matcher.Options.defaults()));
+  }
+
+  /** Top-1 at least {@code top1}, and at most {@code falseConfident} of the no-entry pastes answered with confidence. */
+  private static void assertFloors(Evaluation.Figures f, double top1, double falseConfident) {
+    String why = f.line() + "\n" + String.join("\n", f.misses());
+    assertTrue(f.top1() >= top1, why);
+    assertTrue(f.falseConfidentRate() <= falseConfident, why);
   }
 
   /**

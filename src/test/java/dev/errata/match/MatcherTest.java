@@ -30,6 +30,11 @@ class MatcherTest {
     return matcher.match(text, Matcher.Options.defaults());
   }
 
+  /** A matcher over the shipped content, for the cases that need its entries; made once, when first needed. */
+  private static final class Shipped {
+    static final Matcher MATCHER = dev.errata.workspace.Workspace.of(Path.of("content"), null).matcher();
+  }
+
   @Test
   void findsTheEntryBehindAPasteWithOtherNamesAndNumbers() {
     MatchReport r = match("[StatusCode.INTERNAL] in ensemble 'depth_pipeline', onnx runtime error 2: not enough space: expected 1048576, got 0");
@@ -58,9 +63,7 @@ class MatcherTest {
    */
   @Test
   void aLineMatchedWordForWordLabelsTheAnswerOverAHeavierPartialOne() {
-    Rules rules = ShippedRules.get();
-    Matcher shipped = new Matcher(MatchIndex.build(dev.errata.workspace.Workspace.of(Path.of("content"), null).knowledgeBase(), rules), rules);
-    MatchReport r = shipped.match("""
+    MatchReport r = Shipped.MATCHER.match("""
         E1205 00:12:09.018866 1 logging.cc:40] 3: getPluginCreator could not find plugin: YoloLayer_TRT version: 1
         E1205 00:12:09.019112 1 logging.cc:40] 1: [pluginV2Runner.cpp::load::300] Error Code 1: Serialization \
         (Serialization assertion creator failed.Cannot deserialize plugin since corresponding IPluginCreator not found in Plugin Registry)
@@ -80,9 +83,7 @@ class MatcherTest {
    */
   @Test
   void linesJoinedInsideAPasteDoNotStopInsideASymptom() {
-    Rules rules = ShippedRules.get();
-    Matcher shipped = new Matcher(MatchIndex.build(dev.errata.workspace.Workspace.of(Path.of("content"), null).knowledgeBase(), rules), rules);
-    MatchReport r = shipped.match("""
+    MatchReport r = Shipped.MATCHER.match("""
         I1030 02:06:53.118804 1 libtorch.cc:2379] TRITONBACKEND_ModelInstanceFinalize: delete instance state
         I1030 02:06:53.118912 1 libtorch.cc:2325] TRITONBACKEND_ModelFinalize: delete model state
         E1030 02:06:53.119147 1 model_lifecycle.cc:621] failed to load 'pointnet_seg' version 1: Internal: failed to load model 'pointnet_seg':\s
