@@ -370,6 +370,7 @@
     };
     function alignLine(li) {
       var line = lines[li], cands = perLine[li], next = byNumber.get(line.number + 1), first = line.number === firstLine;
+      var glued; // the line and the next read as one wrapped message, made once when first needed
       for (var c = 0; c < cands.length; c++) {
         var tpl = tpls[cands[c]];
         var weights = tpl.items.map(function (it) { return isWord(it) ? keyWeight(itemKey(it)) : 0; });
@@ -382,6 +383,12 @@
             var joined = tokens.concat(next.tokens), b = align(tpl, joined, weights, keyWeight, first, next.number === lastLine);
             if (b.evidence > a.evidence) { a = b; tokens = joined; }
           }
+        }
+        // A line wrapped inside a word, read as one with the next whether or not it seemed cut (Matcher.alignOne).
+        if (next && glued === undefined) { glued = glue(line, next); }
+        if (next && glued) {
+          var g = align(tpl, glued, weights, keyWeight, first, next.number === lastLine);
+          if (g.evidence > a.evidence) { a = g; tokens = glued; }
         }
         if (a.matchedLiterals === 0) { continue; }
         var value = Math.max(0, a.evidence) * lineFactor(Errata.text.rank(line));
@@ -406,6 +413,23 @@
       }
     }
   }
+
+  /**
+   * The line with the next after it, the word the line ends in and the one the next starts with
+   * read as one: a message a terminal wrapped inside a word (Matcher.glue). Null when the line is
+   * too short to have been wrapped, or the two do not meet inside one word or number.
+   */
+  function glue(line, next) {
+    var a = line.tokens, b = next.tokens;
+    if (line.original.length < K.Paste.MIN_WRAPPED_LINE || a.length === 0 || b.length === 0) { return null; }
+    var end = a[a.length - 1], start = b[0];
+    if (end.end !== line.text.length || start.start !== 0 || !gluable(end) || !gluable(start)) { return null; }
+    var one = Errata.text.tokenize(line.text.substring(end.start) + next.text.substring(0, start.end));
+    if (one.length !== 1 || !gluable(one[0])) { return null; }
+    return a.slice(0, a.length - 1).concat([{ text: one[0].text, kind: one[0].kind, start: end.start, end: end.end }], b.slice(1));
+  }
+
+  function gluable(t) { return t.kind === "W" || t.kind === "N"; }
 
   /** BM25 relevance of each entry to the query terms; `postings` maps a term to {entries, weight}. */
   function relevance(terms, postings, entries) {

@@ -297,21 +297,68 @@
    * whether the paste is done; line() is the last line read; result() is what prepare gives.
    * Reading in slices gives the same paste as reading at once (the page yields between slices).
    */
+  function lineEnd(text, start) {
+    var end = start, n = text.length;
+    while (end < n) { var ch = text.charCodeAt(end); if (ch === 10 || ch === 13) { break; } end++; }
+    return end;
+  }
+
+  function nextLine(text, end) {
+    return end < text.length && text.charCodeAt(end) === 13 && end + 1 < text.length && text.charCodeAt(end + 1) === 10 ? end + 2 : end + 1;
+  }
+
+  /** The width a terminal wrapped the paste at, or 0 (Paste.wrapWidth). */
+  function wrapWidth(text) {
+    var max = 0, atMax = -1, differs = false, atSpace = false, n = text.length;
+    for (var start = 0; start <= n;) {
+      var end = lineEnd(text, start), next = nextLine(text, end), length = end - start;
+      if (length > max) { max = length; atMax = start; differs = false; atSpace = false; }
+      else if (length === max && !differs && text.substring(start, end) !== text.substring(atMax, atMax + length)) { differs = true; }
+      if (length === max && !atSpace) {
+        atSpace = (length > 0 && text.charCodeAt(end - 1) === 32) || (next + 1 < n && text.charCodeAt(next) === 32 && text.charCodeAt(next + 1) !== 32);
+      }
+      if (end >= n) { break; }
+      start = next;
+    }
+    return max >= K.Paste.MIN_WRAPPED_LINE && differs && atSpace ? max : 0;
+  }
+
+  /** Whether `next` goes on with `line`, which filled the width (Paste.continues). */
+  function continues(line, next, rules) {
+    if (next === "" || /[|+]$/.test(line)) { return false; }
+    for (var i = 0; i < rules.prefixes.length; i++) {
+      var p = rules.prefixes[i];
+      if (!admits(p.gate, next, null)) { continue; }
+      var m = p.re.exec(next);
+      if (m !== null && m.index === 0 && m[0].length > 0) { return false; }
+    }
+    return true;
+  }
+
   function preparer(text, rules, versions) {
     var byShape = new Map(), number = 0, truncated = false, skipIndented = false, skipIndent = -1;
     var ordinaryKept = 0, tellingKept = 0, skipped = 0;
-    var start = 0, n = text.length, done = false;
+    var start = 0, n = text.length, done = false, width = wrapWidth(text);
     function step(limit) {
       for (var count = 0; !done && count < limit; count++) {
         if (start > n) { done = true; break; }
-        var end = start;
-        while (end < n) { var ch = text.charCodeAt(end); if (ch === 10 || ch === 13) { break; } end++; }
-        var next = end < n && text.charCodeAt(end) === 13 && end + 1 < n && text.charCodeAt(end + 1) === 10 ? end + 2 : end + 1;
+        var end = lineEnd(text, start), next = nextLine(text, end);
         number++;
         if (number > rules.maxLines) { truncated = true; done = true; break; }
-        for (var piece = start; piece < end || piece === start; piece += rules.maxLineChars) {
-          var raw = text.substring(piece, Math.min(end, piece + rules.maxLineChars));
-          if (end - start <= rules.maxLineChars) { raw = unwrapped(raw); }
+        var firstNumber = number, whole = text.substring(start, end), last = end - start;
+        // A message a terminal wrapped at its width, read as the one line it was (Paste.prepare).
+        while (width > 0 && last === width && next < n && number < rules.maxLines) {
+          var contEnd = lineEnd(text, next), cont = text.substring(next, contEnd);
+          if (!continues(whole, cont, rules)) { break; }
+          number++;
+          whole += cont;
+          last = contEnd - next;
+          end = contEnd;
+          next = nextLine(text, end);
+        }
+        for (var piece = 0; piece < whole.length || piece === 0; piece += rules.maxLineChars) {
+          var raw = whole.substring(piece, Math.min(whole.length, piece + rules.maxLineChars));
+          if (whole.length <= rules.maxLineChars) { raw = unwrapped(raw); }
           var indent = indentOf(raw);
           if (skipIndented && indent > skipIndent && raw.trim() !== "") { skipIndented = false; break; }
           skipIndented = false;
@@ -324,14 +371,14 @@
             if (noise.skip) { skipIndented = true; skipIndent = indent; }
             break;
           }
-          if (versions && piece === start) { versions.scan(raw, "paste line " + number); }
-          var line = prepareLine(number, raw, rules);
+          if (versions && piece === 0) { versions.scan(raw, "paste line " + firstNumber); }
+          var line = prepareLine(firstNumber, raw, rules);
           if (line.tokens.length === 0) { continue; }
           var key = shape(line), seen = byShape.get(key);
           if (seen) { seen.repeats++; }
           else if (ordinary(line) ? ordinaryKept++ < rules.maxPreparedLines : tellingKept++ < rules.maxPreparedLines) { byShape.set(key, line); }
           else { skipped++; }
-          if (piece + rules.maxLineChars >= end) { break; }
+          if (piece + rules.maxLineChars >= whole.length) { break; }
         }
         start = next;
         if (end >= n) { done = true; }

@@ -48,6 +48,7 @@ public final class Matcher {
    * PreparedLine#rank()}), so a long log spends this on its errors before its INFO lines.
    */
   public static final int MAX_ALIGNMENTS = 4096;
+
   public static final int MAX_QUERY_TERMS = 96;
   public static final int MAX_QUERY_KEYS = 160;
   /** How many of the best entries are ranked further (families, versions). */
@@ -609,6 +610,8 @@ public final class Matcher {
     final boolean nextIsLast;
     private Aligner.Line tokens;
     private Aligner.Line joined;
+    private Aligner.Line glued;
+    private boolean gluedMade;
 
     Lines(PreparedLine line, PreparedLine next, int lastLine) {
       this.line = line;
@@ -632,6 +635,46 @@ public final class Matcher {
       }
       return joined;
     }
+
+    /**
+     * The line with the next one after it, the word the line ends in and the one the next starts
+     * with read as one: a terminal that wraps a long message at its width cuts where the width
+     * ends, in the middle of a word ("Unable to fi" / "nd shared memory region"). Null unless the
+     * line is long enough to have been wrapped, ends inside a word or number, the next line
+     * starts with one, and the two read as one token.
+     */
+    Aligner.Line glued() {
+      if (!gluedMade) {
+        gluedMade = true;
+        glued = glue(line, next);
+      }
+      return glued;
+    }
+  }
+
+  private static Aligner.Line glue(PreparedLine line, PreparedLine next) {
+    List<Token> a = line.tokens();
+    List<Token> b = next.tokens();
+    if (line.original().length() < Paste.MIN_WRAPPED_LINE || a.isEmpty() || b.isEmpty()) {
+      return null;
+    }
+    Token end = a.get(a.size() - 1);
+    Token start = b.get(0);
+    if (end.end() != line.text().length() || start.start() != 0 || !gluable(end) || !gluable(start)) {
+      return null;
+    }
+    List<Token> one = dev.errata.text.Tokenizer.tokenize(line.text().substring(end.start()) + next.text().substring(0, start.end()));
+    if (one.size() != 1 || !gluable(one.get(0))) {
+      return null;
+    }
+    List<Token> out = new ArrayList<>(a.subList(0, a.size() - 1));
+    out.add(new Token(one.get(0).text(), one.get(0).kind(), end.start(), end.end()));
+    out.addAll(b.subList(1, b.size()));
+    return new Aligner.Line(out);
+  }
+
+  private static boolean gluable(Token t) {
+    return t.kind() == Token.Kind.WORD || t.kind() == Token.Kind.NUMBER;
   }
 
   /**
@@ -660,6 +703,16 @@ public final class Matcher {
           a = b;
           tokens = joined;
         }
+      }
+    }
+    // A line wrapped inside a word: the word it ends in may not look like the symptom's at all
+    // ("fi" for "find"), so the two halves are read as one whether or not the line seemed cut.
+    Aligner.Line glued = lines.next == null ? null : lines.glued();
+    if (glued != null) {
+      Alignment g = Aligner.align(tpl, glued, weights, keyWeight, first, lines.nextIsLast);
+      if (g.evidence() > a.evidence()) {
+        a = g;
+        tokens = glued;
       }
     }
     if (a.matchedLiterals() == 0) {

@@ -16,6 +16,11 @@ import java.util.Map;
 public final class Paste {
   /** How many times log prefixes are stripped from one line (a prefix may follow another); read by the browser's port too. */
   public static final int PREFIX_ROUNDS = 4;
+  /**
+   * The narrowest width a terminal is taken to have wrapped a paste at ({@link #wrapWidth}); read
+   * by the matcher and the browser's port too.
+   */
+  public static final int MIN_WRAPPED_LINE = 60;
 
   private final List<PreparedLine> lines;
   private final int totalLines;
@@ -63,21 +68,37 @@ public final class Paste {
     int number = 0;
     int start = 0;
     int n = text.length();
+    int width = wrapWidth(text);
     while (start <= n) {
-      int end = start;
-      while (end < n && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
-        end++;
-      }
-      int next = end < n && text.charAt(end) == '\r' && end + 1 < n && text.charAt(end + 1) == '\n' ? end + 2 : end + 1;
+      int end = lineEnd(text, start);
+      int next = nextLine(text, end);
       number++;
       if (number > rules.maxLines) {
         fold.truncated = true;
         break;
       }
+      int first = number;
+      String line = text.substring(start, end);
+      // A message a terminal wrapped at its width goes on in the lines after: it is read as the
+      // one line it was, under the number of its first.
+      int last = end - start;
+      while (width > 0 && last == width && next < n && number < rules.maxLines) {
+        int contEnd = lineEnd(text, next);
+        String cont = text.substring(next, contEnd);
+        if (!continues(line, cont, rules)) {
+          break;
+        }
+        number++;
+        line = line + cont;
+        last = contEnd - next;
+        end = contEnd;
+        next = nextLine(text, end);
+      }
       // A very long line is matched in pieces: nobody's error needs more than a few thousand characters.
-      boolean whole = end - start <= rules.maxLineChars;
-      for (int piece = start; piece < end || piece == start; piece += rules.maxLineChars) {
-        block.add(new Piece(number, piece == start, whole, text.substring(piece, Math.min(end, piece + rules.maxLineChars))));
+      int length = line.length();
+      boolean whole = length <= rules.maxLineChars;
+      for (int piece = 0; piece < length || piece == 0; piece += rules.maxLineChars) {
+        block.add(new Piece(first, piece == 0, whole, line.substring(piece, Math.min(length, piece + rules.maxLineChars))));
       }
       if (block.size() >= BLOCK) {
         fold.add(block);
@@ -90,6 +111,76 @@ public final class Paste {
     }
     fold.add(block);
     return new Paste(new ArrayList<>(fold.byShape.values()), number, fold.truncated, fold.skipped);
+  }
+
+  private static int lineEnd(String text, int start) {
+    int end = start;
+    while (end < text.length() && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
+      end++;
+    }
+    return end;
+  }
+
+  private static int nextLine(String text, int end) {
+    return end < text.length() && text.charAt(end) == '\r' && end + 1 < text.length() && text.charAt(end + 1) == '\n' ? end + 2 : end + 1;
+  }
+
+  /**
+   * The width a terminal wrapped the paste at, or 0 when it does not look wrapped by one: the
+   * length of its longest lines, when that is at least MIN_WRAPPED_LINE, at least two different
+   * lines have it (a wrapped log fills its width again and again; an unwrapped one rarely has two
+   * different longest lines of one length), and one of them was cut at a space, which a terminal
+   * leaves at the end of the line or at the start of the next. A paste an editor wrapped at
+   * spaces (and dropped them) is left as it is: where such a line meets the next inside what
+   * would be a word, it cannot be told from a terminal that cut a word in two.
+   */
+  static int wrapWidth(String text) {
+    int max = 0;
+    int atMax = -1;
+    boolean differs = false;
+    boolean atSpace = false;
+    int n = text.length();
+    for (int start = 0; start <= n; ) {
+      int end = lineEnd(text, start);
+      int next = nextLine(text, end);
+      int length = end - start;
+      if (length > max) {
+        max = length;
+        atMax = start;
+        differs = false;
+        atSpace = false;
+      } else if (length == max && !differs && !text.regionMatches(start, text, atMax, length)) {
+        differs = true;
+      }
+      if (length == max && !atSpace) {
+        atSpace = (length > 0 && text.charAt(end - 1) == ' ')
+            || (next + 1 < n && text.charAt(next) == ' ' && text.charAt(next + 1) != ' ');
+      }
+      if (end >= n) {
+        break;
+      }
+      start = next;
+    }
+    return max >= MIN_WRAPPED_LINE && differs && atSpace ? max : 0;
+  }
+
+  /**
+   * Whether {@code next} goes on with {@code line}, which filled the width: not when it starts a
+   * record of its own (a log prefix), is empty, or the line is a table's row or edge.
+   */
+  static boolean continues(String line, String next, Rules rules) {
+    if (next.isEmpty() || line.endsWith("|") || line.endsWith("+")) {
+      return false;
+    }
+    for (Rules.Prefix p : rules.prefixes) {
+      if (p.gate().admits(next, null)) {
+        Matcher m = p.pattern().matcher(next);
+        if (m.lookingAt() && m.end() > 0) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   /**

@@ -48,6 +48,52 @@ class EvaluationTest {
     assertFloors(measured("near misses", cases), 0.97, 0.05);
   }
 
+  /**
+   * Pastes in the shapes people send besides logs (eval/README.md, "Other shapes"): GitHub issue
+   * bodies, chat threads, terminal copies wrapped at their width, kubectl describe with the
+   * previous log, CI jobs, docker compose, a client's traceback or HTTP body, journald; written
+   * blind. Top-1 at least 0.97, false confident matches at most 0.05.
+   */
+  @Test
+  void meetsTheFloorsOnPastesInOtherShapes() {
+    List<Evaluation.Case> cases = Evaluation.load(CASES.resolve("shapes"));
+    assertTrue(cases.size() >= 110, "pastes: " + cases.size());
+    assertFloors(measured("shapes", cases), 0.97, 0.05);
+  }
+
+  /**
+   * The blind set as a terminal that wraps at 80 and at 100 columns hands it over, each line cut
+   * into lines of the width, inside words or not: top-1 at least 0.97, and at least nine in ten
+   * of the right answers still confident (read as one line, a wrapped message is matched word
+   * for word).
+   */
+  @Test
+  void findsTheBlindSetWrappedByATerminal() {
+    for (int width : new int[] {80, 100}) {
+      List<Evaluation.Case> cases = Evaluation.load(CASES.resolve("blind")).stream()
+          .map(c -> new Evaluation.Case(c.expected(), c.file(), wrapped(c.text(), width), c.holdout())).toList();
+      Evaluation.Figures f = measured("wrapped at " + width, cases);
+      assertFloors(f, 0.97, 0.05);
+      int withEntry = f.cases();
+      assertTrue(f.confidentCorrect() >= 0.9 * withEntry, f.line() + "\n" + String.join("\n", f.misses()));
+    }
+  }
+
+  /** The text with each line cut into lines of {@code width} characters, as a terminal shows it. */
+  private static String wrapped(String text, int width) {
+    StringBuilder out = new StringBuilder();
+    for (String line : text.split("\n", -1)) {
+      if (out.length() > 0) {
+        out.append('\n');
+      }
+      for (int i = width; i < line.length(); i += width) {
+        out.append(line, i - width, i).append('\n');
+      }
+      out.append(line.substring(Math.max(0, ((Math.max(0, line.length() - 1)) / width) * width)));
+    }
+    return out.toString();
+  }
+
   /** The pastes matched over the shipped content. */
   private static Evaluation.Figures measured(String name, List<Evaluation.Case> cases) {
     Matcher matcher = Workspace.of(Path.of("content"), null).matcher();

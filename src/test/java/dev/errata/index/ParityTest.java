@@ -54,6 +54,11 @@ class ParityTest {
         "failed to load 'jpeg_decode' version 1: Unknown: DALI Backend error: Critical error when building pipeline:\n"
             + "Error in thread 0: nvml error (3): The nvml requested operation is not available on target dev");
     Parity.vector(pastes, "words only").put("text", "shared memory");
+    Parity.vector(pastes, "a log a terminal wrapped").put("text", dev.errata.testing.WrappedPastes.TERMINAL);
+    Parity.vector(pastes, "a log an editor wrapped").put("text", dev.errata.testing.WrappedPastes.EDITOR);
+    Parity.vector(pastes, "a message wrapped inside a word").put("text",
+        "Traceback (most recent call last):\ntritonclient.utils.InferenceServerException: [StatusCode.NOT_FOUND] Unable to fi\n"
+            + "nd shared memory region: 'audio_in_3'\n$ curl -s asr-triton:8000/v2/systemsharedmemory/status");
     buried(pastes);
     return pastes;
   }

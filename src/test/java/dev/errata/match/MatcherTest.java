@@ -97,6 +97,33 @@ class MatcherTest {
         .forEach(m -> assertFalse(m.confidence().confident(), m::toString));
   }
 
+  /**
+   * A message a terminal wrapped inside a word: alone in the paste it is one full line and the
+   * rest in the next ("Unable to fi" / "nd shared memory region"), which the paste leaves as two
+   * lines (one full line is no width); the matcher reads the two halves as one word.
+   */
+  @Test
+  void aMessageWrappedInsideAWordIsReadAsOne() {
+    MatchReport r = Shipped.MATCHER.match("""
+        Traceback (most recent call last):
+        tritonclient.utils.InferenceServerException: [StatusCode.NOT_FOUND] Unable to fi
+        nd shared memory region: 'audio_in_3'
+        $ curl -s asr-triton:8000/v2/systemsharedmemory/status
+        """, Matcher.Options.defaults());
+    Match first = r.matches().get(0);
+    assertEquals("shm-region-not-registered", first.entry().id(), () -> r.matches().toString());
+    assertEquals(Confidence.EXACT, first.confidence(), first::toString);
+  }
+
+  /** A log a terminal wrapped at 80 columns: the message cut over three lines is matched word for word. */
+  @Test
+  void aLogATerminalWrappedIsMatchedAsItWas() {
+    MatchReport r = Shipped.MATCHER.match(dev.errata.testing.WrappedPastes.TERMINAL, Matcher.Options.defaults());
+    Match ptx = r.matches().stream().filter(m -> m.entry().id().equals("ptx-unsupported-toolchain")).findFirst()
+        .orElseThrow(() -> new AssertionError(r.matches().toString()));
+    assertEquals(Confidence.EXACT, ptx.confidence(), ptx::toString);
+  }
+
   @Test
   void aNearMissWithADifferentFixedNumberIsNotConfident() {
     MatchReport r = match("in ensemble 'p', onnx runtime error 2: not enough space: expected 64, got 32");

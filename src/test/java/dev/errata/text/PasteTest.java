@@ -55,6 +55,39 @@ class PasteTest {
         "a line cut into pieces is not read as a record");
   }
 
+  /**
+   * A log a terminal wrapped at its width is read as the lines it had: a message cut over three
+   * lines, inside a word or at a space, is one line under the number of its first, and versions
+   * and prefixes are read from the whole of it; a line that starts a record of its own, and a
+   * table's rows, which fill the width too, stay lines of their own.
+   */
+  @Test
+  void aLogATerminalWrappedIsReadAsTheLinesItHad() {
+    Paste paste = Paste.prepare(dev.errata.testing.WrappedPastes.TERMINAL, RULES);
+    List<String> originals = paste.lines().stream().map(PreparedLine::original).toList();
+    PreparedLine ptx = paste.lines().stream().filter(l -> l.original().contains("PTX")).findFirst().orElseThrow();
+    assertEquals(3, ptx.number());
+    assertEquals("failed to load 'audio_frontend' version 1: Internal: unable to create stream: the provided PTX was compiled"
+        + " with an unsupported toolchain.", ptx.text());
+    assertEquals("error", ptx.level());
+    assertTrue(originals.contains("tritonclient.utils.InferenceServerException: [StatusCode.NOT_FOUND] Unable to find shared memory"
+        + " region: 'audio_in_3'"), "a word cut in two is one word again: " + originals);
+    assertTrue(originals.stream().anyMatch(o -> o.startsWith("| Model")), "a table's row stays a line: " + originals);
+    assertTrue(originals.stream().anyMatch(o -> o.endsWith("loading: audio_frontend:1 and so on for a while")), originals.toString());
+    assertEquals(11, paste.totalLines(), "lines are counted as pasted");
+  }
+
+  /** A paste an editor wrapped at spaces (dropping them) cannot be told from words cut in two, so its lines stay as they are. */
+  @Test
+  void aPasteAnEditorWrappedAtSpacesKeepsItsLines() {
+    assertEquals(3, Paste.prepare(dev.errata.testing.WrappedPastes.EDITOR, RULES).lines().size());
+    assertEquals(0, Paste.wrapWidth(dev.errata.testing.WrappedPastes.EDITOR));
+    assertEquals(80, Paste.wrapWidth(dev.errata.testing.WrappedPastes.TERMINAL));
+    String same = "x".repeat(79) + " ";
+    assertEquals(0, Paste.wrapWidth(same + "\n" + same + "\nshort"), "one line twice is a repeat, not a width");
+    assertEquals(80, Paste.wrapWidth(same + "\n" + "y".repeat(79) + " \nshort"));
+  }
+
   @Test
   void aTracebackBodyAfterABlockEndIsStillSkipped() {
     for (int at = 4090; at < 4100; at++) {

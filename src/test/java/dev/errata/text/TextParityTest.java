@@ -82,6 +82,8 @@ class TextParityTest {
           + "{\"level\":\"error\",\"msg\":\"infer failed\",\"body\":\"{\\\"error\\\":\\\"Request timeout expired\\\"}\"}\n"
           + "{\"log\":\"x\"} and text after it}\n{\"log\":42}\n{\"log\":[\"no\"]}\n"
           + "{not json at all}\n{\"a\":{\"b\":[[[{\"log\":\"nested is no record\"}]]]}}\n"),
+      List.of("a terminal's wrap", dev.errata.testing.WrappedPastes.TERMINAL),
+      List.of("an editor's wrap", dev.errata.testing.WrappedPastes.EDITOR),
       List.of("empty", ""));
 
   /** Eval pastes also prepared, as real logs. */
