@@ -370,7 +370,9 @@
     };
     function alignLine(li) {
       var line = lines[li], cands = perLine[li], next = byNumber.get(line.number + 1), first = line.number === firstLine;
-      var glued; // the line and the next read as one wrapped message, made once when first needed
+      // A line as long as this one may be one more piece of a message a terminal wrapped (Matcher.align).
+      var afterNext = next && next.original.length === line.original.length ? byNumber.get(next.number + 1) : undefined;
+      var glued, gluedLast = afterNext ? afterNext.number === lastLine : next && next.number === lastLine;
       for (var c = 0; c < cands.length; c++) {
         var tpl = tpls[cands[c]];
         var weights = tpl.items.map(function (it) { return isWord(it) ? keyWeight(itemKey(it)) : 0; });
@@ -385,9 +387,9 @@
           }
         }
         // A line wrapped inside a word, read as one with the next whether or not it seemed cut (Matcher.alignOne).
-        if (next && glued === undefined) { glued = glue(line, next); }
+        if (next && glued === undefined) { glued = glue(line, next, afterNext); }
         if (next && glued) {
-          var g = align(tpl, glued, weights, keyWeight, first, next.number === lastLine);
+          var g = align(tpl, glued, weights, keyWeight, first, gluedLast);
           if (g.evidence > a.evidence) { a = g; tokens = glued; }
         }
         if (a.matchedLiterals === 0) { continue; }
@@ -415,18 +417,33 @@
   }
 
   /**
-   * The line with the next after it, the word the line ends in and the one the next starts with
-   * read as one: a message a terminal wrapped inside a word (Matcher.glue). Null when the line is
-   * too short to have been wrapped, or the two do not meet inside one word or number.
+   * The pieces of a message a terminal wrapped, read as the line it was: the line, the next, and
+   * the one after when given; a word cut in two is one word (Matcher.glue). Null when the line is
+   * too short to have been wrapped, or the pieces are the line and the next with no word cut.
    */
-  function glue(line, next) {
-    var a = line.tokens, b = next.tokens;
-    if (line.original.length < K.Paste.MIN_WRAPPED_LINE || a.length === 0 || b.length === 0) { return null; }
-    var end = a[a.length - 1], start = b[0];
-    if (end.end !== line.text.length || start.start !== 0 || !gluable(end) || !gluable(start)) { return null; }
-    var one = Errata.text.tokenize(line.text.substring(end.start) + next.text.substring(0, start.end));
-    if (one.length !== 1 || !gluable(one[0])) { return null; }
-    return a.slice(0, a.length - 1).concat([{ text: one[0].text, kind: one[0].kind, start: end.start, end: end.end }], b.slice(1));
+  function glue(line, next, afterNext) {
+    if (line.original.length < K.Paste.MIN_WRAPPED_LINE) { return null; }
+    var out = line.tokens.slice(), cut = glueOnto(out, line.text, true, next);
+    if (afterNext) { cut = glueOnto(out, next.text, next.tokens.length > (cut ? 1 : 0), afterNext) || cut; }
+    return cut || afterNext ? out : null;
+  }
+
+  /** Adds a piece's tokens to those before it (Matcher.glueOnto); whether a word cut in two was made one. */
+  function glueOnto(tokens, before, own, piece) {
+    var b = piece.tokens;
+    if (own && tokens.length > 0 && b.length > 0) {
+      var end = tokens[tokens.length - 1], start = b[0];
+      if (end.end === before.length && start.start === 0 && gluable(end) && gluable(start)) {
+        var one = Errata.text.tokenize(before.substring(end.start) + piece.text.substring(0, start.end));
+        if (one.length === 1 && gluable(one[0])) {
+          tokens[tokens.length - 1] = { text: one[0].text, kind: one[0].kind, start: end.start, end: end.end };
+          for (var i = 1; i < b.length; i++) { tokens.push(b[i]); }
+          return true;
+        }
+      }
+    }
+    for (var k = 0; k < b.length; k++) { tokens.push(b[k]); }
+    return false;
   }
 
   function gluable(t) { return t.kind === "W" || t.kind === "N"; }

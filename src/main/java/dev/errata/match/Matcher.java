@@ -520,7 +520,11 @@ public final class Matcher {
       // A template that shares this much with the line would have been a candidate here (or
       // less: one of a crowd may not be).
       thresholds[li] = nBest == best.length ? acc[best[nBest - 1]] : least;
-      Lines both = new Lines(line, byNumber.get(line.number() + 1), lastLine);
+      PreparedLine next = byNumber.get(line.number() + 1);
+      // A line as long as the one before it may be one more piece of a message a terminal wrapped.
+      PreparedLine afterNext = next != null && next.original().length() == line.original().length()
+          ? byNumber.get(next.number() + 1) : null;
+      Lines both = new Lines(line, next, afterNext, lastLine);
       for (int c = 0; c < nBest && budget > 0; c++, budget--) {
         Template tpl = index.template(best[c]);
         alignOne(tpl, best[c], both, line.number() == firstLine, line.number() == lastLine, found);
@@ -606,17 +610,23 @@ public final class Matcher {
   private static final class Lines {
     final PreparedLine line;
     final PreparedLine next;
+    /** The line after the next, when the next is as long as the line: a third piece of a wrapped message. */
+    final PreparedLine afterNext;
     /** Whether the next line is the paste's last: the message may stop inside it, cut by the selection. */
     final boolean nextIsLast;
+    /** Whether the glued lines end with the paste's last. */
+    final boolean gluedIsLast;
     private Aligner.Line tokens;
     private Aligner.Line joined;
     private Aligner.Line glued;
     private boolean gluedMade;
 
-    Lines(PreparedLine line, PreparedLine next, int lastLine) {
+    Lines(PreparedLine line, PreparedLine next, PreparedLine afterNext, int lastLine) {
       this.line = line;
       this.next = next;
+      this.afterNext = afterNext;
       this.nextIsLast = next != null && next.number() == lastLine;
+      this.gluedIsLast = afterNext != null ? afterNext.number() == lastLine : nextIsLast;
     }
 
     Aligner.Line tokens() {
@@ -637,40 +647,56 @@ public final class Matcher {
     }
 
     /**
-     * The line with the next one after it, the word the line ends in and the one the next starts
-     * with read as one: a terminal that wraps a long message at its width cuts where the width
-     * ends, in the middle of a word ("Unable to fi" / "nd shared memory region"). Null unless the
-     * line is long enough to have been wrapped, ends inside a word or number, the next line
-     * starts with one, and the two read as one token.
+     * The pieces of a message a terminal wrapped at its width, read as the line it was: this line,
+     * the next, and the one after when the next is as long as this one; where two pieces meet
+     * inside a word ("Unable to fi" / "nd shared memory region"), its halves are one word. Null
+     * when this line is too short to have been wrapped, or the pieces are only this line and the
+     * next with no word cut in two (that is {@link #joined}).
      */
     Aligner.Line glued() {
       if (!gluedMade) {
         gluedMade = true;
-        glued = glue(line, next);
+        glued = glue(line, next, afterNext);
       }
       return glued;
     }
   }
 
-  private static Aligner.Line glue(PreparedLine line, PreparedLine next) {
-    List<Token> a = line.tokens();
-    List<Token> b = next.tokens();
-    if (line.original().length() < Paste.MIN_WRAPPED_LINE || a.isEmpty() || b.isEmpty()) {
+  private static Aligner.Line glue(PreparedLine line, PreparedLine next, PreparedLine afterNext) {
+    if (line.original().length() < Paste.MIN_WRAPPED_LINE) {
       return null;
     }
-    Token end = a.get(a.size() - 1);
-    Token start = b.get(0);
-    if (end.end() != line.text().length() || start.start() != 0 || !gluable(end) || !gluable(start)) {
-      return null;
+    List<Token> out = new ArrayList<>(line.tokens());
+    boolean cut = glueOnto(out, line.text(), true, next);
+    if (afterNext != null) {
+      // The last token is the next line's own unless the next held one token, glued onto this line's.
+      boolean own = next.tokens().size() > (cut ? 1 : 0);
+      cut |= glueOnto(out, next.text(), own, afterNext);
     }
-    List<Token> one = dev.errata.text.Tokenizer.tokenize(line.text().substring(end.start()) + next.text().substring(0, start.end()));
-    if (one.size() != 1 || !gluable(one.get(0))) {
-      return null;
+    return cut || afterNext != null ? new Aligner.Line(out) : null;
+  }
+
+  /**
+   * Adds the tokens of {@code piece} to those of the pieces before it, whose last text is {@code
+   * before} ({@code own}: the last token is that text's): where the two meet inside a word or
+   * number, as one token in the place of the last. Whether they did.
+   */
+  private static boolean glueOnto(List<Token> tokens, String before, boolean own, PreparedLine piece) {
+    List<Token> b = piece.tokens();
+    if (own && !tokens.isEmpty() && !b.isEmpty()) {
+      Token end = tokens.get(tokens.size() - 1);
+      Token start = b.get(0);
+      if (end.end() == before.length() && start.start() == 0 && gluable(end) && gluable(start)) {
+        List<Token> one = dev.errata.text.Tokenizer.tokenize(before.substring(end.start()) + piece.text().substring(0, start.end()));
+        if (one.size() == 1 && gluable(one.get(0))) {
+          tokens.set(tokens.size() - 1, new Token(one.get(0).text(), one.get(0).kind(), end.start(), end.end()));
+          tokens.addAll(b.subList(1, b.size()));
+          return true;
+        }
+      }
     }
-    List<Token> out = new ArrayList<>(a.subList(0, a.size() - 1));
-    out.add(new Token(one.get(0).text(), one.get(0).kind(), end.start(), end.end()));
-    out.addAll(b.subList(1, b.size()));
-    return new Aligner.Line(out);
+    tokens.addAll(b);
+    return false;
   }
 
   private static boolean gluable(Token t) {
@@ -705,11 +731,12 @@ public final class Matcher {
         }
       }
     }
-    // A line wrapped inside a word: the word it ends in may not look like the symptom's at all
-    // ("fi" for "find"), so the two halves are read as one whether or not the line seemed cut.
+    // A message a terminal wrapped, in two or three pieces: the word a piece ends in may not look
+    // like the symptom's at all ("fi" for "find"), so the pieces are read as one line whether or
+    // not this line seemed cut.
     Aligner.Line glued = lines.next == null ? null : lines.glued();
     if (glued != null) {
-      Alignment g = Aligner.align(tpl, glued, weights, keyWeight, first, lines.nextIsLast);
+      Alignment g = Aligner.align(tpl, glued, weights, keyWeight, first, lines.gluedIsLast);
       if (g.evidence() > a.evidence()) {
         a = g;
         tokens = glued;

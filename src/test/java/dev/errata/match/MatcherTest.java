@@ -115,6 +115,15 @@ class MatcherTest {
     assertEquals(Confidence.EXACT, first.confidence(), first::toString);
   }
 
+  /** Three pieces of one message, each cut inside a word: read as one line, it is matched word for word. */
+  @Test
+  void aMessageWrappedIntoThreePiecesIsReadAsOne() {
+    MatchReport r = Shipped.MATCHER.match(dev.errata.testing.WrappedPastes.THREE_PIECES, Matcher.Options.defaults());
+    Match first = r.matches().get(0);
+    assertEquals("backend-library-not-found", first.entry().id(), () -> r.matches().toString());
+    assertEquals(Confidence.EXACT, first.confidence(), first::toString);
+  }
+
   /** A log a terminal wrapped at 80 columns: the message cut over three lines is matched word for word. */
   @Test
   void aLogATerminalWrappedIsMatchedAsItWas() {

@@ -26,4 +26,13 @@ public final class WrappedPastes {
       "E0722 06:03:51.114092 77 model_repository_manager.cc:1335] Poll failed for model",
       "directory 'notebooks': Invalid model name: Could not determine backend for model",
       "'notebooks' with no backend in model configuration.");
+
+  /**
+   * One message a terminal wrapped at 80 columns into three pieces, each cut inside a word: with
+   * no piece cut at a space, the paste is left as its lines, and the matcher reads the pieces as one.
+   */
+  public static final String THREE_PIECES = String.join("\n",
+      "failed to load 'speaker_id_onnx' version 1: Invalid argument: unable to find bac",
+      "kend library for backend 'onnxruntime', try specifying runtime on the model conf",
+      "iguration.");
 }
