@@ -380,7 +380,7 @@
         if (a.tailCut) {
           // Cut only on the paste's last line; else the line alone, or joined with the next (a
           // wrapped message), cut there only if the paste stops there: the better (Matcher.alignOne).
-          if (line.number !== lastLine) { a = align(tpl, tokens, weights, keyWeight, first, false); }
+          if (line.number !== lastLine && !ellipsized(line)) { a = align(tpl, tokens, weights, keyWeight, first, false); }
           if (next) {
             var joined = tokens.concat(next.tokens), b = align(tpl, joined, weights, keyWeight, first, next.number === lastLine);
             if (b.evidence > a.evidence) { a = b; tokens = joined; }
@@ -444,6 +444,12 @@
     }
     for (var k = 0; k < b.length; k++) { tokens.push(b[k]); }
     return false;
+  }
+
+  /** Whether a line ends in an ellipsis, as a line a program shortened does (Matcher.ellipsized). */
+  function ellipsized(line) {
+    var s = line.original.replace(/[ \t]+$/, "");
+    return /(\u2026|\.\.\.)$/.test(s);
   }
 
   function gluable(t) { return t.kind === "W" || t.kind === "N"; }

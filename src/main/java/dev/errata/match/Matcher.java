@@ -662,6 +662,16 @@ public final class Matcher {
     }
   }
 
+  /** Whether a line ends in an ellipsis ("…" or "..."), as a line a program shortened to fit does. */
+  static boolean ellipsized(PreparedLine line) {
+    String s = line.original();
+    int end = s.length();
+    while (end > 0 && (s.charAt(end - 1) == ' ' || s.charAt(end - 1) == '\t')) {
+      end--;
+    }
+    return s.startsWith("\u2026", end - 1) || (end >= 3 && s.startsWith("...", end - 3));
+  }
+
   private static Aligner.Line glue(PreparedLine line, PreparedLine next, PreparedLine afterNext) {
     if (line.original().length() < Paste.MIN_WRAPPED_LINE) {
       return null;
@@ -715,11 +725,12 @@ public final class Matcher {
     double[] weights = itemWeights(tid, tpl);
     Alignment a = Aligner.align(tpl, tokens, weights, keyWeight, first, true);
     if (a.tailCut()) {
-      // The symptom goes on past the line's end. Cut there only on the paste's last line; else
-      // the line alone misses the rest, or the message goes on in the next line (wrapped by a
-      // terminal or a logger), where it may stop inside it only if the paste stops there: the
-      // better of the two, each counted as the paste shows it.
-      if (!last) {
+      // The symptom goes on past the line's end. Cut there only on the paste's last line, or on a
+      // line that says it was cut (an ellipsis: `systemctl status` and log viewers shorten long
+      // lines so); else the line alone misses the rest, or the message goes on in the next line
+      // (wrapped by a terminal or a logger), where it may stop inside it only if the paste stops
+      // there: the better of the two, each counted as the paste shows it.
+      if (!last && !ellipsized(line)) {
         a = Aligner.align(tpl, tokens, weights, keyWeight, first, false);
       }
       if (lines.next != null) {

@@ -57,6 +57,7 @@ class ParityTest {
     Parity.vector(pastes, "a log a terminal wrapped").put("text", dev.errata.testing.WrappedPastes.TERMINAL);
     Parity.vector(pastes, "a log an editor wrapped").put("text", dev.errata.testing.WrappedPastes.EDITOR);
     Parity.vector(pastes, "a message wrapped into three pieces").put("text", dev.errata.testing.WrappedPastes.THREE_PIECES);
+    Parity.vector(pastes, "lines shortened with an ellipsis").put("text", dev.errata.testing.WrappedPastes.SHORTENED);
     Parity.vector(pastes, "a message wrapped inside a word").put("text",
         "Traceback (most recent call last):\ntritonclient.utils.InferenceServerException: [StatusCode.NOT_FOUND] Unable to fi\n"
             + "nd shared memory region: 'audio_in_3'\n$ curl -s asr-triton:8000/v2/systemsharedmemory/status");

@@ -124,6 +124,18 @@ class MatcherTest {
     assertEquals(Confidence.EXACT, first.confidence(), first::toString);
   }
 
+  /**
+   * A line a program shortened, ending in an ellipsis, may stop inside the message wherever it is
+   * in the paste, as the paste's last line may: the words it keeps are the message's.
+   */
+  @Test
+  void aLineShortenedWithAnEllipsisMayStopInsideTheMessage() {
+    MatchReport r = Shipped.MATCHER.match(dev.errata.testing.WrappedPastes.SHORTENED, Matcher.Options.defaults());
+    Match first = r.matches().get(0);
+    assertEquals("ptx-unsupported-toolchain", first.entry().id(), () -> r.matches().toString());
+    assertTrue(first.confidence().confident(), first::toString);
+  }
+
   /** A log a terminal wrapped at 80 columns: the message cut over three lines is matched word for word. */
   @Test
   void aLogATerminalWrappedIsMatchedAsItWas() {

@@ -35,4 +35,20 @@ public final class WrappedPastes {
       "failed to load 'speaker_id_onnx' version 1: Invalid argument: unable to find bac",
       "kend library for backend 'onnxruntime', try specifying runtime on the model conf",
       "iguration.");
+
+  /**
+   * {@code systemctl status} of a failed service: it shortens each log line to the terminal's
+   * width and ends it with an ellipsis, here inside the error's message and its word.
+   */
+  public static final String SHORTENED = String.join("\n",
+      "● triton.service - Triton Inference Server",
+      "     Loaded: loaded (/etc/systemd/system/triton.service; enabled; vendor preset: enabled)",
+      "     Active: failed (Result: exit-code) since Thu 2024-06-13 09:14:05 UTC; 12s ago",
+      "    Process: 48211 ExecStart=/opt/tritonserver/bin/tritonserver --model-repository=/srv/models (code=exited, status=1/FAILURE)",
+      "   Main PID: 48211 (code=exited, status=1/FAILURE)",
+      "",
+      "Jun 13 09:14:04 gpu-node-07 tritonserver[48211]: I0613 09:14:04.118203 48211 model_lifecycle.cc:473] loading: yolo_trt:1",
+      "Jun 13 09:14:05 gpu-node-07 tritonserver[48211]: E0613 09:14:05.002913 48211 model_lifecycle.cc:638] failed to load 'yolo_trt' version 1: Internal: unable to create stream: the provided PTX was compi\u2026",
+      "Jun 13 09:14:05 gpu-node-07 systemd[1]: triton.service: Main process exited, code=exited, status=1/FAILURE",
+      "Jun 13 09:14:05 gpu-node-07 systemd[1]: triton.service: Failed with result 'exit-code'.");
 }
