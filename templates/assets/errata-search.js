@@ -127,8 +127,10 @@
     clauses.forEach(function (clause) {
       if (clause.required) { required++; }
       var exp = expand(clause, parts, keys), seen = [];
+      // A word typed whole counts no less than the longer words it starts (WordSearch.search).
+      var own = exp.get(clause.term), cap = own && own.factor === 1 ? idf(entries, own.posting.entries.length) : Infinity;
       exp.forEach(function (v, term) {
-        var p = v.posting, f = idf(entries, p.entries.length);
+        var p = v.posting, f = Math.min(idf(entries, p.entries.length), cap);
         for (var k = 0; k < p.entries.length; k++) {
           var e = p.entries[k], sc = v.factor * f * (p.weight[k] / K.Posting.SCALE);
           if (!has[e]) { has[e] = 1; best[e] = sc; bestTerm[e] = term; seen.push(e); } else if (sc > best[e]) { best[e] = sc; bestTerm[e] = term; }

@@ -33,6 +33,11 @@ final class EvalCommand implements Callable<Integer> {
       description = "Instead of --cases, a file of '<expected id> TAB <paste>' lines, as gen_corpus.py writes.")
   Path queries;
 
+  @Option(names = "--words", paramLabel = "FILE",
+      description = "Instead of --cases, a file of '<expected id> TAB <typed words>' lines, measured as the site's search box "
+          + "answers them: the matcher's confident answers, else the word search.")
+  Path words;
+
   @Option(names = "--misses", description = "List every paste whose first answer was wrong.")
   boolean misses;
 
@@ -57,9 +62,21 @@ final class EvalCommand implements Callable<Integer> {
     MatchIndex index = MatchIndex.build(kb, rules);
     Matcher matcher = new Matcher(index, rules);
     var baseline = Evaluation.baseline(workspace.words(WordIndex.Weights.PLAIN), index.entries(), rules);
-    List<Evaluation.Case> all = queries != null ? Evaluation.loadQueries(queries) : Evaluation.load(cases);
     PrintWriter out = spec.commandLine().getOut();
     Matcher.Options options = Matcher.Options.defaults();
+    if (words != null) {
+      List<Evaluation.Case> typed = Evaluation.loadQueries(words);
+      var box = Evaluation.searchBox(t -> matcher.match(t, options), workspace.words(WordIndex.Weights.SEARCH), index.entries(), rules);
+      out.println("typed words (" + typed.size() + " queries), as the search box answers them:");
+      Evaluation.Figures f = Evaluation.measure("search", typed, box);
+      out.println("  " + f.line().replaceAll("confident\\+right [0-9.]+", "confident+right (word search claims none)"));
+      out.println("  " + Evaluation.measure("bm25", typed, baseline).line().replaceAll("confident\\+right .*", "(no confidence labels)"));
+      if (misses) {
+        f.misses().stream().filter(x -> !x.contains("right entry first, but only")).forEach(x -> out.println("    miss: " + x));
+      }
+      return ExitCode.OK.code();
+    }
+    List<Evaluation.Case> all = queries != null ? Evaluation.loadQueries(queries) : Evaluation.load(cases);
     if (all.isEmpty() && queries == null) {
       return ownExamples(out, kb, t -> matcher.match(t, options));
     }

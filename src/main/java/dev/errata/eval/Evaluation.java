@@ -126,20 +126,36 @@ public final class Evaluation {
   /** Plain BM25 over every field of the same entries, as a ranking the evaluation can measure. */
   public static Function<String, MatchReport> baseline(WordIndex plain, List<EntryInfo> entries, Rules rules) {
     WordSearch search = new WordSearch(plain, rules, Integer.MAX_VALUE, false);
+    return text -> hits(search, entries, text);
+  }
+
+  /**
+   * What the site's search box answers for typed words (search-ui.js): the matcher's answers when
+   * it is confident, else the word search over the entries' text, with its prefixes and typos.
+   */
+  public static Function<String, MatchReport> searchBox(Function<String, MatchReport> matcher, WordIndex words,
+      List<EntryInfo> entries, Rules rules) {
+    WordSearch search = new WordSearch(words, rules);
     return text -> {
-      List<Match> matches = new ArrayList<>();
-      java.util.Set<String> families = new java.util.HashSet<>();
-      for (WordSearch.Hit h : search.search(text.replace('"', ' '))) {
-        EntryInfo e = entries.get(h.entry());
-        if (families.add(e.family())) {
-          matches.add(new Match(e, Confidence.POSSIBLE, h.score(), null, "", List.of(), List.of(), List.of(), 0, 0));
-        }
-        if (matches.size() >= 5) {
-          break;
-        }
-      }
-      return new MatchReport(matches, List.of(), 0, 0, false, 0);
+      MatchReport r = matcher.apply(text);
+      return r.confident() ? r : hits(search, entries, text);
     };
+  }
+
+  /** The first five entries (one per family) a word search finds, as answers that claim no confidence. */
+  private static MatchReport hits(WordSearch search, List<EntryInfo> entries, String text) {
+    List<Match> matches = new ArrayList<>();
+    java.util.Set<String> families = new java.util.HashSet<>();
+    for (WordSearch.Hit h : search.search(text.replace('"', ' '))) {
+      EntryInfo e = entries.get(h.entry());
+      if (families.add(e.family())) {
+        matches.add(new Match(e, Confidence.POSSIBLE, h.score(), null, "", List.of(), List.of(), List.of(), 0, 0));
+      }
+      if (matches.size() >= 5) {
+        break;
+      }
+    }
+    return new MatchReport(matches, List.of(), 0, 0, false, 0);
   }
 
   /** The share of two-failure logs whose two failures are both among the first three answers. */

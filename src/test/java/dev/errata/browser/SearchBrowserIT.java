@@ -108,7 +108,7 @@ class SearchBrowserIT {
   void aTypedWordQueryFindsEntriesAsYouType() {
     driver.get(server.url() + "search.html");
     WebElement box = driver.findElement(By.id("q"));
-    box.sendKeys("numpy");
+    box.sendKeys("numpy ensemble");
     awaitFirst(FOUNDING);
     assertTrue(driver.getCurrentUrl().contains("q=numpy"), "the address carries the query: " + driver.getCurrentUrl());
     List<WebElement> filters = driver.findElements(By.cssSelector("#filters button"));
@@ -121,7 +121,7 @@ class SearchBrowserIT {
     smallest.click();
     await().until(d -> results().size() == expected);
     // The status filters come from one digit per entry, the others from lists: each count holds.
-    driver.get(server.url() + "search.html?q=numpy");
+    driver.get(server.url() + "search.html?q=numpy+ensemble");
     awaitFirst(FOUNDING);
     List<WebElement> statuses = driver.findElements(By.cssSelector("#filters button[data-filter^='status:']"));
     assertFalse(statuses.isEmpty(), "status filters");
@@ -219,7 +219,7 @@ class SearchBrowserIT {
 
   @Test
   void noRequestLeavesTheSite() {
-    driver.get(server.url() + "search.html?q=numpy");
+    driver.get(server.url() + "search.html?q=numpy+ensemble");
     awaitFirst(FOUNDING);
     driver.get(server.url() + "entries/" + FOUNDING + ".html");
     for (LogEntry e : driver.manage().logs().get(LogType.PERFORMANCE)) {
