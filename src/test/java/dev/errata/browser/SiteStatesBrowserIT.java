@@ -64,7 +64,11 @@ class SiteStatesBrowserIT {
     for (PreviewServer s : new PreviewServer[] {server, bareServer}) {
       for (String missing : new String[] {"does-not-exist.html", "entries/does-not-exist.html", "tags/a/b/c/deep.html"}) {
         driver.get(s.url() + missing);
-        assertEquals("Page not found", driver.findElement(By.tagName("h1")).getText(), missing);
+        // Waited for rather than read at once: one run in several found no heading yet (a
+        // navigation of the test before still settling), never another one.
+        WebElement heading = new WebDriverWait(driver, Duration.ofSeconds(10))
+            .until(d -> d.findElements(By.tagName("h1")).stream().findFirst().orElse(null));
+        assertEquals("Page not found", heading.getText(), missing);
         assertStyled(missing);
         WebElement home = driver.findElement(By.linkText("home page"));
         assertEquals(s.url() + "index.html", home.getDomProperty("href"), missing);
