@@ -347,7 +347,7 @@
         if (number > rules.maxLines) { truncated = true; done = true; break; }
         var firstNumber = number, whole = text.substring(start, end), last = end - start;
         // A message a terminal wrapped at its width, read as the one line it was (Paste.prepare).
-        while (width > 0 && last === width && next < n && number < rules.maxLines) {
+        while (width > 0 && last === width && next < n && number < rules.maxLines && whole.length < rules.maxLineChars) {
           var contEnd = lineEnd(text, next), cont = text.substring(next, contEnd);
           if (!continues(whole, cont, rules)) { break; }
           number++;

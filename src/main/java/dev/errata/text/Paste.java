@@ -80,19 +80,24 @@ public final class Paste {
       int first = number;
       String line = text.substring(start, end);
       // A message a terminal wrapped at its width goes on in the lines after: it is read as the
-      // one line it was, under the number of its first.
+      // one line it was, under the number of its first, up to a piece's length (a paste of
+      // nothing but full lines would otherwise become one line of all of it).
       int last = end - start;
-      while (width > 0 && last == width && next < n && number < rules.maxLines) {
-        int contEnd = lineEnd(text, next);
-        String cont = text.substring(next, contEnd);
-        if (!continues(line, cont, rules)) {
-          break;
+      if (width > 0 && last == width) {
+        StringBuilder whole = new StringBuilder(line);
+        while (last == width && next < n && number < rules.maxLines && whole.length() < rules.maxLineChars) {
+          int contEnd = lineEnd(text, next);
+          String cont = text.substring(next, contEnd);
+          if (!continues(whole, cont, rules)) {
+            break;
+          }
+          number++;
+          whole.append(cont);
+          last = contEnd - next;
+          end = contEnd;
+          next = nextLine(text, end);
         }
-        number++;
-        line = line + cont;
-        last = contEnd - next;
-        end = contEnd;
-        next = nextLine(text, end);
+        line = whole.toString();
       }
       // A very long line is matched in pieces: nobody's error needs more than a few thousand characters.
       int length = line.length();
@@ -168,8 +173,9 @@ public final class Paste {
    * Whether {@code next} goes on with {@code line}, which filled the width: not when it starts a
    * record of its own (a log prefix), is empty, or the line is a table's row or edge.
    */
-  static boolean continues(String line, String next, Rules rules) {
-    if (next.isEmpty() || line.endsWith("|") || line.endsWith("+")) {
+  static boolean continues(CharSequence line, String next, Rules rules) {
+    char end = line.length() == 0 ? ' ' : line.charAt(line.length() - 1);
+    if (next.isEmpty() || end == '|' || end == '+') {
       return false;
     }
     for (Rules.Prefix p : rules.prefixes) {

@@ -51,4 +51,14 @@ public final class WrappedPastes {
       "Jun 13 09:14:05 gpu-node-07 tritonserver[48211]: E0613 09:14:05.002913 48211 model_lifecycle.cc:638] failed to load 'yolo_trt' version 1: Internal: unable to create stream: the provided PTX was compi\u2026",
       "Jun 13 09:14:05 gpu-node-07 systemd[1]: triton.service: Main process exited, code=exited, status=1/FAILURE",
       "Jun 13 09:14:05 gpu-node-07 systemd[1]: triton.service: Failed with result 'exit-code'.");
+
+  /** Sixty full lines of 80 characters that each go on in the next: more than a piece's length. */
+  public static String pastAPiece() {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < 60; i++) {
+      String line = ("word" + i + " ").repeat(16).substring(0, 79);
+      out.append(line).append(i % 2 == 0 ? " " : "x").append('\n');
+    }
+    return out.append("the end").toString();
+  }
 }

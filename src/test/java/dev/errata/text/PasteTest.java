@@ -77,6 +77,25 @@ class PasteTest {
     assertEquals(11, paste.totalLines(), "lines are counted as pasted");
   }
 
+  /**
+   * A paste of nothing but full lines, each going on in the next, is read as lines of at most a
+   * piece's length, not as one line of all of it: building that one line piece by piece took
+   * minutes at 24 MB.
+   */
+  @Test
+  void aPasteOfNothingButFullLinesIsReadInLinesOfAPiecesLength() {
+    StringBuilder paste = new StringBuilder();
+    for (int i = 0; i < 100_000; i++) {
+      String line = ("abcdefghij" + i).repeat(8).substring(0, 80);
+      paste.append(i % 2 == 0 ? line : line.substring(0, 79) + " ").append('\n');
+    }
+    Paste p = Paste.prepare(paste.toString(), RULES);
+    int perLine = RULES.maxLineChars / 80 + 1;
+    List<Integer> numbers = p.lines().stream().map(PreparedLine::number).distinct().toList();
+    assertTrue(numbers.size() >= 100_000 / perLine - 1, "lines: " + numbers.size());
+    assertTrue(p.lines().stream().allMatch(l -> l.original().length() <= RULES.maxLineChars), "no line past a piece's length");
+  }
+
   /** A paste an editor wrapped at spaces (dropping them) cannot be told from words cut in two, so its lines stay as they are. */
   @Test
   void aPasteAnEditorWrappedAtSpacesKeepsItsLines() {

@@ -84,6 +84,7 @@ class TextParityTest {
           + "{not json at all}\n{\"a\":{\"b\":[[[{\"log\":\"nested is no record\"}]]]}}\n"),
       List.of("a terminal's wrap", dev.errata.testing.WrappedPastes.TERMINAL),
       List.of("an editor's wrap", dev.errata.testing.WrappedPastes.EDITOR),
+      List.of("a terminal's wrap past a piece", dev.errata.testing.WrappedPastes.pastAPiece()),
       List.of("empty", ""));
 
   /** Eval pastes also prepared, as real logs. */
