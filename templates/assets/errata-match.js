@@ -430,8 +430,8 @@
 
   /** Adds a piece's tokens to those before it (Matcher.glueOnto); whether a word cut in two was made one. */
   function glueOnto(tokens, before, own, piece) {
-    var b = piece.tokens;
-    if (own && tokens.length > 0 && b.length > 0) {
+    var b = piece.tokens, bare = piece.text.length === piece.original.length; // no log prefix of its own
+    if (own && bare && tokens.length > 0 && b.length > 0) {
       var end = tokens[tokens.length - 1], start = b[0];
       if (end.end === before.length && start.start === 0 && gluable(end) && gluable(start)) {
         var one = Errata.text.tokenize(before.substring(end.start) + piece.text.substring(0, start.end));

@@ -693,7 +693,9 @@ public final class Matcher {
    */
   private static boolean glueOnto(List<Token> tokens, String before, boolean own, PreparedLine piece) {
     List<Token> b = piece.tokens();
-    if (own && !tokens.isEmpty() && !b.isEmpty()) {
+    // A piece of a wrapped message has no log prefix of its own; a line that had one is a record.
+    boolean bare = piece.text().length() == piece.original().length();
+    if (own && bare && !tokens.isEmpty() && !b.isEmpty()) {
       Token end = tokens.get(tokens.size() - 1);
       Token start = b.get(0);
       if (end.end() == before.length() && start.start() == 0 && gluable(end) && gluable(start)) {
