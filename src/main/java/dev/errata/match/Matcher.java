@@ -7,6 +7,7 @@ import dev.errata.text.PreparedLine;
 import dev.errata.text.Rules;
 import dev.errata.text.Terms;
 import dev.errata.text.Token;
+import dev.errata.text.Tokenizer;
 import dev.errata.text.Versions;
 import dev.errata.version.Version;
 import dev.errata.version.VersionRange;
@@ -699,7 +700,7 @@ public final class Matcher {
       Token end = tokens.get(tokens.size() - 1);
       Token start = b.get(0);
       if (end.end() == before.length() && start.start() == 0 && gluable(end) && gluable(start)) {
-        List<Token> one = dev.errata.text.Tokenizer.tokenize(before.substring(end.start()) + piece.text().substring(0, start.end()));
+        List<Token> one = Tokenizer.tokenize(before.substring(end.start()) + piece.text().substring(0, start.end()));
         if (one.size() == 1 && gluable(one.get(0))) {
           tokens.set(tokens.size() - 1, new Token(one.get(0).text(), one.get(0).kind(), end.start(), end.end()));
           tokens.addAll(b.subList(1, b.size()));
@@ -717,9 +718,9 @@ public final class Matcher {
 
   /**
    * Aligns one template with one line, and with the next too when the message may go on there.
-   * Only the paste's first line may start inside a message and only its last may stop inside
-   * one, as a person's selection would; elsewhere a line that holds only part of the symptom is
-   * another message.
+   * Only the paste's first line may start inside a message and only its last (or a line that
+   * ends in an ellipsis, shortened by a program) may stop inside one, as a person's selection
+   * would; elsewhere a line that holds only part of the symptom is another message.
    */
   private void alignOne(Template tpl, int tid, Lines lines, boolean first, boolean last, Map<Integer, Found> found) {
     PreparedLine line = lines.line;
