@@ -373,6 +373,8 @@
       // A line as long as this one may be one more piece of a message a terminal wrapped (Matcher.align).
       var afterNext = next && next.original.length === line.original.length ? byNumber.get(next.number + 1) : undefined;
       var glued, gluedLast = afterNext ? afterNext.number === lastLine : next && next.number === lastLine;
+      // Where a message may stop inside the line: on the paste's last, or on one a program shortened.
+      var mayStop = line.number === lastLine || ellipsized(line);
       for (var c = 0; c < cands.length; c++) {
         var tpl = tpls[cands[c]];
         var weights = tpl.items.map(function (it) { return isWord(it) ? keyWeight(itemKey(it)) : 0; });
@@ -380,7 +382,7 @@
         if (a.tailCut) {
           // Cut only on the paste's last line; else the line alone, or joined with the next (a
           // wrapped message), cut there only if the paste stops there: the better (Matcher.alignOne).
-          if (line.number !== lastLine && !ellipsized(line)) { a = align(tpl, tokens, weights, keyWeight, first, false); }
+          if (!mayStop) { a = align(tpl, tokens, weights, keyWeight, first, false); }
           if (next) {
             var joined = tokens.concat(next.tokens), b = align(tpl, joined, weights, keyWeight, first, next.number === lastLine);
             if (b.evidence > a.evidence) { a = b; tokens = joined; }

@@ -219,6 +219,13 @@
   // ------------------------------------------------------------------------ paste (Paste.java)
   function indentOf(s) { var i = 0; while (i < s.length && (s.charAt(i) === " " || s.charAt(i) === "\t")) { i++; } return i; }
 
+  /** The prefix `p` at the start of `text`, matched, or null (Paste.prefixAt). */
+  function prefixAt(p, text) {
+    if (!admits(p.gate, text, null)) { return null; }
+    var m = p.re.exec(text);
+    return m !== null && m.index === 0 && m[0].length > 0 ? m : null;
+  }
+
   function prepareLine(number, raw, rules) {
     rules.ansi.lastIndex = 0;
     var original = (raw.indexOf("\u001b") >= 0 ? raw.replace(rules.ansi, "") : raw).replace(/\u0000/g, " ");
@@ -226,10 +233,8 @@
     for (var round = 0; round < K.Paste.PREFIX_ROUNDS; round++) {
       var stripped = false;
       for (var i = 0; i < rules.prefixes.length; i++) {
-        var p = rules.prefixes[i];
-        if (!admits(p.gate, text, null)) { continue; }
-        var m = p.re.exec(text);
-        if (m !== null && m.index === 0 && m[0].length > 0) {
+        var p = rules.prefixes[i], m = prefixAt(p, text);
+        if (m !== null) {
           if (p.first && level === "") { level = rules.levels[text.charAt(0)] || ""; }
           else if (p.level > 0 && level === "" && m[p.level] !== undefined) { level = rules.levels[m[p.level]] || ""; }
           text = text.substring(m[0].length);
@@ -327,10 +332,7 @@
   function continues(line, next, rules) {
     if (next === "" || /[|+]$/.test(line)) { return false; }
     for (var i = 0; i < rules.prefixes.length; i++) {
-      var p = rules.prefixes[i];
-      if (!admits(p.gate, next, null)) { continue; }
-      var m = p.re.exec(next);
-      if (m !== null && m.index === 0 && m[0].length > 0) { return false; }
+      if (prefixAt(rules.prefixes[i], next) !== null) { return false; }
     }
     return true;
   }

@@ -70,7 +70,7 @@ final class EvalCommand implements Callable<Integer> {
       out.println("typed words (" + typed.size() + " queries), as the search box answers them:");
       Evaluation.Figures f = Evaluation.measure("search", typed, box);
       out.println("  " + f.line().replaceAll("confident\\+right [0-9.]+", "confident+right (word search claims none)"));
-      out.println("  " + Evaluation.measure("bm25", typed, baseline).line().replaceAll("confident\\+right .*", "(no confidence labels)"));
+      out.println("  " + unlabelled(Evaluation.measure("bm25", typed, baseline)));
       if (misses) {
         f.misses().stream().filter(x -> !x.contains("right entry first, but only")).forEach(x -> out.println("    miss: " + x));
       }
@@ -89,7 +89,7 @@ final class EvalCommand implements Callable<Integer> {
       Evaluation.Figures m = Evaluation.measure("errata", group.cases(), t -> matcher.match(t, options));
       Evaluation.Figures b = Evaluation.measure("bm25", group.cases(), baseline);
       out.println("  " + m.line());
-      out.println("  " + b.line().replaceAll("confident\\+right .*", "(no confidence labels)"));
+      out.println("  " + unlabelled(b));
       if (misses && group.name().equals("all")) {
         m.misses().forEach(x -> out.println("    miss: " + x));
       }
@@ -98,6 +98,11 @@ final class EvalCommand implements Callable<Integer> {
       printBuried(out, all, kb, t -> matcher.match(t, options));
     }
     return ExitCode.OK.code();
+  }
+
+  /** The figures of a ranking that labels no answer confident (the BM25 baseline), without the confidence columns. */
+  private static String unlabelled(Evaluation.Figures f) {
+    return f.line().replaceAll("confident\\+right .*", "(no confidence labels)");
   }
 
   /**

@@ -49,7 +49,6 @@ public final class Matcher {
    * PreparedLine#rank()}), so a long log spends this on its errors before its INFO lines.
    */
   public static final int MAX_ALIGNMENTS = 4096;
-
   public static final int MAX_QUERY_TERMS = 96;
   public static final int MAX_QUERY_KEYS = 160;
   /** How many of the best entries are ranked further (families, versions). */
@@ -526,9 +525,11 @@ public final class Matcher {
       PreparedLine afterNext = next != null && next.original().length() == line.original().length()
           ? byNumber.get(next.number() + 1) : null;
       Lines both = new Lines(line, next, afterNext, lastLine);
+      // Where a message may stop inside the line: on the paste's last, or on one a program shortened.
+      boolean mayStop = line.number() == lastLine || ellipsized(line);
       for (int c = 0; c < nBest && budget > 0; c++, budget--) {
         Template tpl = index.template(best[c]);
-        alignOne(tpl, best[c], both, line.number() == firstLine, line.number() == lastLine, found);
+        alignOne(tpl, best[c], both, line.number() == firstLine, mayStop, found);
       }
       for (int k = 0; k < nTouched; k++) {
         acc[touched[k]] = 0;
@@ -657,7 +658,7 @@ public final class Matcher {
     Aligner.Line glued() {
       if (!gluedMade) {
         gluedMade = true;
-        glued = glue(line, next, afterNext);
+        glued = next == null ? null : glue(line, next, afterNext);
       }
       return glued;
     }
@@ -722,7 +723,7 @@ public final class Matcher {
    * ends in an ellipsis, shortened by a program) may stop inside one, as a person's selection
    * would; elsewhere a line that holds only part of the symptom is another message.
    */
-  private void alignOne(Template tpl, int tid, Lines lines, boolean first, boolean last, Map<Integer, Found> found) {
+  private void alignOne(Template tpl, int tid, Lines lines, boolean first, boolean mayStop, Map<Integer, Found> found) {
     PreparedLine line = lines.line;
     Aligner.Line tokens = lines.tokens();
     double[] weights = itemWeights(tid, tpl);
@@ -733,7 +734,7 @@ public final class Matcher {
       // lines so); else the line alone misses the rest, or the message goes on in the next line
       // (wrapped by a terminal or a logger), where it may stop inside it only if the paste stops
       // there: the better of the two, each counted as the paste shows it.
-      if (!last && !ellipsized(line)) {
+      if (!mayStop) {
         a = Aligner.align(tpl, tokens, weights, keyWeight, first, false);
       }
       if (lines.next != null) {
@@ -748,7 +749,7 @@ public final class Matcher {
     // A message a terminal wrapped, in two or three pieces: the word a piece ends in may not look
     // like the symptom's at all ("fi" for "find"), so the pieces are read as one line whether or
     // not this line seemed cut.
-    Aligner.Line glued = lines.next == null ? null : lines.glued();
+    Aligner.Line glued = lines.glued();
     if (glued != null) {
       Alignment g = Aligner.align(tpl, glued, weights, keyWeight, first, lines.gluedIsLast);
       if (g.evidence() > a.evidence()) {

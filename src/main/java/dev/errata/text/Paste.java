@@ -179,14 +179,20 @@ public final class Paste {
       return false;
     }
     for (Rules.Prefix p : rules.prefixes) {
-      if (p.gate().admits(next, null)) {
-        Matcher m = p.pattern().matcher(next);
-        if (m.lookingAt() && m.end() > 0) {
-          return false;
-        }
+      if (prefixAt(p, next) != null) {
+        return false;
       }
     }
     return true;
+  }
+
+  /** The prefix {@code p} at the start of {@code text}, matched, or null when it is not there (or empty). */
+  private static Matcher prefixAt(Rules.Prefix p, String text) {
+    if (!p.gate().admits(text, null)) {
+      return null;
+    }
+    Matcher m = p.pattern().matcher(text);
+    return m.lookingAt() && m.end() > 0 ? m : null;
   }
 
   /**
@@ -301,11 +307,8 @@ public final class Paste {
     for (int round = 0; round < PREFIX_ROUNDS; round++) {
       boolean stripped = false;
       for (Rules.Prefix p : rules.prefixes) {
-        if (!p.gate().admits(text, null)) {
-          continue;
-        }
-        Matcher m = p.pattern().matcher(text);
-        if (m.lookingAt() && m.end() > 0) {
+        Matcher m = prefixAt(p, text);
+        if (m != null) {
           if (p.levelFromFirst() && level.isEmpty()) {
             level = rules.levels.getOrDefault(text.substring(0, 1), "");
           } else if (p.levelGroup() > 0 && level.isEmpty() && m.group(p.levelGroup()) != null) {
