@@ -31,9 +31,7 @@ class EvaluationTest {
    */
   @Test
   void meetsTheFloorsOnTheBlindSet() {
-    List<Evaluation.Case> cases = Evaluation.load(CASES.resolve("blind"));
-    assertTrue(cases.size() >= 200, "blind pastes: " + cases.size());
-    assertFloors(measured("blind", cases), 0.97, 0.05);
+    assertFloorsOf("blind", 200);
   }
 
   /**
@@ -43,9 +41,7 @@ class EvaluationTest {
    */
   @Test
   void isRarelyConfidentOnNearMisses() {
-    List<Evaluation.Case> cases = Evaluation.load(CASES.resolve("nearmiss"));
-    assertTrue(cases.size() >= 90, "near misses: " + cases.size());
-    assertFloors(measured("near misses", cases), 0.97, 0.05);
+    assertFloorsOf("nearmiss", 90);
   }
 
   /**
@@ -56,9 +52,17 @@ class EvaluationTest {
    */
   @Test
   void meetsTheFloorsOnPastesInOtherShapes() {
-    List<Evaluation.Case> cases = Evaluation.load(CASES.resolve("shapes"));
-    assertTrue(cases.size() >= 110, "pastes: " + cases.size());
-    assertFloors(measured("shapes", cases), 0.97, 0.05);
+    assertFloorsOf("shapes", 110);
+  }
+
+  /**
+   * The set in {@code folder} of the evaluation pastes, at least {@code atLeast} pastes: top-1 at
+   * least 0.97, false confident matches at most 0.05.
+   */
+  private static void assertFloorsOf(String folder, int atLeast) {
+    List<Evaluation.Case> cases = Evaluation.load(CASES.resolve(folder));
+    assertTrue(cases.size() >= atLeast, folder + " pastes: " + cases.size());
+    assertFloors(measured(folder, cases), 0.97, 0.05);
   }
 
   /**

@@ -104,23 +104,27 @@ class MatcherTest {
    */
   @Test
   void aMessageWrappedInsideAWordIsReadAsOne() {
-    MatchReport r = Shipped.MATCHER.match("""
+    Match first = firstAnswer("""
         Traceback (most recent call last):
         tritonclient.utils.InferenceServerException: [StatusCode.NOT_FOUND] Unable to fi
         nd shared memory region: 'audio_in_3'
         $ curl -s asr-triton:8000/v2/systemsharedmemory/status
-        """, Matcher.Options.defaults());
-    Match first = r.matches().get(0);
-    assertEquals("shm-region-not-registered", first.entry().id(), () -> r.matches().toString());
+        """, "shm-region-not-registered");
     assertEquals(Confidence.EXACT, first.confidence(), first::toString);
+  }
+
+  /** The shipped matcher's first answer for {@code paste}, which must be {@code id}'s. */
+  private static Match firstAnswer(String paste, String id) {
+    MatchReport r = Shipped.MATCHER.match(paste, Matcher.Options.defaults());
+    Match first = r.matches().get(0);
+    assertEquals(id, first.entry().id(), () -> r.matches().toString());
+    return first;
   }
 
   /** Three pieces of one message, each cut inside a word: read as one line, it is matched word for word. */
   @Test
   void aMessageWrappedIntoThreePiecesIsReadAsOne() {
-    MatchReport r = Shipped.MATCHER.match(dev.errata.testing.WrappedPastes.THREE_PIECES, Matcher.Options.defaults());
-    Match first = r.matches().get(0);
-    assertEquals("backend-library-not-found", first.entry().id(), () -> r.matches().toString());
+    Match first = firstAnswer(dev.errata.testing.WrappedPastes.THREE_PIECES, "backend-library-not-found");
     assertEquals(Confidence.EXACT, first.confidence(), first::toString);
   }
 
@@ -130,9 +134,7 @@ class MatcherTest {
    */
   @Test
   void aLineShortenedWithAnEllipsisMayStopInsideTheMessage() {
-    MatchReport r = Shipped.MATCHER.match(dev.errata.testing.WrappedPastes.SHORTENED, Matcher.Options.defaults());
-    Match first = r.matches().get(0);
-    assertEquals("ptx-unsupported-toolchain", first.entry().id(), () -> r.matches().toString());
+    Match first = firstAnswer(dev.errata.testing.WrappedPastes.SHORTENED, "ptx-unsupported-toolchain");
     assertTrue(first.confidence().confident(), first::toString);
   }
 
