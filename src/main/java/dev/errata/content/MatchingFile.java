@@ -55,9 +55,56 @@ final class MatchingFile {
         at.add(pointer);
       });
     }
-    MatchingRules rules = new MatchingRules(aliases, extractors, maps);
+    List<List<String>> synonyms = synonyms(dto.synonyms == null ? List.of() : dto.synonyms);
+    MatchingRules rules = new MatchingRules(aliases, extractors, maps, synonyms);
     examples(rules, at);
-    return new MatchingRules(aliases, extractors.stream().filter(e -> !failed.contains(e)).toList(), maps);
+    return new MatchingRules(aliases, extractors.stream().filter(e -> !failed.contains(e)).toList(), maps, synonyms);
+  }
+
+  /**
+   * The groups of synonyms, each phrase in lower case with single spaces. A phrase that cannot
+   * be one ({@link dev.errata.text.Synonyms#problem}), or is in another group already, is
+   * reported and left out; a group left with fewer than two phrases is left out with it.
+   */
+  private List<List<String>> synonyms(List<Object> given) {
+    Rules generic = Rules.defaults();
+    List<List<String>> out = new ArrayList<>();
+    Map<String, Integer> groupOf = new HashMap<>();
+    for (int g = 0; g < given.size(); g++) {
+      String at = "/synonyms/" + g;
+      if (!(given.get(g) instanceof List<?> phrases)) {
+        problems.error(at, "a group of synonyms is not a list", "write each group as a list of the phrases that mean the same,"
+            + " as [oom, out of memory]");
+        continue;
+      }
+      List<String> kept = new ArrayList<>();
+      for (int i = 0; i < phrases.size(); i++) {
+        Object p = phrases.get(i);
+        // A phrase YAML read as a number or a boolean (12.5, yes) is reported as written, not as empty.
+        String text = p instanceof String || p instanceof Number || p instanceof Boolean ? String.valueOf(p) : "";
+        String phrase = text.strip().replaceAll("\\s+", " ").toLowerCase(java.util.Locale.ROOT);
+        Optional<String> problem = phrase.isEmpty() ? Optional.of("it is empty") : dev.errata.text.Synonyms.problem(phrase, generic);
+        if (problem.isPresent()) {
+          problems.error(at + "/" + i, "the synonym '" + phrase + "' cannot be used: " + problem.get(),
+              "write words as a reader types them, at most " + dev.errata.text.Synonyms.MAX_WORDS + " of them");
+          continue;
+        }
+        Integer other = groupOf.putIfAbsent(phrase, g);
+        if (other != null) {
+          problems.error(at + "/" + i, "the synonym '" + phrase + "' is in group " + (other + 1) + " already",
+              "merge the two groups into one");
+          continue;
+        }
+        kept.add(phrase);
+      }
+      if (kept.size() >= 2) {
+        out.add(kept);
+      } else if (kept.size() == phrases.size()) {
+        problems.error(at, "a group of synonyms has " + (kept.isEmpty() ? "no phrases" : "only one phrase"),
+            "list two or more phrases that mean the same");
+      }
+    }
+    return out;
   }
 
   private final java.util.Set<MatchingRules.Extractor> failed = new java.util.HashSet<>();

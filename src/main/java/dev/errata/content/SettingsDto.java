@@ -44,6 +44,9 @@ final class SettingsDto {
 
     @JsonProperty("version_maps")
     public Map<String, Map<String, String>> versionMaps;
+
+    /** Groups of phrases; read loosely, so that a group written as one string is reported at its line. */
+    public List<Object> synonyms;
   }
 
   static final class ExtractorDto {

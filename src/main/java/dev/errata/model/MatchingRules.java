@@ -6,15 +6,18 @@ import java.util.Map;
 
 /**
  * A knowledge base's own matching rules ({@code matching.yml}): the other names its components
- * go by in pastes, the patterns that find their versions, and tables that translate one
- * numbering of a component's versions into the one its entries use.
+ * go by in pastes, the patterns that find their versions, tables that translate one numbering
+ * of a component's versions into the one its entries use, and the words its readers use for
+ * the same thing.
  *
  * @param aliases component to its other names; a component listed here is also found by its own name
  * @param extractors in the order they are tried: the first version found for a component wins
  * @param versionMaps table name (a component) to found version to the version entries use
+ * @param synonyms groups of words and phrases that mean the same to a reader ({@code oom}, {@code
+ *     out of memory}), in lower case: word search finds an entry that says one of a group by any other
  */
 public record MatchingRules(Map<String, List<String>> aliases, List<Extractor> extractors,
-    Map<String, Map<String, String>> versionMaps) {
+    Map<String, Map<String, String>> versionMaps, List<List<String>> synonyms) {
 
   /**
    * A version pattern: group 1 of {@code pattern} holds the version of {@code component}.
@@ -38,10 +41,11 @@ public record MatchingRules(Map<String, List<String>> aliases, List<Extractor> e
     Map<String, Map<String, String>> m = new LinkedHashMap<>();
     versionMaps.forEach((k, v) -> m.put(k, java.util.Collections.unmodifiableMap(new LinkedHashMap<>(v))));
     versionMaps = java.util.Collections.unmodifiableMap(m);
+    synonyms = synonyms.stream().map(List::copyOf).toList();
   }
 
   /** No rules of the knowledge base's own: only the tool's generic ones apply. */
   public static MatchingRules none() {
-    return new MatchingRules(Map.of(), List.of(), Map.of());
+    return new MatchingRules(Map.of(), List.of(), Map.of(), List.of());
   }
 }

@@ -35,15 +35,23 @@ public final class TermCounts {
     private final TermTable.Registry registry = new TermTable.Registry();
     private final java.util.Queue<Counter> idle = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final Rules rules;
+    private final boolean synonyms;
 
+    /** A counting that leaves synonyms alone: the matcher's relevance compares a paste's own words. */
     public Counting(Rules rules) {
+      this(rules, false);
+    }
+
+    /** @param synonyms whether each phrase of a group of synonyms counts the group's others too (word search) */
+    public Counting(Rules rules, boolean synonyms) {
       this.rules = rules;
+      this.synonyms = synonyms;
     }
 
     /** An empty counter for one entry, which it gives back with {@link Counter#done()}. */
     public Counter entry() {
       Counter c = idle.poll();
-      return c != null ? c : new Counter(this, new TermTable(registry, rules));
+      return c != null ? c : new Counter(this, new TermTable(registry, rules, synonyms));
     }
 
     /** How many distinct terms this counting has numbered, counted entries of earlier builds included. */

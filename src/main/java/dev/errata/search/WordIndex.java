@@ -114,7 +114,7 @@ public final class WordIndex {
     private final java.util.function.BiFunction<Entry, java.util.function.Supplier<TermCounts>, TermCounts> memo;
 
     public Builder(KnowledgeBase kb, Weights w, Rules rules) {
-      this(kb, w, new TermCounts.Counting(rules), (e, count) -> count.get());
+      this(kb, w, new TermCounts.Counting(rules, true), (e, count) -> count.get());
     }
 
     /**

@@ -102,7 +102,7 @@ public final class BuildMemory {
    */
   synchronized TermCounts.Counting counting(Rules rules) {
     if (counting == null || !rules.json().equals(countingRules) || counting.termsNumbered() > 2 * termsUsed + 10_000) {
-      counting = new TermCounts.Counting(rules);
+      counting = new TermCounts.Counting(rules, true);
       countingRules = rules.json();
       counts.forget();
     }

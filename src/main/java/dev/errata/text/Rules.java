@@ -79,6 +79,8 @@ public final class Rules {
   final Map<String, Map<String, String>> aliases;
   /** Version-map name to the prefixes of versions in its numbering: such a version the map does not list is dropped. */
   final Map<String, List<String>> aliasDrop;
+  /** The knowledge base's groups of synonyms, which word search counts ({@link Synonyms}); the browser only searches their counts. */
+  final List<List<String>> synonyms;
 
   @SuppressWarnings("unchecked")
   private Rules(String json, Map<String, Object> root) {
@@ -113,6 +115,7 @@ public final class Rules {
     ((Map<String, Object>) root.get("aliases")).forEach((k, v) -> aliases.put(k, (Map<String, String>) v));
     aliasDrop = new HashMap<>();
     ((Map<String, Object>) root.get("aliasDrop")).forEach((k, v) -> aliasDrop.put(k, (List<String>) v));
+    synonyms = List.copyOf((List<List<String>>) root.getOrDefault("synonyms", List.of()));
   }
 
   /** A version a version map translates: read through the map, or "" when it is in the map's numbering but not listed. */
@@ -245,6 +248,9 @@ public final class Rules {
       drops.put(map, new ArrayList<>(prefixes));
     });
     root.put("aliasDrop", drops);
+    if (!matching.synonyms().isEmpty()) {
+      root.put("synonyms", matching.synonyms());
+    }
     return new Rules(write(root), root);
   }
 

@@ -35,10 +35,23 @@ public final class TermTable {
   static final int STOPWORD = 0x8000_0000;
   static final int ID = 0x7fff_ffff;
 
+  /** Null when this table's counting leaves synonyms alone. */
+  private final Synonyms synonyms;
+
   /** @param registry numbers terms across tables; safe to share between threads */
   public TermTable(Registry registry, Rules rules) {
+    this(registry, rules, false);
+  }
+
+  /** @param synonyms whether text scanned with this table counts, beside each phrase of a group of synonyms, the others */
+  public TermTable(Registry registry, Rules rules, boolean synonyms) {
     this.registry = registry;
     this.rules = rules;
+    this.synonyms = synonyms && !rules.synonyms.isEmpty() ? new Synonyms(rules.synonyms, this) : null;
+  }
+
+  Synonyms synonyms() {
+    return synonyms;
   }
 
   int size() {

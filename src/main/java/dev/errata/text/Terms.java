@@ -50,31 +50,51 @@ public final class Terms {
     private final TermTable table;
     private final java.util.function.IntConsumer out;
     private final Scanner scanner;
+    /** The phrases of the table's synonyms being followed; null when it has none. */
+    private final Synonyms.Run run;
 
     Ids(TermTable table, java.util.function.IntConsumer out) {
       this.table = table;
       this.out = out;
       this.scanner = new Scanner(table.rules(), term -> out.accept(table.id(term)));
+      this.run = table.synonyms() == null ? null : table.synonyms().run(out);
     }
 
     @Override
     public void token(char[] s, int start, int stop, Token.Kind kind, int end, int traits) {
       if (kind == Token.Kind.CJK || scanner.prevCjk != null
           || ((traits & Tokenizer.BEYOND_ASCII) != 0 && !ascii(s, start, stop))) {
-        scanner.token(Tokenizer.lower(s, start, stop), kind, start, end);
+        String lowered = Tokenizer.lower(s, start, stop);
+        if (run != null) {
+          if (kind == Token.Kind.WORD || kind == Token.Kind.CJK) {
+            run.word(s, table.id(lowered), start, stop);
+          } else {
+            run.other();
+          }
+        }
+        scanner.token(lowered, kind, start, end);
         return;
       }
       int n = stop - start;
-      if (kind == Token.Kind.NUMBER) {
-        if (n <= MAX_VERSION && indexOf(s, start, stop, '.') > start) {
+      if (kind != Token.Kind.WORD) {
+        if (run != null) {
+          run.other();
+        }
+        if (kind == Token.Kind.NUMBER && n <= MAX_VERSION && indexOf(s, start, stop, '.') > start) {
           out.accept(table.id(s, start, stop));
         }
         return;
       }
-      if (kind != Token.Kind.WORD || n < MIN_WORD) {
+      if (n < MIN_WORD) {
+        if (run != null) {
+          run.word(s, table.id(s, start, stop), start, stop);
+        }
         return;
       }
       int id = table.lookup(s, start, stop);
+      if (run != null) {
+        run.word(s, id & TermTable.ID, start, stop);
+      }
       if (id < 0) {
         return; // a stopword
       }

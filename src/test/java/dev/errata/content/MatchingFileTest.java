@@ -85,6 +85,30 @@ class MatchingFileTest {
   }
 
   @Test
+  void synonymsAreReadInLowerCaseAndEachUnfitPhraseIsNamedAtItsLine() throws Exception {
+    ContentLoader.Result r = load("""
+        synonyms:
+          - [OOM, Out  of memory]
+          - [the, 12.5, a/b/c, "x!"]
+          - oom
+          - [oom, heap exhausted]
+          - [lonely]
+          - [one two three four five six seven, sigsegv, segfault]
+        """);
+    List<Diagnostic> all = r.diagnostics();
+    assertTrue(all.stream().anyMatch(d -> d.format().contains("matching.yml:3: error: the synonym 'the' cannot be used:"
+        + " its words are all ones that search ignores")), all.toString());
+    assertTrue(all.stream().anyMatch(d -> d.line() == 3 && d.message().contains("'12.5' is not a word")), all.toString());
+    assertTrue(all.stream().anyMatch(d -> d.line() == 3 && d.message().contains("'!' is neither a letter")), all.toString());
+    assertTrue(at(all, 4).contains("a group of synonyms is not a list"), at(all, 4));
+    assertTrue(at(all, 5).contains("the synonym 'oom' is in group 1 already"), at(all, 5));
+    assertTrue(at(all, 6).contains("a group of synonyms has only one phrase"), at(all, 6));
+    assertTrue(at(all, 7).contains("it has 7 words, more than 6"), at(all, 7));
+    assertEquals(List.of(List.of("oom", "out of memory"), List.of("sigsegv", "segfault")), r.knowledgeBase().matching().synonyms(),
+        "the sound phrases, in lower case with single spaces; groups left with one phrase are dropped");
+  }
+
+  @Test
   void theShippedRulesAreSound() {
     ContentLoader.Result r = new ContentLoader().load(Path.of("content"));
     assertEquals(List.of(), r.diagnostics().stream().filter(d -> d.file().endsWith("matching.yml")).toList());

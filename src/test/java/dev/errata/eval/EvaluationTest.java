@@ -101,8 +101,8 @@ class EvaluationTest {
   /**
    * Words typed into the search box (eval/README.md, "Typed words"), written blind: two per
    * entry, a short and a longer one, and twelve about failures no entry covers. Answered as the
-   * search box answers them, the right entry first at least 0.73 of the time and among the first
-   * three at least 0.88.
+   * search box answers them, the right entry first at least 0.76 of the time and among the first
+   * three at least 0.90 (0.741 and 0.896 before {@code matching.yml} had synonyms).
    */
   @Test
   void answersTypedWordsAsTheSearchBoxDoes() {
@@ -116,8 +116,8 @@ class EvaluationTest {
     assertTrue(typed.size() >= 220, "typed queries: " + typed.size());
     Evaluation.Figures f = Evaluation.measure("typed", typed, box);
     String why = f.line() + "\n" + String.join("\n", f.misses());
-    assertTrue(f.top1() >= 0.73, why);
-    assertTrue(f.recall3() >= 0.88, why);
+    assertTrue(f.top1() >= 0.76, why);
+    assertTrue(f.recall3() >= 0.90, why);
     assertTrue(f.falseConfidentRate() <= 0.05, why);
   }
 

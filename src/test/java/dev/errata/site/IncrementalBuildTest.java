@@ -85,6 +85,17 @@ class IncrementalBuildTest {
     assertEquals(key, cacheKey(site), "an example edit keeps the match index");
     assertEquals(ENTRIES - 1, lastKept, "an example edit renders its own entry's page only");
 
+    // Synonyms added to matching.yml: every entry that says one phrase of a group now counts the
+    // others for word search, so no entry's counts from the last build may be kept; and taken
+    // away again.
+    Path matching = content.resolve("matching.yml");
+    Files.writeString(matching, "synonyms:\n  - [oom, error, failed to load]\n");
+    sameAsFull(content, site, dir);
+    assertEquals(0, lastKept, "synonyms change every entry's word counts");
+    Files.delete(matching);
+    sameAsFull(content, site, dir);
+    assertEquals(key, cacheKey(site), "the rules as they were give the match index as it was");
+
     // A symptom edited in place, its words replaced one for one (so the number of templates and,
     // with the same number of words, the average length stay): the entry's own examples no
     // longer find it. A check that reads the last build's record runs only the examples the edit
