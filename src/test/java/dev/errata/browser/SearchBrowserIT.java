@@ -371,4 +371,36 @@ class SearchBrowserIT {
     List<String> shown = results().subList(0, 2).stream().map(r -> r.getAttribute("data-entry-id")).toList();
     assertEquals(new java.util.HashSet<>(log.expected()), new java.util.HashSet<>(shown), "both failures first: " + shown);
   }
+  /**
+   * The whole logs written blind (eval/README.md, "Long logs"), each pasted into the search page
+   * as a user would: the browser's engine finds each one's entry first and says it found a known
+   * issue, and claims none in the logs of failures no entry covers. The parity vectors hold the
+   * two engines equal on chosen pastes; this holds the page to the Java floors on whole logs.
+   */
+  @Test
+  void wholeLogsWrittenBlindFindTheirEntryInThePage() {
+    driver.get(server.url() + "search.html");
+    WebElement box = driver.findElement(By.id("q"));
+    WebElement status = driver.findElement(By.id("search-status"));
+    List<Evaluation.Case> cases = Evaluation.load(Path.of("src/test/resources/eval/long"));
+    List<String> wrong = new java.util.ArrayList<>();
+    for (Evaluation.Case c : cases) {
+      // Cleared first, so that the status read after the paste is this paste's.
+      paste(box, "");
+      await().until(d -> status.getText().isEmpty() && results().isEmpty());
+      paste(box, c.text());
+      await().until(d -> {
+        String s = status.getText();
+        return !s.isEmpty() && !s.startsWith("Searching") && !s.startsWith("Reading line") && !s.startsWith("Matching line");
+      });
+      String said = status.getText();
+      boolean found = said.startsWith("Known issue found") || said.matches("\\d+ known issues found.*");
+      String first = results().isEmpty() ? null : results().get(0).getAttribute("data-entry-id");
+      if (c.expected().equals("_none") ? found : !(found && c.expected().equals(first))) {
+        wrong.add(c.file().getParent().getFileName() + "/" + c.file().getFileName() + ": " + first + ", '" + said + "'");
+      }
+    }
+    assertTrue(cases.size() >= 120, "long logs: " + cases.size());
+    assertTrue(wrong.size() <= cases.size() * 3 / 100, wrong.size() + " of " + cases.size() + " wrong: " + wrong);
+  }
 }
