@@ -74,7 +74,24 @@
 
   // ---------------------------------------------------------------------- aligner (Aligner.java)
   // Steps of the trace, one byte per cell.
-  var OP_MATCH = 1, OP_SUB = OP_MATCH + 1, OP_DEL = OP_SUB + 1, OP_INS = OP_DEL + 1, OP_EXTEND = OP_INS + 1;
+  var OP_MATCH = 1, OP_SUB = OP_MATCH + 1, OP_DEL = OP_SUB + 1, OP_INS = OP_DEL + 1, OP_EXTEND = OP_INS + 1, OP_NEAR = OP_EXTEND + 1;
+
+  /** Aligner.letters: lower-case letters only. */
+  function letters(s) { return /^[a-z]*$/.test(s); }
+
+  /** Aligner.near: `typed` is `word` with one edit, not at the first letter nor only at the last. */
+  function near(word, typed) {
+    var a = word.length, b = typed.length, i = 0;
+    while (i < a && i < b && word.charCodeAt(i) === typed.charCodeAt(i)) { i++; }
+    if (i === 0 || i >= (a === b ? a - 1 : Math.min(a, b))) { return false; }
+    var next = i + 1;
+    if (a === b) {
+      var swapped = word.charAt(i) === typed.charAt(next) && word.charAt(next) === typed.charAt(i)
+        && word.substring(next + 1) === typed.substring(next + 1);
+      return swapped || word.substring(next) === typed.substring(next);
+    }
+    return a > b ? word.substring(next) === typed.substring(i) : typed.substring(next) === word.substring(i);
+  }
 
   function deletion(it, w) {
     if (isWord(it)) { return K.Aligner.WORD_DELETION * w; }
@@ -151,17 +168,21 @@
     var s = new Float64Array((m + 1) * w), op = new Uint8Array((m + 1) * w);
     for (i = 1; i <= m; i++) {
       var it = items[i - 1], wt = weights[i - 1];
+      // Whether this word may face a misspelling of it (Aligner.java).
+      var spelt = it.slot === "LITERAL" && it.text.length >= K.Aligner.NEAR_LENGTH && letters(it.text) ? it.text.length : 0;
       s[i * w] = s[(i - 1) * w] - deletion(it, wt);
       op[i * w] = OP_DEL;
       for (j = 1; j <= n; j++) {
         var best, how;
         var del = s[(i - 1) * w + j] - deletion(it, wt);
         if (isWord(it)) {
-          var eq = accepts(it, tokens[j - 1].text);
+          var typed = tokens[j - 1].text, eq = accepts(it, typed);
           // A line that may start inside the message may start with any of its words (Aligner.java).
           var from = eq && j === 1 && headMayBeCut ? Math.max(s[(i - 1) * w], 0) : s[(i - 1) * w + j - 1];
-          best = eq ? from + wt : s[(i - 1) * w + j - 1] - K.Aligner.SUBSTITUTION * wt;
-          how = eq ? OP_MATCH : OP_SUB;
+          if (eq) { best = from + wt; how = OP_MATCH; }
+          else if (spelt > 0 && Math.abs(typed.length - spelt) <= 1 && letters(typed) && near(it.text, typed)) {
+            best = s[(i - 1) * w + j - 1] + K.Aligner.NEAR_GAIN * wt; how = OP_NEAR;
+          } else { best = s[(i - 1) * w + j - 1] - K.Aligner.SUBSTITUTION * wt; how = OP_SUB; }
         } else {
           best = s[(i - 1) * w + j - 1] + slots.kindGain(i - 1, j - 1);
           how = OP_MATCH;
@@ -210,9 +231,9 @@
     var i = endI, j = endJ, startJ = endJ, k;
     while (i > 0) {
       var o = op[i * w + j];
-      if (o === OP_MATCH || o === OP_SUB) {
+      if (o === OP_MATCH || o === OP_SUB || o === OP_NEAR) {
         itemOp[i - 1] = o; itemTok[i - 1] = j - 1;
-        if (o === OP_MATCH && isWord(items[i - 1])) { matched.unshift(j - 1); }
+        if ((o === OP_MATCH && isWord(items[i - 1])) || o === OP_NEAR) { matched.unshift(j - 1); }
         startJ = j - 1; i--; j--;
       } else if (o === OP_EXTEND) { startJ = j - 1; j--; }
       else if (o === OP_INS) { insertions++; j--; }
@@ -221,7 +242,7 @@
     var first = -1, last = -1, literals = 0;
     for (k = 0; k < m; k++) {
       if (isWord(items[k]) && itemOp[k] === OP_MATCH) { literals++; }
-      if (itemOp[k] === OP_MATCH || itemOp[k] === OP_SUB) { if (first < 0) { first = k; } last = k; }
+      if (itemOp[k] === OP_MATCH || itemOp[k] === OP_SUB || itemOp[k] === OP_NEAR) { if (first < 0) { first = k; } last = k; }
     }
     if (literals === 0) { return NONE; }
     var headCut = startJ === 0 && headMayBeCut, tailCut = endJ === n && tailMayBeCut;
@@ -236,6 +257,7 @@
         substituted += max; complete = false; evidence -= max; contradicted = true;
         continue;
       }
+      if (itemOp[k] === OP_NEAR) { gained += K.Aligner.NEAR_GAIN * max; evidence += K.Aligner.NEAR_GAIN * max; complete = false; continue; }
       var got = itemOp[k] !== OP_MATCH ? 0 : literal ? max : Math.min(max, slots.gain(k, itemTok[k]));
       var cut = itemOp[k] === OP_DEL && ((k < first && headCut) || (k > last && tailCut));
       if (got > 0) {

@@ -60,12 +60,24 @@ public final class Aligner {
   public static final int MIN_CUT_WORD = 3;
   /** The least total weight divided by: a template of slots only has none. */
   public static final double MIN_TOTAL = 1e-9;
+  /**
+   * A literal word of this many letters or more may face its misspelling: a word of letters one
+   * edit away (a letter changed, added, dropped, or two side by side swapped), as a message typed
+   * again from a screenshot or a chat has them. Shorter words are too often other words.
+   */
+  public static final int NEAR_LENGTH = 6;
+  /**
+   * What a misspelt word gains, as a share of its weight: found, so the symptom is not
+   * contradicted, but not word for word, so never exact.
+   */
+  public static final double NEAR_GAIN = 0.5;
 
   private static final byte OP_MATCH = 1;
   private static final byte OP_SUB = 2;
   private static final byte OP_DEL = 3;
   private static final byte OP_INS = 4;
   private static final byte OP_EXTEND = 5;
+  private static final byte OP_NEAR = 6;
 
   private Aligner() {}
 
@@ -101,6 +113,8 @@ public final class Aligner {
     final List<Token> tokens;
     final String[] texts;
     final Token.Kind[] kinds;
+    /** Per token, its length when it is a word of letters that may misspell a template's word ({@link #near}), else 0. */
+    final int[] spellable;
     private final java.util.HashMap<String, int[]> at;
 
     Line(List<Token> tokens) {
@@ -108,11 +122,13 @@ public final class Aligner {
       int n = Math.min(tokens.size(), MAX_TOKENS);
       texts = new String[n];
       kinds = new Token.Kind[n];
+      spellable = new int[n];
       at = new java.util.HashMap<>(2 * n);
       for (int j = 0; j < n; j++) {
         String text = tokens.get(j).text();
         texts[j] = text;
         kinds[j] = tokens.get(j).kind();
+        spellable[j] = text.length() >= NEAR_LENGTH - 1 && letters(text) ? text.length() : 0;
         int[] before = at.get(text);
         int[] now = before == null ? new int[1] : java.util.Arrays.copyOf(before, before.length + 1);
         now[now.length - 1] = j;
@@ -171,6 +187,8 @@ public final class Aligner {
       if (word) {
         boolean insert = i < m;
         double substitution = SUBSTITUTION * wi;
+        // Whether this word may face a misspelling of it, and its length: one test per row.
+        int spelt = equal != null && it.text().length() >= NEAR_LENGTH && letters(it.text()) ? it.text().length() : 0;
         for (int j = 1; j <= n; j++) {
           double above = s[up + j];
           boolean eq;
@@ -189,6 +207,9 @@ public final class Aligner {
             // positions before it are cut, which trace() counts neither way, so they cost nothing.
             best = (j == 1 && headMayBeCut ? Math.max(diag, 0) : diag) + wi;
             how = OP_MATCH;
+          } else if (spelt > 0 && Math.abs(line.spellable[j - 1] - spelt) <= 1 && near(it.text(), texts[j - 1])) {
+            best = diag + NEAR_GAIN * wi;
+            how = OP_NEAR;
           } else {
             best = diag - substitution;
             how = OP_SUB;
@@ -424,6 +445,44 @@ public final class Aligner {
     }
   }
 
+  /** Whether {@code s} is lower-case letters only. */
+  static boolean letters(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 'a' || c > 'z') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Whether {@code typed} is {@code word} with one edit: a letter changed, added or dropped, or
+   * two side by side swapped. Both are letters, of lengths at most one apart (the caller's tests).
+   * Not when the first letters differ (slips are rarer there, and "enable" is not "unable"), nor
+   * when the words part only at their last letter: that is where words inflect ("models" facing
+   * "model", "specifies" facing "specified" is another message, not a slip).
+   */
+  static boolean near(String word, String typed) {
+    int a = word.length();
+    int b = typed.length();
+    int i = 0;
+    while (i < a && i < b && word.charAt(i) == typed.charAt(i)) {
+      i++;
+    }
+    // Parted at the first letter, or only at the last: the same length and only the last letter
+    // differs, or the shorter word is the longer one without its last letter.
+    if (i == 0 || i >= (a == b ? a - 1 : Math.min(a, b))) {
+      return false;
+    }
+    if (a == b) {
+      boolean swapped = word.charAt(i) == typed.charAt(i + 1) && word.charAt(i + 1) == typed.charAt(i)
+          && word.regionMatches(i + 2, typed, i + 2, a - i - 2);
+      return swapped || word.regionMatches(i + 1, typed, i + 1, a - i - 1);
+    }
+    return a > b ? word.regionMatches(i + 1, typed, i, b - i) : typed.regionMatches(i + 1, word, i, a - i);
+  }
+
   private static Alignment trace(Template t, List<Token> tokens, double[] weights, byte[] op, int w, int m, int n, int endI,
       int endJ, Slots slots, boolean headMayBeCut, boolean tailMayBeCut) {
     List<Template.Item> items = t.items();
@@ -437,10 +496,10 @@ public final class Aligner {
     int startJ = endJ;
     while (i > 0) {
       byte o = op[i * w + j];
-      if (o == OP_MATCH || o == OP_SUB) {
+      if (o == OP_MATCH || o == OP_SUB || o == OP_NEAR) {
         itemOp[i - 1] = o;
         itemTok[i - 1] = j - 1;
-        if (o == OP_MATCH && items.get(i - 1).isWord()) {
+        if ((o == OP_MATCH && items.get(i - 1).isWord()) || o == OP_NEAR) {
           matched.add(0, j - 1);
         }
         startJ = j - 1;
@@ -466,7 +525,7 @@ public final class Aligner {
       if (items.get(k).isWord() && itemOp[k] == OP_MATCH) {
         literals++;
       }
-      if (itemOp[k] == OP_MATCH || itemOp[k] == OP_SUB) {
+      if (itemOp[k] == OP_MATCH || itemOp[k] == OP_SUB || itemOp[k] == OP_NEAR) {
         if (first < 0) {
           first = k;
         }
@@ -499,6 +558,12 @@ public final class Aligner {
         complete = false;
         evidence -= max;
         contradicted = true;
+        continue;
+      }
+      if (itemOp[k] == OP_NEAR) {
+        gained += NEAR_GAIN * max;
+        evidence += NEAR_GAIN * max;
+        complete = false;
         continue;
       }
       double got = itemOp[k] != OP_MATCH ? 0 : literal ? max : Math.min(max, slots.gain(k, itemTok[k]));

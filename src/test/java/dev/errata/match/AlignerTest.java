@@ -94,4 +94,57 @@ class AlignerTest {
     assertEquals("python-backend-numpy2-empty-output-tensors", r.matches().get(0).entry().id());
     assertTrue(r.matches().get(0).confidence().confident(), () -> r.matches().get(0).toString());
   }
+  /**
+   * A word typed again with a slip is one edit away: a letter changed, added or dropped, two side
+   * by side swapped. Words that part at their first letter or only at their last are other words
+   * or other forms of one (a plural, a tense), not slips.
+   */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource({
+    "creating, cerating, true",
+    "creating, craeting, true",
+    "creating, creting, true",
+    "creating, creatxing, true",
+    "creating, crexting, true",
+    "creating, creatign, true",
+    "ensemble, ensmble, true",
+    "creating, creating, false",
+    "creating, xreating, false",
+    "creating, creatinx, false",
+    "models, model, false",
+    "model, models, false",
+    "required, require, false",
+    "specifies, specified, false",
+    "provides, provider, false",
+    "creating, cretaign, false",
+    "creating, crating, true",
+    "creating, ceratign, false",
+  })
+  void aSlipIsOneEditInsideTheWord(String word, String typed, boolean near) {
+    assertEquals(near, Aligner.near(word, typed), word + " / " + typed);
+  }
+
+  /**
+   * A long word of the message misspelt in the paste is found, at half its weight: the symptom is
+   * not contradicted (a different error) but not exact (word for word) either. A short word
+   * misspelt is another word.
+   */
+  @Test
+  void aMisspeltLongWordIsFoundButNotWordForWord() {
+    Template t = Template.compile(0, Symptom.parse("error: creating server: Internal - failed to load all models"), Set.of(), true);
+    double[] weights = new double[t.items().size()];
+    java.util.Arrays.fill(weights, 2.0);
+    Alignment right = Aligner.align(t, Tokenizer.tokenize("error: creating server: Internal - failed to load all models"),
+        weights, k -> 2.0, true, true);
+    Alignment slip = Aligner.align(t, Tokenizer.tokenize("error: cerating server: Internal - failed to load all models"),
+        weights, k -> 2.0, true, true);
+    Alignment other = Aligner.align(t, Tokenizer.tokenize("error: creating server: Internal - failed to lod all models"),
+        weights, k -> 2.0, true, true);
+    assertTrue(right.exact());
+    assertFalse(slip.exact(), slip::toString);
+    assertFalse(slip.contradicted(), slip::toString);
+    assertTrue(slip.quality() > 0.9 && slip.quality() < right.quality(), slip::toString);
+    assertTrue(slip.matchedTokens().contains(1), "the misspelt word is shown as found: " + slip);
+    assertTrue(other.contradicted(), "'lod' is too short to be a slip of 'load': " + other);
+  }
 }

@@ -86,6 +86,12 @@ class AlignmentParityTest {
       new Shipped("inside a longer line", "ensemble-unexpected-deadlock", 0,
           "E0611 08:15:03 x.cc:1] [request id: 7] unexpected deadlock, at least one output is not set while no more ensemble "
               + "steps can be made, see the log above"),
+      new Shipped("a word misspelt: two letters swapped", "failed-to-load-all-models", 0,
+          "error: cerating server: Internal - failed to load all models"),
+      new Shipped("a long word misspelt (a letter dropped), a short one is another word", "python-backend-numpy2-empty-output-tensors", 0,
+          "in ensmble 'p', onnx runtime error 2: not enough spase: expected 1048576, got 0"),
+      new Shipped("not misspelt: a plural s, another first letter", "container-nvidia-driver-not-detected", 0,
+          "WARNING: The NVIDIA Drivers was not detected.  GPU functionality will not be bvailable."),
       new Shipped("nothing in common", "ensemble-unexpected-deadlock", 0, "connection refused"),
       new Shipped("an empty line", "ensemble-unexpected-deadlock", 0, ""));
 

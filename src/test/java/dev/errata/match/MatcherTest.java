@@ -121,6 +121,13 @@ class MatcherTest {
     return first;
   }
 
+  /** An error typed again from a screenshot, one long word with a slip: the entry is still likely, not only possible. */
+  @Test
+  void anErrorTypedAgainWithASlipIsStillLikely() {
+    Match first = firstAnswer("error: cerating server: Internal - failed to load all models", "failed-to-load-all-models");
+    assertEquals(Confidence.LIKELY, first.confidence(), first::toString);
+  }
+
   /** Three pieces of one message, each cut inside a word: read as one line, it is matched word for word. */
   @Test
   void aMessageWrappedIntoThreePiecesIsReadAsOne() {
