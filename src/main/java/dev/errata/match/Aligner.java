@@ -115,6 +115,12 @@ public final class Aligner {
     final Token.Kind[] kinds;
     /** Per token, its length when it is a word of letters that may misspell a template's word ({@link #near}), else 0. */
     final int[] spellable;
+    /**
+     * Per first letter, the lengths of the spellable tokens that start with it, as bits
+     * ({@link #lengthBit}): a row whose word has no token of its first letter and a length one
+     * apart is not looked at token by token. Only a shortcut; the answers are the same.
+     */
+    final int[] lengthsByFirst = new int[26];
     private final java.util.HashMap<String, int[]> at;
 
     Line(List<Token> tokens) {
@@ -129,11 +135,26 @@ public final class Aligner {
         texts[j] = text;
         kinds[j] = tokens.get(j).kind();
         spellable[j] = text.length() >= NEAR_LENGTH - 1 && letters(text) ? text.length() : 0;
+        if (spellable[j] > 0) {
+          lengthsByFirst[text.charAt(0) - 'a'] |= lengthBit(text.length());
+        }
         int[] before = at.get(text);
         int[] now = before == null ? new int[1] : java.util.Arrays.copyOf(before, before.length + 1);
         now[now.length - 1] = j;
         at.put(text, now);
       }
+    }
+
+    /** Whether a token of the line may be a slip of {@code word} by its first letter and length. */
+    boolean maySpell(String word) {
+      int first = word.charAt(0) - 'a';
+      int n = word.length();
+      return first >= 0 && first < 26
+          && (lengthsByFirst[first] & (lengthBit(n - 1) | lengthBit(n) | lengthBit(n + 1))) != 0;
+    }
+
+    private static int lengthBit(int length) {
+      return 1 << Math.min(length, 30);
     }
 
     /** The positions of {@code word} among the tokens aligned, in order; none when it is not there. */
@@ -188,7 +209,8 @@ public final class Aligner {
         boolean insert = i < m;
         double substitution = SUBSTITUTION * wi;
         // Whether this word may face a misspelling of it, and its length: one test per row.
-        int spelt = equal != null && it.text().length() >= NEAR_LENGTH && letters(it.text()) ? it.text().length() : 0;
+        int spelt = equal != null && it.text().length() >= NEAR_LENGTH && line.maySpell(it.text()) && letters(it.text())
+            ? it.text().length() : 0;
         for (int j = 1; j <= n; j++) {
           double above = s[up + j];
           boolean eq;
