@@ -113,7 +113,11 @@ public final class Aligner {
     final List<Token> tokens;
     final String[] texts;
     final Token.Kind[] kinds;
-    /** Per token, its length when it is a word of letters that may misspell a template's word ({@link #near}), else 0. */
+    /**
+     * Per token that is a word of letters that may misspell a template's word ({@link #near}),
+     * its {@link #spelling}: its first letter and its length in one number, so that one
+     * comparison tells a token of the same first letter and a length one apart; else 0.
+     */
     final int[] spellable;
     /**
      * Per first letter, the lengths of the spellable tokens that start with it, as bits
@@ -134,7 +138,7 @@ public final class Aligner {
         String text = tokens.get(j).text();
         texts[j] = text;
         kinds[j] = tokens.get(j).kind();
-        spellable[j] = text.length() >= NEAR_LENGTH - 1 && letters(text) ? text.length() : 0;
+        spellable[j] = text.length() >= NEAR_LENGTH - 1 && letters(text) ? spelling(text) : 0;
         if (spellable[j] > 0) {
           lengthsByFirst[text.charAt(0) - 'a'] |= lengthBit(text.length());
         }
@@ -151,6 +155,11 @@ public final class Aligner {
       int n = word.length();
       return first >= 0 && first < 26
           && (lengthsByFirst[first] & (lengthBit(n - 1) | lengthBit(n) | lengthBit(n + 1))) != 0;
+    }
+
+    /** A word's first letter and length (at most 255) as one number; two words of one first letter and lengths one apart are one apart. */
+    static int spelling(String word) {
+      return (word.charAt(0) - 'a' + 1) << 8 | Math.min(word.length(), 255);
     }
 
     private static int lengthBit(int length) {
@@ -210,7 +219,7 @@ public final class Aligner {
         double substitution = SUBSTITUTION * wi;
         // Whether this word may face a misspelling of it, and its length: one test per row.
         int spelt = equal != null && it.text().length() >= NEAR_LENGTH && line.maySpell(it.text()) && letters(it.text())
-            ? it.text().length() : 0;
+            ? Line.spelling(it.text()) : 0;
         for (int j = 1; j <= n; j++) {
           double above = s[up + j];
           boolean eq;
