@@ -152,8 +152,9 @@
     return li;
   }
 
+  // Paste.looksLikePaste in Java, which errata match applies too (Paste.MAX_TYPED_WORDS, MAX_TYPED; PasteTest holds them equal).
   function looksLikePaste(text) {
-    return text.indexOf("\n") >= 0 || text.split(/\s+/).filter(Boolean).length > 8 || /[:\[\]()'"=]/.test(text);
+    return text.indexOf("\n") >= 0 || text.split(/\s+/).filter(Boolean).length > 12 || /[:\[\]()'"=]/.test(text);
   }
 
   function setStatus(text) { status.textContent = text; }

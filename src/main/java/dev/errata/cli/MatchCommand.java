@@ -6,6 +6,7 @@ import dev.errata.text.FoundVersion;
 import dev.errata.match.Match;
 import dev.errata.match.MatchReport;
 import dev.errata.match.Matcher;
+import dev.errata.match.SearchBox;
 import dev.errata.text.Rules;
 import dev.errata.text.Versions;
 import dev.errata.workspace.Workspace;
@@ -28,6 +29,7 @@ import picocli.CommandLine.Spec;
 /** {@code errata match}: which entry explains this paste. */
 @Command(name = "match", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Find the entries that explain pasted error text: from TEXT, --file, or standard input.",
+        "A few words typed rather than pasted are answered as the site's search box answers them.",
         "Exit 0 when the first match is confident (exact or likely), 1 when there is none."})
 final class MatchCommand implements Callable<Integer> {
   @Parameters(paramLabel = "TEXT", arity = "0..*", description = "Text to match; '-' or nothing reads standard input.")
@@ -125,7 +127,10 @@ final class MatchCommand implements Callable<Integer> {
       versions.addAll(0, v.all());
     }
     Matcher matcher = workspace.matcher();
-    MatchReport report = matcher.match(paste.text(), new Matcher.Options(top, versions, lang));
+    MatchReport matched = matcher.match(paste.text(), new Matcher.Options(top, versions, lang));
+    // Words typed rather than pasted are answered as the site's search box answers them.
+    MatchReport report = SearchBox.answer(paste.text(), matched, workspace::words, workspace.matchData()::entry, rules, top);
+    boolean typed = report != matched;
     if (paste.limit().isPresent() && !report.truncated()) {
       report = new MatchReport(report.matches(), report.versions(), report.lines(), report.preparedLines(), true, report.skipped());
     }
@@ -134,8 +139,8 @@ final class MatchCommand implements Callable<Integer> {
       out.print(MatchJson.write(report));
     } else {
       Terminal t = new Terminal(color);
-      human(report, t, out, paste.limit());
-      if (!report.confident()) {
+      human(report, t, out, paste.limit(), typed);
+      if (!report.confident() && !typed) {
         offer(draftCommand(file, text), NewEntryLink.fill(new ContentLoader().site(content.content).newEntryUrl(), paste.text()), t, out);
       }
     }
@@ -167,13 +172,18 @@ final class MatchCommand implements Callable<Integer> {
     }
   }
 
-  /** @param readLimit the limit that stopped reading the input, when input was left unread */
-  static void human(MatchReport report, Terminal t, PrintWriter out, Optional<String> readLimit) {
+  /**
+   * @param readLimit the limit that stopped reading the input, when input was left unread
+   * @param typed whether the answers are word search's, for words typed rather than pasted
+   */
+  static void human(MatchReport report, Terminal t, PrintWriter out, Optional<String> readLimit, boolean typed) {
     if (!report.versions().isEmpty()) {
       List<String> vs = report.versions().stream().map(v -> v.component() + " " + v.version() + " (" + v.source() + ")").toList();
       out.println(t.dim("Versions: " + String.join(", ", vs)));
     }
-    if (!report.confident()) {
+    if (typed) {
+      out.println(t.bold("No known entry matches these words confidently; these entries have them:"));
+    } else if (!report.confident()) {
       out.println(t.bold("No known entry matches this paste confidently."));
       out.println(report.matches().isEmpty()
           ? "Nothing in the knowledge base resembles it. Try a few distinctive words of the error instead."

@@ -129,17 +129,10 @@ public final class Evaluation {
     return text -> hits(search, entries, text);
   }
 
-  /**
-   * What the site's search box answers for typed words (search-ui.js): the matcher's answers when
-   * it is confident, else the word search over the entries' text, with its prefixes and typos.
-   */
+  /** What the site's search box answers ({@link dev.errata.match.SearchBox}), over an index of all words. */
   public static Function<String, MatchReport> searchBox(Function<String, MatchReport> matcher, WordIndex words,
       List<EntryInfo> entries, Rules rules) {
-    WordSearch search = new WordSearch(words, rules);
-    return text -> {
-      MatchReport r = matcher.apply(text);
-      return r.confident() ? r : hits(search, entries, text);
-    };
+    return text -> dev.errata.match.SearchBox.answer(text, matcher.apply(text), clauses -> words, entries::get, rules, 5);
   }
 
   /** The first five entries (one per family) a word search finds, as answers that claim no confidence. */

@@ -33,9 +33,18 @@ public final class WordIndex {
   final NavigableMap<String, List<String>> parts;
 
   public WordIndex(int entries, NavigableMap<String, Posting> postings) {
+    this(entries, postings, split(postings));
+  }
+
+  /**
+   * An index with the parts a site was cut into ({@code parts}: each part's first term to its
+   * terms): a site's index read back holds only the parts a query needs, the others listed
+   * without their terms, so that a term's part and a prefix's parts are the site's.
+   */
+  public WordIndex(int entries, NavigableMap<String, Posting> postings, NavigableMap<String, List<String>> parts) {
     this.entries = entries;
     this.postings = postings;
-    this.parts = split(postings);
+    this.parts = parts;
   }
 
   /**

@@ -56,6 +56,34 @@ public final class Paste {
     return skipped;
   }
 
+  /** Longer than this, text is a paste whatever it looks like (the site's search keeps it out of its address). */
+  public static final int MAX_TYPED = 8192;
+  /**
+   * More words than this, on one line, are a paste rather than words typed into a search box: a
+   * question in plain words runs to nine or ten ("config.pbtxt lists fewer inputs than the onnx
+   * model has"), and an error line nearly always has one of the signs below anyway.
+   */
+  public static final int MAX_TYPED_WORDS = 12;
+
+  /**
+   * Whether text looks pasted rather than typed as a few words: several lines, more than {@link
+   * #MAX_TYPED_WORDS} words, or a sign that messages have and typed words do not ({@code : [ ] (
+   * ) ' " =}). What is typed is answered by word search when nothing matches it confidently, in
+   * the site's search box ({@code looksLikePaste} in search-ui.js, the same rule) and in {@code
+   * errata match}.
+   */
+  public static boolean looksLikePaste(String text) {
+    if (text.length() > MAX_TYPED || text.indexOf('\n') >= 0) {
+      return true;
+    }
+    for (int i = 0; i < text.length(); i++) {
+      if (":[]()'\"=".indexOf(text.charAt(i)) >= 0) {
+        return true;
+      }
+    }
+    return java.util.Arrays.stream(text.strip().split("\\s+")).filter(w -> !w.isEmpty()).count() > MAX_TYPED_WORDS;
+  }
+
   public static Paste prepare(String text, Rules rules) {
     return prepare(text, rules, null);
   }

@@ -29,6 +29,9 @@ public final class Workspace {
   private final Path site;
   private Rules rules;
   private Optional<MatchData> prebuilt;
+  private KnowledgeBase knowledgeBase;
+  private MatchData matchData;
+  private WordIndex words;
 
   /** The look at a content folder started before the command line was parsed, if any. */
   private static volatile LookAhead lookAhead;
@@ -86,14 +89,17 @@ public final class Workspace {
     return content;
   }
 
-  /** The entries, or exit 3 with the errors that stop them from being used. */
+  /** The entries (read once), or exit 3 with the errors that stop them from being used. */
   public KnowledgeBase knowledgeBase() {
-    SiteBuilder.Checked checked = SiteBuilder.check(content, false);
-    if (checked.hasErrors()) {
-      throw new ErrataException(ExitCode.INVALID_CONTENT, "the content in " + content + " has errors; run errata check",
-          checked.diagnostics().stream().filter(d -> d.isError()).toList());
+    if (knowledgeBase == null) {
+      SiteBuilder.Checked checked = SiteBuilder.check(content, false);
+      if (checked.hasErrors()) {
+        throw new ErrataException(ExitCode.INVALID_CONTENT, "the content in " + content + " has errors; run errata check",
+            checked.diagnostics().stream().filter(d -> d.isError()).toList());
+      }
+      knowledgeBase = checked.knowledgeBase();
     }
-    return checked.knowledgeBase();
+    return knowledgeBase;
   }
 
   /**
@@ -120,7 +126,36 @@ public final class Workspace {
 
   /** A matcher over the entries: the site's index when it is current, else one compiled now. */
   public Matcher matcher() {
-    return new Matcher(prebuiltIndex().orElseGet(() -> MatchIndex.build(knowledgeBase(), rules())), rules());
+    return new Matcher(matchData(), rules());
+  }
+
+  /** The entries as the matcher has them: the site's index when it is current, else one compiled now (once). */
+  public MatchData matchData() {
+    if (matchData == null) {
+      matchData = prebuiltIndex().orElseGet(() -> MatchIndex.build(knowledgeBase(), rules()));
+    }
+    return matchData;
+  }
+
+  /**
+   * The word index a query of these clauses needs: of the site's index, only the parts the
+   * query reads, when the site is current; else the whole index, counted from the entries now.
+   */
+  public WordIndex words(java.util.List<dev.errata.search.WordSearch.Clause> clauses) {
+    if (prebuiltIndex().isPresent()) {
+      Optional<dev.errata.index.SiteWords> built = dev.errata.index.SiteWords.open(site);
+      if (built.isPresent()) {
+        try {
+          return built.get().forQuery(clauses);
+        } catch (IOException | RuntimeException e) {
+          // A damaged part: the entries are there to count the words from.
+        }
+      }
+    }
+    if (words == null) {
+      words = words(WordIndex.Weights.SEARCH);
+    }
+    return words;
   }
 
   /** The word index of the entries, each body rendered here (a build counts them as it renders). */

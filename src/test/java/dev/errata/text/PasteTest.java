@@ -146,4 +146,24 @@ class PasteTest {
     assertEquals(3000, paste.lines().get(0).repeats());
     assertEquals(6000, paste.lines().get(1).repeats());
   }
+  /**
+   * Typed words or a paste: a paste has several lines, more words than a question in plain
+   * words, or a sign that messages have. The site's search box decides with the same rule and
+   * the same numbers (search-ui.js), and errata match with this one.
+   */
+  @Test
+  void wordsTypedAreToldFromAPaste() throws java.io.IOException {
+    for (String typed : List.of("numpy ensemble", "trtllm oom", "config.pbtxt lists fewer inputs than the onnx model has",
+        "Stub process is unhealthy and it will be restarted")) {
+      assertFalse(Paste.looksLikePaste(typed), typed);
+    }
+    for (String pasted : List.of("not enough space: expected 1048576, got 0", "failed to load 'm'", "a\nb", "x=1",
+        "one two three four five six seven eight nine ten eleven twelve thirteen", "w ".repeat(5000))) {
+      assertTrue(Paste.looksLikePaste(pasted), pasted);
+    }
+    String ui = java.nio.file.Files.readString(java.nio.file.Path.of("templates/assets/search-ui.js"));
+    assertTrue(ui.contains(".filter(Boolean).length > " + Paste.MAX_TYPED_WORDS + " "), "search-ui.js counts words as Paste does");
+    assertTrue(ui.contains("MAX_URL_QUERY = " + Paste.MAX_TYPED + ","), "search-ui.js takes a long text as Paste does");
+    assertTrue(ui.contains("/[:\\[\\]()'\"=]/"), "search-ui.js knows the same signs");
+  }
 }
