@@ -4,6 +4,7 @@ import dev.errata.match.Confidence;
 import dev.errata.match.EntryInfo;
 import dev.errata.match.Match;
 import dev.errata.match.MatchReport;
+import dev.errata.match.SearchBox;
 import dev.errata.search.WordIndex;
 import dev.errata.search.WordSearch;
 import dev.errata.text.Rules;
@@ -129,10 +130,10 @@ public final class Evaluation {
     return text -> hits(search, entries, text);
   }
 
-  /** What the site's search box answers ({@link dev.errata.match.SearchBox}), over an index of all words. */
+  /** What the site's search box answers ({@link SearchBox}), over an index of all words. */
   public static Function<String, MatchReport> searchBox(Function<String, MatchReport> matcher, WordIndex words,
       List<EntryInfo> entries, Rules rules) {
-    return text -> dev.errata.match.SearchBox.answer(text, matcher.apply(text), clauses -> words, entries::get, rules, 5);
+    return text -> SearchBox.answer(text, matcher.apply(text), clauses -> words, entries::get, rules, 5);
   }
 
   /** The first five entries (one per family) a word search finds, as answers that claim no confidence. */

@@ -5,17 +5,20 @@ import dev.errata.ExitCode;
 import dev.errata.content.ContentLoader;
 import dev.errata.content.Fingerprint;
 import dev.errata.index.MatchIndexCodec;
+import dev.errata.index.SiteWords;
 import dev.errata.markdown.Markdown;
 import dev.errata.match.MatchData;
 import dev.errata.match.MatchIndex;
 import dev.errata.match.Matcher;
 import dev.errata.model.KnowledgeBase;
 import dev.errata.search.WordIndex;
+import dev.errata.search.WordSearch;
 import dev.errata.site.SiteBuilder;
 import dev.errata.text.Rules;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -141,9 +144,9 @@ public final class Workspace {
    * The word index a query of these clauses needs: of the site's index, only the parts the
    * query reads, when the site is current; else the whole index, counted from the entries now.
    */
-  public WordIndex words(java.util.List<dev.errata.search.WordSearch.Clause> clauses) {
+  public WordIndex words(List<WordSearch.Clause> clauses) {
     if (prebuiltIndex().isPresent()) {
-      Optional<dev.errata.index.SiteWords> built = dev.errata.index.SiteWords.open(site);
+      Optional<SiteWords> built = SiteWords.open(site);
       if (built.isPresent()) {
         try {
           return built.get().forQuery(clauses);
