@@ -26,7 +26,7 @@ class WordParityTest {
 
   static final List<String> QUERIES = List.of("numpy", "numpy 2", "nump", "shared memry", "\"not enough space\"",
       "\"shm-size\" docker", "\u5185\u5b58\u5206\u914d", "decoupled", "tensorrt plan", "tensorrtllm engine", "EXECUTION_ENV_PATH",
-      "grpc message larger", "kubern", "onnx runtime error", "cuda out of memory", "trtllm oom", "k8s probe", "model_config.pbtxt", "2.1.0", "xyzzy", "");
+      "grpc message larger", "kubern", "onnx runtime error", "cuda out of memory", "trtllm oom", "k8s probe", "\u5171\u4eab\u5185\u5b58", "model_config.pbtxt", "2.1.0", "xyzzy", "");
 
   static ArrayNode vectors() {
     Workspace ws = Workspace.of(Path.of("content"), null);

@@ -27,4 +27,20 @@ class WordSearchTest {
     String found = search.search("tensorr").get(0).terms().get(0);
     assertTrue(found.startsWith("tensorr"), found);
   }
+  /**
+   * The shipped synonyms join the two languages: Chinese words find the entries written only in
+   * English ("共享内存", shared memory; "显存不足", out of GPU memory), and "oom" finds the
+   * entries that say "out of memory".
+   */
+  @Test
+  void synonymsFindEntriesThatSayItOtherwise() {
+    WordSearch search = new WordSearch(Workspace.of(Path.of("content"), null).words(WordIndex.Weights.SEARCH), ShippedRules.get());
+    var kb = Workspace.of(Path.of("content"), null).knowledgeBase();
+    java.util.function.Function<String, List<String>> first = q -> search.search(q).stream().limit(3)
+        .map(h -> kb.entries().get(h.entry()).id()).toList();
+    assertTrue(first.apply("\u5171\u4eab\u5185\u5b58").contains("cuda-shm-ipc-handle-failed"), first.apply("\u5171\u4eab\u5185\u5b58").toString());
+    assertTrue(first.apply("\u663e\u5b58\u4e0d\u8db3").contains("tensorrtllm-out-of-memory-creating-model-instance"),
+        first.apply("\u663e\u5b58\u4e0d\u8db3").toString());
+    assertEquals("tensorrtllm-out-of-memory-creating-model-instance", first.apply("trtllm oom").get(0));
+  }
 }
