@@ -23,6 +23,7 @@ class LimitsDocTest {
         "| symptoms of one entry | " + EntryLimits.MAX_SYMPTOMS + " |",
         "| characters in a symptom | " + String.format(Locale.ROOT, "%,d", EntryLimits.MAX_SYMPTOM_CHARS) + " |",
         "| tag and component names | " + EntryLimits.MAX_NAME_CHARS + " characters",
+        "| a phrase of `synonyms` in `matching.yml` | " + dev.errata.text.Synonyms.MAX_WORDS + " words",
         "| " + MarkdownLimits.MAX_NESTING + " levels |",
         "| " + String.format(Locale.ROOT, "%,d", MarkdownLimits.MAX_LINE_CHARS) + " characters |",
         "| " + String.format(Locale.ROOT, "%,d", MarkdownLimits.MAX_PARAGRAPH_CHARS) + " characters |",
