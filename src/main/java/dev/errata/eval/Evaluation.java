@@ -1,8 +1,6 @@
 package dev.errata.eval;
 
-import dev.errata.match.Confidence;
 import dev.errata.match.EntryInfo;
-import dev.errata.match.Match;
 import dev.errata.match.MatchReport;
 import dev.errata.match.SearchBox;
 import dev.errata.search.WordIndex;
@@ -138,18 +136,7 @@ public final class Evaluation {
 
   /** The first five entries (one per family) a word search finds, as answers that claim no confidence. */
   private static MatchReport hits(WordSearch search, List<EntryInfo> entries, String text) {
-    List<Match> matches = new ArrayList<>();
-    java.util.Set<String> families = new java.util.HashSet<>();
-    for (WordSearch.Hit h : search.search(text.replace('"', ' '))) {
-      EntryInfo e = entries.get(h.entry());
-      if (families.add(e.family())) {
-        matches.add(new Match(e, Confidence.POSSIBLE, h.score(), null, "", List.of(), List.of(), List.of(), 0, 0));
-      }
-      if (matches.size() >= 5) {
-        break;
-      }
-    }
-    return new MatchReport(matches, List.of(), 0, 0, false, 0);
+    return new MatchReport(SearchBox.answers(search.search(text.replace('"', ' ')), entries::get, 5), List.of(), 0, 0, false, 0);
   }
 
   /** The share of two-failure logs whose two failures are both among the first three answers. */

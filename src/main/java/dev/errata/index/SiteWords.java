@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * The word index of a built site, read back as the browser reads it: the manifest's list of
@@ -31,13 +30,13 @@ public final class SiteWords {
 
   private final Path site;
   private final int entries;
-  /** Each part's first term to its number, in order: the part of a term is the last whose key is not after it. */
-  private final NavigableMap<String, Integer> keys;
+  /** The site's parts, each first term to the part's number, in order. */
+  private final NavigableMap<String, Integer> numbers;
 
-  private SiteWords(Path site, int entries, NavigableMap<String, Integer> keys) {
+  private SiteWords(Path site, int entries, NavigableMap<String, Integer> numbers) {
     this.site = site;
     this.entries = entries;
-    this.keys = keys;
+    this.numbers = numbers;
   }
 
   /** The site's word index, or empty when it has none that can be read (not built, damaged, older). */
@@ -49,41 +48,31 @@ public final class SiteWords {
       if (parts == null || !parts.isArray() || parts.isEmpty() || count == null || !count.canConvertToInt()) {
         return Optional.empty();
       }
-      NavigableMap<String, Integer> keys = new TreeMap<>();
+      NavigableMap<String, Integer> numbers = new TreeMap<>();
       for (int n = 0; n < parts.size(); n++) {
-        keys.put(parts.get(n).asText(), n);
+        numbers.put(parts.get(n).asText(), n);
       }
-      return Optional.of(new SiteWords(site, count.asInt(), keys));
+      return Optional.of(new SiteWords(site, count.asInt(), numbers));
     } catch (IOException | RuntimeException e) {
       return Optional.empty();
     }
   }
 
   /**
-   * The index with the parts {@code clauses} need read ({@link WordSearch} looks in no others),
-   * the rest listed without their terms.
+   * The index with the parts {@code clauses} need read ({@link WordSearch#partsRead}), the rest
+   * listed without their terms.
    */
   public WordIndex forQuery(List<WordSearch.Clause> clauses) throws IOException {
-    TreeSet<String> needed = new TreeSet<>();
-    for (WordSearch.Clause c : clauses) {
-      needed.add(keys.floorKey(c.term()));
-      if (c.last() && !c.required() && c.term().length() >= WordSearch.MIN_PREFIX) {
-        needed.addAll(keys.subMap(keys.floorKey(c.term()), true, keys.floorKey(c.term() + Character.MAX_VALUE), true).keySet());
-      }
-    }
-    NavigableMap<String, Posting> postings = new TreeMap<>();
     NavigableMap<String, List<String>> parts = new TreeMap<>();
-    for (String key : keys.keySet()) {
-      List<String> terms = new ArrayList<>();
-      if (needed.contains(key)) {
-        Iterator<Map.Entry<String, JsonNode>> fields = script(site.resolve(PARTS + keys.get(key) + ".js")).fields();
-        while (fields.hasNext()) {
-          Map.Entry<String, JsonNode> f = fields.next();
-          terms.add(f.getKey());
-          postings.put(f.getKey(), posting(NumberList.decode(f.getValue().asText())));
-        }
+    numbers.keySet().forEach(key -> parts.put(key, new ArrayList<>()));
+    NavigableMap<String, Posting> postings = new TreeMap<>();
+    for (String key : WordSearch.partsRead(new WordIndex(entries, postings, parts), clauses)) {
+      Iterator<Map.Entry<String, JsonNode>> fields = script(site.resolve(PARTS + numbers.get(key) + ".js")).fields();
+      while (fields.hasNext()) {
+        Map.Entry<String, JsonNode> f = fields.next();
+        parts.get(key).add(f.getKey());
+        postings.put(f.getKey(), posting(NumberList.decode(f.getValue().asText())));
       }
-      parts.put(key, terms);
     }
     return new WordIndex(entries, postings, parts);
   }

@@ -38,20 +38,28 @@ public final class SearchBox {
     if (clauses.isEmpty()) {
       return matched;
     }
+    List<Match> found = answers(new WordSearch(words.apply(clauses), rules).search(text), entries, top);
+    return found.isEmpty() ? matched
+        : new MatchReport(found, matched.versions(), matched.lines(), matched.preparedLines(), matched.truncated(), matched.skipped());
+  }
+
+  /**
+   * Word search's hits as answers: at most {@code top}, one per family of translations,
+   * "possible", each with the words it was found by; scores rounded as the matcher rounds its own.
+   */
+  public static List<Match> answers(List<WordSearch.Hit> hits, IntFunction<EntryInfo> entries, int top) {
     List<Match> found = new ArrayList<>();
     Set<String> families = new HashSet<>();
-    for (WordSearch.Hit h : new WordSearch(words.apply(clauses), rules).search(text)) {
-      EntryInfo e = entries.apply(h.entry());
-      if (families.add(e.family())) {
-        // Rounded as the matcher rounds its scores, for people and for --json.
-        found.add(new Match(e, Confidence.POSSIBLE, Math.round(h.score() * 1000) / 1000.0, null, "", h.terms(), List.of(), List.of(
-            "has the word" + (h.terms().size() == 1 ? " " : "s ") + String.join(", ", h.terms())), 0, 0));
-      }
+    for (WordSearch.Hit h : hits) {
       if (found.size() >= top) {
         break;
       }
+      EntryInfo e = entries.apply(h.entry());
+      if (families.add(e.family())) {
+        found.add(new Match(e, Confidence.POSSIBLE, Math.round(h.score() * 1000) / 1000.0, null, "", h.terms(), List.of(),
+            List.of("has the word" + (h.terms().size() == 1 ? " " : "s ") + String.join(", ", h.terms())), 0, 0));
+      }
     }
-    return found.isEmpty() ? matched
-        : new MatchReport(found, matched.versions(), matched.lines(), matched.preparedLines(), matched.truncated(), matched.skipped());
+    return found;
   }
 }

@@ -57,7 +57,28 @@ public final class WordSearch {
   }
 
   /** One query term and whether the query requires it (it stands in a quoted phrase). */
-  public record Clause(String term, boolean required, boolean last) {}
+  public record Clause(String term, boolean required, boolean last) {
+    /** Whether the term also stands for the longer words it starts: it is the word being typed. */
+    public boolean widens() {
+      return last && !required && term.length() >= MIN_PREFIX;
+    }
+  }
+
+  /**
+   * The keys of the parts of {@code index} that searching {@code clauses} reads: each term's
+   * own (where its near spellings are looked for too), and for the word being typed those of the
+   * longer words it starts. The browser loads the same parts (errata-search.js, partsFor).
+   */
+  public static java.util.SortedSet<String> partsRead(WordIndex index, List<Clause> clauses) {
+    java.util.SortedSet<String> out = new java.util.TreeSet<>();
+    for (Clause c : clauses) {
+      out.add(index.partOf(c.term()));
+      if (c.widens()) {
+        out.addAll(index.partsStartingWith(c.term()));
+      }
+    }
+    return out;
+  }
 
   /** A hit: the entry's number, its score and the index terms that found it. */
   public record Hit(int entry, double score, List<String> terms) {}
@@ -162,7 +183,7 @@ public final class WordSearch {
     if (!expand) {
       return out;
     }
-    if (clause.last() && !clause.required() && t.length() >= MIN_PREFIX) {
+    if (clause.widens()) {
       List<String> longer = new ArrayList<>();
       for (String k : index.postings.subMap(t, false, t + Character.MAX_VALUE, false).keySet()) {
         longer.add(k);
