@@ -63,6 +63,11 @@ public final class ExampleResults {
     return new ExampleResults("", Map.of());
   }
 
+  /** Whether nothing is recorded: every example will be matched. */
+  public boolean recordsNothing() {
+    return known.isEmpty();
+  }
+
   public String key() {
     return key;
   }

@@ -30,7 +30,7 @@ public final class ExamplesMatch implements Rule {
   @Override
   public List<Diagnostic> check(KnowledgeBase kb) {
     List<Diagnostic> out = new ArrayList<>();
-    if (kb.entries().stream().allMatch(e -> e.examples().match().isEmpty() && e.examples().noMatch().isEmpty())) {
+    if (!hasExamples(kb)) {
       return out;
     }
     ExampleResults results = resultsFor.apply(kb);
@@ -46,9 +46,15 @@ public final class ExamplesMatch implements Rule {
         return m;
       }
     };
-    // Entries are checked on all cores (the matcher is thread-safe); their diagnostics are kept in entry order.
-    kb.entries().parallelStream().map(e -> check(e, results, matcher)).toList().forEach(out::addAll);
+    // Entries are checked on all cores (the matcher is thread-safe), one at a time: their examples
+    // cost unevenly. Their diagnostics are kept in entry order.
+    dev.errata.Parallel.map(kb.entries(), e -> check(e, results, matcher)).forEach(out::addAll);
     return out;
+  }
+
+  /** Whether any entry has an example: without one, this rule needs no matcher. */
+  public static boolean hasExamples(KnowledgeBase kb) {
+    return kb.entries().stream().anyMatch(e -> !e.examples().match().isEmpty() || !e.examples().noMatch().isEmpty());
   }
 
   private static List<Diagnostic> check(Entry e, ExampleResults results, java.util.function.Supplier<Matcher> matcher) {

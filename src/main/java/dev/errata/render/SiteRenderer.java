@@ -87,7 +87,7 @@ public final class SiteRenderer {
     // Related entries and translations are looked up by id: KnowledgeBase.find walks the list.
     Map<String, Entry> byId = new java.util.HashMap<>();
     kb.entries().forEach(e -> byId.put(e.id(), e));
-    kb.entries().parallelStream().forEach(e -> entryPage(kb, byId, picture, translations, e).ifPresent(sink));
+    dev.errata.Parallel.each(kb.entries(), e -> entryPage(kb, byId, picture, translations, e).ifPresent(sink));
   }
 
   /** The pages that list entries (components, tags, home, search, sitemap, feed) and the 404 page. */

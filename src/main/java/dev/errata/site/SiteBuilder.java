@@ -156,21 +156,24 @@ public final class SiteBuilder {
     ContentLoader.Result loaded = memory.map(m -> new ContentLoader(m::file)).orElseGet(ContentLoader::new).load(content);
     phases.done("load (read, YAML, map)");
     List<Diagnostic> all = new ArrayList<>(loaded.diagnostics());
+    Function<KnowledgeBase, ExampleResults> recorded = kb -> results.computeIfAbsent(kb, k -> store.map(s -> {
+      // Example answers depend on the index and on the rules that prepare a paste (matching.yml among them).
+      ExampleStore.Basis basis = bases.computeIfAbsent(k, x -> new ExampleStore.Basis(k, rulesOf.apply(k), index.apply(k)));
+      return s.load(basis, reuse);
+    }).orElse(ExampleResults.none()));
     List<dev.errata.check.Rule> extra = runExamples
         ? List.of(memory.map(m -> new MarkdownCheck(new Markdown(), parseBodies, m::checked))
                 .orElseGet(() -> new MarkdownCheck(new Markdown(), parseBodies))::check,
             // The examples left to run are matched with the site's index when it is this very
             // one (an example edited), else with the index built.
             new ExamplesMatch(kb -> new Matcher(store.flatMap(s -> Optional.ofNullable(bases.get(kb)).flatMap(s::siteIndex))
-                    .orElseGet(() -> index.apply(kb).get()), rulesOf.apply(kb)),
-                kb -> results.computeIfAbsent(kb, k -> store.map(s -> {
-                  // Example answers depend on the index and on the rules that prepare a paste (matching.yml among them).
-                  ExampleStore.Basis basis = bases.computeIfAbsent(k, x -> new ExampleStore.Basis(k, rulesOf.apply(k), index.apply(k)));
-                  return s.load(basis, reuse);
-                }).orElse(ExampleResults.none()))))
+                    .orElseGet(() -> index.apply(kb).get()), rulesOf.apply(kb)), recorded))
         : List.of();
-    all.addAll(new Checker(extra, loaded.unloaded()).check(loaded.knowledgeBase()));
     KnowledgeBase kb = loaded.knowledgeBase();
+    if (runExamples && ExamplesMatch.hasExamples(kb) && recorded.apply(kb).recordsNothing()) {
+      buildAside(index.apply(kb));
+    }
+    all.addAll(new Checker(extra, loaded.unloaded()).check(kb));
     Once<MatchIndex> matchIndex = index.apply(kb);
     Once<MatchIndexCodec.Encoded> encoded = new Once<>(() -> {
       java.util.function.Supplier<MatchIndexCodec.Encoded> encode = () -> MatchIndexCodec.encode(matchIndex.get());
@@ -178,6 +181,23 @@ public final class SiteBuilder {
     });
     Optional<SameIndex> same = Optional.ofNullable(bases.get(kb)).flatMap(ExampleStore.Basis::sameIndex);
     return new Checked(kb, all.stream().sorted(Diagnostic.ORDER).toList(), matchIndex, encoded, same, 0);
+  }
+
+  /**
+   * Starts building the match index on a thread of its own. Called when nothing recorded can
+   * spare a single example: all of them will be matched, and the index is then made while the
+   * other rules run, rather than by the first example while every other core waits for it.
+   */
+  private static void buildAside(Once<MatchIndex> index) {
+    Thread t = new Thread(() -> {
+      try {
+        index.get();
+      } catch (RuntimeException | Error e) {
+        // Left unmade: the first example to need it builds it again, and fails where it is reported.
+      }
+    }, "errata-match-index");
+    t.setDaemon(true);
+    t.start();
   }
 
   /** A value made on first need, once, whichever thread needs it first. */
