@@ -295,6 +295,9 @@ public final class SiteBuilder {
     // this build changes those files and its own, rather than making every file anew.
     Optional<PageStore.Spare> spare = last.flatMap(PageStore.Record::spare).filter(s -> previous != PageWriter.Previous.NONE);
     boolean reused = spare.isPresent() && out.reuse(spare.get().folder(), tmp);
+    if (!reused) {
+      out.dropSpareAside();
+    }
     PageWriter writer = new PageWriter(tmp, previous, reused ? spare.get().changed() : null);
     int pageCount;
     KeptPages kept;

@@ -58,6 +58,47 @@ class OutputFolderTest {
   }
 
   @Test
+  void aSpareTheBuildWillNotTakeIsRemovedWhileItWritesAndGoneWhenItEnds() throws IOException {
+    Path first = build("one");
+    for (int i = 0; i < 300; i++) {
+      Files.writeString(first.resolve("page-" + i + ".html"), "old " + i);
+    }
+    build("two");
+    Path third;
+    try (OutputFolder out = new OutputFolder(site(), () -> { })) {
+      third = out.begin();
+      assertEquals(java.util.Optional.of(first), out.spare());
+      out.dropSpareAside();
+      // Unmarked at once: were the process to end now, the next build would remove what is left
+      // as an unfinished folder and never take it for a site.
+      assertFalse(Files.exists(first.resolve(OutputFolder.MARKER)));
+      assertEquals(java.util.Optional.empty(), out.spare());
+      Files.writeString(third.resolve("index.html"), "three");
+      out.commit(third);
+      out.dropSpare();
+      assertFalse(Files.exists(first), "removed by the time the build is done");
+    }
+    assertEquals("three", Files.readString(site().resolve("index.html")));
+  }
+
+  @Test
+  void whatARemovalCutShortLeftIsNeverTakenForASite() throws IOException {
+    Path first = build("one");
+    build("two");
+    // A removal the process did not finish: unmarked first, some files still there.
+    Files.delete(first.resolve(OutputFolder.MARKER));
+    try (OutputFolder out = new OutputFolder(site(), () -> { })) {
+      Path folder = out.begin();
+      assertEquals(java.util.Optional.empty(), out.spare(), "not a finished site, so no spare");
+      assertFalse(Files.exists(first), "removed as a leftover");
+      Files.writeString(folder.resolve("index.html"), "three");
+      out.commit(folder);
+      out.dropSpare();
+    }
+    assertEquals("three", Files.readString(site().resolve("index.html")));
+  }
+
+  @Test
   void aBuildMayTakeTheSpareSite() throws IOException {
     Path first = build("one");
     build("two");
