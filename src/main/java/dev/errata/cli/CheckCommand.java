@@ -26,18 +26,42 @@ final class CheckCommand implements Callable<Integer> {
       description = "The site folder builds go to: the answers of examples its last build recorded are reused where they"
           + " still hold, which gives the same report sooner (default: ${DEFAULT-VALUE}).")
   Path out;
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", completionCandidates = Formats.class,
+      description = "text: a line per problem, path:line: error|warning: message (what to do); json: one object"
+          + " (shape in docs/authoring.md); github: GitHub Actions annotations, each problem shown on its line of a"
+          + " pull request (default: ${DEFAULT-VALUE}).")
+  String format;
   @Spec CommandSpec spec;
+
+  /** The formats, written as a person types them. */
+  static final class Formats extends ArrayList<String> {
+    Formats() {
+      super(List.of("text", "json", "github"));
+    }
+  }
 
   @Override
   public Integer call() {
+    if (!new Formats().contains(format)) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+          "--format takes text, json or github, not '" + format + "'");
+    }
     SiteBuilder.Checked checked = SiteBuilder.check(content.content, out);
     List<Diagnostic> all = new ArrayList<>(checked.diagnostics());
     all.addAll(SiteBuilder.languageProblems(templates, checked.knowledgeBase(), content.content));
     all.sort(Diagnostic.ORDER);
     PrintWriter out = spec.commandLine().getOut();
-    DiagnosticsPrinter.print(all, out);
-    out.println("Checked " + checked.knowledgeBase().entries().size() + " entries: "
-        + DiagnosticsPrinter.counts(all) + ".");
+    int entries = checked.knowledgeBase().entries().size();
+    if (format.equals("json")) {
+      DiagnosticsPrinter.json(all, entries, out);
+    } else {
+      if (format.equals("github")) {
+        DiagnosticsPrinter.github(all, out);
+      } else {
+        DiagnosticsPrinter.print(all, out);
+      }
+      out.println("Checked " + entries + (entries == 1 ? " entry: " : " entries: ") + DiagnosticsPrinter.counts(all) + ".");
+    }
     return checked.hasErrors() ? ExitCode.INVALID_CONTENT.code() : ExitCode.OK.code();
   }
 }

@@ -1,5 +1,10 @@
 package dev.errata.cli;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+
 import dev.errata.Diagnostic;
 import java.io.PrintWriter;
 import java.util.List;
@@ -23,6 +28,66 @@ final class DiagnosticsPrinter {
     if (diagnostics.size() > limit) {
       to.println("... and " + (diagnostics.size() - limit) + " more; errata check lists them all");
     }
+  }
+
+  /**
+   * One JSON object: how many entries were checked, how many errors and warnings, and each
+   * diagnostic with its file, line, column (0 when unknown), severity, message and hint, in
+   * report order. Keys in alphabetical order; fields are only ever added.
+   */
+  static void json(List<Diagnostic> diagnostics, int entries, PrintWriter to) {
+    StringWriter out = new StringWriter();
+    try (JsonGenerator g = TerminalJson.generator(out)) {
+      g.writeStartObject();
+      g.writeArrayFieldStart("diagnostics");
+      for (Diagnostic d : diagnostics) {
+        g.writeStartObject();
+        g.writeNumberField("column", d.column());
+        g.writeStringField("file", d.file());
+        g.writeStringField("hint", d.hint());
+        g.writeNumberField("line", d.line());
+        g.writeStringField("message", d.message());
+        g.writeStringField("severity", d.severity().label());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeNumberField("entries", entries);
+      long errors = diagnostics.stream().filter(Diagnostic::isError).count();
+      g.writeNumberField("errors", errors);
+      g.writeNumberField("warnings", diagnostics.size() - errors);
+      g.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    to.println(out);
+  }
+
+  /**
+   * GitHub Actions workflow commands ({@code ::error file=F,line=L::message}): a job that runs
+   * {@code errata check --format github} shows each problem on its line of the pull request.
+   * Values are escaped as the Actions toolkit escapes them, so a message with a comma, a colon or
+   * a line break stays one annotation.
+   */
+  static void github(List<Diagnostic> diagnostics, PrintWriter to) {
+    for (Diagnostic d : diagnostics) {
+      StringBuilder line = new StringBuilder("::").append(d.severity().label()).append(" file=").append(property(d.file()));
+      if (d.line() > 0) {
+        line.append(",line=").append(d.line());
+        if (d.column() > 0) {
+          line.append(",col=").append(d.column());
+        }
+      }
+      line.append(",title=errata check::").append(data(d.hint().isEmpty() ? d.message() : d.message() + " (" + d.hint() + ")"));
+      to.println(TerminalText.strip(line.toString()));
+    }
+  }
+
+  private static String data(String s) {
+    return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
+  }
+
+  private static String property(String s) {
+    return data(s).replace(":", "%3A").replace(",", "%2C");
   }
 
   static String counts(List<Diagnostic> diagnostics) {

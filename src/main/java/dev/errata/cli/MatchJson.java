@@ -1,10 +1,6 @@
 package dev.errata.cli;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.SerializableString;
-import com.fasterxml.jackson.core.io.CharacterEscapes;
-import com.fasterxml.jackson.core.io.SerializedString;
 import dev.errata.text.FoundVersion;
 import dev.errata.match.Match;
 import dev.errata.match.MatchReport;
@@ -19,33 +15,9 @@ import java.io.UncheckedIOException;
 final class MatchJson {
   private MatchJson() {}
 
-  /**
-   * JSON escapes C0 controls already; C1 controls (U+0080 to U+009F, among them the 8-bit CSI
-   * and OSC) and DEL would reach a terminal that shows the JSON as they were pasted.
-   */
-  private static final CharacterEscapes C1_ESCAPED = new CharacterEscapes() {
-    private static final long serialVersionUID = 1L;
-    private final int[] ascii = standardAsciiEscapesForJSON();
-
-    {
-      ascii[0x7f] = ESCAPE_STANDARD;
-    }
-
-    @Override
-    public int[] getEscapeCodesForAscii() {
-      return ascii;
-    }
-
-    @Override
-    public SerializableString getEscapeSequence(int ch) {
-      return ch >= 0x80 && ch <= 0x9f ? new SerializedString(String.format(java.util.Locale.ROOT, "\\u%04x", ch)) : null;
-    }
-  };
-
   static String write(MatchReport report) {
     StringWriter out = new StringWriter();
-    try (JsonGenerator g = new JsonFactory().setCharacterEscapes(C1_ESCAPED).createGenerator(out)) {
-      g.useDefaultPrettyPrinter();
+    try (JsonGenerator g = TerminalJson.generator(out)) {
       g.writeStartObject();
       g.writeBooleanField("confident", report.confident());
       g.writeNumberField("lines", report.lines());

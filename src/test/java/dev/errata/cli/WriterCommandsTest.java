@@ -44,11 +44,27 @@ class WriterCommandsTest {
     }
     CliRun checked = check(content);
     assertEquals(0, checked.code(), checked.out() + checked.err());
-    assertTrue(checked.out().contains("Checked 1 entries: 0 errors, 0 warnings."), checked.out());
+    assertTrue(checked.out().contains("Checked 1 entry: 0 errors, 0 warnings."), checked.out());
     CliRun built = CliRun.of("build", "--content", content.toString(), "--templates", kb.resolve("templates").toString(),
         "--out", kb.resolve("site").toString());
     assertEquals(0, built.code(), built.out() + built.err());
     assertTrue(Files.isRegularFile(kb.resolve("site/entries/server-port-already-in-use.html")));
+  }
+
+  @Test
+  void theWorkflowInitWritesRunsCommandsThatExist() throws IOException {
+    Path content = init();
+    Path kb = content.getParent();
+    List<String> runs = Files.readAllLines(kb.resolve(".github/workflows/errata.yml")).stream()
+        .map(String::strip).filter(l -> l.startsWith("- run: java -jar errata.jar "))
+        .map(l -> l.substring("- run: java -jar errata.jar ".length())).toList();
+    assertEquals(List.of("check --format github", "build"), runs);
+    for (String run : runs) {
+      List<String> args = new java.util.ArrayList<>(List.of(run.split(" ")));
+      args.addAll(List.of("--content", content.toString(), "--out", kb.resolve("site").toString()));
+      CliRun r = CliRun.of(args.toArray(String[]::new));
+      assertEquals(0, r.code(), run + ": " + r.out() + r.err());
+    }
   }
 
   @Test

@@ -1,0 +1,133 @@
+package dev.errata.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.errata.testing.CliRun;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code errata check --format}: the same problems for a person, a program and a pull request. */
+class CheckFormatsTest {
+  @TempDir Path tmp;
+  Path content;
+  Path entry;
+
+  /** A knowledge base whose one entry has an error (a related entry that does not exist) and warnings (a heading that repeats a section). */
+  @BeforeEach
+  void content() throws IOException {
+    content = tmp.resolve("content");
+    Files.createDirectories(content);
+    Files.writeString(content.resolve("site.yml"), "title: T\n");
+    entry = content.resolve("disk-full.md");
+    Files.writeString(entry, """
+        ---
+        id: disk-full
+        title: "Writes fail with: no space left, device full"
+        summary: The volume is full.
+        status: confirmed
+        tags: [disk]
+        related: [no-such-entry]
+        published: 2026-10-01
+        modified: 2026-10-01
+        components:
+          - name: storage
+            affected: ["*"]
+        symptoms:
+          - "write {path}: no space left on device"
+        causes: [The volume filled up.]
+        fixes:
+          - title: Free space
+            commands: ["df -h"]
+        ---
+
+        ## Fix
+
+        Remove old files.
+        """);
+  }
+
+  @Test
+  void textIsALinePerProblem() {
+    CliRun run = CliRun.of("check", "--content", content.toString(), "--out", tmp.resolve("site").toString());
+    assertEquals(3, run.code(), run.out() + run.err());
+    assertTrue(run.out().contains(entry + ":7: error: related entry 'no-such-entry' does not exist"), run.out());
+    assertTrue(run.out().contains(": warning: the heading 'Fix' repeats"), run.out());
+    assertTrue(run.out().strip().endsWith("Checked 1 entry: 1 error, " + warnings(run) + " warnings."), run.out());
+  }
+
+  @Test
+  void jsonIsOneObjectWithEveryProblem() throws IOException {
+    CliRun text = CliRun.of("check", "--content", content.toString(), "--out", tmp.resolve("site").toString());
+    CliRun run = CliRun.of("check", "--format", "json", "--content", content.toString(), "--out", tmp.resolve("site").toString());
+    assertEquals(3, run.code(), "the same exit code as text");
+    JsonNode report = new ObjectMapper().readTree(run.out());
+    assertEquals(1, report.get("errors").asInt());
+    assertEquals(1, report.get("entries").asInt());
+    JsonNode first = java.util.stream.StreamSupport.stream(report.get("diagnostics").spliterator(), false)
+        .filter(d -> d.get("severity").asText().equals("error")).findFirst().orElseThrow();
+    assertEquals(entry.toString(), first.get("file").asText());
+    assertEquals(7, first.get("line").asInt());
+    assertEquals("error", first.get("severity").asText());
+    assertTrue(first.get("message").asText().contains("no-such-entry"), first.toString());
+    assertTrue(!first.get("hint").asText().isEmpty(), first.toString());
+    assertEquals(problemLines(text).size(), report.get("diagnostics").size(), "every problem the text lists");
+    assertEquals(List.of("column", "file", "hint", "line", "message", "severity"), fieldNames(first));
+  }
+
+  @Test
+  void githubAnnotatesEachProblemOnItsLine() {
+    CliRun run = CliRun.of("check", "--format", "github", "--content", content.toString(), "--out", tmp.resolve("site").toString());
+    assertEquals(3, run.code());
+    List<String> lines = run.out().lines().toList();
+    String error = lines.stream().filter(l -> l.startsWith("::error ")).findFirst().orElseThrow();
+    // A file property's colons and commas are escaped, as the Actions toolkit escapes them.
+    assertTrue(error.startsWith("::error file=" + entry.toString().replace(":", "%3A").replace(",", "%2C")
+        + ",line=7,title=errata check::related entry 'no-such-entry' does not exist (remove it or write that entry)"), error);
+    assertTrue(lines.stream().anyMatch(l -> l.startsWith("::warning file=") && l.contains("the heading 'Fix' repeats")), run.out());
+    assertEquals(problemLines(CliRun.of("check", "--content", content.toString(), "--out", tmp.resolve("site").toString())).size(),
+        lines.stream().filter(l -> l.startsWith("::")).count(), "one annotation per problem");
+    assertTrue(lines.get(lines.size() - 1).startsWith("Checked 1 entry: 1 error"), run.out());
+  }
+
+  @Test
+  void aLineBreakInAMessageStaysOneAnnotation() {
+    StringBuilder sb = new StringBuilder();
+    java.io.PrintWriter to = new java.io.PrintWriter(new java.io.StringWriter() {
+      @Override
+      public void write(String s, int off, int len) {
+        sb.append(s, off, off + len);
+      }
+    }, true);
+    DiagnosticsPrinter.github(List.of(dev.errata.Diagnostic.warning("a,b:c.md", 3, "50% of it\nis wrong", "")), to);
+    assertEquals("::warning file=a%2Cb%3Ac.md,line=3,title=errata check::50%25 of it%0Ais wrong", sb.toString().strip());
+  }
+
+  @Test
+  void anUnknownFormatIsAUsageError() {
+    CliRun run = CliRun.of("check", "--format", "xml", "--content", content.toString());
+    assertEquals(2, run.code());
+    assertTrue(run.err().contains("--format takes text, json or github, not 'xml'"), run.err());
+  }
+
+  private static List<String> problemLines(CliRun text) {
+    return text.out().lines().filter(l -> l.contains(": error: ") || l.contains(": warning: ")).toList();
+  }
+
+  private static long warnings(CliRun text) {
+    return text.out().lines().filter(l -> l.contains(": warning: ")).count();
+  }
+
+  private static List<String> fieldNames(JsonNode n) {
+    List<String> out = new java.util.ArrayList<>();
+    n.fieldNames().forEachRemaining(out::add);
+    return out;
+  }
+}
