@@ -272,6 +272,7 @@ public final class SiteBuilder {
           examples.values().stream().mapToInt(ExampleResults::matched).sum());
       // Stored only by a build that succeeded, under its lock: a failed or killed build leaves nothing behind.
       store.ifPresent(s -> examples.values().forEach(s::save));
+      phases.done("record of the examples");
       return result;
     }
   }
