@@ -26,4 +26,14 @@ public interface EarlierPages {
   default boolean keptPage(String path, Supplier<Object> inputs) {
     return false;
   }
+
+  /**
+   * Whether every page that lists entries is kept as an earlier build made it, because what all
+   * of them read ({@code inputs}: the site, the vocabulary and each entry's listed fields) is
+   * equal to what that build's read; when false, each is asked for by {@link #keptPage}. The
+   * inputs are asked for only by a build that has earlier pages.
+   */
+  default boolean keptLists(Supplier<Object> inputs) {
+    return false;
+  }
 }

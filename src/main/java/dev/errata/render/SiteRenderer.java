@@ -92,6 +92,15 @@ public final class SiteRenderer {
 
   /** The pages that list entries (components, tags, home, search, sitemap, feed) and the 404 page. */
   public void listPages(KnowledgeBase kb, java.util.function.Consumer<Page> sink) {
+    // The bundles' scripts are written by every build: they are the templates', not the entries'.
+    for (String l : messages.languages()) {
+      sink.accept(new Page(messageScript(l), messages.script(l)));
+    }
+    // An edit that changes nothing a list shows (a body, an example, a symptom) keeps them all,
+    // without making the 60,000 cards of a large site's lists to find that out.
+    if (earlier.keptLists(() -> listed(kb))) {
+      return;
+    }
     Map<String, List<Entry>> byComponent = kb.byComponent();
     Map<String, List<Entry>> byTag = kb.byTag();
     // Pages that list entries of every language speak the site's language.
@@ -139,11 +148,23 @@ public final class SiteRenderer {
     if (!kb.site().baseUrl().isEmpty()) {
       pages.add(() -> listPage("opensearch.xml", "opensearch.ftlx", model(kb, "")));
     }
-    for (String l : messages.languages()) {
-      pages.add(() -> new Page(messageScript(l), messages.script(l)));
-    }
     // A page an earlier build made from equal inputs is kept (null here), not rendered.
     pages.parallelStream().map(java.util.function.Supplier::get).filter(java.util.Objects::nonNull).forEach(sink);
+  }
+
+  /**
+   * What the pages that list entries read, besides the templates: the site, the vocabulary (the
+   * components' titles and descriptions), how many entries there are and, of each entry in order,
+   * what its cards, groups and range notes show and what orders the recent ones. Whatever else an
+   * entry holds (its body, causes, fixes, symptoms, examples, references) no list shows.
+   */
+  static Object listed(KnowledgeBase kb) {
+    List<Object> entries = new ArrayList<>(kb.entries().size());
+    for (Entry e : kb.entries()) {
+      entries.add(List.of(e.id(), e.title(), e.summary(), e.lang(), e.status(), e.published(), e.modified(), e.tags(),
+          e.components()));
+    }
+    return List.of(kb.site(), kb.vocabulary(), entries);
   }
 
   /** A list page, or null when the page an earlier build made from equal inputs is kept ({@link EarlierPages#keptPage}). */

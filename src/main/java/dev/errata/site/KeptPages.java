@@ -38,6 +38,8 @@ final class KeptPages implements EarlierPages {
   private final Map<String, String> keys = new ConcurrentHashMap<>();
   private final Map<String, String> lastPages;
   private final Map<String, String> pageKeys = new ConcurrentHashMap<>();
+  private final String lastLists;
+  private volatile String lists = "";
   private final AtomicInteger kept = new AtomicInteger();
   private final AtomicInteger keptLists = new AtomicInteger();
   /** Digests of version rows, one object for all entries that show the same row. */
@@ -54,6 +56,7 @@ final class KeptPages implements EarlierPages {
     this.folder = previous.folder();
     this.last = last.map(PageStore.Record::entries).orElse(Map.of());
     this.lastPages = last.map(PageStore.Record::pages).orElse(Map.of());
+    this.lastLists = last.map(PageStore.Record::lists).orElse("");
     this.restore = counting.counting().restoring(last.map(PageStore.Record::terms).orElse(new String[0]));
     this.writer = writer;
     this.counting = counting;
@@ -96,6 +99,24 @@ final class KeptPages implements EarlierPages {
     return true;
   }
 
+  @Override
+  public boolean keptLists(Supplier<Object> inputs) {
+    String key = digest(inputs);
+    if (key == null) {
+      return false;
+    }
+    lists = key;
+    if (!key.equals(lastLists) || lastPages.isEmpty() || !lastPages.keySet().stream().allMatch(this::onDisk)) {
+      return false;
+    }
+    lastPages.forEach((path, pageKey) -> {
+      writer.keep(path, files.get(path));
+      pageKeys.put(path, pageKey);
+    });
+    keptLists.addAndGet(lastPages.size());
+    return true;
+  }
+
   /** The digest of a page's inputs, or null for a model this digest cannot take (a custom value in it): rendered every time. */
   private String digest(Supplier<Object> inputs) {
     try {
@@ -133,6 +154,6 @@ final class KeptPages implements EarlierPages {
         out.put(e.id(), new PageStore.Entry(key, counting.kept(e), problems.getOrDefault(e.id(), List.of())));
       }
     }
-    return new PageStore.Record(folder, digests, counting.counting().table(), out, Map.copyOf(pageKeys), spare);
+    return new PageStore.Record(folder, digests, counting.counting().table(), out, Map.copyOf(pageKeys), lists, spare);
   }
 }

@@ -22,18 +22,19 @@ import java.util.Optional;
  */
 final class PageStore {
   static final String FILE = "pages.bin";
-  private static final String MAGIC = "errata-pages 3";
+  private static final String MAGIC = "errata-pages 4";
 
   /** One entry as the last build rendered it. */
   record Entry(String key, TermCounts.Kept counts, List<Diagnostic> problems) {}
 
   /**
    * A build's record: its folder's name, the digest of each of its files, its entries by id
-   * (whose word counts number their terms by {@code terms}), and the digest of the inputs of each
-   * page that lists entries, by path.
+   * (whose word counts number their terms by {@code terms}), the digest of the inputs of each
+   * page that lists entries, by path, and the digest of what all those pages read ({@code lists},
+   * empty when not known).
    */
   record Record(String folder, Map<String, Long> digests, String[] terms, Map<String, Entry> entries,
-      Map<String, String> pages, Optional<Spare> spare) {}
+      Map<String, String> pages, String lists, Optional<Spare> spare) {}
 
   /**
    * The site of the build before this one, which the next build writes into ({@link
@@ -152,6 +153,7 @@ final class PageStore {
       for (int i = 0; i < listed; i++) {
         pages.put(in.text(), in.text());
       }
+      String lists = in.text();
       String spareFolder = in.text();
       int changed = in.count();
       java.util.Set<String> differ = new java.util.HashSet<>(changed * 2);
@@ -162,7 +164,7 @@ final class PageStore {
         return Optional.empty();
       }
       Optional<Spare> spare = spareFolder.isEmpty() ? Optional.empty() : Optional.of(new Spare(spareFolder, differ));
-      return Optional.of(Map.entry(context, new Record(folder, digests, terms, entries, pages, spare)));
+      return Optional.of(Map.entry(context, new Record(folder, digests, terms, entries, pages, lists, spare)));
     } catch (RuntimeException e) {
       // Damaged or cut short: everything is rendered again.
       return Optional.empty();
@@ -235,6 +237,7 @@ final class PageStore {
       out.text(path);
       out.text(key);
     });
+    out.text(record.lists());
     out.text(record.spare().map(Spare::folder).orElse(""));
     java.util.Set<String> changed = record.spare().map(Spare::changed).orElse(java.util.Set.of());
     out.count(changed.size());

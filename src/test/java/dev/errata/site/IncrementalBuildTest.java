@@ -45,6 +45,7 @@ class IncrementalBuildTest {
   private final SiteBuilder remembering = new SiteBuilder(CLOCK).remembering();
   /** How many entry pages the last build of a new builder (as each {@code errata build} is) kept. */
   private int lastKept;
+  private int lastKeptLists;
 
   @Test
   void everyKindOfEditBuildsWhatAFullBuildBuilds(@TempDir Path dir) throws IOException, InterruptedException {
@@ -78,6 +79,33 @@ class IncrementalBuildTest {
     sameAsFull(content, site, dir);
     assertEquals(key, cacheKey(site), "a body edit keeps the match index");
     assertEquals(ENTRIES - 1, lastKept, "a body edit renders its own entry's page only");
+    int lists = lastKeptLists;
+    assertTrue(lists > 10, "a body edit keeps every page that lists entries: " + lists);
+
+    // What the lists show: the tags, the status, the date, a component's versions of an entry.
+    // Each changes some list pages and leaves the others; the rebuilt site is the full build's.
+    Path listed = unreferenced.get(0);
+    String ownTags = line(listed, "tags");
+    String tags = list(content).stream().map(f -> {
+      try {
+        return line(f, "tags");
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }).filter(t -> !t.equals(ownTags)).findFirst().orElseThrow();
+    edit(listed, s -> s.replace("\n" + ownTags + "\n", "\n" + tags + "\n"));
+    noErrors(sameAsFull(content, site, dir));
+    assertTrue(lastKeptLists >= 0 && lastKeptLists < lists, "a tag edit renders the lists it changes: " + lastKeptLists);
+    edit(listed, s -> s.replaceFirst("\nstatus: [a-z]+\n", s.contains("\nstatus: confirmed\n") ? "\nstatus: investigating\n" : "\nstatus: confirmed\n"));
+    noErrors(sameAsFull(content, site, dir));
+    assertTrue(lastKeptLists >= 0 && lastKeptLists < lists, "a status edit renders the lists that show it: " + lastKeptLists);
+    edit(listed, s -> s.replaceFirst("\nmodified: [0-9-]+\n", "\nmodified: 2026-11-30\n"));
+    noErrors(sameAsFull(content, site, dir));
+    edit(listed, s -> s.replaceFirst("\n    affected: \\[", Matcher.quoteReplacement("\n    affected: [\"<0.0.1\", ")));
+    noErrors(sameAsFull(content, site, dir));
+    assertTrue(lastKeptLists >= 0 && lastKeptLists < lists, "a version edit renders the component's list: " + lastKeptLists);
+    // Versions and status are the match index's too (answers judge versions, labels show status).
+    key = cacheKey(site);
 
     // An example: a paste of the same error wrapped in a log line.
     edit(unreferenced.get(1), s -> s.replaceFirst("(\n  match:\n    - \")", "$1E1126 10:57:49.826795 574 server.cc:512] "));
@@ -174,6 +202,18 @@ class IncrementalBuildTest {
     assertNotEquals(before, about(afterSymptom, ownerFile));
   }
 
+  private static void noErrors(Outcome o) {
+    assertTrue(o.diagnostics().stream().noneMatch(d -> d.contains(": error: ")),
+        () -> "the edit made the content invalid: " + o.diagnostics().stream().filter(d -> d.contains(": error: ")).toList());
+  }
+
+  /** The line of the front matter that starts with {@code key:}. */
+  private static String line(Path entry, String key) throws IOException {
+    Matcher m = Pattern.compile("\n(" + key + ": [^\n]*)\n").matcher(Files.readString(entry));
+    assertTrue(m.find(), "no " + key + " in " + entry);
+    return m.group(1);
+  }
+
   private static String titleLine(Path entry) throws IOException {
     Matcher m = Pattern.compile("\n(title: [^\n]*)\n").matcher(Files.readString(entry));
     assertTrue(m.find(), "no title in " + entry);
@@ -200,6 +240,7 @@ class IncrementalBuildTest {
     SiteBuilder.Result[] result = new SiteBuilder.Result[1];
     Outcome fromDisk = build(new SiteBuilder(CLOCK), content, site.resolveSibling("cli/site"), false, result);
     lastKept = result[0] == null ? -1 : result[0].kept();
+    lastKeptLists = result[0] == null ? -1 : result[0].keptLists();
     Outcome full = build(content, dir.resolve("fresh-" + fresh++ + "/site"), true);
     assertEquals(full.diagnostics(), incremental.diagnostics());
     assertEquals(full.files(), incremental.files());
