@@ -70,6 +70,22 @@ public final class EntriesJson {
     return out.toByteArray();
   }
 
+  /**
+   * What {@link #write(KnowledgeBase)} reads of one entry: every field but the body (the file has
+   * no HTML) and where the entry came from. A digest of it tells a build whether the file can be
+   * kept as the last one wrote it ({@code EntriesJsonTest} holds it to the entry's fields).
+   */
+  public static Object inputs(Entry e) {
+    return java.util.Arrays.asList(e.id(), e.title(), e.summary(), e.lang(), e.translationOf(), e.status(), e.published(),
+        e.modified(), e.tags(), e.components(), e.symptoms(), e.causes(), e.fixes(), e.examples(), e.references(),
+        e.related());
+  }
+
+  /** What {@link #write(KnowledgeBase)} reads: the site's title and description, and each entry's inputs by their digests, in order. */
+  public static Object inputs(KnowledgeBase kb, List<String> entryDigests) {
+    return List.of(SCHEMA, kb.site().title(), kb.site().description(), entryDigests);
+  }
+
   /** Where {@link #write(Entry, String)} goes in the site. */
   public static String path(Entry e) {
     return "api/entries/" + e.id() + ".json";

@@ -38,9 +38,11 @@ public final class ModelDigest {
   private long a = 0x243f6a8885a308d3L;
   private long b = 0x13198a2e03707344L;
   private final Map<Object, long[]> rows;
+  private final Map<dev.errata.model.Entry, long[]> entries;
 
-  private ModelDigest(Map<Object, long[]> rows) {
+  private ModelDigest(Map<Object, long[]> rows, Map<dev.errata.model.Entry, long[]> entries) {
     this.rows = rows;
+    this.entries = entries;
   }
 
   /** The digest of {@code value}, as 32 hexadecimal digits. */
@@ -55,9 +57,25 @@ public final class ModelDigest {
    * work of digesting an entry page's model.
    */
   public static String of(Object value, Map<Object, long[]> rows) {
-    ModelDigest d = new ModelDigest(rows);
+    return of(value, rows, Map.of());
+  }
+
+  /**
+   * The same, with entries taken by the digests in {@code entries} (by identity, made beforehand
+   * with {@link #lanes}): a build digests each entry once, for its page and for what else it
+   * keeps, rather than walking its examples and body again for each.
+   */
+  public static String of(Object value, Map<Object, long[]> rows, Map<dev.errata.model.Entry, long[]> entries) {
+    ModelDigest d = new ModelDigest(rows, entries);
     d.value(value);
     return d.hex();
+  }
+
+  /** The digest of {@code value} as two numbers, for {@link #of(Object, Map, Map)}. */
+  public static long[] lanes(Object value) {
+    ModelDigest d = new ModelDigest(null, Map.of());
+    d.value(value);
+    return new long[] {d.a, d.b};
   }
 
   private void value(Object v) {
@@ -107,10 +125,15 @@ public final class ModelDigest {
       // Made from its text alone (Version.parse).
       add(13);
       text(x.text());
+    } else if (v instanceof dev.errata.model.Entry e && entries.containsKey(e)) {
+      long[] kept = entries.get(e);
+      add(15);
+      add(kept[0]);
+      add(kept[1]);
     } else if (v instanceof Views.VersionRow row && rows != null) {
       long[] kept = rows.get(row);
       if (kept == null) {
-        ModelDigest inner = new ModelDigest(null);
+        ModelDigest inner = new ModelDigest(null, Map.of());
         inner.record(row);
         kept = new long[] {inner.a, inner.b};
         rows.put(row, kept);

@@ -39,6 +39,7 @@ final class KeptPages implements EarlierPages {
   private final Map<String, String> lastPages;
   private final Map<String, String> pageKeys = new ConcurrentHashMap<>();
   private final String lastLists;
+  private final EntryDigests entryDigests;
   private volatile String lists = "";
   private final AtomicInteger kept = new AtomicInteger();
   private final AtomicInteger keptLists = new AtomicInteger();
@@ -51,7 +52,8 @@ final class KeptPages implements EarlierPages {
    * @param problems where an entry's body problems go, by id
    */
   KeptPages(Optional<PageStore.Record> last, PageWriter.Previous previous, PageWriter writer, WordIndex.Builder counting,
-      Map<String, List<Diagnostic>> problems) {
+      Map<String, List<Diagnostic>> problems, EntryDigests entryDigests) {
+    this.entryDigests = entryDigests;
     this.files = previous.digests();
     this.folder = previous.folder();
     this.last = last.map(PageStore.Record::entries).orElse(Map.of());
@@ -120,7 +122,7 @@ final class KeptPages implements EarlierPages {
   /** The digest of a page's inputs, or null for a model this digest cannot take (a custom value in it): rendered every time. */
   private String digest(Supplier<Object> inputs) {
     try {
-      return ModelDigest.of(inputs.get(), rows);
+      return ModelDigest.of(inputs.get(), rows, entryDigests.whole());
     } catch (IllegalArgumentException x) {
       return null;
     }
@@ -154,6 +156,7 @@ final class KeptPages implements EarlierPages {
         out.put(e.id(), new PageStore.Entry(key, counting.kept(e), problems.getOrDefault(e.id(), List.of())));
       }
     }
-    return new PageStore.Record(folder, digests, counting.counting().table(), out, Map.copyOf(pageKeys), lists, spare);
+    return new PageStore.Record(folder, digests, counting.counting().table(), out, Map.copyOf(pageKeys), lists,
+        entryDigests.entriesJson(), spare);
   }
 }

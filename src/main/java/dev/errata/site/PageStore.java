@@ -22,7 +22,7 @@ import java.util.Optional;
  */
 final class PageStore {
   static final String FILE = "pages.bin";
-  private static final String MAGIC = "errata-pages 4";
+  private static final String MAGIC = "errata-pages 5";
 
   /** One entry as the last build rendered it. */
   record Entry(String key, TermCounts.Kept counts, List<Diagnostic> problems) {}
@@ -30,11 +30,11 @@ final class PageStore {
   /**
    * A build's record: its folder's name, the digest of each of its files, its entries by id
    * (whose word counts number their terms by {@code terms}), the digest of the inputs of each
-   * page that lists entries, by path, and the digest of what all those pages read ({@code lists},
-   * empty when not known).
+   * page that lists entries, by path, the digest of what all those pages read ({@code lists},
+   * empty when not known), and the digest of what {@code api/entries.json} is made from.
    */
   record Record(String folder, Map<String, Long> digests, String[] terms, Map<String, Entry> entries,
-      Map<String, String> pages, String lists, Optional<Spare> spare) {}
+      Map<String, String> pages, String lists, String entriesJson, Optional<Spare> spare) {}
 
   /**
    * The site of the build before this one, which the next build writes into ({@link
@@ -154,6 +154,7 @@ final class PageStore {
         pages.put(in.text(), in.text());
       }
       String lists = in.text();
+      String entriesJson = in.text();
       String spareFolder = in.text();
       int changed = in.count();
       java.util.Set<String> differ = new java.util.HashSet<>(changed * 2);
@@ -164,7 +165,7 @@ final class PageStore {
         return Optional.empty();
       }
       Optional<Spare> spare = spareFolder.isEmpty() ? Optional.empty() : Optional.of(new Spare(spareFolder, differ));
-      return Optional.of(Map.entry(context, new Record(folder, digests, terms, entries, pages, lists, spare)));
+      return Optional.of(Map.entry(context, new Record(folder, digests, terms, entries, pages, lists, entriesJson, spare)));
     } catch (RuntimeException e) {
       // Damaged or cut short: everything is rendered again.
       return Optional.empty();
@@ -238,6 +239,7 @@ final class PageStore {
       out.text(key);
     });
     out.text(record.lists());
+    out.text(record.entriesJson());
     out.text(record.spare().map(Spare::folder).orElse(""));
     java.util.Set<String> changed = record.spare().map(Spare::changed).orElse(java.util.Set.of());
     out.count(changed.size());

@@ -49,6 +49,7 @@ import java.util.function.Function;
  * stops the build before anything is written, with every diagnostic.
  */
 public final class SiteBuilder {
+  private static final String ENTRIES_JSON = "api/entries.json";
   private final Clock clock;
   private final Consumer<String> notices;
   private final Optional<BuildMemory> memory;
@@ -318,8 +319,18 @@ public final class SiteBuilder {
       Optional<List<String>> sameParts = checked.sameIndex()
           .filter(same -> ExampleStore.fileDigest(previous.folder().resolve(MatchIndexCodec.FILE)).equals(Optional.of(same.file())))
           .flatMap(same -> indexParts(previous));
+      // Every entry digested once, for its page and for api/entries.json, which an edit of a body
+      // (it holds none) leaves as it was: 30 MB at 10,000 entries, kept rather than made again.
+      EntryDigests entryDigests = EntryDigests.of(kb);
+      boolean sameEntriesJson = !entryDigests.entriesJson().isEmpty()
+          && last.map(PageStore.Record::entriesJson).filter(entryDigests.entriesJson()::equals).isPresent()
+          && previous.digests().containsKey(ENTRIES_JSON) && Files.isRegularFile(previous.folder().resolve(ENTRIES_JSON));
       Future<SearchIndexWriter.Shape> matchIndex = side.submit(() -> {
-        writer.write(new Page("api/entries.json", new EntriesJson(new JsonFactory()).write(kb)));
+        if (sameEntriesJson) {
+          writer.keep(ENTRIES_JSON, previous.digests().get(ENTRIES_JSON));
+        } else {
+          writer.write(new Page(ENTRIES_JSON, new EntriesJson(new JsonFactory()).write(kb)));
+        }
         writer.write(new Page(MatchIndexCodec.RULES_FILE, rules.json().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         if (sameParts.isPresent()) {
           // The index is the one the previous site holds: its file (with this content's
@@ -345,7 +356,7 @@ public final class SiteBuilder {
           m.counting(rules), m::counts)).orElseGet(() -> new WordIndex.Builder(kb, WordIndex.Weights.SEARCH, rules));
       // Rendering a body finds its refused links and deep nesting (a build's check leaves them to it).
       Map<String, List<Diagnostic>> problemsOf = new java.util.concurrent.ConcurrentHashMap<>();
-      kept = new KeptPages(last, previous, writer, counting, problemsOf);
+      kept = new KeptPages(last, previous, writer, counting, problemsOf, entryDigests);
       Templates templates = memory.map(m -> m.templates(options.templates())).orElseGet(() -> new Templates(options.templates()));
       dev.errata.render.RenderMemo renders = memory.map(m -> m.renders).orElse(dev.errata.render.RenderMemo.NONE);
       EntriesJson entriesJson = new EntriesJson(new JsonFactory());

@@ -33,6 +33,25 @@ class EntriesJsonTest {
     assertEquals("api/entries/port-in-use.json", EntriesJson.path(kb.require("port-in-use")));
   }
 
+  /**
+   * A build keeps api/entries.json when the digest of {@link EntriesJson#inputs(Entry)} is equal:
+   * they must be every field of an entry but its body and source, so that a field added to the
+   * entry is either in the inputs or explained here.
+   */
+  @Test
+  void theInputsAreEveryFieldOfAnEntryButItsBodyAndSource() throws Exception {
+    KnowledgeBase kb = new ContentLoader().load(Path.of("src/test/resources/fixture/content")).knowledgeBase();
+    Entry e = kb.require("port-in-use");
+    java.util.List<Object> inputs = new java.util.ArrayList<>((java.util.List<?>) EntriesJson.inputs(e));
+    java.util.List<Object> fields = new java.util.ArrayList<>();
+    for (java.lang.reflect.RecordComponent c : Entry.class.getRecordComponents()) {
+      if (!c.getName().equals("body") && !c.getName().equals("source")) {
+        fields.add(c.getAccessor().invoke(e));
+      }
+    }
+    assertEquals(fields, inputs);
+  }
+
   @Test
   void theBuildWritesOneFilePerEntryWithTheRenderedBody(@org.junit.jupiter.api.io.TempDir Path tmp) throws IOException {
     Path site = tmp.resolve("site");

@@ -1,0 +1,43 @@
+package dev.errata.site;
+
+import dev.errata.Parallel;
+import dev.errata.index.EntriesJson;
+import dev.errata.model.Entry;
+import dev.errata.model.KnowledgeBase;
+import dev.errata.render.ModelDigest;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Each entry digested once per build, on all cores: what {@code api/entries.json} reads of it
+ * (everything but its body and where it came from), and the whole entry, by identity, for its
+ * page's inputs ({@link ModelDigest#of(Object, Map, Map)}). Most of an entry is its examples'
+ * logs; walking them once serves both.
+ *
+ * @param entriesJson the digest of what {@code api/entries.json} is made from: equal digests, equal
+ *     files (empty when an entry holds a value no digest takes)
+ */
+record EntryDigests(Map<Entry, long[]> whole, String entriesJson) {
+  static EntryDigests of(KnowledgeBase kb) {
+    // The body and the source are digested beside what the JSON reads, not inside it: that digest is used again.
+    List<Object[]> each = Parallel.map(kb.entries(), e -> {
+      try {
+        String json = ModelDigest.of(EntriesJson.inputs(e));
+        return new Object[] {json, ModelDigest.lanes(List.of(json, e.body(), e.source()))};
+      } catch (IllegalArgumentException x) {
+        return null; // a value no digest takes: its page is rendered and the JSON written, every time
+      }
+    });
+    Map<Entry, long[]> byEntry = new IdentityHashMap<>();
+    List<String> json = new java.util.ArrayList<>(each.size());
+    for (int i = 0; i < each.size(); i++) {
+      if (each.get(i) == null) {
+        return new EntryDigests(Map.of(), "");
+      }
+      byEntry.put(kb.entries().get(i), (long[]) each.get(i)[1]);
+      json.add((String) each.get(i)[0]);
+    }
+    return new EntryDigests(byEntry, ModelDigest.of(EntriesJson.inputs(kb, json)));
+  }
+}
