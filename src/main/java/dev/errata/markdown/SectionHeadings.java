@@ -24,6 +24,12 @@ final class SectionHeadings {
       "related", List.of("Related", "相关条目"),
       "references", List.of("References", "参考资料"));
 
+  // Compiled once: String.replaceAll compiles its pattern on every call, and every heading of every body comes here.
+  private static final java.util.regex.Pattern CLOSING_HASHES = java.util.regex.Pattern.compile("\\s+#+$");
+  private static final java.util.regex.Pattern ONLY_HASHES = java.util.regex.Pattern.compile("^#+$");
+  private static final java.util.regex.Pattern EMPHASIS = java.util.regex.Pattern.compile("[*_`]");
+  private static final java.util.regex.Pattern TRAILING_STOPS = java.util.regex.Pattern.compile("[:.]+$");
+
   /** A heading that repeats a section: its 1-based line in the body and its text. */
   record Repeat(int line, String heading, String section) {}
 
@@ -75,7 +81,7 @@ final class SectionHeadings {
       if (level == 0 || level > 6 || (level < t.length() && t.charAt(level) != ' ' && t.charAt(level) != '\t')) {
         continue;
       }
-      String text = t.substring(level).strip().replaceAll("\\s+#+$", "").replaceAll("^#+$", "").strip();
+      String text = ONLY_HASHES.matcher(CLOSING_HASHES.matcher(t.substring(level).strip()).replaceAll("")).replaceAll("").strip();
       String section = sectionOf(text);
       if (section != null) {
         out.add(new Repeat(number, text, section));
@@ -86,7 +92,7 @@ final class SectionHeadings {
 
   /** The rendered section a heading repeats, by its title or by the anchor it would get; else null. */
   private static String sectionOf(String heading) {
-    String plain = heading.replaceAll("[*_`]", "").replaceAll("[:.]+$", "").strip();
+    String plain = TRAILING_STOPS.matcher(EMPHASIS.matcher(heading).replaceAll("")).replaceAll("").strip();
     String anchor = plain.toLowerCase(Locale.ROOT).replace(' ', '-');
     for (Map.Entry<String, List<String>> s : SECTIONS.entrySet()) {
       if (anchor.equals(s.getKey()) || s.getValue().stream().anyMatch(plain::equalsIgnoreCase)) {
