@@ -29,14 +29,14 @@ final class CheckCommand implements Callable<Integer> {
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", completionCandidates = Formats.class,
       description = "text: a line per problem, path:line: error|warning: message (what to do); json: one object"
           + " (shape in docs/authoring.md); github: GitHub Actions annotations, each problem shown on its line of a"
-          + " pull request (default: ${DEFAULT-VALUE}).")
+          + " pull request; gitlab: a GitLab Code Quality report, for a merge request's widget (default: ${DEFAULT-VALUE}).")
   String format;
   @Spec CommandSpec spec;
 
   /** The formats, written as a person types them. */
   static final class Formats extends ArrayList<String> {
     Formats() {
-      super(List.of("text", "json", "github"));
+      super(List.of("text", "json", "github", "gitlab"));
     }
   }
 
@@ -44,7 +44,7 @@ final class CheckCommand implements Callable<Integer> {
   public Integer call() {
     if (!new Formats().contains(format)) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-          "--format takes text, json or github, not '" + format + "'");
+          "--format takes text, json, github or gitlab, not '" + format + "'");
     }
     SiteBuilder.Checked checked = SiteBuilder.check(content.content, out);
     List<Diagnostic> all = new ArrayList<>(checked.diagnostics());
@@ -54,6 +54,8 @@ final class CheckCommand implements Callable<Integer> {
     int entries = checked.knowledgeBase().entries().size();
     if (format.equals("json")) {
       DiagnosticsPrinter.json(all, entries, out);
+    } else if (format.equals("gitlab")) {
+      DiagnosticsPrinter.gitlab(all, out);
     } else {
       if (format.equals("github")) {
         DiagnosticsPrinter.github(all, out);

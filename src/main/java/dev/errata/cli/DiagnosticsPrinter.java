@@ -82,6 +82,50 @@ final class DiagnosticsPrinter {
     }
   }
 
+  /**
+   * A GitLab Code Quality report: a JSON array with, for each problem, its description, a check
+   * name, a severity ({@code critical} for an error, which fails the build, {@code minor} for a
+   * warning), where it is, and a fingerprint that stays the same while the problem does (its
+   * file, message and how many times the same message came before it in that file, not its line,
+   * so that an edit above it does not make it a new problem in the merge request's widget).
+   */
+  static void gitlab(List<Diagnostic> diagnostics, PrintWriter to) {
+    StringWriter out = new StringWriter();
+    java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+    try (JsonGenerator g = TerminalJson.generator(out)) {
+      g.writeStartArray();
+      for (Diagnostic d : diagnostics) {
+        String same = d.file() + "\u0000" + d.severity() + "\u0000" + d.message();
+        int before = seen.merge(same, 1, Integer::sum) - 1;
+        g.writeStartObject();
+        g.writeStringField("check_name", "errata-" + d.severity().label());
+        g.writeStringField("description", d.hint().isEmpty() ? d.message() : d.message() + " (" + d.hint() + ")");
+        g.writeStringField("fingerprint", fingerprint(same + "\u0000" + before));
+        g.writeObjectFieldStart("location");
+        g.writeObjectFieldStart("lines");
+        g.writeNumberField("begin", Math.max(1, d.line()));
+        g.writeEndObject();
+        g.writeStringField("path", d.file());
+        g.writeEndObject();
+        g.writeStringField("severity", d.isError() ? "critical" : "minor");
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    to.println(out);
+  }
+
+  private static String fingerprint(String s) {
+    try {
+      byte[] h = java.security.MessageDigest.getInstance("SHA-256").digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(h, 0, 16);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   private static String data(String s) {
     return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
   }

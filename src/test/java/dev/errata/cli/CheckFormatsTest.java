@@ -98,6 +98,38 @@ class CheckFormatsTest {
   }
 
   @Test
+  void gitlabIsACodeQualityReportWithFingerprintsThatSurviveAnEditAbove() throws IOException {
+    CliRun run = CliRun.of("check", "--format", "gitlab", "--content", content.toString(), "--out", tmp.resolve("site").toString());
+    assertEquals(3, run.code(), "the same exit code as text");
+    JsonNode report = new ObjectMapper().readTree(run.out());
+    assertTrue(report.isArray());
+    assertEquals(problemLines(CliRun.of("check", "--content", content.toString(), "--out", tmp.resolve("site").toString())).size(),
+        report.size(), "one issue per problem");
+    JsonNode error = java.util.stream.StreamSupport.stream(report.spliterator(), false)
+        .filter(d -> d.get("severity").asText().equals("critical")).findFirst().orElseThrow();
+    assertEquals(entry.toString(), error.at("/location/path").asText());
+    assertEquals(7, error.at("/location/lines/begin").asInt());
+    assertTrue(error.get("description").asText().startsWith("related entry 'no-such-entry' does not exist"), error.toString());
+    assertEquals("errata-error", error.get("check_name").asText());
+    List<String> fingerprints = new java.util.ArrayList<>();
+    report.forEach(d -> fingerprints.add(d.get("fingerprint").asText()));
+    assertEquals(fingerprints.size(), new java.util.HashSet<>(fingerprints).size(), "each issue its own fingerprint");
+    assertTrue(java.util.stream.StreamSupport.stream(report.spliterator(), false)
+        .allMatch(d -> d.at("/location/lines/begin").asInt() >= 1), "GitLab counts lines from 1; a whole-file problem is at 1");
+
+    // A line added above the problems moves them, and GitLab must not see new ones.
+    Files.writeString(entry, Files.readString(entry).replace("summary: The volume is full.\n",
+        "summary: The volume is full.\nlang: en\n"));
+    JsonNode moved = new ObjectMapper().readTree(CliRun.of("check", "--format", "gitlab", "--content", content.toString(),
+        "--out", tmp.resolve("site").toString()).out());
+    List<String> after = new java.util.ArrayList<>();
+    moved.forEach(d -> after.add(d.get("fingerprint").asText()));
+    assertEquals(new java.util.HashSet<>(fingerprints), new java.util.HashSet<>(after));
+    assertEquals(8, java.util.stream.StreamSupport.stream(moved.spliterator(), false)
+        .filter(d -> d.get("severity").asText().equals("critical")).findFirst().orElseThrow().at("/location/lines/begin").asInt());
+  }
+
+  @Test
   void aLineBreakInAMessageStaysOneAnnotation() {
     StringBuilder sb = new StringBuilder();
     java.io.PrintWriter to = new java.io.PrintWriter(new java.io.StringWriter() {
@@ -114,7 +146,7 @@ class CheckFormatsTest {
   void anUnknownFormatIsAUsageError() {
     CliRun run = CliRun.of("check", "--format", "xml", "--content", content.toString());
     assertEquals(2, run.code());
-    assertTrue(run.err().contains("--format takes text, json or github, not 'xml'"), run.err());
+    assertTrue(run.err().contains("--format takes text, json, github or gitlab, not 'xml'"), run.err());
   }
 
   private static List<String> problemLines(CliRun text) {
