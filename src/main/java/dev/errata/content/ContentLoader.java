@@ -135,7 +135,8 @@ public final class ContentLoader {
           : "no vocabulary.yml, so the tags and components of the entries are not checked",
           "list them in " + display(file) + "; docs/authoring.md, 'The vocabulary', shows how"));
     }
-    List<FileResult> results = walk.entries().parallelStream().map(f -> readEntry(contentDir, f, defaultLang, vocabulary)).toList();
+    // One file at a time to each core: files differ in size by an order of magnitude (examples' logs).
+    List<FileResult> results = dev.errata.Parallel.map(walk.entries(), f -> readEntry(contentDir, f, defaultLang, vocabulary));
     List<Entry> entries = new ArrayList<>();
     Map<String, List<String>> unloaded = new java.util.TreeMap<>();
     for (FileResult r : results) {

@@ -40,7 +40,7 @@ public final class MarkdownCheck {
   }
 
   public List<Diagnostic> check(KnowledgeBase kb) {
-    return kb.entries().parallelStream().flatMap(e -> memo.apply(e, () -> check(e)).stream()).toList();
+    return dev.errata.Parallel.map(kb.entries(), e -> memo.apply(e, () -> check(e))).stream().flatMap(List::stream).toList();
   }
 
   private List<Diagnostic> check(Entry e) {

@@ -120,10 +120,10 @@ public final class MatchIndex implements MatchData {
   public static MatchIndex build(KnowledgeBase kb, Rules rules) {
     List<Entry> entries = kb.entries();
     List<EntryInfo> infos = infos(kb);
-    List<List<Template>> perEntryTemplates = java.util.stream.IntStream.range(0, entries.size()).parallel()
-        .mapToObj(i -> templates(i, entries.get(i), rules)).toList();
+    List<List<Template>> perEntryTemplates = dev.errata.Parallel.map(java.util.stream.IntStream.range(0, entries.size()).boxed().toList(),
+        i -> templates(i, entries.get(i), rules));
     TermCounts.Counting counting = new TermCounts.Counting(rules);
-    List<TermCounts> counts = entries.parallelStream().map(e -> counts(e, counting)).toList();
+    List<TermCounts> counts = dev.errata.Parallel.map(entries, e -> counts(e, counting));
     List<Template> ordered = new ArrayList<>();
     perEntryTemplates.forEach(ordered::addAll);
     // Shape keys are built once each, not once per comparison of the sort.

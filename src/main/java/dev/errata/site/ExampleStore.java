@@ -86,7 +86,7 @@ final class ExampleStore {
     private volatile Optional<String[]> recorded = Optional.empty();
 
     Basis(KnowledgeBase kb, Rules rules, java.util.function.Supplier<MatchIndex> index) {
-      this.entries = kb.entries().parallelStream().map(e -> ModelDigest.of(MatchIndex.inputs(e))).toList();
+      this.entries = List.copyOf(dev.errata.Parallel.map(kb.entries(), e -> ModelDigest.of(MatchIndex.inputs(e))));
       this.context = sha256(out -> {
         out.write(Tool.IDENTITY.getBytes(StandardCharsets.UTF_8));
         out.write(0);
