@@ -52,6 +52,34 @@ class WriterCommandsTest {
   }
 
   @Test
+  void initWritesAGitlabJobWhoseCommandsExistOrNoneAtAll() throws IOException {
+    Path kb = tmp.resolve("gl");
+    CliRun r = CliRun.of("init", "--ci", "gitlab", kb.toString());
+    assertEquals(0, r.code(), r.out() + r.err());
+    assertTrue(Files.isRegularFile(kb.resolve(".gitlab-ci.yml")));
+    assertTrue(!Files.exists(kb.resolve(".github")), "one CI, the one asked for");
+    String job = Files.readString(kb.resolve(".gitlab-ci.yml"));
+    assertTrue(job.contains("codequality: gl-code-quality-report.json"), job);
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("java -jar errata\\.jar ([a-z][^>|;)]*?)\\s*(?:>|\\|\\||;|\\)|$)",
+        java.util.regex.Pattern.MULTILINE).matcher(job);
+    List<String> runs = new java.util.ArrayList<>();
+    while (m.find()) {
+      runs.add(m.group(1).strip());
+    }
+    assertEquals(List.of("check --format gitlab", "check", "build"), runs);
+    for (String run : runs) {
+      List<String> args = new java.util.ArrayList<>(List.of(run.split(" ")));
+      args.addAll(List.of("--content", kb.resolve("content").toString(), "--out", kb.resolve("site").toString()));
+      CliRun ran = CliRun.of(args.toArray(String[]::new));
+      assertEquals(0, ran.code(), run + ": " + ran.out() + ran.err());
+    }
+    Path none = tmp.resolve("none");
+    assertEquals(0, CliRun.of("init", "--ci", "none", none.toString()).code());
+    assertTrue(!Files.exists(none.resolve(".github")) && !Files.exists(none.resolve(".gitlab-ci.yml")));
+    assertEquals(2, CliRun.of("init", "--ci", "jenkins", tmp.resolve("j").toString()).code());
+  }
+
+  @Test
   void theWorkflowInitWritesRunsCommandsThatExist() throws IOException {
     Path content = init();
     Path kb = content.getParent();
