@@ -196,7 +196,7 @@ final class ExampleStore {
   }
 
   /** The record, read on a thread of its own from {@link #startReading}, or here when that was not called. */
-  private volatile java.util.concurrent.FutureTask<Read> reading;
+  private volatile Aside<Read> reading;
 
   /**
    * Starts reading the record on a thread of its own: parsing 20,000 lines is a tenth of a second
@@ -204,11 +204,7 @@ final class ExampleStore {
    * {@link #load} holds it against the index, as before.
    */
   ExampleStore startReading() {
-    java.util.concurrent.FutureTask<Read> task = new java.util.concurrent.FutureTask<>(this::read);
-    reading = task;
-    Thread t = new Thread(task, "errata-read-examples");
-    t.setDaemon(true);
-    t.start();
+    reading = Aside.start("errata-read-examples", this::read, Read.NONE);
     return this;
   }
 
@@ -247,18 +243,8 @@ final class ExampleStore {
   }
 
   private Read record() {
-    java.util.concurrent.FutureTask<Read> task = reading;
-    if (task == null) {
-      return read();
-    }
-    try {
-      return task.get();
-    } catch (java.util.concurrent.ExecutionException e) {
-      return Read.NONE;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return Read.NONE;
-    }
+    Aside<Read> task = reading;
+    return task == null ? read() : task.get();
   }
 
   /**

@@ -44,7 +44,7 @@ final class OutputFolder implements AutoCloseable {
   /** The finished site before the current one, which {@link #begin} left in place. */
   private Optional<Path> spare = Optional.empty();
   /** The thread removing a spare this build does not take, while it builds ({@link #dropSpareAside}). */
-  private Thread clearing;
+  private Aside<Void> clearing;
 
   /** @param onWait called once when another build into {@code out} runs and this one waits for it */
   OutputFolder(Path out, Runnable onWait) {
@@ -157,15 +157,8 @@ final class OutputFolder implements AutoCloseable {
       } catch (IOException e) {
         return; // left as it is: the next build removes it
       }
-      clearing = new Thread(() -> {
-        try {
-          deleteTree(p);
-        } catch (ErrataException e) {
-          // A leftover like any other, which the next build removes.
-        }
-      }, "errata-remove-spare");
-      clearing.setDaemon(true);
-      clearing.start();
+      // A failure leaves a leftover like any other, which the next build removes.
+      clearing = Aside.run("errata-remove-spare", () -> deleteTree(p));
     });
   }
 
@@ -184,11 +177,7 @@ final class OutputFolder implements AutoCloseable {
 
   private void awaitClearing() {
     if (clearing != null) {
-      try {
-        clearing.join();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+      clearing.get();
       clearing = null;
     }
   }

@@ -68,7 +68,7 @@ final class PageStore {
   }
 
   /** The record, read on a thread of its own from {@link #startReading}, or here when that was not called. */
-  private volatile java.util.concurrent.FutureTask<Optional<Map.Entry<String, Record>>> reading;
+  private volatile Aside<Optional<Map.Entry<String, Record>>> reading;
 
   /**
    * Starts reading the record on a thread of its own, while the build loads and checks the
@@ -76,27 +76,13 @@ final class PageStore {
    * where {@link #load} finds it made under the same context and for the current site.
    */
   PageStore startReading() {
-    java.util.concurrent.FutureTask<Optional<Map.Entry<String, Record>>> task = new java.util.concurrent.FutureTask<>(this::read);
-    reading = task;
-    Thread t = new Thread(task, "errata-read-pages");
-    t.setDaemon(true);
-    t.start();
+    reading = Aside.start("errata-read-pages", this::read, Optional.empty());
     return this;
   }
 
   private Optional<Map.Entry<String, Record>> recorded() {
-    java.util.concurrent.FutureTask<Optional<Map.Entry<String, Record>>> task = reading;
-    if (task == null) {
-      return read();
-    }
-    try {
-      return task.get();
-    } catch (java.util.concurrent.ExecutionException e) {
-      return Optional.empty();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return Optional.empty();
-    }
+    Aside<Optional<Map.Entry<String, Record>>> task = reading;
+    return task == null ? read() : task.get();
   }
 
   /** The record on disk and the context it was made under. */

@@ -190,15 +190,8 @@ public final class SiteBuilder {
    * other rules run, rather than by the first example while every other core waits for it.
    */
   private static void buildAside(Once<MatchIndex> index) {
-    Thread t = new Thread(() -> {
-      try {
-        index.get();
-      } catch (RuntimeException | Error e) {
-        // Left unmade: the first example to need it builds it again, and fails where it is reported.
-      }
-    }, "errata-match-index");
-    t.setDaemon(true);
-    t.start();
+    // A failure leaves it unmade: the first example to need it builds it again, and fails where it is reported.
+    Aside.run("errata-match-index", index::get);
   }
 
   /** A value made on first need, once, whichever thread needs it first. */
