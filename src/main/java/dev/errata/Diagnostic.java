@@ -62,10 +62,11 @@ public record Diagnostic(
         out.append(':').append(column);
       }
     }
-    out.append(": ").append(severity.label()).append(": ").append(message);
-    if (!hint.isEmpty()) {
-      out.append(" (").append(hint).append(')');
-    }
-    return out.toString();
+    return out.append(": ").append(severity.label()).append(": ").append(messageAndHint()).toString();
+  }
+
+  /** {@code message (hint)}, or the message alone when there is no hint. */
+  public String messageAndHint() {
+    return hint.isEmpty() ? message : message + " (" + hint + ")";
   }
 }

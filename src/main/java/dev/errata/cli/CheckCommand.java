@@ -52,17 +52,17 @@ final class CheckCommand implements Callable<Integer> {
     all.sort(Diagnostic.ORDER);
     PrintWriter out = spec.commandLine().getOut();
     int entries = checked.knowledgeBase().entries().size();
-    if (format.equals("json")) {
-      DiagnosticsPrinter.json(all, entries, out);
-    } else if (format.equals("gitlab")) {
-      DiagnosticsPrinter.gitlab(all, out);
-    } else {
-      if (format.equals("github")) {
-        DiagnosticsPrinter.github(all, out);
-      } else {
-        DiagnosticsPrinter.print(all, out);
+    switch (format) {
+      case "json" -> DiagnosticsPrinter.json(all, entries, out);
+      case "gitlab" -> DiagnosticsPrinter.gitlab(all, out);
+      default -> {
+        if (format.equals("github")) {
+          DiagnosticsPrinter.github(all, out);
+        } else {
+          DiagnosticsPrinter.print(all, out);
+        }
+        out.println("Checked " + entries + (entries == 1 ? " entry: " : " entries: ") + DiagnosticsPrinter.counts(all) + ".");
       }
-      out.println("Checked " + entries + (entries == 1 ? " entry: " : " entries: ") + DiagnosticsPrinter.counts(all) + ".");
     }
     return checked.hasErrors() ? ExitCode.INVALID_CONTENT.code() : ExitCode.OK.code();
   }

@@ -1,10 +1,5 @@
 package dev.errata.cli;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
-
 import dev.errata.Diagnostic;
 import java.io.PrintWriter;
 import java.util.List;
@@ -36,8 +31,7 @@ final class DiagnosticsPrinter {
    * report order. Keys in alphabetical order; fields are only ever added.
    */
   static void json(List<Diagnostic> diagnostics, int entries, PrintWriter to) {
-    StringWriter out = new StringWriter();
-    try (JsonGenerator g = TerminalJson.generator(out)) {
+    to.println(TerminalJson.write(g -> {
       g.writeStartObject();
       g.writeArrayFieldStart("diagnostics");
       for (Diagnostic d : diagnostics) {
@@ -56,10 +50,7 @@ final class DiagnosticsPrinter {
       g.writeNumberField("errors", errors);
       g.writeNumberField("warnings", diagnostics.size() - errors);
       g.writeEndObject();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    to.println(out);
+    }));
   }
 
   /**
@@ -77,7 +68,7 @@ final class DiagnosticsPrinter {
           line.append(",col=").append(d.column());
         }
       }
-      line.append(",title=errata check::").append(data(d.hint().isEmpty() ? d.message() : d.message() + " (" + d.hint() + ")"));
+      line.append(",title=errata check::").append(data(d.messageAndHint()));
       to.println(TerminalText.strip(line.toString()));
     }
   }
@@ -90,16 +81,15 @@ final class DiagnosticsPrinter {
    * so that an edit above it does not make it a new problem in the merge request's widget).
    */
   static void gitlab(List<Diagnostic> diagnostics, PrintWriter to) {
-    StringWriter out = new StringWriter();
     java.util.Map<String, Integer> seen = new java.util.HashMap<>();
-    try (JsonGenerator g = TerminalJson.generator(out)) {
+    to.println(TerminalJson.write(g -> {
       g.writeStartArray();
       for (Diagnostic d : diagnostics) {
         String same = d.file() + "\u0000" + d.severity() + "\u0000" + d.message();
         int before = seen.merge(same, 1, Integer::sum) - 1;
         g.writeStartObject();
         g.writeStringField("check_name", "errata-" + d.severity().label());
-        g.writeStringField("description", d.hint().isEmpty() ? d.message() : d.message() + " (" + d.hint() + ")");
+        g.writeStringField("description", d.messageAndHint());
         g.writeStringField("fingerprint", fingerprint(same + "\u0000" + before));
         g.writeObjectFieldStart("location");
         g.writeObjectFieldStart("lines");
@@ -111,10 +101,7 @@ final class DiagnosticsPrinter {
         g.writeEndObject();
       }
       g.writeEndArray();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    to.println(out);
+    }));
   }
 
   private static String fingerprint(String s) {

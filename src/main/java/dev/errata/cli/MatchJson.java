@@ -5,8 +5,6 @@ import dev.errata.text.FoundVersion;
 import dev.errata.match.Match;
 import dev.errata.match.MatchReport;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 
 /**
  * The documented, stable shape of {@code errata match --json} (see docs/matching.md). Keys are
@@ -16,8 +14,7 @@ final class MatchJson {
   private MatchJson() {}
 
   static String write(MatchReport report) {
-    StringWriter out = new StringWriter();
-    try (JsonGenerator g = TerminalJson.generator(out)) {
+    return TerminalJson.write(g -> {
       g.writeStartObject();
       g.writeBooleanField("confident", report.confident());
       g.writeNumberField("lines", report.lines());
@@ -38,10 +35,7 @@ final class MatchJson {
       }
       g.writeEndObject();
       g.writeEndObject();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out + "\n";
+    }) + "\n";
   }
 
   private static void match(JsonGenerator g, Match m, int rank) throws IOException {

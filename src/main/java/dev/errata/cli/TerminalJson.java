@@ -6,7 +6,8 @@ import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.IOException;
-import java.io.Writer;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 
 /** JSON the commands print ({@code match --json}, {@code check --format json}): pretty, and safe to show in a terminal. */
 final class TerminalJson {
@@ -35,9 +36,20 @@ final class TerminalJson {
     }
   };
 
-  static JsonGenerator generator(Writer out) throws IOException {
-    JsonGenerator g = new JsonFactory().setCharacterEscapes(C1_ESCAPED).createGenerator(out);
-    g.useDefaultPrettyPrinter();
-    return g;
+  /** What writes one document with a generator. */
+  interface Body {
+    void write(JsonGenerator g) throws IOException;
+  }
+
+  /** The document {@code body} writes, pretty and terminal-safe, without a final line break. */
+  static String write(Body body) {
+    StringWriter out = new StringWriter();
+    try (JsonGenerator g = new JsonFactory().setCharacterEscapes(C1_ESCAPED).createGenerator(out)) {
+      g.useDefaultPrettyPrinter();
+      body.write(g);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
   }
 }
