@@ -133,9 +133,7 @@ public final class ModelDigest {
     } else if (v instanceof Views.VersionRow row && rows != null) {
       long[] kept = rows.get(row);
       if (kept == null) {
-        ModelDigest inner = new ModelDigest(null, Map.of());
-        inner.record(row);
-        kept = new long[] {inner.a, inner.b};
+        kept = lanes(row);
         rows.put(row, kept);
       }
       add(14);

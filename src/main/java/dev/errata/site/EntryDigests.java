@@ -19,25 +19,26 @@ import java.util.Map;
  *     files (empty when an entry holds a value no digest takes)
  */
 record EntryDigests(Map<Entry, long[]> whole, String entriesJson) {
+  /** One entry's two digests: what the JSON reads of it, and all of it. */
+  private record Both(String json, long[] whole) {}
+
   static EntryDigests of(KnowledgeBase kb) {
     // The body and the source are digested beside what the JSON reads, not inside it: that digest is used again.
-    List<Object[]> each = Parallel.map(kb.entries(), e -> {
+    List<Both> each = Parallel.map(kb.entries(), e -> {
       try {
         String json = ModelDigest.of(EntriesJson.inputs(e));
-        return new Object[] {json, ModelDigest.lanes(List.of(json, e.body(), e.source()))};
+        return new Both(json, ModelDigest.lanes(List.of(json, e.body(), e.source())));
       } catch (IllegalArgumentException x) {
         return null; // a value no digest takes: its page is rendered and the JSON written, every time
       }
     });
-    Map<Entry, long[]> byEntry = new IdentityHashMap<>();
-    List<String> json = new java.util.ArrayList<>(each.size());
-    for (int i = 0; i < each.size(); i++) {
-      if (each.get(i) == null) {
-        return new EntryDigests(Map.of(), "");
-      }
-      byEntry.put(kb.entries().get(i), (long[]) each.get(i)[1]);
-      json.add((String) each.get(i)[0]);
+    if (each.contains(null)) {
+      return new EntryDigests(Map.of(), "");
     }
-    return new EntryDigests(byEntry, ModelDigest.of(EntriesJson.inputs(kb, json)));
+    Map<Entry, long[]> byEntry = new IdentityHashMap<>();
+    for (int i = 0; i < each.size(); i++) {
+      byEntry.put(kb.entries().get(i), each.get(i).whole());
+    }
+    return new EntryDigests(byEntry, ModelDigest.of(EntriesJson.inputs(kb, each.stream().map(Both::json).toList())));
   }
 }
