@@ -8,12 +8,14 @@ import java.util.Optional;
 
 /**
  * Reads front matter that keeps to a plain subset of YAML straight into an {@link EntryDto}:
- * block mappings and sequences, one-line flow collections, and one-line scalars (plain, or
- * quoted with the common escapes). SnakeYAML's scanner and Jackson's binding are the costly part
- * of loading a large knowledge base. Anything else (block and multi-line scalars, escapes,
- * comments after values, anchors, tags, numbers and booleans, unknown keys, values of the wrong
- * shape) makes it decline, returning empty, so that {@link EntryBinder} reads the file and
- * reports what is wrong. {@code SimpleYamlTest} holds what it accepts equal to what Jackson binds.
+ * block mappings and sequences, one-line flow collections, folded and literal block scalars, and
+ * plain or quoted scalars (with the common escapes), on one line or folded over several, as
+ * people write causes and summaries. SnakeYAML's scanner and Jackson's binding are the costly
+ * part of loading a large knowledge base. Anything else (rare escapes, comments after values,
+ * anchors, tags, numbers and booleans, unknown keys, values of the wrong shape) makes it decline,
+ * returning empty, so that {@link EntryBinder} reads the file and reports what is wrong.
+ * {@code SimpleYamlTest} holds what it accepts equal to what Jackson binds, and holds it to
+ * taking the shipped entries: a reader that real entries decline costs a failed try per file.
  */
 final class SimpleYaml {
   /** Deeper nesting than any entry needs is left to Jackson, which reports its own limit. */
@@ -29,7 +31,9 @@ final class SimpleYaml {
 
   /** The entry, or empty when the text leaves the subset. */
   static Optional<EntryDto> entry(String yaml) {
-    if (yaml.indexOf('\t') >= 0 || yaml.indexOf('\r') >= 0) {
+    // SnakeYAML also breaks lines at NEL and the Unicode line and paragraph separators.
+    if (yaml.indexOf('\t') >= 0 || yaml.indexOf('\r') >= 0 || yaml.indexOf('\u0085') >= 0 || yaml.indexOf('\u2028') >= 0
+        || yaml.indexOf('\u2029') >= 0) {
       return Optional.empty();
     }
     try {
@@ -112,7 +116,7 @@ final class SimpleYaml {
       } else if (isBlockHeader(l, at)) {
         items.add(blockScalar(l.charAt(at), l.length() > at + 1 ? l.charAt(at + 1) : ' ', indent));
       } else {
-        items.add(scalarOrFlow(l, at, indent));
+        items.add(value(at, indent));
         line++;
         next(indent);
       }
@@ -164,7 +168,7 @@ final class SimpleYaml {
       } else if (isBlockHeader(l, at)) {
         value = blockScalar(l.charAt(at), l.length() > at + 1 ? l.charAt(at + 1) : ' ', column);
       } else {
-        value = scalarOrFlow(l, at, column);
+        value = value(at, column);
         line++;
         next(column);
       }
@@ -189,10 +193,11 @@ final class SimpleYaml {
    * The block scalar below the current line (its header), whose parent stands at column
    * {@code parent}: its lines are those indented as deep as its first one, deeper than the parent,
    * with empty lines between them. Folded ({@code >}) lines are joined by a space, a run of empty
-   * lines stands for as many line breaks; literal ({@code |}) lines keep their breaks. The last
-   * break is kept, or dropped with {@code -}. Lines indented deeper than the first (which folding
-   * keeps apart), spaces at a line's end, lines of spaces only and empty lines before the first
-   * are left to Jackson.
+   * lines stands for as many line breaks; literal ({@code |}) lines keep their breaks, and the
+   * spaces of lines indented deeper than the first beyond its indentation (a traceback's frames).
+   * The last break is kept, or dropped with {@code -}. In a folded scalar, lines indented deeper
+   * than the first (which folding keeps apart) and spaces at a line's end; lines of spaces only and
+   * empty lines before the first are left to Jackson.
    */
   private String blockScalar(char style, char chomp, int parent) {
     line++;
@@ -218,8 +223,8 @@ final class SimpleYaml {
         }
         break;
       }
-      if (i > n || l.charAt(l.length() - 1) == ' ') {
-        throw decline();
+      if (i == l.length() || (style == '>' && (i > n || l.charAt(l.length() - 1) == ' '))) {
+        throw decline(); // spaces only; in a folded scalar, a line folding keeps apart
       }
       content.add(l.substring(n));
       line++;
@@ -267,8 +272,146 @@ final class SimpleYaml {
     return i + 1 == l.length() || l.charAt(i + 1) == ' ' ? i : -1;
   }
 
+  /**
+   * The value that starts at {@code at} of the current line, in a node whose parent stands at
+   * column {@code parent}: a flow collection on this line, or a scalar, which may go on below
+   * (quoted, until its closing quote; plain, on lines indented deeper than the parent). The
+   * current line is then the value's last.
+   */
+  private Object value(int at, int parent) {
+    String l = lines[line];
+    char c = l.charAt(at);
+    if (c == '"' || c == '\'') {
+      return quoted(at, parent);
+    }
+    Object value = scalarOrFlow(l, at);
+    return value instanceof String s ? plainLines(s, parent) : value;
+  }
+
+  /**
+   * A plain scalar's first line {@code first} and the lines that continue it: each deeper than
+   * the parent, after any empty lines. Folded as SnakeYAML folds them: a line break between two
+   * lines is a space, each empty line between them a line break, spaces around a break dropped.
+   * A comment below ends the scalar; a continuation that could be read another way (a dash
+   * item, a key, a comment inside) is left to Jackson.
+   */
+  private String plainLines(String first, int parent) {
+    StringBuilder out = null;
+    while (true) {
+      int next = line + 1;
+      int breaks = 0;
+      while (next < lines.length && isSpaces(lines[next])) {
+        breaks++;
+        next++;
+      }
+      if (next == lines.length) {
+        break;
+      }
+      String l = lines[next];
+      int i = indent(l);
+      if (i <= parent || l.charAt(i) == '#') {
+        break;
+      }
+      if (out == null) {
+        if (!Character.isLetter(first.charAt(0))) {
+          throw decline(); // a date, which the words after could make a timestamp
+        }
+        out = new StringBuilder(first);
+      }
+      String part = l.substring(i, endOfText(l));
+      if (part.startsWith("- ") || part.equals("-") || part.contains(": ") || part.contains(" #") || part.endsWith(":")) {
+        throw decline();
+      }
+      out.append(breaks == 0 ? " " : "\n".repeat(breaks)).append(part);
+      line = next;
+    }
+    return out == null ? first : out.toString();
+  }
+
+  private static boolean isSpaces(String l) {
+    return indent(l) == l.length();
+  }
+
+  /** Where the line's text ends: before the spaces at its end. */
+  private static int endOfText(String l) {
+    int end = l.length();
+    while (end > 0 && l.charAt(end - 1) == ' ') {
+      end--;
+    }
+    return end;
+  }
+
+  /**
+   * A quoted scalar that starts at {@code at} of the current line, over as many lines as it
+   * takes, each after the first deeper than the parent. Line breaks fold as in a plain scalar;
+   * spaces before a break are dropped, those written as escapes kept. An escaped line break is
+   * left to Jackson. Only spaces may follow the closing quote.
+   */
+  private String quoted(int at, int parent) {
+    String l = lines[line];
+    int[] stop = {0};
+    String one = quotedOnOneLine(l, at, l.length(), stop);
+    if (one != null) {
+      if (endOfText(l) != stop[0]) {
+        throw decline(); // something after the closing quote
+      }
+      return one;
+    }
+    char q = l.charAt(at);
+    StringBuilder out = new StringBuilder();
+    // How much of out to keep at a line break: up to the last character that is not a space of the text.
+    int kept = 0;
+    int i = at + 1;
+    while (true) {
+      int end = l.length();
+      while (i < end) {
+        char c = l.charAt(i);
+        if (c == q) {
+          if (q == '\'' && i + 1 < end && l.charAt(i + 1) == '\'') {
+            out.append('\'');
+            kept = out.length();
+            i += 2;
+            continue;
+          }
+          if (endOfText(l) != i + 1) {
+            throw decline();
+          }
+          return out.toString();
+        }
+        if (c == '\\' && q == '"') {
+          if (i + 1 == end) {
+            throw decline();
+          }
+          escape(l.charAt(i + 1), out);
+          kept = out.length();
+          i += 2;
+          continue;
+        }
+        out.append(c);
+        if (c != ' ') {
+          kept = out.length();
+        }
+        i++;
+      }
+      out.setLength(kept);
+      int breaks = 0;
+      line++;
+      while (line < lines.length && isSpaces(lines[line])) {
+        breaks++;
+        line++;
+      }
+      if (line == lines.length || indent(lines[line]) <= parent) {
+        throw decline(); // no closing quote, or a line not inside the value
+      }
+      l = lines[line];
+      i = indent(l);
+      out.append(breaks == 0 ? " " : "\n".repeat(breaks));
+      kept = out.length();
+    }
+  }
+
   /** A value that fills the rest of line {@code l} from {@code at}. */
-  private static Object scalarOrFlow(String l, int at, int indent) {
+  private static Object scalarOrFlow(String l, int at) {
     int end = l.length();
     while (end > at && l.charAt(end - 1) == ' ') {
       end--;
@@ -282,19 +425,20 @@ final class SimpleYaml {
       }
       return value;
     }
-    if (c == '"' || c == '\'') {
-      int[] stop = {0};
-      String s = quoted(l, at, end, stop);
-      if (stop[0] != end) {
-        throw decline(); // something after the closing quote, or no closing quote on this line
-      }
-      return s;
-    }
     return plain(l.substring(at, end), false);
   }
 
-  /** A quoted scalar at {@code at}; {@code stop[0]} is set past its closing quote. */
+  /** A quoted scalar at {@code at} that closes on this line; {@code stop[0]} is set past its closing quote. */
   private static String quoted(String l, int at, int end, int[] stop) {
+    String s = quotedOnOneLine(l, at, end, stop);
+    if (s == null) {
+      throw decline();
+    }
+    return s;
+  }
+
+  /** The same, or null when the line ends first. */
+  private static String quotedOnOneLine(String l, int at, int end, int[] stop) {
     char q = l.charAt(at);
     // Most quoted scalars have no escape in them: one look for the closing quote, one copy.
     for (int i = at + 1; i < end; i++) {
@@ -324,26 +468,30 @@ final class SimpleYaml {
         return out.toString();
       }
       if (c == '\\' && q == '"') {
-        // The escapes people write; the rarer ones (hex and Unicode numbers, a line break, ...) are Jackson's.
-        char e = i + 1 < end ? l.charAt(i + 1) : ' ';
-        switch (e) {
-          case '"', '\\' -> out.append(e);
-          case 'n' -> out.append('\n');
-          case 't' -> out.append('\t');
-          default -> throw decline();
-        }
+        escape(i + 1 < end ? l.charAt(i + 1) : ' ', out);
         i += 2;
         continue;
       }
       out.append(c);
       i++;
     }
-    throw decline();
+    return null;
+  }
+
+  /** The escapes people write; the rarer ones (hex and Unicode numbers, a line break, ...) are Jackson's. */
+  private static void escape(char e, StringBuilder out) {
+    switch (e) {
+      case '"', '\\' -> out.append(e);
+      case 'n' -> out.append('\n');
+      case 't' -> out.append('\t');
+      default -> throw decline();
+    }
   }
 
   /**
    * A plain scalar, taken only when YAML would read it as text: it starts with a letter (or is a
-   * date, which Jackson keeps as text too), is no boolean or null word, holds no ": " or " #",
+   * date, which Jackson keeps as text too, or is {@linkplain #isSpacedText text that starts like a
+   * number}), is no boolean or null word, holds no ": " or " #",
    * and in a flow collection no flow indicator.
    */
   private static String plain(String s, boolean inFlow) {
@@ -351,7 +499,8 @@ final class SimpleYaml {
       throw decline();
     }
     char first = s.charAt(0);
-    if (!(Character.isLetter(first) && first < 128) && !isDate(s)) {
+    // A letter of any script: YAML reads no such scalar as anything but text.
+    if (!Character.isLetter(first) && !isDate(s) && !isSpacedText(s)) {
       throw decline();
     }
     if (s.contains(": ") || s.contains(" #") || s.endsWith(":")) {
@@ -372,6 +521,18 @@ final class SimpleYaml {
         return s;
       }
     }
+  }
+
+  /**
+   * Text that starts like a number, a path or an option ({@code 20.06 container needs driver
+   * 450.36}, {@code ./build.py --enable-gpu}, {@code /v2/health/ready is false}): YAML's number,
+   * boolean and null forms hold no space, and its only form with a space (a timestamp) a colon.
+   */
+  private static boolean isSpacedText(String s) {
+    char first = s.charAt(0);
+    boolean starts = (first >= '0' && first <= '9') || first == '/' || first == '.' || first == '('
+        || ((first == '-' || first == '+') && s.length() > 1 && s.charAt(1) != ' ');
+    return starts && s.indexOf(' ') > 0 && s.indexOf(':') < 0;
   }
 
   private static boolean isDate(String s) {
