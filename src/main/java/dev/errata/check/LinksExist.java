@@ -23,6 +23,10 @@ final class LinksExist implements Rule {
     Set<String> ids = new TreeSet<>();
     kb.entries().forEach(e -> ids.add(e.id()));
     List<Diagnostic> out = new ArrayList<>();
+    // Many links to one missing entry (renamed or removed) get one search for a hint.
+    java.util.Map<String, String> hints = new java.util.HashMap<>();
+    java.util.function.BiFunction<String, String, String> hint = (typed, otherwise) ->
+        hints.computeIfAbsent(typed + "\n" + otherwise, k -> hint(typed, ids, otherwise));
     for (Entry e : kb.entries()) {
       for (int i = 0; i < e.related().size(); i++) {
         String r = e.related().get(i);
@@ -32,7 +36,7 @@ final class LinksExist implements Rule {
               "remove '" + r + "' from related"));
         } else if (!ids.contains(r) && !unloaded.contains(r)) {
           out.add(Diagnostic.error(e.source().path(), e.source().line("/related/" + i), "related entry '" + r + "' does not exist",
-              hint(r, ids, "remove it or write that entry")));
+              hint.apply(r, "remove it or write that entry")));
         }
       }
       String t = e.translationOf();
@@ -44,7 +48,7 @@ final class LinksExist implements Rule {
           // An original left out for its own errors exists; those errors are reported on its file.
           if (!unloaded.contains(t)) {
             out.add(Diagnostic.error(e.source().path(), line, "translation_of names '" + t + "', which does not exist",
-                hint(t, ids, "name the id of the original entry")));
+                hint.apply(t, "name the id of the original entry")));
           }
         } else {
           Entry original = kb.require(t);
