@@ -124,6 +124,34 @@ class KeptPagesTest {
     assertEquals(SiteBuilder.check(content, dir.resolve("no-site")).diagnostics(), changed.diagnostics());
   }
 
+  /**
+   * Entries without a single example (examples are optional): a body edit leaves the match index
+   * as it was, so the build after it takes the index and its parts from the site, and the site is
+   * the one a full build makes.
+   */
+  @Test
+  void withoutExamplesABodyEditStillTakesTheSitesIndex(@TempDir Path dir) throws IOException {
+    Path content = dir.resolve("content");
+    Trees.copy(CONTENT, content);
+    try (java.util.stream.Stream<Path> files = Files.walk(content)) {
+      for (Path f : files.filter(p -> p.toString().endsWith(".md")).toList()) {
+        Files.writeString(f, Files.readString(f).replaceAll("(?ms)^examples:\\n.*?(?=^[a-z_]+:)", ""));
+      }
+    }
+    Path site = dir.resolve("site");
+    new SiteBuilder(CLOCK).build(new SiteBuilder.Options(content, Path.of("templates"), site, false));
+    assertTrue(SiteBuilder.check(content, site).sameIndex().isPresent(), "the record names the site's index");
+    Path entry = content.resolve("server/port-already-in-use.md");
+    Files.writeString(entry, Files.readString(entry) + "\nA paragraph a test added.\n");
+    SiteBuilder.Checked checked = SiteBuilder.check(content, site);
+    assertTrue(checked.sameIndex().isPresent(), "a body edit leaves the index as it was");
+    assertFalse(((SiteBuilder.Once<?>) checked.matchIndex()).made(), "no index is built for it");
+    new SiteBuilder(CLOCK).build(new SiteBuilder.Options(content, Path.of("templates"), site, false));
+    Path full = dir.resolve("full");
+    new SiteBuilder(CLOCK).build(new SiteBuilder.Options(content, Path.of("templates"), full, true));
+    assertEquals(Trees.read(full), Trees.read(site));
+  }
+
   @Test
   void aMatchIndexRemovedOrChangedByHandIsBuiltAgain(@TempDir Path dir) throws IOException {
     Path site = dir.resolve("site");
