@@ -26,8 +26,9 @@ final class YamlLines {
 
   /**
    * @param keysAtColumnZero whether every line that starts at column 0 is a key of the top-level
-   *     mapping, as in front matter that {@link SimpleYaml} read (it leaves to Jackson the flow
-   *     scalars that go on over lines, the only text that could start a line there)
+   *     mapping, as in front matter that {@link SimpleYaml} read (a scalar it reads over several
+   *     lines goes on only on lines indented deeper than its key; one that goes on at column 0 it
+   *     leaves to Jackson)
    */
   YamlLines(YAMLFactory factory, String yaml, boolean keysAtColumnZero) {
     this.factory = factory;
