@@ -314,7 +314,7 @@ final class SimpleYaml {
       }
       if (out == null) {
         if (!Character.isLetter(first.charAt(0))) {
-          throw decline(); // a date, which the words after could make a timestamp
+          throw decline(); // a date or text that starts like a number: the lines after are not checked against YAML's other forms
         }
         out = new StringBuilder(first);
       }
