@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The benchmark cannot rot: {@code bench/run --smoke} runs every step (corpus in both shapes, Errata
  * and Hugo builds, check alone, Pagefind, bytes per query in chromium, errata match, a log, builds
- * after editing one entry) on 100 entries. Needs what
+ * after editing one entry) on 100 entries, and the shipped entries copied twice. Needs what
  * the benchmark needs; CI installs it all, elsewhere the test is skipped when a tool is missing.
  */
 class BenchSmokeIT {
@@ -33,7 +33,8 @@ class BenchSmokeIT {
     for (String row : new String[] {"| `errata build` (check with every example, pages, search index) |",
         "| Hugo (same pages, no search) |", "| `errata check` alone |", "| pasted error |", "| word query |", "`errata match`",
         "| the first `errata match` after a build (median of ", "| symptom |", "| example |", "| body |",
-        "## 100 entries, default shape", "## 100 entries, flow shape", "## Targets of issue 15"}) {
+        "## 100 entries, default shape", "## 100 entries, flow shape", "## Targets of issue 15",
+        "## The shipped entries copied to", "a paragraph appended to the body of"}) {
       assertTrue(report.contains(row), row + " missing from\n" + report);
     }
   }
