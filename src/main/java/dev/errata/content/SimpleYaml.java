@@ -360,40 +360,17 @@ final class SimpleYaml {
     char q = l.charAt(at);
     StringBuilder out = new StringBuilder();
     // How much of out to keep at a line break: up to the last character that is not a space of the text.
-    int kept = 0;
+    int[] kept = {0};
     int i = at + 1;
     while (true) {
-      int end = l.length();
-      while (i < end) {
-        char c = l.charAt(i);
-        if (c == q) {
-          if (q == '\'' && i + 1 < end && l.charAt(i + 1) == '\'') {
-            out.append('\'');
-            kept = out.length();
-            i += 2;
-            continue;
-          }
-          if (endOfText(l) != i + 1) {
-            throw decline();
-          }
-          return out.toString();
+      int close = quotedPart(l, i, l.length(), q, out, kept);
+      if (close >= 0) {
+        if (endOfText(l) != close + 1) {
+          throw decline();
         }
-        if (c == '\\' && q == '"') {
-          if (i + 1 == end) {
-            throw decline();
-          }
-          escape(l.charAt(i + 1), out);
-          kept = out.length();
-          i += 2;
-          continue;
-        }
-        out.append(c);
-        if (c != ' ') {
-          kept = out.length();
-        }
-        i++;
+        return out.toString();
       }
-      out.setLength(kept);
+      out.setLength(kept[0]);
       int breaks = 0;
       line++;
       while (line < lines.length && isSpaces(lines[line])) {
@@ -406,7 +383,7 @@ final class SimpleYaml {
       l = lines[line];
       i = indent(l);
       out.append(breaks == 0 ? " " : "\n".repeat(breaks));
-      kept = out.length();
+      kept[0] = out.length();
     }
   }
 
@@ -455,27 +432,45 @@ final class SimpleYaml {
       }
     }
     StringBuilder out = new StringBuilder();
-    int i = at + 1;
+    int close = quotedPart(l, at + 1, end, q, out, new int[1]);
+    if (close < 0) {
+      return null;
+    }
+    stop[0] = close + 1;
+    return out.toString();
+  }
+
+  /**
+   * The text of a quoted scalar from {@code i} of line {@code l}, its escapes resolved, appended
+   * to {@code out}: where its closing quote {@code q} stands, or -1 when the line ends first.
+   * {@code kept[0]} is set to the length of {@code out} up to its last character that is not a
+   * space of the text (an escaped one counts), which a line break keeps.
+   */
+  private static int quotedPart(String l, int i, int end, char q, StringBuilder out, int[] kept) {
     while (i < end) {
       char c = l.charAt(i);
       if (c == q) {
         if (q == '\'' && i + 1 < end && l.charAt(i + 1) == '\'') {
           out.append('\'');
+          kept[0] = out.length();
           i += 2;
           continue;
         }
-        stop[0] = i + 1;
-        return out.toString();
+        return i;
       }
       if (c == '\\' && q == '"') {
-        escape(i + 1 < end ? l.charAt(i + 1) : ' ', out);
+        escape(i + 1 < end ? l.charAt(i + 1) : ' ', out); // an escaped line break is Jackson's
+        kept[0] = out.length();
         i += 2;
         continue;
       }
       out.append(c);
+      if (c != ' ') {
+        kept[0] = out.length();
+      }
       i++;
     }
-    return null;
+    return -1;
   }
 
   /** The escapes people write; the rarer ones (hex and Unicode numbers, a line break, ...) are Jackson's. */
