@@ -171,13 +171,13 @@ public final class SiteBuilder {
                     .orElseGet(() -> index.apply(kb).get()), rulesOf.apply(kb)), recorded))
         : List.of();
     KnowledgeBase kb = loaded.knowledgeBase();
-    if (runExamples && ExamplesMatch.hasExamples(kb) && recorded.apply(kb).recordsNothing()) {
-      buildAside(index.apply(kb));
-    }
     if (runExamples) {
-      // Without a single example the record still says which index the last build wrote: a build
-      // after an edit that leaves it as it was (a body) takes the index and its parts from the site.
-      recorded.apply(kb);
+      // Read even without a single example: the record says which index the last build wrote, so
+      // a build after an edit that leaves it as it was (a body) takes the index and its parts from the site.
+      ExampleResults answers = recorded.apply(kb);
+      if (ExamplesMatch.hasExamples(kb) && answers.recordsNothing()) {
+        buildAside(index.apply(kb));
+      }
     }
     all.addAll(new Checker(extra, loaded.unloaded()).check(kb));
     Once<MatchIndex> matchIndex = index.apply(kb);
