@@ -63,7 +63,6 @@ final class ContentFiles {
 
   private static void visit(Path file, BasicFileAttributes attrs, List<Path> entries, List<Diagnostic> problems) {
     String name = file.getFileName().toString();
-    String shown = ContentLoader.display(file);
     BasicFileAttributes target = attrs;
     if (attrs.isSymbolicLink()) {
       try {
@@ -71,18 +70,18 @@ final class ContentFiles {
       } catch (FileSystemException e) {
         // ELOOP or ENOENT, whichever the link ends in.
         if (isEntryName(name)) {
-          problems.add(Diagnostic.error(shown, 0, "a symbolic link that leads nowhere (a loop, or a missing file)",
+          problems.add(Diagnostic.error(ContentLoader.display(file), 0, "a symbolic link that leads nowhere (a loop, or a missing file)",
               "point it at an entry file, or remove it"));
         }
         return;
       } catch (IOException e) {
         if (isEntryName(name)) {
-          problems.add(Diagnostic.error(shown, 0, "cannot follow the symbolic link: " + e.getMessage(), "check where it points"));
+          problems.add(Diagnostic.error(ContentLoader.display(file), 0, "cannot follow the symbolic link: " + e.getMessage(), "check where it points"));
         }
         return;
       }
       if (target.isDirectory()) {
-        problems.add(Diagnostic.warning(shown, 0, "a symbolic link to a folder, whose entries are not read",
+        problems.add(Diagnostic.warning(ContentLoader.display(file), 0, "a symbolic link to a folder, whose entries are not read",
             "errata follows no links to folders, so that a loop cannot make it read forever; move the entries in, or link each file"));
         return;
       }
@@ -91,12 +90,12 @@ final class ContentFiles {
       return;
     }
     if (!target.isRegularFile()) {
-      problems.add(Diagnostic.error(shown, 0, "not a regular file (a named pipe, device or socket), so it is not read",
+      problems.add(Diagnostic.error(ContentLoader.display(file), 0, "not a regular file (a named pipe, device or socket), so it is not read",
           "entries are regular files; remove it or replace it with one"));
       return;
     }
     if (target.size() > EntryLimits.MAX_FILE_BYTES) {
-      problems.add(Diagnostic.error(shown, 0, "the file is " + size(target.size()) + "; an entry may be at most "
+      problems.add(Diagnostic.error(ContentLoader.display(file), 0, "the file is " + size(target.size()) + "; an entry may be at most "
           + size(EntryLimits.MAX_FILE_BYTES), "keep an entry to one problem; long logs belong in a reference, not the entry"));
       return;
     }
@@ -108,10 +107,21 @@ final class ContentFiles {
   }
 
   /**
+   * A file's text and a checksum of its bytes: CRC-32 and CRC-32C side by side, 64 bits that
+   * tell one version of a file from another (both are computed natively, at memory speed).
+   */
+  record Text(String text, long checksum) {}
+
+  /**
    * The text of a file, or empty with the problem said: too large, unreadable, or not UTF-8 (with
    * the line and column of the first byte that is not).
    */
   static Optional<String> read(Path file, long maxBytes, Problems problems) {
+    return readText(file, maxBytes, problems).map(Text::text);
+  }
+
+  /** The same, with the checksum of the file's bytes. */
+  static Optional<Text> readText(Path file, long maxBytes, Problems problems) {
     try {
       long size = Files.size(file);
       if (size > maxBytes) {
@@ -138,11 +148,19 @@ final class ContentFiles {
           return Optional.empty();
         }
       }
-      return Optional.of(text);
+      return Optional.of(new Text(text, checksum(bytes)));
     } catch (IOException e) {
       problems.errorAtLine(0, "cannot read the file: " + e.getMessage(), "check its permissions");
       return Optional.empty();
     }
+  }
+
+  static long checksum(byte[] bytes) {
+    java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+    crc.update(bytes);
+    java.util.zip.CRC32C crcC = new java.util.zip.CRC32C();
+    crcC.update(bytes);
+    return crc.getValue() << 32 | crcC.getValue();
   }
 
   /** The offset of the first byte that is not UTF-8, or -1. */

@@ -44,18 +44,18 @@ public final class ContentLoader {
    */
   private ObjectMapper yaml;
 
-  private final BiFunction<Object, Supplier<FileResult>, FileResult> memo;
+  private final BiFunction<FileInput, Supplier<FileResult>, FileResult> memo;
 
   public ContentLoader() {
     this((inputs, parse) -> parse.get());
   }
 
   /**
-   * @param memo a file's result from an earlier load, where everything it is made from (the
-   *     key: the file, the folder, its text, the default language, the vocabulary) is equal; a
-   *     process that loads the same folder after each edit ({@code errata serve}) keeps them
+   * @param memo a file's result from an earlier load, where everything it is made from ({@link
+   *     FileInput}) is equal: a process that loads the same folder after each edit ({@code errata
+   *     serve}) keeps them, and a build keeps them for the next build ({@code FileStore})
    */
-  public ContentLoader(BiFunction<Object, Supplier<FileResult>, FileResult> memo) {
+  public ContentLoader(BiFunction<FileInput, Supplier<FileResult>, FileResult> memo) {
     this.factory = factory();
     this.memo = memo;
   }
@@ -166,18 +166,25 @@ public final class ContentLoader {
    */
   public record FileResult(Optional<Entry> entry, List<Diagnostic> diagnostics, Optional<String> id, String path) {}
 
+  /**
+   * Everything a file's result is made from: the file, the folder it is read from, its text (with
+   * the checksum of its bytes), the default language and the vocabulary. Its messages name the
+   * file as seen from the working folder too ({@link #display}).
+   */
+  public record FileInput(Path file, Path root, String text, long checksum, String defaultLang, Vocabulary vocabulary) {}
+
   private FileResult readEntry(Path root, Path file, String defaultLang, Vocabulary vocabulary) {
     String shown = display(file);
     Problems problems = new Problems(shown, 2);
     String name = file.getFileName().toString();
     String stem = name.substring(0, name.length() - ".md".length());
     Optional<String> byName = Optional.of(stem);
-    Optional<String> text = ContentFiles.read(file, EntryLimits.MAX_FILE_BYTES, problems);
+    Optional<ContentFiles.Text> text = ContentFiles.readText(file, EntryLimits.MAX_FILE_BYTES, problems);
     if (text.isEmpty()) {
       return new FileResult(Optional.empty(), problems.all(), byName, shown);
     }
-    return memo.apply(List.of(file, root, text.get(), defaultLang, vocabulary),
-        () -> parseEntry(root, file, text.get(), defaultLang, vocabulary, problems));
+    return memo.apply(new FileInput(file, root, text.get().text(), text.get().checksum(), defaultLang, vocabulary),
+        () -> parseEntry(root, file, text.get().text(), defaultLang, vocabulary, problems));
   }
 
   private FileResult parseEntry(Path root, Path file, String text, String defaultLang, Vocabulary vocabulary, Problems problems) {
@@ -331,11 +338,13 @@ public final class ContentLoader {
     return root.toAbsolutePath().normalize().relativize(file.toAbsolutePath().normalize()).toString().replace('\\', '/');
   }
 
+  /** A process's working folder, which Java cannot change. */
+  private static final Path WORKING_FOLDER = Path.of("").toAbsolutePath();
+
   /** The path as the user would type it: relative to the working folder when inside it. */
   static String display(Path file) {
     Path abs = file.toAbsolutePath().normalize();
-    Path cwd = Path.of("").toAbsolutePath();
-    String s = abs.startsWith(cwd) ? cwd.relativize(abs).toString() : abs.toString();
+    String s = abs.startsWith(WORKING_FOLDER) ? WORKING_FOLDER.relativize(abs).toString() : abs.toString();
     return s.replace('\\', '/');
   }
 }

@@ -29,7 +29,7 @@ import java.util.stream.Stream;
  * (BuildMemoryTest and IncrementalBuildTest compare them). Only the latest build's values are kept.
  */
 public final class BuildMemory {
-  private final Kept<Object, ContentLoader.FileResult> files = new Kept<>();
+  private final Kept<ContentLoader.FileInput, ContentLoader.FileResult> files = new Kept<>();
   /** At most this many bytes of pages and JSON are remembered: a large site is rendered again rather than held. */
   static final long MEMO_BYTES = 64L << 20;
 
@@ -56,7 +56,7 @@ public final class BuildMemory {
   final dev.errata.render.RenderMemo renders = (key, make) -> pages.get(key.get(), make);
 
   /** A content file's result, from the last build when everything it is made from is equal. */
-  ContentLoader.FileResult file(Object inputs, java.util.function.Supplier<ContentLoader.FileResult> parse) {
+  ContentLoader.FileResult file(ContentLoader.FileInput inputs, java.util.function.Supplier<ContentLoader.FileResult> parse) {
     return files.get(inputs, parse);
   }
 

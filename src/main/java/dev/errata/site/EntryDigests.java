@@ -8,6 +8,8 @@ import dev.errata.render.ModelDigest;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
 
 /**
  * Each entry digested once per build, on all cores: what {@code api/entries.json} reads of it
@@ -20,18 +22,23 @@ import java.util.Map;
  */
 record EntryDigests(Map<Entry, long[]> whole, String entriesJson) {
   /** One entry's two digests: what the JSON reads of it, and all of it. */
-  private record Both(String json, long[] whole) {}
+  record Both(String json, long[] whole) {}
 
   static EntryDigests of(KnowledgeBase kb) {
+    return of(kb, (e, digest) -> digest.get());
+  }
+
+  /** @param memo an entry's digests as an earlier build made them ({@link FileStore#digests}) */
+  static EntryDigests of(KnowledgeBase kb, BiFunction<Entry, Supplier<Both>, Both> memo) {
     // The body and the source are digested beside what the JSON reads, not inside it: that digest is used again.
-    List<Both> each = Parallel.map(kb.entries(), e -> {
+    List<Both> each = Parallel.map(kb.entries(), e -> memo.apply(e, () -> {
       try {
         String json = ModelDigest.of(EntriesJson.inputs(e));
         return new Both(json, ModelDigest.lanes(List.of(json, e.body(), e.source())));
       } catch (IllegalArgumentException x) {
         return null; // a value no digest takes: its page is rendered and the JSON written, every time
       }
-    });
+    }));
     if (each.contains(null)) {
       return new EntryDigests(Map.of(), "");
     }

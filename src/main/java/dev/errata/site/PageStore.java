@@ -95,7 +95,7 @@ final class PageStore {
       return Optional.empty();
     }
     try {
-      In in = new In(bytes);
+      RecordBytes.In in = new RecordBytes.In(bytes);
       if (!MAGIC.equals(in.text())) {
         return Optional.empty();
       }
@@ -129,8 +129,7 @@ final class PageStore {
         int p = in.count();
         List<Diagnostic> problems = new ArrayList<>(p);
         for (int k = 0; k < p; k++) {
-          problems.add(new Diagnostic(in.text(), in.count(), in.count(), Diagnostic.Severity.valueOf(in.text()), in.text(),
-              in.text()));
+          problems.add(in.diagnostic());
         }
         entries.put(id, new Entry(key, new TermCounts.Kept(own, weights, length), List.copyOf(problems)));
       }
@@ -160,7 +159,7 @@ final class PageStore {
 
   /** Replaces the record with {@code record} in one step. */
   void save(String context, Record record) {
-    Out out = new Out();
+    RecordBytes.Out out = new RecordBytes.Out();
     out.text(MAGIC);
     out.text(context);
     out.text(record.folder());
@@ -210,14 +209,7 @@ final class PageStore {
         out.count(e.counts().weights()[k]);
       }
       out.count(e.problems().size());
-      for (Diagnostic d : e.problems()) {
-        out.text(d.file());
-        out.count(d.line());
-        out.count(d.column());
-        out.text(d.severity().name());
-        out.text(d.message());
-        out.text(d.hint());
-      }
+      e.problems().forEach(out::diagnostic);
     });
     out.count(record.pages().size());
     record.pages().forEach((path, key) -> {
@@ -230,95 +222,6 @@ final class PageStore {
     java.util.Set<String> changed = record.spare().map(Spare::changed).orElse(java.util.Set.of());
     out.count(changed.size());
     changed.forEach(out::text);
-    CacheFile.replace(file, o -> o.write(out.bytes, 0, out.size));
-  }
-
-  /** Unsigned variable-length numbers and length-prefixed UTF-8 text, into a growing array. */
-  private static final class Out {
-    byte[] bytes = new byte[1 << 16];
-    int size;
-
-    void count(int v) {
-      if (v < 0) {
-        throw new IllegalArgumentException("negative count " + v);
-      }
-      while (v >= 0x80) {
-        put((byte) (v | 0x80));
-        v >>>= 7;
-      }
-      put((byte) v);
-    }
-
-    void fixed(long v) {
-      for (int i = 0; i < 8; i++) {
-        put((byte) (v >>> (8 * i)));
-      }
-    }
-
-    void text(String s) {
-      byte[] b = s.getBytes(StandardCharsets.UTF_8);
-      count(b.length);
-      ensure(b.length);
-      System.arraycopy(b, 0, bytes, size, b.length);
-      size += b.length;
-    }
-
-    private void put(byte b) {
-      ensure(1);
-      bytes[size++] = b;
-    }
-
-    private void ensure(int more) {
-      if (size + more > bytes.length) {
-        bytes = java.util.Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
-      }
-    }
-  }
-
-  /** Reads what {@link Out} wrote; throws on anything cut short. */
-  private static final class In {
-    private final byte[] bytes;
-    private int at;
-
-    In(byte[] bytes) {
-      this.bytes = bytes;
-    }
-
-    int count() {
-      int v = 0;
-      for (int shift = 0; shift < 35; shift += 7) {
-        byte b = bytes[at++];
-        v |= (b & 0x7f) << shift;
-        if (b >= 0) {
-          if (v < 0) {
-            throw new IllegalStateException("count out of range");
-          }
-          return v;
-        }
-      }
-      throw new IllegalStateException("count too long");
-    }
-
-    long fixed() {
-      long v = 0;
-      for (int i = 0; i < 8; i++) {
-        v |= (bytes[at++] & 0xffL) << (8 * i);
-      }
-      return v;
-    }
-
-    String text() {
-      int n = count();
-      if (n > bytes.length - at) {
-        throw new IllegalStateException("text cut short");
-      }
-      String s = new String(bytes, at, n, StandardCharsets.UTF_8);
-      at += n;
-      return s;
-    }
-
-    boolean atEnd() {
-      return at == bytes.length;
-    }
+    CacheFile.replace(file, out::writeTo);
   }
 }

@@ -106,7 +106,7 @@ public final class SiteBuilder {
   /** Loads and checks the content: the diagnostics of {@code errata check}. */
   public static Checked check(Path content) {
     return check(content, true, Phases.fromSystemProperty(), true, Optional.empty(), false, Optional.empty(),
-        new java.util.IdentityHashMap<>());
+        Optional.empty(), new java.util.IdentityHashMap<>());
   }
 
   /**
@@ -120,7 +120,8 @@ public final class SiteBuilder {
         .filter(cache -> Files.isRegularFile(cache.resolve(ExampleStore.FILE)))
         .map(cache -> new ExampleStore(cache, out.resolve(MatchIndexCodec.FILE)).startReading());
     Map<KnowledgeBase, ExampleResults> results = new java.util.IdentityHashMap<>();
-    Checked checked = check(content, true, Phases.fromSystemProperty(), true, store, true, Optional.empty(), results);
+    Checked checked = check(content, true, Phases.fromSystemProperty(), true, store, true, Optional.empty(), Optional.empty(),
+        results);
     return checked.withReused(results.values().stream().mapToInt(ExampleResults::reused).sum());
   }
 
@@ -131,16 +132,18 @@ public final class SiteBuilder {
    */
   public static Checked check(Path content, boolean runExamples) {
     return check(content, runExamples, Phases.fromSystemProperty(), runExamples, Optional.empty(), false, Optional.empty(),
-        new java.util.IdentityHashMap<>());
+        Optional.empty(), new java.util.IdentityHashMap<>());
   }
 
   /**
    * @param parseBodies whether bodies are parsed for their links and nesting, which a build finds as it renders them
    * @param memory what a remembering builder kept from its last build (its builds never parse bodies here)
+   * @param files what the last build into the output kept of each file (a build's check: bodies not parsed)
    * @param results filled with the examples' answers, for the build to store once it has succeeded
    */
   private static Checked check(Path content, boolean runExamples, Phases phases, boolean parseBodies,
-      Optional<ExampleStore> store, boolean reuse, Optional<BuildMemory> memory, Map<KnowledgeBase, ExampleResults> results) {
+      Optional<ExampleStore> store, boolean reuse, Optional<BuildMemory> memory, Optional<FileStore> files,
+      Map<KnowledgeBase, ExampleResults> results) {
     // The examples rule compiles the match index; a build reuses it rather than compiling it again.
     // The rules (the tool's merged with the content's, their patterns compiled) are made once too.
     Map<KnowledgeBase, Rules> merged = new java.util.IdentityHashMap<>();
@@ -154,7 +157,8 @@ public final class SiteBuilder {
       java.util.function.Supplier<MatchIndex> build = () -> MatchIndex.build(k, rulesOf.apply(k));
       return memory.map(m -> m.index(MatchIndex.inputs(k, rulesOf.apply(k)), build)).orElseGet(build);
     }));
-    ContentLoader.Result loaded = memory.map(m -> new ContentLoader(m::file)).orElseGet(ContentLoader::new).load(content);
+    ContentLoader.Result loaded = memory.map(m -> new ContentLoader(m::file))
+        .or(() -> files.map(f -> new ContentLoader(f::file))).orElseGet(ContentLoader::new).load(content);
     phases.done("load (read, YAML, map)");
     List<Diagnostic> all = new ArrayList<>(loaded.diagnostics());
     Function<KnowledgeBase, ExampleResults> recorded = kb -> results.computeIfAbsent(kb, k -> store.map(s -> {
@@ -164,6 +168,7 @@ public final class SiteBuilder {
     }).orElse(ExampleResults.none()));
     List<dev.errata.check.Rule> extra = runExamples
         ? List.of(memory.map(m -> new MarkdownCheck(new Markdown(), parseBodies, m::checked))
+                .or(() -> files.map(f -> new MarkdownCheck(new Markdown(), parseBodies, f::checked)))
                 .orElseGet(() -> new MarkdownCheck(new Markdown(), parseBodies))::check,
             // The examples left to run are matched with the site's index when it is this very
             // one (an example edited), else with the index built.
@@ -262,8 +267,11 @@ public final class SiteBuilder {
     // Read while the content loads: what the last build recorded of its pages.
     Optional<PageStore> pageStore = OutputFolder.cacheFolder(options.out()).map(PageStore::new)
         .map(s -> options.full() ? s : s.startReading());
+    // What each file gave the last build; a process that remembers its own builds keeps more than that already.
+    Optional<FileStore> files = memory.isPresent() ? Optional.empty()
+        : OutputFolder.cacheFolder(options.out()).map(FileStore::new).map(s -> options.full() ? s : s.startReading());
     memory.ifPresent(BuildMemory::begin);
-    Checked checked = check(options.content(), true, phases, false, store, !options.full(), memory, examples);
+    Checked checked = check(options.content(), true, phases, false, store, !options.full(), memory, files, examples);
     phases.done("check (rules, examples)");
     if (checked.hasErrors()) {
       throw invalid(options, checked.diagnostics());
@@ -272,7 +280,7 @@ public final class SiteBuilder {
         () -> notices.accept("another build into " + options.out() + " is running; waiting for it to finish"))) {
       // Stored only by a build that succeeded, under its lock: a failed or killed build leaves nothing behind.
       Runnable saveExamples = () -> store.ifPresent(s -> examples.values().forEach(s::save));
-      return write(options, checked, fingerprint, out, pageStore, saveExamples, start, phases).withExamples(
+      return write(options, checked, fingerprint, out, pageStore, files, saveExamples, start, phases).withExamples(
           examples.values().stream().mapToInt(ExampleResults::reused).sum(),
           examples.values().stream().mapToInt(ExampleResults::matched).sum());
     }
@@ -280,7 +288,7 @@ public final class SiteBuilder {
 
   /** Renders and writes the site into a new folder of {@code out} and swaps it in; the lock is held throughout. */
   private Result write(Options options, Checked checked, Fingerprint fingerprint, OutputFolder out,
-      Optional<PageStore> pageStore, Runnable saveExamples, long start, Phases phases) {
+      Optional<PageStore> pageStore, Optional<FileStore> files, Runnable saveExamples, long start, Phases phases) {
     KnowledgeBase kb = checked.knowledgeBase();
     Rules rules = Rules.forContent(kb.matching());
     Markdown markdown = memory.map(m -> m.markdown).orElseGet(Markdown::new);
@@ -319,7 +327,7 @@ public final class SiteBuilder {
           .flatMap(same -> indexParts(previous));
       // Every entry digested once, for its page and for api/entries.json, which an edit of a body
       // (it holds none) leaves as it was: 30 MB at 10,000 entries, kept rather than made again.
-      EntryDigests entryDigests = EntryDigests.of(kb);
+      EntryDigests entryDigests = files.map(f -> EntryDigests.of(kb, f::digests)).orElseGet(() -> EntryDigests.of(kb));
       boolean sameEntriesJson = !entryDigests.entriesJson().isEmpty()
           && last.map(PageStore.Record::entriesJson).filter(entryDigests.entriesJson()::equals).isPresent()
           && previous.digests().containsKey(ENTRIES_JSON) && Files.isRegularFile(previous.folder().resolve(ENTRIES_JSON));
@@ -405,9 +413,12 @@ public final class SiteBuilder {
       Optional<PageStore.Spare> next = previous == PageWriter.Previous.NONE ? Optional.empty()
           : Optional.of(new PageStore.Spare(previous.folder().getFileName().toString(), differing(previous.digests(), writer.digests())));
       // Under the lock still, and only once the site is in place: a failed build keeps the last
-      // records. The two are written side by side, each a tenth of a second at 10,000 entries.
+      // records. The pages' and files' are written beside the examples', each a tenth of a second at 10,000 entries.
       PageStore.Record record = kept.record(tmp.getFileName().toString(), writer.digests(), kb, next);
-      Future<?> pages = side.submit(() -> pageStore.ifPresent(s -> s.save(context, record)));
+      Future<?> pages = side.submit(() -> {
+        pageStore.ifPresent(s -> s.save(context, record));
+        files.ifPresent(FileStore::save);
+      });
       saveExamples.run();
       finish(pages);
       phases.done("records of the pages and examples");

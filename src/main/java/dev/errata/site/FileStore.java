@@ -1,0 +1,238 @@
+package dev.errata.site;
+
+import dev.errata.Diagnostic;
+import dev.errata.content.ContentLoader;
+import dev.errata.model.Entry;
+import dev.errata.render.ModelDigest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * What the last build found out about each content file's entry, kept for the next in {@code
+ * site.builds/cache/files.bin}: the problems its check found in the entry's Markdown fields, and
+ * the entry's digests ({@link EntryDigests}). Both are functions of the file's text (and of the
+ * context below), so a file whose text has the checksum and length recorded takes them from the
+ * record: its Markdown is not scanned again, nor its entry walked for digests. The entry itself is
+ * parsed from the file again by every build; that is about as quick as reading it from a record.
+ *
+ * <p>Valid only under the context it was made in: this tool, the working folder (messages name
+ * files from it), the content folder, its default language and its vocabulary. A record that
+ * cannot be read is ignored, which costs the work and never a wrong result. Only a build that
+ * succeeded saves it, and only builds use it: the Markdown problems it holds are those of a
+ * build's check, which leaves the links in bodies to the rendering.
+ */
+final class FileStore {
+  static final String FILE = "files.bin";
+  private static final String MAGIC = "errata-files 1";
+
+  /** What the last build found out about one file's entry; either part may be missing. */
+  private record Known(long checksum, int length, List<Diagnostic> markdown, EntryDigests.Both digests) {}
+
+  /** One file of this build: its key, and what is known of its entry so far. */
+  private static final class Slot {
+    final long checksum;
+    final int length;
+    List<Diagnostic> markdown;
+    EntryDigests.Both digests;
+
+    Slot(long checksum, int length) {
+      this.checksum = checksum;
+      this.length = length;
+    }
+  }
+
+  /** The record read: its context and each file's part, by path. */
+  private record Read(String context, Map<String, Known> files) {}
+
+  private final Path file;
+  private volatile Aside<Optional<Read>> reading;
+  private final Map<String, Slot> slots = new ConcurrentHashMap<>();
+  private final Map<Entry, Slot> byEntry = java.util.Collections.synchronizedMap(new IdentityHashMap<>());
+  private String context;
+  private Optional<Map<String, Known>> earlier = Optional.empty();
+
+  FileStore(Path cacheDir) {
+    this.file = cacheDir.resolve(FILE);
+  }
+
+  /** Starts reading the record on a thread of its own; a store never started reads nothing (a full build). */
+  FileStore startReading() {
+    reading = Aside.start("errata-read-files", this::read, Optional.empty());
+    return this;
+  }
+
+  private Optional<Read> read() {
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (IOException e) {
+      return Optional.empty(); // none yet, or unreadable: the work is done
+    }
+    try {
+      RecordBytes.In in = new RecordBytes.In(bytes);
+      if (!MAGIC.equals(in.text())) {
+        return Optional.empty();
+      }
+      String context = in.text();
+      String[] strings = new String[in.count()];
+      for (int i = 0; i < strings.length; i++) {
+        strings[i] = in.text();
+      }
+      int n = in.count();
+      Map<String, Known> files = new HashMap<>(n * 2);
+      for (int i = 0; i < n; i++) {
+        String path = in.text();
+        long checksum = in.fixed();
+        int length = in.count();
+        List<Diagnostic> markdown = null;
+        if (in.count() == 1) {
+          Diagnostic[] problems = new Diagnostic[in.count()];
+          for (int k = 0; k < problems.length; k++) {
+            problems[k] = new Diagnostic(strings[in.count()], in.count(), in.count(),
+                in.count() == 0 ? Diagnostic.Severity.ERROR : Diagnostic.Severity.WARNING, strings[in.count()], strings[in.count()]);
+          }
+          markdown = List.of(problems);
+        }
+        EntryDigests.Both digests = in.count() == 1 ? new EntryDigests.Both(in.text(), new long[] {in.fixed(), in.fixed()}) : null;
+        files.put(path, new Known(checksum, length, markdown, digests));
+      }
+      return in.atEnd() ? Optional.of(new Read(context, files)) : Optional.empty();
+    } catch (RuntimeException e) {
+      return Optional.empty(); // damaged or cut short
+    }
+  }
+
+  /**
+   * The load's memo ({@link ContentLoader#ContentLoader(java.util.function.BiFunction)}): parses
+   * the file, and notes what the record knows of its entry when the record holds this very text.
+   */
+  ContentLoader.FileResult file(ContentLoader.FileInput input, Supplier<ContentLoader.FileResult> parse) {
+    ContentLoader.FileResult result = parse.get();
+    String key = input.file().toString();
+    Slot slot = new Slot(input.checksum(), input.text().length());
+    Optional<Known> known = earlier(input).map(x -> x.get(key))
+        .filter(k -> k.checksum() == slot.checksum && k.length() == slot.length);
+    known.ifPresent(k -> {
+      slot.markdown = k.markdown();
+      slot.digests = k.digests();
+    });
+    slots.put(key, slot);
+    result.entry().ifPresent(e -> byEntry.put(e, slot));
+    return result;
+  }
+
+  /**
+   * The files the record knows, when it was made in the context of this load: what, besides a
+   * file's text, its entry is made from. One load reads one folder with one vocabulary, so the
+   * context (long: the tool's identity holds its built-in rules) is compared once.
+   */
+  private synchronized Optional<Map<String, Known>> earlier(ContentLoader.FileInput input) {
+    if (context == null) {
+      context = String.join("\u0000", MAGIC, Tool.IDENTITY, Path.of("").toAbsolutePath().toString(),
+          input.root().toAbsolutePath().normalize().toString(), input.defaultLang(), ModelDigest.of(input.vocabulary()));
+      Aside<Optional<Read>> r = reading;
+      earlier = r == null ? Optional.empty() : r.get().filter(x -> x.context().equals(context)).map(Read::files);
+    }
+    return earlier;
+  }
+
+  /** The build check's Markdown problems of {@code e} ({@link dev.errata.markdown.MarkdownCheck}'s memo). */
+  List<Diagnostic> checked(Entry e, Supplier<List<Diagnostic>> check) {
+    Slot slot = byEntry.get(e);
+    if (slot == null) {
+      return check.get();
+    }
+    synchronized (slot) {
+      if (slot.markdown == null) {
+        slot.markdown = List.copyOf(check.get());
+      }
+      return slot.markdown;
+    }
+  }
+
+  /** The digests of {@code e} ({@link EntryDigests}' memo). */
+  EntryDigests.Both digests(Entry e, Supplier<EntryDigests.Both> digest) {
+    Slot slot = byEntry.get(e);
+    if (slot == null) {
+      return digest.get();
+    }
+    synchronized (slot) {
+      if (slot.digests == null) {
+        slot.digests = digest.get();
+      }
+      return slot.digests;
+    }
+  }
+
+  /** Replaces the record with what this build found out. Text that problems repeat is written once. */
+  void save() {
+    String c;
+    synchronized (this) {
+      c = context;
+    }
+    if (c == null) {
+      return;
+    }
+    List<String> paths = new ArrayList<>(slots.keySet());
+    paths.sort(null);
+    Map<String, Integer> numbers = new HashMap<>();
+    List<String> strings = new ArrayList<>();
+    RecordBytes.Out body = new RecordBytes.Out();
+    body.count(paths.size());
+    for (String path : paths) {
+      Slot s = slots.get(path);
+      body.text(path);
+      synchronized (s) {
+        body.fixed(s.checksum);
+        body.count(s.length);
+        if (s.markdown == null) {
+          body.count(0);
+        } else {
+          body.count(1);
+          body.count(s.markdown.size());
+          for (Diagnostic d : s.markdown) {
+            body.count(number(d.file(), numbers, strings));
+            body.count(d.line());
+            body.count(d.column());
+            body.count(d.isError() ? 0 : 1);
+            body.count(number(d.message(), numbers, strings));
+            body.count(number(d.hint(), numbers, strings));
+          }
+        }
+        if (s.digests == null) {
+          body.count(0);
+        } else {
+          body.count(1);
+          body.text(s.digests.json());
+          body.fixed(s.digests.whole()[0]);
+          body.fixed(s.digests.whole()[1]);
+        }
+      }
+    }
+    RecordBytes.Out out = new RecordBytes.Out();
+    out.text(MAGIC);
+    out.text(c);
+    out.count(strings.size());
+    strings.forEach(out::text);
+    CacheFile.replace(file, o -> {
+      out.writeTo(o);
+      body.writeTo(o);
+    });
+  }
+
+  private static int number(String text, Map<String, Integer> numbers, List<String> strings) {
+    return numbers.computeIfAbsent(text, t -> {
+      strings.add(t);
+      return strings.size() - 1;
+    });
+  }
+}

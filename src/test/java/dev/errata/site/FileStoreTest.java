@@ -1,0 +1,185 @@
+package dev.errata.site;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.errata.Diagnostic;
+import dev.errata.ErrataException;
+import dev.errata.content.ContentLoader;
+import dev.errata.model.Entry;
+import dev.errata.testing.Trees;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What a build found out about each file ({@link FileStore}: the Markdown problems of its entry,
+ * its digests) is taken by the next build for exactly the files whose text is unchanged, and only
+ * in the same context; the builds that take it report and write what a full build does.
+ */
+class FileStoreTest {
+  private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC);
+
+  private static Path copyOfShipped(Path dir) throws IOException {
+    Path content = dir.resolve("content");
+    try (Stream<Path> files = Files.walk(Path.of("content"))) {
+      for (Path f : files.toList()) {
+        Path to = content.resolve(Path.of("content").relativize(f).toString());
+        if (Files.isDirectory(f)) {
+          Files.createDirectories(to);
+        } else {
+          Files.copy(f, to);
+        }
+      }
+    }
+    return content;
+  }
+
+  private static SiteBuilder.Result build(Path content, Path site, boolean full) {
+    return new SiteBuilder(CLOCK).build(new SiteBuilder.Options(content, Path.of("templates"), site, full));
+  }
+
+  /** The ids of the entries whose Markdown problems and digests a new store could not answer from its record. */
+  private static Set<String> worked(Path content, Path site) {
+    FileStore store = new FileStore(OutputFolder.cacheFolder(site).orElseThrow()).startReading();
+    List<Entry> entries = new ContentLoader(store::file).load(content).knowledgeBase().entries();
+    Set<String> out = new TreeSet<>();
+    for (Entry e : entries) {
+      store.checked(e, () -> {
+        out.add(e.id());
+        return List.of();
+      });
+      store.digests(e, () -> {
+        out.add(e.id());
+        return null;
+      });
+    }
+    return out;
+  }
+
+  /** The first entry file of {@code content}, in path order. */
+  private static Path firstEntry(Path content) throws IOException {
+    try (Stream<Path> files = Files.walk(content)) {
+      return files.filter(f -> f.toString().endsWith(".md")).sorted().findFirst().orElseThrow();
+    }
+  }
+
+  private static String idOf(Path content, Path file) {
+    return new ContentLoader().load(content).knowledgeBase().entries().stream()
+        .filter(e -> e.source().path().endsWith(content.relativize(file).toString())).findFirst().orElseThrow().id();
+  }
+
+  private static Set<String> all(Path content) {
+    Set<String> out = new TreeSet<>();
+    new ContentLoader().load(content).knowledgeBase().entries().forEach(e -> out.add(e.id()));
+    return out;
+  }
+
+  @Test
+  void takesWhatAFileGaveUntilItsTextChanges(@TempDir Path dir) throws IOException {
+    Path content = copyOfShipped(dir);
+    Path site = dir.resolve("site");
+    build(content, site, false);
+    assertEquals(Set.of(), worked(content, site), "every file is as the build read it");
+
+    Path edited = firstEntry(content);
+    String id = idOf(content, edited);
+    // The same length, one character other: only the checksum tells.
+    String text = Files.readString(edited);
+    int at = text.lastIndexOf('e');
+    Files.writeString(edited, text.substring(0, at) + 'E' + text.substring(at + 1));
+    assertEquals(Set.of(id), worked(content, site));
+  }
+
+  @Test
+  void takesNothingInAnotherContext(@TempDir Path dir) throws IOException {
+    Path content = copyOfShipped(dir);
+    Path site = dir.resolve("site");
+    build(content, site, false);
+    Path vocabulary = content.resolve("vocabulary.yml");
+    String before = Files.readString(vocabulary);
+    // A tag added: the entries are read under another vocabulary, whatever their text.
+    Files.writeString(vocabulary, before.replaceFirst("\ntags:\n", "\ntags:\n  - added-by-a-test\n"));
+    assertTrue(!Files.readString(vocabulary).equals(before), "the vocabulary has no tags list");
+    assertEquals(all(content), worked(content, site));
+    Files.writeString(vocabulary, before);
+    assertEquals(Set.of(), worked(content, site));
+
+    // The same files read from another folder: their paths and messages are others.
+    Path moved = dir.resolve("moved");
+    Files.move(content, moved);
+    assertEquals(all(moved), worked(moved, site));
+  }
+
+  @Test
+  void aDamagedRecordIsIgnored(@TempDir Path dir) throws IOException {
+    Path content = copyOfShipped(dir);
+    Path site = dir.resolve("site");
+    build(content, site, false);
+    Path record = OutputFolder.cacheFolder(site).orElseThrow().resolve(FileStore.FILE);
+    byte[] bytes = Files.readAllBytes(record);
+    Files.write(record, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+    assertEquals(all(content), worked(content, site));
+    Files.write(record, new byte[] {1, 2, 3});
+    assertEquals(all(content), worked(content, site));
+  }
+
+  @Test
+  void aBuildThatTakesTheRecordReportsAndWritesWhatAFullBuildDoes(@TempDir Path dir) throws IOException {
+    Path content = copyOfShipped(dir);
+    Path site = dir.resolve("site");
+    build(content, site, false);
+    Path edited = firstEntry(content);
+    String text = Files.readString(edited);
+    // A cause with a link the site refuses, and a body heading that repeats a section: problems
+    // of the edited entry's Markdown that its record did not hold, and then holds.
+    String withProblems = text.replaceFirst("\ncauses:\n  - ", "\ncauses:\n  - \"See [this](javascript:alert(1)).\"\n  - ")
+        + "\n## Fix\n\nMore steps.\n";
+    Files.writeString(edited, withProblems);
+    for (int round = 0; round < 2; round++) {
+      SiteBuilder.Result taken = build(content, site, false);
+      Path fresh = dir.resolve("full-" + round + "/site");
+      SiteBuilder.Result full = build(content, fresh, true);
+      assertEquals(formatted(full.diagnostics()), formatted(taken.diagnostics()));
+      assertEquals(Trees.read(fresh), Trees.read(site));
+      String name = edited.getFileName().toString();
+      assertTrue(taken.diagnostics().stream().anyMatch(d -> d.file().endsWith(name) && d.message().contains("javascript")),
+          () -> "the refused link is not reported: " + formatted(taken.diagnostics()));
+      assertTrue(taken.diagnostics().stream().anyMatch(d -> d.file().endsWith(name) && d.message().contains("'Fix'")),
+          () -> "the repeated heading is not reported: " + formatted(taken.diagnostics()));
+    }
+    Files.writeString(edited, text);
+    SiteBuilder.Result back = build(content, site, false);
+    assertEquals(formatted(build(content, dir.resolve("full-back/site"), true).diagnostics()), formatted(back.diagnostics()));
+  }
+
+  private static List<String> formatted(List<Diagnostic> diagnostics) {
+    return diagnostics.stream().map(Diagnostic::format).toList();
+  }
+
+  @Test
+  void aFailedBuildKeepsTheRecordOfTheLastGoodOne(@TempDir Path dir) throws IOException {
+    Path content = copyOfShipped(dir);
+    Path site = dir.resolve("site");
+    build(content, site, false);
+    Path record = OutputFolder.cacheFolder(site).orElseThrow().resolve(FileStore.FILE);
+    byte[] kept = Files.readAllBytes(record);
+    Path broken = firstEntry(content);
+    Files.writeString(broken, Files.readString(broken).replaceFirst("\ntitle: [^\n]*\n", "\n"));
+    try {
+      build(content, site, false);
+    } catch (ErrataException expected) {
+      // A missing title is an error: nothing is written.
+    }
+    assertTrue(java.util.Arrays.equals(kept, Files.readAllBytes(record)), "a failed build replaced the record");
+  }
+}
