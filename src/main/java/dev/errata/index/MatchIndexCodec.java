@@ -205,6 +205,19 @@ public final class MatchIndexCodec {
     }
   }
 
+  /**
+   * Moves {@code file}'s position past its header (the fingerprint of the content it was built
+   * from), to what is the same for the same index whatever the content's other text; false when
+   * it is not an index file.
+   */
+  public static boolean skipHeader(ByteBuffer file) {
+    try {
+      return header(file).isPresent();
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
   /** What {@link #header(ByteBuffer)} reads. */
   private static void header(DataOutputStream out, String fingerprint) throws IOException {
     string(out, MAGIC);

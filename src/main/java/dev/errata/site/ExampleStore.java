@@ -86,7 +86,13 @@ final class ExampleStore {
     private volatile Optional<String[]> recorded = Optional.empty();
 
     Basis(KnowledgeBase kb, Rules rules, java.util.function.Supplier<MatchIndex> index) {
-      this.entries = List.copyOf(dev.errata.Parallel.map(kb.entries(), e -> ModelDigest.of(MatchIndex.inputs(e))));
+      this(kb, rules, index, (e, digest) -> digest.get());
+    }
+
+    /** @param memo an entry's digest as an earlier build made it ({@link FileStore#indexInputs}) */
+    Basis(KnowledgeBase kb, Rules rules, java.util.function.Supplier<MatchIndex> index,
+        java.util.function.BiFunction<dev.errata.model.Entry, java.util.function.Supplier<String>, String> memo) {
+      this.entries = List.copyOf(dev.errata.Parallel.map(kb.entries(), e -> memo.apply(e, () -> ModelDigest.of(MatchIndex.inputs(e)))));
       this.context = sha256(out -> {
         out.write(Tool.IDENTITY.getBytes(StandardCharsets.UTF_8));
         out.write(0);
@@ -155,16 +161,21 @@ final class ExampleStore {
   }
 
   /**
-   * A 128-bit digest of a file's bytes, to know the site's index for the one a build recorded;
-   * empty when it cannot be read. Not SHA-256: this runs on every build, on the quick compiler,
+   * A 128-bit digest of an index file's bytes after its header, to know the site's index for the
+   * one a build recorded; empty when it cannot be read or is no index. The header, the content's
+   * fingerprint, is left out: a build whose index is the last one's (a body edited) copies the
+   * rest as it was, and so knows its digest without reading it. Not SHA-256: this runs on every build, on the quick compiler,
    * which leaves SHA-256 to the interpreter's pace (0.1 s for a 14 MB index). A file a build
    * did not write is told apart by chance, not by design, as the record's other digests are.
    */
   static Optional<String> fileDigest(Path f) {
     try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(f, java.nio.file.StandardOpenOption.READ)) {
       long size = ch.size();
-      java.nio.ByteBuffer b = ch.map(java.nio.channels.FileChannel.MapMode.READ_ONLY, 0, size)
-          .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+      java.nio.ByteBuffer b = ch.map(java.nio.channels.FileChannel.MapMode.READ_ONLY, 0, size);
+      if (!MatchIndexCodec.skipHeader(b)) {
+        return Optional.empty();
+      }
+      b = b.slice().order(java.nio.ByteOrder.LITTLE_ENDIAN);
       long h1 = 0x9e3779b97f4a7c15L ^ size;
       long h2 = 0xc2b2ae3d27d4eb4fL;
       while (b.remaining() >= 8) {
@@ -329,22 +340,27 @@ final class ExampleStore {
 
   /**
    * Records this run's answers (only those: the file does not grow with past edits), with the
-   * index they were found with as the site now holds it.
+   * index they were found with as the site now holds it. The record is left as it is when it
+   * would be written again byte for byte: an edit of a body leaves the index and every answer.
+   *
+   * @param written the digest ({@link #fileDigest}) of the index the site now holds, when the
+   *     build knows it (it copied the last site's); read from the site otherwise
    */
-  void save(ExampleResults results) {
+  void save(ExampleResults results, Optional<String> written) {
     Basis basis = bases.get(results.key());
-    Optional<String> written = fileDigest(siteIndex);
+    Optional<String> index = written.isPresent() ? written : fileDigest(siteIndex);
+    // Without the index as written, a later build can only reuse answers for the same index.
+    String basisLine = basis != null && index.isPresent() ? basis.line() + " " + index.get() : "basis";
+    String entriesLine = basis != null && index.isPresent() ? "entries " + String.join(" ", basis.entries) : "entries";
+    if (reading != null && unchanged(record(), results, basisLine, entriesLine)) {
+      return;
+    }
     CacheFile.replace(file, out -> {
       Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
       w.write(HEADER + results.key());
       w.write('\n');
-      // Without the index as written, a later build can only reuse answers for the same index.
-      if (basis != null && written.isPresent()) {
-        w.write(basis.line() + " " + written.get() + "\n");
-        w.write("entries " + String.join(" ", basis.entries) + "\n");
-      } else {
-        w.write("basis\nentries\n");
-      }
+      w.write(basisLine + "\n");
+      w.write(entriesLine + "\n");
       Map<String, ExampleResults.Recorded> used = new TreeMap<>(results.used());
       for (Map.Entry<String, ExampleResults.Recorded> e : used.entrySet()) {
         String asRead = read.get(e.getValue());
@@ -369,5 +385,14 @@ final class ExampleStore {
       w.write(END + used.size() + "\n");
       w.flush();
     });
+  }
+
+  /** Whether the record read holds these very lines and answers: every answer was taken from it, and no other. */
+  private static boolean unchanged(Read r, ExampleResults results, String basisLine, String entriesLine) {
+    if (r == Read.NONE || !r.head().equals(HEADER + results.key()) || !String.join(" ", r.basis()).equals(basisLine)
+        || !String.join(" ", r.entries()).equals(entriesLine) || r.known().size() != results.used().size()) {
+      return false;
+    }
+    return results.used().entrySet().stream().allMatch(e -> r.known().get(e.getKey()) == e.getValue());
   }
 }

@@ -19,7 +19,8 @@ import java.util.function.Supplier;
 /**
  * What the last build found out about each content file's entry, kept for the next in {@code
  * site.builds/cache/files.bin}: the problems its check found in the entry's Markdown fields, and
- * the entry's digests ({@link EntryDigests}). Both are functions of the file's text (and of the
+ * the entry's digests ({@link EntryDigests}, and of what the match index reads of it, {@link
+ * ExampleStore.Basis}). All are functions of the file's text (and of the
  * context below), so a file whose text has the checksum and length recorded takes them from the
  * record: its Markdown is not scanned again, nor its entry walked for digests. The entry itself is
  * parsed from the file again by every build; that is about as quick as reading it from a record.
@@ -32,19 +33,24 @@ import java.util.function.Supplier;
  */
 final class FileStore {
   static final String FILE = "files.bin";
-  private static final String MAGIC = "errata-files 1";
+  private static final String MAGIC = "errata-files 2";
 
   /** What the last build found out about one file's entry; either part may be missing. */
-  private record Known(long checksum, int length, List<Diagnostic> markdown, EntryDigests.Both digests) {}
+  private record Known(long checksum, int length, List<Diagnostic> markdown, EntryDigests.Both digests, String indexInputs) {}
 
   /** One file of this build: its key, and what is known of its entry so far. */
   private static final class Slot {
+    final String path;
     final long checksum;
     final int length;
+    /** Whether what the record knows of it was looked up (when first asked for). */
+    boolean looked;
     List<Diagnostic> markdown;
     EntryDigests.Both digests;
+    String indexInputs;
 
-    Slot(long checksum, int length) {
+    Slot(String path, long checksum, int length) {
+      this.path = path;
       this.checksum = checksum;
       this.length = length;
     }
@@ -58,7 +64,7 @@ final class FileStore {
   private final Map<String, Slot> slots = new ConcurrentHashMap<>();
   private final Map<Entry, Slot> byEntry = java.util.Collections.synchronizedMap(new IdentityHashMap<>());
   private String context;
-  private Optional<Map<String, Known>> earlier = Optional.empty();
+  private Map<String, Known> earlier;
 
   FileStore(Path cacheDir) {
     this.file = cacheDir.resolve(FILE);
@@ -103,7 +109,8 @@ final class FileStore {
           markdown = List.of(problems);
         }
         EntryDigests.Both digests = in.count() == 1 ? new EntryDigests.Both(in.text(), new long[] {in.fixed(), in.fixed()}) : null;
-        files.put(path, new Known(checksum, length, markdown, digests));
+        String indexInputs = in.count() == 1 ? in.text() : null;
+        files.put(path, new Known(checksum, length, markdown, digests, indexInputs));
       }
       return in.atEnd() ? Optional.of(new Read(context, files)) : Optional.empty();
     } catch (RuntimeException e) {
@@ -118,58 +125,75 @@ final class FileStore {
   ContentLoader.FileResult file(ContentLoader.FileInput input, Supplier<ContentLoader.FileResult> parse) {
     ContentLoader.FileResult result = parse.get();
     String key = input.file().toString();
-    Slot slot = new Slot(input.checksum(), input.text().length());
-    Optional<Known> known = earlier(input).map(x -> x.get(key))
-        .filter(k -> k.checksum() == slot.checksum && k.length() == slot.length);
-    known.ifPresent(k -> {
-      slot.markdown = k.markdown();
-      slot.digests = k.digests();
-    });
+    Slot slot = new Slot(key, input.checksum(), input.text().length());
+    context(input);
     slots.put(key, slot);
     result.entry().ifPresent(e -> byEntry.put(e, slot));
     return result;
   }
 
   /**
-   * The files the record knows, when it was made in the context of this load: what, besides a
-   * file's text, its entry is made from. One load reads one folder with one vocabulary, so the
-   * context (long: the tool's identity holds its built-in rules) is compared once.
+   * What, besides a file's text, its entry is made from: the same for every file of one load (one
+   * folder, one vocabulary), so it is made once.
    */
-  private synchronized Optional<Map<String, Known>> earlier(ContentLoader.FileInput input) {
+  private synchronized void context(ContentLoader.FileInput input) {
     if (context == null) {
       context = String.join("\u0000", MAGIC, Tool.IDENTITY, Path.of("").toAbsolutePath().toString(),
           input.root().toAbsolutePath().normalize().toString(), input.defaultLang(), ModelDigest.of(input.vocabulary()));
+    }
+  }
+
+  /**
+   * The files the record knows, when it was made in this load's context. Asked for once the
+   * content is loaded, so that the load does not wait for the record; the context (long: the
+   * tool's identity holds its built-in rules) is compared once.
+   */
+  private synchronized Map<String, Known> earlier() {
+    if (earlier == null) {
       Aside<Optional<Read>> r = reading;
-      earlier = r == null ? Optional.empty() : r.get().filter(x -> x.context().equals(context)).map(Read::files);
+      String c = context;
+      earlier = r == null || c == null ? Map.of() : r.get().filter(x -> x.context().equals(c)).map(Read::files).orElse(Map.of());
     }
     return earlier;
   }
 
   /** The build check's Markdown problems of {@code e} ({@link dev.errata.markdown.MarkdownCheck}'s memo). */
   List<Diagnostic> checked(Entry e, Supplier<List<Diagnostic>> check) {
-    Slot slot = byEntry.get(e);
-    if (slot == null) {
-      return check.get();
-    }
-    synchronized (slot) {
-      if (slot.markdown == null) {
-        slot.markdown = List.copyOf(check.get());
-      }
-      return slot.markdown;
-    }
+    return kept(e, () -> List.copyOf(check.get()), s -> s.markdown, (s, v) -> s.markdown = v);
   }
 
   /** The digests of {@code e} ({@link EntryDigests}' memo). */
   EntryDigests.Both digests(Entry e, Supplier<EntryDigests.Both> digest) {
+    return kept(e, digest, s -> s.digests, (s, v) -> s.digests = v);
+  }
+
+  /** The digest of what the match index reads of {@code e} ({@link ExampleStore.Basis}' memo). */
+  String indexInputs(Entry e, Supplier<String> digest) {
+    return kept(e, digest, s -> s.indexInputs, (s, v) -> s.indexInputs = v);
+  }
+
+  /** A value of {@code e}'s slot: as the record had it, else made now (and kept for the next record). */
+  private <T> T kept(Entry e, Supplier<T> make, java.util.function.Function<Slot, T> get, java.util.function.BiConsumer<Slot, T> set) {
     Slot slot = byEntry.get(e);
     if (slot == null) {
-      return digest.get();
+      return make.get();
     }
     synchronized (slot) {
-      if (slot.digests == null) {
-        slot.digests = digest.get();
+      if (!slot.looked) {
+        slot.looked = true;
+        Known k = earlier().get(slot.path);
+        if (k != null && k.checksum() == slot.checksum && k.length() == slot.length) {
+          slot.markdown = k.markdown();
+          slot.digests = k.digests();
+          slot.indexInputs = k.indexInputs();
+        }
       }
-      return slot.digests;
+      T v = get.apply(slot);
+      if (v == null) {
+        v = make.get();
+        set.accept(slot, v);
+      }
+      return v;
     }
   }
 
@@ -215,6 +239,12 @@ final class FileStore {
           body.text(s.digests.json());
           body.fixed(s.digests.whole()[0]);
           body.fixed(s.digests.whole()[1]);
+        }
+        if (s.indexInputs == null) {
+          body.count(0);
+        } else {
+          body.count(1);
+          body.text(s.indexInputs);
         }
       }
     }

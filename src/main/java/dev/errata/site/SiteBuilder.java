@@ -163,7 +163,8 @@ public final class SiteBuilder {
     List<Diagnostic> all = new ArrayList<>(loaded.diagnostics());
     Function<KnowledgeBase, ExampleResults> recorded = kb -> results.computeIfAbsent(kb, k -> store.map(s -> {
       // Example answers depend on the index and on the rules that prepare a paste (matching.yml among them).
-      ExampleStore.Basis basis = bases.computeIfAbsent(k, x -> new ExampleStore.Basis(k, rulesOf.apply(k), index.apply(k)));
+      ExampleStore.Basis basis = bases.computeIfAbsent(k, x -> files.map(f -> new ExampleStore.Basis(k, rulesOf.apply(k), index.apply(k),
+          f::indexInputs)).orElseGet(() -> new ExampleStore.Basis(k, rulesOf.apply(k), index.apply(k))));
       return s.load(basis, reuse);
     }).orElse(ExampleResults.none()));
     List<dev.errata.check.Rule> extra = runExamples
@@ -279,7 +280,7 @@ public final class SiteBuilder {
     try (OutputFolder out = new OutputFolder(options.out(),
         () -> notices.accept("another build into " + options.out() + " is running; waiting for it to finish"))) {
       // Stored only by a build that succeeded, under its lock: a failed or killed build leaves nothing behind.
-      Runnable saveExamples = () -> store.ifPresent(s -> examples.values().forEach(s::save));
+      Consumer<Optional<String>> saveExamples = written -> store.ifPresent(s -> examples.values().forEach(r -> s.save(r, written)));
       return write(options, checked, fingerprint, out, pageStore, files, saveExamples, start, phases).withExamples(
           examples.values().stream().mapToInt(ExampleResults::reused).sum(),
           examples.values().stream().mapToInt(ExampleResults::matched).sum());
@@ -288,7 +289,7 @@ public final class SiteBuilder {
 
   /** Renders and writes the site into a new folder of {@code out} and swaps it in; the lock is held throughout. */
   private Result write(Options options, Checked checked, Fingerprint fingerprint, OutputFolder out,
-      Optional<PageStore> pageStore, Optional<FileStore> files, Runnable saveExamples, long start, Phases phases) {
+      Optional<PageStore> pageStore, Optional<FileStore> files, Consumer<Optional<String>> saveExamples, long start, Phases phases) {
     KnowledgeBase kb = checked.knowledgeBase();
     Rules rules = Rules.forContent(kb.matching());
     Markdown markdown = memory.map(m -> m.markdown).orElseGet(Markdown::new);
@@ -413,13 +414,12 @@ public final class SiteBuilder {
       Optional<PageStore.Spare> next = previous == PageWriter.Previous.NONE ? Optional.empty()
           : Optional.of(new PageStore.Spare(previous.folder().getFileName().toString(), differing(previous.digests(), writer.digests())));
       // Under the lock still, and only once the site is in place: a failed build keeps the last
-      // records. The pages' and files' are written beside the examples', each a tenth of a second at 10,000 entries.
+      // records. The pages' record is written beside the examples' and the files'.
       PageStore.Record record = kept.record(tmp.getFileName().toString(), writer.digests(), kb, next);
-      Future<?> pages = side.submit(() -> {
-        pageStore.ifPresent(s -> s.save(context, record));
-        files.ifPresent(FileStore::save);
-      });
-      saveExamples.run();
+      Future<?> pages = side.submit(() -> pageStore.ifPresent(s -> s.save(context, record)));
+      // An index taken from the last site is its file's data as it was: the digest the record holds.
+      saveExamples.accept(sameParts.flatMap(p -> checked.sameIndex().map(SameIndex::file)));
+      files.ifPresent(FileStore::save);
       finish(pages);
       phases.done("records of the pages and examples");
     } catch (RuntimeException | Error e) {

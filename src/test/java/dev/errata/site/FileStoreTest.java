@@ -31,16 +31,7 @@ class FileStoreTest {
 
   private static Path copyOfShipped(Path dir) throws IOException {
     Path content = dir.resolve("content");
-    try (Stream<Path> files = Files.walk(Path.of("content"))) {
-      for (Path f : files.toList()) {
-        Path to = content.resolve(Path.of("content").relativize(f).toString());
-        if (Files.isDirectory(f)) {
-          Files.createDirectories(to);
-        } else {
-          Files.copy(f, to);
-        }
-      }
-    }
+    Trees.copy(Path.of("content"), content);
     return content;
   }
 
@@ -48,7 +39,7 @@ class FileStoreTest {
     return new SiteBuilder(CLOCK).build(new SiteBuilder.Options(content, Path.of("templates"), site, full));
   }
 
-  /** The ids of the entries whose Markdown problems and digests a new store could not answer from its record. */
+  /** The ids of the entries whose Markdown problems or digests a new store could not answer from its record. */
   private static Set<String> worked(Path content, Path site) {
     FileStore store = new FileStore(OutputFolder.cacheFolder(site).orElseThrow()).startReading();
     List<Entry> entries = new ContentLoader(store::file).load(content).knowledgeBase().entries();
@@ -59,6 +50,10 @@ class FileStoreTest {
         return List.of();
       });
       store.digests(e, () -> {
+        out.add(e.id());
+        return null;
+      });
+      store.indexInputs(e, () -> {
         out.add(e.id());
         return null;
       });

@@ -30,6 +30,41 @@ class KeptPagesTest {
   }
 
   @Test
+  void aBodyEditLeavesTheExamplesRecordAsItWasAndAnExampleEditRewritesIt(@TempDir Path dir) throws IOException {
+    Path content = dir.resolve("content");
+    dev.errata.testing.Trees.copy(CONTENT, content);
+    Path site = dir.resolve("site");
+    SiteBuilder.Options options = new SiteBuilder.Options(content, Path.of("templates"), site, false);
+    new SiteBuilder(CLOCK).build(options);
+    Path record = OutputFolder.cacheFolder(site).orElseThrow().resolve(ExampleStore.FILE);
+    Object before = Files.readAttributes(record, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+    byte[] bytes = Files.readAllBytes(record);
+    Path entry;
+    try (java.util.stream.Stream<Path> files = Files.walk(content)) {
+      entry = files.filter(f -> f.toString().endsWith(".md")).sorted().findFirst().orElseThrow();
+    }
+    String text = Files.readString(entry);
+    Files.writeString(entry, text + "\nA paragraph added to the body.\n");
+    SiteBuilder.Result body = new SiteBuilder(CLOCK).build(options);
+    assertEquals(body.examplesReused(), body.examplesReused() + body.examplesMatched(), "a body edit reuses every answer");
+    assertEquals(before, Files.readAttributes(record, java.nio.file.attribute.BasicFileAttributes.class).fileKey(),
+        "a body edit replaced the examples' record");
+    assertTrue(java.util.Arrays.equals(bytes, Files.readAllBytes(record)));
+    // What a full build records is the same record.
+    new SiteBuilder(CLOCK).build(new SiteBuilder.Options(content, Path.of("templates"), site, true));
+    assertTrue(java.util.Arrays.equals(bytes, Files.readAllBytes(record)), "the kept record is not the one a full build writes");
+
+    // An example edited: its answer is matched again, and the record written anew with it.
+    // The first paste wrapped in a log line's prefix.
+    Files.writeString(entry, Files.readString(entry).replaceFirst("(\nexamples:\n  match:\n    - \")",
+        "$1E1126 10:57:49.826795 574 server.cc:512] "));
+    assertTrue(!Files.readString(entry).equals(text + "\nA paragraph added to the body.\n"), "no examples to edit in " + entry);
+    SiteBuilder.Result example = new SiteBuilder(CLOCK).build(options);
+    assertTrue(example.examplesMatched() > 0, "the edited example was not matched");
+    assertTrue(!java.util.Arrays.equals(bytes, Files.readAllBytes(record)), "an example edit left the record as it was");
+  }
+
+  @Test
   void keepsEveryEntryPageOfUnchangedContentAndBuildsTheSameSite(@TempDir Path dir) throws IOException {
     Path site = dir.resolve("site");
     SiteBuilder.Result first = build(site, false);
