@@ -20,13 +20,19 @@ final class LinksExist implements Rule {
 
   @Override
   public List<Diagnostic> check(KnowledgeBase kb) {
-    Set<String> ids = new TreeSet<>();
+    Set<String> ids = new java.util.HashSet<>();
     kb.entries().forEach(e -> ids.add(e.id()));
     List<Diagnostic> out = new ArrayList<>();
-    // Many links to one missing entry (renamed or removed) get one search for a hint.
+    // Many links to one missing entry (renamed or removed) get one search for a hint, among the
+    // ids in order (ties go to the first), sorted only when a link is broken.
     java.util.Map<String, String> hints = new java.util.HashMap<>();
-    java.util.function.BiFunction<String, String, String> hint = (typed, otherwise) ->
-        hints.computeIfAbsent(typed + "\n" + otherwise, k -> hint(typed, ids, otherwise));
+    Set<String> sorted = new TreeSet<>();
+    java.util.function.BiFunction<String, String, String> hint = (typed, otherwise) -> {
+      if (sorted.isEmpty()) {
+        sorted.addAll(ids);
+      }
+      return hints.computeIfAbsent(typed + "\n" + otherwise, k -> hint(typed, sorted, otherwise));
+    };
     for (Entry e : kb.entries()) {
       for (int i = 0; i < e.related().size(); i++) {
         String r = e.related().get(i);
