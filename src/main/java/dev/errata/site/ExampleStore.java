@@ -11,12 +11,8 @@ import dev.errata.model.KnowledgeBase;
 import dev.errata.render.ModelDigest;
 import dev.errata.text.Rules;
 import java.util.Optional;
-import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +27,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The answers of examples, kept in one file between builds ({@code site.builds/cache/examples.tsv}),
+ * The answers of examples, kept in one file between builds ({@code site.builds/cache/examples.bin}),
  * each with how far its match reached ({@link Reach}). They are recorded under a key made of the
  * tool, the matching rules and what the index is built from ({@link Basis}): a later build with
  * the same key would build the same index, and reuses them all without building it. A build
@@ -41,23 +37,14 @@ import java.util.TreeMap;
  * a reader sees a whole record or none; one it cannot read is ignored (every example runs).
  */
 final class ExampleStore {
-  static final String FILE = "examples.tsv";
-  private static final String HEADER = "errata-example-results 2 ";
-  /** The last line, with the number of pastes: a record that lacks it was cut short. */
-  private static final String END = "end ";
+  static final String FILE = "examples.bin";
+  private static final String HEADER = "errata-example-results 3 ";
   /** Past this many edited entries, every example runs again. */
   static final int MAX_EDITED = 64;
 
   private final Path file;
   private final Path siteIndex;
   private final Map<String, Basis> bases = new java.util.concurrent.ConcurrentHashMap<>();
-  /**
-   * The text after the key of each paste's line as read, by the answers read from it: a paste
-   * whose answers are taken again is written back as it was read, not formatted anew (at 10,000
-   * entries, 20,000 lines of numbers were a tenth of a second at the end of every rebuild).
-   */
-  private final Map<ExampleResults.Recorded, String> read = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
-
   /**
    * @param cacheDir where the record is
    * @param siteIndex the match index of the site the recording build wrote ({@link MatchIndexCodec#FILE})
@@ -210,8 +197,8 @@ final class ExampleStore {
   private volatile Aside<Read> reading;
 
   /**
-   * Starts reading the record on a thread of its own: parsing 20,000 lines is a tenth of a second
-   * that the content's loading on the other threads hides. What it reads is only taken where
+   * Starts reading the record on a thread of its own, while the content loads: 20,000 pastes'
+   * answers, each a key, its reach and its answers' numbers in a table of ids. What it reads is only taken where
    * {@link #load} holds it against the index, as before.
    */
   ExampleStore startReading() {
@@ -220,37 +207,51 @@ final class ExampleStore {
   }
 
   private Read read() {
-    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      String head = in.readLine();
-      if (head == null || !head.startsWith(HEADER)) {
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (IOException e) {
+      return Read.NONE; // none yet, or unreadable: every example runs again
+    }
+    try {
+      RecordBytes.In in = new RecordBytes.In(bytes);
+      String head = in.text();
+      if (!head.startsWith(HEADER)) {
         return Read.NONE;
       }
-      String[] basis = String.valueOf(in.readLine()).split(" ");
-      String[] entries = String.valueOf(in.readLine()).split(" ");
-      Map<String, ExampleResults.Recorded> known = new HashMap<>();
-      String line = in.readLine();
-      for (; line != null && !line.startsWith(END); line = in.readLine()) {
-        String[] f = line.split("\t", -1);
-        List<ExampleResults.Answer> answers = new ArrayList<>();
-        for (int i = 3; i + 2 < f.length; i += 3) {
-          answers.add(new ExampleResults.Answer(f[i], f[i + 1], Confidence.valueOf(f[i + 2])));
+      String[] basis = in.text().split(" ");
+      String[] entries = in.text().split(" ");
+      String[] ids = new String[in.count()];
+      for (int i = 0; i < ids.length; i++) {
+        ids[i] = in.text();
+      }
+      Confidence[] confidences = Confidence.values();
+      int n = in.count();
+      Map<String, ExampleResults.Recorded> known = new HashMap<>(n * 2);
+      for (int i = 0; i < n; i++) {
+        String paste = in.text();
+        double worst = Double.longBitsToDouble(in.fixed());
+        double[] lines = new double[in.count()];
+        for (int k = 0; k < lines.length; k++) {
+          lines[k] = Double.longBitsToDouble(in.fixed());
         }
-        double[] lines = f[2].isEmpty() ? new double[0]
-            : java.util.Arrays.stream(f[2].split(",")).mapToDouble(Double::parseDouble).toArray();
-        ExampleResults.Recorded r = new ExampleResults.Recorded(answers, new Reach(Double.parseDouble(f[1]), lines));
-        known.put(f[0], r);
-        read.put(r, line.substring(f[0].length() + 1));
+        ExampleResults.Answer[] answers = new ExampleResults.Answer[in.count()];
+        for (int k = 0; k < answers.length; k++) {
+          answers[k] = new ExampleResults.Answer(ids[in.count()], ids[in.count()], confidences[in.count()]);
+        }
+        known.put(paste, new ExampleResults.Recorded(List.of(answers), new Reach(worst, lines)));
       }
-      // A record without its last line was cut short: its last answers may be cut too.
-      if (line == null || !line.equals(END + known.size())) {
-        return Read.NONE;
-      }
-      // Immutable here, on this thread: the results taken from it need no copy of their own.
-      return new Read(head, basis, entries, Map.copyOf(known));
-    } catch (IOException | RuntimeException e) {
-      // None yet, or damaged: that costs time, never a wrong answer; every example runs again.
+      // A record cut short, or with bytes after its last paste, is not taken.
+      return in.atEnd() ? new Read(head, basis, entries, Map.copyOf(known)) : Read.NONE;
+    } catch (RuntimeException e) {
+      // Damaged: that costs time, never a wrong answer; every example runs again.
       return Read.NONE;
     }
+  }
+
+  /** The first line of the record in {@code cacheDir}: its kind and the key of the index its answers are for; empty without one. */
+  static String recordedKey(Path cacheDir) {
+    return new ExampleStore(cacheDir, cacheDir).read().head();
   }
 
   private Read record() {
@@ -355,36 +356,43 @@ final class ExampleStore {
     if (reading != null && unchanged(record(), results, basisLine, entriesLine)) {
       return;
     }
-    CacheFile.replace(file, out -> {
-      Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-      w.write(HEADER + results.key());
-      w.write('\n');
-      w.write(basisLine + "\n");
-      w.write(entriesLine + "\n");
-      Map<String, ExampleResults.Recorded> used = new TreeMap<>(results.used());
-      for (Map.Entry<String, ExampleResults.Recorded> e : used.entrySet()) {
-        String asRead = read.get(e.getValue());
-        if (asRead != null) {
-          w.write(e.getKey());
-          w.write('\t');
-          w.write(asRead);
-          w.write('\n');
-          continue;
-        }
-        Reach reach = e.getValue().reach();
-        w.write(e.getKey() + '\t' + reach.worst() + '\t');
-        double[] lines = reach.lines();
-        for (int i = 0; i < lines.length; i++) {
-          w.write((i == 0 ? "" : ",") + lines[i]);
-        }
-        for (ExampleResults.Answer a : e.getValue().answers()) {
-          w.write('\t' + a.id() + '\t' + a.family() + '\t' + a.confidence().name());
-        }
-        w.write('\n');
+    // Ids are written once, in a table, and each answer as its numbers in it.
+    Map<String, Integer> numbers = new HashMap<>();
+    List<String> ids = new ArrayList<>();
+    Map<String, ExampleResults.Recorded> used = new TreeMap<>(results.used());
+    RecordBytes.Out pastes = new RecordBytes.Out();
+    pastes.count(used.size());
+    for (Map.Entry<String, ExampleResults.Recorded> e : used.entrySet()) {
+      pastes.text(e.getKey());
+      Reach reach = e.getValue().reach();
+      pastes.fixed(Double.doubleToLongBits(reach.worst()));
+      double[] lines = reach.lines();
+      pastes.count(lines.length);
+      for (double l : lines) {
+        pastes.fixed(Double.doubleToLongBits(l));
       }
-      w.write(END + used.size() + "\n");
-      w.flush();
+      pastes.count(e.getValue().answers().size());
+      for (ExampleResults.Answer a : e.getValue().answers()) {
+        pastes.count(numbers.computeIfAbsent(a.id(), id -> add(ids, id)));
+        pastes.count(numbers.computeIfAbsent(a.family(), id -> add(ids, id)));
+        pastes.count(a.confidence().ordinal());
+      }
+    }
+    RecordBytes.Out head = new RecordBytes.Out();
+    head.text(HEADER + results.key());
+    head.text(basisLine);
+    head.text(entriesLine);
+    head.count(ids.size());
+    ids.forEach(head::text);
+    CacheFile.replace(file, out -> {
+      head.writeTo(out);
+      pastes.writeTo(out);
     });
+  }
+
+  private static int add(List<String> table, String text) {
+    table.add(text);
+    return table.size() - 1;
   }
 
   /** Whether the record read holds these very lines and answers: every answer was taken from it, and no other. */

@@ -272,7 +272,7 @@ class IncrementalBuildTest {
   }
 
   private static String cacheKey(Path site) throws IOException {
-    return Files.readAllLines(OutputFolder.cacheFolder(site).orElseThrow().resolve(ExampleStore.FILE)).get(0);
+    return ExampleStore.recordedKey(OutputFolder.cacheFolder(site).orElseThrow());
   }
 
   private static String exampleLine(Path entry) throws IOException {
