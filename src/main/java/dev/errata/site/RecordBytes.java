@@ -73,18 +73,16 @@ final class RecordBytes {
   /** Reads what {@link Out} wrote; throws on anything cut short. */
   static final class In {
     private final byte[] bytes;
-    private final int limit;
     private int at;
 
     In(byte[] bytes) {
       this.bytes = bytes;
-      this.limit = bytes.length;
     }
 
     int count() {
       int v = 0;
       for (int shift = 0; shift < 35; shift += 7) {
-        byte b = next();
+        byte b = bytes[at++];
         v |= (b & 0x7f) << shift;
         if (b >= 0) {
           if (v < 0) {
@@ -99,14 +97,14 @@ final class RecordBytes {
     long fixed() {
       long v = 0;
       for (int i = 0; i < 8; i++) {
-        v |= (next() & 0xffL) << (8 * i);
+        v |= (bytes[at++] & 0xffL) << (8 * i);
       }
       return v;
     }
 
     String text() {
       int n = count();
-      if (n > limit - at) {
+      if (n > bytes.length - at) {
         throw new IllegalStateException("text cut short");
       }
       String s = new String(bytes, at, n, StandardCharsets.UTF_8);
@@ -118,15 +116,8 @@ final class RecordBytes {
       return new dev.errata.Diagnostic(text(), count(), count(), dev.errata.Diagnostic.Severity.valueOf(text()), text(), text());
     }
 
-    private byte next() {
-      if (at >= limit) {
-        throw new IllegalStateException("record cut short");
-      }
-      return bytes[at++];
-    }
-
     boolean atEnd() {
-      return at == limit;
+      return at == bytes.length;
     }
   }
 }
