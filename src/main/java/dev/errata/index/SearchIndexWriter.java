@@ -74,6 +74,20 @@ public final class SearchIndexWriter {
     return pages;
   }
 
+  /**
+   * The paths of {@link #entryParts} for {@code entries} entries. They are made from what {@code
+   * api/entries.json} reads of each entry, in order: a build whose entries give that file as the
+   * last build wrote it may keep these parts as that build wrote them.
+   */
+  public static List<String> entryPartPaths(int entries) {
+    List<String> out = new ArrayList<>();
+    for (int start = 0; start < entries; start += ENTRIES_PER_PART) {
+      out.add("search/e/" + (start / ENTRIES_PER_PART) + ".js");
+    }
+    out.add("search/facets.js");
+    return out;
+  }
+
   /** The parts of word search, {@code w/0.js} on in the order of their keys, made on all cores (a build does it beside the list pages). */
   public List<IndexPart> wordParts(WordIndex words) {
     List<List<String>> parts = new ArrayList<>(words.parts().values());

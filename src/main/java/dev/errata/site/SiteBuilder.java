@@ -332,6 +332,13 @@ public final class SiteBuilder {
       boolean sameEntriesJson = !entryDigests.entriesJson().isEmpty()
           && last.map(PageStore.Record::entriesJson).filter(entryDigests.entriesJson()::equals).isPresent()
           && previous.digests().containsKey(ENTRIES_JSON) && Files.isRegularFile(previous.folder().resolve(ENTRIES_JSON));
+      // The entry parts and facets read no more of the entries than api/entries.json: with that
+      // file as it was, they are the previous site's, when it still holds them all.
+      Optional<List<String>> sameEntryParts = sameEntriesJson
+          ? whole(previous, SearchIndexWriter.entryPartPaths(kb.entries().size())) : Optional.empty();
+      Consumer<List<EntryInfo>> entryParts = infos -> sameEntryParts.ifPresentOrElse(
+          paths -> paths.forEach(p -> writer.keep(p, previous.digests().get(p))),
+          () -> searchIndex.entryParts(kb, infos).forEach(writer::write));
       Future<SearchIndexWriter.Shape> matchIndex = side.submit(() -> {
         if (sameEntriesJson) {
           writer.keep(ENTRIES_JSON, previous.digests().get(ENTRIES_JSON));
@@ -343,7 +350,7 @@ public final class SiteBuilder {
           // The index is the one the previous site holds: its file (with this content's
           // fingerprint) and its parts are taken from there, and it is not built at all.
           List<EntryInfo> entries = MatchIndex.infos(kb);
-          searchIndex.entryParts(kb, entries).forEach(writer::write);
+          entryParts.accept(entries);
           sameParts.get().forEach(p -> writer.keep(p, previous.digests().get(p)));
           rewriteIndex(previous.folder().resolve(MatchIndexCodec.FILE), tmp.resolve(MatchIndexCodec.FILE), fingerprint.digest());
           int keyParts = (int) sameParts.get().stream().filter(p -> p.startsWith(SearchIndexWriter.KEY_PARTS)).count();
@@ -353,7 +360,7 @@ public final class SiteBuilder {
         MatchIndexCodec.Encoded encoded = checked.encodedIndex().get();
         memory.map(m -> m.indexParts(index, () -> searchIndex.indexParts(index)))
             .orElseGet(() -> searchIndex.indexParts(index)).forEach(writer::write);
-        searchIndex.entryParts(kb, index.entries()).forEach(writer::write);
+        entryParts.accept(index.entries());
         writeIndex(tmp.resolve(MatchIndexCodec.FILE), encoded, fingerprint.digest());
         return SearchIndexWriter.Shape.of(index);
       });
@@ -497,9 +504,14 @@ public final class SiteBuilder {
   private static Optional<List<String>> indexParts(PageWriter.Previous previous) {
     List<String> parts = previous.digests().keySet().stream()
         .filter(p -> p.startsWith(SearchIndexWriter.KEY_PARTS) || p.startsWith(SearchIndexWriter.TEMPLATE_PARTS)).sorted().toList();
-    boolean whole = !parts.isEmpty() && parts.stream().allMatch(p -> Files.isRegularFile(previous.folder().resolve(p)))
-        && Files.isRegularFile(previous.folder().resolve(MatchIndexCodec.FILE));
-    return whole ? Optional.of(parts) : Optional.empty();
+    return parts.isEmpty() || !Files.isRegularFile(previous.folder().resolve(MatchIndexCodec.FILE)) ? Optional.empty()
+        : whole(previous, parts);
+  }
+
+  /** {@code paths}, when the previous site's record has each and its folder still holds it (none removed by hand). */
+  private static Optional<List<String>> whole(PageWriter.Previous previous, List<String> paths) {
+    boolean all = paths.stream().allMatch(p -> previous.digests().containsKey(p) && Files.isRegularFile(previous.folder().resolve(p)));
+    return all ? Optional.of(paths) : Optional.empty();
   }
 
   private static void rewriteIndex(Path previous, Path file, String fingerprint) {

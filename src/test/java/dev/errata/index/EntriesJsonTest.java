@@ -34,6 +34,30 @@ class EntriesJsonTest {
   }
 
   /**
+   * A build whose api/entries.json is the last one's keeps the search index's entry parts too, by
+   * their paths: they must be the paths {@link SearchIndexWriter#entryParts} writes, and made from
+   * nothing the file does not read (a field of an entry that only they read would leave them stale).
+   */
+  @Test
+  void theEntryPartsAreWhereTheBuildKeepsThemAndReadOnlyWhatTheJsonReads() throws IOException {
+    KnowledgeBase kb = new ContentLoader().load(Path.of("content")).knowledgeBase();
+    SearchIndexWriter writer = new SearchIndexWriter();
+    java.util.List<IndexPart> parts = writer.entryParts(kb, dev.errata.match.MatchIndex.infos(kb));
+    assertEquals(SearchIndexWriter.entryPartPaths(kb.entries().size()), parts.stream().map(IndexPart::path).toList());
+    // Each entry with every field the JSON does not read emptied or changed: the same parts.
+    java.util.List<Entry> changed = kb.entries().stream().map(e -> new Entry(e.id(), e.title(), e.summary(), e.lang(),
+        e.translationOf(), e.status(), e.published(), e.modified(), e.tags(), e.components(), e.symptoms(), e.causes(),
+        e.fixes(), e.examples(), e.references(), e.related(), "a body of another entry",
+        new dev.errata.model.Source("elsewhere.md", 99, pointer -> 0))).toList();
+    KnowledgeBase other = new KnowledgeBase(kb.site(), kb.vocabulary(), changed, kb.matching());
+    java.util.List<IndexPart> again = writer.entryParts(other, dev.errata.match.MatchIndex.infos(other));
+    assertEquals(parts.size(), again.size());
+    for (int i = 0; i < parts.size(); i++) {
+      assertTrue(java.util.Arrays.equals(parts.get(i).bytes(), again.get(i).bytes()), parts.get(i).path());
+    }
+  }
+
+  /**
    * A build keeps api/entries.json when the digest of {@link EntriesJson#inputs(Entry)} is equal:
    * they must be every field of an entry but its body and source, so that a field added to the
    * entry is either in the inputs or explained here.
