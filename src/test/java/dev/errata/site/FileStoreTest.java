@@ -129,6 +129,17 @@ class FileStoreTest {
   }
 
   @Test
+  void aFullBuildReadsNoRecordAndLeavesOneForTheNext(@TempDir Path dir) throws IOException {
+    Path content = copyOfShipped(dir);
+    Path site = dir.resolve("site");
+    build(content, site, false);
+    Path record = OutputFolder.cacheFolder(site).orElseThrow().resolve(FileStore.FILE);
+    Files.write(record, new byte[] {1, 2, 3});
+    build(content, site, true);
+    assertEquals(Set.of(), worked(content, site), "a full build left no whole record");
+  }
+
+  @Test
   void aBuildThatTakesTheRecordReportsAndWritesWhatAFullBuildDoes(@TempDir Path dir) throws IOException {
     Path content = copyOfShipped(dir);
     Path site = dir.resolve("site");
