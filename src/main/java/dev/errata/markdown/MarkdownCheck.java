@@ -21,12 +21,10 @@ public final class MarkdownCheck {
   private final boolean parseBodies;
   private final java.util.function.BiFunction<Entry, java.util.function.Supplier<List<Diagnostic>>, List<Diagnostic>> memo;
 
-  /** @param parseBodies whether bodies are inspected whole, or for their limits only (a build renders them) */
-  public MarkdownCheck(Markdown markdown, boolean parseBodies) {
-    this(markdown, parseBodies, (e, check) -> check.get());
-  }
-
-  /** @param memo an entry's problems from an earlier check of an equal entry (with the same parseBodies) */
+  /**
+   * @param parseBodies whether bodies are inspected whole, or for their limits only (a build renders them)
+   * @param memo an entry's problems from an earlier check of an equal entry (with the same parseBodies)
+   */
   public MarkdownCheck(Markdown markdown, boolean parseBodies,
       java.util.function.BiFunction<Entry, java.util.function.Supplier<List<Diagnostic>>, List<Diagnostic>> memo) {
     this.markdown = markdown;

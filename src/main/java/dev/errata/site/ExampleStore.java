@@ -19,7 +19,6 @@ import java.nio.file.Path;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -71,10 +70,6 @@ final class ExampleStore {
      * hold its file, which a build checks under its lock before it takes the file.
      */
     private volatile Optional<String[]> recorded = Optional.empty();
-
-    Basis(KnowledgeBase kb, Rules rules, java.util.function.Supplier<MatchIndex> index) {
-      this(kb, rules, index, (e, digest) -> digest.get());
-    }
 
     /** @param memo an entry's digest as an earlier build made it ({@link FileStore#indexInputs}) */
     Basis(KnowledgeBase kb, Rules rules, java.util.function.Supplier<MatchIndex> index,
@@ -151,8 +146,9 @@ final class ExampleStore {
    * A 128-bit digest of an index file's bytes after its header, to know the site's index for the
    * one a build recorded; empty when it cannot be read or is no index. The header, the content's
    * fingerprint, is left out: a build whose index is the last one's (a body edited) copies the
-   * rest as it was, and so knows its digest without reading it. Not SHA-256: this runs on every build, on the quick compiler,
-   * which leaves SHA-256 to the interpreter's pace (0.1 s for a 14 MB index). A file a build
+   * rest as it was, and so knows its digest without reading it. Not SHA-256: this runs on every
+   * build, on the quick compiler, which leaves SHA-256 to the interpreter's pace (0.1 s for a 14
+   * MB index). A file a build
    * did not write is told apart by chance, not by design, as the record's other digests are.
    */
   static Optional<String> fileDigest(Path f) {
@@ -198,8 +194,8 @@ final class ExampleStore {
 
   /**
    * Starts reading the record on a thread of its own, while the content loads: 20,000 pastes'
-   * answers, each a key, its reach and its answers' numbers in a table of ids. What it reads is only taken where
-   * {@link #load} holds it against the index, as before.
+   * answers, each a key, its reach and its answers' numbers in a table of ids. What it reads is
+   * only taken where {@link #load} holds it against the index, as before.
    */
   ExampleStore startReading() {
     reading = Aside.start("errata-read-examples", this::read, Read.NONE);
@@ -221,10 +217,7 @@ final class ExampleStore {
       }
       String[] basis = in.text().split(" ");
       String[] entries = in.text().split(" ");
-      String[] ids = new String[in.count()];
-      for (int i = 0; i < ids.length; i++) {
-        ids[i] = in.text();
-      }
+      String[] ids = in.texts();
       Confidence[] confidences = Confidence.values();
       int n = in.count();
       Map<String, ExampleResults.Recorded> known = new HashMap<>(n * 2);
@@ -249,7 +242,7 @@ final class ExampleStore {
     }
   }
 
-  /** The first line of the record in {@code cacheDir}: its kind and the key of the index its answers are for; empty without one. */
+  /** The head of the record in {@code cacheDir}: its kind and the key of the index its answers are for; empty without one. */
   static String recordedKey(Path cacheDir) {
     return new ExampleStore(cacheDir, cacheDir).read().head();
   }
@@ -357,8 +350,7 @@ final class ExampleStore {
       return;
     }
     // Ids are written once, in a table, and each answer as its numbers in it.
-    Map<String, Integer> numbers = new HashMap<>();
-    List<String> ids = new ArrayList<>();
+    RecordBytes.Table ids = new RecordBytes.Table();
     Map<String, ExampleResults.Recorded> used = new TreeMap<>(results.used());
     RecordBytes.Out pastes = new RecordBytes.Out();
     pastes.count(used.size());
@@ -373,8 +365,8 @@ final class ExampleStore {
       }
       pastes.count(e.getValue().answers().size());
       for (ExampleResults.Answer a : e.getValue().answers()) {
-        pastes.count(numbers.computeIfAbsent(a.id(), id -> add(ids, id)));
-        pastes.count(numbers.computeIfAbsent(a.family(), id -> add(ids, id)));
+        pastes.count(ids.number(a.id()));
+        pastes.count(ids.number(a.family()));
         pastes.count(a.confidence().ordinal());
       }
     }
@@ -382,17 +374,11 @@ final class ExampleStore {
     head.text(HEADER + results.key());
     head.text(basisLine);
     head.text(entriesLine);
-    head.count(ids.size());
-    ids.forEach(head::text);
+    ids.writeTo(head);
     CacheFile.replace(file, out -> {
       head.writeTo(out);
       pastes.writeTo(out);
     });
-  }
-
-  private static int add(List<String> table, String text) {
-    table.add(text);
-    return table.size() - 1;
   }
 
   /** Whether the record read holds these very lines and answers: every answer was taken from it, and no other. */

@@ -89,10 +89,7 @@ final class FileStore {
         return Optional.empty();
       }
       String context = in.text();
-      String[] strings = new String[in.count()];
-      for (int i = 0; i < strings.length; i++) {
-        strings[i] = in.text();
-      }
+      String[] strings = in.texts();
       int n = in.count();
       Map<String, Known> files = new HashMap<>(n * 2);
       for (int i = 0; i < n; i++) {
@@ -208,8 +205,7 @@ final class FileStore {
     }
     List<String> paths = new ArrayList<>(slots.keySet());
     paths.sort(null);
-    Map<String, Integer> numbers = new HashMap<>();
-    List<String> strings = new ArrayList<>();
+    RecordBytes.Table strings = new RecordBytes.Table();
     RecordBytes.Out body = new RecordBytes.Out();
     body.count(paths.size());
     for (String path : paths) {
@@ -224,12 +220,12 @@ final class FileStore {
           body.count(1);
           body.count(s.markdown.size());
           for (Diagnostic d : s.markdown) {
-            body.count(number(d.file(), numbers, strings));
+            body.count(strings.number(d.file()));
             body.count(d.line());
             body.count(d.column());
             body.count(d.isError() ? 0 : 1);
-            body.count(number(d.message(), numbers, strings));
-            body.count(number(d.hint(), numbers, strings));
+            body.count(strings.number(d.message()));
+            body.count(strings.number(d.hint()));
           }
         }
         if (s.digests == null) {
@@ -251,18 +247,10 @@ final class FileStore {
     RecordBytes.Out out = new RecordBytes.Out();
     out.text(MAGIC);
     out.text(c);
-    out.count(strings.size());
-    strings.forEach(out::text);
+    strings.writeTo(out);
     CacheFile.replace(file, o -> {
       out.writeTo(o);
       body.writeTo(o);
-    });
-  }
-
-  private static int number(String text, Map<String, Integer> numbers, List<String> strings) {
-    return numbers.computeIfAbsent(text, t -> {
-      strings.add(t);
-      return strings.size() - 1;
     });
   }
 }

@@ -11,6 +11,27 @@ import java.nio.charset.StandardCharsets;
 final class RecordBytes {
   private RecordBytes() {}
 
+  /**
+   * Texts a record repeats (ids, messages), each written once in a table and elsewhere as its
+   * number in it ({@link In#texts} reads the table back).
+   */
+  static final class Table {
+    private final java.util.Map<String, Integer> numbers = new java.util.HashMap<>();
+    private final java.util.List<String> texts = new java.util.ArrayList<>();
+
+    int number(String text) {
+      return numbers.computeIfAbsent(text, t -> {
+        texts.add(t);
+        return texts.size() - 1;
+      });
+    }
+
+    void writeTo(Out out) {
+      out.count(texts.size());
+      texts.forEach(out::text);
+    }
+  }
+
   /** Unsigned variable-length numbers and length-prefixed UTF-8 text, into a growing array. */
   static final class Out {
     private byte[] bytes = new byte[1 << 16];
@@ -110,6 +131,15 @@ final class RecordBytes {
       String s = new String(bytes, at, n, StandardCharsets.UTF_8);
       at += n;
       return s;
+    }
+
+    /** A table that {@link Table#writeTo} wrote, by number. */
+    String[] texts() {
+      String[] out = new String[count()];
+      for (int i = 0; i < out.length; i++) {
+        out[i] = text();
+      }
+      return out;
     }
 
     dev.errata.Diagnostic diagnostic() {

@@ -19,6 +19,7 @@ import dev.errata.match.MatchIndex;
 import dev.errata.match.Matcher;
 import dev.errata.text.Rules;
 import dev.errata.search.WordIndex;
+import dev.errata.model.Entry;
 import dev.errata.model.KnowledgeBase;
 import dev.errata.render.Messages;
 import dev.errata.render.Page;
@@ -41,8 +42,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * One build: load, check, render, write into a temporary folder, swap it in. Any content error
@@ -159,18 +162,21 @@ public final class SiteBuilder {
     }));
     ContentLoader.Result loaded = memory.map(m -> new ContentLoader(m::file))
         .or(() -> files.map(f -> new ContentLoader(f::file))).orElseGet(ContentLoader::new).load(content);
+    // What a remembering builder, else the last build's record of each file, already knows.
+    BiFunction<Entry, Supplier<List<Diagnostic>>, List<Diagnostic>> markdownMemo = memory
+        .<BiFunction<Entry, Supplier<List<Diagnostic>>, List<Diagnostic>>>map(m -> m::checked)
+        .or(() -> files.map(f -> f::checked)).orElse((e, check) -> check.get());
+    BiFunction<Entry, Supplier<String>, String> indexInputs = files
+        .<BiFunction<Entry, Supplier<String>, String>>map(f -> f::indexInputs).orElse((e, digest) -> digest.get());
     phases.done("load (read, YAML, map)");
     List<Diagnostic> all = new ArrayList<>(loaded.diagnostics());
     Function<KnowledgeBase, ExampleResults> recorded = kb -> results.computeIfAbsent(kb, k -> store.map(s -> {
       // Example answers depend on the index and on the rules that prepare a paste (matching.yml among them).
-      ExampleStore.Basis basis = bases.computeIfAbsent(k, x -> files.map(f -> new ExampleStore.Basis(k, rulesOf.apply(k), index.apply(k),
-          f::indexInputs)).orElseGet(() -> new ExampleStore.Basis(k, rulesOf.apply(k), index.apply(k))));
+      ExampleStore.Basis basis = bases.computeIfAbsent(k, x -> new ExampleStore.Basis(k, rulesOf.apply(k), index.apply(k), indexInputs));
       return s.load(basis, reuse);
     }).orElse(ExampleResults.none()));
     List<dev.errata.check.Rule> extra = runExamples
-        ? List.of(memory.map(m -> new MarkdownCheck(new Markdown(), parseBodies, m::checked))
-                .or(() -> files.map(f -> new MarkdownCheck(new Markdown(), parseBodies, f::checked)))
-                .orElseGet(() -> new MarkdownCheck(new Markdown(), parseBodies))::check,
+        ? List.of(new MarkdownCheck(new Markdown(), parseBodies, markdownMemo)::check,
             // The examples left to run are matched with the site's index when it is this very
             // one (an example edited), else with the index built.
             new ExamplesMatch(kb -> new Matcher(store.flatMap(s -> Optional.ofNullable(bases.get(kb)).flatMap(s::siteIndex))

@@ -61,6 +61,11 @@ class FileStoreTest {
     return out;
   }
 
+  /** The record a build into {@code site} leaves. */
+  private static Path record(Path site) {
+    return OutputFolder.cacheFolder(site).orElseThrow().resolve(FileStore.FILE);
+  }
+
   /** The first entry file of {@code content}, in path order. */
   private static Path firstEntry(Path content) throws IOException {
     try (Stream<Path> files = Files.walk(content)) {
@@ -120,7 +125,7 @@ class FileStoreTest {
     Path content = copyOfShipped(dir);
     Path site = dir.resolve("site");
     build(content, site, false);
-    Path record = OutputFolder.cacheFolder(site).orElseThrow().resolve(FileStore.FILE);
+    Path record = record(site);
     byte[] bytes = Files.readAllBytes(record);
     Files.write(record, java.util.Arrays.copyOf(bytes, bytes.length / 2));
     assertEquals(all(content), worked(content, site));
@@ -129,11 +134,11 @@ class FileStoreTest {
   }
 
   @Test
-  void aFullBuildReadsNoRecordAndLeavesOneForTheNext(@TempDir Path dir) throws IOException {
+  void aFullBuildLeavesAWholeRecordForTheNext(@TempDir Path dir) throws IOException {
     Path content = copyOfShipped(dir);
     Path site = dir.resolve("site");
     build(content, site, false);
-    Path record = OutputFolder.cacheFolder(site).orElseThrow().resolve(FileStore.FILE);
+    Path record = record(site);
     Files.write(record, new byte[] {1, 2, 3});
     build(content, site, true);
     assertEquals(Set.of(), worked(content, site), "a full build left no whole record");
@@ -177,7 +182,7 @@ class FileStoreTest {
     Path content = copyOfShipped(dir);
     Path site = dir.resolve("site");
     build(content, site, false);
-    Path record = OutputFolder.cacheFolder(site).orElseThrow().resolve(FileStore.FILE);
+    Path record = record(site);
     byte[] kept = Files.readAllBytes(record);
     Path broken = firstEntry(content);
     Files.writeString(broken, Files.readString(broken).replaceFirst("\ntitle: [^\n]*\n", "\n"));
