@@ -136,7 +136,7 @@ public final class ExampleResults {
   }
 
   /** A paste by its digest: the record stays small whatever was pasted. */
-  static String pasteKey(String lang, String paste) {
+  public static String pasteKey(String lang, String paste) {
     try {
       java.security.MessageDigest d = java.security.MessageDigest.getInstance("SHA-256");
       d.update(lang.getBytes(java.nio.charset.StandardCharsets.UTF_8));

@@ -247,6 +247,11 @@ final class ExampleStore {
     return new ExampleStore(cacheDir, cacheDir).read().head();
   }
 
+  /** The answers and reaches of the record in {@code cacheDir}, by paste key (for tests). */
+  static Map<String, ExampleResults.Recorded> recordedAnswers(Path cacheDir) {
+    return new ExampleStore(cacheDir, cacheDir).read().known();
+  }
+
   private Read record() {
     Aside<Read> task = reading;
     return task == null ? read() : task.get();

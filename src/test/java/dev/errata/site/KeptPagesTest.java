@@ -100,6 +100,29 @@ class KeptPagesTest {
   }
 
   @Test
+  void theExamplesRecordReadsBackWhatEachPastesMatchReached(@TempDir Path dir) throws IOException {
+    Path site = dir.resolve("site");
+    build(site, false);
+    Map<String, dev.errata.check.ExampleResults.Recorded> record =
+        ExampleStore.recordedAnswers(OutputFolder.cacheFolder(site).orElseThrow());
+    dev.errata.model.KnowledgeBase kb = new dev.errata.content.ContentLoader().load(CONTENT).knowledgeBase();
+    dev.errata.text.Rules rules = dev.errata.text.Rules.forContent(kb.matching());
+    dev.errata.match.Matcher matcher = new dev.errata.match.Matcher(dev.errata.match.MatchIndex.build(kb, rules), rules);
+    int compared = 0;
+    for (dev.errata.model.Entry e : kb.entries()) {
+      for (String paste : java.util.stream.Stream.concat(e.examples().match().stream(), e.examples().noMatch().stream()).toList()) {
+        dev.errata.match.Reach[] reach = new dev.errata.match.Reach[1];
+        matcher.match(paste, new dev.errata.match.Matcher.Options(5, java.util.List.of(), e.lang()), r -> reach[0] = r);
+        dev.errata.check.ExampleResults.Recorded r = record.get(dev.errata.check.ExampleResults.pasteKey(e.lang(), paste));
+        assertTrue(r != null, "no record of " + paste);
+        assertEquals(reach[0], r.reach(), paste);
+        compared++;
+      }
+    }
+    assertTrue(compared > 100, "examples compared: " + compared);
+  }
+
+  @Test
   void aCheckAfterABuildTakesItsRecordedAnswersAndReportsTheSame(@TempDir Path dir) throws IOException {
     Path site = dir.resolve("site");
     SiteBuilder.Checked alone = SiteBuilder.check(CONTENT, site);
