@@ -1,5 +1,6 @@
 package dev.errata.index;
 
+import dev.errata.ByteWriter;
 import dev.errata.ExitCode;
 import dev.errata.ErrataException;
 import dev.errata.text.Rules;
@@ -9,8 +10,6 @@ import dev.errata.match.EntryInfo;
 import dev.errata.match.MatchData;
 import dev.errata.match.MatchIndex;
 import dev.errata.match.Template;
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -55,9 +54,9 @@ public final class MatchIndexCodec {
    */
   public static final class Encoded {
     private final int[][] tables;
-    private final ByteArrayOutputStream data;
+    private final ByteWriter data;
 
-    private Encoded(int[][] tables, ByteArrayOutputStream data) {
+    private Encoded(int[][] tables, ByteWriter data) {
       this.tables = tables;
       this.data = data;
     }
@@ -69,16 +68,7 @@ public final class MatchIndexCodec {
   }
 
   public static Encoded encode(MatchIndex index) {
-    try {
-      return encodeOrThrow(index);
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-  }
-
-  private static Encoded encodeOrThrow(MatchIndex index) throws IOException {
-    ByteArrayOutputStream dataBytes = new ByteArrayOutputStream(1 << 20);
-    DataOutputStream data = new DataOutputStream(dataBytes);
+    ByteWriter data = new ByteWriter(1 << 20);
     int[] entryOff = new int[index.entryCount()];
     for (int i = 0; i < entryOff.length; i++) {
       entryOff[i] = data.size();
@@ -95,30 +85,29 @@ public final class MatchIndexCodec {
       }
     }
     int[] templateOff = new int[index.templateCount()];
-    Map<String, List<Integer>> keys = new TreeMap<>();
     for (int t = 0; t < templateOff.length; t++) {
       templateOff[t] = data.size();
       Template tpl = index.template(t);
       varint(data, tpl.entry());
-      data.writeByte((tpl.explicit() ? 1 : 0) | (tpl.primary() ? 2 : 0));
+      data.u8((tpl.explicit() ? 1 : 0) | (tpl.primary() ? 2 : 0));
       string(data, tpl.text());
       varint(data, tpl.items().size());
       for (Template.Item it : tpl.items()) {
-        data.writeByte(it.slot().ordinal());
+        data.u8(it.slot().ordinal());
         string(data, it.text());
       }
-      for (String k : MatchIndex.templateKeys(tpl)) {
-        keys.computeIfAbsent(k, x -> new ArrayList<>()).add(t);
-      }
     }
-    int[] keyOff = new int[keys.size()];
+    String[] keys = index.keys().toArray(String[]::new);
+    java.util.Arrays.sort(keys);
+    int[] keyOff = new int[keys.length];
     int k = 0;
-    for (Map.Entry<String, List<Integer>> e : keys.entrySet()) {
+    for (String key : keys) {
       keyOff[k++] = data.size();
-      string(data, e.getKey());
-      varint(data, e.getValue().size());
+      string(data, key);
+      int[] templates = index.templatesWithKey(key);
+      varint(data, templates.length);
       int prev = 0;
-      for (int t : e.getValue()) {
+      for (int t : templates) {
         varint(data, t - prev);
         prev = t;
       }
@@ -139,22 +128,21 @@ public final class MatchIndexCodec {
         prev = ids[i];
       }
     }
-    data.flush();
-    return new Encoded(new int[][] {entryOff, templateOff, keyOff, termOff}, dataBytes);
+    return new Encoded(new int[][] {entryOff, templateOff, keyOff, termOff}, data);
   }
 
   public static void write(Encoded index, String fingerprint, OutputStream raw) throws IOException {
-    DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(raw, 1 << 16));
-    header(out, fingerprint);
+    ByteWriter head = header(fingerprint);
     for (int[] table : index.tables) {
-      out.writeInt(table.length);
+      head.int32(table.length);
       for (int off : table) {
-        out.writeInt(off);
+        head.int32(off);
       }
     }
-    out.writeInt(index.data.size());
-    index.data.writeTo(out);
-    out.flush();
+    head.int32(index.data.size());
+    head.writeTo(raw);
+    index.data.writeTo(raw);
+    raw.flush();
   }
 
   /**
@@ -174,11 +162,7 @@ public final class MatchIndexCodec {
       Files.createDirectories(out.getParent());
       try (FileChannel to = FileChannel.open(out, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
           StandardOpenOption.WRITE)) {
-        ByteArrayOutputStream h = new ByteArrayOutputStream();
-        DataOutputStream d = new DataOutputStream(h);
-        header(d, fingerprint);
-        d.flush();
-        to.write(ByteBuffer.wrap(h.toByteArray()));
+        to.write(ByteBuffer.wrap(header(fingerprint).toByteArray()));
         for (long at = rest, size = in.size(); at < size; ) {
           long n = in.transferTo(at, size - at, to);
           if (n <= 0) {
@@ -219,10 +203,12 @@ public final class MatchIndexCodec {
   }
 
   /** What {@link #header(ByteBuffer)} reads. */
-  private static void header(DataOutputStream out, String fingerprint) throws IOException {
+  private static ByteWriter header(String fingerprint) {
+    ByteWriter out = new ByteWriter(64 + fingerprint.length());
     string(out, MAGIC);
-    out.writeInt(SCHEMA);
+    out.int32(SCHEMA);
     string(out, fingerprint);
+    return out;
   }
 
   private static Optional<String> header(ByteBuffer b) {
@@ -392,7 +378,7 @@ public final class MatchIndexCodec {
     }
   }
 
-  private static void strings(DataOutputStream out, List<String> values) throws IOException {
+  private static void strings(ByteWriter out, List<String> values) {
     varint(out, values.size());
     for (String v : values) {
       string(out, v);
@@ -409,10 +395,8 @@ public final class MatchIndexCodec {
   }
 
   /** Length-prefixed UTF-8. */
-  private static void string(DataOutputStream out, String s) throws IOException {
-    byte[] b = s.getBytes(StandardCharsets.UTF_8);
-    varint(out, b.length);
-    out.write(b);
+  private static void string(ByteWriter out, String s) {
+    out.utf8(s);
   }
 
   private static String readString(ByteBuffer b) {
@@ -422,12 +406,8 @@ public final class MatchIndexCodec {
     return new String(bytes, StandardCharsets.UTF_8);
   }
 
-  private static void varint(DataOutputStream out, int v) throws IOException {
-    while ((v & ~0x7f) != 0) {
-      out.writeByte((v & 0x7f) | 0x80);
-      v >>>= 7;
-    }
-    out.writeByte(v);
+  private static void varint(ByteWriter out, int v) {
+    out.varint(v);
   }
 
   private static int readVarint(ByteBuffer b) {

@@ -90,6 +90,11 @@ public final class MatchIndex implements MatchData {
     return postings;
   }
 
+  /** Every key that finds a template ({@link #templatesWithKey}), in no order. */
+  public java.util.Set<String> keys() {
+    return java.util.Collections.unmodifiableSet(literalPostings.keySet());
+  }
+
   /**
    * The average entry length that every posting's weight depends on: two indexes that differ in
    * it differ in nearly every weight. NaN when not known.

@@ -1,7 +1,5 @@
 package dev.errata.site;
 
-import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -33,33 +31,24 @@ final class RecordBytes {
   }
 
   /** Unsigned variable-length numbers and length-prefixed UTF-8 text, into a growing array. */
-  static final class Out {
-    private byte[] bytes = new byte[1 << 16];
-    private int size;
+  static final class Out extends dev.errata.ByteWriter {
+    Out() {
+      super(1 << 16);
+    }
 
     void count(int v) {
       if (v < 0) {
         throw new IllegalArgumentException("negative count " + v);
       }
-      while (v >= 0x80) {
-        put((byte) (v | 0x80));
-        v >>>= 7;
-      }
-      put((byte) v);
+      varint(v);
     }
 
     void fixed(long v) {
-      for (int i = 0; i < 8; i++) {
-        put((byte) (v >>> (8 * i)));
-      }
+      fixed64(v);
     }
 
     void text(String s) {
-      byte[] b = s.getBytes(StandardCharsets.UTF_8);
-      count(b.length);
-      ensure(b.length);
-      System.arraycopy(b, 0, bytes, size, b.length);
-      size += b.length;
+      utf8(s);
     }
 
     void diagnostic(dev.errata.Diagnostic d) {
@@ -69,25 +58,6 @@ final class RecordBytes {
       text(d.severity().name());
       text(d.message());
       text(d.hint());
-    }
-
-    int size() {
-      return size;
-    }
-
-    void writeTo(OutputStream out) throws IOException {
-      out.write(bytes, 0, size);
-    }
-
-    private void put(byte b) {
-      ensure(1);
-      bytes[size++] = b;
-    }
-
-    private void ensure(int more) {
-      if (size + more > bytes.length) {
-        bytes = java.util.Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
-      }
     }
   }
 
