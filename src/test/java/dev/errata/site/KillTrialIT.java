@@ -55,7 +55,7 @@ class KillTrialIT {
   private ProcessBuilder build() {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     String cds = Files.isRegularFile(archive) ? "-XX:SharedArchiveFile=" + archive : "-XX:ArchiveClassesAtExit=" + archive;
-    return new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC", "-Xms600m", "-Xmn100m", "-XX:MaxTenuringThreshold=0", "-Xss4m", "-Xmx2g",
+    return new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC", "-Xms800m", "-Xmn100m", "-XX:MaxTenuringThreshold=0", "-Xss4m", "-Xmx2g",
         "-XX:-UsePerfData", cds, "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
         "-jar", JAR.toAbsolutePath().toString(), "build", "--content", entries.toString(), "--out", site.toString(),
         "--templates", Path.of("templates").toAbsolutePath().toString())
