@@ -123,14 +123,37 @@ public final class MatchIndex implements MatchData {
    * one or two template files per line rather than one per candidate.
    */
   public static MatchIndex build(KnowledgeBase kb, Rules rules) {
+    return build(kb, rules, PartsMemo.NONE);
+  }
+
+  /** What the index holds of one entry apart from its place: its templates and its relevance counts. */
+  public record Parts(List<Template> templates, TermCounts counts) {
+    public Parts {
+      templates = List.copyOf(templates);
+    }
+  }
+
+  /**
+   * An entry's parts made, or taken from an earlier build that made them from the same {@link
+   * #inputs(Entry)} with the same rules: a build after one symptom edit makes one entry's, not
+   * 10,000. What it gives must be what {@code make} gives, its templates numbered {@code i}.
+   */
+  public interface PartsMemo {
+    PartsMemo NONE = (i, e, counting, make) -> make.get();
+
+    Parts parts(int i, Entry e, TermCounts.Counting counting, java.util.function.Supplier<Parts> make);
+  }
+
+  /** The same, each entry's parts through {@code memo}. */
+  public static MatchIndex build(KnowledgeBase kb, Rules rules, PartsMemo memo) {
     List<Entry> entries = kb.entries();
     List<EntryInfo> infos = infos(kb);
-    List<List<Template>> perEntryTemplates = dev.errata.Parallel.map(java.util.stream.IntStream.range(0, entries.size()).boxed().toList(),
-        i -> templates(i, entries.get(i), rules));
     TermCounts.Counting counting = new TermCounts.Counting(rules);
-    List<TermCounts> counts = dev.errata.Parallel.map(entries, e -> counts(e, counting));
+    List<Parts> parts = dev.errata.Parallel.map(java.util.stream.IntStream.range(0, entries.size()).boxed().toList(),
+        i -> memo.parts(i, entries.get(i), counting, () -> new Parts(templates(i, entries.get(i), rules), counts(entries.get(i), counting))));
+    List<TermCounts> counts = parts.stream().map(Parts::counts).toList();
     List<Template> ordered = new ArrayList<>();
-    perEntryTemplates.forEach(ordered::addAll);
+    parts.forEach(p -> ordered.addAll(p.templates()));
     // Shape keys are built once each, not once per comparison of the sort.
     Map<Template, String> shapes = new java.util.IdentityHashMap<>();
     ordered.forEach(t -> shapes.put(t, t.shapeKey()));

@@ -29,7 +29,9 @@ import java.util.function.Supplier;
  * files from it), the content folder, its default language and its vocabulary. A record that
  * cannot be read is ignored, which costs the work and never a wrong result. Only a build that
  * succeeded saves it, and only builds use it: the Markdown problems it holds are those of a
- * build's check, which leaves the links in bodies to the rendering.
+ * build's check, which leaves the links in bodies to the rendering. Each entry's part of the
+ * match index is kept beside it, in a record of its own ({@link MatchPartsStore}), which only a
+ * build that builds the index reads.
  */
 final class FileStore {
   static final String FILE = "files.bin";
@@ -66,14 +68,25 @@ final class FileStore {
   private String context;
   private Map<String, Known> earlier;
 
+  private final Path cacheDir;
+  private volatile MatchPartsStore matchParts;
+
   FileStore(Path cacheDir) {
+    this.cacheDir = cacheDir;
     this.file = cacheDir.resolve(FILE);
+    this.matchParts = new MatchPartsStore(cacheDir, false);
   }
 
   /** Starts reading the record on a thread of its own; a store never started reads nothing (a full build). */
   FileStore startReading() {
     reading = Aside.start("errata-read-files", this::read, Optional.empty());
+    matchParts = new MatchPartsStore(cacheDir, true);
     return this;
+  }
+
+  /** Each entry's part of the match index, kept beside this record (read only when the index is built). */
+  MatchPartsStore matchParts() {
+    return matchParts;
   }
 
   private Optional<Read> read() {

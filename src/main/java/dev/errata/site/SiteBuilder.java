@@ -157,7 +157,9 @@ public final class SiteBuilder {
     Map<KnowledgeBase, Once<MatchIndex>> built = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
     Map<KnowledgeBase, ExampleStore.Basis> bases = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
     Function<KnowledgeBase, Once<MatchIndex>> index = kb -> built.computeIfAbsent(kb, k -> new Once<>(() -> {
-      java.util.function.Supplier<MatchIndex> build = () -> MatchIndex.build(k, rulesOf.apply(k));
+      // A build from disk takes each unchanged entry's part of the index from the last build's.
+      java.util.function.Supplier<MatchIndex> build = () -> MatchIndex.build(k, rulesOf.apply(k), files
+          .map(f -> f.matchParts().memo(rulesOf.apply(k).json(), f::indexInputs)).orElse(MatchIndex.PartsMemo.NONE));
       return memory.map(m -> m.index(MatchIndex.inputs(k, rulesOf.apply(k)), build)).orElseGet(build);
     }));
     ContentLoader.Result loaded = memory.map(m -> new ContentLoader(m::file))
@@ -432,10 +434,13 @@ public final class SiteBuilder {
       // records. The pages' record is written beside the examples' and the files'.
       PageStore.Record record = kept.record(tmp.getFileName().toString(), writer.digests(), kb, next);
       Future<?> pages = side.submit(() -> pageStore.ifPresent(s -> s.save(context, record)));
+      // Written only when this build built the index; beside the pages' record, on the other side thread.
+      Future<?> parts = side.submit(() -> files.ifPresent(f -> f.matchParts().save()));
       // An index taken from the last site is its file's data as it was: the digest the record holds.
       saveExamples.accept(sameParts.flatMap(p -> checked.sameIndex().map(SameIndex::file)));
       files.ifPresent(FileStore::save);
       finish(pages);
+      finish(parts);
       phases.done("records of the pages and examples");
     } catch (RuntimeException | Error e) {
       // Errors too (a stack overflow in a user's template): no unfinished folder is left behind.

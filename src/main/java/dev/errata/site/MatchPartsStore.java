@@ -1,0 +1,192 @@
+package dev.errata.site;
+
+import dev.errata.match.MatchIndex;
+import dev.errata.match.Template;
+import dev.errata.model.Entry;
+import dev.errata.search.TermCounts;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
+
+/**
+ * Each entry's part of the match index (its compiled templates and relevance counts) as the last
+ * build that built the index made it, kept in {@code site.builds/cache/match-parts.bin} by the
+ * digest of what the index reads of the entry ({@link MatchIndex#inputs(Entry)}). After a symptom
+ * edit the index is built again, and all but the edited entry's parts are taken from here rather
+ * than compiled and counted again: they were more than half of building it.
+ *
+ * <p>Valid only for this tool and these matching rules, which the record names. A record that
+ * cannot be read is ignored. Read only when the index is built; saved only by a build that built
+ * it and succeeded.
+ */
+final class MatchPartsStore {
+  static final String FILE = "match-parts.bin";
+  private static final String MAGIC = "errata-match-parts 1";
+
+  /** One entry's parts as recorded: templates without their place, counts by the record's table. */
+  private record Known(List<Template> templates, TermCounts.Kept counts) {}
+
+  private record Read(String context, String[] table, Map<String, Known> parts) {}
+
+  private final Path file;
+  private final boolean reuse;
+  private volatile Aside<Optional<Read>> reading;
+  /** The parts this build's index was built from, by digest: what the next build can take. */
+  private final Map<String, MatchIndex.Parts> made = new ConcurrentHashMap<>();
+  private volatile TermCounts.Counting counting;
+  private volatile String context;
+  private final java.util.concurrent.atomic.AtomicInteger taken = new java.util.concurrent.atomic.AtomicInteger();
+
+  /** @param reuse whether to take parts recorded by an earlier build (not in a full build, which only saves) */
+  MatchPartsStore(Path cacheDir, boolean reuse) {
+    this.file = cacheDir.resolve(FILE);
+    this.reuse = reuse;
+  }
+
+  /**
+   * The memo for building one index with {@code rules} (as JSON, which names them), each entry
+   * known by {@code digest}. The record is read on first need, on a thread of its own.
+   */
+  MatchIndex.PartsMemo memo(String rulesJson, BiFunction<Entry, Supplier<String>, String> digest) {
+    String c = String.join("\u0000", MAGIC, Tool.IDENTITY, rulesJson);
+    synchronized (this) {
+      context = c;
+      if (reuse && reading == null) {
+        reading = Aside.start("errata-read-match-parts", this::read, Optional.empty());
+      }
+    }
+    Map<TermCounts.Counting, java.util.function.Function<TermCounts.Kept, TermCounts>> restorers = new ConcurrentHashMap<>();
+    return (i, e, counting, make) -> {
+      this.counting = counting;
+      String key = digest.apply(e, () -> dev.errata.render.ModelDigest.of(MatchIndex.inputs(e)));
+      MatchIndex.Parts parts = recorded(c, key).map(k -> {
+        taken.incrementAndGet();
+        Read r = reading.get().orElseThrow();
+        TermCounts counts = restorers.computeIfAbsent(counting, x -> x.restoring(r.table())).apply(k.counts());
+        List<Template> templates = new ArrayList<>(k.templates().size());
+        for (Template t : k.templates()) {
+          templates.add(new Template(i, t.text(), t.items(), t.explicit(), t.primary()));
+        }
+        return new MatchIndex.Parts(templates, counts);
+      }).orElseGet(make);
+      made.put(key, parts);
+      return parts;
+    };
+  }
+
+  private Optional<Known> recorded(String c, String key) {
+    Aside<Optional<Read>> task = reading;
+    if (task == null) {
+      return Optional.empty();
+    }
+    return task.get().filter(r -> r.context().equals(c)).map(r -> r.parts().get(key));
+  }
+
+  /** How many entries' parts this build took from the record (tests). */
+  int taken() {
+    return taken.get();
+  }
+
+  private Optional<Read> read() {
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (IOException e) {
+      return Optional.empty(); // none yet: every entry's parts are made
+    }
+    try {
+      RecordBytes.In in = new RecordBytes.In(bytes);
+      if (!MAGIC.equals(in.text())) {
+        return Optional.empty();
+      }
+      String c = in.text();
+      String[] texts = in.texts();
+      String[] table = in.texts();
+      Template.Slot[] slots = Template.Slot.values();
+      int n = in.count();
+      Map<String, Known> parts = new HashMap<>(n * 2);
+      for (int k = 0; k < n; k++) {
+        String key = in.text();
+        List<Template> templates = new ArrayList<>();
+        for (int t = in.count(); t > 0; t--) {
+          String text = texts[in.count()];
+          int flags = in.count();
+          List<Template.Item> items = new ArrayList<>();
+          for (int m = in.count(); m > 0; m--) {
+            Template.Slot slot = slots[in.count()];
+            items.add(new Template.Item(slot, texts[in.count()]));
+          }
+          templates.add(new Template(0, text, items, (flags & 1) != 0, (flags & 2) != 0));
+        }
+        int[] terms = new int[in.count()];
+        int[] weights = new int[terms.length];
+        for (int t = 0; t < terms.length; t++) {
+          terms[t] = in.count();
+          weights[t] = in.count();
+        }
+        parts.put(key, new Known(templates, new TermCounts.Kept(terms, weights, in.count())));
+      }
+      // A record cut short, or with bytes after its last entry, is not taken.
+      return in.atEnd() ? Optional.of(new Read(c, table, parts)) : Optional.empty();
+    } catch (RuntimeException e) {
+      return Optional.empty(); // damaged: the parts are made again
+    }
+  }
+
+  /** Replaces the record with the parts this build's index was built from; nothing when it built none. */
+  void save() {
+    TermCounts.Counting c = counting;
+    String ctx = context;
+    if (c == null || ctx == null || made.isEmpty()) {
+      return;
+    }
+    List<String> keys = new ArrayList<>(made.keySet());
+    keys.sort(null);
+    RecordBytes.Table texts = new RecordBytes.Table();
+    RecordBytes.Out body = new RecordBytes.Out();
+    body.count(keys.size());
+    for (String key : keys) {
+      MatchIndex.Parts p = made.get(key);
+      body.text(key);
+      body.count(p.templates().size());
+      for (Template t : p.templates()) {
+        body.count(texts.number(t.text()));
+        body.count((t.explicit() ? 1 : 0) | (t.primary() ? 2 : 0));
+        body.count(t.items().size());
+        for (Template.Item it : t.items()) {
+          body.count(it.slot().ordinal());
+          body.count(texts.number(it.text()));
+        }
+      }
+      TermCounts.Kept k = c.keep(p.counts());
+      body.count(k.terms().length);
+      for (int t = 0; t < k.terms().length; t++) {
+        body.count(k.terms()[t]);
+        body.count(k.weights()[t]);
+      }
+      body.count(k.length());
+    }
+    // The counting's table after every entry was counted or restored: the numbers above refer to it.
+    String[] table = c.table();
+    RecordBytes.Out head = new RecordBytes.Out();
+    head.text(MAGIC);
+    head.text(ctx);
+    texts.writeTo(head);
+    head.count(table.length);
+    for (String term : table) {
+      head.text(term);
+    }
+    CacheFile.replace(file, o -> {
+      head.writeTo(o);
+      body.writeTo(o);
+    });
+  }
+}
