@@ -150,6 +150,12 @@ final class MatchPartsStore {
     }
     List<String> keys = new ArrayList<>(made.keySet());
     keys.sort(null);
+    // The counting numbers every term of the record it restored from, those no entry has any more
+    // among them: the record's own table holds only the terms of the parts it keeps.
+    String[] all = c.table();
+    int[] number = new int[all.length];
+    java.util.Arrays.fill(number, -1);
+    List<String> table = new ArrayList<>();
     RecordBytes.Table texts = new RecordBytes.Table();
     RecordBytes.Out body = new RecordBytes.Out();
     body.count(keys.size());
@@ -169,21 +175,22 @@ final class MatchPartsStore {
       TermCounts.Kept k = c.keep(p.counts());
       body.count(k.terms().length);
       for (int t = 0; t < k.terms().length; t++) {
-        body.count(k.terms()[t]);
+        int term = k.terms()[t];
+        if (number[term] < 0) {
+          number[term] = table.size();
+          table.add(all[term]);
+        }
+        body.count(number[term]);
         body.count(k.weights()[t]);
       }
       body.count(k.length());
     }
-    // The counting's table after every entry was counted or restored: the numbers above refer to it.
-    String[] table = c.table();
     RecordBytes.Out head = new RecordBytes.Out();
     head.text(MAGIC);
     head.text(ctx);
     texts.writeTo(head);
-    head.count(table.length);
-    for (String term : table) {
-      head.text(term);
-    }
+    head.count(table.size());
+    table.forEach(head::text);
     CacheFile.replace(file, o -> {
       head.writeTo(o);
       body.writeTo(o);

@@ -54,7 +54,7 @@ class MatchPartsStoreTest {
     List<Entry> entries = new ArrayList<>(kb.entries());
     Entry e = entries.get(i);
     List<Symptom> s = new ArrayList<>(e.symptoms());
-    s.set(0, Symptom.parse(s.get(0).text() + " edited by a test"));
+    s.set(0, Symptom.parse(s.get(0).text() + " edited zqxwvedit"));
     entries.set(i, new Entry(e.id(), e.title(), e.summary(), e.lang(), e.translationOf(), e.status(), e.published(),
         e.modified(), e.tags(), e.components(), s, e.causes(), e.fixes(), e.examples(), e.references(),
         e.related(), e.body(), e.source()));
@@ -77,6 +77,14 @@ class MatchPartsStoreTest {
     assertEquals(kb.entries().size() - 1, used[0].taken(), "every entry but the edited one is taken");
     assertEquals(java.util.Arrays.toString(bytes(MatchIndex.build(after, rules))), java.util.Arrays.toString(fromParts),
         "the index built from kept parts is not the one built from nothing");
+    // The edit undone: the words it added are in no entry any more, nor in the record after it.
+    build(cache, true, kb, rules.json(), used);
+    assertEquals(kb.entries().size() - 1, used[0].taken());
+    assertTrue(!new String(Files.readAllBytes(cache.resolve(MatchPartsStore.FILE)), java.nio.charset.StandardCharsets.UTF_8)
+        .contains("zqxwvedit"), "the record kept words no entry has");
+    byte[] back = bytes(build(cache, true, kb, rules.json(), used));
+    assertEquals(java.util.Arrays.toString(first), java.util.Arrays.toString(back));
+    assertEquals(kb.entries().size(), used[0].taken());
   }
 
   @Test
