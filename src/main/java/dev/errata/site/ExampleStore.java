@@ -71,10 +71,10 @@ final class ExampleStore {
      */
     private volatile Optional<String[]> recorded = Optional.empty();
 
-    /** @param memo an entry's digest as an earlier build made it ({@link FileStore#indexInputs}) */
+    /** @param digest each entry's {@link #digest}, perhaps as an earlier build made it ({@link FileStore#indexInputs}) */
     Basis(KnowledgeBase kb, Rules rules, java.util.function.Supplier<MatchIndex> index,
-        java.util.function.BiFunction<dev.errata.model.Entry, java.util.function.Supplier<String>, String> memo) {
-      this.entries = List.copyOf(dev.errata.Parallel.map(kb.entries(), e -> memo.apply(e, () -> ModelDigest.of(MatchIndex.inputs(e)))));
+        java.util.function.Function<dev.errata.model.Entry, String> digest) {
+      this.entries = List.copyOf(dev.errata.Parallel.map(kb.entries(), digest::apply));
       this.context = sha256(out -> {
         out.write(Tool.IDENTITY.getBytes(StandardCharsets.UTF_8));
         out.write(0);
@@ -88,6 +88,11 @@ final class ExampleStore {
       });
       this.rules = rules;
       this.index = index;
+    }
+
+    /** The digest of what the match index reads of {@code e}: equal digests, equal parts of the index. */
+    static String digest(dev.errata.model.Entry e) {
+      return ModelDigest.of(MatchIndex.inputs(e));
     }
 
     MatchIndex index() {

@@ -4,8 +4,6 @@ import dev.errata.Diagnostic;
 import dev.errata.content.ContentLoader;
 import dev.errata.model.Entry;
 import dev.errata.render.ModelDigest;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -90,17 +88,7 @@ final class FileStore {
   }
 
   private Optional<Read> read() {
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(file);
-    } catch (IOException e) {
-      return Optional.empty(); // none yet, or unreadable: the work is done
-    }
-    try {
-      RecordBytes.In in = new RecordBytes.In(bytes);
-      if (!MAGIC.equals(in.text())) {
-        return Optional.empty();
-      }
+    return RecordBytes.read(file, MAGIC, in -> {
       String context = in.text();
       String[] strings = in.texts();
       int n = in.count();
@@ -122,10 +110,8 @@ final class FileStore {
         String indexInputs = in.count() == 1 ? in.text() : null;
         files.put(path, new Known(checksum, length, markdown, digests, indexInputs));
       }
-      return in.atEnd() ? Optional.of(new Read(context, files)) : Optional.empty();
-    } catch (RuntimeException e) {
-      return Optional.empty(); // damaged or cut short
-    }
+      return new Read(context, files);
+    });
   }
 
   /**

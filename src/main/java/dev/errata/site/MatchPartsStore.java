@@ -4,8 +4,6 @@ import dev.errata.match.MatchIndex;
 import dev.errata.match.Template;
 import dev.errata.model.Entry;
 import dev.errata.search.TermCounts;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,8 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.BiFunction;
-import java.util.function.Supplier;
 
 /**
  * Each entry's part of the match index (its compiled templates and relevance counts) as the last
@@ -29,7 +25,7 @@ import java.util.function.Supplier;
  */
 final class MatchPartsStore {
   static final String FILE = "match-parts.bin";
-  private static final String MAGIC = "errata-match-parts 1";
+  private static final String MAGIC = "errata-match-parts 2";
 
   /** One entry's parts as recorded: templates without their place, counts by the record's table. */
   private record Known(List<Template> templates, TermCounts.Kept counts) {}
@@ -53,9 +49,9 @@ final class MatchPartsStore {
 
   /**
    * The memo for building one index with {@code rules} (as JSON, which names them), each entry
-   * known by {@code digest}. The record is read on first need, on a thread of its own.
+   * known by {@code digest}, of what the index reads of it ({@link ExampleStore.Basis#digest}). The record is read on first need, on a thread of its own.
    */
-  MatchIndex.PartsMemo memo(String rulesJson, BiFunction<Entry, Supplier<String>, String> digest) {
+  MatchIndex.PartsMemo memo(String rulesJson, java.util.function.Function<Entry, String> digest) {
     String c = String.join("\u0000", MAGIC, Tool.IDENTITY, rulesJson);
     synchronized (this) {
       context = c;
@@ -66,7 +62,7 @@ final class MatchPartsStore {
     Map<TermCounts.Counting, java.util.function.Function<TermCounts.Kept, TermCounts>> restorers = new ConcurrentHashMap<>();
     return (i, e, counting, make) -> {
       this.counting = counting;
-      String key = digest.apply(e, () -> dev.errata.render.ModelDigest.of(MatchIndex.inputs(e)));
+      String key = digest.apply(e);
       MatchIndex.Parts parts = recorded(c, key).map(k -> {
         taken.incrementAndGet();
         Read r = reading.get().orElseThrow();
@@ -96,17 +92,7 @@ final class MatchPartsStore {
   }
 
   private Optional<Read> read() {
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(file);
-    } catch (IOException e) {
-      return Optional.empty(); // none yet: every entry's parts are made
-    }
-    try {
-      RecordBytes.In in = new RecordBytes.In(bytes);
-      if (!MAGIC.equals(in.text())) {
-        return Optional.empty();
-      }
+    return RecordBytes.read(file, MAGIC, in -> {
       String c = in.text();
       String[] texts = in.texts();
       String[] table = in.texts();
@@ -126,19 +112,10 @@ final class MatchPartsStore {
           }
           templates.add(new Template(0, text, items, (flags & 1) != 0, (flags & 2) != 0));
         }
-        int[] terms = new int[in.count()];
-        int[] weights = new int[terms.length];
-        for (int t = 0; t < terms.length; t++) {
-          terms[t] = in.count();
-          weights[t] = in.count();
-        }
-        parts.put(key, new Known(templates, new TermCounts.Kept(terms, weights, in.count())));
+        parts.put(key, new Known(templates, in.kept(table.length)));
       }
-      // A record cut short, or with bytes after its last entry, is not taken.
-      return in.atEnd() ? Optional.of(new Read(c, table, parts)) : Optional.empty();
-    } catch (RuntimeException e) {
-      return Optional.empty(); // damaged: the parts are made again
-    }
+      return new Read(c, table, parts);
+    });
   }
 
   /** Replaces the record with the parts this build's index was built from; nothing when it built none. */
@@ -152,18 +129,17 @@ final class MatchPartsStore {
     keys.sort(null);
     // The counting numbers every term of the record it restored from, those no entry has any more
     // among them: the record's own table holds only the terms of the parts it keeps.
-    String[] all = c.table();
-    int[] number = new int[all.length];
-    java.util.Arrays.fill(number, -1);
-    List<String> table = new ArrayList<>();
+    Map<String, TermCounts.Kept> kept = new HashMap<>();
+    made.forEach((key, p) -> kept.put(key, c.keep(p.counts())));
+    RecordBytes.UsedTerms terms = new RecordBytes.UsedTerms(c.table(), kept.values());
     RecordBytes.Table texts = new RecordBytes.Table();
     RecordBytes.Out body = new RecordBytes.Out();
     body.count(keys.size());
     for (String key : keys) {
-      MatchIndex.Parts p = made.get(key);
       body.text(key);
-      body.count(p.templates().size());
-      for (Template t : p.templates()) {
+      List<Template> templates = made.get(key).templates();
+      body.count(templates.size());
+      for (Template t : templates) {
         body.count(texts.number(t.text()));
         body.count((t.explicit() ? 1 : 0) | (t.primary() ? 2 : 0));
         body.count(t.items().size());
@@ -172,25 +148,16 @@ final class MatchPartsStore {
           body.count(texts.number(it.text()));
         }
       }
-      TermCounts.Kept k = c.keep(p.counts());
-      body.count(k.terms().length);
-      for (int t = 0; t < k.terms().length; t++) {
-        int term = k.terms()[t];
-        if (number[term] < 0) {
-          number[term] = table.size();
-          table.add(all[term]);
-        }
-        body.count(number[term]);
-        body.count(k.weights()[t]);
-      }
-      body.count(k.length());
+      body.kept(kept.get(key), terms::number);
     }
     RecordBytes.Out head = new RecordBytes.Out();
     head.text(MAGIC);
     head.text(ctx);
     texts.writeTo(head);
-    head.count(table.size());
-    table.forEach(head::text);
+    head.count(terms.table().length);
+    for (String t : terms.table()) {
+      head.text(t);
+    }
     CacheFile.replace(file, o -> {
       head.writeTo(o);
       body.writeTo(o);

@@ -2,15 +2,13 @@ package dev.errata.site;
 
 import dev.errata.Diagnostic;
 import dev.errata.search.TermCounts;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntUnaryOperator;
 
 /**
  * What a build wrote, kept for the next build in {@code site.builds/cache/pages.bin}: the digest of
@@ -85,20 +83,9 @@ final class PageStore {
     return task == null ? read() : task.get();
   }
 
-  /** The record on disk and the context it was made under. */
+  /** The record on disk and the context it was made under; empty when there is none (everything is rendered). */
   private Optional<Map.Entry<String, Record>> read() {
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(file);
-    } catch (IOException e) {
-      // None yet, or unreadable: everything is rendered.
-      return Optional.empty();
-    }
-    try {
-      RecordBytes.In in = new RecordBytes.In(bytes);
-      if (!MAGIC.equals(in.text())) {
-        return Optional.empty();
-      }
+    return RecordBytes.read(file, MAGIC, in -> {
       String context = in.text();
       String folder = in.text();
       int files = in.count();
@@ -106,32 +93,19 @@ final class PageStore {
       for (int i = 0; i < files; i++) {
         digests.put(in.text(), in.fixed());
       }
-      String[] terms = new String[in.count()];
-      for (int i = 0; i < terms.length; i++) {
-        terms[i] = in.text();
-      }
+      String[] terms = in.texts();
       int n = in.count();
       Map<String, Entry> entries = new HashMap<>(n * 2);
       for (int i = 0; i < n; i++) {
         String id = in.text();
         String key = in.text();
-        int length = in.count();
-        int distinct = in.count();
-        int[] own = new int[distinct];
-        int[] weights = new int[distinct];
-        for (int k = 0; k < distinct; k++) {
-          own[k] = in.count();
-          weights[k] = in.count();
-          if (own[k] >= terms.length) {
-            throw new IllegalStateException("term out of range");
-          }
-        }
+        TermCounts.Kept counts = in.kept(terms.length);
         int p = in.count();
         List<Diagnostic> problems = new ArrayList<>(p);
         for (int k = 0; k < p; k++) {
           problems.add(in.diagnostic());
         }
-        entries.put(id, new Entry(key, new TermCounts.Kept(own, weights, length), List.copyOf(problems)));
+        entries.put(id, new Entry(key, counts, List.copyOf(problems)));
       }
       int listed = in.count();
       Map<String, String> pages = new HashMap<>(listed * 2);
@@ -146,15 +120,9 @@ final class PageStore {
       for (int i = 0; i < changed; i++) {
         differ.add(in.text());
       }
-      if (!in.atEnd()) {
-        return Optional.empty();
-      }
       Optional<Spare> spare = spareFolder.isEmpty() ? Optional.empty() : Optional.of(new Spare(spareFolder, differ));
-      return Optional.of(Map.entry(context, new Record(folder, digests, terms, entries, pages, lists, entriesJson, spare)));
-    } catch (RuntimeException e) {
-      // Damaged or cut short: everything is rendered again.
-      return Optional.empty();
-    }
+      return Map.entry(context, new Record(folder, digests, terms, entries, pages, lists, entriesJson, spare));
+    });
   }
 
   /** Replaces the record with {@code record} in one step. */
@@ -170,44 +138,20 @@ final class PageStore {
     });
     // The table is the last build's with this one's new terms after it; once most of it is terms
     // no entry has any more, it is written afresh with only those in use.
-    int[] number = new int[record.terms().length];
-    int used = 0;
-    for (Entry e : record.entries().values()) {
-      for (int t : e.counts().terms()) {
-        if (number[t] == 0) {
-          number[t] = ++used;
-        }
-      }
+    RecordBytes.UsedTerms used = new RecordBytes.UsedTerms(record.terms(),
+        record.entries().values().stream().map(Entry::counts).toList());
+    boolean compact = record.terms().length > 2 * used.table().length + 10_000;
+    String[] table = compact ? used.table() : record.terms();
+    out.count(table.length);
+    for (String t : table) {
+      out.text(t);
     }
-    boolean compact = record.terms().length > 2 * used + 10_000;
-    if (compact) {
-      String[] table = new String[used];
-      for (int t = 0; t < number.length; t++) {
-        if (number[t] > 0) {
-          table[number[t] - 1] = record.terms()[t];
-        }
-      }
-      out.count(table.length);
-      for (String t : table) {
-        out.text(t);
-      }
-    } else {
-      out.count(record.terms().length);
-      for (String t : record.terms()) {
-        out.text(t);
-      }
-    }
+    IntUnaryOperator number = compact ? used::number : t -> t;
     out.count(record.entries().size());
     record.entries().forEach((id, e) -> {
       out.text(id);
       out.text(e.key());
-      out.count(e.counts().length());
-      out.count(e.counts().terms().length);
-      for (int k = 0; k < e.counts().terms().length; k++) {
-        int t = e.counts().terms()[k];
-        out.count(compact ? number[t] - 1 : t);
-        out.count(e.counts().weights()[k]);
-      }
+      out.kept(e.counts(), number);
       out.count(e.problems().size());
       e.problems().forEach(out::diagnostic);
     });

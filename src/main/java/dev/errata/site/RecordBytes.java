@@ -1,6 +1,13 @@
 package dev.errata.site;
 
+import dev.errata.search.TermCounts;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.IntUnaryOperator;
 
 /**
  * The byte format of what builds keep for later builds: unsigned variable-length numbers,
@@ -30,6 +37,67 @@ final class RecordBytes {
     }
   }
 
+  /**
+   * The record in {@code file}, read by {@code decode} after its first text, {@code magic}; empty
+   * when there is none, it is of another kind or damaged, or bytes follow what {@code decode}
+   * read. A record that cannot be read costs its work again, never a wrong result.
+   */
+  static <T> Optional<T> read(Path file, String magic, Function<In, T> decode) {
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (IOException e) {
+      return Optional.empty(); // none yet, or unreadable
+    }
+    try {
+      In in = new In(bytes);
+      if (!magic.equals(in.text())) {
+        return Optional.empty();
+      }
+      T value = decode.apply(in);
+      return in.atEnd() ? Optional.of(value) : Optional.empty();
+    } catch (RuntimeException e) {
+      return Optional.empty(); // damaged or cut short
+    }
+  }
+
+  /**
+   * The terms of a table that some counts use, numbered in the order they are first met: counts
+   * written with {@link Out#kept} and these numbers need only {@link #table} beside them, not the
+   * whole table, which also holds the terms of entries since edited or removed.
+   */
+  static final class UsedTerms {
+    private final int[] number;
+    private final String[] table;
+
+    UsedTerms(String[] all, Iterable<TermCounts.Kept> counts) {
+      number = new int[all.length];
+      int used = 0;
+      for (TermCounts.Kept k : counts) {
+        for (int t : k.terms()) {
+          if (number[t] == 0) {
+            number[t] = ++used;
+          }
+        }
+      }
+      table = new String[used];
+      for (int t = 0; t < number.length; t++) {
+        if (number[t] > 0) {
+          table[number[t] - 1] = all[t];
+        }
+      }
+    }
+
+    /** The number of term {@code t} of the whole table in {@link #table}. */
+    int number(int t) {
+      return number[t] - 1;
+    }
+
+    String[] table() {
+      return table;
+    }
+  }
+
   /** Unsigned variable-length numbers and length-prefixed UTF-8 text, into a growing array. */
   static final class Out extends dev.errata.ByteWriter {
     Out() {
@@ -49,6 +117,16 @@ final class RecordBytes {
 
     void text(String s) {
       utf8(s);
+    }
+
+    /** An entry's counts: its length, then each term, as {@code number} numbers it, with its weight. */
+    void kept(TermCounts.Kept k, IntUnaryOperator number) {
+      count(k.length());
+      count(k.terms().length);
+      for (int i = 0; i < k.terms().length; i++) {
+        count(number.applyAsInt(k.terms()[i]));
+        count(k.weights()[i]);
+      }
     }
 
     void diagnostic(dev.errata.Diagnostic d) {
@@ -110,6 +188,22 @@ final class RecordBytes {
         out[i] = text();
       }
       return out;
+    }
+
+    /** What {@link Out#kept} wrote, its terms numbers in a table of {@code terms} terms. */
+    TermCounts.Kept kept(int terms) {
+      int length = count();
+      int distinct = count();
+      int[] own = new int[distinct];
+      int[] weights = new int[distinct];
+      for (int k = 0; k < distinct; k++) {
+        own[k] = count();
+        weights[k] = count();
+        if (own[k] >= terms) {
+          throw new IllegalStateException("term out of range");
+        }
+      }
+      return new TermCounts.Kept(own, weights, length);
     }
 
     dev.errata.Diagnostic diagnostic() {

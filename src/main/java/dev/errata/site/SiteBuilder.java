@@ -156,10 +156,13 @@ public final class SiteBuilder {
     // index before the pages).
     Map<KnowledgeBase, Once<MatchIndex>> built = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
     Map<KnowledgeBase, ExampleStore.Basis> bases = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+    // What the match index reads of each entry, digested; the last build's record of each file knows it.
+    Function<Entry, String> indexDigest = e -> files.map(f -> f.indexInputs(e, () -> ExampleStore.Basis.digest(e)))
+        .orElseGet(() -> ExampleStore.Basis.digest(e));
     Function<KnowledgeBase, Once<MatchIndex>> index = kb -> built.computeIfAbsent(kb, k -> new Once<>(() -> {
       // A build from disk takes each unchanged entry's part of the index from the last build's.
       java.util.function.Supplier<MatchIndex> build = () -> MatchIndex.build(k, rulesOf.apply(k), files
-          .map(f -> f.matchParts().memo(rulesOf.apply(k).json(), f::indexInputs)).orElse(MatchIndex.PartsMemo.NONE));
+          .map(f -> f.matchParts().memo(rulesOf.apply(k).json(), indexDigest)).orElse(MatchIndex.PartsMemo.NONE));
       return memory.map(m -> m.index(MatchIndex.inputs(k, rulesOf.apply(k)), build)).orElseGet(build);
     }));
     ContentLoader.Result loaded = memory.map(m -> new ContentLoader(m::file))
@@ -168,13 +171,11 @@ public final class SiteBuilder {
     BiFunction<Entry, Supplier<List<Diagnostic>>, List<Diagnostic>> markdownMemo = memory
         .<BiFunction<Entry, Supplier<List<Diagnostic>>, List<Diagnostic>>>map(m -> m::checked)
         .or(() -> files.map(f -> f::checked)).orElse((e, check) -> check.get());
-    BiFunction<Entry, Supplier<String>, String> indexInputs = files
-        .<BiFunction<Entry, Supplier<String>, String>>map(f -> f::indexInputs).orElse((e, digest) -> digest.get());
     phases.done("load (read, YAML, map)");
     List<Diagnostic> all = new ArrayList<>(loaded.diagnostics());
     Function<KnowledgeBase, ExampleResults> recorded = kb -> results.computeIfAbsent(kb, k -> store.map(s -> {
       // Example answers depend on the index and on the rules that prepare a paste (matching.yml among them).
-      ExampleStore.Basis basis = bases.computeIfAbsent(k, x -> new ExampleStore.Basis(k, rulesOf.apply(k), index.apply(k), indexInputs));
+      ExampleStore.Basis basis = bases.computeIfAbsent(k, x -> new ExampleStore.Basis(k, rulesOf.apply(k), index.apply(k), indexDigest));
       return s.load(basis, reuse);
     }).orElse(ExampleResults.none()));
     List<dev.errata.check.Rule> extra = runExamples

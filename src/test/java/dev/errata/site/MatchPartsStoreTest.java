@@ -38,7 +38,7 @@ class MatchPartsStoreTest {
   private static MatchIndex build(Path cache, boolean reuse, KnowledgeBase k, String rulesJson, MatchPartsStore[] used) {
     MatchPartsStore store = new MatchPartsStore(cache, reuse);
     used[0] = store;
-    MatchIndex index = MatchIndex.build(k, rules, store.memo(rulesJson, (e, digest) -> digest.get()));
+    MatchIndex index = MatchIndex.build(k, rules, store.memo(rulesJson, ExampleStore.Basis::digest));
     store.save();
     return index;
   }
