@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.io.ByteArrayOutputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.function.IntFunction;
 
 /**
  * {@code api/entries.json}: the whole knowledge base for other tools. Streamed with Jackson's
@@ -31,26 +32,126 @@ public final class EntriesJson {
 
   /** The file's bytes, UTF-8. */
   public byte[] write(KnowledgeBase kb) {
+    return write(kb, i -> null).bytes();
+  }
+
+  /**
+   * The file as written: its bytes, and where each entry's part of them ends. Entry {@code i}'s
+   * part runs from where the one before it ends ({@code head} for the first) to {@code ends[i]},
+   * the separator before it included, so it is the same bytes wherever an equal entry stands but
+   * first.
+   */
+  public record Written(byte[] bytes, int head, int[] ends) {
+    /** Entry {@code i}'s part of the bytes. */
+    public byte[] part(int i) {
+      return java.util.Arrays.copyOfRange(bytes, i == 0 ? head : ends[i - 1], ends[i]);
+    }
+  }
+
+  /**
+   * The file, with entry {@code i}'s part taken from {@code kept} where it gives one: the part an
+   * earlier file had for an equal entry at the same place ({@link Written#part}), so that a build
+   * after one edit writes one entry's part rather than every entry's. Each part is written by a
+   * generator of its own, placed in the file as the whole file's generator would be there (after
+   * another value, but for the first), so the bytes are the same as one generator's.
+   */
+  public Written write(KnowledgeBase kb, IntFunction<byte[]> kept) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
-    try (JsonGenerator g = json.createGenerator(out, JsonEncoding.UTF8)) {
-      g.useDefaultPrettyPrinter();
+    try {
+      if (kb.entries().isEmpty()) {
+        try (JsonGenerator g = generator(out)) {
+          g.writeStartObject();
+          g.writeArrayFieldStart("entries");
+          g.writeEndArray();
+          end(g, kb);
+        }
+        out.write('\n');
+        return new Written(out.toByteArray(), out.size(), new int[0]);
+      }
+      // The head and the end, written around a stand-in for the entries.
+      ByteArrayOutputStream frame = new ByteArrayOutputStream(256);
+      int head;
+      int afterEntries;
+      try (JsonGenerator g = generator(frame)) {
+        g.writeStartObject();
+        g.writeArrayFieldStart("entries");
+        g.flush();
+        head = frame.size();
+        g.writeNull();
+        g.flush();
+        afterEntries = frame.size();
+        g.writeEndArray();
+        end(g, kb);
+      }
+      frame.write('\n');
+      byte[] around = frame.toByteArray();
+      out.write(around, 0, head);
+      int[] ends = new int[kb.entries().size()];
+      for (int i = 0; i < ends.length; i++) {
+        byte[] part = kept.apply(i);
+        out.write(part != null ? part : part(kb.entries().get(i), i > 0));
+        ends[i] = out.size();
+      }
+      out.write(around, afterEntries, around.length - afterEntries);
+      return new Written(out.toByteArray(), head, ends);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * The file as one generator streams it, entry after entry: what {@link #write(KnowledgeBase,
+   * IntFunction)} must equal byte for byte ({@code EntriesJsonTest} holds it to that).
+   */
+  byte[] streamed(KnowledgeBase kb) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+    try (JsonGenerator g = generator(out)) {
       g.writeStartObject();
       g.writeArrayFieldStart("entries");
       for (Entry e : kb.entries()) {
         entry(g, e);
       }
       g.writeEndArray();
-      g.writeNumberField("schema", SCHEMA);
-      g.writeObjectFieldStart("site");
-      g.writeStringField("description", kb.site().description());
-      g.writeStringField("title", kb.site().title());
-      g.writeEndObject();
-      g.writeEndObject();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      end(g, kb);
     }
     out.write('\n');
     return out.toByteArray();
+  }
+
+  /** One entry's part of the file: its object, after the separator when another value comes before it. */
+  private byte[] part(Entry e, boolean afterAnother) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(8 * 1024);
+    byte[] all;
+    int from;
+    try (JsonGenerator g = generator(out)) {
+      g.writeStartObject();
+      g.writeArrayFieldStart("entries");
+      if (afterAnother) {
+        g.writeNull();
+      }
+      g.flush();
+      from = out.size();
+      entry(g, e);
+      g.flush();
+      all = out.toByteArray();
+    }
+    return java.util.Arrays.copyOfRange(all, from, all.length);
+  }
+
+  private JsonGenerator generator(ByteArrayOutputStream out) throws IOException {
+    JsonGenerator g = json.createGenerator(out, JsonEncoding.UTF8);
+    g.useDefaultPrettyPrinter();
+    return g;
+  }
+
+  /** What follows the entries: the schema and the site, and the end of the file's object. */
+  private static void end(JsonGenerator g, KnowledgeBase kb) throws IOException {
+    g.writeNumberField("schema", SCHEMA);
+    g.writeObjectFieldStart("site");
+    g.writeStringField("description", kb.site().description());
+    g.writeStringField("title", kb.site().title());
+    g.writeEndObject();
+    g.writeEndObject();
   }
 
   /**
@@ -60,8 +161,7 @@ public final class EntriesJson {
    */
   public byte[] write(Entry e, String bodyHtml) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(8 * 1024);
-    try (JsonGenerator g = json.createGenerator(out, JsonEncoding.UTF8)) {
-      g.useDefaultPrettyPrinter();
+    try (JsonGenerator g = generator(out)) {
       entry(g, e, bodyHtml);
     } catch (IOException x) {
       throw new UncheckedIOException(x);

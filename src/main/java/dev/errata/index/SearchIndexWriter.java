@@ -75,9 +75,9 @@ public final class SearchIndexWriter {
   }
 
   /**
-   * The paths of {@link #entryParts} for {@code entries} entries. They are made from what {@code
-   * api/entries.json} reads of each entry, in order: a build whose entries give that file as the
-   * last build wrote it may keep these parts as that build wrote them.
+   * The paths of {@link #entryParts} for {@code entries} entries. They are made from the entries'
+   * {@link EntryInfo}s and each entry's status, components and tags, in order: a build whose
+   * entries give those as the last build's did may keep these parts as that build wrote them.
    */
   public static List<String> entryPartPaths(int entries) {
     List<String> out = new ArrayList<>();

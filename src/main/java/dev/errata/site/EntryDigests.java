@@ -19,8 +19,10 @@ import java.util.function.Supplier;
  *
  * @param entriesJson the digest of what {@code api/entries.json} is made from: equal digests, equal
  *     files (empty when an entry holds a value no digest takes)
+ * @param json each entry's part of that, in the entries' order: equal digests, equal parts of the
+ *     file (empty with {@code entriesJson})
  */
-record EntryDigests(Map<Entry, long[]> whole, String entriesJson) {
+record EntryDigests(Map<Entry, long[]> whole, String entriesJson, List<String> json) {
   /** One entry's two digests: what the JSON reads of it, and all of it. */
   record Both(String json, long[] whole) {}
 
@@ -40,12 +42,13 @@ record EntryDigests(Map<Entry, long[]> whole, String entriesJson) {
       }
     }));
     if (each.contains(null)) {
-      return new EntryDigests(Map.of(), "");
+      return new EntryDigests(Map.of(), "", List.of());
     }
     Map<Entry, long[]> byEntry = new IdentityHashMap<>();
     for (int i = 0; i < each.size(); i++) {
       byEntry.put(kb.entries().get(i), each.get(i).whole());
     }
-    return new EntryDigests(byEntry, ModelDigest.of(EntriesJson.inputs(kb, each.stream().map(Both::json).toList())));
+    List<String> json = each.stream().map(Both::json).toList();
+    return new EntryDigests(byEntry, ModelDigest.of(EntriesJson.inputs(kb, json)), json);
   }
 }

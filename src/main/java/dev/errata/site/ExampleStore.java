@@ -148,13 +148,15 @@ final class ExampleStore {
   }
 
   /**
-   * A 128-bit digest of an index file's bytes after its header, to know the site's index for the
-   * one a build recorded; empty when it cannot be read or is no index. The header, the content's
+   * A digest of an index file's bytes after its header, to know the site's index for the one a
+   * build recorded; empty when it cannot be read or is no index. The header, the content's
    * fingerprint, is left out: a build whose index is the last one's (a body edited) copies the
-   * rest as it was, and so knows its digest without reading it. Not SHA-256: this runs on every
-   * build, on the quick compiler, which leaves SHA-256 to the interpreter's pace (0.1 s for a 14
-   * MB index). A file a build
-   * did not write is told apart by chance, not by design, as the record's other digests are.
+   * rest as it was, and so knows its digest without reading it. Its length with CRC-32 and
+   * CRC-32C of the bytes, 64 bits besides the length, as {@code ContentFiles} sums a content file:
+   * both run natively over the mapped file (a few milliseconds for a 14 MB index), where a
+   * digest in Java runs at the quick compiler's pace (60 ms), and this runs on every build,
+   * under the build's lock. A file a build did not write is told apart by chance, not by design,
+   * as the record's other digests are.
    */
   static Optional<String> fileDigest(Path f) {
     try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(f, java.nio.file.StandardOpenOption.READ)) {
@@ -163,30 +165,14 @@ final class ExampleStore {
       if (!MatchIndexCodec.skipHeader(b)) {
         return Optional.empty();
       }
-      b = b.slice().order(java.nio.ByteOrder.LITTLE_ENDIAN);
-      long h1 = 0x9e3779b97f4a7c15L ^ size;
-      long h2 = 0xc2b2ae3d27d4eb4fL;
-      while (b.remaining() >= 8) {
-        long k = b.getLong();
-        h1 = mix(h1 ^ k);
-        h2 = mix(h2 + k * 0x87c37b91114253d5L);
-      }
-      while (b.hasRemaining()) {
-        h1 = mix(h1 ^ (b.get() & 0xff));
-      }
-      return Optional.of(HexFormat.of().toHexDigits(h1) + HexFormat.of().toHexDigits(h2));
+      java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+      java.util.zip.CRC32C crcC = new java.util.zip.CRC32C();
+      crc.update(b.slice());
+      crcC.update(b.slice());
+      return Optional.of(Long.toHexString(size) + "-" + HexFormat.of().toHexDigits(crc.getValue() << 32 | crcC.getValue()));
     } catch (IOException | RuntimeException e) {
       return Optional.empty();
     }
-  }
-
-  /** MurmurHash3's 64-bit finalizer: every input bit moves about half the output bits. */
-  private static long mix(long k) {
-    k ^= k >>> 33;
-    k *= 0xff51afd7ed558ccdL;
-    k ^= k >>> 33;
-    k *= 0xc4ceb9fe1a85ec53L;
-    return k ^ (k >>> 33);
   }
 
   /** The record as read from disk, before it is held against an index: its lines, parsed. */

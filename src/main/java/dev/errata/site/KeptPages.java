@@ -145,10 +145,12 @@ final class KeptPages implements EarlierPages {
 
   /**
    * What the next build needs of this one: its folder, its files' digests, each entry's digest,
-   * word counts and body problems, the digest of each list page's inputs, and how the site before
-   * it differs from it (the next build writes into that one).
+   * word counts and body problems, the digest of each list page's inputs, what it wrote of the
+   * files made from every entry, and how the site before it differs from it (the next build
+   * writes into that one).
    */
-  PageStore.Record record(String folder, Map<String, Long> digests, KnowledgeBase kb, Optional<PageStore.Spare> spare) {
+  PageStore.Record record(String folder, Map<String, Long> digests, KnowledgeBase kb, AllEntriesFiles allEntries,
+      Optional<PageStore.Spare> spare) {
     Map<String, PageStore.Entry> out = new HashMap<>();
     for (Entry e : kb.entries()) {
       String key = keys.get(e.id());
@@ -157,6 +159,6 @@ final class KeptPages implements EarlierPages {
       }
     }
     return new PageStore.Record(folder, digests, counting.counting().table(), out, Map.copyOf(pageKeys), lists,
-        entryDigests.entriesJson(), spare);
+        entryDigests.entriesJson(), allEntries.jsonParts(), allEntries.entryParts(), spare);
   }
 }

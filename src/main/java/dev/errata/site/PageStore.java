@@ -20,7 +20,7 @@ import java.util.function.IntUnaryOperator;
  */
 final class PageStore {
   static final String FILE = "pages.bin";
-  private static final String MAGIC = "errata-pages 5";
+  private static final String MAGIC = "errata-pages 6";
 
   /** One entry as the last build rendered it. */
   record Entry(String key, TermCounts.Kept counts, List<Diagnostic> problems) {}
@@ -29,10 +29,26 @@ final class PageStore {
    * A build's record: its folder's name, the digest of each of its files, its entries by id
    * (whose word counts number their terms by {@code terms}), the digest of the inputs of each
    * page that lists entries, by path, the digest of what all those pages read ({@code lists},
-   * empty when not known), and the digest of what {@code api/entries.json} is made from.
+   * empty when not known), the digest of what {@code api/entries.json} is made from and where
+   * each entry's part of it is, and the digest of what the search index's entry parts are made
+   * from ({@link AllEntriesFiles}; empty when not known).
    */
   record Record(String folder, Map<String, Long> digests, String[] terms, Map<String, Entry> entries,
-      Map<String, String> pages, String lists, String entriesJson, Optional<Spare> spare) {}
+      Map<String, String> pages, String lists, String entriesJson, Optional<JsonParts> jsonParts, String entryParts,
+      Optional<Spare> spare) {}
+
+  /**
+   * Where each entry's part of {@code api/entries.json} ends ({@link
+   * dev.errata.index.EntriesJson.Written}), and the digest of what each part was made from, in
+   * the entries' order.
+   */
+  record JsonParts(List<String> keys, int head, int[] ends) {
+    JsonParts {
+      if (keys.size() != ends.length) {
+        throw new IllegalArgumentException("a digest for each part");
+      }
+    }
+  }
 
   /**
    * The site of the build before this one, which the next build writes into ({@link
@@ -114,6 +130,19 @@ final class PageStore {
       }
       String lists = in.text();
       String entriesJson = in.text();
+      Optional<JsonParts> jsonParts = Optional.empty();
+      if (in.count() == 1) {
+        int head = in.count();
+        int parts = in.count();
+        List<String> keys = new ArrayList<>(parts);
+        int[] ends = new int[parts];
+        for (int i = 0; i < parts; i++) {
+          keys.add(in.text());
+          ends[i] = in.count();
+        }
+        jsonParts = Optional.of(new JsonParts(keys, head, ends));
+      }
+      String entryParts = in.text();
       String spareFolder = in.text();
       int changed = in.count();
       java.util.Set<String> differ = new java.util.HashSet<>(changed * 2);
@@ -121,7 +150,8 @@ final class PageStore {
         differ.add(in.text());
       }
       Optional<Spare> spare = spareFolder.isEmpty() ? Optional.empty() : Optional.of(new Spare(spareFolder, differ));
-      return Map.entry(context, new Record(folder, digests, terms, entries, pages, lists, entriesJson, spare));
+      return Map.entry(context, new Record(folder, digests, terms, entries, pages, lists, entriesJson, jsonParts, entryParts,
+          spare));
     });
   }
 
@@ -162,6 +192,16 @@ final class PageStore {
     });
     out.text(record.lists());
     out.text(record.entriesJson());
+    record.jsonParts().ifPresentOrElse(j -> {
+      out.count(1);
+      out.count(j.head());
+      out.count(j.ends().length);
+      for (int i = 0; i < j.ends().length; i++) {
+        out.text(j.keys().get(i));
+        out.count(j.ends()[i]);
+      }
+    }, () -> out.count(0));
+    out.text(record.entryParts());
     out.text(record.spare().map(Spare::folder).orElse(""));
     java.util.Set<String> changed = record.spare().map(Spare::changed).orElse(java.util.Set.of());
     out.count(changed.size());

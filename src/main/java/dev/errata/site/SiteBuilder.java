@@ -52,7 +52,6 @@ import java.util.function.Supplier;
  * stops the build before anything is written, with every diagnostic.
  */
 public final class SiteBuilder {
-  private static final String ENTRIES_JSON = "api/entries.json";
   private final Clock clock;
   private final Consumer<String> notices;
   private final Optional<BuildMemory> memory;
@@ -340,28 +339,15 @@ public final class SiteBuilder {
       // Every entry digested once, for its page and for api/entries.json, which an edit of a body
       // (it holds none) leaves as it was: 30 MB at 10,000 entries, kept rather than made again.
       EntryDigests entryDigests = files.map(f -> EntryDigests.of(kb, f::digests)).orElseGet(() -> EntryDigests.of(kb));
-      boolean sameEntriesJson = !entryDigests.entriesJson().isEmpty()
-          && last.map(PageStore.Record::entriesJson).filter(entryDigests.entriesJson()::equals).isPresent()
-          && previous.digests().containsKey(ENTRIES_JSON) && Files.isRegularFile(previous.folder().resolve(ENTRIES_JSON));
-      // The entry parts and facets read no more of the entries than api/entries.json: with that
-      // file as it was, they are the previous site's, when it still holds them all.
-      Optional<List<String>> sameEntryParts = sameEntriesJson
-          ? whole(previous, SearchIndexWriter.entryPartPaths(kb.entries().size())) : Optional.empty();
-      Consumer<List<EntryInfo>> entryParts = infos -> sameEntryParts.ifPresentOrElse(
-          paths -> paths.forEach(p -> writer.keep(p, previous.digests().get(p))),
-          () -> searchIndex.entryParts(kb, infos).forEach(writer::write));
+      AllEntriesFiles allEntries = new AllEntriesFiles(kb, entryDigests, last, previous, writer);
       Future<SearchIndexWriter.Shape> matchIndex = side.submit(() -> {
-        if (sameEntriesJson) {
-          writer.keep(ENTRIES_JSON, previous.digests().get(ENTRIES_JSON));
-        } else {
-          writer.write(new Page(ENTRIES_JSON, new EntriesJson(new JsonFactory()).write(kb)));
-        }
+        allEntries.writeJson(new EntriesJson(new JsonFactory()));
         writer.write(new Page(MatchIndexCodec.RULES_FILE, rules.json().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         if (sameParts.isPresent()) {
           // The index is the one the previous site holds: its file (with this content's
           // fingerprint) and its parts are taken from there, and it is not built at all.
           List<EntryInfo> entries = MatchIndex.infos(kb);
-          entryParts.accept(entries);
+          allEntries.writeEntryParts(searchIndex, entries);
           sameParts.get().forEach(p -> writer.keep(p, previous.digests().get(p)));
           rewriteIndex(previous.folder().resolve(MatchIndexCodec.FILE), tmp.resolve(MatchIndexCodec.FILE), fingerprint.digest());
           int keyParts = (int) sameParts.get().stream().filter(p -> p.startsWith(SearchIndexWriter.KEY_PARTS)).count();
@@ -371,7 +357,7 @@ public final class SiteBuilder {
         MatchIndexCodec.Encoded encoded = checked.encodedIndex().get();
         memory.map(m -> m.indexParts(index, () -> searchIndex.indexParts(index)))
             .orElseGet(() -> searchIndex.indexParts(index)).forEach(writer::write);
-        entryParts.accept(index.entries());
+        allEntries.writeEntryParts(searchIndex, index.entries());
         writeIndex(tmp.resolve(MatchIndexCodec.FILE), encoded, fingerprint.digest());
         return SearchIndexWriter.Shape.of(index);
       });
@@ -433,7 +419,7 @@ public final class SiteBuilder {
           : Optional.of(new PageStore.Spare(previous.folder().getFileName().toString(), differing(previous.digests(), writer.digests())));
       // Under the lock still, and only once the site is in place: a failed build keeps the last
       // records. The pages' record is written beside the examples' and the files'.
-      PageStore.Record record = kept.record(tmp.getFileName().toString(), writer.digests(), kb, next);
+      PageStore.Record record = kept.record(tmp.getFileName().toString(), writer.digests(), kb, allEntries, next);
       Future<?> pages = side.submit(() -> pageStore.ifPresent(s -> s.save(context, record)));
       // Written only when this build built the index; beside the pages' record, on the other side thread.
       Future<?> parts = side.submit(() -> files.ifPresent(f -> f.matchParts().save()));

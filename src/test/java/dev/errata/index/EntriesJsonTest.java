@@ -34,20 +34,70 @@ class EntriesJsonTest {
   }
 
   /**
-   * A build whose api/entries.json is the last one's keeps the search index's entry parts too, by
-   * their paths: they must be the paths {@link SearchIndexWriter#entryParts} writes, and made from
-   * nothing the file does not read (a field of an entry that only they read would leave them stale).
+   * The file is written part by part (each entry by a generator of its own, so that a rebuild can
+   * take the unchanged entries' parts from the last file): it must be the bytes one generator
+   * streams, for no entry, one, and many, and with the parts of an earlier file taken wherever
+   * an entry is equal to the one it had at that place.
    */
   @Test
-  void theEntryPartsAreWhereTheBuildKeepsThemAndReadOnlyWhatTheJsonReads() throws IOException {
+  void thePartsMakeTheFileOneGeneratorWritesAndAnEarlierFilesPartsFitIn() throws IOException {
+    EntriesJson json = new EntriesJson(new JsonFactory());
+    KnowledgeBase kb = new ContentLoader().load(Path.of("content")).knowledgeBase();
+    java.util.List<KnowledgeBase> kbs = java.util.List.of(kb, first(kb, 0), first(kb, 1), first(kb, 2));
+    for (KnowledgeBase k : kbs) {
+      EntriesJson.Written w = json.write(k, i -> null);
+      assertEquals(new String(json.streamed(k), java.nio.charset.StandardCharsets.UTF_8),
+          new String(w.bytes(), java.nio.charset.StandardCharsets.UTF_8), k.entries().size() + " entries");
+      assertEquals(k.entries().size(), w.ends().length);
+    }
+    // The first entry and one in the middle edited; the rest taken from the earlier file.
+    EntriesJson.Written before = json.write(kb, i -> null);
+    java.util.List<Entry> edited = new java.util.ArrayList<>(kb.entries());
+    int middle = edited.size() / 2;
+    for (int i : new int[] {0, middle}) {
+      Entry e = edited.get(i);
+      edited.set(i, new Entry(e.id(), e.title() + " (edited)", e.summary(), e.lang(), e.translationOf(), e.status(),
+          e.published(), e.modified(), e.tags(), e.components(), e.symptoms(), e.causes(), e.fixes(), e.examples(),
+          e.references(), e.related(), e.body(), e.source()));
+    }
+    KnowledgeBase after = new KnowledgeBase(kb.site(), kb.vocabulary(), edited, kb.matching());
+    java.util.Set<Integer> taken = new java.util.HashSet<>();
+    EntriesJson.Written spliced = json.write(after, i -> {
+      if (i == 0 || i == middle) {
+        return null;
+      }
+      taken.add(i);
+      return before.part(i);
+    });
+    assertEquals(kb.entries().size() - 2, taken.size());
+    assertEquals(new String(json.streamed(after), java.nio.charset.StandardCharsets.UTF_8),
+        new String(spliced.bytes(), java.nio.charset.StandardCharsets.UTF_8));
+    assertEquals(new String(json.write(after, i -> null).part(middle), java.nio.charset.StandardCharsets.UTF_8),
+        new String(spliced.part(middle), java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  private static KnowledgeBase first(KnowledgeBase kb, int n) {
+    return new KnowledgeBase(kb.site(), kb.vocabulary(), kb.entries().subList(0, n), kb.matching());
+  }
+
+  /**
+   * A build whose entries give the same {@link dev.errata.match.EntryInfo}s, statuses, components
+   * and tags as the last build's keeps the search index's entry parts and facets, by their
+   * paths: they must be the paths {@link SearchIndexWriter#entryParts} writes, and made from
+   * nothing else (a field that only they read would leave them stale after an edit of it).
+   */
+  @Test
+  void theEntryPartsAreWhereTheBuildKeepsThemAndReadOnlyWhatTheirKeyReads() throws IOException {
     KnowledgeBase kb = new ContentLoader().load(Path.of("content")).knowledgeBase();
     SearchIndexWriter writer = new SearchIndexWriter();
     java.util.List<IndexPart> parts = writer.entryParts(kb, dev.errata.match.MatchIndex.infos(kb));
     assertEquals(SearchIndexWriter.entryPartPaths(kb.entries().size()), parts.stream().map(IndexPart::path).toList());
-    // Each entry with every field the JSON does not read emptied or changed: the same parts.
+    // Each entry with every field that neither its EntryInfo nor its facets hold emptied or changed: the same parts.
     java.util.List<Entry> changed = kb.entries().stream().map(e -> new Entry(e.id(), e.title(), e.summary(), e.lang(),
-        e.translationOf(), e.status(), e.published(), e.modified(), e.tags(), e.components(), e.symptoms(), e.causes(),
-        e.fixes(), e.examples(), e.references(), e.related(), "a body of another entry",
+        e.translationOf(), e.status(), e.published().plusDays(1), e.modified().plusDays(2), e.tags(), e.components(),
+        java.util.List.of(dev.errata.model.Symptom.parse("another symptom")), java.util.List.of("another cause"),
+        java.util.List.of(e.fixes().get(0)), new dev.errata.model.Examples(java.util.List.of("another paste"), java.util.List.of()),
+        java.util.List.of(), java.util.List.of(), "a body of another entry",
         new dev.errata.model.Source("elsewhere.md", 99, pointer -> 0))).toList();
     KnowledgeBase other = new KnowledgeBase(kb.site(), kb.vocabulary(), changed, kb.matching());
     java.util.List<IndexPart> again = writer.entryParts(other, dev.errata.match.MatchIndex.infos(other));
