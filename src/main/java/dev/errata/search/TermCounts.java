@@ -209,41 +209,78 @@ public final class TermCounts {
   /**
    * BM25 postings with each entry's length folded in and quantized (see {@link
    * Posting}): each term's postings are sized by a first pass and filled by a second,
-   * entry by entry, so they come out in entry order.
+   * entry by entry, so they come out in entry order. Both passes run on two threads, each over
+   * half of the entries: the second half's postings of a term start where the first half's end,
+   * so the result is the one pass's. Within an entry, a weight is worked out once per distinct
+   * count (most of an entry's terms share a few), not once per term.
    */
   private static Map<String, Posting> postings(List<TermCounts> perEntry, String[] terms) {
     long sum = 0;
-    int[] df = new int[terms.length];
     for (TermCounts c : perEntry) {
       sum += c.length;
-      for (int t : c.terms) {
-        df[t]++;
-      }
     }
     double avg = averageLength(sum, perEntry.size());
+    int n = perEntry.size();
+    List<int[]> halves = List.of(new int[] {0, n / 2}, new int[] {n / 2, n});
+    List<int[]> df = dev.errata.Parallel.map(halves, h -> {
+      int[] count = new int[terms.length];
+      for (int e = h[0]; e < h[1]; e++) {
+        for (int t : perEntry.get(e).terms) {
+          count[t]++;
+        }
+      }
+      return count;
+    });
+    int[] first = df.get(0);
+    int[] second = df.get(1);
     int[][] ids = new int[terms.length][];
     int[][] weights = new int[terms.length][];
     for (int t = 0; t < terms.length; t++) {
-      ids[t] = new int[df[t]];
-      weights[t] = new int[df[t]];
+      ids[t] = new int[first[t] + second[t]];
+      weights[t] = new int[first[t] + second[t]];
     }
-    int[] fill = new int[terms.length];
-    for (int e = 0; e < perEntry.size(); e++) {
-      TermCounts c = perEntry.get(e);
-      double norm = Posting.K1 * (1 - Posting.B + Posting.B * c.length / avg);
-      for (int i = 0; i < c.terms.length; i++) {
-        int t = c.terms[i];
-        double f = c.weights[i];
-        ids[t][fill[t]] = e;
-        weights[t][fill[t]++] = (int) Math.round(Posting.SCALE * f * (Posting.K1 + 1) / (f + norm));
-      }
-    }
+    // Where each half writes next in a term's postings: the first half from its start, the second after the first half's.
+    java.util.Arrays.fill(second, 0);
+    List<int[]> fill = List.of(second, first);
+    dev.errata.Parallel.each(List.of(0, 1), k -> fill(perEntry, halves.get(k), avg, ids, weights, fill.get(k)));
     Map<String, Posting> out = new HashMap<>(terms.length * 2);
     for (int t = 0; t < terms.length; t++) {
-      if (df[t] > 0) {
+      if (ids[t].length > 0) {
         out.put(terms[t], new Posting(ids[t], weights[t]));
       }
     }
     return out;
+  }
+
+  /** Fills the postings of entries {@code range[0]} to {@code range[1]}, each term's at {@code at[term]} on. */
+  private static void fill(List<TermCounts> perEntry, int[] range, double avg, int[][] ids, int[][] weights, int[] at) {
+    // A direct-mapped memo of an entry's weights by count, cleared per entry by its stamp.
+    int[] memoCount = new int[64];
+    int[] memoWeight = new int[64];
+    int[] memoEntry = new int[64];
+    java.util.Arrays.fill(memoEntry, -1);
+    for (int e = range[0]; e < range[1]; e++) {
+      TermCounts c = perEntry.get(e);
+      double norm = Posting.K1 * (1 - Posting.B + Posting.B * c.length / avg);
+      int[] cTerms = c.terms;
+      int[] cWeights = c.weights;
+      for (int i = 0; i < cTerms.length; i++) {
+        int t = cTerms[i];
+        int f = cWeights[i];
+        int slot = f & 63;
+        int w;
+        if (memoEntry[slot] == e && memoCount[slot] == f) {
+          w = memoWeight[slot];
+        } else {
+          w = (int) Math.round(Posting.SCALE * (double) f * (Posting.K1 + 1) / ((double) f + norm));
+          memoEntry[slot] = e;
+          memoCount[slot] = f;
+          memoWeight[slot] = w;
+        }
+        int k = at[t]++;
+        ids[t][k] = e;
+        weights[t][k] = w;
+      }
+    }
   }
 }
