@@ -48,7 +48,7 @@ final class AllEntriesFiles {
     Optional<PageStore.JsonParts> lastParts = last.flatMap(PageStore.Record::jsonParts);
     boolean same = !digests.entriesJson().isEmpty()
         && last.map(PageStore.Record::entriesJson).filter(digests.entriesJson()::equals).isPresent()
-        && onDisk(ENTRIES_JSON);
+        && previous.holds(ENTRIES_JSON);
     if (same) {
       writer.keep(ENTRIES_JSON, previous.digests().get(ENTRIES_JSON));
       jsonParts = lastParts;
@@ -76,7 +76,7 @@ final class AllEntriesFiles {
    * not taken apart.
    */
   private Optional<byte[]> lastFile() {
-    if (!onDisk(ENTRIES_JSON)) {
+    if (!previous.holds(ENTRIES_JSON)) {
       return Optional.empty();
     }
     try {
@@ -99,7 +99,7 @@ final class AllEntriesFiles {
     List<String> paths = SearchIndexWriter.entryPartPaths(kb.entries().size());
     Optional<String> lastKey = last.map(PageStore.Record::entryParts).filter(k -> !k.isEmpty());
     String key = jsonKept && lastKey.isPresent() ? lastKey.get() : entryPartsKey(infos);
-    if (!key.isEmpty() && lastKey.filter(key::equals).isPresent() && paths.stream().allMatch(this::onDisk)) {
+    if (!key.isEmpty() && lastKey.filter(key::equals).isPresent() && paths.stream().allMatch(previous::holds)) {
       paths.forEach(p -> writer.keep(p, previous.digests().get(p)));
     } else {
       searchIndex.entryParts(kb, infos).forEach(writer::write);
@@ -135,11 +135,6 @@ final class AllEntriesFiles {
     } catch (IllegalArgumentException e) {
       return "";
     }
-  }
-
-  /** Whether the previous site has the file, with a digest. */
-  private boolean onDisk(String path) {
-    return previous.digests().containsKey(path) && Files.isRegularFile(previous.folder().resolve(path));
   }
 
   /** Where each entry's part of {@code api/entries.json} is, for the next build (read once both writes are done). */

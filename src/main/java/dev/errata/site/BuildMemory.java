@@ -66,7 +66,9 @@ public final class BuildMemory {
    */
   PageWriter.Previous previous(Optional<Path> current) {
     PageWriter.Previous w = written;
-    return w != null && current.map(w.folder()::equals).orElse(false) ? w : PageWriter.Previous.NONE;
+    // A listing of its folder as it is now: files may have been removed by hand since.
+    return w != null && current.map(w.folder()::equals).orElse(false) ? new PageWriter.Previous(w.folder(), w.digests())
+        : PageWriter.Previous.NONE;
   }
 
   /** What a build that succeeded wrote. */

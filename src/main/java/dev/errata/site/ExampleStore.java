@@ -37,7 +37,7 @@ import java.util.TreeMap;
  */
 final class ExampleStore {
   static final String FILE = "examples.bin";
-  private static final String HEADER = "errata-example-results 3 ";
+  private static final String HEADER = "errata-example-results 4 ";
   /** Past this many edited entries, every example runs again. */
   static final int MAX_EDITED = 64;
 

@@ -8,8 +8,6 @@ import dev.errata.render.EarlierPages;
 import dev.errata.render.ModelDigest;
 import dev.errata.search.TermCounts;
 import dev.errata.search.WordIndex;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -31,7 +29,7 @@ final class KeptPages implements EarlierPages {
   private final Map<String, PageStore.Entry> last;
   private final java.util.function.Function<TermCounts.Kept, TermCounts> restore;
   private final Map<String, Long> files;
-  private final Path folder;
+  private final PageWriter.Previous previous;
   private final PageWriter writer;
   private final WordIndex.Builder counting;
   private final Map<String, List<Diagnostic>> problems;
@@ -55,7 +53,7 @@ final class KeptPages implements EarlierPages {
       Map<String, List<Diagnostic>> problems, EntryDigests entryDigests) {
     this.entryDigests = entryDigests;
     this.files = previous.digests();
-    this.folder = previous.folder();
+    this.previous = previous;
     this.last = last.map(PageStore.Record::entries).orElse(Map.of());
     this.lastPages = last.map(PageStore.Record::pages).orElse(Map.of());
     this.lastLists = last.map(PageStore.Record::lists).orElse("");
@@ -130,7 +128,7 @@ final class KeptPages implements EarlierPages {
 
   /** Whether the previous site has the file, with a digest: a site whose files someone removed by hand has them rendered again. */
   private boolean onDisk(String path) {
-    return files.containsKey(path) && Files.isRegularFile(folder.resolve(path));
+    return previous.holds(path);
   }
 
   /** How many pages that list entries were kept. */

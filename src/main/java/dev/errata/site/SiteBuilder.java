@@ -510,8 +510,7 @@ public final class SiteBuilder {
 
   /** {@code paths}, when the previous site's record has each and its folder still holds it (none removed by hand). */
   private static Optional<List<String>> whole(PageWriter.Previous previous, List<String> paths) {
-    boolean all = paths.stream().allMatch(p -> previous.digests().containsKey(p) && Files.isRegularFile(previous.folder().resolve(p)));
-    return all ? Optional.of(paths) : Optional.empty();
+    return paths.stream().allMatch(previous::holds) ? Optional.of(paths) : Optional.empty();
   }
 
   private static void rewriteIndex(Path previous, Path file, String fingerprint) {
