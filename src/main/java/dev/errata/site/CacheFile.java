@@ -20,6 +20,15 @@ final class CacheFile {
     void writeTo(OutputStream out) throws IOException;
   }
 
+  /**
+   * A record made and not yet written: a build makes its records while its site is swapped in,
+   * and writes them once the site is in place (a build that fails before keeps the last ones).
+   */
+  @FunctionalInterface
+  interface Pending {
+    void write();
+  }
+
   private CacheFile() {}
 
   static void replace(Path file, Body body) {

@@ -193,14 +193,17 @@ final class FileStore {
     }
   }
 
-  /** Replaces the record with what this build found out. Text that problems repeat is written once. */
-  void save() {
+  /**
+   * What this build found out, as the bytes that replace the record when written. Text that
+   * problems repeat is written once.
+   */
+  CacheFile.Pending encode() {
     String c;
     synchronized (this) {
       c = context;
     }
     if (c == null) {
-      return;
+      return () -> { };
     }
     List<String> paths = new ArrayList<>(slots.keySet());
     paths.sort(null);
@@ -247,7 +250,7 @@ final class FileStore {
     out.text(MAGIC);
     out.text(c);
     strings.writeTo(out);
-    CacheFile.replace(file, o -> {
+    return () -> CacheFile.replace(file, o -> {
       out.writeTo(o);
       body.writeTo(o);
     });

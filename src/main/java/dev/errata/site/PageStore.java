@@ -155,8 +155,8 @@ final class PageStore {
     });
   }
 
-  /** Replaces the record with {@code record} in one step. */
-  void save(String context, Record record) {
+  /** {@code record}'s bytes, which replace the record in one step when written. */
+  CacheFile.Pending encode(String context, Record record) {
     RecordBytes.Out out = new RecordBytes.Out();
     out.text(MAGIC);
     out.text(context);
@@ -206,6 +206,6 @@ final class PageStore {
     java.util.Set<String> changed = record.spare().map(Spare::changed).orElse(java.util.Set.of());
     out.count(changed.size());
     changed.forEach(out::text);
-    CacheFile.replace(file, out::writeTo);
+    return () -> CacheFile.replace(file, out::writeTo);
   }
 }

@@ -406,6 +406,15 @@ public final class SiteBuilder {
       writer.write(searchIndex.manifest(kb, index, words, rules));
       pageCount = writer.finish() + 1;
       phases.done("finish writing");
+      // The records of the pages and the files are made while the site is put in place, and
+      // written once it is, under the lock still: a failed build keeps the last records. The
+      // previous site is the next build's spare: how it differs from this one is recorded.
+      Future<Optional<CacheFile.Pending>> pagesRecord = side.submit(() -> pageStore.map(s -> {
+        Optional<PageStore.Spare> next = previous == PageWriter.Previous.NONE ? Optional.empty()
+            : Optional.of(new PageStore.Spare(previous.folder().getFileName().toString(), differing(previous.digests(), writer.digests())));
+        return s.encode(context, kept.record(tmp.getFileName().toString(), writer.digests(), kb, allEntries, next));
+      }));
+      Future<Optional<CacheFile.Pending>> filesRecord = side.submit(() -> files.map(FileStore::encode));
       Set<String> beside = new HashSet<>(Assets.copy(options.templates(), tmp));
       beside.add(MatchIndexCodec.FILE);
       writer.prune(beside);
@@ -414,18 +423,12 @@ public final class SiteBuilder {
       out.dropSpare();
       memory.ifPresent(m -> m.written(tmp, writer.digests()));
       phases.done("assets, prune, swap");
-      // The previous site is the next build's spare: how it differs from this one is recorded.
-      Optional<PageStore.Spare> next = previous == PageWriter.Previous.NONE ? Optional.empty()
-          : Optional.of(new PageStore.Spare(previous.folder().getFileName().toString(), differing(previous.digests(), writer.digests())));
-      // Under the lock still, and only once the site is in place: a failed build keeps the last
-      // records. The pages' record is written beside the examples' and the files'.
-      PageStore.Record record = kept.record(tmp.getFileName().toString(), writer.digests(), kb, allEntries, next);
-      Future<?> pages = side.submit(() -> pageStore.ifPresent(s -> s.save(context, record)));
+      Future<?> pages = side.submit(() -> finish(pagesRecord).ifPresent(CacheFile.Pending::write));
       // Written only when this build built the index; beside the pages' record, on the other side thread.
       Future<?> parts = side.submit(() -> files.ifPresent(f -> f.matchParts().save()));
       // An index taken from the last site is its file's data as it was: the digest the record holds.
       saveExamples.accept(sameParts.flatMap(p -> checked.sameIndex().map(SameIndex::file)));
-      files.ifPresent(FileStore::save);
+      finish(filesRecord).ifPresent(CacheFile.Pending::write);
       finish(pages);
       finish(parts);
       phases.done("records of the pages and examples");
