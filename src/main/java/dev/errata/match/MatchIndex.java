@@ -67,15 +67,38 @@ public final class MatchIndex implements MatchData {
     this.entries = List.copyOf(entries);
     this.templates = List.copyOf(templates);
     this.postings = postings;
-    Map<String, List<Integer>> literal = new HashMap<>();
+    // Template numbers gathered straight into int arrays: 30,000 templates have some 300,000
+    // keys, which boxed into lists were a tenth of building the index after a symptom edit.
+    Map<String, Ids> literal = new HashMap<>();
     for (int id = 0; id < this.templates.size(); id++) {
       for (String key : templateKeys(this.templates.get(id))) {
-        literal.computeIfAbsent(key, k -> new ArrayList<>()).add(id);
+        Ids ids = literal.get(key);
+        if (ids == null) {
+          literal.put(key, ids = new Ids());
+        }
+        ids.add(id);
       }
     }
-    Map<String, int[]> lp = new HashMap<>();
-    literal.forEach((k, v) -> lp.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
+    Map<String, int[]> lp = new HashMap<>(literal.size() * 2);
+    literal.forEach((k, v) -> lp.put(k, v.toArray()));
     this.literalPostings = lp;
+  }
+
+  /** A growing list of template numbers. */
+  private static final class Ids {
+    private int[] ids = new int[2];
+    private int n;
+
+    void add(int id) {
+      if (n == ids.length) {
+        ids = java.util.Arrays.copyOf(ids, 2 * n);
+      }
+      ids[n++] = id;
+    }
+
+    int[] toArray() {
+      return n == ids.length ? ids : java.util.Arrays.copyOf(ids, n);
+    }
   }
 
   public List<EntryInfo> entries() {
