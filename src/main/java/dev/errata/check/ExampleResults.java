@@ -136,23 +136,15 @@ public final class ExampleResults {
   }
 
   /**
-   * A paste by its digest: the record stays small whatever was pasted. CRC-32 and CRC-32C of its
-   * UTF-8 bytes (with the language's before them) and their length, as {@code ContentFiles} sums
-   * a content file: both run natively, where SHA-256 ran as plain code on the quick compiler that
-   * builds run on (3% of a rebuild's samples, for 20,000 pastes). Pastes are the team's own text,
-   * so only chance could make two keys equal, about once in 2^64 per pair.
+   * A paste by its digest: the record stays small whatever was pasted. The {@link
+   * dev.errata.Checksum} of its UTF-8 bytes, with the language's before them, and their lengths
+   * (SHA-256, which this was, runs as plain code on the quick compiler that builds run on: 3% of
+   * a rebuild's samples, for 20,000 pastes).
    */
   public static String pasteKey(String lang, String paste) {
     byte[] l = lang.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     byte[] p = paste.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    java.util.zip.CRC32 crc = new java.util.zip.CRC32();
-    java.util.zip.CRC32C crcC = new java.util.zip.CRC32C();
-    for (java.util.zip.Checksum c : List.of(crc, crcC)) {
-      c.update(l, 0, l.length);
-      c.update(0);
-      c.update(p, 0, p.length);
-    }
-    return java.util.HexFormat.of().toHexDigits(crc.getValue() << 32 | crcC.getValue()) + "-" + Integer.toHexString(l.length)
+    return java.util.HexFormat.of().toHexDigits(dev.errata.Checksum.of(l, new byte[] {0}, p)) + "-" + Integer.toHexString(l.length)
         + "-" + Integer.toHexString(p.length);
   }
 }

@@ -107,8 +107,8 @@ final class ContentFiles {
   }
 
   /**
-   * A file's text and a checksum of its bytes: CRC-32 and CRC-32C side by side, 64 bits that
-   * tell one version of a file from another (both are computed natively, at memory speed).
+   * A file's text and the {@link dev.errata.Checksum} of its bytes, 64 bits that tell one version
+   * of a file from another.
    */
   record Text(String text, long checksum) {}
 
@@ -148,19 +148,11 @@ final class ContentFiles {
           return Optional.empty();
         }
       }
-      return Optional.of(new Text(text, checksum(bytes)));
+      return Optional.of(new Text(text, dev.errata.Checksum.of(bytes)));
     } catch (IOException e) {
       problems.errorAtLine(0, "cannot read the file: " + e.getMessage(), "check its permissions");
       return Optional.empty();
     }
-  }
-
-  static long checksum(byte[] bytes) {
-    java.util.zip.CRC32 crc = new java.util.zip.CRC32();
-    crc.update(bytes);
-    java.util.zip.CRC32C crcC = new java.util.zip.CRC32C();
-    crcC.update(bytes);
-    return crc.getValue() << 32 | crcC.getValue();
   }
 
   /** The offset of the first byte that is not UTF-8, or -1. */

@@ -60,8 +60,7 @@ public final class EntriesJson {
     try {
       if (kb.entries().isEmpty()) {
         try (JsonGenerator g = generator(out)) {
-          g.writeStartObject();
-          g.writeArrayFieldStart("entries");
+          open(g);
           g.writeEndArray();
           end(g, kb);
         }
@@ -73,8 +72,7 @@ public final class EntriesJson {
       int head;
       int afterEntries;
       try (JsonGenerator g = generator(frame)) {
-        g.writeStartObject();
-        g.writeArrayFieldStart("entries");
+        open(g);
         g.flush();
         head = frame.size();
         g.writeNull();
@@ -106,8 +104,7 @@ public final class EntriesJson {
   byte[] streamed(KnowledgeBase kb) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
     try (JsonGenerator g = generator(out)) {
-      g.writeStartObject();
-      g.writeArrayFieldStart("entries");
+      open(g);
       for (Entry e : kb.entries()) {
         entry(g, e);
       }
@@ -124,8 +121,7 @@ public final class EntriesJson {
     byte[] all;
     int from;
     try (JsonGenerator g = generator(out)) {
-      g.writeStartObject();
-      g.writeArrayFieldStart("entries");
+      open(g);
       if (afterAnother) {
         g.writeNull();
       }
@@ -142,6 +138,12 @@ public final class EntriesJson {
     JsonGenerator g = json.createGenerator(out, JsonEncoding.UTF8);
     g.useDefaultPrettyPrinter();
     return g;
+  }
+
+  /** What comes before the entries: the file's object and the start of its list of entries. */
+  private static void open(JsonGenerator g) throws IOException {
+    g.writeStartObject();
+    g.writeArrayFieldStart("entries");
   }
 
   /** What follows the entries: the schema and the site, and the end of the file's object. */

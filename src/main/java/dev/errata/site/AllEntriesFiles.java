@@ -55,10 +55,11 @@ final class AllEntriesFiles {
       jsonKept = true;
       return;
     }
-    Optional<byte[]> before = lastParts.isPresent() && !digests.json().isEmpty() ? lastFile() : Optional.empty();
+    Optional<PageStore.JsonParts> known = lastParts.filter(p -> !digests.json().isEmpty());
+    Optional<byte[]> before = known.flatMap(this::lastFile);
     EntriesJson.Written written;
     if (before.isPresent()) {
-      PageStore.JsonParts parts = lastParts.get();
+      PageStore.JsonParts parts = known.get();
       EntriesJson.Written earlier = new EntriesJson.Written(before.get(), parts.head(), parts.ends());
       List<String> now = digests.json();
       written = json.write(kb, i -> i < parts.keys().size() && parts.keys().get(i).equals(now.get(i)) ? earlier.part(i) : null);
@@ -72,16 +73,16 @@ final class AllEntriesFiles {
 
   /**
    * The previous site's file, when its bytes are those the last build wrote (its digest, as
-   * recorded, and room for every part the record places in it): a file changed by hand since is
+   * recorded, and room for every part {@code parts} places in it): a file changed by hand since is
    * not taken apart.
    */
-  private Optional<byte[]> lastFile() {
+  private Optional<byte[]> lastFile(PageStore.JsonParts parts) {
     if (!previous.holds(ENTRIES_JSON)) {
       return Optional.empty();
     }
     try {
       byte[] bytes = Files.readAllBytes(previous.folder().resolve(ENTRIES_JSON));
-      int[] ends = last.flatMap(PageStore.Record::jsonParts).orElseThrow().ends();
+      int[] ends = parts.ends();
       boolean fits = ends.length > 0 && ends[ends.length - 1] <= bytes.length;
       return fits && PageWriter.digest(bytes) == previous.digests().get(ENTRIES_JSON) ? Optional.of(bytes) : Optional.empty();
     } catch (IOException e) {
@@ -109,7 +110,7 @@ final class AllEntriesFiles {
 
   /**
    * The digest of what {@link SearchIndexWriter#entryParts} reads: each entry as the matcher shows
-   * it ({@link EntryInfo}, every component, {@code EntriesJsonTest} holds it to that) and its
+   * it ({@link EntryInfo}, every component, {@code AllEntriesFilesTest} holds it to that) and its
    * status, components and tags (the facets). Lists of text, which a digest walks without the
    * reflection that records take: a tenth of a second of CPU at 10,000 entries otherwise.
    */

@@ -73,7 +73,7 @@ final class KeptPages implements EarlierPages {
     PageStore.Entry before = last.get(e.id());
     String page = "entries/" + e.id() + ".html";
     String json = EntriesJson.path(e);
-    if (before == null || !before.key().equals(key) || !onDisk(page) || !onDisk(json)) {
+    if (before == null || !before.key().equals(key) || !previous.holds(page) || !previous.holds(json)) {
       return false;
     }
     writer.keep(page, files.get(page));
@@ -91,7 +91,7 @@ final class KeptPages implements EarlierPages {
       return false;
     }
     pageKeys.put(path, key);
-    if (!key.equals(lastPages.get(path)) || !onDisk(path)) {
+    if (!key.equals(lastPages.get(path)) || !previous.holds(path)) {
       return false;
     }
     writer.keep(path, files.get(path));
@@ -106,7 +106,7 @@ final class KeptPages implements EarlierPages {
       return false;
     }
     lists = key;
-    if (!key.equals(lastLists) || lastPages.isEmpty() || !lastPages.keySet().stream().allMatch(this::onDisk)) {
+    if (!key.equals(lastLists) || lastPages.isEmpty() || !lastPages.keySet().stream().allMatch(previous::holds)) {
       return false;
     }
     lastPages.forEach((path, pageKey) -> {
@@ -124,11 +124,6 @@ final class KeptPages implements EarlierPages {
     } catch (IllegalArgumentException x) {
       return null;
     }
-  }
-
-  /** Whether the previous site has the file, with a digest: a site whose files someone removed by hand has them rendered again. */
-  private boolean onDisk(String path) {
-    return previous.holds(path);
   }
 
   /** How many pages that list entries were kept. */
