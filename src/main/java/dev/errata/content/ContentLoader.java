@@ -45,9 +45,51 @@ public final class ContentLoader {
   private ObjectMapper yaml;
 
   private final BiFunction<FileInput, Supplier<FileResult>, FileResult> memo;
+  private final Forms forms;
 
   public ContentLoader() {
     this((inputs, parse) -> parse.get());
+  }
+
+  /**
+   * What an earlier load kept of each file, for a load that takes it (a build keeps it for the
+   * next, {@code FileStore}): the form of its entry ({@link EntryForm}), read in place of parsing
+   * the file when it was made from this very input.
+   */
+  public interface Forms {
+    /** Keeps nothing, has nothing. */
+    Forms NONE = new Forms() {
+      @Override
+      public Form earlier(FileInput input) {
+        return null;
+      }
+
+      @Override
+      public void made(FileInput input, FileResult result, Form form) {}
+    };
+
+    /**
+     * The form kept of {@code input}'s entry when it was made from everything {@code input} holds
+     * (the same text of the same file, folder, language and vocabulary, by the same tool), else null.
+     */
+    Form earlier(FileInput input);
+
+    /** What this load made of {@code input}: its result, and its entry's form (null for a file with errors). */
+    void made(FileInput input, FileResult result, Form form);
+  }
+
+  /** Where a form lies: {@code length} bytes of {@code bytes} from {@code offset}. */
+  public record Form(byte[] bytes, int offset, int length) {
+    public Form(byte[] bytes) {
+      this(bytes, 0, bytes.length);
+    }
+  }
+
+  /** A load that takes each unchanged file's entry from the forms an earlier load kept, and keeps this load's. */
+  public ContentLoader(Forms forms) {
+    this.factory = factory();
+    this.memo = (inputs, parse) -> parse.get();
+    this.forms = forms;
   }
 
   /**
@@ -58,6 +100,7 @@ public final class ContentLoader {
   public ContentLoader(BiFunction<FileInput, Supplier<FileResult>, FileResult> memo) {
     this.factory = factory();
     this.memo = memo;
+    this.forms = Forms.NONE;
   }
 
   private synchronized ObjectMapper yaml() {
@@ -183,11 +226,26 @@ public final class ContentLoader {
     if (text.isEmpty()) {
       return new FileResult(Optional.empty(), problems.all(), byName, shown);
     }
-    return memo.apply(new FileInput(file, root, text.get().text(), text.get().checksum(), defaultLang, vocabulary),
-        () -> parseEntry(root, file, text.get().text(), defaultLang, vocabulary, problems));
+    FileInput input = new FileInput(file, root, text.get().text(), text.get().checksum(), defaultLang, vocabulary);
+    return memo.apply(input, () -> {
+      Form kept = forms.earlier(input);
+      Optional<FileResult> taken = kept == null ? Optional.empty()
+          : EntryForm.decode(input, kept.bytes(), kept.offset(), kept.length(), factory);
+      if (taken.isPresent()) {
+        forms.made(input, taken.get(), kept);
+        return taken.get();
+      }
+      Form[] made = new Form[1];
+      FileResult parsed = parseEntry(root, file, text.get().text(), defaultLang, vocabulary, problems,
+          forms == Forms.NONE ? null : form -> made[0] = form);
+      forms.made(input, parsed, made[0]);
+      return parsed;
+    });
   }
 
-  private FileResult parseEntry(Path root, Path file, String text, String defaultLang, Vocabulary vocabulary, Problems problems) {
+  /** @param form told the form of the entry, when there is one and it is wanted */
+  private FileResult parseEntry(Path root, Path file, String text, String defaultLang, Vocabulary vocabulary, Problems problems,
+      java.util.function.Consumer<Form> form) {
     String shown = display(file);
     String name = file.getFileName().toString();
     String stem = name.substring(0, name.length() - ".md".length());
@@ -206,13 +264,18 @@ public final class ContentLoader {
     }
     // Most front matter keeps to the subset SimpleYaml reads; the rest, and every problem, is Jackson's.
     Optional<EntryDto> dto = SimpleYaml.entry(fm.get().yaml());
-    problems.lines(new YamlLines(factory, fm.get().yaml(), dto.isPresent()));
+    boolean simple = dto.isPresent();
+    problems.lines(new YamlLines(factory, fm.get().yaml(), simple));
     if (dto.isEmpty()) {
       dto = new EntryBinder(yaml()).bind(fm.get().yaml(), EntryDto.class, problems);
     }
     Optional<Entry> entry = dto.flatMap(d -> new EntryMapper(defaultLang, vocabulary, contentPath(root, file)).map(d, stem, fm.get(), problems));
     Optional<String> claimed = dto.map(d -> d.id == null || d.id.isBlank() ? stem : d.id.strip()).or(() -> byName);
-    return new FileResult(entry, problems.all(), entry.isPresent() ? Optional.empty() : claimed, shown);
+    List<Diagnostic> diagnostics = problems.all();
+    if (form != null && entry.isPresent()) {
+      form.accept(new Form(EntryForm.encode(entry.get(), diagnostics, fm.get(), simple)));
+    }
+    return new FileResult(entry, diagnostics, entry.isPresent() ? Optional.empty() : claimed, shown);
   }
 
   /**

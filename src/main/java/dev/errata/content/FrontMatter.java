@@ -8,8 +8,9 @@ import java.util.Optional;
  *
  * @param yamlLine the file line of the first YAML line (2 when the file starts with {@code ---})
  * @param bodyLine the file line of the first body line
+ * @param yamlStart where the YAML starts in the text split (after a byte order mark, if any)
  */
-record FrontMatter(String yaml, int yamlLine, String body, int bodyLine) {
+record FrontMatter(String yaml, int yamlLine, String body, int bodyLine, int yamlStart) {
 
   /** Splits {@code text}, or says why it cannot: the message is fit for a diagnostic. */
   static Optional<FrontMatter> split(String text, StringBuilder problem) {
@@ -24,17 +25,27 @@ record FrontMatter(String yaml, int yamlLine, String body, int bodyLine) {
     int line = 2;
     while (pos < t.length()) {
       int end = lineEnd(t, pos);
-      String l = t.substring(pos, end);
-      if (l.strip().equals("---") && (l.startsWith("---"))) {
-        String yaml = t.substring(next(t, firstEnd), pos);
+      if (t.startsWith("---", pos) && blank(t, pos + 3, end)) {
+        int yamlStart = next(t, firstEnd);
         int bodyStart = next(t, end);
-        return Optional.of(new FrontMatter(yaml, 2, t.substring(Math.min(bodyStart, t.length())), line + 1));
+        return Optional.of(new FrontMatter(t.substring(yamlStart, pos), 2, t.substring(Math.min(bodyStart, t.length())), line + 1,
+            yamlStart + text.length() - t.length()));
       }
       pos = next(t, end);
       line++;
     }
     problem.append("the front matter is not closed: add a '---' line after the last YAML line");
     return Optional.empty();
+  }
+
+  /** Whether {@code t} holds only white space from {@code from} to {@code to} (what {@link String#strip} removes). */
+  private static boolean blank(String t, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (!Character.isWhitespace(t.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static int lineEnd(String t, int from) {

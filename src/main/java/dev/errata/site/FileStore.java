@@ -4,7 +4,11 @@ import dev.errata.Diagnostic;
 import dev.errata.content.ContentLoader;
 import dev.errata.model.Entry;
 import dev.errata.render.ModelDigest;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -16,12 +20,17 @@ import java.util.function.Supplier;
 
 /**
  * What the last build found out about each content file's entry, kept for the next in {@code
- * site.builds/cache/files.bin}: the problems its check found in the entry's Markdown fields, and
+ * site.builds/cache/files.bin}: the entry itself, in a form read back without parsing the file
+ * ({@link ContentLoader.Forms}), the problems its check found in the entry's Markdown fields, and
  * the entry's digests ({@link EntryDigests}, and of what the match index reads of it, {@link
  * ExampleStore.Basis}). All are functions of the file's text (and of the
  * context below), so a file whose text has the checksum and length recorded takes them from the
- * record: its Markdown is not scanned again, nor its entry walked for digests. The entry itself is
- * parsed from the file again by every build; that is about as quick as reading it from a record.
+ * record: it is not parsed, its Markdown is not scanned again, nor its entry walked for digests.
+ * The forms follow the rest of the record in the file: a build reads each unchanged file's form
+ * from there when it loads the file, and copies it from there into the next record, so the forms
+ * of 10,000 entries (30 MB) are never held at once and a rebuild encodes only the entries of the
+ * files it parsed. (Held, they filled the old generation that a build's collector is sized for,
+ * and a rebuild after a symptom edit paid half a second of full collection.)
  *
  * <p>Valid only under the context it was made in: this tool, the working folder (messages name
  * files from it), the content folder, its default language and its vocabulary. A record that
@@ -31,12 +40,19 @@ import java.util.function.Supplier;
  * match index is kept beside it, in a record of its own ({@link MatchPartsStore}), which only a
  * build that builds the index reads.
  */
-final class FileStore {
+final class FileStore implements ContentLoader.Forms {
   static final String FILE = "files.bin";
-  private static final String MAGIC = "errata-files 2";
+  private static final String MAGIC = "errata-files 3";
 
-  /** What the last build found out about one file's entry; either part may be missing. */
-  private record Known(long checksum, int length, List<Diagnostic> markdown, EntryDigests.Both digests, String indexInputs) {}
+  /** What the last build found out about one file's entry; any part may be missing. */
+  private record Known(long checksum, int length, At form, List<Diagnostic> markdown, EntryDigests.Both digests,
+      String indexInputs) {}
+
+  /** Where an entry's form lies in the record's file. */
+  private record At(long position, int length) {}
+
+  /** A form given to the load, and where it lies: a slot whose load takes it copies it from there. */
+  private record Given(ContentLoader.Form form, At at) {}
 
   /** One file of this build: its key, and what is known of its entry so far. */
   private static final class Slot {
@@ -45,6 +61,10 @@ final class FileStore {
     final int length;
     /** Whether what the record knows of it was looked up (when first asked for). */
     boolean looked;
+    /** The entry's form, when this build made it. */
+    ContentLoader.Form form;
+    /** Where the entry's form lies in the last record, when this build took it from there. */
+    At at;
     List<Diagnostic> markdown;
     EntryDigests.Both digests;
     String indexInputs;
@@ -56,11 +76,14 @@ final class FileStore {
     }
   }
 
-  /** The record read: its context and each file's part, by path. */
-  private record Read(String context, Map<String, Known> files) {}
+  /** The record read: its context, each file's part by path, and where the forms end (the file's end). */
+  private record Read(String context, Map<String, Known> files, long formsEnd) {}
 
   private final Path file;
   private volatile Aside<Optional<Read>> reading;
+  /** The last record's file, open from its reading to the writing of the next (forms are read and copied from it). */
+  private volatile FileChannel last;
+  private final Map<String, Given> given = new ConcurrentHashMap<>();
   private final Map<String, Slot> slots = new ConcurrentHashMap<>();
   private final Map<Entry, Slot> byEntry = java.util.Collections.synchronizedMap(new IdentityHashMap<>());
   private String context;
@@ -87,45 +110,141 @@ final class FileStore {
     return matchParts;
   }
 
+  /**
+   * The record: the length of the part before the forms, that part, then the forms in its order.
+   * The file stays open for the forms.
+   */
   private Optional<Read> read() {
-    return RecordBytes.read(file, MAGIC, in -> {
-      String context = in.text();
-      String[] strings = in.texts();
-      int n = in.count();
-      Map<String, Known> files = new HashMap<>(n * 2);
-      for (int i = 0; i < n; i++) {
-        String path = in.text();
-        long checksum = in.fixed();
-        int length = in.count();
-        List<Diagnostic> markdown = null;
-        if (in.count() == 1) {
-          Diagnostic[] problems = new Diagnostic[in.count()];
-          for (int k = 0; k < problems.length; k++) {
-            problems[k] = new Diagnostic(strings[in.count()], in.count(), in.count(),
-                in.count() == 0 ? Diagnostic.Severity.ERROR : Diagnostic.Severity.WARNING, strings[in.count()], strings[in.count()]);
-          }
-          markdown = List.of(problems);
-        }
-        EntryDigests.Both digests = in.count() == 1 ? new EntryDigests.Both(in.text(), new long[] {in.fixed(), in.fixed()}) : null;
-        String indexInputs = in.count() == 1 ? in.text() : null;
-        files.put(path, new Known(checksum, length, markdown, digests, indexInputs));
+    FileChannel channel;
+    try {
+      channel = FileChannel.open(file, StandardOpenOption.READ);
+    } catch (IOException e) {
+      return Optional.empty(); // none yet, or unreadable
+    }
+    Optional<Read> read = Optional.empty();
+    try {
+      long head = fixed(bytes(channel, 0, 8));
+      if (head >= 0 && head <= channel.size() - 8 && head < Integer.MAX_VALUE) {
+        long size = channel.size();
+        read = RecordBytes.decode(bytes(channel, 8, (int) head), MAGIC, in -> table(in, 8 + head))
+            .filter(r -> r.formsEnd() == size);
       }
-      return new Read(context, files);
-    });
+    } catch (IOException e) {
+      read = Optional.empty();
+    }
+    if (read.isPresent()) {
+      last = channel;
+    } else {
+      close(channel);
+    }
+    return read;
+  }
+
+  private static Read table(RecordBytes.In in, long formsAt) {
+    String context = in.text();
+    String[] strings = in.texts();
+    int n = in.count();
+    Map<String, Known> files = new HashMap<>(n * 2);
+    long position = formsAt;
+    for (int i = 0; i < n; i++) {
+      String path = in.text();
+      long checksum = in.fixed();
+      int length = in.count();
+      At form = null;
+      if (in.count() == 1) {
+        form = new At(position, in.count());
+        position += form.length();
+      }
+      List<Diagnostic> markdown = null;
+      if (in.count() == 1) {
+        Diagnostic[] problems = new Diagnostic[in.count()];
+        for (int k = 0; k < problems.length; k++) {
+          problems[k] = new Diagnostic(strings[in.count()], in.count(), in.count(),
+              in.count() == 0 ? Diagnostic.Severity.ERROR : Diagnostic.Severity.WARNING, strings[in.count()], strings[in.count()]);
+        }
+        markdown = List.of(problems);
+      }
+      EntryDigests.Both digests = in.count() == 1 ? new EntryDigests.Both(in.text(), new long[] {in.fixed(), in.fixed()}) : null;
+      String indexInputs = in.count() == 1 ? in.text() : null;
+      files.put(path, new Known(checksum, length, form, markdown, digests, indexInputs));
+    }
+    return new Read(context, files, position);
+  }
+
+  /** {@code length} bytes of {@code channel} from {@code position}. */
+  private static byte[] bytes(FileChannel channel, long position, int length) throws IOException {
+    ByteBuffer b = ByteBuffer.allocate(length);
+    while (b.hasRemaining()) {
+      if (channel.read(b, position + b.position()) < 0) {
+        throw new java.io.EOFException("cut short");
+      }
+    }
+    return b.array();
+  }
+
+  /** Bytes {@code from} to {@code to} of {@code channel} into {@code out}, a megabyte at a time. */
+  private static void copy(FileChannel channel, long from, long to, java.io.OutputStream out) throws IOException {
+    for (long at = from; at < to; at += 1 << 20) {
+      out.write(bytes(channel, at, (int) Math.min(1 << 20, to - at)));
+    }
+  }
+
+  /** What {@link RecordBytes.Out#fixed} wrote. */
+  private static long fixed(byte[] eight) {
+    return new RecordBytes.In(eight).fixed();
+  }
+
+  private static void close(FileChannel channel) {
+    try {
+      channel.close();
+    } catch (IOException ignored) {
+      // Read only: nothing was left unwritten.
+    }
+  }
+
+  /** Closes the last record's file: after the next is written, or when the build stops without writing it. */
+  void close() {
+    FileChannel c = last;
+    if (c != null) {
+      close(c);
+    }
   }
 
   /**
-   * The load's memo ({@link ContentLoader#ContentLoader(java.util.function.BiFunction)}): parses
-   * the file, and notes what the record knows of its entry when the record holds this very text.
+   * The form the record holds of this very file's entry. The first file waits for the record to be
+   * read, which starts with the build, beside the walk of the content folder.
    */
-  ContentLoader.FileResult file(ContentLoader.FileInput input, Supplier<ContentLoader.FileResult> parse) {
-    ContentLoader.FileResult result = parse.get();
+  @Override
+  public ContentLoader.Form earlier(ContentLoader.FileInput input) {
+    context(input);
+    String key = input.file().toString();
+    Known k = earlier().get(key);
+    if (k == null || k.form() == null || k.checksum() != input.checksum() || k.length() != input.text().length()) {
+      return null;
+    }
+    try {
+      ContentLoader.Form form = new ContentLoader.Form(bytes(last, k.form().position(), k.form().length()));
+      given.put(key, new Given(form, k.form()));
+      return form;
+    } catch (IOException | RuntimeException e) {
+      return null; // parsed instead
+    }
+  }
+
+  /** Notes a file of this build, and what the record knows of its entry when it holds this very text. */
+  @Override
+  public void made(ContentLoader.FileInput input, ContentLoader.FileResult result, ContentLoader.Form form) {
     String key = input.file().toString();
     Slot slot = new Slot(key, input.checksum(), input.text().length());
+    Given g = given.remove(key);
+    if (g != null && g.form() == form) {
+      slot.at = g.at(); // copied from the last record when the next is written, not held till then
+    } else {
+      slot.form = form;
+    }
     context(input);
     slots.put(key, slot);
     result.entry().ifPresent(e -> byEntry.put(e, slot));
-    return result;
   }
 
   /**
@@ -140,8 +259,7 @@ final class FileStore {
   }
 
   /**
-   * The files the record knows, when it was made in this load's context. Asked for once the
-   * content is loaded, so that the load does not wait for the record; the context (long: the
+   * The files the record knows, when it was made in this load's context. The context (long: the
    * tool's identity holds its built-in rules) is compared once.
    */
   private synchronized Map<String, Known> earlier() {
@@ -216,6 +334,15 @@ final class FileStore {
       synchronized (s) {
         body.fixed(s.checksum);
         body.count(s.length);
+        if (s.form != null) {
+          body.count(1);
+          body.count(s.form.length());
+        } else if (s.at != null) {
+          body.count(1);
+          body.count(s.at.length());
+        } else {
+          body.count(0);
+        }
         if (s.markdown == null) {
           body.count(0);
         } else {
@@ -250,9 +377,38 @@ final class FileStore {
     out.text(MAGIC);
     out.text(c);
     strings.writeTo(out);
-    return () -> CacheFile.replace(file, o -> {
-      out.writeTo(o);
-      body.writeTo(o);
-    });
+    List<Slot> order = paths.stream().map(slots::get).toList();
+    return () -> {
+      try {
+        CacheFile.replace(file, o -> {
+          RecordBytes.Out head = new RecordBytes.Out();
+          head.fixed(out.size() + body.size());
+          head.writeTo(o);
+          out.writeTo(o);
+          body.writeTo(o);
+          // Forms taken from the last record lie there in this order too, between the edited
+          // ones: each run of them is copied at once.
+          long runStart = 0;
+          long runEnd = 0;
+          for (Slot s : order) {
+            if (s.at != null && s.at.position() == runEnd) {
+              runEnd += s.at.length();
+              continue;
+            }
+            copy(last, runStart, runEnd, o);
+            runStart = runEnd = 0;
+            if (s.at != null) {
+              runStart = s.at.position();
+              runEnd = runStart + s.at.length();
+            } else if (s.form != null) {
+              o.write(s.form.bytes(), s.form.offset(), s.form.length());
+            }
+          }
+          copy(last, runStart, runEnd, o);
+        });
+      } finally {
+        close();
+      }
+    };
   }
 }

@@ -2,7 +2,6 @@ package dev.errata.site;
 
 import dev.errata.search.TermCounts;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -49,6 +48,11 @@ final class RecordBytes {
     } catch (IOException e) {
       return Optional.empty(); // none yet, or unreadable
     }
+    return decode(bytes, magic, decode);
+  }
+
+  /** The record in {@code bytes}, as {@link #read} reads a file. */
+  static <T> Optional<T> decode(byte[] bytes, String magic, Function<In, T> decode) {
     try {
       In in = new In(bytes);
       if (!magic.equals(in.text())) {
@@ -140,45 +144,9 @@ final class RecordBytes {
   }
 
   /** Reads what {@link Out} wrote; throws on anything cut short. */
-  static final class In {
-    private final byte[] bytes;
-    private int at;
-
+  static final class In extends dev.errata.ByteReader {
     In(byte[] bytes) {
-      this.bytes = bytes;
-    }
-
-    int count() {
-      int v = 0;
-      for (int shift = 0; shift < 35; shift += 7) {
-        byte b = bytes[at++];
-        v |= (b & 0x7f) << shift;
-        if (b >= 0) {
-          if (v < 0) {
-            throw new IllegalStateException("count out of range");
-          }
-          return v;
-        }
-      }
-      throw new IllegalStateException("count too long");
-    }
-
-    long fixed() {
-      long v = 0;
-      for (int i = 0; i < 8; i++) {
-        v |= (bytes[at++] & 0xffL) << (8 * i);
-      }
-      return v;
-    }
-
-    String text() {
-      int n = count();
-      if (n > bytes.length - at) {
-        throw new IllegalStateException("text cut short");
-      }
-      String s = new String(bytes, at, n, StandardCharsets.UTF_8);
-      at += n;
-      return s;
+      super(bytes);
     }
 
     /** A table that {@link Table#writeTo} wrote, by number. */
@@ -208,10 +176,6 @@ final class RecordBytes {
 
     dev.errata.Diagnostic diagnostic() {
       return new dev.errata.Diagnostic(text(), count(), count(), dev.errata.Diagnostic.Severity.valueOf(text()), text(), text());
-    }
-
-    boolean atEnd() {
-      return at == bytes.length;
     }
   }
 }

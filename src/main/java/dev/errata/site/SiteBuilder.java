@@ -165,7 +165,7 @@ public final class SiteBuilder {
       return memory.map(m -> m.index(MatchIndex.inputs(k, rulesOf.apply(k)), build)).orElseGet(build);
     }));
     ContentLoader.Result loaded = memory.map(m -> new ContentLoader(m::file))
-        .or(() -> files.map(f -> new ContentLoader(f::file))).orElseGet(ContentLoader::new).load(content);
+        .or(() -> files.map(ContentLoader::new)).orElseGet(ContentLoader::new).load(content);
     // What a remembering builder, else the last build's record of each file, already knows.
     BiFunction<Entry, Supplier<List<Diagnostic>>, List<Diagnostic>> markdownMemo = memory
         .<BiFunction<Entry, Supplier<List<Diagnostic>>, List<Diagnostic>>>map(m -> m::checked)
@@ -280,18 +280,22 @@ public final class SiteBuilder {
     Optional<FileStore> files = memory.isPresent() ? Optional.empty()
         : OutputFolder.cacheFolder(options.out()).map(FileStore::new).map(s -> options.full() ? s : s.startReading());
     memory.ifPresent(BuildMemory::begin);
-    Checked checked = check(options.content(), true, phases, false, store, !options.full(), memory, files, examples);
-    phases.done("check (rules, examples)");
-    if (checked.hasErrors()) {
-      throw invalid(options, checked.diagnostics());
-    }
-    try (OutputFolder out = new OutputFolder(options.out(),
-        () -> notices.accept("another build into " + options.out() + " is running; waiting for it to finish"))) {
-      // Stored only by a build that succeeded, under its lock: a failed or killed build leaves nothing behind.
-      Consumer<Optional<String>> saveExamples = written -> store.ifPresent(s -> examples.values().forEach(r -> s.save(r, written)));
-      return write(options, checked, fingerprint, out, pageStore, files, saveExamples, start, phases).withExamples(
-          examples.values().stream().mapToInt(ExampleResults::reused).sum(),
-          examples.values().stream().mapToInt(ExampleResults::matched).sum());
+    try {
+      Checked checked = check(options.content(), true, phases, false, store, !options.full(), memory, files, examples);
+      phases.done("check (rules, examples)");
+      if (checked.hasErrors()) {
+        throw invalid(options, checked.diagnostics());
+      }
+      try (OutputFolder out = new OutputFolder(options.out(),
+          () -> notices.accept("another build into " + options.out() + " is running; waiting for it to finish"))) {
+        // Stored only by a build that succeeded, under its lock: a failed or killed build leaves nothing behind.
+        Consumer<Optional<String>> saveExamples = written -> store.ifPresent(s -> examples.values().forEach(r -> s.save(r, written)));
+        return write(options, checked, fingerprint, out, pageStore, files, saveExamples, start, phases).withExamples(
+            examples.values().stream().mapToInt(ExampleResults::reused).sum(),
+            examples.values().stream().mapToInt(ExampleResults::matched).sum());
+      }
+    } finally {
+      files.ifPresent(FileStore::close);
     }
   }
 

@@ -39,11 +39,42 @@ class FileStoreTest {
     return new SiteBuilder(CLOCK).build(new SiteBuilder.Options(content, Path.of("templates"), site, full));
   }
 
-  /** The ids of the entries whose Markdown problems or digests a new store could not answer from its record. */
+  /**
+   * The ids of the entries that a new store could not give from its record: parsed from their
+   * files, or their Markdown problems or digests made again.
+   */
   private static Set<String> worked(Path content, Path site) {
     FileStore store = new FileStore(OutputFolder.cacheFolder(site).orElseThrow()).startReading();
-    List<Entry> entries = new ContentLoader(store::file).load(content).knowledgeBase().entries();
     Set<String> out = new TreeSet<>();
+    Set<Path> parsed = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    ContentLoader.Forms noting = new ContentLoader.Forms() {
+      @Override
+      public ContentLoader.Form earlier(ContentLoader.FileInput input) {
+        ContentLoader.Form form = store.earlier(input);
+        if (form == null) {
+          parsed.add(input.file());
+        }
+        return form;
+      }
+
+      @Override
+      public void made(ContentLoader.FileInput input, ContentLoader.FileResult result, ContentLoader.Form form) {
+        store.made(input, result, form);
+        if (parsed.contains(input.file())) {
+          result.entry().ifPresent(e -> {
+            synchronized (out) {
+              out.add(e.id());
+            }
+          });
+        }
+      }
+    };
+    List<Entry> entries;
+    try {
+      entries = new ContentLoader(noting).load(content).knowledgeBase().entries();
+    } finally {
+      store.close();
+    }
     for (Entry e : entries) {
       store.checked(e, () -> {
         out.add(e.id());
@@ -98,6 +129,11 @@ class FileStoreTest {
     int at = text.lastIndexOf('e');
     Files.writeString(edited, text.substring(0, at) + 'E' + text.substring(at + 1));
     assertEquals(Set.of(id), worked(content, site));
+    // Built again: the edited file's new form, and every other copied from the last record, all whole.
+    for (int round = 0; round < 2; round++) {
+      build(content, site, false);
+      assertEquals(Set.of(), worked(content, site), "round " + round);
+    }
   }
 
   @Test
@@ -118,6 +154,24 @@ class FileStoreTest {
     Path moved = dir.resolve("moved");
     Files.move(content, moved);
     assertEquals(all(moved), worked(moved, site));
+  }
+
+  @Test
+  void anEntryTakenFromTheRecordIsReportedAtTheLinesOfItsFile(@TempDir Path dir) throws IOException {
+    Path content = copyOfShipped(dir);
+    Path site = dir.resolve("site");
+    build(content, site, false);
+    // An entry that others name in 'related' removed: those others, unchanged, are taken from the
+    // record, and the rule across entries names the line of each missing id in their files.
+    List<Entry> entries = new ContentLoader().load(content).knowledgeBase().entries();
+    String gone = entries.stream().filter(e -> !e.related().isEmpty()).findFirst().orElseThrow().related().get(0);
+    Path file = content.resolve(entries.stream().filter(e -> e.id().equals(gone)).findFirst().orElseThrow().source().contentPath());
+    Files.delete(file);
+    ErrataException taken = org.junit.jupiter.api.Assertions.assertThrows(ErrataException.class, () -> build(content, site, false));
+    List<Diagnostic> expected = SiteBuilder.check(content).diagnostics().stream().filter(Diagnostic::isError).toList();
+    assertEquals(formatted(expected), formatted(taken.diagnostics().stream().filter(Diagnostic::isError).toList()));
+    assertTrue(expected.stream().anyMatch(d -> d.message().contains(gone) && d.line() > 1), () -> String.join("\n", formatted(expected)));
+    assertEquals(Set.of(), worked(content, site), "the other files were not taken from the record");
   }
 
   @Test
