@@ -62,16 +62,6 @@ public class ByteReader {
     return s;
   }
 
-  /** The next {@code n} bytes, left in place: where they start in the array. */
-  public final int skip(int n) {
-    if (n > end - at) {
-      throw new IllegalStateException("bytes cut short");
-    }
-    int start = at;
-    at += n;
-    return start;
-  }
-
   public final boolean atEnd() {
     return at == end;
   }

@@ -60,13 +60,6 @@ public class ByteWriter {
     size += b.length;
   }
 
-  /** {@code length} bytes of {@code b} from {@code offset}, as they are: a part another writer made. */
-  public final void raw(byte[] b, int offset, int length) {
-    ensure(length);
-    System.arraycopy(b, offset, bytes, size, length);
-    size += length;
-  }
-
   public final int size() {
     return size;
   }
