@@ -182,10 +182,20 @@ final class FileStore implements ContentLoader.Forms {
     return b.array();
   }
 
-  /** Bytes {@code from} to {@code to} of {@code channel} into {@code out}, a megabyte at a time. */
-  private static void copy(FileChannel channel, long from, long to, java.io.OutputStream out) throws IOException {
-    for (long at = from; at < to; at += 1 << 20) {
-      out.write(bytes(channel, at, (int) Math.min(1 << 20, to - at)));
+  /**
+   * Bytes {@code from} to {@code to} of {@code channel} into {@code out}, through one buffer: 30 MB
+   * read into fresh arrays filled the young generation in the records phase, and what it then
+   * promoted set off a full collection.
+   */
+  private static void copy(FileChannel channel, long from, long to, java.io.OutputStream out, ByteBuffer buffer) throws IOException {
+    for (long at = from; at < to; ) {
+      buffer.clear().limit((int) Math.min(buffer.capacity(), to - at));
+      int n = channel.read(buffer, at);
+      if (n < 0) {
+        throw new java.io.EOFException("cut short");
+      }
+      out.write(buffer.array(), 0, n);
+      at += n;
     }
   }
 
@@ -388,6 +398,7 @@ final class FileStore implements ContentLoader.Forms {
           body.writeTo(o);
           // Forms taken from the last record lie there in this order too, between the edited
           // ones: each run of them is copied at once.
+          ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
           long runStart = 0;
           long runEnd = 0;
           for (Slot s : order) {
@@ -395,7 +406,7 @@ final class FileStore implements ContentLoader.Forms {
               runEnd += s.at.length();
               continue;
             }
-            copy(last, runStart, runEnd, o);
+            copy(last, runStart, runEnd, o, buffer);
             runStart = runEnd = 0;
             if (s.at != null) {
               runStart = s.at.position();
@@ -404,7 +415,7 @@ final class FileStore implements ContentLoader.Forms {
               o.write(s.form.bytes(), s.form.offset(), s.form.length());
             }
           }
-          copy(last, runStart, runEnd, o);
+          copy(last, runStart, runEnd, o, buffer);
         });
       } finally {
         close();
