@@ -11,15 +11,11 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
-import java.nio.file.FileVisitOption;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -36,29 +32,20 @@ final class ContentFiles {
   /** The entry files, sorted, and what was found instead of some. */
   record Walk(List<Path> entries, List<Diagnostic> problems) {}
 
-  static Walk walk(Path root) {
+  static Walk walk(FolderLook look) {
     List<Path> entries = new ArrayList<>();
     List<Diagnostic> problems = new ArrayList<>();
-    try {
-      Files.walkFileTree(root, EnumSet.noneOf(FileVisitOption.class), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
-        @Override
-        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-          visit(file, attrs, entries, problems);
-          return FileVisitResult.CONTINUE;
-        }
-
-        @Override
-        public FileVisitResult visitFileFailed(Path file, IOException e) {
-          problems.add(Diagnostic.error(ContentLoader.display(file), 0, "cannot read it: " + e.getMessage(), "check its permissions"));
-          return FileVisitResult.CONTINUE;
-        }
-      });
-    } catch (NoSuchFileException e) {
-      throw new ErrataException(ExitCode.IO, "content folder " + root + " disappeared while reading it", e);
-    } catch (IOException e) {
-      throw new ErrataException(ExitCode.IO, "cannot list the content folder " + root + ": " + e.getMessage(), e);
+    for (FolderLook.Failed f : look.failed()) {
+      if (f.path().equals(look.root()) && f.error() instanceof NoSuchFileException) {
+        throw new ErrataException(ExitCode.IO, "content folder " + look.root() + " disappeared while reading it", f.error());
+      }
+      problems.add(Diagnostic.error(ContentLoader.display(f.path()), 0, "cannot read it: " + f.error().getMessage(), "check its permissions"));
     }
-    return new Walk(entries.stream().sorted().toList(), problems);
+    for (FolderLook.Seen f : look.files()) {
+      visit(f.path(), f.attrs(), entries, problems);
+    }
+    entries.sort(null);
+    return new Walk(List.copyOf(entries), problems);
   }
 
   private static void visit(Path file, BasicFileAttributes attrs, List<Path> entries, List<Diagnostic> problems) {

@@ -135,15 +135,14 @@ public final class ContentLoader {
    * @param unloaded the ids of entries left out for their errors, each with the files that
    *     claim it: rules across entries still know they exist, so that one run reports
    *     everything rather than a missing entry now and a duplicate id after its errors are fixed
+   * @param look the folder as it was before any file was read: what the knowledge base's
+   *     {@link Fingerprint} is made from
    */
-  public record Result(KnowledgeBase knowledgeBase, List<Diagnostic> diagnostics, Map<String, List<String>> unloaded) {
+  public record Result(KnowledgeBase knowledgeBase, List<Diagnostic> diagnostics, Map<String, List<String>> unloaded,
+      FolderLook look) {
     public Result {
       diagnostics = diagnostics.stream().sorted(Diagnostic.ORDER).toList();
       unloaded = Map.copyOf(unloaded);
-    }
-
-    public Result(KnowledgeBase knowledgeBase, List<Diagnostic> diagnostics) {
-      this(knowledgeBase, diagnostics, Map.of());
     }
 
     public boolean hasErrors() {
@@ -165,11 +164,13 @@ public final class ContentLoader {
     if (!Files.isDirectory(contentDir)) {
       throw new ErrataException(ExitCode.IO, "content folder " + contentDir + " does not exist or is not a folder");
     }
+    // Before anything is read: a file edited from here on makes the index this load gives stale.
+    FolderLook look = FolderLook.of(contentDir);
     List<Diagnostic> diagnostics = new ArrayList<>();
     SiteInfo site = readSite(contentDir, diagnostics);
     Vocabulary vocabulary = readVocabulary(contentDir, diagnostics);
     String defaultLang = site.defaultLang();
-    ContentFiles.Walk walk = ContentFiles.walk(contentDir);
+    ContentFiles.Walk walk = ContentFiles.walk(look);
     diagnostics.addAll(walk.problems());
     if (!walk.entries().isEmpty() && vocabulary.components().isEmpty() && vocabulary.tags().isEmpty()) {
       Path file = contentDir.resolve(VOCABULARY_FILE);
@@ -190,7 +191,7 @@ public final class ContentLoader {
       }
     }
     MatchingRules matching = readMatching(contentDir, vocabulary, diagnostics);
-    return new Result(new KnowledgeBase(site, vocabulary, entries, matching), diagnostics, unloaded);
+    return new Result(new KnowledgeBase(site, vocabulary, entries, matching), diagnostics, unloaded, look);
   }
 
   /**

@@ -200,7 +200,8 @@ public final class SiteBuilder {
       return memory.map(m -> m.encoded(matchIndex.get(), encode)).orElseGet(encode);
     });
     Optional<SameIndex> same = Optional.ofNullable(bases.get(kb)).flatMap(ExampleStore.Basis::sameIndex);
-    return new Checked(kb, all.stream().sorted(Diagnostic.ORDER).toList(), matchIndex, encoded, same, 0);
+    return new Checked(kb, all.stream().sorted(Diagnostic.ORDER).toList(), matchIndex, encoded, same, 0,
+        Fingerprint.of(loaded.look(), MatchIndexCodec.salt()));
   }
 
   /**
@@ -251,24 +252,23 @@ public final class SiteBuilder {
    * @param sameIndex when the last build into the output recorded this very index: if its site
    *     still holds the file that build wrote, the file and the index's parts may be taken from there
    * @param reused how many examples' answers were taken from a record rather than matched
+   * @param fingerprint the content folder's, as it was before any file was read
    */
   public record Checked(KnowledgeBase knowledgeBase, List<Diagnostic> diagnostics,
       java.util.function.Supplier<MatchIndex> matchIndex, java.util.function.Supplier<MatchIndexCodec.Encoded> encodedIndex,
-      Optional<SameIndex> sameIndex, int reused) {
+      Optional<SameIndex> sameIndex, int reused, Fingerprint fingerprint) {
     public boolean hasErrors() {
       return diagnostics.stream().anyMatch(Diagnostic::isError);
     }
 
     Checked withReused(int n) {
-      return new Checked(knowledgeBase, diagnostics, matchIndex, encodedIndex, sameIndex, n);
+      return new Checked(knowledgeBase, diagnostics, matchIndex, encodedIndex, sameIndex, n, fingerprint);
     }
   }
 
   public Result build(Options options) {
     long start = clock.millis();
     Phases phases = Phases.fromSystemProperty();
-    // Taken before reading, so that an entry edited during the build makes the index stale.
-    Fingerprint fingerprint = Fingerprint.of(options.content(), MatchIndexCodec.salt());
     Optional<ExampleStore> store = OutputFolder.cacheFolder(options.out())
         .map(cache -> new ExampleStore(cache, options.out().resolve(MatchIndexCodec.FILE)))
         .map(s -> options.full() ? s : s.startReading());
@@ -290,7 +290,7 @@ public final class SiteBuilder {
           () -> notices.accept("another build into " + options.out() + " is running; waiting for it to finish"))) {
         // Stored only by a build that succeeded, under its lock: a failed or killed build leaves nothing behind.
         Consumer<Optional<String>> saveExamples = written -> store.ifPresent(s -> examples.values().forEach(r -> s.save(r, written)));
-        return write(options, checked, fingerprint, out, pageStore, files, saveExamples, start, phases).withExamples(
+        return write(options, checked, checked.fingerprint(), out, pageStore, files, saveExamples, start, phases).withExamples(
             examples.values().stream().mapToInt(ExampleResults::reused).sum(),
             examples.values().stream().mapToInt(ExampleResults::matched).sum());
       }
