@@ -62,6 +62,11 @@ public class ByteReader {
     return s;
   }
 
+  /** What {@link ByteWriter#diagnostic} wrote. */
+  public final Diagnostic diagnostic() {
+    return new Diagnostic(text(), count(), count(), Diagnostic.Severity.valueOf(text()), text(), text());
+  }
+
   public final boolean atEnd() {
     return at == end;
   }

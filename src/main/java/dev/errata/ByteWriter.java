@@ -60,6 +60,16 @@ public class ByteWriter {
     size += b.length;
   }
 
+  /** A diagnostic, as {@link ByteReader#diagnostic} reads it. */
+  public final void diagnostic(Diagnostic d) {
+    utf8(d.file());
+    varint(d.line());
+    varint(d.column());
+    utf8(d.severity().name());
+    utf8(d.message());
+    utf8(d.hint());
+  }
+
   public final int size() {
     return size;
   }

@@ -78,12 +78,8 @@ public final class ContentLoader {
     void made(FileInput input, FileResult result, Form form);
   }
 
-  /** Where a form lies: {@code length} bytes of {@code bytes} from {@code offset}. */
-  public record Form(byte[] bytes, int offset, int length) {
-    public Form(byte[] bytes) {
-      this(bytes, 0, bytes.length);
-    }
-  }
+  /** A form's bytes, told apart by identity: the keeper knows whether the load took the one it gave. */
+  public record Form(byte[] bytes) {}
 
   /** A load that takes each unchanged file's entry from the forms an earlier load kept, and keeps this load's. */
   public ContentLoader(Forms forms) {
@@ -231,7 +227,7 @@ public final class ContentLoader {
     return memo.apply(input, () -> {
       Form kept = forms.earlier(input);
       Optional<FileResult> taken = kept == null ? Optional.empty()
-          : EntryForm.decode(input, kept.bytes(), kept.offset(), kept.length(), factory);
+          : EntryForm.decode(input, kept.bytes(), factory);
       if (taken.isPresent()) {
         forms.made(input, taken.get(), kept);
         return taken.get();

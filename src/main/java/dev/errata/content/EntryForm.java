@@ -100,14 +100,7 @@ final class EntryForm {
     }
     texts(out, e.related());
     out.varint(warnings.size());
-    for (Diagnostic d : warnings) {
-      out.utf8(d.file());
-      out.varint(d.line());
-      out.varint(d.column());
-      out.u8(d.isError() ? 1 : 0);
-      out.utf8(d.message());
-      out.utf8(d.hint());
-    }
+    warnings.forEach(out::diagnostic);
     byte[] body = out.toByteArray();
     out.fixed64(Checksum.of(body));
     return out.toByteArray();
@@ -117,14 +110,13 @@ final class EntryForm {
    * The file's result from its form, or empty when the form is damaged (the caller parses the
    * file). {@code input} must be what the form was made from.
    */
-  static Optional<ContentLoader.FileResult> decode(ContentLoader.FileInput input, byte[] bytes, int offset, int length,
-      YAMLFactory factory) {
-    if (length < 8 || new ByteReader(bytes, offset + length - 8, 8).fixed()
-        != Checksum.of(java.nio.ByteBuffer.wrap(bytes, offset, length - 8))) {
+  static Optional<ContentLoader.FileResult> decode(ContentLoader.FileInput input, byte[] bytes, YAMLFactory factory) {
+    int length = bytes.length - 8;
+    if (length < 0 || new ByteReader(bytes, length, 8).fixed() != Checksum.of(java.nio.ByteBuffer.wrap(bytes, 0, length))) {
       return Optional.empty();
     }
     try {
-      ByteReader in = new ByteReader(bytes, offset, length - 8);
+      ByteReader in = new ByteReader(bytes, 0, length);
       String text = input.text();
       int yamlStart = in.count();
       int yamlLength = in.count();
@@ -179,8 +171,7 @@ final class EntryForm {
       List<String> related = texts(in);
       List<Diagnostic> warnings = new ArrayList<>();
       for (int n = in.count(); n > 0; n--) {
-        warnings.add(new Diagnostic(in.text(), in.count(), in.count(), in.u8() == 1 ? Diagnostic.Severity.ERROR
-            : Diagnostic.Severity.WARNING, in.text(), in.text()));
+        warnings.add(in.diagnostic());
       }
       if (!in.atEnd()) {
         return Optional.empty();

@@ -8,7 +8,7 @@ import java.util.Optional;
  *
  * @param yamlLine the file line of the first YAML line (2 when the file starts with {@code ---})
  * @param bodyLine the file line of the first body line
- * @param yamlStart where the YAML starts in the text split (after a byte order mark, if any)
+ * @param yamlStart where the YAML starts in the text given (a byte order mark before it counted)
  */
 record FrontMatter(String yaml, int yamlLine, String body, int bodyLine, int yamlStart) {
 

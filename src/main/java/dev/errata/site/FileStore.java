@@ -346,7 +346,7 @@ final class FileStore implements ContentLoader.Forms {
         body.count(s.length);
         if (s.form != null) {
           body.count(1);
-          body.count(s.form.length());
+          body.count(s.form.bytes().length);
         } else if (s.at != null) {
           body.count(1);
           body.count(s.at.length());
@@ -412,7 +412,7 @@ final class FileStore implements ContentLoader.Forms {
               runStart = s.at.position();
               runEnd = runStart + s.at.length();
             } else if (s.form != null) {
-              o.write(s.form.bytes(), s.form.offset(), s.form.length());
+              o.write(s.form.bytes());
             }
           }
           copy(last, runStart, runEnd, o, buffer);

@@ -132,15 +132,6 @@ final class RecordBytes {
         count(k.weights()[i]);
       }
     }
-
-    void diagnostic(dev.errata.Diagnostic d) {
-      text(d.file());
-      count(d.line());
-      count(d.column());
-      text(d.severity().name());
-      text(d.message());
-      text(d.hint());
-    }
   }
 
   /** Reads what {@link Out} wrote; throws on anything cut short. */
@@ -172,10 +163,6 @@ final class RecordBytes {
         }
       }
       return new TermCounts.Kept(own, weights, length);
-    }
-
-    dev.errata.Diagnostic diagnostic() {
-      return new dev.errata.Diagnostic(text(), count(), count(), dev.errata.Diagnostic.Severity.valueOf(text()), text(), text());
     }
   }
 }

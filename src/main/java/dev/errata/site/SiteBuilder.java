@@ -9,6 +9,7 @@ import dev.errata.check.ExampleResults;
 import dev.errata.check.ExamplesMatch;
 import dev.errata.content.ContentLoader;
 import dev.errata.content.Fingerprint;
+import dev.errata.content.FolderLook;
 import dev.errata.index.EntriesJson;
 import dev.errata.index.MatchIndexCodec;
 import dev.errata.index.SearchIndexWriter;
@@ -200,8 +201,7 @@ public final class SiteBuilder {
       return memory.map(m -> m.encoded(matchIndex.get(), encode)).orElseGet(encode);
     });
     Optional<SameIndex> same = Optional.ofNullable(bases.get(kb)).flatMap(ExampleStore.Basis::sameIndex);
-    return new Checked(kb, all.stream().sorted(Diagnostic.ORDER).toList(), matchIndex, encoded, same, 0,
-        Fingerprint.of(loaded.look(), MatchIndexCodec.salt()));
+    return new Checked(kb, all.stream().sorted(Diagnostic.ORDER).toList(), matchIndex, encoded, same, 0, loaded.look());
   }
 
   /**
@@ -252,17 +252,17 @@ public final class SiteBuilder {
    * @param sameIndex when the last build into the output recorded this very index: if its site
    *     still holds the file that build wrote, the file and the index's parts may be taken from there
    * @param reused how many examples' answers were taken from a record rather than matched
-   * @param fingerprint the content folder's, as it was before any file was read
+   * @param look the content folder as it was before any file was read (the index's {@link Fingerprint} is made from it)
    */
   public record Checked(KnowledgeBase knowledgeBase, List<Diagnostic> diagnostics,
       java.util.function.Supplier<MatchIndex> matchIndex, java.util.function.Supplier<MatchIndexCodec.Encoded> encodedIndex,
-      Optional<SameIndex> sameIndex, int reused, Fingerprint fingerprint) {
+      Optional<SameIndex> sameIndex, int reused, FolderLook look) {
     public boolean hasErrors() {
       return diagnostics.stream().anyMatch(Diagnostic::isError);
     }
 
     Checked withReused(int n) {
-      return new Checked(knowledgeBase, diagnostics, matchIndex, encodedIndex, sameIndex, n, fingerprint);
+      return new Checked(knowledgeBase, diagnostics, matchIndex, encodedIndex, sameIndex, n, look);
     }
   }
 
@@ -290,7 +290,7 @@ public final class SiteBuilder {
           () -> notices.accept("another build into " + options.out() + " is running; waiting for it to finish"))) {
         // Stored only by a build that succeeded, under its lock: a failed or killed build leaves nothing behind.
         Consumer<Optional<String>> saveExamples = written -> store.ifPresent(s -> examples.values().forEach(r -> s.save(r, written)));
-        return write(options, checked, checked.fingerprint(), out, pageStore, files, saveExamples, start, phases).withExamples(
+        return write(options, checked, out, pageStore, files, saveExamples, start, phases).withExamples(
             examples.values().stream().mapToInt(ExampleResults::reused).sum(),
             examples.values().stream().mapToInt(ExampleResults::matched).sum());
       }
@@ -300,9 +300,10 @@ public final class SiteBuilder {
   }
 
   /** Renders and writes the site into a new folder of {@code out} and swaps it in; the lock is held throughout. */
-  private Result write(Options options, Checked checked, Fingerprint fingerprint, OutputFolder out,
+  private Result write(Options options, Checked checked, OutputFolder out,
       Optional<PageStore> pageStore, Optional<FileStore> files, Consumer<Optional<String>> saveExamples, long start, Phases phases) {
     KnowledgeBase kb = checked.knowledgeBase();
+    Fingerprint fingerprint = Fingerprint.of(checked.look(), MatchIndexCodec.salt());
     Rules rules = Rules.forContent(kb.matching());
     Markdown markdown = memory.map(m -> m.markdown).orElseGet(Markdown::new);
     SearchIndexWriter searchIndex = new SearchIndexWriter();

@@ -74,6 +74,13 @@ class EntryFormTest {
         new Source(s.path(), s.bodyLine(), pointer -> 0, s.contentPath()));
   }
 
+  /** A copy of the shipped content in {@code dir}. */
+  private static Path shipped(Path dir) throws IOException {
+    Path content = dir.resolve("content");
+    Trees.copy(Path.of("content"), content);
+    return content;
+  }
+
   /** Loads {@code content} twice, the second time from the forms of the first, and holds the two loads equal. */
   private static Kept sameFromForms(Path content) {
     Kept first = new Kept(false);
@@ -99,8 +106,7 @@ class EntryFormTest {
 
   @Test
   void theShippedEntriesReadFromTheirFormsAreTheParsedOnes(@TempDir Path dir) throws IOException {
-    Path content = dir.resolve("content");
-    Trees.copy(Path.of("content"), content);
+    Path content = shipped(dir);
     Kept kept = sameFromForms(content);
     assertTrue(kept.forms.size() > 100, "the shipped entries have forms");
   }
@@ -114,8 +120,7 @@ class EntryFormTest {
 
   @Test
   void entriesInEveryShapeOfFileReadBackTheSame(@TempDir Path dir) throws IOException {
-    Path content = dir.resolve("content");
-    Trees.copy(Path.of("content"), content);
+    Path content = shipped(dir);
     List<Path> files = new ArrayList<>();
     try (var walk = Files.walk(content)) {
       walk.filter(f -> f.toString().endsWith(".md")).sorted().forEach(files::add);
@@ -155,13 +160,12 @@ class EntryFormTest {
 
   @Test
   void aDamagedFormIsParsedAgain(@TempDir Path dir) throws IOException {
-    Path content = dir.resolve("content");
-    Trees.copy(Path.of("content"), content);
+    Path content = shipped(dir);
     Kept first = new Kept(false);
     KnowledgeBase parsed = new ContentLoader(first).load(content).knowledgeBase();
     Kept damaged = new Kept(true);
     first.forms.forEach((file, form) -> {
-      byte[] bytes = java.util.Arrays.copyOfRange(form.bytes(), form.offset(), form.offset() + form.length());
+      byte[] bytes = form.bytes().clone();
       // One character of the middle changed; the form still decodes, only its sum tells.
       int at = bytes.length / 2;
       bytes[at] = (byte) (bytes[at] == 'a' ? 'b' : 'a');
@@ -175,20 +179,19 @@ class EntryFormTest {
 
     // Cut short: parsed again too.
     Kept cut = new Kept(true);
-    first.forms.forEach((file, form) -> cut.forms.put(file, new ContentLoader.Form(form.bytes(), form.offset(), form.length() / 2)));
+    first.forms.forEach((file, form) -> cut.forms.put(file, new ContentLoader.Form(java.util.Arrays.copyOf(form.bytes(), form.bytes().length / 2))));
     new ContentLoader(cut).load(content);
     assertFalse(cut.taken.containsValue(true), "a form cut short was read");
   }
 
   @Test
   void aFormHoldsNoBodyAndNoPath(@TempDir Path dir) throws IOException {
-    Path content = dir.resolve("content");
-    Trees.copy(Path.of("content"), content);
+    Path content = shipped(dir);
     Kept first = new Kept(false);
     KnowledgeBase kb = new ContentLoader(first).load(content).knowledgeBase();
     for (Entry e : kb.entries()) {
       ContentLoader.Form form = first.forms.get(content.resolve(e.source().contentPath()));
-      String bytes = new String(form.bytes(), form.offset(), form.length(), StandardCharsets.UTF_8);
+      String bytes = new String(form.bytes(), StandardCharsets.UTF_8);
       assertTrue(bytes.contains(e.id()), e.id());
       String line = e.body().strip().lines().findFirst().orElse("");
       assertFalse(!line.isEmpty() && bytes.contains(line), e.id() + ": the body is taken from the file");

@@ -60,10 +60,31 @@ class FolderLookTest {
   void theBuildsFingerprintIsTheOneMatchMakes(@TempDir Path dir) throws IOException {
     Path root = tree(dir);
     assertEquals(Fingerprint.of(root, "salt"), Fingerprint.of(FolderLook.of(root), "salt"));
+    assertEquals(walked(root, "salt"), Fingerprint.of(FolderLook.of(root), "salt").digest(),
+        "the files that count are those a walk without links finds: .md, .yml and .yaml, links as links");
     String before = Fingerprint.of(FolderLook.of(root), "salt").digest();
     Files.writeString(root.resolve("a/b/c.md"), "cc");
     assertNotEquals(before, Fingerprint.of(FolderLook.of(root), "salt").digest(), "a file of another size");
     assertEquals(Fingerprint.of(root, "salt"), Fingerprint.of(FolderLook.of(root), "salt"));
+  }
+
+  /** The fingerprint's sum over the files {@code Files.walk} finds without following links, by the fingerprint's own mix. */
+  private static String walked(Path root, String salt) throws IOException {
+    long a = 0;
+    long b = 0;
+    try (Stream<Path> walk = Files.walk(root)) {
+      for (Path p : walk.filter(p -> !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)).toList()) {
+        String name = p.getFileName().toString();
+        if (name.endsWith(".md") || name.endsWith(".yml") || name.endsWith(".yaml")) {
+          long size = Files.readAttributes(p, java.nio.file.attribute.BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).size();
+          long one = Fingerprint.mix(Fingerprint.hash(root.relativize(p).toString().replace('\\', '/')) + Fingerprint.mix(size));
+          a += one;
+          b += Fingerprint.mix(one ^ 0x9e3779b97f4a7c15L);
+        }
+      }
+    }
+    long s = Fingerprint.hash(salt);
+    return java.util.HexFormat.of().toHexDigits(Fingerprint.mix(a ^ s)) + java.util.HexFormat.of().toHexDigits(Fingerprint.mix(b + s));
   }
 
   @Test
