@@ -51,10 +51,10 @@ public final class ModelDigest {
   }
 
   /**
-   * The same, with the digests of version rows kept by identity in {@code rows} (an identity
-   * map, shared by the pages of one build): a row is one object for every entry that shows it
-   * ({@link VersionPicture}), and its cells, one per version of the component, were most of the
-   * work of digesting an entry page's model.
+   * The same, with the digests of values that many pages share kept by identity in {@code rows}
+   * (an identity map, shared by the pages of one build): a version row or a component's columns
+   * ({@link VersionPicture}), one object for every entry that shows it, whose versions were most of
+   * the work of digesting an entry page's inputs, and the site's settings.
    */
   public static String of(Object value, Map<Object, long[]> rows) {
     return of(value, rows, Map.of());
@@ -130,11 +130,12 @@ public final class ModelDigest {
       add(15);
       add(kept[0]);
       add(kept[1]);
-    } else if (v instanceof Views.VersionRow row && rows != null) {
-      long[] kept = rows.get(row);
+    } else if ((v instanceof Views.VersionRow || v instanceof VersionPicture.Columns || v instanceof dev.errata.model.SiteInfo)
+        && rows != null) {
+      long[] kept = rows.get(v);
       if (kept == null) {
-        kept = lanes(row);
-        rows.put(row, kept);
+        kept = lanes(v);
+        rows.put(v, kept);
       }
       add(14);
       add(kept[0]);

@@ -184,13 +184,19 @@ public final class SiteRenderer {
     return "assets/messages/" + lang + ".js";
   }
 
+  /**
+   * What an entry's page is made from besides the templates, their words and this tool: the entry
+   * itself, and what the page shows of the site and of other entries (how many there are, the
+   * columns of each of its components' version rows, the titles of related entries and
+   * translations). The page is a function of these alone ({@link #entryView} reads nothing else),
+   * so a page an earlier build made from equal inputs is kept without building its model.
+   */
+  record EntryPage(Entry entry, String path, SiteInfo site, int entryCount, List<VersionPicture.Columns> columns,
+      List<Views.Link> related, List<Views.Translation> translations) {}
+
   /** The entry's page; empty when the page an earlier build wrote from equal inputs is kept ({@link EarlierPages}). */
   private java.util.Optional<Page> entryPage(KnowledgeBase kb, Map<String, Entry> byId, VersionPicture picture,
       Map<String, List<Entry>> translationsOf, Entry e) {
-    String root = "../";
-    Map<String, String> words = messages.of(e.lang());
-    List<Views.Link> tags = e.tags().stream().map(t -> new Views.Link(root + "tags/" + t + ".html", t)).toList();
-    List<Views.VersionRow> versions = e.components().stream().map(c -> picture.row(c, root, e.lang(), words)).toList();
     List<Views.Link> related = e.related().stream().map(byId::get).filter(java.util.Objects::nonNull)
         .map(r -> new Views.Link(r.id() + ".html", r.title())).toList();
     List<Views.Translation> translations = new ArrayList<>();
@@ -201,28 +207,34 @@ public final class SiteRenderer {
         translations.add(new Views.Translation(t.lang(), t.id() + ".html", t.title()));
       }
     }
-    List<Views.Link> refs = e.references().stream().map(r -> new Views.Link(r.url(), referenceLabel(words, r))).toList();
-    // The view with what is rendered from the entry's own Markdown (its body, causes and fix details) left out or in.
-    java.util.function.Function<Boolean, Views.EntryView> view = rendered -> {
-      String body = rendered ? bodyHtml.apply(e) : "";
-      return new Views.EntryView(e.id(), e.title(), e.summary(), e.lang(), e.status().key(),
-          statusLabel(words, e), words.get("status." + e.status().key() + ".meaning"), e.published().toString(),
-          e.modified().toString(), tags, e.symptoms().stream().map(Symptom::display).toList(),
-          rendered ? e.causes().stream().map(markdown::toInlineHtml).toList() : List.of(),
-          rendered ? e.fixes().stream().map(this::fix).toList() : List.of(), versions,
-          related, translations, refs, body, rendered ? Contents.of(body) : List.of(), e.source().contentPath(),
-          kb.site().editLink(e.source()));
-    };
-    String path = "entries/" + e.id() + ".html";
-    // What is left out is a function of the entry, which is among the inputs, and of this tool.
-    if (earlier.kept(e, () -> {
-      Map<String, Object> model = modelIn(kb, root, e.lang(), "entry", view.apply(false));
-      model.put("path", path);
-      return List.of(inputs("entry.ftlh", model), e);
-    })) {
+    EntryPage page = new EntryPage(e, "entries/" + e.id() + ".html", kb.site(), kb.entries().size(),
+        e.components().stream().map(c -> picture.columns(c.name())).toList(), related, translations);
+    if (earlier.kept(e, () -> List.of("entry.ftlh", page))) {
       return java.util.Optional.empty();
     }
-    return java.util.Optional.of(page(path, "entry.ftlh", modelIn(kb, root, e.lang(), "entry", view.apply(true))));
+    Map<String, Object> model = modelIn(page.site(), page.entryCount(), ENTRY_ROOT, e.lang(), "entry", entryView(page, picture));
+    return java.util.Optional.of(page(page.path(), "entry.ftlh", model));
+  }
+
+  private static final String ENTRY_ROOT = "../";
+
+  /** Everything the page of {@code in} shows, from {@code in} alone (and the words of its language). */
+  private Views.EntryView entryView(EntryPage in, VersionPicture picture) {
+    Entry e = in.entry();
+    Map<String, String> words = messages.of(e.lang());
+    List<Views.Link> tags = e.tags().stream().map(t -> new Views.Link(ENTRY_ROOT + "tags/" + t + ".html", t)).toList();
+    List<Views.VersionRow> versions = new ArrayList<>();
+    for (int i = 0; i < e.components().size(); i++) {
+      versions.add(picture.row(e.components().get(i), in.columns().get(i), ENTRY_ROOT, e.lang(), words));
+    }
+    List<Views.Link> refs = e.references().stream().map(r -> new Views.Link(r.url(), referenceLabel(words, r))).toList();
+    String body = bodyHtml.apply(e);
+    return new Views.EntryView(e.id(), e.title(), e.summary(), e.lang(), e.status().key(),
+        statusLabel(words, e), words.get("status." + e.status().key() + ".meaning"), e.published().toString(),
+        e.modified().toString(), tags, e.symptoms().stream().map(Symptom::display).toList(),
+        e.causes().stream().map(markdown::toInlineHtml).toList(), e.fixes().stream().map(this::fix).toList(), versions,
+        in.related(), in.translations(), refs, body, Contents.of(body), e.source().contentPath(),
+        in.site().editLink(e.source()));
   }
 
   /** The path of base_url, ending in a slash ({@code /errata/}), or empty without one. */
@@ -311,10 +323,14 @@ public final class SiteRenderer {
    * {@code tn}; see {@link Say}).
    */
   private Map<String, Object> modelIn(KnowledgeBase kb, String root, String lang, Object... pairs) {
+    return modelIn(kb.site(), kb.entries().size(), root, lang, pairs);
+  }
+
+  private Map<String, Object> modelIn(SiteInfo site, int entryCount, String root, String lang, Object... pairs) {
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("site", kb.site());
+    m.put("site", site);
     m.put("root", root);
-    m.put("entryCount", kb.entries().size());
+    m.put("entryCount", entryCount);
     m.put("pageLang", lang);
     m.put("bundle", messages.bundleFor(lang));
     Say[] say = says.computeIfAbsent(lang, l -> new Say[] {new Say(messages.of(l), false), new Say(messages.of(l), true)});

@@ -32,6 +32,7 @@ final class VersionPicture {
    */
   private final Map<String, Views.VersionRow> rows = new java.util.concurrent.ConcurrentHashMap<>();
   private final Vocabulary vocabulary;
+  private final Map<String, Columns> columns = new java.util.concurrent.ConcurrentHashMap<>();
 
   VersionPicture(KnowledgeBase kb) {
     this.vocabulary = kb.vocabulary();
@@ -51,20 +52,32 @@ final class VersionPicture {
   }
 
   /**
-   * The symbols are character references, which a template outputs as they are, so that a page
-   * of ASCII content stays ASCII (see {@code AsciiPagesTest}).
+   * The row of {@code c} under {@code columns} ({@link #columns} of its name). The symbols are
+   * character references, which a template outputs as they are, so that a page of ASCII content
+   * stays ASCII (see {@code AsciiPagesTest}).
    */
-  Views.VersionRow row(Component c, String root, String lang, Map<String, String> words) {
+  Views.VersionRow row(Component c, Columns columns, String root, String lang, Map<String, String> words) {
     StringBuilder key = new StringBuilder(root).append('\n').append(lang).append('\n').append(c.name());
     c.affected().forEach(r -> key.append('\n').append(r.text()));
     key.append('\n');
     c.fixed().forEach(v -> key.append('\n').append(v.text()));
-    return rows.computeIfAbsent(key.toString(), k -> draw(c, root, lang, words));
+    return rows.computeIfAbsent(key.toString(), k -> draw(c, columns, root, lang, words));
   }
 
-  private Views.VersionRow draw(Component c, String root, String lang, Map<String, String> words) {
+  /**
+   * What a component's rows show besides an entry's own ranges: its title and every version of it
+   * the knowledge base names, in order. One object per component, which many pages share.
+   */
+  record Columns(String title, List<Version> versions) {}
+
+  /** The columns of the component {@code name}, the same object each time. */
+  Columns columns(String name) {
+    return columns.computeIfAbsent(name, n -> new Columns(vocabulary.componentTitle(n), known.getOrDefault(n, List.of())));
+  }
+
+  private Views.VersionRow draw(Component c, Columns columns, String root, String lang, Map<String, String> words) {
     List<Views.Cell> cells = new ArrayList<>();
-    for (Version v : known.getOrDefault(c.name(), List.of())) {
+    for (Version v : columns.versions()) {
       cells.add(switch (c.verdict(v)) {
         case AFFECTED -> new Views.Cell(v.text(), "affected", "&#x2717;", Say.format(words.get("version.cell_affected"), List.of(v.text())));
         case FIXED -> new Views.Cell(v.text(), "fixed", "&#x2713;", Say.format(words.get("version.cell_fixed"), List.of(v.text())));
@@ -75,7 +88,7 @@ final class VersionPicture {
         : c.affected().stream().map(VersionRange::text).collect(Collectors.joining("; "));
     String fixed = c.fixed().isEmpty() ? words.get("version.no_fix")
         : c.fixed().stream().map(Version::text).collect(Collectors.joining(", "));
-    return new Views.VersionRow(c.name(), vocabulary.componentTitle(c.name()),
+    return new Views.VersionRow(c.name(), columns.title(),
         root + "components/" + c.name() + ".html", affected, fixed, cells, lang);
   }
 }

@@ -105,6 +105,18 @@ class IncrementalBuildTest {
     noErrors(sameAsFull(content, site, dir));
     assertTrue(lastKeptLists >= 0 && lastKeptLists < lists, "a version edit renders the component's list: " + lastKeptLists);
     // Versions and status are the match index's too (answers judge versions, labels show status).
+
+    // The title of an entry that others name under related: its page and the pages that link to
+    // it show the new title; every other page is kept.
+    Path named = list(content).stream().filter(f -> referenced.contains(id(f))).findFirst().orElseThrow();
+    long linking = 0;
+    for (Path f : list(content)) {
+      linking += !f.equals(named) && relatedIds(f).contains(id(named)) ? 1 : 0;
+    }
+    assertTrue(linking > 0, "no entry names " + id(named));
+    edit(named, s -> s.replaceFirst("\ntitle: \"", "\ntitle: \"Renamed: "));
+    noErrors(sameAsFull(content, site, dir));
+    assertEquals(ENTRIES - 1 - linking, lastKept, "a title edit renders its page and the pages that link to it");
     key = cacheKey(site);
 
     // An example: a paste of the same error wrapped in a log line.
@@ -283,13 +295,19 @@ class IncrementalBuildTest {
 
   private static Set<String> referencedIds(Path content) throws IOException {
     Set<String> out = new TreeSet<>();
-    Pattern related = Pattern.compile("\nrelated: \\[([^\\]]*)\\]");
     for (Path f : list(content)) {
-      Matcher m = related.matcher(Files.readString(f));
-      while (m.find()) {
-        for (String id : m.group(1).split(",")) {
-          out.add(id.strip());
-        }
+      out.addAll(relatedIds(f));
+    }
+    return out;
+  }
+
+  /** The ids an entry names under related. */
+  private static Set<String> relatedIds(Path entry) throws IOException {
+    Set<String> out = new TreeSet<>();
+    Matcher m = Pattern.compile("\nrelated: \\[([^\\]]*)\\]").matcher(Files.readString(entry));
+    while (m.find()) {
+      for (String id : m.group(1).split(",")) {
+        out.add(id.strip());
       }
     }
     return out;
