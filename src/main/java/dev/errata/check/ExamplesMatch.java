@@ -35,17 +35,7 @@ public final class ExamplesMatch implements Rule {
     }
     ExampleResults results = resultsFor.apply(kb);
     // Built on first need, once: when every answer is recorded, no matcher is needed at all.
-    java.util.function.Supplier<Matcher> matcher = new java.util.function.Supplier<>() {
-      private Matcher m;
-
-      @Override
-      public synchronized Matcher get() {
-        if (m == null) {
-          m = matcherFor.apply(kb);
-        }
-        return m;
-      }
-    };
+    java.util.function.Supplier<Matcher> matcher = dev.errata.Lazy.of(() -> matcherFor.apply(kb));
     // Entries are checked on all cores (the matcher is thread-safe), one at a time: their examples
     // cost unevenly. Their diagnostics are kept in entry order.
     dev.errata.Parallel.map(kb.entries(), e -> check(e, results, matcher)).forEach(out::addAll);

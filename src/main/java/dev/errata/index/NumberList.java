@@ -15,8 +15,17 @@ public final class NumberList {
   static final String LEADING = "ABCDEFGHIJKLMNOPQRSTUVWXYZ!#$%&*";
 
   /** The characters so far, in an array of their own: the word parts of a large site hold millions of numbers. */
-  private char[] chars = new char[64];
+  private char[] chars;
   private int length;
+
+  public NumberList() {
+    this(64);
+  }
+
+  /** An empty list with room for {@code capacity} characters (at least one per number). */
+  public NumberList(int capacity) {
+    chars = new char[Math.max(8, capacity)];
+  }
 
   /** Appends one number; throws on a negative one, which the format cannot hold. */
   public NumberList add(int n) {

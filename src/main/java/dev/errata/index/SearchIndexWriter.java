@@ -202,7 +202,7 @@ public final class SearchIndexWriter {
 
   /** Entry numbers as gaps, each followed by its weight: gap, weight, gap, weight, ... as a {@link NumberList}. */
   private static void posting(JsonGenerator g, Posting p) throws IOException {
-    NumberList out = new NumberList();
+    NumberList out = new NumberList(2 * p.entries().length);
     int prev = 0;
     for (int k = 0; k < p.entries().length; k++) {
       out.add(p.entries()[k] - prev).add(p.weight()[k]);

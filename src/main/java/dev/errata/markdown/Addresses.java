@@ -144,20 +144,31 @@ final class Addresses {
       if (text.indexOf('\\') >= 0 || text.indexOf('&') >= 0) {
         text = Escaping.unescapeString(text);
       }
-      char[] a = text.toLowerCase(java.util.Locale.ROOT).toCharArray();
-      for (int i = 0; i < a.length; i++) {
-        if (mayLinkAt(a, i)) {
-          return true;
-        }
+      if (mayLink(text)) {
+        return true;
       }
     }
     return false;
   }
 
-  /** Whether the autolink extension may find a link at {@code i}: a "://", a "www." or an "@". */
-  static boolean mayLinkAt(char[] a, int i) {
-    char c = a[i];
-    return c == '@' || (c == ':' && i + 2 < a.length && a[i + 1] == '/' && a[i + 2] == '/')
-        || (c == 'w' && i + 3 < a.length && a[i + 1] == 'w' && a[i + 2] == 'w' && a[i + 3] == '.');
+  /** Whether the autolink extension may find a link somewhere in {@code text} ({@link #mayLinkAt}). */
+  static boolean mayLink(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (mayLinkAt(text, i)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether the autolink extension may find a link at {@code i}: a "://", an "@", or a "www." in
+   * any case (it links only the lower-case one; a "WWW." only costs a second parse).
+   */
+  static boolean mayLinkAt(String a, int i) {
+    char c = a.charAt(i);
+    return c == '@' || (c == ':' && i + 2 < a.length() && a.charAt(i + 1) == '/' && a.charAt(i + 2) == '/')
+        || ((c | 0x20) == 'w' && i + 3 < a.length() && (a.charAt(i + 1) | 0x20) == 'w' && (a.charAt(i + 2) | 0x20) == 'w'
+            && a.charAt(i + 3) == '.');
   }
 }

@@ -195,13 +195,8 @@ public final class Markdown {
    * the same; the rest are parsed again with it.
    */
   private Parsed parse(String markdown) {
-    char[] a = markdown.toCharArray();
-    boolean mayLink = false;
-    for (int i = 0; i < a.length && !mayLink; i++) {
-      mayLink = Addresses.mayLinkAt(a, i);
-    }
     Document doc = plain.parser().parse(markdown);
-    if (mayLink && Addresses.autolinkMayFind(doc)) {
+    if (Addresses.mayLink(markdown) && Addresses.autolinkMayFind(doc)) {
       return new Parsed(withLinks, withLinks.parser().parse(markdown));
     }
     return new Parsed(plain, doc);

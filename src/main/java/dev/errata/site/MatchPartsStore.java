@@ -60,10 +60,14 @@ final class MatchPartsStore {
       }
     }
     Map<TermCounts.Counting, java.util.function.Function<TermCounts.Kept, TermCounts>> restorers = new ConcurrentHashMap<>();
+    // The record's context is compared once, not for each of the entries asking for their parts.
+    Aside<Optional<Read>> task = reading;
+    java.util.function.Supplier<Map<String, Known>> usable = dev.errata.Lazy.of(() -> task == null ? Map.of()
+        : task.get().filter(r -> r.context().equals(c)).map(Read::parts).orElse(Map.of()));
     return (i, e, counting, make) -> {
       this.counting = counting;
       String key = digest.apply(e);
-      MatchIndex.Parts parts = recorded(c, key).map(k -> {
+      MatchIndex.Parts parts = Optional.ofNullable(usable.get().get(key)).map(k -> {
         taken.incrementAndGet();
         Read r = reading.get().orElseThrow();
         TermCounts counts = restorers.computeIfAbsent(counting, x -> x.restoring(r.table())).apply(k.counts());
@@ -76,14 +80,6 @@ final class MatchPartsStore {
       made.put(key, parts);
       return parts;
     };
-  }
-
-  private Optional<Known> recorded(String c, String key) {
-    Aside<Optional<Read>> task = reading;
-    if (task == null) {
-      return Optional.empty();
-    }
-    return task.get().filter(r -> r.context().equals(c)).map(r -> r.parts().get(key));
   }
 
   /** How many entries' parts this build took from the record (tests). */

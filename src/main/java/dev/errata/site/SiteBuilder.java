@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import dev.errata.Diagnostic;
 import dev.errata.ErrataException;
 import dev.errata.ExitCode;
+import dev.errata.Lazy;
 import dev.errata.check.Checker;
 import dev.errata.check.ExampleResults;
 import dev.errata.check.ExamplesMatch;
@@ -154,12 +155,12 @@ public final class SiteBuilder {
     // Built when first needed, once: by the examples that must run, else by the build's side
     // thread while pages render (an edit that leaves every example's answer recorded needs no
     // index before the pages).
-    Map<KnowledgeBase, Once<MatchIndex>> built = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+    Map<KnowledgeBase, Lazy<MatchIndex>> built = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
     Map<KnowledgeBase, ExampleStore.Basis> bases = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
     // What the match index reads of each entry, digested; the last build's record of each file knows it.
     Function<Entry, String> indexDigest = e -> files.map(f -> f.indexInputs(e, () -> ExampleStore.Basis.digest(e)))
         .orElseGet(() -> ExampleStore.Basis.digest(e));
-    Function<KnowledgeBase, Once<MatchIndex>> index = kb -> built.computeIfAbsent(kb, k -> new Once<>(() -> {
+    Function<KnowledgeBase, Lazy<MatchIndex>> index = kb -> built.computeIfAbsent(kb, k -> Lazy.of(() -> {
       // A build from disk takes each unchanged entry's part of the index from the last build's.
       java.util.function.Supplier<MatchIndex> build = () -> MatchIndex.build(k, rulesOf.apply(k), files
           .map(f -> f.matchParts().memo(rulesOf.apply(k).json(), indexDigest)).orElse(MatchIndex.PartsMemo.NONE));
@@ -195,8 +196,8 @@ public final class SiteBuilder {
       }
     }
     all.addAll(new Checker(extra, loaded.unloaded()).check(kb));
-    Once<MatchIndex> matchIndex = index.apply(kb);
-    Once<MatchIndexCodec.Encoded> encoded = new Once<>(() -> {
+    Lazy<MatchIndex> matchIndex = index.apply(kb);
+    Lazy<MatchIndexCodec.Encoded> encoded = Lazy.of(() -> {
       java.util.function.Supplier<MatchIndexCodec.Encoded> encode = () -> MatchIndexCodec.encode(matchIndex.get());
       return memory.map(m -> m.encoded(matchIndex.get(), encode)).orElseGet(encode);
     });
@@ -209,33 +210,9 @@ public final class SiteBuilder {
    * spare a single example: all of them will be matched, and the index is then made while the
    * other rules run, rather than by the first example while every other core waits for it.
    */
-  private static void buildAside(Once<MatchIndex> index) {
+  private static void buildAside(Lazy<MatchIndex> index) {
     // A failure leaves it unmade: the first example to need it builds it again, and fails where it is reported.
     Aside.run("errata-match-index", index::get);
-  }
-
-  /** A value made on first need, once, whichever thread needs it first. */
-  static final class Once<T> implements java.util.function.Supplier<T> {
-    private java.util.function.Supplier<T> make;
-    private T value;
-
-    Once(java.util.function.Supplier<T> make) {
-      this.make = make;
-    }
-
-    @Override
-    public synchronized T get() {
-      if (make != null) {
-        value = make.get();
-        make = null;
-      }
-      return value;
-    }
-
-    /** Whether the value has been made; tests read from it what a check spared. */
-    synchronized boolean made() {
-      return make == null;
-    }
   }
 
   /**

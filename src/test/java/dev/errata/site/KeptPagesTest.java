@@ -169,7 +169,7 @@ class KeptPagesTest {
     Files.writeString(entry, Files.readString(entry).replace("  no_match:\n", "  no_match:\n    - \"a near miss that a test added\"\n"));
     SiteBuilder.Checked checked = SiteBuilder.check(content, site);
     assertTrue(checked.reused() > 100, "answers reused: " + checked.reused());
-    assertFalse(((SiteBuilder.Once<?>) checked.matchIndex()).made(), "the paste is matched without building an index");
+    assertFalse(((dev.errata.Lazy<?>) checked.matchIndex()).made(), "the paste is matched without building an index");
     assertEquals(SiteBuilder.check(content, dir.resolve("no-site")).diagnostics(), checked.diagnostics());
 
     Path index = site.toRealPath().resolve(dev.errata.index.MatchIndexCodec.FILE);
@@ -178,7 +178,7 @@ class KeptPagesTest {
     Files.write(index, bytes);
     Files.writeString(entry, Files.readString(entry).replace("a near miss that a test added", "another near miss"));
     SiteBuilder.Checked changed = SiteBuilder.check(content, site);
-    assertTrue(((SiteBuilder.Once<?>) changed.matchIndex()).made(), "a file that is not the recorded one is not read");
+    assertTrue(((dev.errata.Lazy<?>) changed.matchIndex()).made(), "a file that is not the recorded one is not read");
     assertEquals(SiteBuilder.check(content, dir.resolve("no-site")).diagnostics(), changed.diagnostics());
   }
 
@@ -203,7 +203,7 @@ class KeptPagesTest {
     Files.writeString(entry, Files.readString(entry) + "\nA paragraph a test added.\n");
     SiteBuilder.Checked checked = SiteBuilder.check(content, site);
     assertTrue(checked.sameIndex().isPresent(), "a body edit leaves the index as it was");
-    assertFalse(((SiteBuilder.Once<?>) checked.matchIndex()).made(), "no index is built for it");
+    assertFalse(((dev.errata.Lazy<?>) checked.matchIndex()).made(), "no index is built for it");
     new SiteBuilder(CLOCK).build(new SiteBuilder.Options(content, Path.of("templates"), site, false));
     Path full = dir.resolve("full");
     new SiteBuilder(CLOCK).build(new SiteBuilder.Options(content, Path.of("templates"), full, true));
