@@ -76,6 +76,15 @@ public final class TermCounts {
      */
     public java.util.function.Function<Kept, TermCounts> restoring(String[] table) {
       int[] number = registry.ids(table);
+      boolean same = true;
+      for (int i = 0; i < number.length && same; i++) {
+        same = number[i] == i;
+      }
+      if (same) {
+        // Numbered as the table numbers them (a fresh counting): the kept arrays serve as they
+        // are. Neither side writes into them.
+        return k -> new TermCounts(k.terms(), k.weights(), k.length());
+      }
       return k -> {
         int[] terms = new int[k.terms().length];
         for (int i = 0; i < terms.length; i++) {
