@@ -90,15 +90,52 @@ public final class SearchIndexWriter {
 
   /** The parts of word search, {@code w/0.js} on in the order of their keys, made on all cores (a build does it beside the list pages). */
   public List<IndexPart> wordParts(WordIndex words) {
+    return wordParts(words, Earlier.NONE);
+  }
+
+  /**
+   * Parts an earlier build wrote from equal inputs, which a build keeps as that build wrote them
+   * rather than writes again.
+   */
+  public interface Earlier {
+    Earlier NONE = (path, inputs) -> false;
+
+    /** Whether the part at {@code path}, made from {@code inputs} (asked for only when there is an earlier build), is kept. */
+    boolean kept(String path, java.util.function.Supplier<Object> inputs);
+  }
+
+  /**
+   * The same, but for those {@code earlier} keeps: after an edit of one entry, the parts that hold
+   * none of its words. A part is made from its terms and their postings alone ({@link #partInputs}).
+   */
+  public List<IndexPart> wordParts(WordIndex words, Earlier earlier) {
     List<List<String>> parts = new ArrayList<>(words.parts().values());
-    return java.util.stream.IntStream.range(0, parts.size()).parallel().mapToObj(n -> script("w/" + n, g -> {
-      g.writeStartObject();
-      for (String term : parts.get(n)) {
-        g.writeFieldName(term);
-        posting(g, words.postings().get(term));
+    return java.util.stream.IntStream.range(0, parts.size()).parallel().mapToObj(n -> {
+      String name = "w/" + n;
+      if (earlier.kept("search/" + name + ".js", () -> partInputs(words, parts.get(n)))) {
+        return null;
       }
-      g.writeEndObject();
-    })).toList();
+      return script(name, g -> {
+        g.writeStartObject();
+        for (String term : parts.get(n)) {
+          g.writeFieldName(term);
+          posting(g, words.postings().get(term));
+        }
+        g.writeEndObject();
+      });
+    }).filter(java.util.Objects::nonNull).toList();
+  }
+
+  /** What a word part is made from besides its name and this tool: each of its terms with its entries and weights. */
+  private static Object partInputs(WordIndex words, List<String> terms) {
+    List<Object> out = new ArrayList<>(3 * terms.size());
+    for (String term : terms) {
+      Posting p = words.postings().get(term);
+      out.add(term);
+      out.add(p.entries());
+      out.add(p.weight());
+    }
+    return out;
   }
 
   /**

@@ -14,7 +14,7 @@ import java.util.Optional;
  * A 128-bit digest of a page's inputs (a model, an entry), taken by walking their values: equal
  * values give equal digests in any process, so a build can tell that a page an earlier build
  * wrote was made from the same inputs without rendering it again. Records are taken component by
- * component, lists and maps in their order, strings by their characters. A value of any other
+ * component, lists and maps in their order, strings by their characters, int arrays by their numbers. A value of any other
  * kind is refused ({@link IllegalArgumentException}) rather than digested by identity, which would
  * call different inputs equal; the caller then renders the page.
  *
@@ -140,6 +140,17 @@ public final class ModelDigest {
       add(14);
       add(kept[0]);
       add(kept[1]);
+    } else if (v instanceof int[] a) {
+      // Two numbers a step: a word part's postings are thousands of them.
+      add(16);
+      add(a.length);
+      int i = 0;
+      for (; i + 2 <= a.length; i += 2) {
+        add((a[i] & 0xffffffffL) | (long) a[i + 1] << 32);
+      }
+      if (i < a.length) {
+        add(a[i] & 0xffffffffL);
+      }
     } else if (v.getClass().isRecord()) {
       record(v);
     } else {

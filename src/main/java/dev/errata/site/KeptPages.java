@@ -22,8 +22,8 @@ import java.util.function.Supplier;
  * The pages of one build, against the record the last build kept ({@link PageStore}): an entry
  * whose page inputs have the digest recorded keeps its page and its JSON as the previous site has
  * them, and its word counts and body problems as recorded; a page that lists entries whose inputs
- * have the digest recorded is kept too; the others are rendered. Each digest is noted either way,
- * for the record this build keeps.
+ * have the digest recorded is kept too, and so is a word part of the search index; the others
+ * are rendered. Each digest is noted either way, for the record this build keeps.
  */
 final class KeptPages implements EarlierPages {
   private final Map<String, PageStore.Entry> last;
@@ -37,6 +37,9 @@ final class KeptPages implements EarlierPages {
   private final Map<String, String> lastPages;
   private final Map<String, String> pageKeys = new ConcurrentHashMap<>();
   private final String lastLists;
+  private final Map<String, String> lastWordParts;
+  private final Map<String, String> wordPartKeys = new ConcurrentHashMap<>();
+  private final AtomicInteger keptWordParts = new AtomicInteger();
   private final EntryDigests entryDigests;
   private volatile String lists = "";
   private final AtomicInteger kept = new AtomicInteger();
@@ -57,6 +60,7 @@ final class KeptPages implements EarlierPages {
     this.last = last.map(PageStore.Record::entries).orElse(Map.of());
     this.lastPages = last.map(PageStore.Record::pages).orElse(Map.of());
     this.lastLists = last.map(PageStore.Record::lists).orElse("");
+    this.lastWordParts = last.map(PageStore.Record::wordParts).orElse(Map.of());
     this.restore = counting.counting().restoring(last.map(PageStore.Record::terms).orElse(new String[0]));
     this.writer = writer;
     this.counting = counting;
@@ -117,6 +121,30 @@ final class KeptPages implements EarlierPages {
     return true;
   }
 
+  /**
+   * Whether the word part at {@code path} that the last build wrote from equal inputs is kept as
+   * it is (see {@link dev.errata.index.SearchIndexWriter#wordParts(dev.errata.search.WordIndex,
+   * dev.errata.index.SearchIndexWriter.Earlier)}).
+   */
+  boolean keptWordPart(String path, Supplier<Object> inputs) {
+    String key = digest(inputs);
+    if (key == null) {
+      return false;
+    }
+    wordPartKeys.put(path, key);
+    if (!key.equals(lastWordParts.get(path)) || !previous.holds(path)) {
+      return false;
+    }
+    writer.keep(path, files.get(path));
+    keptWordParts.incrementAndGet();
+    return true;
+  }
+
+  /** How many word parts were kept. */
+  int keptWordParts() {
+    return keptWordParts.get();
+  }
+
   /** The digest of a page's inputs, or null for a model this digest cannot take (a custom value in it): rendered every time. */
   private String digest(Supplier<Object> inputs) {
     try {
@@ -151,7 +179,8 @@ final class KeptPages implements EarlierPages {
         out.put(e.id(), new PageStore.Entry(key, counting.kept(e), problems.getOrDefault(e.id(), List.of())));
       }
     }
-    return new PageStore.Record(folder, digests, counting.counting().table(), out, Map.copyOf(pageKeys), lists,
+    return new PageStore.Record(folder, digests, counting.counting().table(), out, Map.copyOf(pageKeys),
+        Map.copyOf(wordPartKeys), lists,
         entryDigests.entriesJson(), allEntries.jsonParts(), allEntries.entryParts(), spare);
   }
 }

@@ -20,7 +20,7 @@ import java.util.function.IntUnaryOperator;
  */
 final class PageStore {
   static final String FILE = "pages.bin";
-  private static final String MAGIC = "errata-pages 6";
+  private static final String MAGIC = "errata-pages 7";
 
   /** One entry as the last build rendered it. */
   record Entry(String key, TermCounts.Kept counts, List<Diagnostic> problems) {}
@@ -28,14 +28,15 @@ final class PageStore {
   /**
    * A build's record: its folder's name, the digest of each of its files, its entries by id
    * (whose word counts number their terms by {@code terms}), the digest of the inputs of each
-   * page that lists entries, by path, the digest of what all those pages read ({@code lists},
+   * page that lists entries and of each word part of the search index, by path, the digest of
+   * what all the listing pages read ({@code lists},
    * empty when not known), the digest of what {@code api/entries.json} is made from and where
    * each entry's part of it is, and the digest of what the search index's entry parts are made
    * from ({@link AllEntriesFiles}; empty when not known).
    */
   record Record(String folder, Map<String, Long> digests, String[] terms, Map<String, Entry> entries,
-      Map<String, String> pages, String lists, String entriesJson, Optional<JsonParts> jsonParts, String entryParts,
-      Optional<Spare> spare) {}
+      Map<String, String> pages, Map<String, String> wordParts, String lists, String entriesJson, Optional<JsonParts> jsonParts,
+      String entryParts, Optional<Spare> spare) {}
 
   /**
    * Where each entry's part of {@code api/entries.json} ends ({@link
@@ -123,11 +124,8 @@ final class PageStore {
         }
         entries.put(id, new Entry(key, counts, List.copyOf(problems)));
       }
-      int listed = in.count();
-      Map<String, String> pages = new HashMap<>(listed * 2);
-      for (int i = 0; i < listed; i++) {
-        pages.put(in.text(), in.text());
-      }
+      Map<String, String> pages = keys(in);
+      Map<String, String> wordParts = keys(in);
       String lists = in.text();
       String entriesJson = in.text();
       Optional<JsonParts> jsonParts = Optional.empty();
@@ -150,9 +148,19 @@ final class PageStore {
         differ.add(in.text());
       }
       Optional<Spare> spare = spareFolder.isEmpty() ? Optional.empty() : Optional.of(new Spare(spareFolder, differ));
-      return Map.entry(context, new Record(folder, digests, terms, entries, pages, lists, entriesJson, jsonParts, entryParts,
-          spare));
+      return Map.entry(context, new Record(folder, digests, terms, entries, pages, wordParts, lists, entriesJson, jsonParts,
+          entryParts, spare));
     });
+  }
+
+  /** Paths and their keys, as {@link #encode} writes them. */
+  private static Map<String, String> keys(RecordBytes.In in) {
+    int n = in.count();
+    Map<String, String> out = new HashMap<>(n * 2);
+    for (int i = 0; i < n; i++) {
+      out.put(in.text(), in.text());
+    }
+    return out;
   }
 
   /** {@code record}'s bytes, which replace the record in one step when written. */
@@ -185,11 +193,13 @@ final class PageStore {
       out.count(e.problems().size());
       e.problems().forEach(out::diagnostic);
     });
-    out.count(record.pages().size());
-    record.pages().forEach((path, key) -> {
-      out.text(path);
-      out.text(key);
-    });
+    for (Map<String, String> keys : List.of(record.pages(), record.wordParts())) {
+      out.count(keys.size());
+      keys.forEach((path, key) -> {
+        out.text(path);
+        out.text(key);
+      });
+    }
     out.text(record.lists());
     out.text(record.entriesJson());
     record.jsonParts().ifPresentOrElse(j -> {

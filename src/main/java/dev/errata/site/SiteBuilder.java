@@ -93,17 +93,18 @@ public final class SiteBuilder {
    *
    * @param kept how many entry pages were kept from the previous site rather than rendered
    * @param keptLists how many pages that list entries were
+   * @param keptWordParts how many parts of the word index were
    * @param examplesReused how many example pastes took the answers an earlier build recorded
    * @param examplesMatched how many were matched
    */
-  public record Result(int entries, int pages, int kept, int keptLists, List<Diagnostic> diagnostics, Duration time,
-      int examplesReused, int examplesMatched) {
+  public record Result(int entries, int pages, int kept, int keptLists, int keptWordParts, List<Diagnostic> diagnostics,
+      Duration time, int examplesReused, int examplesMatched) {
     public long warnings() {
       return diagnostics.stream().filter(d -> !d.isError()).count();
     }
 
     Result withExamples(int reused, int matched) {
-      return new Result(entries, pages, kept, keptLists, diagnostics, time, reused, matched);
+      return new Result(entries, pages, kept, keptLists, keptWordParts, diagnostics, time, reused, matched);
     }
   }
 
@@ -375,7 +376,7 @@ public final class SiteBuilder {
       // are made while the list pages render.
       Future<WordIndex> wordIndex = side.submit(() -> {
         WordIndex words = counting.build();
-        searchIndex.wordParts(words).forEach(writer::write);
+        searchIndex.wordParts(words, kept::keptWordPart).forEach(writer::write);
         return words;
       });
       renderer.listPages(kb, writer::write);
@@ -427,7 +428,7 @@ public final class SiteBuilder {
     } finally {
       side.shutdown();
     }
-    return new Result(kb.entries().size(), pageCount, kept.kept(), kept.keptLists(), List.copyOf(diagnostics),
+    return new Result(kb.entries().size(), pageCount, kept.kept(), kept.keptLists(), kept.keptWordParts(), List.copyOf(diagnostics),
         Duration.ofMillis(clock.millis() - start), 0, 0);
   }
 

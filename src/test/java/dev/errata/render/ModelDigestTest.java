@@ -93,6 +93,15 @@ class ModelDigestTest {
   }
 
   @Test
+  void intArraysByTheirNumbers() {
+    assertEquals(ModelDigest.of(List.of(new int[] {1, 2, 3})), ModelDigest.of(List.of(new int[] {1, 2, 3})));
+    assertNotEquals(ModelDigest.of(new int[] {1, 2, 3}), ModelDigest.of(new int[] {1, 2, 4}));
+    assertNotEquals(ModelDigest.of(new int[] {1, 2}), ModelDigest.of(new int[] {1, 2, 0}));
+    assertNotEquals(ModelDigest.of(new int[] {-1}), ModelDigest.of(new int[] {0, -1}));
+    assertNotEquals(ModelDigest.of(List.of(new int[] {1}, new int[] {2, 3})), ModelDigest.of(List.of(new int[] {1, 2}, new int[] {3})));
+  }
+
+  @Test
   void refusesValuesItCannotTellApart() {
     assertThrows(IllegalArgumentException.class, () -> ModelDigest.of(List.of(new Object())));
     assertThrows(IllegalArgumentException.class, () -> ModelDigest.of(new StringBuilder("x")));

@@ -46,6 +46,7 @@ class IncrementalBuildTest {
   /** How many entry pages the last build of a new builder (as each {@code errata build} is) kept. */
   private int lastKept;
   private int lastKeptLists;
+  private int lastKeptWordParts;
 
   @Test
   void everyKindOfEditBuildsWhatAFullBuildBuilds(@TempDir Path dir) throws IOException, InterruptedException {
@@ -101,6 +102,11 @@ class IncrementalBuildTest {
     assertTrue(lastKeptLists >= 0 && lastKeptLists < lists, "a status edit renders the lists that show it: " + lastKeptLists);
     edit(listed, s -> s.replaceFirst("\nmodified: [0-9-]+\n", "\nmodified: 2026-11-30\n"));
     noErrors(sameAsFull(content, site, dir));
+    long wordParts;
+    try (Stream<Path> parts = Files.list(site.toRealPath().resolve("search/w"))) {
+      wordParts = parts.count();
+    }
+    assertEquals(wordParts, lastKeptWordParts, "a date is no word: every part of the word index is kept");
     edit(listed, s -> s.replaceFirst("\n    affected: \\[", Matcher.quoteReplacement("\n    affected: [\"<0.0.1\", ")));
     noErrors(sameAsFull(content, site, dir));
     assertTrue(lastKeptLists >= 0 && lastKeptLists < lists, "a version edit renders the component's list: " + lastKeptLists);
@@ -253,6 +259,7 @@ class IncrementalBuildTest {
     Outcome fromDisk = build(new SiteBuilder(CLOCK), content, site.resolveSibling("cli/site"), false, result);
     lastKept = result[0] == null ? -1 : result[0].kept();
     lastKeptLists = result[0] == null ? -1 : result[0].keptLists();
+    lastKeptWordParts = result[0] == null ? -1 : result[0].keptWordParts();
     Outcome full = build(content, dir.resolve("fresh-" + fresh++ + "/site"), true);
     assertEquals(full.diagnostics(), incremental.diagnostics());
     assertEquals(full.files(), incremental.files());

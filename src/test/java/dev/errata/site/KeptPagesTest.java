@@ -75,6 +75,9 @@ class KeptPagesTest {
     long lists = full.keySet().stream().filter(p -> p.startsWith("tags/") || p.startsWith("components/")
         || p.equals("index.html") || p.equals("sitemap.xml") || p.equals("feed.xml")).count();
     assertEquals(lists + 2, again.keptLists(), "every page that lists entries, the search and 404 pages among them");
+    long wordParts = full.keySet().stream().filter(p -> p.startsWith("search/w/")).count();
+    assertTrue(wordParts > 0);
+    assertEquals(wordParts, again.keptWordParts(), "every part of the word index");
     assertEquals(full, Trees.read(site));
     assertEquals(0, build(site, true).kept(), "--full renders every page");
     assertEquals(full, Trees.read(site));
