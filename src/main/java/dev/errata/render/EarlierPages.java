@@ -13,9 +13,8 @@ public interface EarlierPages {
   /**
    * Whether the page of {@code e} that an earlier build made from equal inputs (its template and
    * what the page is made from: the entry, and what it shows of the site and of other entries) is
-   * kept, together with whatever the build made
-   * from rendering that entry's body; when false, the page is rendered. The inputs are asked for
-   * only by a build that has earlier pages.
+   * kept, together with whatever the build made from rendering that entry's body; when false, the
+   * page is rendered. The inputs are asked for only by a build that has earlier pages.
    */
   boolean kept(Entry e, Supplier<Object> inputs);
 

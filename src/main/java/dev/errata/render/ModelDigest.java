@@ -14,9 +14,9 @@ import java.util.Optional;
  * A 128-bit digest of a page's inputs (a model, an entry), taken by walking their values: equal
  * values give equal digests in any process, so a build can tell that a page an earlier build
  * wrote was made from the same inputs without rendering it again. Records are taken component by
- * component, lists and maps in their order, strings by their characters, int arrays by their numbers. A value of any other
- * kind is refused ({@link IllegalArgumentException}) rather than digested by identity, which would
- * call different inputs equal; the caller then renders the page.
+ * component, lists and maps in their order, strings by their characters, int arrays by their
+ * numbers. A value of any other kind is refused ({@link IllegalArgumentException}) rather than
+ * digested by identity, which would call different inputs equal; the caller then renders the page.
  *
  * <p>Not made to resist inputs crafted to collide: a collision would only keep a stale page, and
  * content is written by the team that builds it.

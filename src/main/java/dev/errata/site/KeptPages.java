@@ -90,17 +90,7 @@ final class KeptPages implements EarlierPages {
 
   @Override
   public boolean keptPage(String path, Supplier<Object> inputs) {
-    String key = digest(inputs);
-    if (key == null) {
-      return false;
-    }
-    pageKeys.put(path, key);
-    if (!key.equals(lastPages.get(path)) || !previous.holds(path)) {
-      return false;
-    }
-    writer.keep(path, files.get(path));
-    keptLists.incrementAndGet();
-    return true;
+    return keptFile(path, inputs, lastPages, pageKeys, keptLists);
   }
 
   @Override
@@ -127,16 +117,26 @@ final class KeptPages implements EarlierPages {
    * dev.errata.index.SearchIndexWriter.Earlier)}).
    */
   boolean keptWordPart(String path, Supplier<Object> inputs) {
+    return keptFile(path, inputs, lastWordParts, wordPartKeys, keptWordParts);
+  }
+
+  /**
+   * Whether the file at {@code path} is kept as the previous site has it: its inputs' digest is
+   * the one {@code lastKeys} recorded and the site still holds the file. The digest goes into
+   * {@code keys} either way, and a kept file counts in {@code count}.
+   */
+  private boolean keptFile(String path, Supplier<Object> inputs, Map<String, String> lastKeys, Map<String, String> keys,
+      AtomicInteger count) {
     String key = digest(inputs);
     if (key == null) {
       return false;
     }
-    wordPartKeys.put(path, key);
-    if (!key.equals(lastWordParts.get(path)) || !previous.holds(path)) {
+    keys.put(path, key);
+    if (!key.equals(lastKeys.get(path)) || !previous.holds(path)) {
       return false;
     }
     writer.keep(path, files.get(path));
-    keptWordParts.incrementAndGet();
+    count.incrementAndGet();
     return true;
   }
 

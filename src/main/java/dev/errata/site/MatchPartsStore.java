@@ -62,15 +62,15 @@ final class MatchPartsStore {
     Map<TermCounts.Counting, java.util.function.Function<TermCounts.Kept, TermCounts>> restorers = new ConcurrentHashMap<>();
     // The record's context is compared once, not for each of the entries asking for their parts.
     Aside<Optional<Read>> task = reading;
-    java.util.function.Supplier<Map<String, Known>> usable = dev.errata.Lazy.of(() -> task == null ? Map.of()
-        : task.get().filter(r -> r.context().equals(c)).map(Read::parts).orElse(Map.of()));
+    java.util.function.Supplier<Optional<Read>> usable = dev.errata.Lazy.of(() -> task == null ? Optional.<Read>empty()
+        : task.get().filter(r -> r.context().equals(c)));
     return (i, e, counting, make) -> {
       this.counting = counting;
       String key = digest.apply(e);
-      MatchIndex.Parts parts = Optional.ofNullable(usable.get().get(key)).map(k -> {
+      Optional<Read> read = usable.get();
+      MatchIndex.Parts parts = read.map(r -> r.parts().get(key)).map(k -> {
         taken.incrementAndGet();
-        Read r = reading.get().orElseThrow();
-        TermCounts counts = restorers.computeIfAbsent(counting, x -> x.restoring(r.table())).apply(k.counts());
+        TermCounts counts = restorers.computeIfAbsent(counting, x -> x.restoring(read.get().table())).apply(k.counts());
         List<Template> templates = new ArrayList<>(k.templates().size());
         for (Template t : k.templates()) {
           templates.add(new Template(i, t.text(), t.items(), t.explicit(), t.primary()));

@@ -29,8 +29,8 @@ final class PageStore {
    * A build's record: its folder's name, the digest of each of its files, its entries by id
    * (whose word counts number their terms by {@code terms}), the digest of the inputs of each
    * page that lists entries and of each word part of the search index, by path, the digest of
-   * what all the listing pages read ({@code lists},
-   * empty when not known), the digest of what {@code api/entries.json} is made from and where
+   * what all the listing pages read ({@code lists}, empty when not known), the digest of what
+   * {@code api/entries.json} is made from and where
    * each entry's part of it is, and the digest of what the search index's entry parts are made
    * from ({@link AllEntriesFiles}; empty when not known).
    */
