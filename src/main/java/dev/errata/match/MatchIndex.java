@@ -57,6 +57,9 @@ public final class MatchIndex implements MatchData {
   /** The average entry length BM25's postings were normalized with; NaN when not known (an index read back). */
   final double averageLength;
 
+  /** Made when a matcher first needs them: a build that takes every example's answer from its record never does. */
+  private final dev.errata.Lazy<TemplateForms> forms;
+
   /** An index from its parts; the literal postings are derived from the templates. */
   public MatchIndex(List<EntryInfo> entries, List<Template> templates, Map<String, Posting> postings) {
     this(entries, templates, postings, Double.NaN);
@@ -82,6 +85,7 @@ public final class MatchIndex implements MatchData {
     Map<String, int[]> lp = new HashMap<>(literal.size() * 2);
     literal.forEach((k, v) -> lp.put(k, v.toArray()));
     this.literalPostings = lp;
+    this.forms = dev.errata.Lazy.of(() -> TemplateForms.of(this.templates, lp));
   }
 
   /** A growing list of template numbers. */
@@ -334,6 +338,11 @@ public final class MatchIndex implements MatchData {
   @Override
   public Template template(int t) {
     return templates.get(t);
+  }
+
+  /** The templates that are one message, for a matcher to walk and align once each. */
+  TemplateForms forms() {
+    return forms.get();
   }
 
   @Override

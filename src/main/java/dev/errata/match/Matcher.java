@@ -117,7 +117,16 @@ public final class Matcher {
   private final boolean spareUnreachable;
   /** How many pastes were ranked without summing every entry's relevance (tests read it). */
   final java.util.concurrent.atomic.LongAdder spared = new java.util.concurrent.atomic.LongAdder();
+  /** How many alignments were taken from another template of the same form on the same line (tests read it). */
+  final java.util.concurrent.atomic.LongAdder reused = new java.util.concurrent.atomic.LongAdder();
+  /** Per form (see {@link #forms}): the weights of its positions, made when it is first a candidate. */
   private final Map<Integer, double[]> itemWeights = new java.util.concurrent.ConcurrentHashMap<>();
+  /**
+   * The templates that are one message, when the index holds them all in memory (a build, whose
+   * examples are thousands of pastes); null for an index read from its file part by part (one
+   * paste, where finding them would cost more than it saves): each template is then its own form.
+   */
+  private final TemplateForms forms;
   private final java.util.function.ToDoubleFunction<String> keyWeight;
 
   public Matcher(MatchData index, Rules rules) {
@@ -134,12 +143,14 @@ public final class Matcher {
     this.rules = rules;
     this.spareUnreachable = spareUnreachable;
     keyWeight = key -> index.literalWeight(key, rules);
-    scratch = ThreadLocal.withInitial(() -> new Scratch(index.templateCount(), index.entryCount()));
+    forms = index instanceof MatchIndex whole ? whole.forms() : null;
+    int formCount = forms == null ? -1 : forms.count();
+    scratch = ThreadLocal.withInitial(() -> new Scratch(index.templateCount(), formCount, index.entryCount()));
   }
 
-  /** The weights of a template's positions, computed when the template is first a candidate. */
-  private double[] itemWeights(int tid, Template tpl) {
-    return itemWeights.computeIfAbsent(tid, k -> {
+  /** The weights of the positions of a template of form {@code form}. */
+  private double[] itemWeights(int form, Template tpl) {
+    return itemWeights.computeIfAbsent(form, k -> {
       List<Template.Item> items = tpl.items();
       double[] w = new double[items.size()];
       for (int i = 0; i < items.size(); i++) {
@@ -427,7 +438,10 @@ public final class Matcher {
 
   /** Per-thread arrays as long as the index, reused by every paste matched on the thread. */
   private static final class Scratch {
+    /** What each candidate template shares with the line being aligned; forms' array when each template is its own form. */
     final double[] templates;
+    /** What each form shares with the line. */
+    final double[] forms;
     final double[] relevance;
     final boolean[] seen;
     /** Entries that a template of theirs was aligned with, marked while one paste is ranked. */
@@ -435,10 +449,15 @@ public final class Matcher {
     int[] touched = new int[64];
     /** The templates one line's words reach, and the best of them, by number. */
     int[] lineTemplates = new int[64];
+    /** The templates of the line's forms that share enough with it to be candidates, and how many. */
+    int[] lineMembers = new int[64];
+    int nLineMembers;
     int[] candidates = new int[CANDIDATES_PER_LINE];
 
-    Scratch(int templates, int entries) {
+    /** @param forms how many forms; negative when each template is its own */
+    Scratch(int templates, int forms, int entries) {
       this.templates = new double[templates];
+      this.forms = forms < 0 ? this.templates : new double[forms];
       this.relevance = new double[entries];
       this.seen = new boolean[entries];
       this.aligned = new boolean[entries];
@@ -483,14 +502,14 @@ public final class Matcher {
     int firstLine = lines.stream().mapToInt(PreparedLine::number).min().orElse(0);
     int lastLine = lines.stream().mapToInt(PreparedLine::number).max().orElse(0);
     Scratch sc = scratch.get();
-    double[] acc = sc.templates;
+    double[] acc = sc.forms;
     List<Set<String>> lineKeys = q.lineKeys();
     Set<String> allowed = q.allowed();
     int budget = MAX_ALIGNMENTS;
     for (int li = 0; li < lines.size() && budget > 0; li++) {
       PreparedLine line = lines.get(li);
-      // Template numbers in int arrays: a common word reaches thousands of templates, and boxing
-      // each was a large part of checking a large knowledge base's examples.
+      // Form numbers in int arrays: a common word reaches thousands of forms, and boxing each was
+      // a large part of checking a large knowledge base's examples.
       int[] touched = sc.lineTemplates;
       int nTouched = 0;
       double lineWeight = 0;
@@ -498,28 +517,31 @@ public final class Matcher {
         if (!allowed.contains(key)) {
           continue;
         }
-        int[] posting = index.templatesWithKey(key);
+        int[] posting = forms == null ? index.templatesWithKey(key) : forms.withKey(key);
         if (posting == null) {
           continue;
         }
         double w = index.literalWeight(key, rules);
         lineWeight += w;
-        for (int tid : posting) {
-          if (acc[tid] == 0) {
+        for (int f : posting) {
+          if (acc[f] == 0) {
             if (nTouched == touched.length) {
               touched = sc.lineTemplates = java.util.Arrays.copyOf(touched, 2 * nTouched);
             }
-            touched[nTouched++] = tid;
+            touched[nTouched++] = f;
           }
-          acc[tid] += w;
+          acc[f] += w;
         }
       }
       int[] best = sc.candidates;
       double least = MIN_LINE_SHARE * lineWeight;
-      int nBest = candidates(touched, nTouched, acc, least, best);
+      // Each template of a form shares what the form does, added in the same order.
+      int[] members = forms == null ? touched : membersOf(touched, nTouched, least, sc);
+      int nMembers = forms == null ? nTouched : sc.nLineMembers;
+      int nBest = candidates(members, nMembers, sc.templates, least, best);
       // A template that shares this much with the line would have been a candidate here (or
       // less: one of a crowd may not be).
-      thresholds[li] = nBest == best.length ? acc[best[nBest - 1]] : least;
+      thresholds[li] = nBest == best.length ? sc.templates[best[nBest - 1]] : least;
       PreparedLine next = byNumber.get(line.number() + 1);
       // A line as long as the one before it may be one more piece of a message a terminal wrapped.
       PreparedLine afterNext = next != null && next.original().length() == line.original().length()
@@ -527,15 +549,57 @@ public final class Matcher {
       Lines both = new Lines(line, next, afterNext, lastLine);
       // Where a message may stop inside the line: on the paste's last, or on one a program shortened.
       boolean mayStop = line.number() == lastLine || ellipsized(line);
+      Map<Integer, Aligned> byForm = new HashMap<>();
       for (int c = 0; c < nBest && budget > 0; c++, budget--) {
         Template tpl = index.template(best[c]);
-        alignOne(tpl, best[c], both, line.number() == firstLine, mayStop, found);
+        int form = forms == null ? best[c] : forms.formOf(best[c]);
+        Aligned a = byForm.get(form);
+        if (a == null) {
+          byForm.put(form, a = aligned(tpl, form, both, line.number() == firstLine, mayStop));
+        } else {
+          reused.increment();
+        }
+        credit(tpl, a, line, found);
       }
       for (int k = 0; k < nTouched; k++) {
         acc[touched[k]] = 0;
       }
+      if (forms != null) {
+        for (int k = 0; k < nMembers; k++) {
+          sc.templates[members[k]] = 0;
+        }
+      }
     }
     return found;
+  }
+
+  /**
+   * The templates of the {@code touched} forms that share at least {@code least} with the line,
+   * each given its form's share in {@code sc.templates}, into {@code sc.lineMembers} (how many:
+   * {@code sc.nLineMembers}). Of a form only the first CANDIDATES_PER_SHARE can be candidates: a
+   * later one has that many of its share, with lower numbers, before it.
+   */
+  private int[] membersOf(int[] touched, int nTouched, double least, Scratch sc) {
+    int[] out = sc.lineMembers;
+    int n = 0;
+    for (int k = 0; k < nTouched; k++) {
+      int f = touched[k];
+      double share = sc.forms[f];
+      if (share < least) {
+        continue;
+      }
+      int[] m = forms.members(f);
+      int take = Math.min(m.length, CANDIDATES_PER_SHARE);
+      if (n + take > out.length) {
+        out = sc.lineMembers = java.util.Arrays.copyOf(out, Math.max(2 * out.length, n + take));
+      }
+      for (int i = 0; i < take; i++) {
+        sc.templates[m[i]] = share;
+        out[n++] = m[i];
+      }
+    }
+    sc.nLineMembers = n;
+    return out;
   }
 
   /**
@@ -723,10 +787,9 @@ public final class Matcher {
    * ends in an ellipsis, shortened by a program) may stop inside one, as a person's selection
    * would; elsewhere a line that holds only part of the symptom is another message.
    */
-  private void alignOne(Template tpl, int tid, Lines lines, boolean first, boolean mayStop, Map<Integer, Found> found) {
-    PreparedLine line = lines.line;
+  private Aligned aligned(Template tpl, int form, Lines lines, boolean first, boolean mayStop) {
     Aligner.Line tokens = lines.tokens();
-    double[] weights = itemWeights(tid, tpl);
+    double[] weights = itemWeights(form, tpl);
     Alignment a = Aligner.align(tpl, tokens, weights, keyWeight, first, true);
     if (a.tailCut()) {
       // The symptom goes on past the line's end. Cut there only on the paste's last line, or on a
@@ -757,6 +820,15 @@ public final class Matcher {
         tokens = glued;
       }
     }
+    return new Aligned(a, tokens.tokens);
+  }
+
+  /** An alignment, and the tokens it was made with (the line's, or the line and what follows). */
+  private record Aligned(Alignment alignment, List<Token> tokens) {}
+
+  /** Credits template {@code tpl}'s entry with its alignment {@code aligned} on {@code line}. */
+  private void credit(Template tpl, Aligned aligned, PreparedLine line, Map<Integer, Found> found) {
+    Alignment a = aligned.alignment();
     if (a.matchedLiterals() == 0) {
       return;
     }
@@ -774,10 +846,10 @@ public final class Matcher {
     Found f = found.computeIfAbsent(tpl.entry(), k -> new Found());
     Best made = null;
     if (f.best == null || value > f.best.value() + TIE) {
-      f.best = made = new Best(value, a, line, tokens.tokens, tpl);
+      f.best = made = new Best(value, a, line, aligned.tokens(), tpl);
     }
     if (a.exact() && (f.exact == null || value > f.exact.value() + TIE)) {
-      Best b = made != null ? made : new Best(value, a, line, tokens.tokens, tpl);
+      Best b = made != null ? made : new Best(value, a, line, aligned.tokens(), tpl);
       if (informative(b) >= MIN_INFORMATIVE) {
         f.exact = b;
       }
