@@ -47,7 +47,8 @@ public final class EditReach {
   private final List<Set<String>> watched;
   /** The templates (numbered as in {@code now}) whose weights moved, when too many to watch one by one. */
   private final java.util.BitSet crowd;
-  private final Map<String, Boolean> termChanged = new ConcurrentHashMap<>();
+  /** Per word of a paste, what its relevance part needs of both indexes ({@link #termOf}), looked up once per build. */
+  private final Map<String, double[]> terms = new ConcurrentHashMap<>();
   private final ThreadLocal<double[]> shared;
 
   private EditReach(MatchData now, MatchData before, Rules rules, int[] edited, Set<String> changedKeys, List<Set<String>> watched,
@@ -128,10 +129,13 @@ public final class EditReach {
     if (reach.lineCount() > q.lines().size()) {
       return true; // not this paste's record
     }
+    List<double[]> factors = new ArrayList<>(q.terms().size());
     for (String term : q.terms().keySet()) {
-      if (termChanged.computeIfAbsent(term, this::dfMoved)) {
+      double[] f = terms.computeIfAbsent(term, this::termOf);
+      if (f[0] != 0) {
         return true;
       }
+      factors.add(f);
     }
     for (int li = 0; li < q.lines().size(); li++) {
       for (String k : q.lineKeys().get(li)) {
@@ -155,9 +159,9 @@ public final class EditReach {
         return true;
       }
     }
-    for (int e : edited) {
-      for (MatchData index : List.of(now, before)) {
-        double bm = Matcher.bm25(index, q.terms(), e);
+    for (int x = 0; x < edited.length; x++) {
+      for (int ix = 0; ix < 2; ix++) {
+        double bm = bm25(q.terms(), factors, ix, x);
         if (!Double.isNaN(bm) && (Double.isNaN(reach.worst())
             || Matcher.W_RELEVANCE * Matcher.relevanceOf(bm) >= reach.worst() - SLACK)) {
           return true;
@@ -167,8 +171,46 @@ public final class EditReach {
     return false;
   }
 
-  private boolean dfMoved(String term) {
-    return df(now.posting(term)) != df(before.posting(term));
+  /**
+   * What a word's part of an edited entry's relevance is made from, in both indexes: at 0
+   * whether its number of entries moved (1) or not (0); then for {@code now}, then {@code
+   * before}, its idf and each edited entry's weight of it (NaN where the entry lacks it). A paste's
+   * words are mostly those of thousands of others: each is looked up in the two indexes once.
+   */
+  private double[] termOf(String term) {
+    double[] out = new double[1 + 2 * (1 + edited.length)];
+    List<MatchData> indexes = List.of(now, before);
+    out[0] = df(now.posting(term)) != df(before.posting(term)) ? 1 : 0;
+    for (int ix = 0; ix < 2; ix++) {
+      MatchData index = indexes.get(ix);
+      Posting p = index.posting(term);
+      int at = 1 + ix * (1 + edited.length);
+      out[at] = p == null ? Double.NaN : index.idf(term);
+      for (int x = 0; x < edited.length; x++) {
+        int k = p == null ? -1 : java.util.Arrays.binarySearch(p.entries(), edited[x]);
+        out[at + 1 + x] = k >= 0 ? p.weight()[k] / Posting.SCALE : Double.NaN;
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Edited entry {@code x}'s BM25 sum in index {@code ix} (0 now, 1 before), added term by term in
+   * query order as {@link Matcher#bm25} adds it, so equal to the bit; NaN when it has none of the words.
+   */
+  private double bm25(Map<String, Double> query, List<double[]> factors, int ix, int x) {
+    int at = 1 + ix * (1 + edited.length);
+    double sum = Double.NaN;
+    int i = 0;
+    for (double weight : query.values()) {
+      double[] f = factors.get(i++);
+      double w = f[at + 1 + x];
+      if (!Double.isNaN(w)) {
+        double qwIdf = Math.min(Matcher.MAX_QUERY_WEIGHT, weight) * f[at];
+        sum = (Double.isNaN(sum) ? 0 : sum) + qwIdf * w;
+      }
+    }
+    return sum;
   }
 
   private static int df(Posting p) {

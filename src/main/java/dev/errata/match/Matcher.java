@@ -372,11 +372,6 @@ public final class Matcher {
     return false;
   }
 
-  /** One entry's BM25 sum for the query (as below); NaN when the entry has none of its words. */
-  static double bm25(MatchData index, Map<String, Double> query, int entry) {
-    return bm25(index, query, new int[] {entry})[0];
-  }
-
   /**
    * The BM25 sums of the given entries (ascending), each added term by term in query order as
    * {@link #relevance} adds all entries', so equal to the bit; NaN for an entry with none of the
