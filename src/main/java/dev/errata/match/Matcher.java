@@ -285,7 +285,7 @@ public final class Matcher {
       spared.increment();
       // No entry without an alignment can enter: only the aligned ones need their sums, which
       // spares walking every entry of the paste's common words. The browser's port walks them
-      // all; the answers are the same (SparedRelevanceTest).
+      // all; the answers are the same (ExactShortcutsTest).
       int[] ids = found.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
       double[] sums = bm25(index, q.terms(), ids);
       for (int i = 0; i < ids.length; i++) {
