@@ -83,5 +83,9 @@ class ClassDataArchivesIT {
     // Builds and checks compile sooner than the default; a match does not (it would only compile more).
     assertTrue(javaFor(none, "check").contains("-XX:CompileThresholdScaling=0.3"));
     assertFalse(javaFor(none, "match", "not enough space").contains("CompileThresholdScaling"));
+    // serve builds on every save: a build's collector, a match's archive and both compilers.
+    String serve = javaFor(none, "serve", "--no-watch");
+    assertTrue(serve.contains("-XX:+UseParallelGC") && !serve.contains("UseSerialGC") && serve.contains("errata-match-full.jsa")
+        && !serve.contains("TieredStopAtLevel"), serve);
   }
 }
