@@ -442,11 +442,12 @@ public final class Matcher {
     /** Entries that a template of theirs was aligned with, marked while one paste is ranked. */
     final boolean[] aligned;
     int[] touched = new int[64];
-    /** The templates one line's words reach, and the best of them, by number. */
-    int[] lineTemplates = new int[64];
+    /** The forms one line's words reach (templates when each is its own form), by number. */
+    int[] lineForms = new int[64];
     /** The templates of the line's forms that share enough with it to be candidates, and how many. */
     int[] lineMembers = new int[64];
     int nLineMembers;
+    /** The best of those templates: the line's candidates. */
     int[] candidates = new int[CANDIDATES_PER_LINE];
 
     /** @param forms how many forms; negative when each template is its own */
@@ -505,7 +506,7 @@ public final class Matcher {
       PreparedLine line = lines.get(li);
       // Form numbers in int arrays: a common word reaches thousands of forms, and boxing each was
       // a large part of checking a large knowledge base's examples.
-      int[] touched = sc.lineTemplates;
+      int[] touched = sc.lineForms;
       int nTouched = 0;
       double lineWeight = 0;
       for (String key : lineKeys.get(li)) {
@@ -521,7 +522,7 @@ public final class Matcher {
         for (int f : posting) {
           if (acc[f] == 0) {
             if (nTouched == touched.length) {
-              touched = sc.lineTemplates = java.util.Arrays.copyOf(touched, 2 * nTouched);
+              touched = sc.lineForms = java.util.Arrays.copyOf(touched, 2 * nTouched);
             }
             touched[nTouched++] = f;
           }
