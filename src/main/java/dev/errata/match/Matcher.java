@@ -545,15 +545,19 @@ public final class Matcher {
       Lines both = new Lines(line, next, afterNext, lastLine);
       // Where a message may stop inside the line: on the paste's last, or on one a program shortened.
       boolean mayStop = line.number() == lastLine || ellipsized(line);
-      Map<Integer, Aligned> byForm = new HashMap<>();
+      // Each form's alignment on this line; none kept when each template is its own form.
+      Map<Integer, Aligned> byForm = forms == null ? null : new HashMap<>();
       for (int c = 0; c < nBest && budget > 0; c++, budget--) {
         Template tpl = index.template(best[c]);
         int form = forms == null ? best[c] : forms.formOf(best[c]);
-        Aligned a = byForm.get(form);
-        if (a == null) {
-          byForm.put(form, a = aligned(tpl, form, both, line.number() == firstLine, mayStop));
-        } else {
+        Aligned a = byForm == null ? null : byForm.get(form);
+        if (a != null) {
           reused.increment();
+        } else {
+          a = aligned(tpl, form, both, line.number() == firstLine, mayStop);
+          if (byForm != null) {
+            byForm.put(form, a);
+          }
         }
         credit(tpl, a, line, found);
       }

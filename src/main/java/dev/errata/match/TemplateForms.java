@@ -1,6 +1,5 @@
 package dev.errata.match;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +30,6 @@ final class TemplateForms {
   static TemplateForms of(List<Template> templates, Map<String, int[]> templatesWithKey) {
     int[] formOf = new int[templates.size()];
     Map<Form, Integer> numbers = new HashMap<>(2 * templates.size());
-    List<int[]> members = new ArrayList<>();
     int[] sizes = new int[templates.size()];
     for (int t = 0; t < templates.size(); t++) {
       int f = numbers.computeIfAbsent(new Form(templates.get(t)), k -> numbers.size());
