@@ -29,11 +29,14 @@ import java.util.Optional;
 final class ContentFiles {
   private ContentFiles() {}
 
-  /** The entry files, sorted, and what was found instead of some. */
-  record Walk(List<Path> entries, List<Diagnostic> problems) {}
+  /**
+   * The entry files, sorted by path, each with the attributes of what reading it reads (a link's
+   * target), and what was found instead of some.
+   */
+  record Walk(List<FolderLook.Seen> entries, List<Diagnostic> problems) {}
 
   static Walk walk(FolderLook look) {
-    List<Path> entries = new ArrayList<>();
+    List<FolderLook.Seen> entries = new ArrayList<>();
     List<Diagnostic> problems = new ArrayList<>();
     for (FolderLook.Failed f : look.failed()) {
       if (f.path().equals(look.root()) && f.error() instanceof NoSuchFileException) {
@@ -44,11 +47,11 @@ final class ContentFiles {
     for (FolderLook.Seen f : look.files()) {
       visit(f.path(), f.attrs(), entries, problems);
     }
-    entries.sort(null);
+    entries.sort(java.util.Comparator.comparing(FolderLook.Seen::path));
     return new Walk(List.copyOf(entries), problems);
   }
 
-  private static void visit(Path file, BasicFileAttributes attrs, List<Path> entries, List<Diagnostic> problems) {
+  private static void visit(Path file, BasicFileAttributes attrs, List<FolderLook.Seen> entries, List<Diagnostic> problems) {
     String name = file.getFileName().toString();
     BasicFileAttributes target = attrs;
     if (attrs.isSymbolicLink()) {
@@ -86,7 +89,7 @@ final class ContentFiles {
           + size(EntryLimits.MAX_FILE_BYTES), "keep an entry to one problem; long logs belong in a reference, not the entry"));
       return;
     }
-    entries.add(file);
+    entries.add(new FolderLook.Seen(file, target));
   }
 
   private static boolean isEntryName(String name) {

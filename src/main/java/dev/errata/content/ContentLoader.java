@@ -22,7 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 /**
@@ -44,17 +43,18 @@ public final class ContentLoader {
    */
   private ObjectMapper yaml;
 
-  private final BiFunction<FileInput, Supplier<FileResult>, FileResult> memo;
+  private final Results memo;
   private final Forms forms;
 
   public ContentLoader() {
-    this((inputs, parse) -> parse.get());
+    this(Results.NONE);
   }
 
   /**
    * What an earlier load kept of each file, for a load that takes it (a build keeps it for the
    * next, {@code FileStore}): the form of its entry ({@link EntryForm}), read in place of parsing
-   * the file when it was made from this very input.
+   * the file when it was made from this very input, and taken without even reading the file when
+   * the file is as the earlier load saw it.
    */
   public interface Forms {
     /** Keeps nothing, has nothing. */
@@ -65,7 +65,7 @@ public final class ContentLoader {
       }
 
       @Override
-      public void made(FileInput input, FileResult result, Form form) {}
+      public void made(FileAt at, long checksum, int length, FileResult result, Form form) {}
     };
 
     /**
@@ -74,26 +74,72 @@ public final class ContentLoader {
      */
     Form earlier(FileInput input);
 
-    /** What this load made of {@code input}: its result, and its entry's form (null for a file with errors). */
-    void made(FileInput input, FileResult result, Form form);
+    /**
+     * What was kept of the file {@code at} names when an earlier load, in the same context, saw
+     * it exactly as it is now at a look that can be trusted ({@link FileStat}); else null, and the
+     * file is read.
+     */
+    default Unchanged unchanged(FileAt at) {
+      return null;
+    }
+
+    /**
+     * What this load made of the file {@code at} names: the sum and length of its text, its
+     * result, and its entry's form (null for a file with errors).
+     */
+    void made(FileAt at, long checksum, int length, FileResult result, Form form);
   }
+
+  /** What an earlier load knew of a file it read: the sum and length of its text, and its entry's form. */
+  public record Unchanged(long checksum, int length, Form form) {}
+
+  /**
+   * A file as the folder's look saw it, before it is read (the attributes of what reading it reads:
+   * a link's target), and what its entry is made from besides its text.
+   */
+  public record FileAt(Path file, java.nio.file.attribute.BasicFileAttributes attrs, Path root, String defaultLang,
+      Vocabulary vocabulary) {}
 
   /** A form's bytes, told apart by identity: the keeper knows whether the load took the one it gave. */
   public record Form(byte[] bytes) {}
 
+  /**
+   * What a process that loads the same folder after each edit ({@code errata serve}) keeps of each
+   * file's result from its last load.
+   */
+  public interface Results {
+    /** Keeps nothing: every file is read and its result made. */
+    Results NONE = new Results() {
+      @Override
+      public FileResult unchanged(FileAt at) {
+        return null;
+      }
+
+      @Override
+      public FileResult file(FileAt at, FileInput input, Supplier<FileResult> parse) {
+        return parse.get();
+      }
+    };
+
+    /**
+     * The last load's result of the file {@code at} names, when that load saw the file exactly as
+     * it is now at a look that can be trusted ({@link FileStat}); else null, and the file is read.
+     */
+    FileResult unchanged(FileAt at);
+
+    /** The result of {@code input}: the last load's where everything it is made from is equal, else {@code parse}'s. */
+    FileResult file(FileAt at, FileInput input, Supplier<FileResult> parse);
+  }
+
   /** A load that takes each unchanged file's entry from the forms an earlier load kept, and keeps this load's. */
   public ContentLoader(Forms forms) {
     this.factory = factory();
-    this.memo = (inputs, parse) -> parse.get();
+    this.memo = Results.NONE;
     this.forms = forms;
   }
 
-  /**
-   * @param memo a file's result from an earlier load, where everything it is made from ({@link
-   *     FileInput}) is equal: a process that loads the same folder after each edit ({@code errata
-   *     serve}) keeps them, and a build keeps them for the next build ({@code FileStore})
-   */
-  public ContentLoader(BiFunction<FileInput, Supplier<FileResult>, FileResult> memo) {
+  /** A load that takes each file's result from the last load of the same process where it holds ({@code errata serve}). */
+  public ContentLoader(Results memo) {
     this.factory = factory();
     this.memo = memo;
     this.forms = Forms.NONE;
@@ -176,7 +222,8 @@ public final class ContentLoader {
           "list them in " + display(file) + "; docs/authoring.md, 'The vocabulary', shows how"));
     }
     // One file at a time to each core: files differ in size by an order of magnitude (examples' logs).
-    List<FileResult> results = dev.errata.Parallel.map(walk.entries(), f -> readEntry(contentDir, f, defaultLang, vocabulary));
+    List<FileResult> results = dev.errata.Parallel.map(walk.entries(),
+        f -> readEntry(new FileAt(f.path(), f.attrs(), contentDir, defaultLang, vocabulary)));
     List<Entry> entries = new ArrayList<>();
     Map<String, List<String>> unloaded = new java.util.TreeMap<>();
     for (FileResult r : results) {
@@ -213,29 +260,42 @@ public final class ContentLoader {
    */
   public record FileInput(Path file, Path root, String text, long checksum, String defaultLang, Vocabulary vocabulary) {}
 
-  private FileResult readEntry(Path root, Path file, String defaultLang, Vocabulary vocabulary) {
+  private FileResult readEntry(FileAt at) {
+    Path file = at.file();
+    FileResult same = memo.unchanged(at);
+    if (same != null) {
+      return same;
+    }
+    Unchanged unchanged = forms.unchanged(at);
+    if (unchanged != null) {
+      Optional<FileResult> taken = EntryForm.decode(file, at.root(), FileText.later(file, unchanged.checksum(), unchanged.length()),
+          unchanged.form().bytes(), factory);
+      if (taken.isPresent()) {
+        forms.made(at, unchanged.checksum(), unchanged.length(), taken.get(), unchanged.form());
+        return taken.get();
+      }
+    }
     String shown = display(file);
     Problems problems = new Problems(shown, 2);
     String name = file.getFileName().toString();
-    String stem = name.substring(0, name.length() - ".md".length());
-    Optional<String> byName = Optional.of(stem);
+    Optional<String> byName = Optional.of(name.substring(0, name.length() - ".md".length()));
     Optional<ContentFiles.Text> text = ContentFiles.readText(file, EntryLimits.MAX_FILE_BYTES, problems);
     if (text.isEmpty()) {
       return new FileResult(Optional.empty(), problems.all(), byName, shown);
     }
-    FileInput input = new FileInput(file, root, text.get().text(), text.get().checksum(), defaultLang, vocabulary);
-    return memo.apply(input, () -> {
+    FileInput input = new FileInput(file, at.root(), text.get().text(), text.get().checksum(), at.defaultLang(), at.vocabulary());
+    return memo.file(at, input, () -> {
       Form kept = forms.earlier(input);
       Optional<FileResult> taken = kept == null ? Optional.empty()
-          : EntryForm.decode(input, kept.bytes(), factory);
+          : EntryForm.decode(file, at.root(), FileText.of(input.text()), kept.bytes(), factory);
       if (taken.isPresent()) {
-        forms.made(input, taken.get(), kept);
+        forms.made(at, input.checksum(), input.text().length(), taken.get(), kept);
         return taken.get();
       }
       Form[] made = new Form[1];
-      FileResult parsed = parseEntry(root, file, text.get().text(), defaultLang, vocabulary, problems,
+      FileResult parsed = parseEntry(at.root(), file, input.text(), at.defaultLang(), at.vocabulary(), problems,
           forms == Forms.NONE ? null : form -> made[0] = form);
-      forms.made(input, parsed, made[0]);
+      forms.made(at, input.checksum(), input.text().length(), parsed, made[0]);
       return parsed;
     });
   }

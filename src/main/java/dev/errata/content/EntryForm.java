@@ -5,6 +5,7 @@ import dev.errata.ByteReader;
 import dev.errata.ByteWriter;
 import dev.errata.Checksum;
 import dev.errata.Diagnostic;
+import dev.errata.model.Body;
 import dev.errata.model.Component;
 import dev.errata.model.Entry;
 import dev.errata.model.Examples;
@@ -15,6 +16,7 @@ import dev.errata.model.Status;
 import dev.errata.model.Symptom;
 import dev.errata.version.Version;
 import dev.errata.version.VersionRange;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,7 +51,7 @@ final class EntryForm {
     out.varint(fm.yamlStart());
     out.varint(fm.yaml().length());
     out.u8(simple ? 1 : 0);
-    out.varint(e.body().length());
+    out.varint(e.body().text().length());
     out.varint(e.source().bodyLine());
     out.utf8(e.id());
     out.utf8(e.title());
@@ -108,24 +110,25 @@ final class EntryForm {
 
   /**
    * The file's result from its form, or empty when the form is damaged (the caller parses the
-   * file). {@code input} must be what the form was made from.
+   * file). The file's {@code text} must be the one the form was made from; it is read only for
+   * what asks for it later (the body, the line of a key), so a form taken without reading the file
+   * reads it then.
    */
-  static Optional<ContentLoader.FileResult> decode(ContentLoader.FileInput input, byte[] bytes, YAMLFactory factory) {
+  static Optional<ContentLoader.FileResult> decode(Path file, Path root, FileText text, byte[] bytes, YAMLFactory factory) {
     int length = bytes.length - 8;
     if (length < 0 || new ByteReader(bytes, length, 8).fixed() != Checksum.of(java.nio.ByteBuffer.wrap(bytes, 0, length))) {
       return Optional.empty();
     }
     try {
       ByteReader in = new ByteReader(bytes, 0, length);
-      String text = input.text();
       int yamlStart = in.count();
       int yamlLength = in.count();
       boolean simple = in.u8() == 1;
       int bodyLength = in.count();
       int bodyLine = in.count();
-      String shown = ContentLoader.display(input.file());
+      String shown = ContentLoader.display(file);
       Problems lines = new Problems(shown, 2);
-      lines.lines(new YamlLines(factory, text.substring(yamlStart, yamlStart + yamlLength), simple));
+      lines.lines(new YamlLines(factory, () -> text.get().substring(yamlStart, yamlStart + yamlLength), simple));
       String id = in.text();
       String title = in.text();
       String summary = in.text();
@@ -176,9 +179,13 @@ final class EntryForm {
       if (!in.atEnd()) {
         return Optional.empty();
       }
-      Source source = new Source(shown, bodyLine, lines.sourceLines(), ContentLoader.contentPath(input.root(), input.file()));
+      Source source = new Source(shown, bodyLine, lines.sourceLines(), ContentLoader.contentPath(root, file));
+      Body body = Body.later(() -> {
+        String t = text.get();
+        return t.substring(t.length() - bodyLength);
+      });
       Entry entry = new Entry(id, title, summary, lang, translationOf, status, published, modified, tags, components, symptoms,
-          causes, fixes, examples, references, related, text.substring(text.length() - bodyLength), source);
+          causes, fixes, examples, references, related, body, source);
       return Optional.of(new ContentLoader.FileResult(Optional.of(entry), List.copyOf(warnings), Optional.empty(), shown));
     } catch (RuntimeException damaged) {
       return Optional.empty();

@@ -1,5 +1,6 @@
 package dev.errata.content;
 
+import dev.errata.model.Body;
 import dev.errata.model.Component;
 import dev.errata.model.Entry;
 import dev.errata.model.Examples;
@@ -81,7 +82,7 @@ final class EntryMapper {
       return Optional.empty();
     }
     return Optional.of(new Entry(id, title, summary, lang, translationOf, status, published, modified,
-        tags, components, symptoms, causes, fixes, examples, references, related, fm.body(),
+        tags, components, symptoms, causes, fixes, examples, references, related, Body.of(fm.body()),
         new Source(p.file(), fm.bodyLine(), p.sourceLines(), contentPath)));
   }
 

@@ -16,7 +16,7 @@ import java.util.Map;
  */
 final class YamlLines {
   private final YAMLFactory factory;
-  private final String yaml;
+  private final java.util.function.Supplier<String> text;
   private final boolean keysAtColumnZero;
   private volatile Map<String, Integer> lines;
 
@@ -31,8 +31,13 @@ final class YamlLines {
    *     leaves to Jackson)
    */
   YamlLines(YAMLFactory factory, String yaml, boolean keysAtColumnZero) {
+    this(factory, () -> yaml, keysAtColumnZero);
+  }
+
+  /** The same for YAML that is read only when a message first needs a line (of a file not read yet). */
+  YamlLines(YAMLFactory factory, java.util.function.Supplier<String> yaml, boolean keysAtColumnZero) {
     this.factory = factory;
-    this.yaml = yaml;
+    this.text = yaml;
     this.keysAtColumnZero = keysAtColumnZero;
   }
 
@@ -45,13 +50,14 @@ final class YamlLines {
     // name is nowhere in the text as a key, the answer is known without reading positions.
     int slash = pointer.indexOf('/', 1);
     String name = pointer.substring(1, slash < 0 ? pointer.length() : slash);
+    String yaml = text.get();
     if (!mayBeKey(yaml, name)) {
       return 0;
     }
     if (slash < 0 && keysAtColumnZero) {
       // A top-level key (a warning about its value): its line is found by its name at the start
       // of a line, without reading the positions of the whole document.
-      int line = topLevelKey(name);
+      int line = topLevelKey(yaml, name);
       if (line > 0) {
         return line;
       }
@@ -60,7 +66,7 @@ final class YamlLines {
   }
 
   /** The 1-based line that starts with {@code name} and a colon ending the key, or 0. */
-  private int topLevelKey(String name) {
+  private static int topLevelKey(String yaml, String name) {
     int line = 1;
     for (int at = 0; at < yaml.length(); line++) {
       int next = yaml.indexOf('\n', at);
@@ -115,7 +121,7 @@ final class YamlLines {
   /** Reads positions only; syntax errors surface when the document is bound. */
   private Map<String, Integer> read() {
     Map<String, Integer> out = new HashMap<>();
-    try (JsonParser p = factory.createParser(yaml)) {
+    try (JsonParser p = factory.createParser(text.get())) {
       JsonToken t;
       while ((t = p.nextToken()) != null) {
         if (t == JsonToken.FIELD_NAME || t.isScalarValue() || t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {

@@ -44,10 +44,10 @@ public final class MarkdownCheck {
   private List<Diagnostic> check(Entry e) {
     List<Diagnostic> out = new ArrayList<>();
     String path = e.source().path();
-    for (MarkdownLimits.Problem p : parseBodies ? markdown.inspect(e.body()) : markdown.limits(e.body())) {
+    for (MarkdownLimits.Problem p : parseBodies ? markdown.inspect(e.body().text()) : markdown.limits(e.body().text())) {
       out.add(diagnostic(p, path, e.source().bodyLine() + p.line() - 1, ""));
     }
-    for (SectionHeadings.Repeat r : SectionHeadings.find(e.body())) {
+    for (SectionHeadings.Repeat r : SectionHeadings.find(e.body().text())) {
       out.add(Diagnostic.warning(path, e.source().bodyLine() + r.line() - 1, "the heading '" + r.heading()
           + "' repeats the page's own '" + r.section() + "' section, which the front matter fills",
           "rename it for what it adds, such as 'What you see', 'Why it happens', 'How to confirm', 'Steps in detail' or 'Background',"

@@ -9,7 +9,7 @@ import java.util.Optional;
  * One troubleshooting entry: the front matter, typed, and the Markdown body as written.
  *
  * @param translationOf the id of the original when this entry is a translation, else null
- * @param body the Markdown body, unrendered
+ * @param body the Markdown body, unrendered (read from its file when first asked for, {@link Body})
  */
 public record Entry(
     String id,
@@ -28,7 +28,7 @@ public record Entry(
     Examples examples,
     List<Reference> references,
     List<String> related,
-    String body,
+    Body body,
     Source source) {
 
   public Entry {

@@ -84,6 +84,10 @@ public final class ModelDigest {
     } else if (v instanceof String s) {
       add(1);
       text(s);
+    } else if (v instanceof dev.errata.model.Body body) {
+      // As its text: a body read later digests as one read at once.
+      add(1);
+      text(body.text());
     } else if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte) {
       add(2);
       add(((Number) v).longValue());

@@ -36,7 +36,7 @@ public final class SiteRenderer {
   private final EarlierPages earlier;
 
   public SiteRenderer(Templates templates, Markdown markdown) {
-    this(templates, markdown, e -> markdown.toHtml(e.body()), RenderMemo.NONE);
+    this(templates, markdown, e -> markdown.toHtml(e.body().text()), RenderMemo.NONE);
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.errata.site;
 import dev.errata.ErrataException;
 import dev.errata.ExitCode;
 import dev.errata.content.ContentLoader;
+import dev.errata.content.FileStat;
 import dev.errata.markdown.Markdown;
 import dev.errata.model.Entry;
 import dev.errata.render.Templates;
@@ -28,8 +29,29 @@ import java.util.stream.Stream;
  * what the work would have given, and the site is byte for byte the one a fresh build writes
  * (BuildMemoryTest and IncrementalBuildTest compare them). Only the latest build's values are kept.
  */
-public final class BuildMemory {
+public final class BuildMemory implements ContentLoader.Results {
   private final Kept<ContentLoader.FileInput, ContentLoader.FileResult> files = new Kept<>();
+
+  /** A file's result, and how the file looked before it was read. */
+  private record Looked(FileStat stat, ContentLoader.FileInput input, ContentLoader.FileResult result) {}
+
+  /** What besides its text a file's result is made from: the same for every file of one load. */
+  private record Context(Path root, String defaultLang, dev.errata.model.Vocabulary vocabulary) {
+    static Context of(ContentLoader.FileAt at) {
+      return new Context(at.root(), at.defaultLang(), at.vocabulary());
+    }
+  }
+
+  /** The last build's results by file, for the files whose look this build may trust, and what they were made in. */
+  private volatile Map<Path, Looked> looked = Map.of();
+  private volatile Context lookedIn;
+  private volatile Map<Path, Looked> looking = new java.util.concurrent.ConcurrentHashMap<>();
+  private volatile Context lookingIn;
+  /** When this build started, before it looked at any file. */
+  private volatile long started;
+  /** Whether this load's context is the last one's, found once per load (its vocabulary is one object). */
+  private Object checkedFor;
+  private boolean sameContext;
   /** At most this many bytes of pages and JSON are remembered: a large site is rendered again rather than held. */
   static final long MEMO_BYTES = 64L << 20;
 
@@ -45,6 +67,15 @@ public final class BuildMemory {
 
   /** Called as a build starts: what the last build used becomes what this one may reuse. */
   void begin() {
+    started = System.currentTimeMillis();
+    synchronized (this) {
+      checkedFor = null;
+    }
+    if (!looking.isEmpty()) {
+      looked = looking;
+      lookedIn = lookingIn;
+      looking = new java.util.concurrent.ConcurrentHashMap<>();
+    }
     files.next();
     pages.next();
     renderings.next();
@@ -55,9 +86,41 @@ public final class BuildMemory {
   /** Rendered pages and JSON, for the templates of this build (forgotten when they change). */
   final dev.errata.render.RenderMemo renders = (key, make) -> pages.get(key.get(), make);
 
+  /**
+   * The last build's result of a file that looks as it did when that build read it, that look
+   * taken long enough after the file was written ({@link FileStat}), in the same folder, language
+   * and vocabulary: the file is not read again.
+   */
+  @Override
+  public ContentLoader.FileResult unchanged(ContentLoader.FileAt at) {
+    Looked l = looked.get(at.file());
+    if (l == null || !sameContext(at) || !l.stat().equals(FileStat.of(at.attrs()))) {
+      return null;
+    }
+    ContentLoader.FileResult r = files.get(l.input(), l::result);
+    lookingIn = lookedIn;
+    looking.put(at.file(), l);
+    return r;
+  }
+
+  private synchronized boolean sameContext(ContentLoader.FileAt at) {
+    if (checkedFor != at.vocabulary()) {
+      checkedFor = at.vocabulary();
+      sameContext = Context.of(at).equals(lookedIn);
+    }
+    return sameContext;
+  }
+
   /** A content file's result, from the last build when everything it is made from is equal. */
-  ContentLoader.FileResult file(ContentLoader.FileInput inputs, java.util.function.Supplier<ContentLoader.FileResult> parse) {
-    return files.get(inputs, parse);
+  @Override
+  public ContentLoader.FileResult file(ContentLoader.FileAt at, ContentLoader.FileInput input,
+      java.util.function.Supplier<ContentLoader.FileResult> parse) {
+    ContentLoader.FileResult r = files.get(input, parse);
+    lookingIn = Context.of(at);
+    if (FileStat.settled(at.attrs(), started)) {
+      looking.put(at.file(), new Looked(FileStat.of(at.attrs()), input, r));
+    }
+    return r;
   }
 
   /**

@@ -36,7 +36,7 @@ record EntryDigests(Map<Entry, long[]> whole, String entriesJson, List<String> j
     List<Both> each = Parallel.map(kb.entries(), e -> memo.apply(e, () -> {
       try {
         String json = ModelDigest.of(EntriesJson.inputs(e));
-        return new Both(json, ModelDigest.lanes(List.of(json, e.body(), e.source())));
+        return new Both(json, ModelDigest.lanes(List.of(json, e.body().text(), e.source())));
       } catch (IllegalArgumentException x) {
         return null; // a value no digest takes: its page is rendered and the JSON written, every time
       }

@@ -2,6 +2,7 @@ package dev.errata.site;
 
 import dev.errata.Diagnostic;
 import dev.errata.content.ContentLoader;
+import dev.errata.content.FileStat;
 import dev.errata.model.Entry;
 import dev.errata.render.ModelDigest;
 import java.io.IOException;
@@ -42,11 +43,15 @@ import java.util.function.Supplier;
  */
 final class FileStore implements ContentLoader.Forms {
   static final String FILE = "files.bin";
-  private static final String MAGIC = "errata-files 3";
+  private static final String MAGIC = "errata-files 4";
 
-  /** What the last build found out about one file's entry; any part may be missing. */
+  /**
+   * What the last build found out about one file's entry; any part may be missing.
+   *
+   * @param stat how the file looked when it was last read, when that look may be trusted
+   */
   private record Known(long checksum, int length, At form, List<Diagnostic> markdown, EntryDigests.Both digests,
-      String indexInputs) {}
+      String indexInputs, FileStat stat) {}
 
   /** Where an entry's form lies in the record's file. */
   private record At(long position, int length) {}
@@ -59,6 +64,8 @@ final class FileStore implements ContentLoader.Forms {
     final String path;
     final long checksum;
     final int length;
+    /** How the file looked before it was read, when the next build may trust that look; else null. */
+    final FileStat stat;
     /** Whether what the record knows of it was looked up (when first asked for). */
     boolean looked;
     /** The entry's form, when this build made it. */
@@ -69,10 +76,11 @@ final class FileStore implements ContentLoader.Forms {
     EntryDigests.Both digests;
     String indexInputs;
 
-    Slot(String path, long checksum, int length) {
+    Slot(String path, long checksum, int length, FileStat stat) {
       this.path = path;
       this.checksum = checksum;
       this.length = length;
+      this.stat = stat;
     }
   }
 
@@ -91,6 +99,8 @@ final class FileStore implements ContentLoader.Forms {
 
   private final Path cacheDir;
   private volatile MatchPartsStore matchParts;
+  /** When this build started, before it looked at any file (the file system's clock is the same wall clock). */
+  private final long started = System.currentTimeMillis();
 
   FileStore(Path cacheDir) {
     this.cacheDir = cacheDir;
@@ -166,7 +176,8 @@ final class FileStore implements ContentLoader.Forms {
       }
       EntryDigests.Both digests = in.count() == 1 ? new EntryDigests.Both(in.text(), new long[] {in.fixed(), in.fixed()}) : null;
       String indexInputs = in.count() == 1 ? in.text() : null;
-      files.put(path, new Known(checksum, length, form, markdown, digests, indexInputs));
+      FileStat stat = in.count() == 1 ? new FileStat(in.fixed(), in.fixed(), strings[in.count()]) : null;
+      files.put(path, new Known(checksum, length, form, markdown, digests, indexInputs, stat));
     }
     return new Read(context, files, position);
   }
@@ -226,10 +237,34 @@ final class FileStore implements ContentLoader.Forms {
    */
   @Override
   public ContentLoader.Form earlier(ContentLoader.FileInput input) {
-    context(input);
+    context(input.root(), input.defaultLang(), input.vocabulary());
     String key = input.file().toString();
     Known k = earlier().get(key);
-    if (k == null || k.form() == null || k.checksum() != input.checksum() || k.length() != input.text().length()) {
+    if (k == null || k.checksum() != input.checksum() || k.length() != input.text().length()) {
+      return null;
+    }
+    return form(key, k);
+  }
+
+  /**
+   * What the record knows of a file that looks as it did when the last build read it, that look
+   * taken long enough after the file was written ({@link FileStat}).
+   */
+  @Override
+  public ContentLoader.Unchanged unchanged(ContentLoader.FileAt at) {
+    context(at.root(), at.defaultLang(), at.vocabulary());
+    String key = at.file().toString();
+    Known k = earlier().get(key);
+    if (k == null || k.stat() == null || !k.stat().equals(FileStat.of(at.attrs()))) {
+      return null;
+    }
+    ContentLoader.Form form = form(key, k);
+    return form == null ? null : new ContentLoader.Unchanged(k.checksum(), k.length(), form);
+  }
+
+  /** The form {@code k} holds, read from the record's file, and noted as given; null if none or unreadable. */
+  private ContentLoader.Form form(String key, Known k) {
+    if (k.form() == null) {
       return null;
     }
     try {
@@ -243,16 +278,18 @@ final class FileStore implements ContentLoader.Forms {
 
   /** Notes a file of this build, and what the record knows of its entry when it holds this very text. */
   @Override
-  public void made(ContentLoader.FileInput input, ContentLoader.FileResult result, ContentLoader.Form form) {
-    String key = input.file().toString();
-    Slot slot = new Slot(key, input.checksum(), input.text().length());
+  public void made(ContentLoader.FileAt at, long checksum, int length, ContentLoader.FileResult result, ContentLoader.Form form) {
+    String key = at.file().toString();
+    // The look was taken before the file was read: a file written after it has a later time, so
+    // the next build, seeing that time, reads it again.
+    Slot slot = new Slot(key, checksum, length, FileStat.settled(at.attrs(), started) ? FileStat.of(at.attrs()) : null);
     Given g = given.remove(key);
     if (g != null && g.form() == form) {
       slot.at = g.at(); // copied from the last record when the next is written, not held till then
     } else {
       slot.form = form;
     }
-    context(input);
+    context(at.root(), at.defaultLang(), at.vocabulary());
     slots.put(key, slot);
     result.entry().ifPresent(e -> byEntry.put(e, slot));
   }
@@ -261,10 +298,10 @@ final class FileStore implements ContentLoader.Forms {
    * What, besides a file's text, its entry is made from: the same for every file of one load (one
    * folder, one vocabulary), so it is made once.
    */
-  private synchronized void context(ContentLoader.FileInput input) {
+  private synchronized void context(Path root, String defaultLang, dev.errata.model.Vocabulary vocabulary) {
     if (context == null) {
       context = String.join("\u0000", MAGIC, Tool.IDENTITY, Path.of("").toAbsolutePath().toString(),
-          input.root().toAbsolutePath().normalize().toString(), input.defaultLang(), ModelDigest.of(input.vocabulary()));
+          root.toAbsolutePath().normalize().toString(), defaultLang, ModelDigest.of(vocabulary));
     }
   }
 
@@ -380,6 +417,14 @@ final class FileStore implements ContentLoader.Forms {
         } else {
           body.count(1);
           body.text(s.indexInputs);
+        }
+        if (s.stat == null) {
+          body.count(0);
+        } else {
+          body.count(1);
+          body.fixed(s.stat.size());
+          body.fixed(s.stat.modified());
+          body.count(strings.number(s.stat.key()));
         }
       }
     }

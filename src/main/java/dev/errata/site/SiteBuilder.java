@@ -167,7 +167,7 @@ public final class SiteBuilder {
           .map(f -> f.matchParts().memo(rulesOf.apply(k).json(), indexDigest)).orElse(MatchIndex.PartsMemo.NONE));
       return memory.map(m -> m.index(MatchIndex.inputs(k, rulesOf.apply(k)), build)).orElseGet(build);
     }));
-    ContentLoader.Result loaded = memory.map(m -> new ContentLoader(m::file))
+    ContentLoader.Result loaded = memory.map(m -> new ContentLoader(m))
         .or(() -> files.map(ContentLoader::new)).orElseGet(ContentLoader::new).load(content);
     // What a remembering builder, else the last build's record of each file, already knows.
     BiFunction<Entry, Supplier<List<Diagnostic>>, List<Diagnostic>> markdownMemo = memory
@@ -355,7 +355,7 @@ public final class SiteBuilder {
       dev.errata.render.RenderMemo renders = memory.map(m -> m.renders).orElse(dev.errata.render.RenderMemo.NONE);
       EntriesJson entriesJson = new EntriesJson(new JsonFactory());
       SiteRenderer renderer = new SiteRenderer(templates, markdown, e -> {
-        Markdown.Rendered r = markdown.render(e.body());
+        Markdown.Rendered r = markdown.render(e.body().text());
         problemsOf.put(e.id(), MarkdownCheck.body(e, r));
         counting.add(e, new WordIndex.Body(r.text(), r.code()));
         writer.write(new Page(EntriesJson.path(e), renders.bytes(() -> List.of("entry json", e, r.html()),

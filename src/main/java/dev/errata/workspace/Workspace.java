@@ -165,7 +165,7 @@ public final class Workspace {
   public WordIndex words(WordIndex.Weights weights) {
     Markdown markdown = new Markdown();
     return WordIndex.build(knowledgeBase(), e -> {
-      Markdown.Rendered r = markdown.render(e.body());
+      Markdown.Rendered r = markdown.render(e.body().text());
       return new WordIndex.Body(r.text(), r.code());
     }, weights, rules());
   }

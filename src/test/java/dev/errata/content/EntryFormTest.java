@@ -52,10 +52,10 @@ class EntryFormTest {
     }
 
     @Override
-    public void made(ContentLoader.FileInput input, ContentLoader.FileResult result, ContentLoader.Form form) {
+    public void made(ContentLoader.FileAt at, long checksum, int length, ContentLoader.FileResult result, ContentLoader.Form form) {
       if (form != null) {
-        taken.put(input.file(), form == given.get(input.file()));
-        forms.put(input.file(), form);
+        taken.put(at.file(), form == given.get(at.file()));
+        forms.put(at.file(), form);
       }
     }
 
@@ -193,7 +193,7 @@ class EntryFormTest {
       ContentLoader.Form form = first.forms.get(content.resolve(e.source().contentPath()));
       String bytes = new String(form.bytes(), StandardCharsets.UTF_8);
       assertTrue(bytes.contains(e.id()), e.id());
-      String line = e.body().strip().lines().findFirst().orElse("");
+      String line = e.body().text().strip().lines().findFirst().orElse("");
       assertFalse(!line.isEmpty() && bytes.contains(line), e.id() + ": the body is taken from the file");
       assertFalse(bytes.contains(e.source().contentPath()), e.id() + ": the path is taken from the file read");
     }

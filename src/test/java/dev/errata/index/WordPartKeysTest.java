@@ -33,7 +33,7 @@ class WordPartKeysTest {
     Parts before = parts(words(KB));
     // One word of the body replaced by another: its entry's length, and so its other words'
     // weights, stay; the two words' postings change.
-    String body = e.body().replaceFirst("\\b([a-z]{6,})\\b", "zqx$1");
+    String body = e.body().text().replaceFirst("\\b([a-z]{6,})\\b", "zqx$1");
     Parts after = parts(words(with(e, body)));
     int same = 0;
     int changed = 0;
@@ -73,7 +73,7 @@ class WordPartKeysTest {
   private static WordIndex words(KnowledgeBase kb) {
     Markdown markdown = new Markdown();
     return WordIndex.build(kb, e -> {
-      Markdown.Rendered r = markdown.render(e.body());
+      Markdown.Rendered r = markdown.render(e.body().text());
       return new WordIndex.Body(r.text(), r.code());
     }, WordIndex.Weights.SEARCH, RULES);
   }
@@ -82,7 +82,7 @@ class WordPartKeysTest {
     List<Entry> entries = new ArrayList<>(KB.entries());
     entries.set(entries.indexOf(e), new Entry(e.id(), e.title(), e.summary(), e.lang(), e.translationOf(), e.status(),
         e.published(), e.modified(), e.tags(), e.components(), e.symptoms(), e.causes(), e.fixes(), e.examples(), e.references(),
-        e.related(), body, e.source()));
+        e.related(), dev.errata.model.Body.of(body), e.source()));
     return new KnowledgeBase(KB.site(), KB.vocabulary(), entries, KB.matching());
   }
 }

@@ -38,7 +38,7 @@ class MarkdownTest {
     texts.add(Files.readString(Path.of("src/test/resources/markdown/constructs.md")));
     texts.add(Files.readString(Path.of("src/test/resources/markdown/blocks.md")));
     for (String dir : List.of("content", "src/test/resources/fixture/content")) {
-      new ContentLoader().load(Path.of(dir)).knowledgeBase().entries().stream().map(Entry::body).forEach(texts::add);
+      new ContentLoader().load(Path.of(dir)).knowledgeBase().entries().stream().map(e -> e.body().text()).forEach(texts::add);
     }
     try (Stream<Path> docs = Files.list(Path.of("docs"))) {
       for (Path p : docs.filter(p -> p.toString().endsWith(".md")).sorted().toList()) {

@@ -28,7 +28,7 @@ class RenderGoldenTest {
     pages = new java.util.HashMap<>(pages);
     pages.put("api/entries.json", new String(new EntriesJson(new JsonFactory()).write(kb), java.nio.charset.StandardCharsets.UTF_8));
     Entry zh = kb.require("numpy2-empty-tensors-zh");
-    pages.put(EntriesJson.path(zh), new String(new EntriesJson(new JsonFactory()).write(zh, new Markdown().toHtml(zh.body())),
+    pages.put(EntriesJson.path(zh), new String(new EntriesJson(new JsonFactory()).write(zh, new Markdown().toHtml(zh.body().text())),
         java.nio.charset.StandardCharsets.UTF_8));
   }
 

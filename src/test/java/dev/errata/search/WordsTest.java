@@ -32,10 +32,10 @@ class WordsTest {
     Markdown markdown = new Markdown();
     WordIndex split = Workspace.of(Path.of("content"), null).words(WordIndex.Weights.SEARCH);
     WordIndex twice = WordIndex.build(kb, e -> {
-      Markdown.Rendered r = markdown.render(e.body());
+      Markdown.Rendered r = markdown.render(e.body().text());
       return new WordIndex.Body(r.text() + "\n" + r.code() + "\n" + r.code(), "");
     }, WordIndex.Weights.SEARCH, ShippedRules.get());
-    assertTrue(kb.entries().stream().anyMatch(e -> !markdown.render(e.body()).code().toString().isBlank()), "the content has code");
+    assertTrue(kb.entries().stream().anyMatch(e -> !markdown.render(e.body().text()).code().toString().isBlank()), "the content has code");
     assertEquals(postings(twice), postings(split));
   }
 }

@@ -55,7 +55,7 @@ class AllEntriesFilesTest {
     Entry other = new Entry(e.id(), e.title(), e.summary(), e.lang(), e.translationOf(), e.status(), e.published(),
         e.modified(), e.tags(), e.components(), List.of(dev.errata.model.Symptom.parse("another symptom")),
         List.of("another cause"), e.fixes(), new dev.errata.model.Examples(List.of("another paste"), List.of()),
-        List.of(), List.of(), "another body", e.source());
+        List.of(), List.of(), dev.errata.model.Body.of("another body"), e.source());
     KnowledgeBase changed = with(other);
     assertEquals(key, AllEntriesFiles.entryPartsKey(changed, MatchIndex.infos(changed)));
   }

@@ -29,10 +29,114 @@ import org.junit.jupiter.api.io.TempDir;
 class FileStoreTest {
   private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC);
 
+  /** The shipped content, its files last written an hour ago: a build may take them without reading them. */
   private static Path copyOfShipped(Path dir) throws IOException {
     Path content = dir.resolve("content");
     Trees.copy(Path.of("content"), content);
+    Trees.settle(content);
     return content;
+  }
+
+  /** The entry files a load with a new store over the record of {@code site} takes without reading them. */
+  private static Set<Path> unread(Path content, Path site, List<Entry> entries) {
+    FileStore store = new FileStore(OutputFolder.cacheFolder(site).orElseThrow()).startReading();
+    Set<Path> out = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    ContentLoader.Forms noting = new ContentLoader.Forms() {
+      @Override
+      public ContentLoader.Form earlier(ContentLoader.FileInput input) {
+        return store.earlier(input);
+      }
+
+      @Override
+      public ContentLoader.Unchanged unchanged(ContentLoader.FileAt at) {
+        ContentLoader.Unchanged u = store.unchanged(at);
+        if (u != null) {
+          out.add(at.file());
+        }
+        return u;
+      }
+
+      @Override
+      public void made(ContentLoader.FileAt at, long checksum, int length, ContentLoader.FileResult result, ContentLoader.Form form) {
+        store.made(at, checksum, length, result, form);
+      }
+    };
+    try {
+      entries.addAll(new ContentLoader(noting).load(content).knowledgeBase().entries());
+    } finally {
+      store.close();
+    }
+    return out;
+  }
+
+  /** The entry with its lines left out: they are compared by what they answer. */
+  private static Entry withoutLines(Entry e) {
+    dev.errata.model.Source s = e.source();
+    return new Entry(e.id(), e.title(), e.summary(), e.lang(), e.translationOf(), e.status(), e.published(), e.modified(), e.tags(),
+        e.components(), e.symptoms(), e.causes(), e.fixes(), e.examples(), e.references(), e.related(), e.body(),
+        new dev.errata.model.Source(s.path(), s.bodyLine(), pointer -> 0, s.contentPath()));
+  }
+
+  private static Set<Path> entryFiles(Path content) throws IOException {
+    try (Stream<Path> files = Files.walk(content)) {
+      return new TreeSet<>(files.filter(f -> f.toString().endsWith(".md") && !f.getFileName().toString().equals("README.md")).toList());
+    }
+  }
+
+  @Test
+  void readsNoFileThatLooksAsTheLastBuildSawIt(@TempDir Path dir) throws IOException {
+    Path content = copyOfShipped(dir);
+    Path site = dir.resolve("site");
+    build(content, site, false);
+    List<Entry> taken = new java.util.ArrayList<>();
+    assertEquals(entryFiles(content), new TreeSet<>(unread(content, site, taken)));
+    assertTrue(taken.stream().noneMatch(e -> e.body().isRead()), "a body is read only when asked for");
+    // Asked for, each body and each line of a key is the file's, as a load that reads every file gives them.
+    List<Entry> read = new ContentLoader().load(content).knowledgeBase().entries();
+    assertEquals(read.stream().map(FileStoreTest::withoutLines).toList(), taken.stream().map(FileStoreTest::withoutLines).toList());
+    for (int i = 0; i < read.size(); i++) {
+      for (String key : List.of("/title", "/symptoms/0", "/fixes/0/commands", "/related/0", "/no-such-key")) {
+        assertEquals(read.get(i).source().line(key), taken.get(i).source().line(key), read.get(i).id() + " " + key);
+      }
+    }
+
+    // Edited, with the same length: its time tells, and it alone is read.
+    Path edited = firstEntry(content);
+    String text = Files.readString(edited);
+    int at = text.lastIndexOf('e');
+    Files.writeString(edited, text.substring(0, at) + 'E' + text.substring(at + 1));
+    Set<Path> others = entryFiles(content);
+    others.remove(edited);
+    assertEquals(others, new TreeSet<>(unread(content, site, new java.util.ArrayList<>())));
+  }
+
+  @Test
+  void aFileWrittenJustBeforeTheBuildIsReadByTheNext(@TempDir Path dir) throws IOException {
+    Path content = dir.resolve("content");
+    Trees.copy(Path.of("content"), content);
+    Path site = dir.resolve("site");
+    // Written now: another write in the same tick of the clock would leave the file looking the
+    // same, so the build does not record how it looked.
+    build(content, site, false);
+    assertEquals(Set.of(), unread(content, site, new java.util.ArrayList<>()));
+    Trees.settle(content);
+    build(content, site, false);
+    assertEquals(entryFiles(content), new TreeSet<>(unread(content, site, new java.util.ArrayList<>())));
+  }
+
+  @Test
+  void aFileChangedBeforeItsBodyIsReadStopsTheBuild(@TempDir Path dir) throws IOException {
+    Path content = copyOfShipped(dir);
+    Path site = dir.resolve("site");
+    build(content, site, false);
+    List<Entry> taken = new java.util.ArrayList<>();
+    unread(content, site, taken);
+    Entry e = taken.get(0);
+    Path file = content.resolve(e.source().contentPath());
+    Files.writeString(file, Files.readString(file) + "\nA line written after the load.\n");
+    ErrataException changed = org.junit.jupiter.api.Assertions.assertThrows(ErrataException.class, () -> e.body().text());
+    assertTrue(changed.getMessage().contains(e.source().contentPath()) && changed.getMessage().contains("run the build again"),
+        changed.getMessage());
   }
 
   private static SiteBuilder.Result build(Path content, Path site, boolean full) {
@@ -58,9 +162,14 @@ class FileStoreTest {
       }
 
       @Override
-      public void made(ContentLoader.FileInput input, ContentLoader.FileResult result, ContentLoader.Form form) {
-        store.made(input, result, form);
-        if (parsed.contains(input.file())) {
+      public ContentLoader.Unchanged unchanged(ContentLoader.FileAt at) {
+        return store.unchanged(at);
+      }
+
+      @Override
+      public void made(ContentLoader.FileAt at, long checksum, int length, ContentLoader.FileResult result, ContentLoader.Form form) {
+        store.made(at, checksum, length, result, form);
+        if (parsed.contains(at.file())) {
           result.entry().ifPresent(e -> {
             synchronized (out) {
               out.add(e.id());

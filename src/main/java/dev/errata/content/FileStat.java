@@ -1,0 +1,33 @@
+package dev.errata.content;
+
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * How a file looked: its size, its time of last change to the nanosecond as the file system keeps
+ * it, and which file it is (device and inode where the system says so). A file equal in all three
+ * to a look that can be trusted has not been written since, and a build takes what it knew of the
+ * file without reading it.
+ *
+ * <p>A look can be trusted when it was taken well after the file was last written
+ * ({@link #settled}): a file written twice within one tick of the file system's clock (a few
+ * milliseconds here, two seconds on FAT), once before the look and once after, keeps its size and
+ * its time. Git calls such a file racily clean and reads it again; so does the next build.
+ */
+public record FileStat(long size, long modified, String key) {
+  /** How long before a build started a file must have been last written for that build's look at it to be trusted later. */
+  static final long SETTLED_MILLIS = 2_000;
+
+  public static FileStat of(BasicFileAttributes attrs) {
+    Object key = attrs.fileKey();
+    return new FileStat(attrs.size(), attrs.lastModifiedTime().to(TimeUnit.NANOSECONDS), key == null ? "" : key.toString());
+  }
+
+  /**
+   * Whether a look at a file with {@code attrs}, taken after {@code startedMillis} (the wall clock
+   * when the build started, which the file system's clock is), may be trusted by a later build.
+   */
+  public static boolean settled(BasicFileAttributes attrs, long startedMillis) {
+    return attrs.lastModifiedTime().toMillis() < startedMillis - SETTLED_MILLIS;
+  }
+}
