@@ -31,7 +31,8 @@ final class CacheFile {
 
   private CacheFile() {}
 
-  static void replace(Path file, Body body) {
+  /** Whether the record is now the one {@code body} wrote. */
+  static boolean replace(Path file, Body body) {
     String name = file.getFileName().toString();
     Path tmp = file.resolveSibling(name + ".tmp-" + ProcessHandle.current().pid());
     try {
@@ -45,12 +46,14 @@ final class CacheFile {
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
       }
+      return true;
     } catch (IOException e) {
       try {
         Files.deleteIfExists(tmp);
       } catch (IOException ignored) {
         // Nothing more to do: the next save removes it.
       }
+      return false;
     }
   }
 

@@ -6,10 +6,7 @@ import dev.errata.content.FileStat;
 import dev.errata.model.Entry;
 import dev.errata.render.ModelDigest;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -27,11 +24,12 @@ import java.util.function.Supplier;
  * ExampleStore.Basis}). All are functions of the file's text (and of the
  * context below), so a file whose text has the checksum and length recorded takes them from the
  * record: it is not parsed, its Markdown is not scanned again, nor its entry walked for digests.
- * The forms follow the rest of the record in the file: a build reads each unchanged file's form
- * from there when it loads the file, and copies it from there into the next record, so the forms
- * of 10,000 entries (30 MB) are never held at once and a rebuild encodes only the entries of the
- * files it parsed. (Held, they filled the old generation that a build's collector is sized for,
- * and a rebuild after a symptom edit paid half a second of full collection.)
+ * The forms lie in a log beside the record ({@link BlobLog}): a build reads each unchanged file's
+ * form from there when it loads the file, and the next record points at it where it lies, so a
+ * rebuild writes the forms of the files it parsed and the record (3 MB at 10,000 entries), not
+ * the 27 MB of forms again, and the forms of 10,000 entries are never held at once. (Held, they
+ * filled the old generation that a build's collector is sized for, and a rebuild after a
+ * symptom edit paid half a second of full collection.)
  *
  * <p>Valid only under the context it was made in: this tool, the working folder (messages name
  * files from it), the content folder, its default language and its vocabulary. A record that
@@ -43,21 +41,20 @@ import java.util.function.Supplier;
  */
 final class FileStore implements ContentLoader.Forms {
   static final String FILE = "files.bin";
-  private static final String MAGIC = "errata-files 4";
+  private static final String MAGIC = "errata-files 5";
+  /** The name of the log of forms beside the record. */
+  private static final String LOG = "forms";
 
   /**
    * What the last build found out about one file's entry; any part may be missing.
    *
    * @param stat how the file looked when it was last read, when that look may be trusted
    */
-  private record Known(long checksum, int length, At form, List<Diagnostic> markdown, EntryDigests.Both digests,
+  private record Known(long checksum, int length, BlobLog.At form, List<Diagnostic> markdown, EntryDigests.Both digests,
       String indexInputs, FileStat stat) {}
 
-  /** Where an entry's form lies in the record's file. */
-  private record At(long position, int length) {}
-
-  /** A form given to the load, and where it lies: a slot whose load takes it copies it from there. */
-  private record Given(ContentLoader.Form form, At at) {}
+  /** A form given to the load, and where it lies: a slot whose load takes it points at it there. */
+  private record Given(ContentLoader.Form form, BlobLog.At at) {}
 
   /** One file of this build: its key, and what is known of its entry so far. */
   private static final class Slot {
@@ -70,8 +67,8 @@ final class FileStore implements ContentLoader.Forms {
     boolean looked;
     /** The entry's form, when this build made it. */
     ContentLoader.Form form;
-    /** Where the entry's form lies in the last record, when this build took it from there. */
-    At at;
+    /** Where the entry's form lies in the log, when this build took it from there. */
+    BlobLog.At at;
     List<Diagnostic> markdown;
     EntryDigests.Both digests;
     String indexInputs;
@@ -84,13 +81,13 @@ final class FileStore implements ContentLoader.Forms {
     }
   }
 
-  /** The record read: its context, each file's part by path, and where the forms end (the file's end). */
-  private record Read(String context, Map<String, Known> files, long formsEnd) {}
+  /** The record read: its context, the generation of the log its forms lie in, each file's part by path. */
+  private record Read(String context, String log, Map<String, Known> files) {}
 
   private final Path file;
   private volatile Aside<Optional<Read>> reading;
-  /** The last record's file, open from its reading to the writing of the next (forms are read and copied from it). */
-  private volatile FileChannel last;
+  /** The log of forms the last record points into, open from its reading to the writing of the next. */
+  private volatile BlobLog last;
   private final Map<String, Given> given = new ConcurrentHashMap<>();
   private final Map<String, Slot> slots = new ConcurrentHashMap<>();
   private final Map<Entry, Slot> byEntry = java.util.Collections.synchronizedMap(new IdentityHashMap<>());
@@ -120,51 +117,24 @@ final class FileStore implements ContentLoader.Forms {
     return matchParts;
   }
 
-  /**
-   * The record: the length of the part before the forms, that part, then the forms in its order.
-   * The file stays open for the forms.
-   */
+  /** The record, and the log of its forms opened for reading. */
   private Optional<Read> read() {
-    FileChannel channel;
-    try {
-      channel = FileChannel.open(file, StandardOpenOption.READ);
-    } catch (IOException e) {
-      return Optional.empty(); // none yet, or unreadable
-    }
-    Optional<Read> read = Optional.empty();
-    try {
-      long head = fixed(bytes(channel, 0, 8));
-      if (head >= 0 && head <= channel.size() - 8 && head < Integer.MAX_VALUE) {
-        long size = channel.size();
-        read = RecordBytes.decode(bytes(channel, 8, (int) head), MAGIC, in -> table(in, 8 + head))
-            .filter(r -> r.formsEnd() == size);
-      }
-    } catch (IOException e) {
-      read = Optional.empty();
-    }
-    if (read.isPresent()) {
-      last = channel;
-    } else {
-      close(channel);
-    }
+    Optional<Read> read = RecordBytes.read(file, MAGIC, FileStore::table);
+    last = read.map(r -> BlobLog.open(cacheDir, LOG, r.log())).orElse(null);
     return read;
   }
 
-  private static Read table(RecordBytes.In in, long formsAt) {
+  private static Read table(RecordBytes.In in) {
     String context = in.text();
+    String log = in.text();
     String[] strings = in.texts();
     int n = in.count();
     Map<String, Known> files = new HashMap<>(n * 2);
-    long position = formsAt;
     for (int i = 0; i < n; i++) {
       String path = in.text();
       long checksum = in.fixed();
       int length = in.count();
-      At form = null;
-      if (in.count() == 1) {
-        form = new At(position, in.count());
-        position += form.length();
-      }
+      BlobLog.At form = in.count() == 1 ? new BlobLog.At(in.fixed(), in.count()) : null;
       List<Diagnostic> markdown = null;
       if (in.count() == 1) {
         Diagnostic[] problems = new Diagnostic[in.count()];
@@ -179,55 +149,14 @@ final class FileStore implements ContentLoader.Forms {
       FileStat stat = in.count() == 1 ? new FileStat(in.fixed(), in.fixed(), strings[in.count()]) : null;
       files.put(path, new Known(checksum, length, form, markdown, digests, indexInputs, stat));
     }
-    return new Read(context, files, position);
-  }
-
-  /** {@code length} bytes of {@code channel} from {@code position}. */
-  private static byte[] bytes(FileChannel channel, long position, int length) throws IOException {
-    ByteBuffer b = ByteBuffer.allocate(length);
-    while (b.hasRemaining()) {
-      if (channel.read(b, position + b.position()) < 0) {
-        throw new java.io.EOFException("cut short");
-      }
-    }
-    return b.array();
-  }
-
-  /**
-   * Bytes {@code from} to {@code to} of {@code channel} into {@code out}, through one buffer: 30 MB
-   * read into fresh arrays filled the young generation in the records phase, and what it then
-   * promoted set off a full collection.
-   */
-  private static void copy(FileChannel channel, long from, long to, java.io.OutputStream out, ByteBuffer buffer) throws IOException {
-    for (long at = from; at < to; ) {
-      buffer.clear().limit((int) Math.min(buffer.capacity(), to - at));
-      int n = channel.read(buffer, at);
-      if (n < 0) {
-        throw new java.io.EOFException("cut short");
-      }
-      out.write(buffer.array(), 0, n);
-      at += n;
-    }
-  }
-
-  /** What {@link RecordBytes.Out#fixed} wrote. */
-  private static long fixed(byte[] eight) {
-    return new RecordBytes.In(eight).fixed();
-  }
-
-  private static void close(FileChannel channel) {
-    try {
-      channel.close();
-    } catch (IOException ignored) {
-      // Read only: nothing was left unwritten.
-    }
+    return new Read(context, log, files);
   }
 
   /** Closes the last record's file: after the next is written, or when the build stops without writing it. */
   void close() {
-    FileChannel c = last;
-    if (c != null) {
-      close(c);
+    BlobLog l = last;
+    if (l != null) {
+      l.close();
     }
   }
 
@@ -268,7 +197,7 @@ final class FileStore implements ContentLoader.Forms {
       return null;
     }
     try {
-      ContentLoader.Form form = new ContentLoader.Form(bytes(last, k.form().position(), k.form().length()));
+      ContentLoader.Form form = new ContentLoader.Form(last.read(k.form()));
       given.put(key, new Given(form, k.form()));
       return form;
     } catch (IOException | RuntimeException e) {
@@ -285,7 +214,7 @@ final class FileStore implements ContentLoader.Forms {
     Slot slot = new Slot(key, checksum, length, FileStat.settled(at.attrs(), started) ? FileStat.of(at.attrs()) : null);
     Given g = given.remove(key);
     if (g != null && g.form() == form) {
-      slot.at = g.at(); // copied from the last record when the next is written, not held till then
+      slot.at = g.at(); // pointed at where it lies when the next record is written, not held till then
     } else {
       slot.form = form;
     }
@@ -359,8 +288,10 @@ final class FileStore implements ContentLoader.Forms {
   }
 
   /**
-   * What this build found out, as the bytes that replace the record when written. Text that
-   * problems repeat is written once.
+   * What this build found out, as the bytes that replace the record when written. The forms this
+   * build made are appended to the log first (or the log is written afresh, {@link BlobLog}):
+   * before the site is in place, which is safe, since the record in place points at none of
+   * them. Text that problems repeat is written once.
    */
   CacheFile.Pending encode() {
     String c;
@@ -372,21 +303,40 @@ final class FileStore implements ContentLoader.Forms {
     }
     List<String> paths = new ArrayList<>(slots.keySet());
     paths.sort(null);
+    List<Object> forms = new ArrayList<>();
+    for (String path : paths) {
+      Slot s = slots.get(path);
+      synchronized (s) {
+        if (s.form != null) {
+          forms.add(s.form.bytes());
+        } else if (s.at != null) {
+          forms.add(s.at);
+        }
+      }
+    }
+    BlobLog log = last != null ? last : BlobLog.none(cacheDir, LOG);
+    BlobLog.Written written;
+    try {
+      written = log.write(forms);
+    } catch (IOException | RuntimeException e) {
+      close();
+      return () -> { }; // the record in place stays, and still points at what it did
+    }
     RecordBytes.Table strings = new RecordBytes.Table();
     RecordBytes.Out body = new RecordBytes.Out();
     body.count(paths.size());
+    int form = 0;
     for (String path : paths) {
       Slot s = slots.get(path);
       body.text(path);
       synchronized (s) {
         body.fixed(s.checksum);
         body.count(s.length);
-        if (s.form != null) {
+        if (s.form != null || s.at != null) {
+          BlobLog.At at = written.at().get(form++);
           body.count(1);
-          body.count(s.form.bytes().length);
-        } else if (s.at != null) {
-          body.count(1);
-          body.count(s.at.length());
+          body.fixed(at.position());
+          body.count(at.length());
         } else {
           body.count(0);
         }
@@ -431,37 +381,16 @@ final class FileStore implements ContentLoader.Forms {
     RecordBytes.Out out = new RecordBytes.Out();
     out.text(MAGIC);
     out.text(c);
+    out.text(written.generation());
     strings.writeTo(out);
-    List<Slot> order = paths.stream().map(slots::get).toList();
     return () -> {
       try {
-        CacheFile.replace(file, o -> {
-          RecordBytes.Out head = new RecordBytes.Out();
-          head.fixed(out.size() + body.size());
-          head.writeTo(o);
+        if (CacheFile.replace(file, o -> {
           out.writeTo(o);
           body.writeTo(o);
-          // Forms taken from the last record lie there in this order too, between the edited
-          // ones: each run of them is copied at once.
-          ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
-          long runStart = 0;
-          long runEnd = 0;
-          for (Slot s : order) {
-            if (s.at != null && s.at.position() == runEnd) {
-              runEnd += s.at.length();
-              continue;
-            }
-            copy(last, runStart, runEnd, o, buffer);
-            runStart = runEnd = 0;
-            if (s.at != null) {
-              runStart = s.at.position();
-              runEnd = runStart + s.at.length();
-            } else if (s.form != null) {
-              o.write(s.form.bytes());
-            }
-          }
-          copy(last, runStart, runEnd, o, buffer);
-        });
+        })) {
+          BlobLog.keepOnly(cacheDir, LOG, written.generation());
+        }
       } finally {
         close();
       }

@@ -111,6 +111,30 @@ class FileStoreTest {
   }
 
   @Test
+  void aRebuildAppendsTheFormsItMadeAndWritesNoOtherAgain(@TempDir Path dir) throws IOException {
+    Path content = copyOfShipped(dir);
+    Path site = dir.resolve("site");
+    build(content, site, false);
+    Path cache = OutputFolder.cacheFolder(site).orElseThrow();
+    List<Path> logs = formLogs(cache);
+    assertEquals(1, logs.size(), () -> "one log of forms: " + logs);
+    long before = Files.size(logs.get(0));
+    Path edited = firstEntry(content);
+    Files.writeString(edited, Files.readString(edited).replaceFirst("\ntitle: \"?", "$0Edited: "));
+    build(content, site, false);
+    assertEquals(logs, formLogs(cache), "the same log");
+    long grown = Files.size(logs.get(0)) - before;
+    assertTrue(grown > 0 && grown < before / 10, "the log grew by " + grown + " of " + before);
+    assertEquals(Set.of(), worked(content, site), "every form is found where the record points");
+  }
+
+  private static List<Path> formLogs(Path cache) throws IOException {
+    try (Stream<Path> s = Files.list(cache)) {
+      return s.filter(p -> p.getFileName().toString().startsWith("forms-")).sorted().toList();
+    }
+  }
+
+  @Test
   void aFileWrittenJustBeforeTheBuildIsReadByTheNext(@TempDir Path dir) throws IOException {
     Path content = dir.resolve("content");
     Trees.copy(Path.of("content"), content);

@@ -1,0 +1,165 @@
+package dev.errata.site;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The bulk of a record that builds keep for later builds (each entry's form, each entry's word
+ * counts), in a log file beside the record that each build appends to: the record says where
+ * each of its byte strings lies, and a rebuild writes the strings it made, not again the many it
+ * took unchanged. Rewritten whole (a new generation, under a new name) once less than half of it
+ * is still pointed at.
+ *
+ * <p>Safe the way the record is: appending leaves every byte an earlier record points at where it
+ * was, and a new generation is a new file, so the record in place stays valid until the one that
+ * replaces it is written, and a build that stops half way leaves at worst bytes nobody points at.
+ * Logs that no record names are removed by the next build that saves ({@link #keepOnly}). What
+ * reads a string checks it (each holder keeps a checksum), so a damaged one costs its work again.
+ */
+final class BlobLog implements AutoCloseable {
+  /** Where a string lies in the log. */
+  record At(long position, int length) {}
+
+  /** Where the strings of the next record lie, in the order given, and the log that holds them. */
+  record Written(String generation, List<At> at) {}
+
+  private static final java.util.concurrent.atomic.AtomicInteger GENERATIONS = new java.util.concurrent.atomic.AtomicInteger();
+
+  private final Path dir;
+  private final String name;
+  private final String generation;
+  private final FileChannel channel;
+
+  private BlobLog(Path dir, String name, String generation, FileChannel channel) {
+    this.dir = dir;
+    this.name = name;
+    this.generation = generation;
+    this.channel = channel;
+  }
+
+  /** The log of generation {@code generation} named {@code name} in {@code dir}, open for reading; an empty one when it is missing. */
+  static BlobLog open(Path dir, String name, String generation) {
+    if (!generation.isEmpty()) {
+      try {
+        return new BlobLog(dir, name, generation, FileChannel.open(path(dir, name, generation), StandardOpenOption.READ));
+      } catch (IOException | RuntimeException e) {
+        // Missing or unreadable: every string it held is made again.
+      }
+    }
+    return none(dir, name);
+  }
+
+  /** No log yet: the next {@link #write} starts one. */
+  static BlobLog none(Path dir, String name) {
+    return new BlobLog(dir, name, "", null);
+  }
+
+  private static Path path(Path dir, String name, String generation) {
+    return dir.resolve(name + "-" + generation + ".log");
+  }
+
+  /** The string at {@code at}. */
+  byte[] read(At at) throws IOException {
+    if (channel == null) {
+      throw new IOException("no log");
+    }
+    ByteBuffer b = ByteBuffer.allocate(at.length());
+    while (b.hasRemaining()) {
+      if (channel.read(b, at.position() + b.position()) < 0) {
+        throw new java.io.EOFException("cut short");
+      }
+    }
+    return b.array();
+  }
+
+  /**
+   * Writes the strings of the next record: each of {@code strings} is either an {@link At} of this
+   * log, taken as it is, or new bytes. Appended to this log while at least half of it would
+   * still be pointed at, else written with the taken ones into a new generation.
+   */
+  Written write(List<Object> strings) throws IOException {
+    long live = 0;
+    long added = 0;
+    for (Object s : strings) {
+      if (s instanceof At a) {
+        live += a.length();
+      } else {
+        added += ((byte[]) s).length;
+      }
+    }
+    long size = channel == null ? 0 : channel.size();
+    List<At> out = new ArrayList<>(strings.size());
+    if (channel != null && 2 * (live + added) >= size + added) {
+      try (FileChannel w = FileChannel.open(path(dir, name, generation), StandardOpenOption.WRITE)) {
+        long end = w.size();
+        for (Object s : strings) {
+          if (s instanceof At a) {
+            out.add(a);
+          } else {
+            byte[] bytes = (byte[]) s;
+            writeFully(w, ByteBuffer.wrap(bytes), end);
+            out.add(new At(end, bytes.length));
+            end += bytes.length;
+          }
+        }
+      }
+      return new Written(generation, out);
+    }
+    // A name no file has: never the log being read from, nor one a killed build left.
+    String next;
+    do {
+      next = Long.toString(System.currentTimeMillis(), 36) + "-" + ProcessHandle.current().pid() + "-" + GENERATIONS.incrementAndGet();
+    } while (Files.exists(path(dir, name, next)));
+    Files.createDirectories(dir);
+    try (FileChannel w = FileChannel.open(path(dir, name, next), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+      long end = 0;
+      for (Object s : strings) {
+        byte[] bytes = s instanceof At a ? read(a) : (byte[]) s;
+        writeFully(w, ByteBuffer.wrap(bytes), end);
+        out.add(new At(end, bytes.length));
+        end += bytes.length;
+      }
+    }
+    return new Written(next, out);
+  }
+
+  private static void writeFully(FileChannel w, ByteBuffer b, long at) throws IOException {
+    while (b.hasRemaining()) {
+      w.write(b, at + b.position());
+    }
+  }
+
+  /**
+   * Removes every log named {@code name} in {@code dir} but generation {@code keep}: called once
+   * the record that names {@code keep} is in place (or none, with {@code keep} empty).
+   */
+  static void keepOnly(Path dir, String name, String keep) {
+    try (DirectoryStream<Path> s = Files.newDirectoryStream(dir, name + "-*.log")) {
+      for (Path p : s) {
+        if (!p.getFileName().toString().equals(name + "-" + keep + ".log")) {
+          Files.deleteIfExists(p);
+        }
+      }
+    } catch (IOException ignored) {
+      // Left for the next save to remove.
+    }
+  }
+
+  @Override
+  public void close() {
+    if (channel != null) {
+      try {
+        channel.close();
+      } catch (IOException ignored) {
+        // Read only.
+      }
+    }
+  }
+}
