@@ -79,6 +79,18 @@ final class BlobLog implements AutoCloseable {
     return b.array();
   }
 
+  /** The whole log, for a reader that takes most of its strings (empty when there is none). */
+  byte[] all() throws IOException {
+    if (channel == null) {
+      return new byte[0];
+    }
+    long size = channel.size();
+    if (size > Integer.MAX_VALUE - 16) {
+      throw new IOException("log too large");
+    }
+    return read(new At(0, (int) size));
+  }
+
   /**
    * Writes the strings of the next record: each of {@code strings} is either an {@link At} of this
    * log, taken as it is, or new bytes. Appended to this log while at least half of it would

@@ -20,7 +20,9 @@ import java.util.function.IntUnaryOperator;
  */
 final class PageStore {
   static final String FILE = "pages.bin";
-  private static final String MAGIC = "errata-pages 7";
+  private static final String MAGIC = "errata-pages 8";
+  /** The name of the log beside the record that holds each entry's word counts ({@link BlobLog}). */
+  private static final String LOG = "counts";
 
   /** One entry as the last build rendered it. */
   record Entry(String key, TermCounts.Kept counts, List<Diagnostic> problems) {}
@@ -59,8 +61,17 @@ final class PageStore {
   record Spare(String folder, java.util.Set<String> changed) {}
 
   private final Path file;
+  private final Path cacheDir;
+  /** Where the counts read from the log lie, by their terms array (what a kept entry's counts keep, {@link #encode}). */
+  private final Map<int[], Stored> stored = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+  /** The log the record read points into, open from its reading to the writing of the next. */
+  private volatile BlobLog log;
+
+  /** Counts as they lie in the log: their place, and the checksum of their bytes. */
+  private record Stored(TermCounts.Kept counts, BlobLog.At at, long checksum) {}
 
   PageStore(Path cacheDir) {
+    this.cacheDir = cacheDir;
     this.file = cacheDir.resolve(FILE);
   }
 
@@ -100,10 +111,15 @@ final class PageStore {
     return task == null ? read() : task.get();
   }
 
-  /** The record on disk and the context it was made under; empty when there is none (everything is rendered). */
+  /**
+   * The record on disk and the context it was made under; empty when there is none (everything is
+   * rendered). Each entry's counts are read from the log the record names, and must have the
+   * checksum it holds: counts that are not what the last build counted would give a wrong index.
+   */
   private Optional<Map.Entry<String, Record>> read() {
     return RecordBytes.read(file, MAGIC, in -> {
       String context = in.text();
+      String generation = in.text();
       String folder = in.text();
       int files = in.count();
       Map<String, Long> digests = new HashMap<>(files * 2);
@@ -111,18 +127,34 @@ final class PageStore {
         digests.put(in.text(), in.fixed());
       }
       String[] terms = in.texts();
+      BlobLog counts = BlobLog.open(cacheDir, LOG, generation);
+      log = counts;
+      byte[] all;
+      try {
+        all = counts.all();
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e); // no record: everything is rendered
+      }
       int n = in.count();
       Map<String, Entry> entries = new HashMap<>(n * 2);
       for (int i = 0; i < n; i++) {
         String id = in.text();
         String key = in.text();
-        TermCounts.Kept counts = in.kept(terms.length);
+        BlobLog.At at = new BlobLog.At(in.fixed(), in.count());
+        long checksum = in.fixed();
+        if (at.position() + at.length() > all.length
+            || dev.errata.Checksum.of(java.nio.ByteBuffer.wrap(all, (int) at.position(), at.length())) != checksum) {
+          throw new IllegalStateException("damaged counts");
+        }
+        RecordBytes.In c = new RecordBytes.In(all, (int) at.position(), at.length());
+        TermCounts.Kept kept = c.kept(terms.length);
+        stored.put(kept.terms(), new Stored(kept, at, checksum));
         int p = in.count();
         List<Diagnostic> problems = new ArrayList<>(p);
         for (int k = 0; k < p; k++) {
           problems.add(in.diagnostic());
         }
-        entries.put(id, new Entry(key, counts, List.copyOf(problems)));
+        entries.put(id, new Entry(key, kept, List.copyOf(problems)));
       }
       Map<String, String> pages = keys(in);
       Map<String, String> wordParts = keys(in);
@@ -163,36 +195,69 @@ final class PageStore {
     return out;
   }
 
-  /** {@code record}'s bytes, which replace the record in one step when written. */
+  /**
+   * {@code record}'s bytes, which replace the record in one step when written. The counts of
+   * entries this build counted are appended to the log first (safe: the record in place points at
+   * none of them); those it kept as the last record had them, numbered by the same table, are
+   * pointed at where they lie.
+   */
   CacheFile.Pending encode(String context, Record record) {
-    RecordBytes.Out out = new RecordBytes.Out();
-    out.text(MAGIC);
-    out.text(context);
-    out.text(record.folder());
-    out.count(record.digests().size());
-    record.digests().forEach((path, digest) -> {
-      out.text(path);
-      out.fixed(digest);
-    });
     // The table is the last build's with this one's new terms after it; once most of it is terms
     // no entry has any more, it is written afresh with only those in use.
     RecordBytes.UsedTerms used = new RecordBytes.UsedTerms(record.terms(),
         record.entries().values().stream().map(Entry::counts).toList());
     boolean compact = record.terms().length > 2 * used.table().length + 10_000;
     String[] table = compact ? used.table() : record.terms();
+    IntUnaryOperator number = compact ? used::number : t -> t;
+    List<Map.Entry<String, Entry>> entries = new ArrayList<>(record.entries().entrySet());
+    List<Object> counts = new ArrayList<>(entries.size());
+    long[] checksums = new long[entries.size()];
+    for (int i = 0; i < entries.size(); i++) {
+      TermCounts.Kept k = entries.get(i).getValue().counts();
+      Stored was = compact ? null : stored.get(k.terms());
+      if (was != null && was.counts().weights() == k.weights() && was.counts().length() == k.length()) {
+        counts.add(was.at());
+        checksums[i] = was.checksum();
+      } else {
+        RecordBytes.Out c = new RecordBytes.Out();
+        c.kept(k, number);
+        byte[] bytes = c.toByteArray();
+        counts.add(bytes);
+        checksums[i] = dev.errata.Checksum.of(bytes);
+      }
+    }
+    BlobLog.Written written;
+    try {
+      written = (log != null ? log : BlobLog.none(cacheDir, LOG)).write(counts);
+    } catch (java.io.IOException | RuntimeException e) {
+      return () -> { }; // the record in place stays, and still points at what it did
+    }
+    RecordBytes.Out out = new RecordBytes.Out();
+    out.text(MAGIC);
+    out.text(context);
+    out.text(written.generation());
+    out.text(record.folder());
+    out.count(record.digests().size());
+    record.digests().forEach((path, digest) -> {
+      out.text(path);
+      out.fixed(digest);
+    });
     out.count(table.length);
     for (String t : table) {
       out.text(t);
     }
-    IntUnaryOperator number = compact ? used::number : t -> t;
-    out.count(record.entries().size());
-    record.entries().forEach((id, e) -> {
-      out.text(id);
+    out.count(entries.size());
+    for (int i = 0; i < entries.size(); i++) {
+      Entry e = entries.get(i).getValue();
+      BlobLog.At at = written.at().get(i);
+      out.text(entries.get(i).getKey());
       out.text(e.key());
-      out.kept(e.counts(), number);
+      out.fixed(at.position());
+      out.count(at.length());
+      out.fixed(checksums[i]);
       out.count(e.problems().size());
       e.problems().forEach(out::diagnostic);
-    });
+    }
     for (Map<String, String> keys : List.of(record.pages(), record.wordParts())) {
       out.count(keys.size());
       keys.forEach((path, key) -> {
@@ -216,6 +281,23 @@ final class PageStore {
     java.util.Set<String> changed = record.spare().map(Spare::changed).orElse(java.util.Set.of());
     out.count(changed.size());
     changed.forEach(out::text);
-    return () -> CacheFile.replace(file, out::writeTo);
+    String generation = written.generation();
+    return () -> {
+      try {
+        if (CacheFile.replace(file, out::writeTo)) {
+          BlobLog.keepOnly(cacheDir, LOG, generation);
+        }
+      } finally {
+        close();
+      }
+    };
+  }
+
+  /** Closes the log the record read points into: after the next record is written, or when the build stops. */
+  void close() {
+    BlobLog l = log;
+    if (l != null) {
+      l.close();
+    }
   }
 }

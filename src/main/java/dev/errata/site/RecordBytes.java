@@ -140,6 +140,11 @@ final class RecordBytes {
       super(bytes);
     }
 
+    /** The {@code length} bytes of {@code bytes} from {@code offset}. */
+    In(byte[] bytes, int offset, int length) {
+      super(bytes, offset, length);
+    }
+
     /** A table that {@link Table#writeTo} wrote, by number. */
     String[] texts() {
       String[] out = new String[count()];

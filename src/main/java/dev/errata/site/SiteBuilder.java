@@ -274,6 +274,7 @@ public final class SiteBuilder {
       }
     } finally {
       files.ifPresent(FileStore::close);
+      pageStore.ifPresent(PageStore::close);
     }
   }
 

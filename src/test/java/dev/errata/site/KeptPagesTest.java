@@ -84,6 +84,38 @@ class KeptPagesTest {
   }
 
   @Test
+  void theWordCountsAreInALogThatRebuildsPointIntoAndADamagedOneIsNotRead(@TempDir Path dir) throws IOException {
+    Path site = dir.resolve("site");
+    build(site, false);
+    Map<String, String> full = Trees.read(site);
+    Path cache = OutputFolder.cacheFolder(site).orElseThrow();
+    java.util.List<Path> logs = countLogs(cache);
+    assertEquals(1, logs.size(), () -> "one log of counts: " + logs);
+    long size = Files.size(logs.get(0));
+    // Nothing changed: every entry's counts are pointed at where they lie, none written again.
+    SiteBuilder.Result again = build(site, false);
+    assertEquals(again.entries(), again.kept());
+    assertEquals(logs, countLogs(cache));
+    assertEquals(size, Files.size(logs.get(0)));
+    SiteBuilder.Result third = build(site, false);
+    assertEquals(third.entries(), third.kept(), "the counts read back from where the record points");
+    assertEquals(full, Trees.read(site));
+
+    // One byte of the log changed: its checksum says so, and the record is not read.
+    byte[] bytes = Files.readAllBytes(logs.get(0));
+    bytes[bytes.length / 2] ^= 1;
+    Files.write(logs.get(0), bytes);
+    assertEquals(0, build(site, false).kept());
+    assertEquals(full, Trees.read(site));
+  }
+
+  private static java.util.List<Path> countLogs(Path cache) throws IOException {
+    try (java.util.stream.Stream<Path> s = Files.list(cache)) {
+      return s.filter(p -> p.getFileName().toString().startsWith("counts-")).sorted().toList();
+    }
+  }
+
+  @Test
   void aDamagedRecordOrAPageRemovedByHandIsRenderedAgain(@TempDir Path dir) throws IOException {
     Path site = dir.resolve("site");
     build(site, false);
