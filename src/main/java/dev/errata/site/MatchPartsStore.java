@@ -19,30 +19,44 @@ import java.util.concurrent.ConcurrentHashMap;
  * edit the index is built again, and all but the edited entry's parts are taken from here rather
  * than compiled and counted again: they were more than half of building it.
  *
+ * <p>The parts lie in a log beside the record ({@link BlobLog}), each with a checksum the record
+ * holds: a build that took a part from here points at it where it lies and appends the parts it
+ * made, rather than writing 10,000 parts again after a symptom edit. The counts in a part number
+ * their terms by the record's table, which each record extends with the new terms (and writes
+ * afresh, with every part, once most of it is terms no part has any more).
+ *
  * <p>Valid only for this tool and these matching rules, which the record names. A record that
  * cannot be read is ignored. Read only when the index is built; saved only by a build that built
  * it and succeeded.
  */
 final class MatchPartsStore {
   static final String FILE = "match-parts.bin";
-  private static final String MAGIC = "errata-match-parts 2";
+  private static final String MAGIC = "errata-match-parts 3";
+  /** The name of the log of parts beside the record. */
+  private static final String LOG = "parts";
 
-  /** One entry's parts as recorded: templates without their place, counts by the record's table. */
-  private record Known(List<Template> templates, TermCounts.Kept counts) {}
+  /** One entry's parts as recorded: templates without their place, counts by the record's table; where they lie. */
+  private record Known(List<Template> templates, TermCounts.Kept counts, BlobLog.At at, long checksum) {}
 
   private record Read(String context, String[] table, Map<String, Known> parts) {}
 
+  private final Path cacheDir;
   private final Path file;
   private final boolean reuse;
   private volatile Aside<Optional<Read>> reading;
+  /** The log the record read points into. */
+  private volatile BlobLog log;
   /** The parts this build's index was built from, by digest: what the next build can take. */
   private final Map<String, MatchIndex.Parts> made = new ConcurrentHashMap<>();
+  /** The parts taken from the record with their counts numbered as it numbers them: pointed at where they lie. */
+  private final Map<String, Known> takenAsTheyLie = new ConcurrentHashMap<>();
   private volatile TermCounts.Counting counting;
   private volatile String context;
   private final java.util.concurrent.atomic.AtomicInteger taken = new java.util.concurrent.atomic.AtomicInteger();
 
   /** @param reuse whether to take parts recorded by an earlier build (not in a full build, which only saves) */
   MatchPartsStore(Path cacheDir, boolean reuse) {
+    this.cacheDir = cacheDir;
     this.file = cacheDir.resolve(FILE);
     this.reuse = reuse;
   }
@@ -68,9 +82,16 @@ final class MatchPartsStore {
       this.counting = counting;
       String key = digest.apply(e);
       Optional<Read> read = usable.get();
+      // The record's terms are numbered before this build counts any part of its own, so that a
+      // fresh counting numbers them as the record does and the parts taken keep their bytes.
+      java.util.function.Function<TermCounts.Kept, TermCounts> restore = read.isEmpty() ? null
+          : restorers.computeIfAbsent(counting, x -> x.restoring(read.get().table()));
       MatchIndex.Parts parts = read.map(r -> r.parts().get(key)).map(k -> {
         taken.incrementAndGet();
-        TermCounts counts = restorers.computeIfAbsent(counting, x -> x.restoring(read.get().table())).apply(k.counts());
+        TermCounts counts = restore.apply(k.counts());
+        if (counting.keep(counts).terms() == k.counts().terms()) {
+          takenAsTheyLie.put(key, k);
+        }
         List<Template> templates = new ArrayList<>(k.templates().size());
         for (Template t : k.templates()) {
           templates.add(new Template(i, t.text(), t.items(), t.explicit(), t.primary()));
@@ -90,27 +111,46 @@ final class MatchPartsStore {
   private Optional<Read> read() {
     return RecordBytes.read(file, MAGIC, in -> {
       String c = in.text();
-      String[] texts = in.texts();
+      String generation = in.text();
       String[] table = in.texts();
+      BlobLog parts = BlobLog.open(cacheDir, LOG, generation);
+      log = parts;
+      byte[] all;
+      try {
+        all = parts.all();
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e); // no record: every part is made
+      }
       Template.Slot[] slots = Template.Slot.values();
       int n = in.count();
-      Map<String, Known> parts = new HashMap<>(n * 2);
+      Map<String, Known> known = new HashMap<>(n * 2);
       for (int k = 0; k < n; k++) {
         String key = in.text();
+        BlobLog.At at = new BlobLog.At(in.fixed(), in.count());
+        long checksum = in.fixed();
+        if (at.position() + at.length() > all.length
+            || dev.errata.Checksum.of(java.nio.ByteBuffer.wrap(all, (int) at.position(), at.length())) != checksum) {
+          throw new IllegalStateException("damaged part");
+        }
+        RecordBytes.In p = new RecordBytes.In(all, (int) at.position(), at.length());
         List<Template> templates = new ArrayList<>();
-        for (int t = in.count(); t > 0; t--) {
-          String text = texts[in.count()];
-          int flags = in.count();
+        for (int t = p.count(); t > 0; t--) {
+          String text = p.text();
+          int flags = p.count();
           List<Template.Item> items = new ArrayList<>();
-          for (int m = in.count(); m > 0; m--) {
-            Template.Slot slot = slots[in.count()];
-            items.add(new Template.Item(slot, texts[in.count()]));
+          for (int m = p.count(); m > 0; m--) {
+            Template.Slot slot = slots[p.count()];
+            items.add(new Template.Item(slot, p.text()));
           }
           templates.add(new Template(0, text, items, (flags & 1) != 0, (flags & 2) != 0));
         }
-        parts.put(key, new Known(templates, in.kept(table.length)));
+        TermCounts.Kept counts = p.kept(table.length);
+        if (!p.atEnd()) {
+          throw new IllegalStateException("damaged part");
+        }
+        known.put(key, new Known(templates, counts, at, checksum));
       }
-      return new Read(c, table, parts);
+      return new Read(c, table, known);
     });
   }
 
@@ -119,44 +159,85 @@ final class MatchPartsStore {
     TermCounts.Counting c = counting;
     String ctx = context;
     if (c == null || ctx == null || made.isEmpty()) {
+      close();
       return;
     }
     List<String> keys = new ArrayList<>(made.keySet());
     keys.sort(null);
-    // The counting numbers every term of the record it restored from, those no entry has any more
-    // among them: the record's own table holds only the terms of the parts it keeps.
+    // The table is the counting's: the record's terms first, as it numbered them, then this
+    // build's new ones. Once most of it is terms no part has any more, it is written afresh with
+    // only those in use, and every part with it.
     Map<String, TermCounts.Kept> kept = new HashMap<>();
     made.forEach((key, p) -> kept.put(key, c.keep(p.counts())));
-    RecordBytes.UsedTerms terms = new RecordBytes.UsedTerms(c.table(), kept.values());
-    RecordBytes.Table texts = new RecordBytes.Table();
-    RecordBytes.Out body = new RecordBytes.Out();
-    body.count(keys.size());
-    for (String key : keys) {
-      body.text(key);
+    String[] all = c.table();
+    RecordBytes.UsedTerms used = new RecordBytes.UsedTerms(all, kept.values());
+    boolean compact = all.length > 2 * used.table().length + 10_000;
+    String[] table = compact ? used.table() : all;
+    java.util.function.IntUnaryOperator number = compact ? used::number : t -> t;
+    List<Object> parts = new ArrayList<>(keys.size());
+    long[] checksums = new long[keys.size()];
+    for (int i = 0; i < keys.size(); i++) {
+      String key = keys.get(i);
+      Known lies = compact ? null : takenAsTheyLie.get(key);
+      if (lies != null) {
+        parts.add(lies.at());
+        checksums[i] = lies.checksum();
+        continue;
+      }
+      RecordBytes.Out p = new RecordBytes.Out();
       List<Template> templates = made.get(key).templates();
-      body.count(templates.size());
+      p.count(templates.size());
       for (Template t : templates) {
-        body.count(texts.number(t.text()));
-        body.count((t.explicit() ? 1 : 0) | (t.primary() ? 2 : 0));
-        body.count(t.items().size());
+        p.text(t.text());
+        p.count((t.explicit() ? 1 : 0) | (t.primary() ? 2 : 0));
+        p.count(t.items().size());
         for (Template.Item it : t.items()) {
-          body.count(it.slot().ordinal());
-          body.count(texts.number(it.text()));
+          p.count(it.slot().ordinal());
+          p.text(it.text());
         }
       }
-      body.kept(kept.get(key), terms::number);
+      p.kept(kept.get(key), number);
+      byte[] bytes = p.toByteArray();
+      parts.add(bytes);
+      checksums[i] = dev.errata.Checksum.of(bytes);
     }
-    RecordBytes.Out head = new RecordBytes.Out();
-    head.text(MAGIC);
-    head.text(ctx);
-    texts.writeTo(head);
-    head.count(terms.table().length);
-    for (String t : terms.table()) {
-      head.text(t);
+    BlobLog.Written written;
+    try {
+      written = (log != null ? log : BlobLog.none(cacheDir, LOG)).write(parts);
+    } catch (java.io.IOException | RuntimeException e) {
+      close();
+      return; // the record in place stays, and still points at what it did
     }
-    CacheFile.replace(file, o -> {
-      head.writeTo(o);
-      body.writeTo(o);
-    });
+    RecordBytes.Out out = new RecordBytes.Out();
+    out.text(MAGIC);
+    out.text(ctx);
+    out.text(written.generation());
+    out.count(table.length);
+    for (String t : table) {
+      out.text(t);
+    }
+    out.count(keys.size());
+    for (int i = 0; i < keys.size(); i++) {
+      BlobLog.At at = written.at().get(i);
+      out.text(keys.get(i));
+      out.fixed(at.position());
+      out.count(at.length());
+      out.fixed(checksums[i]);
+    }
+    try {
+      if (CacheFile.replace(file, out::writeTo)) {
+        BlobLog.keepOnly(cacheDir, LOG, written.generation());
+      }
+    } finally {
+      close();
+    }
+  }
+
+  /** Closes the log the record read points into. */
+  void close() {
+    BlobLog l = log;
+    if (l != null) {
+      l.close();
+    }
   }
 }

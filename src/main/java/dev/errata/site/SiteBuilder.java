@@ -274,6 +274,7 @@ public final class SiteBuilder {
       }
     } finally {
       files.ifPresent(FileStore::close);
+      files.ifPresent(f -> f.matchParts().close());
       pageStore.ifPresent(PageStore::close);
     }
   }

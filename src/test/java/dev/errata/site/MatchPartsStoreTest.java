@@ -77,14 +77,25 @@ class MatchPartsStoreTest {
     assertEquals(kb.entries().size() - 1, used[0].taken(), "every entry but the edited one is taken");
     assertEquals(java.util.Arrays.toString(bytes(MatchIndex.build(after, rules))), java.util.Arrays.toString(fromParts),
         "the index built from kept parts is not the one built from nothing");
-    // The edit undone: the words it added are in no entry any more, nor in the record after it.
+    // The edit undone: the entry's part as it was before is made again and appended; every other
+    // part is pointed at where it lies, not written again.
+    List<Path> logs = partLogs(cache);
+    assertEquals(1, logs.size(), () -> "one log of parts: " + logs);
+    long size = Files.size(logs.get(0));
     build(cache, true, kb, rules.json(), used);
     assertEquals(kb.entries().size() - 1, used[0].taken());
-    assertTrue(!new String(Files.readAllBytes(cache.resolve(MatchPartsStore.FILE)), java.nio.charset.StandardCharsets.UTF_8)
-        .contains("zqxwvedit"), "the record kept words no entry has");
+    assertEquals(logs, partLogs(cache));
+    long grown = Files.size(logs.get(0)) - size;
+    assertTrue(grown > 0 && grown < size / 10, "the log grew by " + grown + " of " + size);
     byte[] back = bytes(build(cache, true, kb, rules.json(), used));
     assertEquals(java.util.Arrays.toString(first), java.util.Arrays.toString(back));
     assertEquals(kb.entries().size(), used[0].taken());
+  }
+
+  private static List<Path> partLogs(Path cache) throws IOException {
+    try (java.util.stream.Stream<Path> s = Files.list(cache)) {
+      return s.filter(p -> p.getFileName().toString().startsWith("parts-")).sorted().toList();
+    }
   }
 
   @Test
@@ -102,5 +113,14 @@ class MatchPartsStoreTest {
     Files.write(file, new byte[] {1, 2, 3});
     assertEquals(java.util.Arrays.toString(first), java.util.Arrays.toString(bytes(build(cache, true, kb, rules.json(), used))));
     assertEquals(0, used[0].taken(), "garbage was taken");
+    // A whole record over a log with one byte changed: its checksums say so.
+    build(cache, true, kb, rules.json(), used);
+    assertEquals(kb.entries().size(), used[0].taken());
+    Path log = partLogs(cache).get(0);
+    byte[] parts = Files.readAllBytes(log);
+    parts[parts.length / 2] ^= 1;
+    Files.write(log, parts);
+    assertEquals(java.util.Arrays.toString(first), java.util.Arrays.toString(bytes(build(cache, true, kb, rules.json(), used))));
+    assertEquals(0, used[0].taken(), "a damaged part was taken");
   }
 }
