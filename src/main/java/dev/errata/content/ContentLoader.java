@@ -94,11 +94,12 @@ public final class ContentLoader {
   public record Unchanged(long checksum, int length, Form form) {}
 
   /**
-   * A file as the folder's look saw it, before it is read (the attributes of what reading it reads:
-   * a link's target), and what its entry is made from besides its text.
+   * A file as the folder's look saw it, before it is read (how what reading it reads looked: a
+   * link's target), what its entry is made from besides its text, and its names: as messages show
+   * it ({@link #display}) and inside the content folder ({@link #contentPath}).
    */
-  public record FileAt(Path file, java.nio.file.attribute.BasicFileAttributes attrs, Path root, String defaultLang,
-      Vocabulary vocabulary) {}
+  public record FileAt(Path file, FileStat stat, Path root, String defaultLang, Vocabulary vocabulary, String shown,
+      String contentPath) {}
 
   /** A form's bytes, told apart by identity: the keeper knows whether the load took the one it gave. */
   public record Form(byte[] bytes) {}
@@ -222,8 +223,13 @@ public final class ContentLoader {
           "list them in " + display(file) + "; docs/authoring.md, 'The vocabulary', shows how"));
     }
     // One file at a time to each core: files differ in size by an order of magnitude (examples' logs).
-    List<FileResult> results = dev.errata.Parallel.map(walk.entries(),
-        f -> readEntry(new FileAt(f.path(), f.attrs(), contentDir, defaultLang, vocabulary)));
+    String rootText = contentDir.toString();
+    String shownRoot = display(contentDir);
+    List<FileResult> results = dev.errata.Parallel.map(walk.entries(), f -> {
+      String inside = inside(rootText, f.path(), contentDir);
+      String shown = shownRoot.isEmpty() ? inside : shownRoot + "/" + inside;
+      return readEntry(new FileAt(f.path(), FileStat.of(f.attrs()), contentDir, defaultLang, vocabulary, shown, inside));
+    });
     List<Entry> entries = new ArrayList<>();
     Map<String, List<String>> unloaded = new java.util.TreeMap<>();
     for (FileResult r : results) {
@@ -268,14 +274,14 @@ public final class ContentLoader {
     }
     Unchanged unchanged = forms.unchanged(at);
     if (unchanged != null) {
-      Optional<FileResult> taken = EntryForm.decode(file, at.root(), FileText.later(file, unchanged.checksum(), unchanged.length()),
+      Optional<FileResult> taken = EntryForm.decode(at, FileText.later(file, at.shown(), unchanged.checksum(), unchanged.length()),
           unchanged.form().bytes(), factory);
       if (taken.isPresent()) {
         forms.made(at, unchanged.checksum(), unchanged.length(), taken.get(), unchanged.form());
         return taken.get();
       }
     }
-    String shown = display(file);
+    String shown = at.shown();
     Problems problems = new Problems(shown, 2);
     String name = file.getFileName().toString();
     Optional<String> byName = Optional.of(name.substring(0, name.length() - ".md".length()));
@@ -287,24 +293,22 @@ public final class ContentLoader {
     return memo.file(at, input, () -> {
       Form kept = forms.earlier(input);
       Optional<FileResult> taken = kept == null ? Optional.empty()
-          : EntryForm.decode(file, at.root(), FileText.of(input.text()), kept.bytes(), factory);
+          : EntryForm.decode(at, FileText.of(input.text()), kept.bytes(), factory);
       if (taken.isPresent()) {
         forms.made(at, input.checksum(), input.text().length(), taken.get(), kept);
         return taken.get();
       }
       Form[] made = new Form[1];
-      FileResult parsed = parseEntry(at.root(), file, input.text(), at.defaultLang(), at.vocabulary(), problems,
-          forms == Forms.NONE ? null : form -> made[0] = form);
+      FileResult parsed = parseEntry(at, input.text(), problems, forms == Forms.NONE ? null : form -> made[0] = form);
       forms.made(at, input.checksum(), input.text().length(), parsed, made[0]);
       return parsed;
     });
   }
 
   /** @param form told the form of the entry, when there is one and it is wanted */
-  private FileResult parseEntry(Path root, Path file, String text, String defaultLang, Vocabulary vocabulary, Problems problems,
-      java.util.function.Consumer<Form> form) {
-    String shown = display(file);
-    String name = file.getFileName().toString();
+  private FileResult parseEntry(FileAt at, String text, Problems problems, java.util.function.Consumer<Form> form) {
+    String shown = at.shown();
+    String name = at.file().getFileName().toString();
     String stem = name.substring(0, name.length() - ".md".length());
     Optional<String> byName = Optional.of(stem);
     int loneCr = loneCarriageReturnLine(text);
@@ -326,7 +330,7 @@ public final class ContentLoader {
     if (dto.isEmpty()) {
       dto = new EntryBinder(yaml()).bind(fm.get().yaml(), EntryDto.class, problems);
     }
-    Optional<Entry> entry = dto.flatMap(d -> new EntryMapper(defaultLang, vocabulary, contentPath(root, file)).map(d, stem, fm.get(), problems));
+    Optional<Entry> entry = dto.flatMap(d -> new EntryMapper(at.defaultLang(), at.vocabulary(), at.contentPath()).map(d, stem, fm.get(), problems));
     Optional<String> claimed = dto.map(d -> d.id == null || d.id.isBlank() ? stem : d.id.strip()).or(() -> byName);
     List<Diagnostic> diagnostics = problems.all();
     if (form != null && entry.isPresent()) {
@@ -451,6 +455,24 @@ public final class ContentLoader {
     }
     p.lines(new YamlLines(factory, text.get()));
     return new EntryBinder(yaml()).bind(text.get(), type, p);
+  }
+
+  /**
+   * {@link #contentPath} of a file the walk found under {@code root} (whose text is {@code
+   * rootText}): the walk names each file by resolving its name against its folder, so its text is
+   * the folder's, a separator and the rest, which is what the path operations would give too
+   * (they were a third of reading an entry from its form).
+   */
+  private static String inside(String rootText, Path file, Path root) {
+    String text = file.toString();
+    if (rootText.isEmpty()) {
+      return text.replace('\\', '/');
+    }
+    if (text.length() > rootText.length() + 1 && text.startsWith(rootText)
+        && text.charAt(rootText.length()) == file.getFileSystem().getSeparator().charAt(0)) {
+      return text.substring(rootText.length() + 1).replace('\\', '/');
+    }
+    return contentPath(root, file);
   }
 
   /** The file's path inside the content folder, with forward slashes whatever the system. */

@@ -16,7 +16,6 @@ import dev.errata.model.Status;
 import dev.errata.model.Symptom;
 import dev.errata.version.Version;
 import dev.errata.version.VersionRange;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -114,7 +113,7 @@ final class EntryForm {
    * what asks for it later (the body, the line of a key), so a form taken without reading the file
    * reads it then.
    */
-  static Optional<ContentLoader.FileResult> decode(Path file, Path root, FileText text, byte[] bytes, YAMLFactory factory) {
+  static Optional<ContentLoader.FileResult> decode(ContentLoader.FileAt at, FileText text, byte[] bytes, YAMLFactory factory) {
     int length = bytes.length - 8;
     if (length < 0 || new ByteReader(bytes, length, 8).fixed() != Checksum.of(java.nio.ByteBuffer.wrap(bytes, 0, length))) {
       return Optional.empty();
@@ -126,7 +125,7 @@ final class EntryForm {
       boolean simple = in.u8() == 1;
       int bodyLength = in.count();
       int bodyLine = in.count();
-      String shown = ContentLoader.display(file);
+      String shown = at.shown();
       Problems lines = new Problems(shown, 2);
       lines.lines(new YamlLines(factory, () -> text.get().substring(yamlStart, yamlStart + yamlLength), simple));
       String id = in.text();
@@ -179,7 +178,7 @@ final class EntryForm {
       if (!in.atEnd()) {
         return Optional.empty();
       }
-      Source source = new Source(shown, bodyLine, lines.sourceLines(), ContentLoader.contentPath(root, file));
+      Source source = new Source(shown, bodyLine, lines.sourceLines(), at.contentPath());
       Body body = Body.later(() -> {
         String t = text.get();
         return t.substring(t.length() - bodyLength);

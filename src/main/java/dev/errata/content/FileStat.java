@@ -36,10 +36,10 @@ public record FileStat(long size, long modified, String key) {
   }
 
   /**
-   * Whether a look at a file with {@code attrs}, taken after {@code startedMillis} (the wall clock
-   * when the build started, which the file system's clock is), may be trusted by a later build.
+   * Whether this look, taken after {@code startedMillis} (the wall clock when the build started,
+   * which the file system's clock is), may be trusted by a later build.
    */
-  public static boolean settled(BasicFileAttributes attrs, long startedMillis) {
-    return attrs.lastModifiedTime().toMillis() < startedMillis - SETTLED_MILLIS;
+  public boolean settled(long startedMillis) {
+    return Math.floorDiv(modified, 1_000_000L) < startedMillis - SETTLED_MILLIS;
   }
 }

@@ -26,8 +26,8 @@ final class FileText implements Supplier<String> {
     return new FileText(() -> text);
   }
 
-  static FileText later(Path file, long checksum, int length) {
-    return new FileText(Lazy.of(() -> read(file, checksum, length)));
+  static FileText later(Path file, String shown, long checksum, int length) {
+    return new FileText(Lazy.of(() -> read(file, shown, checksum, length)));
   }
 
   @Override
@@ -35,8 +35,7 @@ final class FileText implements Supplier<String> {
     return text.get();
   }
 
-  private static String read(Path file, long checksum, int length) {
-    String shown = ContentLoader.display(file);
+  private static String read(Path file, String shown, long checksum, int length) {
     Problems problems = new Problems(shown, 1);
     Optional<ContentFiles.Text> now = ContentFiles.readText(file, EntryLimits.MAX_FILE_BYTES, problems);
     if (now.isPresent() && now.get().checksum() == checksum && now.get().text().length() == length) {

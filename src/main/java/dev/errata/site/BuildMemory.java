@@ -94,7 +94,7 @@ public final class BuildMemory implements ContentLoader.Results {
   @Override
   public ContentLoader.FileResult unchanged(ContentLoader.FileAt at) {
     Looked l = looked.get(at.file());
-    if (l == null || !sameContext(at) || !l.stat().equals(FileStat.of(at.attrs()))) {
+    if (l == null || !sameContext(at) || !l.stat().equals(at.stat())) {
       return null;
     }
     ContentLoader.FileResult r = files.get(l.input(), l::result);
@@ -117,8 +117,8 @@ public final class BuildMemory implements ContentLoader.Results {
       java.util.function.Supplier<ContentLoader.FileResult> parse) {
     ContentLoader.FileResult r = files.get(input, parse);
     lookingIn = Context.of(at);
-    if (FileStat.settled(at.attrs(), started)) {
-      looking.put(at.file(), new Looked(FileStat.of(at.attrs()), input, r));
+    if (at.stat().settled(started)) {
+      looking.put(at.file(), new Looked(at.stat(), input, r));
     }
     return r;
   }

@@ -184,7 +184,7 @@ final class FileStore implements ContentLoader.Forms {
     context(at.root(), at.defaultLang(), at.vocabulary());
     String key = at.file().toString();
     Known k = earlier().get(key);
-    if (k == null || k.stat() == null || !k.stat().equals(FileStat.of(at.attrs()))) {
+    if (k == null || k.stat() == null || !k.stat().equals(at.stat())) {
       return null;
     }
     ContentLoader.Form form = form(key, k);
@@ -211,7 +211,7 @@ final class FileStore implements ContentLoader.Forms {
     String key = at.file().toString();
     // The look was taken before the file was read: a file written after it has a later time, so
     // the next build, seeing that time, reads it again.
-    Slot slot = new Slot(key, checksum, length, FileStat.settled(at.attrs(), started) ? FileStat.of(at.attrs()) : null);
+    Slot slot = new Slot(key, checksum, length, at.stat().settled(started) ? at.stat() : null);
     Given g = given.remove(key);
     if (g != null && g.form() == form) {
       slot.at = g.at(); // pointed at where it lies when the next record is written, not held till then
