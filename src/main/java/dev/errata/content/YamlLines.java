@@ -34,10 +34,10 @@ final class YamlLines {
     this(factory, () -> yaml, keysAtColumnZero);
   }
 
-  /** The same for YAML that is read only when a message first needs a line (of a file not read yet). */
+  /** The same for YAML that is read (once) only when a message first needs a line (of a file not read yet). */
   YamlLines(YAMLFactory factory, java.util.function.Supplier<String> yaml, boolean keysAtColumnZero) {
     this.factory = factory;
-    this.text = yaml;
+    this.text = dev.errata.Lazy.of(yaml);
     this.keysAtColumnZero = keysAtColumnZero;
   }
 

@@ -1,5 +1,6 @@
 package dev.errata.model;
 
+import dev.errata.Lazy;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -10,16 +11,17 @@ import java.util.function.Supplier;
  * equal when their texts are.
  */
 public final class Body {
-  private Supplier<String> read;
-  private String text;
+  private final Lazy<String> text;
 
-  private Body(String text, Supplier<String> read) {
+  private Body(Lazy<String> text) {
     this.text = text;
-    this.read = read;
   }
 
   public static Body of(String text) {
-    return new Body(Objects.requireNonNull(text, "text"), null);
+    Objects.requireNonNull(text, "text");
+    Lazy<String> at = Lazy.of(() -> text);
+    at.get();
+    return new Body(at);
   }
 
   /**
@@ -27,21 +29,18 @@ public final class Body {
    * or went away since it was looked at) goes to the caller that asked, and the next asks again.
    */
   public static Body later(Supplier<String> read) {
-    return new Body(null, Objects.requireNonNull(read, "read"));
+    Objects.requireNonNull(read, "read");
+    return new Body(Lazy.of(() -> Objects.requireNonNull(read.get(), "body")));
   }
 
   /** The Markdown, read first if it was not. */
-  public synchronized String text() {
-    if (text == null) {
-      text = Objects.requireNonNull(read.get(), "body");
-      read = null;
-    }
-    return text;
+  public String text() {
+    return text.get();
   }
 
   /** Whether the text is at hand, without reading it. */
-  public synchronized boolean isRead() {
-    return text != null;
+  public boolean isRead() {
+    return text.made();
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.errata.site;
 
+import dev.errata.Checksum;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -20,12 +21,25 @@ import java.util.List;
  * <p>Safe the way the record is: appending leaves every byte an earlier record points at where it
  * was, and a new generation is a new file, so the record in place stays valid until the one that
  * replaces it is written, and a build that stops half way leaves at worst bytes nobody points at.
- * Logs that no record names are removed by the next build that saves ({@link #keepOnly}). What
- * reads a string checks it (each holder keeps a checksum), so a damaged one costs its work again.
+ * Logs that no record names are removed by the next build that saves ({@link #commit}). Each
+ * string's place comes with the checksum of its bytes, which the record keeps ({@link #writeAt})
+ * and every read checks, so a damaged string costs its work again, never a wrong result.
  */
 final class BlobLog implements AutoCloseable {
-  /** Where a string lies in the log. */
-  record At(long position, int length) {}
+  /** Where a string lies in the log, and the checksum of its bytes. */
+  record At(long position, int length, long checksum) {}
+
+  /** {@code at} into a record, as {@link #readAt} reads it back. */
+  static void writeAt(RecordBytes.Out out, At at) {
+    out.fixed(at.position());
+    out.count(at.length());
+    out.fixed(at.checksum());
+  }
+
+  /** What {@link #writeAt} wrote. */
+  static At readAt(RecordBytes.In in) {
+    return new At(in.fixed(), in.count(), in.fixed());
+  }
 
   /** Where the strings of the next record lie, in the order given, and the log that holds them. */
   record Written(String generation, List<At> at) {}
@@ -65,7 +79,7 @@ final class BlobLog implements AutoCloseable {
     return dir.resolve(name + "-" + generation + ".log");
   }
 
-  /** The string at {@code at}. */
+  /** The string at {@code at}; an exception when the log does not hold it as it was written. */
   byte[] read(At at) throws IOException {
     if (channel == null) {
       throw new IOException("no log");
@@ -76,19 +90,46 @@ final class BlobLog implements AutoCloseable {
         throw new java.io.EOFException("cut short");
       }
     }
+    if (Checksum.of(b.array()) != at.checksum()) {
+      throw new IOException("damaged");
+    }
     return b.array();
   }
 
-  /** The whole log, for a reader that takes most of its strings (empty when there is none). */
-  byte[] all() throws IOException {
+  /** The whole log at once, for a reader that takes most of its strings. */
+  Whole whole() throws IOException {
     if (channel == null) {
-      return new byte[0];
+      return new Whole(new byte[0]);
     }
     long size = channel.size();
     if (size > Integer.MAX_VALUE - 16) {
       throw new IOException("log too large");
     }
-    return read(new At(0, (int) size));
+    ByteBuffer b = ByteBuffer.allocate((int) size);
+    while (b.hasRemaining()) {
+      if (channel.read(b, b.position()) < 0) {
+        throw new java.io.EOFException("cut short");
+      }
+    }
+    return new Whole(b.array());
+  }
+
+  /** A log read whole. */
+  static final class Whole {
+    private final byte[] bytes;
+
+    private Whole(byte[] bytes) {
+      this.bytes = bytes;
+    }
+
+    /** The string at {@code at}, to decode; {@link IllegalStateException} when it is not as it was written. */
+    RecordBytes.In in(At at) {
+      if (at.position() + at.length() > bytes.length
+          || Checksum.of(ByteBuffer.wrap(bytes, (int) at.position(), at.length())) != at.checksum()) {
+        throw new IllegalStateException("damaged");
+      }
+      return new RecordBytes.In(bytes, (int) at.position(), at.length());
+    }
   }
 
   /**
@@ -117,7 +158,7 @@ final class BlobLog implements AutoCloseable {
           } else {
             byte[] bytes = (byte[]) s;
             writeFully(w, ByteBuffer.wrap(bytes), end);
-            out.add(new At(end, bytes.length));
+            out.add(new At(end, bytes.length, Checksum.of(bytes)));
             end += bytes.length;
           }
         }
@@ -135,7 +176,7 @@ final class BlobLog implements AutoCloseable {
       for (Object s : strings) {
         byte[] bytes = s instanceof At a ? read(a) : (byte[]) s;
         writeFully(w, ByteBuffer.wrap(bytes), end);
-        out.add(new At(end, bytes.length));
+        out.add(new At(end, bytes.length, s instanceof At a ? a.checksum() : Checksum.of(bytes)));
         end += bytes.length;
       }
     }
@@ -145,6 +186,20 @@ final class BlobLog implements AutoCloseable {
   private static void writeFully(FileChannel w, ByteBuffer b, long at) throws IOException {
     while (b.hasRemaining()) {
       w.write(b, at + b.position());
+    }
+  }
+
+  /**
+   * Replaces {@code record} with what {@code body} writes (a record that names {@code written}'s
+   * generation), then removes the logs it no longer names, and closes this one.
+   */
+  void commit(Path record, CacheFile.Body body, Written written) {
+    try {
+      if (CacheFile.replace(record, body)) {
+        keepOnly(dir, name, written.generation());
+      }
+    } finally {
+      close();
     }
   }
 

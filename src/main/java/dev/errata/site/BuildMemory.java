@@ -46,11 +46,11 @@ public final class BuildMemory implements ContentLoader.Results {
   private volatile Map<Path, Looked> looked = Map.of();
   private volatile Context lookedIn;
   private volatile Map<Path, Looked> looking = new java.util.concurrent.ConcurrentHashMap<>();
-  private volatile Context lookingIn;
   /** When this build started, before it looked at any file. */
   private volatile long started;
-  /** Whether this load's context is the last one's, found once per load (its vocabulary is one object). */
+  /** The context of the latest load, found once per load (its vocabulary is one object), and whether it is the last build's. */
   private Object checkedFor;
+  private Context current;
   private boolean sameContext;
   /** At most this many bytes of pages and JSON are remembered: a large site is rendered again rather than held. */
   static final long MEMO_BYTES = 64L << 20;
@@ -69,12 +69,12 @@ public final class BuildMemory implements ContentLoader.Results {
   void begin() {
     started = System.currentTimeMillis();
     synchronized (this) {
+      if (!looking.isEmpty()) {
+        looked = looking;
+        lookedIn = current;
+        looking = new java.util.concurrent.ConcurrentHashMap<>();
+      }
       checkedFor = null;
-    }
-    if (!looking.isEmpty()) {
-      looked = looking;
-      lookedIn = lookingIn;
-      looking = new java.util.concurrent.ConcurrentHashMap<>();
     }
     files.next();
     pages.next();
@@ -98,15 +98,16 @@ public final class BuildMemory implements ContentLoader.Results {
       return null;
     }
     ContentLoader.FileResult r = files.get(l.input(), l::result);
-    lookingIn = lookedIn;
     looking.put(at.file(), l);
     return r;
   }
 
+  /** Whether the load {@code at} belongs to has the last build's context (and notes this load's). */
   private synchronized boolean sameContext(ContentLoader.FileAt at) {
     if (checkedFor != at.vocabulary()) {
       checkedFor = at.vocabulary();
-      sameContext = Context.of(at).equals(lookedIn);
+      current = Context.of(at);
+      sameContext = current.equals(lookedIn);
     }
     return sameContext;
   }
@@ -116,7 +117,7 @@ public final class BuildMemory implements ContentLoader.Results {
   public ContentLoader.FileResult file(ContentLoader.FileAt at, ContentLoader.FileInput input,
       java.util.function.Supplier<ContentLoader.FileResult> parse) {
     ContentLoader.FileResult r = files.get(input, parse);
-    lookingIn = Context.of(at);
+    sameContext(at);
     if (at.stat().settled(started)) {
       looking.put(at.file(), new Looked(at.stat(), input, r));
     }

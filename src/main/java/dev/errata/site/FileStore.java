@@ -41,7 +41,7 @@ import java.util.function.Supplier;
  */
 final class FileStore implements ContentLoader.Forms {
   static final String FILE = "files.bin";
-  private static final String MAGIC = "errata-files 5";
+  private static final String MAGIC = "errata-files 6";
   /** The name of the log of forms beside the record. */
   private static final String LOG = "forms";
 
@@ -103,6 +103,7 @@ final class FileStore implements ContentLoader.Forms {
     this.cacheDir = cacheDir;
     this.file = cacheDir.resolve(FILE);
     this.matchParts = new MatchPartsStore(cacheDir, false);
+    this.last = BlobLog.none(cacheDir, LOG);
   }
 
   /** Starts reading the record on a thread of its own; a store never started reads nothing (a full build). */
@@ -120,7 +121,7 @@ final class FileStore implements ContentLoader.Forms {
   /** The record, and the log of its forms opened for reading. */
   private Optional<Read> read() {
     Optional<Read> read = RecordBytes.read(file, MAGIC, FileStore::table);
-    last = read.map(r -> BlobLog.open(cacheDir, LOG, r.log())).orElse(null);
+    read.ifPresent(r -> last = BlobLog.open(cacheDir, LOG, r.log()));
     return read;
   }
 
@@ -134,7 +135,7 @@ final class FileStore implements ContentLoader.Forms {
       String path = in.text();
       long checksum = in.fixed();
       int length = in.count();
-      BlobLog.At form = in.count() == 1 ? new BlobLog.At(in.fixed(), in.count()) : null;
+      BlobLog.At form = in.count() == 1 ? BlobLog.readAt(in) : null;
       List<Diagnostic> markdown = null;
       if (in.count() == 1) {
         Diagnostic[] problems = new Diagnostic[in.count()];
@@ -154,10 +155,7 @@ final class FileStore implements ContentLoader.Forms {
 
   /** Closes the last record's file: after the next is written, or when the build stops without writing it. */
   void close() {
-    BlobLog l = last;
-    if (l != null) {
-      l.close();
-    }
+    last.close();
   }
 
   /**
@@ -314,7 +312,7 @@ final class FileStore implements ContentLoader.Forms {
         }
       }
     }
-    BlobLog log = last != null ? last : BlobLog.none(cacheDir, LOG);
+    BlobLog log = last;
     BlobLog.Written written;
     try {
       written = log.write(forms);
@@ -333,10 +331,8 @@ final class FileStore implements ContentLoader.Forms {
         body.fixed(s.checksum);
         body.count(s.length);
         if (s.form != null || s.at != null) {
-          BlobLog.At at = written.at().get(form++);
           body.count(1);
-          body.fixed(at.position());
-          body.count(at.length());
+          BlobLog.writeAt(body, written.at().get(form++));
         } else {
           body.count(0);
         }
@@ -383,17 +379,9 @@ final class FileStore implements ContentLoader.Forms {
     out.text(c);
     out.text(written.generation());
     strings.writeTo(out);
-    return () -> {
-      try {
-        if (CacheFile.replace(file, o -> {
-          out.writeTo(o);
-          body.writeTo(o);
-        })) {
-          BlobLog.keepOnly(cacheDir, LOG, written.generation());
-        }
-      } finally {
-        close();
-      }
-    };
+    return () -> log.commit(file, o -> {
+      out.writeTo(o);
+      body.writeTo(o);
+    }, written);
   }
 }

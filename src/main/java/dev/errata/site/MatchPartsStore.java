@@ -36,7 +36,7 @@ final class MatchPartsStore {
   private static final String LOG = "parts";
 
   /** One entry's parts as recorded: templates without their place, counts by the record's table; where they lie. */
-  private record Known(List<Template> templates, TermCounts.Kept counts, BlobLog.At at, long checksum) {}
+  private record Known(List<Template> templates, TermCounts.Kept counts, BlobLog.At at) {}
 
   private record Read(String context, String[] table, Map<String, Known> parts) {}
 
@@ -59,6 +59,7 @@ final class MatchPartsStore {
     this.cacheDir = cacheDir;
     this.file = cacheDir.resolve(FILE);
     this.reuse = reuse;
+    this.log = BlobLog.none(cacheDir, LOG);
   }
 
   /**
@@ -113,11 +114,10 @@ final class MatchPartsStore {
       String c = in.text();
       String generation = in.text();
       String[] table = in.texts();
-      BlobLog parts = BlobLog.open(cacheDir, LOG, generation);
-      log = parts;
-      byte[] all;
+      log = BlobLog.open(cacheDir, LOG, generation);
+      BlobLog.Whole parts;
       try {
-        all = parts.all();
+        parts = log.whole();
       } catch (java.io.IOException e) {
         throw new java.io.UncheckedIOException(e); // no record: every part is made
       }
@@ -126,13 +126,8 @@ final class MatchPartsStore {
       Map<String, Known> known = new HashMap<>(n * 2);
       for (int k = 0; k < n; k++) {
         String key = in.text();
-        BlobLog.At at = new BlobLog.At(in.fixed(), in.count());
-        long checksum = in.fixed();
-        if (at.position() + at.length() > all.length
-            || dev.errata.Checksum.of(java.nio.ByteBuffer.wrap(all, (int) at.position(), at.length())) != checksum) {
-          throw new IllegalStateException("damaged part");
-        }
-        RecordBytes.In p = new RecordBytes.In(all, (int) at.position(), at.length());
+        BlobLog.At at = BlobLog.readAt(in);
+        RecordBytes.In p = parts.in(at);
         List<Template> templates = new ArrayList<>();
         for (int t = p.count(); t > 0; t--) {
           String text = p.text();
@@ -148,7 +143,7 @@ final class MatchPartsStore {
         if (!p.atEnd()) {
           throw new IllegalStateException("damaged part");
         }
-        known.put(key, new Known(templates, counts, at, checksum));
+        known.put(key, new Known(templates, counts, at));
       }
       return new Read(c, table, known);
     });
@@ -169,19 +164,12 @@ final class MatchPartsStore {
     // only those in use, and every part with it.
     Map<String, TermCounts.Kept> kept = new HashMap<>();
     made.forEach((key, p) -> kept.put(key, c.keep(p.counts())));
-    String[] all = c.table();
-    RecordBytes.UsedTerms used = new RecordBytes.UsedTerms(all, kept.values());
-    boolean compact = all.length > 2 * used.table().length + 10_000;
-    String[] table = compact ? used.table() : all;
-    java.util.function.IntUnaryOperator number = compact ? used::number : t -> t;
+    RecordBytes.Numbering numbering = RecordBytes.Numbering.of(c.table(), kept.values());
     List<Object> parts = new ArrayList<>(keys.size());
-    long[] checksums = new long[keys.size()];
-    for (int i = 0; i < keys.size(); i++) {
-      String key = keys.get(i);
-      Known lies = compact ? null : takenAsTheyLie.get(key);
+    for (String key : keys) {
+      Known lies = numbering.renumbered() ? null : takenAsTheyLie.get(key);
       if (lies != null) {
         parts.add(lies.at());
-        checksums[i] = lies.checksum();
         continue;
       }
       RecordBytes.Out p = new RecordBytes.Out();
@@ -196,14 +184,12 @@ final class MatchPartsStore {
           p.text(it.text());
         }
       }
-      p.kept(kept.get(key), number);
-      byte[] bytes = p.toByteArray();
-      parts.add(bytes);
-      checksums[i] = dev.errata.Checksum.of(bytes);
+      p.kept(kept.get(key), numbering.number());
+      parts.add(p.toByteArray());
     }
     BlobLog.Written written;
     try {
-      written = (log != null ? log : BlobLog.none(cacheDir, LOG)).write(parts);
+      written = log.write(parts);
     } catch (java.io.IOException | RuntimeException e) {
       close();
       return; // the record in place stays, and still points at what it did
@@ -212,32 +198,17 @@ final class MatchPartsStore {
     out.text(MAGIC);
     out.text(ctx);
     out.text(written.generation());
-    out.count(table.length);
-    for (String t : table) {
-      out.text(t);
-    }
+    numbering.writeTable(out);
     out.count(keys.size());
     for (int i = 0; i < keys.size(); i++) {
-      BlobLog.At at = written.at().get(i);
       out.text(keys.get(i));
-      out.fixed(at.position());
-      out.count(at.length());
-      out.fixed(checksums[i]);
+      BlobLog.writeAt(out, written.at().get(i));
     }
-    try {
-      if (CacheFile.replace(file, out::writeTo)) {
-        BlobLog.keepOnly(cacheDir, LOG, written.generation());
-      }
-    } finally {
-      close();
-    }
+    log.commit(file, out::writeTo, written);
   }
 
   /** Closes the log the record read points into. */
   void close() {
-    BlobLog l = log;
-    if (l != null) {
-      l.close();
-    }
+    log.close();
   }
 }

@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.IntUnaryOperator;
 
 /**
  * What a build wrote, kept for the next build in {@code site.builds/cache/pages.bin}: the digest of
@@ -67,12 +66,13 @@ final class PageStore {
   /** The log the record read points into, open from its reading to the writing of the next. */
   private volatile BlobLog log;
 
-  /** Counts as they lie in the log: their place, and the checksum of their bytes. */
-  private record Stored(TermCounts.Kept counts, BlobLog.At at, long checksum) {}
+  /** Counts as read, and where they lie in the log. */
+  private record Stored(TermCounts.Kept counts, BlobLog.At at) {}
 
   PageStore(Path cacheDir) {
     this.cacheDir = cacheDir;
     this.file = cacheDir.resolve(FILE);
+    this.log = BlobLog.none(cacheDir, LOG);
   }
 
   /**
@@ -127,11 +127,10 @@ final class PageStore {
         digests.put(in.text(), in.fixed());
       }
       String[] terms = in.texts();
-      BlobLog counts = BlobLog.open(cacheDir, LOG, generation);
-      log = counts;
-      byte[] all;
+      log = BlobLog.open(cacheDir, LOG, generation);
+      BlobLog.Whole counts;
       try {
-        all = counts.all();
+        counts = log.whole();
       } catch (java.io.IOException e) {
         throw new java.io.UncheckedIOException(e); // no record: everything is rendered
       }
@@ -140,15 +139,9 @@ final class PageStore {
       for (int i = 0; i < n; i++) {
         String id = in.text();
         String key = in.text();
-        BlobLog.At at = new BlobLog.At(in.fixed(), in.count());
-        long checksum = in.fixed();
-        if (at.position() + at.length() > all.length
-            || dev.errata.Checksum.of(java.nio.ByteBuffer.wrap(all, (int) at.position(), at.length())) != checksum) {
-          throw new IllegalStateException("damaged counts");
-        }
-        RecordBytes.In c = new RecordBytes.In(all, (int) at.position(), at.length());
-        TermCounts.Kept kept = c.kept(terms.length);
-        stored.put(kept.terms(), new Stored(kept, at, checksum));
+        BlobLog.At at = BlobLog.readAt(in);
+        TermCounts.Kept kept = counts.in(at).kept(terms.length);
+        stored.put(kept.terms(), new Stored(kept, at));
         int p = in.count();
         List<Diagnostic> problems = new ArrayList<>(p);
         for (int k = 0; k < p; k++) {
@@ -202,34 +195,26 @@ final class PageStore {
    * pointed at where they lie.
    */
   CacheFile.Pending encode(String context, Record record) {
-    // The table is the last build's with this one's new terms after it; once most of it is terms
-    // no entry has any more, it is written afresh with only those in use.
-    RecordBytes.UsedTerms used = new RecordBytes.UsedTerms(record.terms(),
+    RecordBytes.Numbering numbering = RecordBytes.Numbering.of(record.terms(),
         record.entries().values().stream().map(Entry::counts).toList());
-    boolean compact = record.terms().length > 2 * used.table().length + 10_000;
-    String[] table = compact ? used.table() : record.terms();
-    IntUnaryOperator number = compact ? used::number : t -> t;
     List<Map.Entry<String, Entry>> entries = new ArrayList<>(record.entries().entrySet());
     List<Object> counts = new ArrayList<>(entries.size());
-    long[] checksums = new long[entries.size()];
-    for (int i = 0; i < entries.size(); i++) {
-      TermCounts.Kept k = entries.get(i).getValue().counts();
-      Stored was = compact ? null : stored.get(k.terms());
+    for (Map.Entry<String, Entry> entry : entries) {
+      TermCounts.Kept k = entry.getValue().counts();
+      Stored was = numbering.renumbered() ? null : stored.get(k.terms());
       if (was != null && was.counts().weights() == k.weights() && was.counts().length() == k.length()) {
         counts.add(was.at());
-        checksums[i] = was.checksum();
       } else {
         RecordBytes.Out c = new RecordBytes.Out();
-        c.kept(k, number);
-        byte[] bytes = c.toByteArray();
-        counts.add(bytes);
-        checksums[i] = dev.errata.Checksum.of(bytes);
+        c.kept(k, numbering.number());
+        counts.add(c.toByteArray());
       }
     }
     BlobLog.Written written;
     try {
-      written = (log != null ? log : BlobLog.none(cacheDir, LOG)).write(counts);
+      written = log.write(counts);
     } catch (java.io.IOException | RuntimeException e) {
+      close();
       return () -> { }; // the record in place stays, and still points at what it did
     }
     RecordBytes.Out out = new RecordBytes.Out();
@@ -242,19 +227,13 @@ final class PageStore {
       out.text(path);
       out.fixed(digest);
     });
-    out.count(table.length);
-    for (String t : table) {
-      out.text(t);
-    }
+    numbering.writeTable(out);
     out.count(entries.size());
     for (int i = 0; i < entries.size(); i++) {
       Entry e = entries.get(i).getValue();
-      BlobLog.At at = written.at().get(i);
       out.text(entries.get(i).getKey());
       out.text(e.key());
-      out.fixed(at.position());
-      out.count(at.length());
-      out.fixed(checksums[i]);
+      BlobLog.writeAt(out, written.at().get(i));
       out.count(e.problems().size());
       e.problems().forEach(out::diagnostic);
     }
@@ -281,23 +260,12 @@ final class PageStore {
     java.util.Set<String> changed = record.spare().map(Spare::changed).orElse(java.util.Set.of());
     out.count(changed.size());
     changed.forEach(out::text);
-    String generation = written.generation();
-    return () -> {
-      try {
-        if (CacheFile.replace(file, out::writeTo)) {
-          BlobLog.keepOnly(cacheDir, LOG, generation);
-        }
-      } finally {
-        close();
-      }
-    };
+    BlobLog l = log;
+    return () -> l.commit(file, out::writeTo, written);
   }
 
   /** Closes the log the record read points into: after the next record is written, or when the build stops. */
   void close() {
-    BlobLog l = log;
-    if (l != null) {
-      l.close();
-    }
+    log.close();
   }
 }

@@ -102,6 +102,27 @@ final class RecordBytes {
     }
   }
 
+  /**
+   * The table a record of counts is written with, and how its counts' term numbers become the
+   * table's. The counting's whole table, whose numbers the counts already have (so that counts
+   * a later build keeps as they lie keep their bytes), until it holds more than twice the terms in
+   * use plus 10,000; then only the terms in use, renumbered ({@link UsedTerms}).
+   */
+  record Numbering(String[] table, IntUnaryOperator number, boolean renumbered) {
+    static Numbering of(String[] all, Iterable<TermCounts.Kept> counts) {
+      UsedTerms used = new UsedTerms(all, counts);
+      return all.length > 2 * used.table().length + 10_000 ? new Numbering(used.table(), used::number, true)
+          : new Numbering(all, t -> t, false);
+    }
+
+    void writeTable(Out out) {
+      out.count(table.length);
+      for (String t : table) {
+        out.text(t);
+      }
+    }
+  }
+
   /** Unsigned variable-length numbers and length-prefixed UTF-8 text, into a growing array. */
   static final class Out extends dev.errata.ByteWriter {
     Out() {

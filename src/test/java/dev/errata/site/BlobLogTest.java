@@ -45,7 +45,7 @@ class BlobLogTest {
     assertEquals(first.generation(), second.generation());
     assertEquals(first.at().get(0), second.at().get(0));
     assertEquals(first.at().get(2), second.at().get(2));
-    assertEquals(new BlobLog.At(14, 5), second.at().get(1));
+    assertEquals(new BlobLog.At(14, 5, dev.errata.Checksum.of(bytes("BETA!"))), second.at().get(1));
     try (BlobLog log = BlobLog.open(dir, "forms", second.generation())) {
       assertArrayEquals(bytes("alpha"), log.read(second.at().get(0)));
       assertArrayEquals(bytes("BETA!"), log.read(second.at().get(1)));
@@ -82,7 +82,7 @@ class BlobLogTest {
   @Test
   void aMissingLogHoldsNothing(@TempDir Path dir) {
     try (BlobLog log = BlobLog.open(dir, "forms", "gone")) {
-      assertThrows(IOException.class, () -> log.read(new BlobLog.At(0, 1)));
+      assertThrows(IOException.class, () -> log.read(new BlobLog.At(0, 1, 0)));
     }
   }
 }

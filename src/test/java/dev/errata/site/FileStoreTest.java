@@ -37,36 +37,60 @@ class FileStoreTest {
     return content;
   }
 
+  /**
+   * A load with a new store over the record of {@code site}, noting the files it takes without
+   * reading them and the entries of the files it parses.
+   */
+  private static final class Noting implements ContentLoader.Forms {
+    final FileStore store;
+    final Set<Path> unread = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<Path> parsed = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    final Set<String> parsedIds = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    Noting(Path site) {
+      store = new FileStore(OutputFolder.cacheFolder(site).orElseThrow()).startReading();
+    }
+
+    @Override
+    public ContentLoader.Form earlier(ContentLoader.FileInput input) {
+      ContentLoader.Form form = store.earlier(input);
+      if (form == null) {
+        parsed.add(input.file());
+      }
+      return form;
+    }
+
+    @Override
+    public ContentLoader.Unchanged unchanged(ContentLoader.FileAt at) {
+      ContentLoader.Unchanged u = store.unchanged(at);
+      if (u != null) {
+        unread.add(at.file());
+      }
+      return u;
+    }
+
+    @Override
+    public void made(ContentLoader.FileAt at, long checksum, int length, ContentLoader.FileResult result, ContentLoader.Form form) {
+      store.made(at, checksum, length, result, form);
+      if (parsed.contains(at.file())) {
+        result.entry().ifPresent(e -> parsedIds.add(e.id()));
+      }
+    }
+
+    List<Entry> load(Path content) {
+      try {
+        return new ContentLoader(this).load(content).knowledgeBase().entries();
+      } finally {
+        store.close();
+      }
+    }
+  }
+
   /** The entry files a load with a new store over the record of {@code site} takes without reading them. */
   private static Set<Path> unread(Path content, Path site, List<Entry> entries) {
-    FileStore store = new FileStore(OutputFolder.cacheFolder(site).orElseThrow()).startReading();
-    Set<Path> out = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    ContentLoader.Forms noting = new ContentLoader.Forms() {
-      @Override
-      public ContentLoader.Form earlier(ContentLoader.FileInput input) {
-        return store.earlier(input);
-      }
-
-      @Override
-      public ContentLoader.Unchanged unchanged(ContentLoader.FileAt at) {
-        ContentLoader.Unchanged u = store.unchanged(at);
-        if (u != null) {
-          out.add(at.file());
-        }
-        return u;
-      }
-
-      @Override
-      public void made(ContentLoader.FileAt at, long checksum, int length, ContentLoader.FileResult result, ContentLoader.Form form) {
-        store.made(at, checksum, length, result, form);
-      }
-    };
-    try {
-      entries.addAll(new ContentLoader(noting).load(content).knowledgeBase().entries());
-    } finally {
-      store.close();
-    }
-    return out;
+    Noting noting = new Noting(site);
+    entries.addAll(noting.load(content));
+    return noting.unread;
   }
 
   /** The entry with its lines left out: they are compared by what they answer. */
@@ -172,42 +196,10 @@ class FileStoreTest {
    * files, or their Markdown problems or digests made again.
    */
   private static Set<String> worked(Path content, Path site) {
-    FileStore store = new FileStore(OutputFolder.cacheFolder(site).orElseThrow()).startReading();
-    Set<String> out = new TreeSet<>();
-    Set<Path> parsed = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    ContentLoader.Forms noting = new ContentLoader.Forms() {
-      @Override
-      public ContentLoader.Form earlier(ContentLoader.FileInput input) {
-        ContentLoader.Form form = store.earlier(input);
-        if (form == null) {
-          parsed.add(input.file());
-        }
-        return form;
-      }
-
-      @Override
-      public ContentLoader.Unchanged unchanged(ContentLoader.FileAt at) {
-        return store.unchanged(at);
-      }
-
-      @Override
-      public void made(ContentLoader.FileAt at, long checksum, int length, ContentLoader.FileResult result, ContentLoader.Form form) {
-        store.made(at, checksum, length, result, form);
-        if (parsed.contains(at.file())) {
-          result.entry().ifPresent(e -> {
-            synchronized (out) {
-              out.add(e.id());
-            }
-          });
-        }
-      }
-    };
-    List<Entry> entries;
-    try {
-      entries = new ContentLoader(noting).load(content).knowledgeBase().entries();
-    } finally {
-      store.close();
-    }
+    Noting noting = new Noting(site);
+    List<Entry> entries = noting.load(content);
+    FileStore store = noting.store;
+    Set<String> out = new TreeSet<>(noting.parsedIds);
     for (Entry e : entries) {
       store.checked(e, () -> {
         out.add(e.id());
