@@ -4,13 +4,17 @@ import dev.errata.index.EntriesJson;
 import dev.errata.index.SearchIndexWriter;
 import dev.errata.match.EntryInfo;
 import dev.errata.model.Component;
+import dev.errata.model.Entry;
 import dev.errata.model.KnowledgeBase;
 import dev.errata.render.ModelDigest;
 import dev.errata.render.Page;
 import java.io.IOException;
-import java.nio.file.Files;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
 
 /**
  * The files made from every entry, against what the last build wrote of them: {@code
@@ -29,13 +33,16 @@ final class AllEntriesFiles {
   private final Optional<PageStore.Record> last;
   private final PageWriter.Previous previous;
   private final PageWriter writer;
+  private final BiFunction<Entry, Supplier<String>, String> memo;
   private volatile Optional<PageStore.JsonParts> jsonParts = Optional.empty();
   private volatile String entryParts = "";
   /** Whether {@code api/entries.json} is the previous site's, kept whole. */
   private volatile boolean jsonKept;
 
+  /** @param memo each entry's digest for the entry parts' key, as the last build made it ({@link FileStore#partsInputs}) */
   AllEntriesFiles(KnowledgeBase kb, EntryDigests digests, Optional<PageStore.Record> last, PageWriter.Previous previous,
-      PageWriter writer) {
+      PageWriter writer, BiFunction<Entry, Supplier<String>, String> memo) {
+    this.memo = memo;
     this.kb = kb;
     this.digests = digests;
     this.last = last;
@@ -56,16 +63,12 @@ final class AllEntriesFiles {
       return;
     }
     Optional<PageStore.JsonParts> known = lastParts.filter(p -> !digests.json().isEmpty());
-    Optional<byte[]> before = known.flatMap(this::lastFile);
-    EntriesJson.Written written;
-    if (before.isPresent()) {
-      PageStore.JsonParts parts = known.get();
-      EntriesJson.Written earlier = new EntriesJson.Written(before.get(), parts.head(), parts.ends());
-      List<String> now = digests.json();
-      written = json.write(kb, i -> i < parts.keys().size() && parts.keys().get(i).equals(now.get(i)) ? earlier.part(i) : null);
-    } else {
-      written = json.write(kb, i -> null);
-    }
+    Optional<EntriesJson.Earlier> before = known.flatMap(this::lastFile);
+    List<String> now = digests.json();
+    EntriesJson.Written written = json.write(kb, before, i -> {
+      List<String> keys = known.get().keys();
+      return i < keys.size() && keys.get(i).equals(now.get(i));
+    });
     writer.write(new Page(ENTRIES_JSON, written.bytes()));
     jsonParts = digests.json().isEmpty() ? Optional.empty()
         : Optional.of(new PageStore.JsonParts(digests.json(), written.head(), written.ends()));
@@ -74,17 +77,18 @@ final class AllEntriesFiles {
   /**
    * The previous site's file, when its bytes are those the last build wrote (its digest, as
    * recorded, and room for every part {@code parts} places in it): a file changed by hand since is
-   * not taken apart.
+   * not taken apart. Mapped, not read: only the parts taken are copied out of it.
    */
-  private Optional<byte[]> lastFile(PageStore.JsonParts parts) {
+  private Optional<EntriesJson.Earlier> lastFile(PageStore.JsonParts parts) {
     if (!previous.holds(ENTRIES_JSON)) {
       return Optional.empty();
     }
-    try {
-      byte[] bytes = Files.readAllBytes(previous.folder().resolve(ENTRIES_JSON));
+    try (FileChannel ch = FileChannel.open(previous.folder().resolve(ENTRIES_JSON), StandardOpenOption.READ)) {
+      java.nio.ByteBuffer bytes = ch.map(FileChannel.MapMode.READ_ONLY, 0, ch.size());
       int[] ends = parts.ends();
-      boolean fits = ends.length > 0 && ends[ends.length - 1] <= bytes.length;
-      return fits && PageWriter.digest(bytes) == previous.digests().get(ENTRIES_JSON) ? Optional.of(bytes) : Optional.empty();
+      boolean fits = ends.length > 0 && ends[ends.length - 1] <= bytes.capacity();
+      return fits && PageWriter.digest(bytes) == previous.digests().get(ENTRIES_JSON)
+          ? Optional.of(new EntriesJson.Earlier(bytes, parts.head(), ends)) : Optional.empty();
     } catch (IOException e) {
       return Optional.empty();
     }
@@ -111,28 +115,38 @@ final class AllEntriesFiles {
   /**
    * The digest of what {@link SearchIndexWriter#entryParts} reads: each entry as the matcher shows
    * it ({@link EntryInfo}, every component, {@code AllEntriesFilesTest} holds it to that) and its
-   * status, components and tags (the facets). Lists of text, which a digest walks without the
-   * reflection that records take: a tenth of a second of CPU at 10,000 entries otherwise.
+   * status, components and tags (the facets).
    */
   static String entryPartsKey(KnowledgeBase kb, List<EntryInfo> infos) {
-    List<Object> each = new java.util.ArrayList<>(infos.size() * 2);
-    for (EntryInfo i : infos) {
-      List<Object> components = new java.util.ArrayList<>(i.components().size());
-      for (EntryInfo.ComponentRanges c : i.components()) {
-        components.add(List.of(c.name(), c.affected(), c.fixed()));
-      }
-      each.add(java.util.Arrays.asList(i.id(), i.title(), i.summary(), i.status(), i.lang(), i.translationOf(), i.url(),
-          components, i.firstFixCommands(), i.firstFixTitle()));
-    }
-    for (var e : kb.entries()) {
-      each.add(List.of(e.status().key(), e.components().stream().map(Component::name).toList(), e.tags()));
+    return entryPartsKey(kb, infos, (e, digest) -> digest.get());
+  }
+
+  /**
+   * The same, each entry's part of it taken from {@code memo} ({@link FileStore#partsInputs}):
+   * after an edit of one entry's examples, the others' are not walked again. Lists of text, which
+   * a digest walks without the reflection that records take.
+   */
+  static String entryPartsKey(KnowledgeBase kb, List<EntryInfo> infos, BiFunction<Entry, Supplier<String>, String> memo) {
+    List<String> each = new java.util.ArrayList<>(infos.size());
+    for (int n = 0; n < infos.size(); n++) {
+      EntryInfo i = infos.get(n);
+      Entry e = kb.entries().get(n);
+      each.add(memo.apply(e, () -> {
+        List<Object> components = new java.util.ArrayList<>(i.components().size());
+        for (EntryInfo.ComponentRanges c : i.components()) {
+          components.add(List.of(c.name(), c.affected(), c.fixed()));
+        }
+        return ModelDigest.of(java.util.Arrays.asList(i.id(), i.title(), i.summary(), i.status(), i.lang(), i.translationOf(),
+            i.url(), components, i.firstFixCommands(), i.firstFixTitle(), e.status().key(),
+            e.components().stream().map(Component::name).toList(), e.tags()));
+      }));
     }
     return ModelDigest.of(each);
   }
 
   private String entryPartsKey(List<EntryInfo> infos) {
     try {
-      return entryPartsKey(kb, infos);
+      return entryPartsKey(kb, infos, memo);
     } catch (IllegalArgumentException e) {
       return "";
     }

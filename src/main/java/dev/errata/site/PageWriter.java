@@ -336,6 +336,21 @@ final class PageWriter {
     return h;
   }
 
+  /** {@link #digest(byte[])} of the bytes a buffer holds from 0 to its capacity, without copying them out. */
+  static long digest(java.nio.ByteBuffer buffer) {
+    java.nio.ByteBuffer b = buffer.duplicate().order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    int n = b.capacity();
+    long h = 0x9e3779b97f4a7c15L ^ n;
+    int i = 0;
+    for (; i + 8 <= n; i += 8) {
+      h = mix(h ^ b.getLong(i));
+    }
+    for (; i < n; i++) {
+      h = mix(h ^ (b.get(i) & 0xffL));
+    }
+    return h;
+  }
+
   private static long mix(long h) {
     h *= 0xbf58476d1ce4e5b9L;
     return h ^ (h >>> 31);

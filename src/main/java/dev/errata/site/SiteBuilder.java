@@ -324,7 +324,8 @@ public final class SiteBuilder {
       // Every entry digested once, for its page and for api/entries.json, which an edit of a body
       // (it holds none) leaves as it was: 30 MB at 10,000 entries, kept rather than made again.
       EntryDigests entryDigests = files.map(f -> EntryDigests.of(kb, f::digests)).orElseGet(() -> EntryDigests.of(kb));
-      AllEntriesFiles allEntries = new AllEntriesFiles(kb, entryDigests, last, previous, writer);
+      AllEntriesFiles allEntries = new AllEntriesFiles(kb, entryDigests, last, previous, writer,
+          files.<BiFunction<Entry, Supplier<String>, String>>map(f -> f::partsInputs).orElse((e, digest) -> digest.get()));
       Future<SearchIndexWriter.Shape> matchIndex = side.submit(() -> {
         allEntries.writeJson(new EntriesJson(new JsonFactory()));
         writer.write(new Page(MatchIndexCodec.RULES_FILE, rules.json().getBytes(java.nio.charset.StandardCharsets.UTF_8)));

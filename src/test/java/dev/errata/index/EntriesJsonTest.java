@@ -45,13 +45,13 @@ class EntriesJsonTest {
     KnowledgeBase kb = new ContentLoader().load(Path.of("content")).knowledgeBase();
     java.util.List<KnowledgeBase> kbs = java.util.List.of(kb, first(kb, 0), first(kb, 1), first(kb, 2));
     for (KnowledgeBase k : kbs) {
-      EntriesJson.Written w = json.write(k, i -> null);
+      EntriesJson.Written w = json.write(k, java.util.Optional.empty(), i -> true);
       assertEquals(new String(json.streamed(k), java.nio.charset.StandardCharsets.UTF_8),
           new String(w.bytes(), java.nio.charset.StandardCharsets.UTF_8), k.entries().size() + " entries");
       assertEquals(k.entries().size(), w.ends().length);
     }
     // The first entry and one in the middle edited; the rest taken from the earlier file.
-    EntriesJson.Written before = json.write(kb, i -> null);
+    EntriesJson.Written before = json.write(kb, java.util.Optional.empty(), i -> true);
     java.util.List<Entry> edited = new java.util.ArrayList<>(kb.entries());
     int middle = edited.size() / 2;
     for (int i : new int[] {0, middle}) {
@@ -62,17 +62,18 @@ class EntriesJsonTest {
     }
     KnowledgeBase after = new KnowledgeBase(kb.site(), kb.vocabulary(), edited, kb.matching());
     java.util.Set<Integer> taken = new java.util.HashSet<>();
-    EntriesJson.Written spliced = json.write(after, i -> {
+    EntriesJson.Earlier earlier = new EntriesJson.Earlier(java.nio.ByteBuffer.wrap(before.bytes()), before.head(), before.ends());
+    EntriesJson.Written spliced = json.write(after, java.util.Optional.of(earlier), i -> {
       if (i == 0 || i == middle) {
-        return null;
+        return false;
       }
       taken.add(i);
-      return before.part(i);
+      return true;
     });
     assertEquals(kb.entries().size() - 2, taken.size());
     assertEquals(new String(json.streamed(after), java.nio.charset.StandardCharsets.UTF_8),
         new String(spliced.bytes(), java.nio.charset.StandardCharsets.UTF_8));
-    assertEquals(new String(json.write(after, i -> null).part(middle), java.nio.charset.StandardCharsets.UTF_8),
+    assertEquals(new String(json.write(after, java.util.Optional.empty(), i -> true).part(middle), java.nio.charset.StandardCharsets.UTF_8),
         new String(spliced.part(middle), java.nio.charset.StandardCharsets.UTF_8));
   }
 

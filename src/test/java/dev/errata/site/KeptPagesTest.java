@@ -264,6 +264,38 @@ class KeptPagesTest {
     assertEquals(full, Trees.read(site), "a file that is not the one recorded is not copied");
   }
 
+  /**
+   * An edit of an example rewrites {@code api/entries.json} from the last file's parts but the
+   * edited entry's: taken from the file only when it is the one the last build wrote.
+   */
+  @Test
+  void anEntriesFileChangedByHandIsNotTakenApart(@TempDir Path dir) throws IOException {
+    Path content = dir.resolve("content");
+    Trees.copy(CONTENT, content);
+    Path site = dir.resolve("site");
+    SiteBuilder.Options options = new SiteBuilder.Options(content, Path.of("templates"), site, false);
+    new SiteBuilder(CLOCK).build(options);
+    Path entry;
+    try (java.util.stream.Stream<Path> files = Files.walk(content)) {
+      entry = files.filter(f -> f.toString().endsWith(".md")).sorted().findFirst().orElseThrow();
+    }
+    String text = Files.readString(entry);
+    String edited = text.replaceFirst("(\nexamples:\n  match:\n    - \")", "$1E1126 10:57:49.826795 574 server.cc:512] ");
+    assertFalse(edited.equals(text), "no examples to edit in " + entry);
+
+    // The last entry's part (not the edited one's) changed by hand, its length kept.
+    Path json = site.toRealPath().resolve(AllEntriesFiles.ENTRIES_JSON);
+    String before = Files.readString(json);
+    int at = before.lastIndexOf("\"url\" : \"entries/") + "\"url\" : \"entries/".length();
+    Files.writeString(json, before.substring(0, at) + (before.charAt(at) == 'X' ? 'Y' : 'X') + before.substring(at + 1));
+    Files.writeString(entry, edited);
+    new SiteBuilder(CLOCK).build(options);
+    String spliced = Files.readString(site.toRealPath().resolve(AllEntriesFiles.ENTRIES_JSON));
+    new SiteBuilder(CLOCK).build(new SiteBuilder.Options(content, Path.of("templates"), site, true));
+    assertEquals(Files.readString(site.toRealPath().resolve(AllEntriesFiles.ENTRIES_JSON)), spliced);
+    assertTrue(spliced.contains("E1126 10:57:49.826795 574 server.cc:512] "), "the edit is not in the file");
+  }
+
   @Test
   void aRecordOfAnotherFolderIsNotUsed(@TempDir Path dir) throws IOException {
     Path site = dir.resolve("site");
