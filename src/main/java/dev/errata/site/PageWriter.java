@@ -75,10 +75,15 @@ final class PageWriter {
     }
 
     private Set<String> names(String folder) {
-      // File.list gives the names as strings; a DirectoryStream makes a Path of each first, and a
-      // folder holds a page of every entry.
-      String[] names = (folder.isEmpty() ? root : root.resolve(folder)).toFile().list();
-      return names == null ? Set.of() : new HashSet<>(java.util.Arrays.asList(names)); // null: gone or unreadable, nothing in it is taken
+      Set<String> names = new HashSet<>();
+      try (java.nio.file.DirectoryStream<Path> s = Files.newDirectoryStream(folder.isEmpty() ? root : root.resolve(folder))) {
+        for (Path p : s) {
+          names.add(p.getFileName().toString());
+        }
+      } catch (IOException | java.nio.file.DirectoryIteratorException e) {
+        return Set.of(); // gone or unreadable: nothing in it is taken
+      }
+      return names;
     }
   }
 
@@ -187,17 +192,14 @@ final class PageWriter {
   }
 
   private void prune(Path folder, String prefix, Set<String> folders, Set<String> alsoWritten) throws IOException {
-    // Names as strings, as in Listing: a Path is made only for what is removed or gone into.
-    String[] names = folder.toFile().list();
-    if (names == null) {
-      throw new IOException("cannot list " + folder);
-    }
-    for (String name : names) {
-      String path = prefix + name;
-      if (folders.contains(path)) {
-        prune(folder.resolve(name), path + "/", folders, alsoWritten);
-      } else if (!digests.containsKey(path) && !alsoWritten.contains(path)) {
-        OutputFolder.deleteTree(folder.resolve(name));
+    try (java.nio.file.DirectoryStream<Path> s = Files.newDirectoryStream(folder)) {
+      for (Path p : s) {
+        String path = prefix + p.getFileName();
+        if (folders.contains(path)) {
+          prune(p, path + "/", folders, alsoWritten);
+        } else if (!digests.containsKey(path) && !alsoWritten.contains(path)) {
+          OutputFolder.deleteTree(p);
+        }
       }
     }
   }
