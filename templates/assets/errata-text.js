@@ -285,16 +285,39 @@
     return line.errorish ? K.PreparedLine.RANK_INFO_ERROR : K.PreparedLine.RANK_ORDINARY;
   }
 
-  /** LogRecord.unwrapped: the line a log collector's JSON record holds in "log", else the line itself. */
-  function unwrapped(line) {
+  /**
+   * LogRecord.lines: a log collector's record its one line (its "log"), a structured record its
+   * text values, each cut at its line breaks, empty ones left out, and a value that is itself a
+   * record read the same way; else the line itself.
+   */
+  function recordLines(line) {
     var n = line.length;
-    if (n < 2 || line.charAt(0) !== "{" || line.charAt(n - 1) !== "}") { return line; }
+    if (n < 2 || line.charAt(0) !== "{" || line.charAt(n - 1) !== "}") { return [line]; }
     var record;
-    try { record = JSON.parse(line); } catch (notJson) { return line; }
+    try { record = JSON.parse(line); } catch (notJson) { return [line]; }
+    if (record === null || typeof record !== "object" || Array.isArray(record)) { return [line]; }
     var v = Object.prototype.hasOwnProperty.call(record, "log") ? record.log : undefined;
-    if (typeof v !== "string") { return line; }
-    if (/\r\n$/.test(v)) { v = v.substring(0, v.length - 2); } else if (/[\n\r]$/.test(v)) { v = v.substring(0, v.length - 1); }
-    return v.replace(/\r\n/g, " ").replace(/[\n\r]/g, " ");
+    if (typeof v === "string") {
+      if (/\r\n$/.test(v)) { v = v.substring(0, v.length - 2); } else if (/[\n\r]$/.test(v)) { v = v.substring(0, v.length - 1); }
+      return [v.replace(/\r\n/g, " ").replace(/[\n\r]/g, " ")];
+    }
+    var texts = [];
+    (function walk(node) {
+      if (typeof node === "string") { texts.push(node); }
+      else if (Array.isArray(node)) { for (var i = 0; i < node.length; i++) { walk(node[i]); } }
+      else if (node !== null && typeof node === "object") {
+        var keys = Object.keys(node);
+        for (var k = 0; k < keys.length; k++) { walk(node[keys[k]]); }
+      }
+    })(record);
+    var out = [];
+    for (var t = 0; t < texts.length; t++) {
+      var parts = texts[t].split(/\r\n|\n|\r/);
+      for (var p = 0; p < parts.length; p++) {
+        if (parts[p] !== "") { Array.prototype.push.apply(out, recordLines(parts[p])); }
+      }
+    }
+    return out.length === 0 ? [line] : out;
   }
 
   /**
@@ -341,6 +364,29 @@
     var byShape = new Map(), number = 0, truncated = false, skipIndented = false, skipIndent = -1;
     var ordinaryKept = 0, tellingKept = 0, skipped = 0;
     var start = 0, n = text.length, done = false, width = wrapWidth(text);
+    /** Fold.take: reads one line; false when it is noise or a skipped body line. */
+    function take(raw, number, first) {
+      var indent = indentOf(raw);
+      if (skipIndented && indent > skipIndent && raw.trim() !== "") { skipIndented = false; return false; }
+      skipIndented = false;
+      var noise = null;
+      for (var q = 0; q < rules.noise.length; q++) {
+        var nm = admits(rules.noise[q].gate, raw, null) ? rules.noise[q].re.exec(raw) : null;
+        if (nm !== null && nm.index === 0) { noise = rules.noise[q]; break; }
+      }
+      if (noise !== null) {
+        if (noise.skip) { skipIndented = true; skipIndent = indent; }
+        return false;
+      }
+      if (versions && first) { versions.scan(raw, "paste line " + number); }
+      var line = prepareLine(number, raw, rules);
+      if (line.tokens.length === 0) { return true; }
+      var key = shape(line), seen = byShape.get(key);
+      if (seen) { seen.repeats++; }
+      else if (ordinary(line) ? ordinaryKept++ < rules.maxPreparedLines : tellingKept++ < rules.maxPreparedLines) { byShape.set(key, line); }
+      else { skipped++; }
+      return true;
+    }
     function step(limit) {
       for (var count = 0; !done && count < limit; count++) {
         if (start > n) { done = true; break; }
@@ -359,28 +405,15 @@
           next = nextLine(text, end);
         }
         for (var piece = 0; piece < whole.length || piece === 0; piece += rules.maxLineChars) {
-          var raw = whole.substring(piece, Math.min(whole.length, piece + rules.maxLineChars));
-          if (whole.length <= rules.maxLineChars) { raw = unwrapped(raw); }
-          var indent = indentOf(raw);
-          if (skipIndented && indent > skipIndent && raw.trim() !== "") { skipIndented = false; break; }
-          skipIndented = false;
-          var noise = null;
-          for (var q = 0; q < rules.noise.length; q++) {
-            var nm = admits(rules.noise[q].gate, raw, null) ? rules.noise[q].re.exec(raw) : null;
-            if (nm !== null && nm.index === 0) { noise = rules.noise[q]; break; }
+          var cut = whole.substring(piece, Math.min(whole.length, piece + rules.maxLineChars));
+          var lines = whole.length <= rules.maxLineChars ? recordLines(cut) : [cut];
+          var record = lines.length > 1 || lines[0] !== cut;
+          var droppedLine = false;
+          for (var r = 0; r < lines.length; r++) {
+            // The later cuts of a line whose first was noise are not read; a record's other lines are.
+            if (!take(lines[r], firstNumber, piece === 0 || record) && !record) { droppedLine = true; break; }
           }
-          if (noise !== null) {
-            if (noise.skip) { skipIndented = true; skipIndent = indent; }
-            break;
-          }
-          if (versions && piece === 0) { versions.scan(raw, "paste line " + firstNumber); }
-          var line = prepareLine(firstNumber, raw, rules);
-          if (line.tokens.length === 0) { continue; }
-          var key = shape(line), seen = byShape.get(key);
-          if (seen) { seen.repeats++; }
-          else if (ordinary(line) ? ordinaryKept++ < rules.maxPreparedLines : tellingKept++ < rules.maxPreparedLines) { byShape.set(key, line); }
-          else { skipped++; }
-          if (piece + rules.maxLineChars >= whole.length) { break; }
+          if (droppedLine || piece + rules.maxLineChars >= whole.length) { break; }
         }
         start = next;
         if (end >= n) { done = true; }

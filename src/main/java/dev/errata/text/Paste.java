@@ -236,10 +236,9 @@ public final class Paste {
     final boolean first;
     /** Whether the piece is its whole line, which may then be a log collector's record. */
     final boolean whole;
-    String raw;
-    int indent;
-    Rules.Noise noise;
-    PreparedLine line;
+    final String raw;
+    /** What is read of it: the piece itself, or the lines of the record it is ({@link LogRecord}). */
+    List<Part> parts;
 
     Piece(int number, boolean first, boolean whole, String raw) {
       this.number = number;
@@ -249,14 +248,31 @@ public final class Paste {
     }
 
     void prepare(Rules rules) {
-      if (whole) {
-        raw = LogRecord.unwrapped(raw);
+      List<String> lines = whole ? LogRecord.lines(raw) : List.of(raw);
+      parts = new ArrayList<>(lines.size());
+      for (String line : lines) {
+        parts.add(new Part(line, number, rules));
       }
+    }
+
+    /** Whether the piece is a record's lines rather than a line of the paste as written. */
+    boolean record() {
+      return parts.size() > 1 || parts.get(0).raw != raw;
+    }
+  }
+
+  /** A line of a piece, prepared unless it is noise. */
+  private static final class Part {
+    final String raw;
+    final int indent;
+    final Rules.Noise noise;
+    final PreparedLine line;
+
+    Part(String raw, int number, Rules rules) {
+      this.raw = raw;
       indent = indentOf(raw);
       noise = noiseOf(raw, rules);
-      if (noise == null) {
-        line = prepareLine(number, raw, rules);
-      }
+      line = noise == null ? prepareLine(number, raw, rules) : null;
     }
   }
 
@@ -289,37 +305,47 @@ public final class Paste {
         if (p.number == dropped) {
           continue;
         }
-        if (skipIndented && p.indent > skipIndent && !p.raw.isBlank()) {
-          skipIndented = false;
-          dropped = p.number;
-          continue;
-        }
-        skipIndented = false;
-        if (p.noise != null) {
-          if (p.noise.skipIndentedNext()) {
-            skipIndented = true;
-            skipIndent = p.indent;
+        boolean record = p.record();
+        for (Part part : p.parts) {
+          // The later cuts of a line whose first was noise are not read; a record's other lines are.
+          if (!take(part, p.first || record) && !record) {
+            dropped = p.number;
           }
-          dropped = p.number;
-          continue;
-        }
-        if (versions != null && p.first) {
-          versions.scan(p.raw, "paste line " + p.number);
-        }
-        PreparedLine line = p.line;
-        if (line.tokens().isEmpty()) {
-          continue;
-        }
-        String shape = shape(line);
-        PreparedLine seen = byShape.get(shape);
-        if (seen != null) {
-          byShape.put(shape, seen.withRepeats(seen.repeats() + 1));
-        } else if (line.ordinary() ? ordinary++ < rules.maxPreparedLines : telling++ < rules.maxPreparedLines) {
-          byShape.put(shape, line);
-        } else {
-          skipped++;
         }
       }
+    }
+
+    /** Reads one line: false when it is noise or a skipped body line. */
+    private boolean take(Part p, boolean first) {
+      if (skipIndented && p.indent > skipIndent && !p.raw.isBlank()) {
+        skipIndented = false;
+        return false;
+      }
+      skipIndented = false;
+      if (p.noise != null) {
+        if (p.noise.skipIndentedNext()) {
+          skipIndented = true;
+          skipIndent = p.indent;
+        }
+        return false;
+      }
+      if (versions != null && first) {
+        versions.scan(p.raw, "paste line " + p.line.number());
+      }
+      PreparedLine line = p.line;
+      if (line.tokens().isEmpty()) {
+        return true;
+      }
+      String shape = shape(line);
+      PreparedLine seen = byShape.get(shape);
+      if (seen != null) {
+        byShape.put(shape, seen.withRepeats(seen.repeats() + 1));
+      } else if (line.ordinary() ? ordinary++ < rules.maxPreparedLines : telling++ < rules.maxPreparedLines) {
+        byShape.put(shape, line);
+      } else {
+        skipped++;
+      }
+      return true;
     }
   }
 

@@ -61,6 +61,15 @@ class ParityTest {
     Parity.vector(pastes, "a message wrapped inside a word").put("text",
         "Traceback (most recent call last):\ntritonclient.utils.InferenceServerException: [StatusCode.NOT_FOUND] Unable to fi\n"
             + "nd shared memory region: 'audio_in_3'\n$ curl -s asr-triton:8000/v2/systemsharedmemory/status");
+    for (String c : List.of("inference-input-datatype-mismatch", "onnxruntime-opset-newer-than-supported")) {
+      // Logs of structured JSON records (Elastic's, Loki's), read as their values.
+      Path log = Path.of("src/test/resources/eval/fresh/cases", c, "log.txt");
+      try {
+        Parity.vector(pastes, "fresh/" + c).put("text", java.nio.file.Files.readString(log));
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
     buried(pastes);
     return pastes;
   }

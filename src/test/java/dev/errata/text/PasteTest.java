@@ -43,8 +43,8 @@ class PasteTest {
     assertEquals("numpy==2.1.0 in the stub's environment", lines.get(1).original());
     assertEquals("{\"log\":\"x\"} trailing}", lines.get(2).original(), "not one JSON object: kept as written");
     String structured = "{\"level\":\"error\",\"msg\":\"infer failed\",\"body\":\"{\\\"error\\\":\\\"Request timeout expired\\\"}\"}";
-    assertEquals(structured, Paste.prepare(structured, RULES).lines().get(0).original(),
-        "a structured logger's record keeps its other fields, where its error is");
+    assertEquals(List.of("error", "infer failed", "Request timeout expired"), originals(Paste.prepare(structured, RULES)),
+        "a structured record is read as its text values, and a value that is a record as its own");
 
     Versions found = new Versions(RULES);
     Paste.prepare("{\"log\":\"numpy==2.1.0 in the stub's environment\\n\"}", RULES, found);
@@ -53,6 +53,36 @@ class PasteTest {
     String longRecord = "{\"log\":\"" + "x ".repeat(RULES.maxLineChars) + "\"}";
     assertTrue(Paste.prepare(longRecord, RULES).lines().get(0).original().startsWith("{\"log\""),
         "a line cut into pieces is not read as a record");
+  }
+
+  /**
+   * A structured record (Elastic's, Loki's, Azure's) is read as a log viewer shows it, each text
+   * value a line and a value's own lines as lines, so that a symptom is a line's message rather
+   * than a small share of a record of a few hundred characters. Keys that JavaScript takes for
+   * array indices come first, as JSON.parse orders them for the browser's port.
+   */
+  @Test
+  void aStructuredRecordIsReadAsItsValues() {
+    Paste loki = Paste.prepare("{\"labels\":{\"pod\":\"triton-7f9c\",\"stream\":\"stderr\"},"
+        + "\"line\":\"E0216 02:48:12.202071 1 model_lifecycle.cc:597] failed to load 'm' version 1: boom\\n+----+\\n| x |\"}", RULES);
+    // The table's edge has no words: not a line to match.
+    assertEquals(List.of("triton-7f9c", "stderr", "E0216 02:48:12.202071 1 model_lifecycle.cc:597] failed to load 'm' version 1: boom",
+        "| x |"), originals(loki));
+    PreparedLine failed = loki.lines().stream().filter(l -> l.text().startsWith("failed")).findFirst().orElseThrow();
+    assertEquals("error", failed.level(), "the glog prefix inside the value gives the level");
+    assertEquals(1, failed.number(), "every line of a record has the record's number");
+    assertEquals(List.of("one", "two", "three"), originals(Paste.prepare("{\"b\":\"two\",\"1\":\"one\",\"c\":[\"three\", 4, null]}", RULES)));
+    assertEquals(List.of("{\"n\": 1, \"ok\": true}"), originals(Paste.prepare("{\"n\": 1, \"ok\": true}", RULES)),
+        "a record with no text is read as written");
+    // A traceback in a value is read as one pasted whole: its frames skipped, its error kept.
+    Paste trace = Paste.prepare("{\"message\":\"infer failed\",\"error.stack_trace\":\"Traceback (most recent call last):\\n"
+        + "  File \\\"/app/x.py\\\", line 3, in <module>\\n    client.infer()\\nValueError: bad input\"}", RULES);
+    assertTrue(originals(trace).contains("ValueError: bad input"), originals(trace).toString());
+    assertTrue(originals(trace).stream().noneMatch(o -> o.contains("client.infer()")), originals(trace).toString());
+  }
+
+  private static List<String> originals(Paste paste) {
+    return paste.lines().stream().map(PreparedLine::original).toList();
   }
 
   /**

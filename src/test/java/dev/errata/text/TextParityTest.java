@@ -82,6 +82,16 @@ class TextParityTest {
           + "{\"level\":\"error\",\"msg\":\"infer failed\",\"body\":\"{\\\"error\\\":\\\"Request timeout expired\\\"}\"}\n"
           + "{\"log\":\"x\"} and text after it}\n{\"log\":42}\n{\"log\":[\"no\"]}\n"
           + "{not json at all}\n{\"a\":{\"b\":[[[{\"log\":\"nested is no record\"}]]]}}\n"),
+      List.of("structured records", "{\"labels\":{\"pod\":\"triton-7f9c\",\"stream\":\"stderr\"},\"line\":\"E0216 02:48:12.202071 1 "
+          + "model_lifecycle.cc:597] failed to load 'm' version 1: boom\\n+----+\\n| x |\"}\n"
+          + "{\"@timestamp\":\"2024-01-17T01:12:06.751Z\",\"message\":\"infer failed\",\"error.stack_trace\":\"Traceback (most recent "
+          + "call last):\\n  File \\\"/app/x.py\\\", line 3, in <module>\\n    client.infer()\\r\\nValueError: bad input\\r\\n\"}\n"
+          + "{\"b\":\"two\",\"1\":\"one\",\"c\":[\"three\",4,null,{\"d\":\"four\"}],\"01\":\"not an index\",\"4294967295\":\"nor this\","
+          + "\"4294967294\":\"an index\",\"0\":\"zero\"}\n"
+          + "{\"a\":\"first\",\"b\":\"between\",\"a\":\"second, in the first's place\"}\n"
+          + "{\"outer\":\"{\\\"log\\\":\\\"a record in a value\\\\n\\\"}\",\"empty\":\"\",\"blank lines\":\"x\\n\\n\\ny\"}\n"
+          + "{\"n\":1,\"ok\":true}\n{}\n"
+          + "{\"deep\":" + "[".repeat(2000) + "\"at the bottom\"" + "]".repeat(2000) + "}\n"),
       List.of("a terminal's wrap", dev.errata.testing.WrappedPastes.TERMINAL),
       List.of("an editor's wrap", dev.errata.testing.WrappedPastes.EDITOR),
       List.of("a terminal's wrap past a piece", dev.errata.testing.WrappedPastes.pastAPiece()),
