@@ -36,4 +36,12 @@ public interface EarlierPages {
   default boolean keptLists(Supplier<Object> inputs) {
     return false;
   }
+
+  /**
+   * What {@link #keptLists}' inputs hold of {@code e}: what the lists show of it ({@code fields}),
+   * or something equal exactly when that is (its digest, kept between builds with the file).
+   */
+  default Object listed(Entry e, Supplier<Object> fields) {
+    return fields.get();
+  }
 }

@@ -158,11 +158,11 @@ public final class SiteRenderer {
    * what its cards, groups and range notes show and what orders the recent ones. Whatever else an
    * entry holds (its body, causes, fixes, symptoms, examples, references) no list shows.
    */
-  static Object listed(KnowledgeBase kb) {
+  private Object listed(KnowledgeBase kb) {
     List<Object> entries = new ArrayList<>(kb.entries().size());
     for (Entry e : kb.entries()) {
-      entries.add(List.of(e.id(), e.title(), e.summary(), e.lang(), e.status(), e.published(), e.modified(), e.tags(),
-          e.components()));
+      entries.add(earlier.listed(e, () -> List.of(e.id(), e.title(), e.summary(), e.lang(), e.status(), e.published(),
+          e.modified(), e.tags(), e.components())));
     }
     return List.of(kb.site(), kb.vocabulary(), entries);
   }

@@ -41,7 +41,7 @@ import java.util.function.Supplier;
  */
 final class FileStore implements ContentLoader.Forms {
   static final String FILE = "files.bin";
-  private static final String MAGIC = "errata-files 7";
+  private static final String MAGIC = "errata-files 8";
   /** The name of the log of forms beside the record. */
   private static final String LOG = "forms";
 
@@ -51,7 +51,7 @@ final class FileStore implements ContentLoader.Forms {
    * @param stat how the file looked when it was last read, when that look may be trusted
    */
   private record Known(long checksum, int length, BlobLog.At form, List<Diagnostic> markdown, EntryDigests.Both digests,
-      String indexInputs, String partsInputs, FileStat stat) {}
+      String indexInputs, String partsInputs, String listedInputs, FileStat stat) {}
 
   /** A form given to the load, and where it lies: a slot whose load takes it points at it there. */
   private record Given(ContentLoader.Form form, BlobLog.At at) {}
@@ -73,6 +73,7 @@ final class FileStore implements ContentLoader.Forms {
     EntryDigests.Both digests;
     String indexInputs;
     String partsInputs;
+    String listedInputs;
 
     Slot(String path, long checksum, int length, FileStat stat) {
       this.path = path;
@@ -149,8 +150,9 @@ final class FileStore implements ContentLoader.Forms {
       EntryDigests.Both digests = in.count() == 1 ? new EntryDigests.Both(in.text(), new long[] {in.fixed(), in.fixed()}) : null;
       String indexInputs = in.count() == 1 ? in.text() : null;
       String partsInputs = in.count() == 1 ? in.text() : null;
+      String listedInputs = in.count() == 1 ? in.text() : null;
       FileStat stat = in.count() == 1 ? new FileStat(in.fixed(), in.fixed(), strings[in.count()]) : null;
-      files.put(path, new Known(checksum, length, form, markdown, digests, indexInputs, partsInputs, stat));
+      files.put(path, new Known(checksum, length, form, markdown, digests, indexInputs, partsInputs, listedInputs, stat));
     }
     return new Read(context, log, files);
   }
@@ -267,6 +269,11 @@ final class FileStore implements ContentLoader.Forms {
     return kept(e, digest, s -> s.partsInputs, (s, v) -> s.partsInputs = v);
   }
 
+  /** The digest of what the pages that list entries show of {@code e} ({@link KeptPages#listed}' memo). */
+  String listedInputs(Entry e, Supplier<String> digest) {
+    return kept(e, digest, s -> s.listedInputs, (s, v) -> s.listedInputs = v);
+  }
+
   /** A value of {@code e}'s slot: as the record had it, else made now (and kept for the next record). */
   private <T> T kept(Entry e, Supplier<T> make, java.util.function.Function<Slot, T> get, java.util.function.BiConsumer<Slot, T> set) {
     Slot slot = byEntry.get(e);
@@ -282,6 +289,7 @@ final class FileStore implements ContentLoader.Forms {
           slot.digests = k.digests();
           slot.indexInputs = k.indexInputs();
           slot.partsInputs = k.partsInputs();
+          slot.listedInputs = k.listedInputs();
         }
       }
       T v = get.apply(slot);
@@ -366,7 +374,7 @@ final class FileStore implements ContentLoader.Forms {
           body.fixed(s.digests.whole()[0]);
           body.fixed(s.digests.whole()[1]);
         }
-        for (String digest : new String[] {s.indexInputs, s.partsInputs}) {
+        for (String digest : new String[] {s.indexInputs, s.partsInputs, s.listedInputs}) {
           if (digest == null) {
             body.count(0);
           } else {

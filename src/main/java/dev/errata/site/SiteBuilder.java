@@ -353,7 +353,8 @@ public final class SiteBuilder {
           m.counting(rules), m::counts)).orElseGet(() -> new WordIndex.Builder(kb, WordIndex.Weights.SEARCH, rules));
       // Rendering a body finds its refused links and deep nesting (a build's check leaves them to it).
       Map<String, List<Diagnostic>> problemsOf = new java.util.concurrent.ConcurrentHashMap<>();
-      kept = new KeptPages(last, previous, writer, counting, problemsOf, entryDigests);
+      kept = new KeptPages(last, previous, writer, counting, problemsOf, entryDigests,
+          files.<BiFunction<Entry, Supplier<String>, String>>map(f -> f::listedInputs).orElse((e, digest) -> digest.get()));
       Templates templates = memory.map(m -> m.templates(options.templates())).orElseGet(() -> new Templates(options.templates()));
       dev.errata.render.RenderMemo renders = memory.map(m -> m.renders).orElse(dev.errata.render.RenderMemo.NONE);
       EntriesJson entriesJson = new EntriesJson(new JsonFactory());
