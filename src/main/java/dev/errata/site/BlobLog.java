@@ -42,7 +42,16 @@ final class BlobLog implements AutoCloseable {
   }
 
   /** Where the strings of the next record lie, in the order given, and the log that holds them. */
-  record Written(String generation, List<At> at) {}
+  record Written(String generation, List<At> at) {
+    /** The start of the record that points into this: what it is, what it was made under, and the log's generation. */
+    RecordBytes.Out head(String magic, String context) {
+      RecordBytes.Out out = new RecordBytes.Out();
+      out.text(magic);
+      out.text(context);
+      out.text(generation);
+      return out;
+    }
+  }
 
   private static final java.util.concurrent.atomic.AtomicInteger GENERATIONS = new java.util.concurrent.atomic.AtomicInteger();
 
@@ -181,6 +190,19 @@ final class BlobLog implements AutoCloseable {
       }
     }
     return new Written(next, out);
+  }
+
+  /**
+   * {@link #write}, or empty when it failed: this log is then closed, and the record in place
+   * stays and still points at what it did.
+   */
+  java.util.Optional<Written> writeOrClose(List<Object> strings) {
+    try {
+      return java.util.Optional.of(write(strings));
+    } catch (IOException | RuntimeException e) {
+      close();
+      return java.util.Optional.empty();
+    }
   }
 
   private static void writeFully(FileChannel w, ByteBuffer b, long at) throws IOException {

@@ -51,7 +51,15 @@ final class FileStore implements ContentLoader.Forms {
    * @param stat how the file looked when it was last read, when that look may be trusted
    */
   private record Known(long checksum, int length, BlobLog.At form, List<Diagnostic> markdown, EntryDigests.Both digests,
-      String indexInputs, String partsInputs, String listedInputs, FileStat stat) {}
+      String[] inputs, FileStat stat) {}
+
+  /**
+   * A digest of part of an entry that a later stage of the build keys its output by, kept per
+   * file: what the match index reads of it ({@link ExampleStore.Basis}), what the search index's
+   * entry parts read ({@link AllEntriesFiles}), what the pages that list entries show ({@link
+   * KeptPages#listed}).
+   */
+  enum Inputs { MATCH_INDEX, ENTRY_PARTS, LISTED }
 
   /** A form given to the load, and where it lies: a slot whose load takes it points at it there. */
   private record Given(ContentLoader.Form form, BlobLog.At at) {}
@@ -71,9 +79,8 @@ final class FileStore implements ContentLoader.Forms {
     BlobLog.At at;
     List<Diagnostic> markdown;
     EntryDigests.Both digests;
-    String indexInputs;
-    String partsInputs;
-    String listedInputs;
+    /** By {@link Inputs}' ordinal; null where not known. */
+    String[] inputs = new String[Inputs.values().length];
 
     Slot(String path, long checksum, int length, FileStat stat) {
       this.path = path;
@@ -148,11 +155,12 @@ final class FileStore implements ContentLoader.Forms {
         markdown = List.of(problems);
       }
       EntryDigests.Both digests = in.count() == 1 ? new EntryDigests.Both(in.text(), new long[] {in.fixed(), in.fixed()}) : null;
-      String indexInputs = in.count() == 1 ? in.text() : null;
-      String partsInputs = in.count() == 1 ? in.text() : null;
-      String listedInputs = in.count() == 1 ? in.text() : null;
+      String[] inputs = new String[Inputs.values().length];
+      for (int k = 0; k < inputs.length; k++) {
+        inputs[k] = in.count() == 1 ? in.text() : null;
+      }
       FileStat stat = in.count() == 1 ? new FileStat(in.fixed(), in.fixed(), strings[in.count()]) : null;
-      files.put(path, new Known(checksum, length, form, markdown, digests, indexInputs, partsInputs, listedInputs, stat));
+      files.put(path, new Known(checksum, length, form, markdown, digests, inputs, stat));
     }
     return new Read(context, log, files);
   }
@@ -259,19 +267,15 @@ final class FileStore implements ContentLoader.Forms {
     return kept(e, digest, s -> s.digests, (s, v) -> s.digests = v);
   }
 
-  /** The digest of what the match index reads of {@code e} ({@link ExampleStore.Basis}' memo). */
-  String indexInputs(Entry e, Supplier<String> digest) {
-    return kept(e, digest, s -> s.indexInputs, (s, v) -> s.indexInputs = v);
+  /** The digest of {@code e}'s {@code kind} of inputs: as the record had it, else made by {@code digest}. */
+  String inputs(Inputs kind, Entry e, Supplier<String> digest) {
+    int k = kind.ordinal();
+    return kept(e, digest, s -> s.inputs[k], (s, v) -> s.inputs[k] = v);
   }
 
-  /** The digest of what the search index's entry parts read of {@code e} ({@link AllEntriesFiles}' memo). */
-  String partsInputs(Entry e, Supplier<String> digest) {
-    return kept(e, digest, s -> s.partsInputs, (s, v) -> s.partsInputs = v);
-  }
-
-  /** The digest of what the pages that list entries show of {@code e} ({@link KeptPages#listed}' memo). */
-  String listedInputs(Entry e, Supplier<String> digest) {
-    return kept(e, digest, s -> s.listedInputs, (s, v) -> s.listedInputs = v);
+  /** {@link #inputs} of one kind, as the memo its stage takes. */
+  java.util.function.BiFunction<Entry, Supplier<String>, String> inputs(Inputs kind) {
+    return (e, digest) -> inputs(kind, e, digest);
   }
 
   /** A value of {@code e}'s slot: as the record had it, else made now (and kept for the next record). */
@@ -287,9 +291,7 @@ final class FileStore implements ContentLoader.Forms {
         if (k != null && k.checksum() == slot.checksum && k.length() == slot.length) {
           slot.markdown = k.markdown();
           slot.digests = k.digests();
-          slot.indexInputs = k.indexInputs();
-          slot.partsInputs = k.partsInputs();
-          slot.listedInputs = k.listedInputs();
+          slot.inputs = k.inputs().clone();
         }
       }
       T v = get.apply(slot);
@@ -329,13 +331,11 @@ final class FileStore implements ContentLoader.Forms {
       }
     }
     BlobLog log = last;
-    BlobLog.Written written;
-    try {
-      written = log.write(forms);
-    } catch (IOException | RuntimeException e) {
-      close();
-      return () -> { }; // the record in place stays, and still points at what it did
+    java.util.Optional<BlobLog.Written> appended = log.writeOrClose(forms);
+    if (appended.isEmpty()) {
+      return () -> { };
     }
+    BlobLog.Written written = appended.get();
     RecordBytes.Table strings = new RecordBytes.Table();
     RecordBytes.Out body = new RecordBytes.Out();
     body.count(paths.size());
@@ -374,7 +374,7 @@ final class FileStore implements ContentLoader.Forms {
           body.fixed(s.digests.whole()[0]);
           body.fixed(s.digests.whole()[1]);
         }
-        for (String digest : new String[] {s.indexInputs, s.partsInputs, s.listedInputs}) {
+        for (String digest : s.inputs) {
           if (digest == null) {
             body.count(0);
           } else {
@@ -392,10 +392,7 @@ final class FileStore implements ContentLoader.Forms {
         }
       }
     }
-    RecordBytes.Out out = new RecordBytes.Out();
-    out.text(MAGIC);
-    out.text(c);
-    out.text(written.generation());
+    RecordBytes.Out out = written.head(MAGIC, c);
     strings.writeTo(out);
     return () -> log.commit(file, o -> {
       out.writeTo(o);

@@ -52,7 +52,7 @@ final class KeptPages implements EarlierPages {
    * @param last the record of the previous site (none when it is not known)
    * @param previous the previous site and the digest of each of its files, which {@code writer} links from
    * @param problems where an entry's body problems go, by id
-   * @param listedMemo each entry's digest of what the lists show of it, as the last build made it ({@link FileStore#listedInputs})
+   * @param listedMemo each entry's digest of what the lists show of it, as the last build made it ({@link FileStore.Inputs#LISTED})
    */
   KeptPages(Optional<PageStore.Record> last, PageWriter.Previous previous, PageWriter writer, WordIndex.Builder counting,
       Map<String, List<Diagnostic>> problems, EntryDigests entryDigests,

@@ -187,17 +187,12 @@ final class MatchPartsStore {
       p.kept(kept.get(key), numbering.number());
       parts.add(p.toByteArray());
     }
-    BlobLog.Written written;
-    try {
-      written = log.write(parts);
-    } catch (java.io.IOException | RuntimeException e) {
-      close();
-      return; // the record in place stays, and still points at what it did
+    java.util.Optional<BlobLog.Written> appended = log.writeOrClose(parts);
+    if (appended.isEmpty()) {
+      return;
     }
-    RecordBytes.Out out = new RecordBytes.Out();
-    out.text(MAGIC);
-    out.text(ctx);
-    out.text(written.generation());
+    BlobLog.Written written = appended.get();
+    RecordBytes.Out out = written.head(MAGIC, ctx);
     numbering.writeTable(out);
     out.count(keys.size());
     for (int i = 0; i < keys.size(); i++) {

@@ -210,17 +210,12 @@ final class PageStore {
         counts.add(c.toByteArray());
       }
     }
-    BlobLog.Written written;
-    try {
-      written = log.write(counts);
-    } catch (java.io.IOException | RuntimeException e) {
-      close();
-      return () -> { }; // the record in place stays, and still points at what it did
+    java.util.Optional<BlobLog.Written> appended = log.writeOrClose(counts);
+    if (appended.isEmpty()) {
+      return () -> { };
     }
-    RecordBytes.Out out = new RecordBytes.Out();
-    out.text(MAGIC);
-    out.text(context);
-    out.text(written.generation());
+    BlobLog.Written written = appended.get();
+    RecordBytes.Out out = written.head(MAGIC, context);
     out.text(record.folder());
     out.count(record.digests().size());
     record.digests().forEach((path, digest) -> {

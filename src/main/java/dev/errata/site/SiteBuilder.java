@@ -159,7 +159,7 @@ public final class SiteBuilder {
     Map<KnowledgeBase, Lazy<MatchIndex>> built = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
     Map<KnowledgeBase, ExampleStore.Basis> bases = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
     // What the match index reads of each entry, digested; the last build's record of each file knows it.
-    Function<Entry, String> indexDigest = e -> files.map(f -> f.indexInputs(e, () -> ExampleStore.Basis.digest(e)))
+    Function<Entry, String> indexDigest = e -> files.map(f -> f.inputs(FileStore.Inputs.MATCH_INDEX, e, () -> ExampleStore.Basis.digest(e)))
         .orElseGet(() -> ExampleStore.Basis.digest(e));
     Function<KnowledgeBase, Lazy<MatchIndex>> index = kb -> built.computeIfAbsent(kb, k -> Lazy.of(() -> {
       // A build from disk takes each unchanged entry's part of the index from the last build's.
@@ -325,7 +325,7 @@ public final class SiteBuilder {
       // (it holds none) leaves as it was: 30 MB at 10,000 entries, kept rather than made again.
       EntryDigests entryDigests = files.map(f -> EntryDigests.of(kb, f::digests)).orElseGet(() -> EntryDigests.of(kb));
       AllEntriesFiles allEntries = new AllEntriesFiles(kb, entryDigests, last, previous, writer,
-          files.<BiFunction<Entry, Supplier<String>, String>>map(f -> f::partsInputs).orElse((e, digest) -> digest.get()));
+          files.map(f -> f.inputs(FileStore.Inputs.ENTRY_PARTS)).orElse((e, digest) -> digest.get()));
       Future<SearchIndexWriter.Shape> matchIndex = side.submit(() -> {
         allEntries.writeJson(new EntriesJson(new JsonFactory()));
         writer.write(new Page(MatchIndexCodec.RULES_FILE, rules.json().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
@@ -354,7 +354,7 @@ public final class SiteBuilder {
       // Rendering a body finds its refused links and deep nesting (a build's check leaves them to it).
       Map<String, List<Diagnostic>> problemsOf = new java.util.concurrent.ConcurrentHashMap<>();
       kept = new KeptPages(last, previous, writer, counting, problemsOf, entryDigests,
-          files.<BiFunction<Entry, Supplier<String>, String>>map(f -> f::listedInputs).orElse((e, digest) -> digest.get()));
+          files.map(f -> f.inputs(FileStore.Inputs.LISTED)).orElse((e, digest) -> digest.get()));
       Templates templates = memory.map(m -> m.templates(options.templates())).orElseGet(() -> new Templates(options.templates()));
       dev.errata.render.RenderMemo renders = memory.map(m -> m.renders).orElse(dev.errata.render.RenderMemo.NONE);
       EntriesJson entriesJson = new EntriesJson(new JsonFactory());
