@@ -360,8 +360,109 @@
     return true;
   }
 
+  /** Where a line's text ends, blanks after the last bar aside (TableRows.contentEnd). */
+  function tableEnd(line) {
+    var end = line.length;
+    while (end > 0 && (line.charCodeAt(end - 1) === 32 || line.charCodeAt(end - 1) === 9)) { end--; }
+    return end;
+  }
+
+  /** The corners of a divider that ends `line`, as distances from its end, or null (TableRows.corners). */
+  function tableCorners(line) {
+    var end = tableEnd(line);
+    if (end === 0 || line.charAt(end - 1) !== "+") { return null; }
+    var start = end;
+    while (start > 0 && /[+=-]/.test(line.charAt(start - 1))) { start--; }
+    while (line.charAt(start) !== "+") { start++; }
+    var corners = [];
+    for (var i = start; i < end; i++) {
+      if (line.charAt(i) === "+") {
+        if (corners.length > 0 && i - (end - corners[corners.length - 1]) < 4) { return null; }
+        corners.push(end - i);
+      }
+    }
+    return corners.length < 3 ? null : corners;
+  }
+
+  /** Whether `line` is a row of the table with `corners` (TableRows.isRow). */
+  function tableRow(line, corners) {
+    var end = tableEnd(line);
+    if (end < corners[0]) { return false; }
+    for (var k = 0; k < corners.length; k++) { if (line.charAt(end - corners[k]) !== "|") { return false; } }
+    return true;
+  }
+
+  /** Whether row `line` goes on with the row before: its first cell is blank (TableRows.goesOn). */
+  function tableGoesOn(line, corners) {
+    if (!tableRow(line, corners)) { return false; }
+    var end = tableEnd(line);
+    for (var i = end - corners[0] + 1; i < end - corners[1]; i++) { if (line.charAt(i) !== " ") { return false; } }
+    return true;
+  }
+
+  /** Appends each cell's piece of `row` to `cells` (TableRows.Record.add). */
+  function tableAdd(cells, row, corners) {
+    var end = tableEnd(row);
+    for (var c = 0; c < cells.length; c++) {
+      var from = Math.min(end - corners[c] + 2, end - corners[c + 1]);
+      var to = Math.max(from, end - corners[c + 1] - 1);
+      cells[c] += row.substring(from, to);
+    }
+  }
+
+  /**
+   * A piece of the last column broken by line breaks of its own, from text[start, end) on, added
+   * to `rec`: how many lines it took, 0 when they do not add up (TableRows.Record.addBroken).
+   */
+  function tableBroken(rec, text, start, end, maxLines) {
+    var line = text.substring(start, end), corners = rec.corners;
+    if (line.length <= rec.lastStart || line.length - rec.lastStart >= rec.lastWidth) { return 0; }
+    var bars = rec.prefix.length + corners[0];
+    for (var c = 0; c < corners.length - 1; c++) { if (line.charAt(bars - corners[c]) !== "|") { return 0; } }
+    for (var i = rec.prefix.length + 1; i < bars - corners[1]; i++) { if (line.charAt(i) !== " ") { return 0; } }
+    var piece = line.substring(rec.lastStart) + "\n", n = text.length, from = nextLine(text, end);
+    for (var taken = 1; taken <= maxLines && from < n; taken++) {
+      var to = lineEnd(text, from), next = text.substring(from, to), close = tableEnd(next) - 2;
+      if (close >= 0 && next.charAt(close + 1) === "|" && next.charAt(close) === " " && piece.length + close === rec.lastWidth) {
+        rec.cells[rec.cells.length - 1] += piece + next.substring(0, close);
+        rec.brokenEnd = to;
+        return taken + 1;
+      }
+      if (piece.length + next.length + 1 > rec.lastWidth) { return 0; }
+      piece += next + "\n";
+      from = nextLine(text, to);
+    }
+    return 0;
+  }
+
+  /** The record whose first row is text[start, end), with the rows that go on with it, as its cells' lines (TableRows.read). */
+  function tableRead(text, start, end, corners, maxMore) {
+    var first = text.substring(start, end), fe = tableEnd(first), lines = 0, next = nextLine(text, end), n = text.length;
+    var rec = { corners: corners, prefix: first.substring(0, fe - corners[0]), cells: [], brokenEnd: 0,
+      lastStart: fe - corners[corners.length - 2] + 2, lastWidth: corners[corners.length - 2] - corners[corners.length - 1] - 3 };
+    for (var c = 1; c < corners.length; c++) { rec.cells.push(""); }
+    tableAdd(rec.cells, first, corners);
+    while (next < n && lines < maxMore) {
+      var contEnd = lineEnd(text, next), cont = text.substring(next, contEnd), broken;
+      if (tableGoesOn(cont, corners)) {
+        tableAdd(rec.cells, cont, corners);
+        lines++;
+        end = contEnd;
+      } else if ((broken = tableBroken(rec, text, next, contEnd, maxMore - lines - 1)) > 0) {
+        lines += broken;
+        end = rec.brokenEnd;
+      } else {
+        break;
+      }
+      next = nextLine(text, end);
+    }
+    // Each cell a line, blank ones left out, the first after the row's prefix (TableRows.Record.lines).
+    var kept = rec.cells.map(function (x) { return x.replace(/^[ \t\n]+|[ \t\n]+$/g, ""); }).filter(function (x) { return x !== ""; });
+    return { line: rec.prefix + kept.join("\n"), lines: lines, end: end, next: next };
+  }
+
   function preparer(text, rules, versions) {
-    var byShape = new Map(), number = 0, truncated = false, skipIndented = false, skipIndent = -1;
+    var byShape = new Map(), number = 0, truncated = false, skipIndented = false, skipIndent = -1, table = null;
     var ordinaryKept = 0, tellingKept = 0, skipped = 0;
     var start = 0, n = text.length, done = false, width = wrapWidth(text);
     /** Fold.take: reads one line; false when it is noise or a skipped body line. */
@@ -394,8 +495,19 @@
         number++;
         if (number > rules.maxLines) { truncated = true; done = true; break; }
         var firstNumber = number, whole = text.substring(start, end), last = end - start;
+        // A table's record over several rows, read as one row (Paste.prepare, TableRows).
+        var row = table !== null && tableRow(whole, table);
+        if (row) {
+          var rec0 = tableRead(text, start, end, table, rules.maxLines - number);
+          whole = rec0.line;
+          number += rec0.lines;
+          end = rec0.end;
+          next = rec0.next;
+        } else {
+          table = tableCorners(whole);
+        }
         // A message a terminal wrapped at its width, read as the one line it was (Paste.prepare).
-        while (width > 0 && last === width && next < n && number < rules.maxLines && whole.length < rules.maxLineChars) {
+        while (!row && width > 0 && last === width && next < n && number < rules.maxLines && whole.length < rules.maxLineChars) {
           var contEnd = lineEnd(text, next), cont = text.substring(next, contEnd);
           if (!continues(whole, cont, rules)) { break; }
           number++;
@@ -404,16 +516,21 @@
           end = contEnd;
           next = nextLine(text, end);
         }
-        for (var piece = 0; piece < whole.length || piece === 0; piece += rules.maxLineChars) {
-          var cut = whole.substring(piece, Math.min(whole.length, piece + rules.maxLineChars));
-          var lines = whole.length <= rules.maxLineChars ? recordLines(cut) : [cut];
-          var record = lines.length > 1 || lines[0] !== cut;
-          var droppedLine = false;
-          for (var r = 0; r < lines.length; r++) {
-            // The later cuts of a line whose first was noise are not read; a record's other lines are.
-            if (!take(lines[r], firstNumber, piece === 0 || record) && !record) { droppedLine = true; break; }
+        // A table's record is its cells' lines (Paste.prepare).
+        var ones = row ? whole.split("\n") : [whole];
+        for (var o = 0; o < ones.length; o++) {
+          var one = ones[o];
+          for (var piece = 0; piece < one.length || piece === 0; piece += rules.maxLineChars) {
+            var cut = one.substring(piece, Math.min(one.length, piece + rules.maxLineChars));
+            var lines = one.length <= rules.maxLineChars ? recordLines(cut) : [cut];
+            var record = lines.length > 1 || lines[0] !== cut;
+            var droppedLine = false;
+            for (var r = 0; r < lines.length; r++) {
+              // The later cuts of a line whose first was noise are not read; a record's other lines are.
+              if (!take(lines[r], firstNumber, piece === 0 || record) && !record) { droppedLine = true; break; }
+            }
+            if (droppedLine || piece + rules.maxLineChars >= one.length) { break; }
           }
-          if (droppedLine || piece + rules.maxLineChars >= whole.length) { break; }
         }
         start = next;
         if (end >= n) { done = true; }

@@ -97,6 +97,10 @@ public final class Paste {
     int start = 0;
     int n = text.length();
     int width = wrapWidth(text);
+    // The columns of the table whose rows are being read, from its last divider; null outside one.
+    int[] table = null;
+    // Lines read so far, each a line of its own although a table's record may be several under one number.
+    int lineCount = 0;
     while (start <= n) {
       int end = lineEnd(text, start);
       int next = nextLine(text, end);
@@ -107,11 +111,23 @@ public final class Paste {
       }
       int first = number;
       String line = text.substring(start, end);
+      // A table's row, and the rows after that go on with it, are read as its cells, each a line
+      // under the number of its first row: a status is then matched as the message it is.
+      boolean row = table != null && TableRows.isRow(line, table);
+      if (row) {
+        TableRows.Read record = TableRows.read(text, start, end, table, rules.maxLines - number);
+        line = record.line();
+        number += record.lines();
+        end = record.end();
+        next = record.next();
+      } else {
+        table = TableRows.corners(line);
+      }
       // A message a terminal wrapped at its width goes on in the lines after: it is read as the
       // one line it was, under the number of its first, up to a piece's length (a paste of
       // nothing but full lines would otherwise become one line of all of it).
       int last = end - start;
-      if (width > 0 && last == width) {
+      if (!row && width > 0 && last == width) {
         StringBuilder whole = new StringBuilder(line);
         while (last == width && next < n && number < rules.maxLines && whole.length() < rules.maxLineChars) {
           int contEnd = lineEnd(text, next);
@@ -127,11 +143,15 @@ public final class Paste {
         }
         line = whole.toString();
       }
-      // A very long line is matched in pieces: nobody's error needs more than a few thousand characters.
-      int length = line.length();
-      boolean whole = length <= rules.maxLineChars;
-      for (int piece = 0; piece < length || piece == 0; piece += rules.maxLineChars) {
-        block.add(new Piece(first, piece == 0, whole, line.substring(piece, Math.min(length, piece + rules.maxLineChars))));
+      // A very long line is matched in pieces: nobody's error needs more than a few thousand
+      // characters. A table's record is its cells' lines.
+      for (String one : row ? line.split("\n", -1) : new String[] {line}) {
+        lineCount++;
+        int length = one.length();
+        boolean whole = length <= rules.maxLineChars;
+        for (int piece = 0; piece < length || piece == 0; piece += rules.maxLineChars) {
+          block.add(new Piece(first, lineCount, piece == 0, whole, one.substring(piece, Math.min(length, piece + rules.maxLineChars))));
+        }
       }
       if (block.size() >= BLOCK) {
         fold.add(block);
@@ -146,7 +166,7 @@ public final class Paste {
     return new Paste(new ArrayList<>(fold.byShape.values()), number, fold.truncated, fold.skipped);
   }
 
-  private static int lineEnd(String text, int start) {
+  static int lineEnd(String text, int start) {
     int end = start;
     while (end < text.length() && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
       end++;
@@ -154,7 +174,7 @@ public final class Paste {
     return end;
   }
 
-  private static int nextLine(String text, int end) {
+  static int nextLine(String text, int end) {
     return end < text.length() && text.charAt(end) == '\r' && end + 1 < text.length() && text.charAt(end + 1) == '\n' ? end + 2 : end + 1;
   }
 
@@ -233,6 +253,8 @@ public final class Paste {
   /** One line, or one cut of a very long one. */
   private static final class Piece {
     final int number;
+    /** Which line read the piece is of (the pieces of a long line share it). */
+    final int line;
     final boolean first;
     /** Whether the piece is its whole line, which may then be a log collector's record. */
     final boolean whole;
@@ -240,8 +262,9 @@ public final class Paste {
     /** What is read of it: the piece itself, or the lines of the record it is ({@link LogRecord}). */
     List<Part> parts;
 
-    Piece(int number, boolean first, boolean whole, String raw) {
+    Piece(int number, int line, boolean first, boolean whole, String raw) {
       this.number = number;
+      this.line = line;
       this.first = first;
       this.whole = whole;
       this.raw = raw;
@@ -302,14 +325,14 @@ public final class Paste {
         block.parallelStream().forEach(p -> p.prepare(rules));
       }
       for (Piece p : block) {
-        if (p.number == dropped) {
+        if (p.line == dropped) {
           continue;
         }
         boolean record = p.record();
         for (Part part : p.parts) {
           // The later cuts of a line whose first was noise are not read; a record's other lines are.
           if (!take(part, p.first || record) && !record) {
-            dropped = p.number;
+            dropped = p.line;
           }
         }
       }

@@ -58,6 +58,8 @@ class ParityTest {
     Parity.vector(pastes, "a log an editor wrapped").put("text", dev.errata.testing.WrappedPastes.EDITOR);
     Parity.vector(pastes, "a message wrapped into three pieces").put("text", dev.errata.testing.WrappedPastes.THREE_PIECES);
     Parity.vector(pastes, "lines shortened with an ellipsis").put("text", dev.errata.testing.WrappedPastes.SHORTENED);
+    Parity.vector(pastes, "a table's status cut over rows").put("text", dev.errata.testing.WrappedPastes.TABLE);
+    Parity.vector(pastes, "a table's status broken by its own line breaks").put("text", dev.errata.testing.WrappedPastes.TABLE_BROKEN);
     Parity.vector(pastes, "a message wrapped inside a word").put("text",
         "Traceback (most recent call last):\ntritonclient.utils.InferenceServerException: [StatusCode.NOT_FOUND] Unable to fi\n"
             + "nd shared memory region: 'audio_in_3'\n$ curl -s asr-triton:8000/v2/systemsharedmemory/status");

@@ -154,6 +154,27 @@ class MatcherTest {
     assertEquals(Confidence.EXACT, ptx.confidence(), ptx::toString);
   }
 
+  /**
+   * Triton's model table at 80 and 100 columns: each failing model's status, cut over rows
+   * mid-word and broken by its own line breaks, is matched word for word, and first.
+   */
+  @Test
+  void aStatusCutOverATablesRowsIsMatchedAsItWas() {
+    assertExact(dev.errata.testing.WrappedPastes.TABLE, "backend-library-not-found", "python-backend-stub-module-not-found");
+    assertExact(dev.errata.testing.WrappedPastes.TABLE_BROKEN, "vllm-backend-requires-decoupled-policy",
+        "onnxruntime-unsupported-model-ir-version");
+  }
+
+  private static void assertExact(String paste, String... ids) {
+    MatchReport r = Shipped.MATCHER.match(paste, Matcher.Options.defaults());
+    assertTrue(r.matches().get(0).entry().id().equals(ids[0]), () -> "first: " + r.matches());
+    for (String id : ids) {
+      Match m = r.matches().stream().filter(x -> x.entry().id().equals(id)).findFirst()
+          .orElseThrow(() -> new AssertionError(r.matches().toString()));
+      assertEquals(Confidence.EXACT, m.confidence(), m::toString);
+    }
+  }
+
   @Test
   void aNearMissWithADifferentFixedNumberIsNotConfident() {
     MatchReport r = match("in ensemble 'p', onnx runtime error 2: not enough space: expected 64, got 32");

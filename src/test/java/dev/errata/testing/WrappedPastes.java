@@ -21,6 +21,60 @@ public final class WrappedPastes {
       "nd shared memory region: 'audio_in_3'",
       "done");
 
+  /**
+   * Triton's model table as {@code kubectl logs --timestamps} shows it from a server started on an
+   * 80-column terminal: each long status cut into pieces of the column's width, mid-word, one
+   * piece per row; a row with blanks a copy added after its last bar; then {@code nvidia-smi},
+   * whose rows go on over lines with first cells that are not blank.
+   */
+  public static final String TABLE = String.join("\n",
+      "2024-12-05T02:11:09.100000Z I1205 02:11:09.100231 1 server.cc:662] ",
+      "2024-12-05T02:11:09.100001Z +----------------+---------+--------------------------------------------------+",
+      "2024-12-05T02:11:09.100002Z | Model          | Version | Status                                           |",
+      "2024-12-05T02:11:09.100003Z +----------------+---------+--------------------------------------------------+",
+      "2024-12-05T02:11:09.100004Z | audio_frontend | 1       | UNAVAILABLE: Invalid argument: unable to find ba |",
+      "2024-12-05T02:11:09.100005Z |                |         | ckend library for backend 'onnxruntime', try spe |",
+      "2024-12-05T02:11:09.100006Z |                |         | cifying runtime on the model configuration.      |",
+      "2024-12-05T02:11:09.100007Z | speaker_id     | 1       | READY                                            |  ",
+      "2024-12-05T02:11:09.100008Z | vad_python     | 2       | UNAVAILABLE: Internal: ModuleNotFoundError: No m |",
+      "2024-12-05T02:11:09.100009Z |                |         | odule named 'webrtcvad'                          |",
+      "2024-12-05T02:11:09.100010Z +----------------+---------+--------------------------------------------------+",
+      "2024-12-05T02:11:09.100011Z error: creating server: Internal - failed to load all models",
+      "+-----------------------------------------------------------------------------+",
+      "| GPU  Name        Persistence-M| Bus-Id        Disp.A | Volatile Uncorr. ECC |",
+      "| Fan  Temp  Perf  Pwr:Usage/Cap|         Memory-Usage | GPU-Util  Compute M. |",
+      "|===============================+======================+======================|",
+      "|   0  Tesla T4            Off  | 00000000:00:1E.0 Off |                    0 |",
+      "| N/A   34C    P0    25W /  70W |      0MiB / 15360MiB |      0%      Default |",
+      "+-------------------------------+----------------------+----------------------+");
+
+  /**
+   * The model table of a 100-column terminal whose statuses have line breaks of their own (a
+   * Python backend's {@code At:} frames, an ONNX Runtime message that ends in one): each piece is
+   * printed with its breaks, so a row stops where a break is and the piece goes on at the start of
+   * the next line, its last line padded and closed by the bar.
+   */
+  public static final String TABLE_BROKEN = String.join("\n",
+      "I0122 10:04:51.675830 1 server.cc:674] ",
+      "+-----------+---------+----------------------------------------------------------------------------+",
+      "| Model     | Version | Status                                                                     |",
+      "+-----------+---------+----------------------------------------------------------------------------+",
+      "| llama3_8b | 1       | UNAVAILABLE: Internal: AssertionError: vLLM Triton backend must be configu |",
+      "|           |         | red to use decoupled model transaction policy",
+      "",
+      "At:",
+      "  /opt/tritonserver/bac |",
+      "|           |         | kends/vllm/model.py(138): initialize",
+      "                                      |",
+      "| tokenizer | 1       | READY                                                                      |",
+      "| clip_text | 1       | UNAVAILABLE: Internal: onnx runtime error 1: Load model from /models/clip_ |",
+      "|           |         | text/1/model.onnx failed:Unsupported model IR version: 11, max supported I |",
+      "|           |         | R version: 10",
+      "                                                             |",
+      "+-----------+---------+----------------------------------------------------------------------------+",
+      "",
+      "error: creating server: Internal - failed to load all models");
+
   /** A paste an editor wrapped at spaces, dropping them: left as its lines. */
   public static final String EDITOR = String.join("\n",
       "E0722 06:03:51.114092 77 model_repository_manager.cc:1335] Poll failed for model",

@@ -108,6 +108,69 @@ class PasteTest {
   }
 
   /**
+   * A table's record whose status goes on over the rows after it is read as its cells, each a
+   * line under the number of its first row, the pieces of each joined as printed (mid-word); a
+   * row of one line is its cells too. The rows are counted as pasted, and {@code nvidia-smi}'s,
+   * whose rows go on with first cells that are not blank, stay as written.
+   */
+  @Test
+  void aTablesRecordOverSeveralRowsIsReadAsItsCells() {
+    Paste paste = Paste.prepare(dev.errata.testing.WrappedPastes.TABLE, RULES);
+    List<String> originals = paste.lines().stream().map(PreparedLine::original).toList();
+    PreparedLine backend = paste.lines().stream().filter(l -> l.original().contains("unable to find")).findFirst().orElseThrow();
+    assertEquals(5, backend.number());
+    assertEquals("UNAVAILABLE: Invalid argument: unable to find backend library for backend 'onnxruntime', try specifying runtime on"
+        + " the model configuration.", backend.original());
+    assertTrue(originals.contains("2024-12-05T02:11:09.100004Z audio_frontend"), "the first cell after the row's prefix: " + originals);
+    assertTrue(originals.contains("UNAVAILABLE: Internal: ModuleNotFoundError: No module named 'webrtcvad'"), originals.toString());
+    assertTrue(originals.stream().noneMatch(o -> o.startsWith("ckend library")), "a piece of a cell is no line of its own: " + originals);
+    assertTrue(originals.contains("2024-12-05T02:11:09.100007Z speaker_id") && originals.contains("READY"),
+        "a row of one line is its cells: " + originals);
+    assertTrue(originals.contains("| N/A   34C    P0    25W /  70W |      0MiB / 15360MiB |      0%      Default |"),
+        "nvidia-smi's rows stay as written: " + originals);
+    assertEquals(19, paste.totalLines(), "lines are counted as pasted");
+  }
+
+  /**
+   * A status with line breaks of its own, cut over rows: its pieces are read across the lines
+   * their breaks made, and its lines are the status's lines, all under the number of its first
+   * row; lines that do not add up to the column's width are left as written.
+   */
+  @Test
+  void aStatusWithLineBreaksOfItsOwnIsReadAcrossThem() {
+    Paste paste = Paste.prepare(dev.errata.testing.WrappedPastes.TABLE_BROKEN, RULES);
+    List<String> originals = paste.lines().stream().map(PreparedLine::original).toList();
+    PreparedLine vllm = paste.lines().stream().filter(l -> l.original().contains("decoupled")).findFirst().orElseThrow();
+    assertEquals("UNAVAILABLE: Internal: AssertionError: vLLM Triton backend must be configured to use decoupled model transaction"
+        + " policy", vllm.original());
+    assertEquals(5, vllm.number());
+    assertTrue(originals.contains("  /opt/tritonserver/backends/vllm/model.py(138): initialize"), "a frame is read whole: " + originals);
+    assertTrue(originals.contains("UNAVAILABLE: Internal: onnx runtime error 1: Load model from /models/clip_text/1/model.onnx"
+        + " failed:Unsupported model IR version: 11, max supported IR version: 10"), originals.toString());
+    assertEquals(19, paste.totalLines(), "lines are counted as pasted");
+    String shifted = dev.errata.testing.WrappedPastes.TABLE_BROKEN.replace("  /opt/tritonserver/bac |", "  /opt/tritonserver/ba |");
+    List<String> asWritten = Paste.prepare(shifted, RULES).lines().stream().map(PreparedLine::original).toList();
+    assertTrue(asWritten.contains("|           |         | red to use decoupled model transaction policy"),
+        "a piece whose lines do not add up stays as written: " + asWritten);
+  }
+
+  /** Rows are found by their bars counted from the end, under the last divider: other tables and near shapes are not. */
+  @Test
+  void onlyRowsUnderADividerOfTheirColumnsAreRead() {
+    assertEquals(null, TableRows.corners("+------+"), "one column");
+    assertEquals(null, TableRows.corners("+--+---+"), "a cell with no room between its blanks");
+    int[] corners = TableRows.corners("[pod/triton-0] +-----+------+  ");
+    assertTrue(java.util.Arrays.equals(new int[] {14, 8, 1}, corners), java.util.Arrays.toString(corners));
+    assertTrue(TableRows.isRow("x | a   | bc   |", corners));
+    assertFalse(TableRows.isRow("x | a   | bc  |", corners), "a bar out of place");
+    assertTrue(TableRows.goesOn("other prefix |     | de   |", corners));
+    assertFalse(TableRows.goesOn("x | b   | de   |", corners), "a first cell that is not blank starts a record");
+    List<String> read = Paste.prepare("+-----+------+\n| a   | bcde |\n|     | fg   |\n|     |  h i |\nfailed after the table", RULES).lines()
+        .stream().map(PreparedLine::original).toList();
+    assertEquals(List.of("a", "bcdefg   h i", "failed after the table"), read, "pieces as printed, blanks inside kept; a line that is no row ends the table");
+  }
+
+  /**
    * A paste of nothing but full lines, each going on in the next, is read as lines of at most a
    * piece's length, not as one line of all of it: building that one line piece by piece took
    * minutes at 24 MB.

@@ -93,6 +93,10 @@ class TextParityTest {
           + "{\"n\":1,\"ok\":true}\n{}\n"
           + "{\"deep\":" + "[".repeat(2000) + "\"at the bottom\"" + "]".repeat(2000) + "}\n"),
       List.of("a terminal's wrap", dev.errata.testing.WrappedPastes.TERMINAL),
+      List.of("a table's rows", dev.errata.testing.WrappedPastes.TABLE + "\n+-----+------+\n| a   | bcde |\n|     | fg   |\r\n"
+          + "|     |  h i |\nnot a row | x |\n|     | y    |\n+--+---+\n| a | b |\n|   | c |\n+---+---+---\n"),
+      List.of("a table's rows broken by a cell's own line breaks", dev.errata.testing.WrappedPastes.TABLE_BROKEN
+          + "\n+-----+------+\n| a   | bcde |\n|     | f\ng  |\n|     | h\n  |\n|     | i\r\nj  |\n|     | k\n"),
       List.of("an editor's wrap", dev.errata.testing.WrappedPastes.EDITOR),
       List.of("a terminal's wrap past a piece", dev.errata.testing.WrappedPastes.pastAPiece()),
       List.of("empty", ""));
