@@ -523,7 +523,11 @@
     var out = head.map(function (s, r) {
       if (r >= K.Matcher.VERSIONED) { return s; }
       var v = verdicts(infos[s.entry], versions), delta = 0;
-      if (v.length) { delta = v.some(function (x) { return x.verdict === "affected"; }) ? K.Matcher.VERSION_BONUS : -K.Matcher.VERSION_PENALTY; }
+      // A component affected in every release ("*") breaks no tie (Matcher.applyVersions).
+      if (v.length) {
+        delta = !v.some(function (x) { return x.verdict === "affected"; }) ? -K.Matcher.VERSION_PENALTY
+          : v.some(function (x) { return x.verdict === "affected" && x.ranges !== "*"; }) ? K.Matcher.VERSION_BONUS : 0;
+      }
       return withScore(s, s.score + delta);
     });
     out.sort(byScore);

@@ -952,10 +952,12 @@ public final class Matcher {
         continue;
       }
       List<Match.VersionVerdict> v = verdicts(index.entry(s.entry()), versions);
-      // Versions break ties between entries the text supports about equally; they never outweigh the text.
+      // Versions break ties between entries the text supports about equally; they never outweigh the
+      // text. A component affected in every release ("*") says nothing of the paste's: it breaks no tie.
       double delta = 0;
       if (!v.isEmpty()) {
-        delta = v.stream().anyMatch(x -> x.verdict().equals("affected")) ? VERSION_BONUS : -VERSION_PENALTY;
+        delta = v.stream().noneMatch(x -> x.verdict().equals("affected")) ? -VERSION_PENALTY
+            : v.stream().anyMatch(x -> x.verdict().equals("affected") && !x.ranges().equals("*")) ? VERSION_BONUS : 0;
       }
       out.add(s.withScore(s.score() + delta));
     }

@@ -334,6 +334,30 @@ class MatcherTest {
         () -> "z-main not aligned: " + r.matches().stream().map(x -> x.entry().id()).toList());
   }
 
+  /**
+   * Two entries with the same symptom and words: a version the paste names breaks their tie for
+   * the one whose range it falls in, but not for one affected in every release ("*"), which says
+   * nothing of the paste's version; the tie then goes by the entries' order.
+   */
+  @Test
+  void aVersionBreaksATieOnlyForARangeThatSaysSomething(@org.junit.jupiter.api.io.TempDir Path dir) throws java.io.IOException {
+    String symptom = "engine deserialization failed for model {name}";
+    String paste = "E0101 00:00:00.000000 1 x.cc:1] engine deserialization failed for model det";
+    Matcher.Options options = new Matcher.Options(5, List.of(new FoundVersion("tritonserver", "24.05", "--env")), "en");
+    writeWith(dir, "a-plain", "[{name: tensorrt, affected: [\">=8.0\"]}]", symptom);
+    writeWith(dir, "z-every", "[{name: tritonserver, affected: [\"*\"]}]", symptom);
+    MatchReport every = matcherOf(dir).match(paste, options);
+    assertEquals("a-plain", every.matches().get(0).entry().id(), () -> every.matches().toString());
+    writeWith(dir, "z-every", "[{name: tritonserver, affected: [\">=24.01\"]}]", symptom);
+    MatchReport range = matcherOf(dir).match(paste, options);
+    assertEquals("z-every", range.matches().get(0).entry().id(), () -> range.matches().toString());
+  }
+
+  private static void writeWith(Path dir, String id, String components, String symptom) throws java.io.IOException {
+    java.nio.file.Files.writeString(dir.resolve(id + ".md"), entry(id, "Engine fails", symptom)
+        .replace("components: [{name: pip, affected: [\"*\"]}]", "components: " + components));
+  }
+
   /** The matcher of the entries written into {@code dir}, which load without errors. */
   private static Matcher matcherOf(Path dir) {
     var loaded = new ContentLoader().load(dir);
