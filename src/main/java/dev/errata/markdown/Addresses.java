@@ -93,13 +93,20 @@ final class Addresses {
     if (scheme < a.length && a[scheme] == ':' && allowedScheme(a, i, scheme)) {
       return true;
     }
+    int path = -1;
     for (; i < a.length && a[i] != ' ' && a[i] != '\t' && a[i] != '\n' && a[i] != '\r'; i++) {
       char c = a[i];
       if (c == ':' || c == '&' || c == '\\' || c < 0x20 || c >= 0x7f) {
         return false;
       }
+      if (path < 0 && (c == '#' || c == '?' || c == ')' || c == '>')) {
+        path = i;
+      }
     }
-    return true;
+    // A relative address that ends in .md is parsed too: it names a Markdown file, which the site
+    // does not publish (SafeTree.toMarkdownFile reports it).
+    path = path < 0 ? i : path;
+    return !(path - from >= 3 && startsWithIgnoreCase(a, path - 3, ".md"));
   }
 
   /** Whether {@code a[from, to)} is a scheme {@link LinkPolicy} allows. */

@@ -58,6 +58,10 @@ final class SafeTree {
         problems.add(new MarkdownLimits.Problem(line(node), (node instanceof Image || node instanceof ImageRef ? "an image from '"
             : "a link to '") + shown(url.get()) + "': " + scheme + ": addresses are not allowed",
             "it is shown as text; link only to http, https or mailto addresses, or to a relative one such as another entry", false));
+      } else if (url.isPresent() && written(node) && toMarkdownFile(url.get())) {
+        problems.add(new MarkdownLimits.Problem(line(node), "a link to '" + shown(url.get())
+            + "' leads nowhere on the site: its pages are HTML", "write another entry's page as its id and .html"
+            + " ('python-backend-stub-not-healthy.html'), or a file elsewhere by its http or https address", false));
       }
       for (Node child = node.getLastChild(); child != null; child = child.getPrevious()) {
         nodes.push(child);
@@ -87,6 +91,35 @@ final class SafeTree {
       return r == null ? Optional.empty() : Optional.of(r.getUrl().unescape());
     }
     return Optional.empty();
+  }
+
+  /** Whether {@code node} is a link or image as written, not an address the autolinker found in text. */
+  private static boolean written(Node node) {
+    return node instanceof com.vladsch.flexmark.ast.Link || node instanceof Image || node instanceof RefNode;
+  }
+
+  /**
+   * Whether a relative address names a Markdown file ({@code other-entry.md}, {@code
+   * ../docs/x.md#part}): a writer's link to the source of another entry, which the site does not
+   * publish. {@link Addresses#mayRefuse} lets such a text be parsed, so that a check finds it too.
+   */
+  static boolean toMarkdownFile(String url) {
+    String u = LinkPolicy.withoutInvisibles(url).strip();
+    int scheme = 0;
+    while (scheme < u.length() && LinkPolicy.isSchemeChar(u.charAt(scheme))) {
+      scheme++;
+    }
+    if ((scheme < u.length() && u.charAt(scheme) == ':') || u.startsWith("//")) {
+      return false;
+    }
+    int end = u.length();
+    for (int i = 0; i < u.length(); i++) {
+      if (u.charAt(i) == '#' || u.charAt(i) == '?') {
+        end = i;
+        break;
+      }
+    }
+    return u.regionMatches(true, Math.max(0, end - 3), ".md", 0, 3) && end >= 3;
   }
 
   /** A link becomes its content; an image, whose content is its description, becomes that text. */

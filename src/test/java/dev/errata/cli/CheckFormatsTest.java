@@ -54,6 +54,23 @@ class CheckFormatsTest {
         """);
   }
 
+  /**
+   * A body's link to another entry's Markdown source leads nowhere on the site: {@code errata
+   * check} and {@code errata build} both warn on its line and say what to write instead.
+   */
+  @Test
+  void aLinkToAnEntrysSourceIsAWarningOnItsLine() throws IOException {
+    Files.writeString(entry, Files.readString(entry).replace("related: [no-such-entry]\n", "")
+        + "\nSee [the quota entry](quota-exceeded.md) first.\n");
+    int line = (int) Files.readString(entry).lines().count();
+    String expected = entry + ":" + line + ": warning: a link to 'quota-exceeded.md' leads nowhere on the site";
+    CliRun check = CliRun.of("check", "--content", content.toString());
+    assertTrue(check.out().contains(expected), check.out() + check.err());
+    assertTrue(check.out().contains("write another entry's page as its id and .html"), check.out());
+    CliRun build = CliRun.of("build", "--content", content.toString(), "--out", tmp.resolve("site").toString());
+    assertTrue((build.out() + build.err()).contains(expected), build.out() + build.err());
+  }
+
   @Test
   void textIsALinePerProblem() {
     CliRun run = CliRun.of("check", "--content", content.toString(), "--out", tmp.resolve("site").toString());

@@ -110,7 +110,7 @@ class HostileMarkdownTest {
       "[a](https://x.io/p)", "[a](../e/)", "[a](#h)", "![i](img.png)", "<https://x.io>", "https://x.io/a", "www.x.io",
       "a@b.io", "`javascript:alert(1)`", "```\njavascript://x\n```\n", "javascript://x", "xhttps://y", "3https://y",
       "https&#58;//x", "javascript&#58;//x", "javascript:&#47;&#47;x", "javascript\\://x", "javascript:\\/\\/x", "&amp;",
-      "[a](", ")", "](", "<", ">", ":", "//", "\n", "\n\n", " ", "text", "[r]", "[r]: ", "\\", "&", "#", "MAILTO:", "HTTPS://x", "www.x.io:", "WWW.a-b.c:d", "www.x.io/a:b",
+      "[a](", ")", "](", "<", ">", ":", "//", "\n", "\n\n", " ", "text", "[r]", "[r]: ", "\\", "&", "#", "MAILTO:", "HTTPS://x", "[m](x.md)", "[m](x.MD#h)", "[m](<y.md>)", ".md", "[m](z.md \"t\")", "www.x.io:", "WWW.a-b.c:d", "www.x.io/a:b",
     };
     StringBuilder doc = new StringBuilder();
     int n = 1 + random.nextInt(10);

@@ -32,6 +32,31 @@ import org.junit.jupiter.api.Test;
 class MarkdownTest {
   private static final Markdown MARKDOWN = new Markdown();
 
+  /**
+   * A relative link to a Markdown file (a writer linking another entry's source) leads nowhere on
+   * the site: a warning on its line, from a check that parses only what may hold one as from a
+   * build's rendering; the link stays. Pages, anchors and absolute addresses are left alone.
+   */
+  @Test
+  void aLinkToAMarkdownFileIsAWarningOnItsLine() {
+    for (String link : List.of("other-entry.md", "other-entry.MD#fix", "../docs/x.md?v=1", "<other-entry.md>")) {
+      String doc = "First line.\n\nSee [the other](" + link + ") for more.\n";
+      List<MarkdownLimits.Problem> found = MARKDOWN.inspect(doc);
+      assertEquals(MARKDOWN.render(doc).problems(), found, doc);
+      assertEquals(1, found.size(), doc + found);
+      assertEquals(3, found.get(0).line());
+      assertFalse(found.get(0).error());
+      assertTrue(found.get(0).message().contains("leads nowhere on the site"), found.toString());
+      assertTrue(MARKDOWN.render(doc).html().contains("href="), "the link stays a link");
+    }
+    for (String link : List.of("other-entry.html", "https://github.com/x/y/blob/main/README.md", "#fix", "x.mdx", "notes.md.html",
+        "mailto:a@b.md")) {
+      String doc = "See [it](" + link + ").\n";
+      assertEquals(List.of(), MARKDOWN.inspect(doc), doc);
+      assertEquals(List.of(), MARKDOWN.render(doc).problems(), doc);
+    }
+  }
+
   @Test
   void rendersExactlyAsStockFlexmark() throws IOException {
     List<String> texts = new ArrayList<>();
