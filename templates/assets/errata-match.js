@@ -422,7 +422,7 @@
         if (a.exact) { value += K.Matcher.EXACT_BONUS; }
         if (tpl.primary) { value += K.Matcher.PRIMARY_BONUS; }
         var f = found.get(tpl.entry);
-        if (!f) { f = { best: null, exact: null, first: Infinity, occurrences: 0, lastCounted: -1 }; found.set(tpl.entry, f); }
+        if (!f) { f = { best: null, exact: null, first: Infinity, last: 0, occurrences: 0, lastCounted: -1 }; found.set(tpl.entry, f); }
         var made = null;
         if (!f.best || value > f.best.value + K.Matcher.TIE) {
           f.best = made = { value: value, alignment: a, line: line, tokens: tokens, template: tpl };
@@ -435,6 +435,7 @@
           f.lastCounted = line.number;
           f.occurrences += line.repeats;
           f.first = Math.min(f.first, line.number);
+          f.last = Math.max(f.last, line.number);
         }
       }
     }
@@ -500,16 +501,16 @@
     scored.forEach(function (e) {
       // The score from the best alignment, the label and the line shown from the best word-for-word one (Matcher.scored).
       var f = found.get(e), b = f ? f.best : null, shown = f ? f.exact || b : null, bm = rel.has(e) ? rel.get(e) : 0, r = bm / (bm + K.Matcher.REL_HALF);
-      var first = !f || f.occurrences === 0 ? (b ? b.line.number : 0) : f.first;
+      var line = b ? b.line.number : 0, seen = f && f.occurrences > 0;
       ranked.push({ entry: e, score: (b ? b.value : 0) + K.Matcher.W_RELEVANCE * r, quality: shown ? shown.alignment.quality : 0, rel: r, shown: shown,
-        first: first, occurrences: f ? f.occurrences : 0 });
+        first: seen ? f.first : line, last: seen ? f.last : line, occurrences: f ? f.occurrences : 0 });
     });
     ranked.sort(byScore);
     return ranked.slice(0, K.Matcher.RANKED);
   }
 
   function withScore(s, score) {
-    return { entry: s.entry, score: score, quality: s.quality, rel: s.rel, shown: s.shown, first: s.first, occurrences: s.occurrences };
+    return { entry: s.entry, score: score, quality: s.quality, rel: s.rel, shown: s.shown, first: s.first, last: s.last, occurrences: s.occurrences };
   }
 
   /** The entries whose ranges the versions judge: the VERSIONED best, when the paste has versions. */
@@ -555,17 +556,17 @@
   }
 
   /**
-   * The results shown (Matcher.match): each with its label, confident ones first in the order the
-   * paste shows them, then the rest by score, at most `top`, without noise. `termsOf(entry)` gives
-   * an entry's relevance terms.
+   * The results shown (Matcher.match): each with its label, confident ones first in the order they
+   * happened (the paste's, or its reverse when it runs newest first), then the rest by score, at
+   * most `top`, without noise. `termsOf(entry)` gives an entry's relevance terms.
    */
-  function pick(list, top, termsOf, postings, stop) {
+  function pick(list, top, termsOf, postings, stop, newestFirst) {
     var labels = confidences(list, termsOf, postings, stop), order = [];
     for (var r = 0; r < list.length; r++) { order.push(r); }
     order.sort(function (x, y) {
       var cx = labels[x] !== "possible", cy = labels[y] !== "possible";
       if (cx !== cy) { return cx ? -1 : 1; }
-      var fx = cx ? list[x].first : 0, fy = cy ? list[y].first : 0;
+      var fx = !cx ? 0 : newestFirst ? -list[x].last : list[x].first, fy = !cy ? 0 : newestFirst ? -list[y].last : list[y].first;
       return fx !== fy ? fx - fy : x - y;
     });
     var picked = [];

@@ -461,8 +461,32 @@
     return { line: rec.prefix + kept.join("\n"), lines: lines, end: end, next: next };
   }
 
+  /**
+   * The first hh:mm:ss of a line with up to nine digits of its fraction, in nanoseconds of the day
+   * (as a number: below 2^53), or -1 (TimeOrder.timeOfDay).
+   */
+  function timeOfDay(line) {
+    var n = line.length;
+    function digit(k) { var c = line.charCodeAt(k); return c >= 48 && c <= 57; }
+    for (var i = line.indexOf(":"); i >= 0 && i + 5 < n; i = line.indexOf(":", i + 1)) {
+      if (!digit(i + 1) || !digit(i + 2) || line.charAt(i + 3) !== ":" || !digit(i + 4) || !digit(i + 5)
+          || (i + 6 < n && digit(i + 6)) || i < 1 || !digit(i - 1)) { continue; }
+      var h0 = i >= 2 && digit(i - 2) ? i - 2 : i - 1;
+      if (h0 > 0 && digit(h0 - 1)) { continue; }
+      var seconds = parseInt(line.substring(h0, i), 10) * 3600 + parseInt(line.substring(i + 1, i + 3), 10) * 60 + parseInt(line.substring(i + 4, i + 6), 10);
+      var nanos = 0, f = i + 6;
+      if (f + 1 < n && (line.charAt(f) === "." || line.charAt(f) === ",") && digit(f + 1)) {
+        for (var k = f + 1, scale = 100000000; k < n && digit(k) && scale > 0; k++, scale = Math.floor(scale / 10)) { nanos += (line.charCodeAt(k) - 48) * scale; }
+      }
+      return seconds * 1000000000 + nanos;
+    }
+    return -1;
+  }
+
   function preparer(text, rules, versions) {
     var byShape = new Map(), number = 0, truncated = false, skipIndented = false, skipIndent = -1, table = null;
+    // Whether the paste runs newest first (TimeOrder): times that go back, and forward.
+    var previousTime = -1, back = 0, forward = 0;
     var ordinaryKept = 0, tellingKept = 0, skipped = 0;
     var start = 0, n = text.length, done = false, width = wrapWidth(text);
     /** Fold.take: reads one line; false when it is noise or a skipped body line. */
@@ -495,6 +519,11 @@
         number++;
         if (number > rules.maxLines) { truncated = true; done = true; break; }
         var firstNumber = number, whole = text.substring(start, end), last = end - start;
+        var time = timeOfDay(whole);
+        if (time >= 0) {
+          if (previousTime >= 0 && time < previousTime) { back++; } else if (previousTime >= 0 && time > previousTime) { forward++; }
+          previousTime = time;
+        }
         // A table's record over several rows, read as one row (Paste.prepare, TableRows).
         var row = table !== null && tableRow(whole, table);
         if (row) {
@@ -540,7 +569,10 @@
     return {
       step: step,
       line: function () { return Math.min(number, rules.maxLines); },
-      result: function () { return { lines: Array.from(byShape.values()), totalLines: number, truncated: truncated, skipped: skipped }; }
+      result: function () {
+        return { lines: Array.from(byShape.values()), totalLines: number, truncated: truncated, skipped: skipped,
+          newestFirst: back >= 3 && back > 2 * forward };
+      }
     };
   }
 

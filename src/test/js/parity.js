@@ -60,6 +60,7 @@ const jobs = {
         errorish: l.errorish, level: l.level, number: l.number, original: l.original, repeats: l.repeats, text: l.text,
         weight: Errata.text.lineWeight(l)
       })),
+      newestFirst: paste.newestFirst,
       totalLines: paste.totalLines,
       truncated: paste.truncated,
       versions: versions.found.map((f) => ({ component: f.component, source: f.source, version: f.version }))

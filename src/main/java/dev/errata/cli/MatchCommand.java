@@ -189,7 +189,7 @@ final class MatchCommand implements Callable<Integer> {
           ? "Nothing in the knowledge base resembles it. Try a few distinctive words of the error instead."
           : "These share some of its words; check whether one fits:");
     } else if (report.matches().stream().filter(m -> m.confidence().confident()).count() > 1) {
-      out.println(t.bold("This log shows several known failures, in the order they first appear:"));
+      out.println(t.bold("This log shows several known failures, in the order they happened:"));
     }
     int rank = 1;
     for (Match m : report.matches()) {

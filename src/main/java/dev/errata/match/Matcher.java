@@ -190,6 +190,7 @@ public final class Matcher {
     /** The best alignment that matches a symptom word for word with enough words to be sure of; null when none does. */
     Best exact;
     int first = Integer.MAX_VALUE;
+    int last;
     int occurrences;
     int lastCounted = -1;
   }
@@ -224,13 +225,15 @@ public final class Matcher {
     List<Scored> top = oneOfEachFamily(applyVersions(ranked.subList(0, Math.min(ranked.size(), RANKED)), versions), options.lang());
     List<Confidence> labels = confidences(top, query);
 
-    // Confident answers first, in the order the paste shows them; then the rest by score.
+    // Confident answers first, in the order they happened: the order the paste shows them, or
+    // the reverse when it runs newest first (its earliest is its last line); then the rest by score.
     List<Integer> order = new ArrayList<>();
     for (int r = 0; r < top.size(); r++) {
       order.add(r);
     }
+    boolean reversed = paste.newestFirst();
     order.sort(Comparator.comparing((Integer r) -> !labels.get(r).confident())
-        .thenComparingInt(r -> labels.get(r).confident() ? top.get(r).first() : 0)
+        .thenComparingInt(r -> !labels.get(r).confident() ? 0 : reversed ? -top.get(r).last() : top.get(r).first())
         .thenComparingInt(r -> r));
     List<Match> matches = new ArrayList<>();
     for (int r : order) {
@@ -418,8 +421,10 @@ public final class Matcher {
     Best b = f == null ? null : f.best;
     Best shown = f == null ? null : f.exact != null ? f.exact : b;
     double rel = relevanceOf(bm);
+    int line = b == null ? 0 : b.line().number();
+    boolean seen = f != null && f.occurrences > 0;
     return new Scored(e, (b == null ? 0 : b.value()) + W_RELEVANCE * rel, shown == null ? 0 : shown.quality(), rel, shown,
-        f == null || f.occurrences == 0 ? (b == null ? 0 : b.line().number()) : f.first, f == null ? 0 : f.occurrences);
+        seen ? f.first : line, seen ? f.last : line, f == null ? 0 : f.occurrences);
   }
 
   private static void offer(PriorityQueue<Scored> best, Scored s) {
@@ -472,9 +477,9 @@ public final class Matcher {
    * One entry's standing: {@code shown} is the alignment its answer shows and is labelled by (see
    * {@link #scored}), {@code first} the line it first appears on, {@code occurrences} how often.
    */
-  private record Scored(int entry, double score, double quality, double rel, Best shown, int first, int occurrences) {
+  private record Scored(int entry, double score, double quality, double rel, Best shown, int first, int last, int occurrences) {
     Scored withScore(double s) {
-      return new Scored(entry, s, quality, rel, shown, first, occurrences);
+      return new Scored(entry, s, quality, rel, shown, first, last, occurrences);
     }
   }
 
@@ -858,6 +863,7 @@ public final class Matcher {
       f.lastCounted = line.number();
       f.occurrences += line.repeats();
       f.first = Math.min(f.first, line.number());
+      f.last = Math.max(f.last, line.number());
     }
   }
 

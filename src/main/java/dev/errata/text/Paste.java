@@ -26,12 +26,19 @@ public final class Paste {
   private final int totalLines;
   private final boolean truncated;
   private final int skipped;
+  private final boolean newestFirst;
 
-  private Paste(List<PreparedLine> lines, int totalLines, boolean truncated, int skipped) {
+  private Paste(List<PreparedLine> lines, int totalLines, boolean truncated, int skipped, boolean newestFirst) {
     this.lines = List.copyOf(lines);
     this.totalLines = totalLines;
     this.truncated = truncated;
     this.skipped = skipped;
+    this.newestFirst = newestFirst;
+  }
+
+  /** Whether the paste runs newest first, as log platforms show logs ({@link TimeOrder}). */
+  public boolean newestFirst() {
+    return newestFirst;
   }
 
   public List<PreparedLine> lines() {
@@ -101,6 +108,7 @@ public final class Paste {
     int[] table = null;
     // Lines read so far, each a line of its own although a table's record may be several under one number.
     int lineCount = 0;
+    TimeOrder order = new TimeOrder();
     while (start <= n) {
       int end = lineEnd(text, start);
       int next = nextLine(text, end);
@@ -111,6 +119,7 @@ public final class Paste {
       }
       int first = number;
       String line = text.substring(start, end);
+      order.line(line);
       // A table's row, and the rows after that go on with it, are read as its cells, each a line
       // under the number of its first row: a status is then matched as the message it is.
       boolean row = table != null && TableRows.isRow(line, table);
@@ -163,7 +172,7 @@ public final class Paste {
       }
     }
     fold.add(block);
-    return new Paste(new ArrayList<>(fold.byShape.values()), number, fold.truncated, fold.skipped);
+    return new Paste(new ArrayList<>(fold.byShape.values()), number, fold.truncated, fold.skipped, order.newestFirst());
   }
 
   static int lineEnd(String text, int start) {

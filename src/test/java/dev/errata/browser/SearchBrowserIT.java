@@ -367,7 +367,7 @@ class SearchBrowserIT {
     WebElement heading = driver.findElement(By.id("search-several"));
     assertTrue(heading.isDisplayed(), "a heading over several failures");
     assertTrue(heading.getText().startsWith("This log shows several known failures"), heading.getText());
-    assertTrue(heading.getText().endsWith("in the order they first appear:"), heading.getText());
+    assertTrue(heading.getText().endsWith("in the order they happened:"), heading.getText());
     List<String> shown = results().subList(0, 2).stream().map(r -> r.getAttribute("data-entry-id")).toList();
     assertEquals(new java.util.HashSet<>(log.expected()), new java.util.HashSet<>(shown), "both failures first: " + shown);
   }

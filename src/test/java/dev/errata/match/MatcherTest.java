@@ -165,6 +165,17 @@ class MatcherTest {
         "onnxruntime-unsupported-model-ir-version");
   }
 
+  /**
+   * Failures in the order they happened: a paste that runs newest first (a log platform's copy)
+   * shows the model's error, its last line, before the server's summary above it.
+   */
+  @Test
+  void aPasteThatRunsNewestFirstShowsItsFailuresInTheOrderTheyHappened() {
+    MatchReport r = Shipped.MATCHER.match(dev.errata.testing.WrappedPastes.NEWEST_FIRST, Matcher.Options.defaults());
+    assertEquals(List.of("ptx-unsupported-toolchain", "failed-to-load-all-models"),
+        r.matches().stream().filter(m -> m.confidence().confident()).map(m -> m.entry().id()).toList(), r.matches()::toString);
+  }
+
   private static void assertExact(String paste, String... ids) {
     MatchReport r = Shipped.MATCHER.match(paste, Matcher.Options.defaults());
     assertTrue(r.matches().get(0).entry().id().equals(ids[0]), () -> "first: " + r.matches());

@@ -75,6 +75,19 @@ public final class WrappedPastes {
       "",
       "error: creating server: Internal - failed to load all models");
 
+  /**
+   * A log as Grafana Explore's table copies it: newest first, time, pod and line separated by
+   * tabs, so the server's summary comes before the model's error that caused it.
+   */
+  public static final String NEWEST_FIRST = String.join("\n",
+      "2024-11-26 08:15:44.912\ttriton-0\terror: creating server: Internal - failed to load all models",
+      "2024-11-26 08:15:44.910\ttriton-0\tI1126 08:15:44.910402 1 server.cc:307] Waiting for in-flight requests to complete.",
+      "2024-11-26 08:15:44.903\ttriton-0\tI1126 08:15:44.903114 1 server.cc:674] +-------------+---------+--------+",
+      "2024-11-26 08:15:43.771\ttriton-0\tE1126 08:15:43.771904 1 model_lifecycle.cc:638] failed to load 'yolo_trt' version 1:"
+          + " Internal: unable to create stream: the provided PTX was compiled with an unsupported toolchain.",
+      "2024-11-26 08:15:43.402\ttriton-0\tI1126 08:15:43.402291 1 model_lifecycle.cc:473] loading: yolo_trt:1",
+      "2024-11-26 08:15:43.118\ttriton-0\tI1126 08:15:43.118004 1 server.cc:120] Initializing Triton");
+
   /** A paste an editor wrapped at spaces, dropping them: left as its lines. */
   public static final String EDITOR = String.join("\n",
       "E0722 06:03:51.114092 77 model_repository_manager.cc:1335] Poll failed for model",

@@ -154,6 +154,25 @@ class PasteTest {
         "a piece whose lines do not add up stays as written: " + asWritten);
   }
 
+  /**
+   * A paste whose times go back (a log platform's copy, newest first) says so; a log in the order
+   * it was written, with a step back where two pods interleave, and one without times, do not.
+   */
+  @Test
+  void aPasteThatRunsNewestFirstIsToldByItsTimes() {
+    assertTrue(Paste.prepare(dev.errata.testing.WrappedPastes.NEWEST_FIRST, RULES).newestFirst());
+    List<String> rows = new java.util.ArrayList<>(dev.errata.testing.WrappedPastes.NEWEST_FIRST.lines().toList());
+    java.util.Collections.reverse(rows);
+    String oldestFirst = String.join("\n", rows);
+    assertFalse(Paste.prepare(oldestFirst, RULES).newestFirst());
+    assertFalse(Paste.prepare("[a] 10:00:01 x\n[b] 10:00:00 y\n[a] 10:00:02 z\n[b] 10:00:01 w\n[a] 10:00:03 v\n", RULES).newestFirst(),
+        "two pods interleaved go forward more than back");
+    assertFalse(Paste.prepare("no times here\nnor here\n", RULES).newestFirst());
+    assertEquals(8 * 3600_000_000_000L + 15 * 60_000_000_000L + 44_912_000_000L, TimeOrder.timeOfDay("2024-11-26 08:15:44.912\tx"));
+    assertEquals(-1, TimeOrder.timeOfDay("ratio 12:34 and 1:2:3 and 123:45:67"));
+    assertEquals(9 * 3600_000_000_000L + 3_000_000_000L, TimeOrder.timeOfDay("Jun 13 9:00:03 host x"));
+  }
+
   /** Rows are found by their bars counted from the end, under the last divider: other tables and near shapes are not. */
   @Test
   void onlyRowsUnderADividerOfTheirColumnsAreRead() {

@@ -97,6 +97,7 @@ class TextParityTest {
           + "|     |  h i |\nnot a row | x |\n|     | y    |\n+--+---+\n| a | b |\n|   | c |\n+---+---+---\n"),
       List.of("a table's rows broken by a cell's own line breaks", dev.errata.testing.WrappedPastes.TABLE_BROKEN
           + "\n+-----+------+\n| a   | bcde |\n|     | f\ng  |\n|     | h\n  |\n|     | i\r\nj  |\n|     | k\n"),
+      List.of("newest first", dev.errata.testing.WrappedPastes.NEWEST_FIRST + "\n12:00:00 a\n23:59:59.999999999 b\n1:02:03,5 c\n12:34:567 d\n"),
       List.of("an editor's wrap", dev.errata.testing.WrappedPastes.EDITOR),
       List.of("a terminal's wrap past a piece", dev.errata.testing.WrappedPastes.pastAPiece()),
       List.of("empty", ""));
@@ -137,7 +138,7 @@ class TextParityTest {
         lines.addObject().put("errorish", l.errorish()).put("level", l.level()).put("number", l.number())
             .put("original", l.original()).put("repeats", l.repeats()).put("text", l.text()).put("weight", l.weight());
       }
-      expected.put("totalLines", paste.totalLines()).put("truncated", paste.truncated());
+      expected.put("newestFirst", paste.newestFirst()).put("totalLines", paste.totalLines()).put("truncated", paste.truncated());
       ArrayNode found = expected.putArray("versions");
       versions.all().forEach(f -> found.addObject().put("component", f.component()).put("source", f.source())
           .put("version", f.version()));
