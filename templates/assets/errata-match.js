@@ -382,6 +382,10 @@
   function aligner(lines, perLine, tpls, keyWeight, stop) {
     var found = new Map(), byNumber = new Map(), firstLine = Infinity, lastLine = 0, li = 0;
     lines.forEach(function (l) { byNumber.set(l.number, l); firstLine = Math.min(firstLine, l.number); lastLine = Math.max(lastLine, l.number); });
+    // A line read from the same line of the paste as the one before goes on from it (Matcher: after).
+    var byPart = new Map();
+    lines.forEach(function (l) { if (l.part > 0) { byPart.set(l.number + ":" + l.part, l); } });
+    function after(l) { var same = byPart.get(l.number + ":" + ((l.part || 0) + 1)); return same !== undefined ? same : byNumber.get(l.number + 1); }
     return {
       step: function (limit) {
         for (var end = Math.min(lines.length, li + limit); li < end; li++) { alignLine(li); }
@@ -391,9 +395,9 @@
       result: function () { return found; }
     };
     function alignLine(li) {
-      var line = lines[li], cands = perLine[li], next = byNumber.get(line.number + 1), first = line.number === firstLine;
+      var line = lines[li], cands = perLine[li], next = after(line), first = line.number === firstLine;
       // A line as long as this one may be one more piece of a message a terminal wrapped (Matcher.align).
-      var afterNext = next && next.original.length === line.original.length ? byNumber.get(next.number + 1) : undefined;
+      var afterNext = next && next.original.length === line.original.length ? after(next) : undefined;
       var glued, gluedLast = afterNext ? afterNext.number === lastLine : next && next.number === lastLine;
       // Where a message may stop inside the line: on the paste's last, or on one a program shortened.
       var mayStop = line.number === lastLine || ellipsized(line);

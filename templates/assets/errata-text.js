@@ -11,6 +11,7 @@
   // ---------------------------------------------------------------- tokenizer (Tokenizer.java)
   var RE_LETTER = /\p{L}/u, RE_DIGIT = /\p{Nd}/u, RE_LETTER_OR_DIGIT = /[\p{L}\p{Nd}]/u;
 
+  var RE_KEYCHAR = /^[A-Za-z0-9_.\-]$/;
   function isLetter(c) { return c < 128 ? ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) : RE_LETTER.test(String.fromCharCode(c)); }
   function isDigit(c) { return c < 128 ? (c >= 48 && c <= 57) : RE_DIGIT.test(String.fromCharCode(c)); }
   function isCjk(c) {
@@ -290,12 +291,66 @@
    * text values, each cut at its line breaks, empty ones left out, and a value that is itself a
    * record read the same way; else the line itself.
    */
+  /** The index of the quote that closes the string opened at `start`, or -1 (LogRecord.stringEnd). */
+  function stringEnd(line, start) {
+    for (var k = start + 1; k < line.length; k++) {
+      var c = line.charAt(k);
+      if (c === "\\") { k++; } else if (c === "\"") { return k; }
+    }
+    return -1;
+  }
+
+  function blanks(line, from) {
+    var i = from;
+    while (i < line.length && (line.charAt(i) === " " || line.charAt(i) === "\t")) { i++; }
+    return i;
+  }
+
+  /** Where the quoted value of a member line with an escaped line break starts, or -1 (LogRecord.memberValue). */
+  function memberValue(line) {
+    var n = line.length, i = blanks(line, 0), value = -1, end, after;
+    if (i + 1 < n && line.charAt(i) === "-" && line.charAt(i + 1) === " ") { i = blanks(line, i + 1); }
+    if (i < n && line.charAt(i) === "\"") {
+      end = stringEnd(line, i);
+      if (end < 0) { return -1; }
+      after = blanks(line, end + 1);
+      if (after < n && line.charAt(after) === ":") { i = blanks(line, after + 1); } else { value = i; }
+    } else {
+      var k = i;
+      while (k < n && (RE_KEYCHAR.test(line.charAt(k)))) { k++; }
+      if (k === i || k >= n || line.charAt(k) !== ":") { return -1; }
+      i = blanks(line, k + 1);
+    }
+    if (value < 0) {
+      if (i >= n || line.charAt(i) !== "\"") { return -1; }
+      value = i;
+    }
+    end = stringEnd(line, value);
+    if (end < 0) { return -1; }
+    var rest = blanks(line, end + 1);
+    if (rest < n && line.charAt(rest) === ",") { rest = blanks(line, rest + 1); }
+    return rest === n && line.substring(value, end).indexOf("\\n") >= 0 ? value : -1;
+  }
+
+  /** A member line's quoted value with escaped line breaks, read as its lines (LogRecord.member). */
+  function memberLines(line) {
+    var value = memberValue(line);
+    if (value < 0) { return [line]; }
+    var text;
+    try { text = JSON.parse(line.substring(value, stringEnd(line, value) + 1)); } catch (notJson) { return [line]; }
+    var out = [], parts = text.split(/\r\n|\n|\r/);
+    for (var p = 0; p < parts.length; p++) {
+      if (parts[p] !== "") { Array.prototype.push.apply(out, recordLines(parts[p])); }
+    }
+    return out.length === 0 ? [line] : out;
+  }
+
   function recordLines(line) {
     var n = line.length;
-    if (n < 2 || line.charAt(0) !== "{" || line.charAt(n - 1) !== "}") { return [line]; }
+    if (n < 2 || line.charAt(0) !== "{" || line.charAt(n - 1) !== "}") { return memberLines(line); }
     var record;
-    try { record = JSON.parse(line); } catch (notJson) { return [line]; }
-    if (record === null || typeof record !== "object" || Array.isArray(record)) { return [line]; }
+    try { record = JSON.parse(line); } catch (notJson) { return memberLines(line); }
+    if (record === null || typeof record !== "object" || Array.isArray(record)) { return memberLines(line); }
     var v = Object.prototype.hasOwnProperty.call(record, "log") ? record.log : undefined;
     if (typeof v === "string") {
       if (/\r\n$/.test(v)) { v = v.substring(0, v.length - 2); } else if (/[\n\r]$/.test(v)) { v = v.substring(0, v.length - 1); }
@@ -486,11 +541,14 @@
   function preparer(text, rules, versions) {
     var byShape = new Map(), number = 0, truncated = false, skipIndented = false, skipIndent = -1, table = null;
     // Whether the paste runs newest first (TimeOrder): times that go back, and forward.
-    var previousTime = -1, back = 0, forward = 0;
+    var previousTime = -1, back = 0, forward = 0, partOf = -1, part = 0;
     var ordinaryKept = 0, tellingKept = 0, skipped = 0;
     var start = 0, n = text.length, done = false, width = wrapWidth(text);
     /** Fold.take: reads one line; false when it is noise or a skipped body line. */
     function take(raw, number, first) {
+      // Which of its number's lines this is: the matcher reads a message on into the next part (Fold.take).
+      part = number === partOf ? part + 1 : 0;
+      partOf = number;
       var indent = indentOf(raw);
       if (skipIndented && indent > skipIndent && raw.trim() !== "") { skipIndented = false; return false; }
       skipIndented = false;
@@ -505,6 +563,7 @@
       }
       if (versions && first) { versions.scan(raw, "paste line " + number); }
       var line = prepareLine(number, raw, rules);
+      line.part = part;
       if (line.tokens.length === 0) { return true; }
       var key = shape(line), seen = byShape.get(key);
       if (seen) { seen.repeats++; }

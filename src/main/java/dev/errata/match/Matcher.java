@@ -500,6 +500,13 @@ public final class Matcher {
     Map<Integer, Found> found = new HashMap<>();
     Map<Integer, PreparedLine> byNumber = new HashMap<>();
     lines.forEach(l -> byNumber.put(l.number(), l));
+    // A line read from the same line of the paste as the one before (a record's next value) goes on from it.
+    Map<Long, PreparedLine> byPart = new HashMap<>();
+    lines.stream().filter(l -> l.part() > 0).forEach(l -> byPart.put(((long) l.number() << 32) | l.part(), l));
+    java.util.function.UnaryOperator<PreparedLine> after = l -> {
+      PreparedLine same = byPart.get(((long) l.number() << 32) | (l.part() + 1));
+      return same != null ? same : byNumber.get(l.number() + 1);
+    };
     int firstLine = lines.stream().mapToInt(PreparedLine::number).min().orElse(0);
     int lastLine = lines.stream().mapToInt(PreparedLine::number).max().orElse(0);
     Scratch sc = scratch.get();
@@ -543,10 +550,10 @@ public final class Matcher {
       // A template that shares this much with the line would have been a candidate here (or
       // less: one of a crowd may not be).
       thresholds[li] = nBest == best.length ? sc.templates[best[nBest - 1]] : least;
-      PreparedLine next = byNumber.get(line.number() + 1);
+      PreparedLine next = after.apply(line);
       // A line as long as the one before it may be one more piece of a message a terminal wrapped.
       PreparedLine afterNext = next != null && next.original().length() == line.original().length()
-          ? byNumber.get(next.number() + 1) : null;
+          ? after.apply(next) : null;
       Lines both = new Lines(line, next, afterNext, lastLine);
       // Where a message may stop inside the line: on the paste's last, or on one a program shortened.
       boolean mayStop = line.number() == lastLine || ellipsized(line);

@@ -43,7 +43,7 @@ final class LogRecord {
   static List<String> lines(String line) {
     JsonNode record = record(line);
     if (record == null) {
-      return List.of(line);
+      return member(line);
     }
     JsonNode value = record.get(FIELD);
     if (value != null && value.isTextual()) {
@@ -69,6 +69,109 @@ final class LogRecord {
   }
 
   private static final java.util.regex.Pattern BREAK = java.util.regex.Pattern.compile("\r\n|\n|\r");
+
+  /**
+   * A member of an object printed over many lines ({@code kubectl get -o json}, a YAML map, an
+   * array's element) whose value is one quoted string with escaped line breaks: a pod's last log
+   * lines in its termination message, an operator's status. Read as the string's lines, as a
+   * record's value is; read whole, a message of a few thousand characters left the error in it
+   * too small a share of the line's words to be aligned. {@code line} itself when it is no such
+   * member, or the string is no JSON string (YAML's own escapes).
+   */
+  private static List<String> member(String line) {
+    int value = memberValue(line);
+    if (value < 0) {
+      return List.of(line);
+    }
+    String text;
+    try {
+      text = JSON.readTree(line.substring(value, stringEnd(line, value) + 1)).textValue();
+    } catch (Exception notJson) {
+      return List.of(line);
+    }
+    List<String> out = new ArrayList<>();
+    for (String l : BREAK.split(text, -1)) {
+      if (!l.isEmpty()) {
+        out.addAll(lines(l));
+      }
+    }
+    return out.isEmpty() ? List.of(line) : out;
+  }
+
+  /**
+   * Where the quoted value of {@code line} starts when the line is {@code [- ]["key" | key]: "value"[,]}
+   * or {@code "value"[,]} and the value holds an escaped line break; -1 otherwise.
+   */
+  static int memberValue(String line) {
+    int n = line.length();
+    int i = blanks(line, 0);
+    if (i + 1 < n && line.charAt(i) == '-' && line.charAt(i + 1) == ' ') {
+      i = blanks(line, i + 1);
+    }
+    int value = -1;
+    if (i < n && line.charAt(i) == '"') {
+      int end = stringEnd(line, i);
+      if (end < 0) {
+        return -1;
+      }
+      int after = blanks(line, end + 1);
+      if (after < n && line.charAt(after) == ':') {
+        i = blanks(line, after + 1);
+      } else {
+        value = i;
+      }
+    } else {
+      int k = i;
+      while (k < n && isKeyChar(line.charAt(k))) {
+        k++;
+      }
+      if (k == i || k >= n || line.charAt(k) != ':') {
+        return -1;
+      }
+      i = blanks(line, k + 1);
+    }
+    if (value < 0) {
+      if (i >= n || line.charAt(i) != '"') {
+        return -1;
+      }
+      value = i;
+    }
+    int end = stringEnd(line, value);
+    if (end < 0) {
+      return -1;
+    }
+    int rest = blanks(line, end + 1);
+    if (rest < n && line.charAt(rest) == ',') {
+      rest = blanks(line, rest + 1);
+    }
+    return rest == n && line.substring(value, end).contains("\\n") ? value : -1;
+  }
+
+  /** The index of the quote that closes the string whose opening quote is at {@code start}; -1 when it does not close. */
+  private static int stringEnd(String line, int start) {
+    for (int k = start + 1; k < line.length(); k++) {
+      char c = line.charAt(k);
+      if (c == '\\') {
+        k++;
+      } else if (c == '"') {
+        return k;
+      }
+    }
+    return -1;
+  }
+
+  /** A character of a key written without quotes: ASCII letters, digits, {@code _ . -}. */
+  private static boolean isKeyChar(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '.' || c == '-';
+  }
+
+  private static int blanks(String line, int from) {
+    int i = from;
+    while (i < line.length() && (line.charAt(i) == ' ' || line.charAt(i) == '\t')) {
+      i++;
+    }
+    return i;
+  }
 
   /** The line as one JSON object, or null. */
   private static JsonNode record(String line) {

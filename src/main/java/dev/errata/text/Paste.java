@@ -299,9 +299,11 @@ public final class Paste {
     final int indent;
     final Rules.Noise noise;
     final PreparedLine line;
+    final int number;
 
     Part(String raw, int number, Rules rules) {
       this.raw = raw;
+      this.number = number;
       indent = indentOf(raw);
       noise = noiseOf(raw, rules);
       line = noise == null ? prepareLine(number, raw, rules) : null;
@@ -321,6 +323,9 @@ public final class Paste {
     int skipIndent = -1;
     /** The line whose later pieces are not read: its first piece was noise or a skipped body line. */
     int dropped = -1;
+    /** The number of the last line taken, and which of its number's lines it was. */
+    int partOf = -1;
+    int part;
 
     Fold(Rules rules, Versions versions) {
       this.rules = rules;
@@ -349,6 +354,9 @@ public final class Paste {
 
     /** Reads one line: false when it is noise or a skipped body line. */
     private boolean take(Part p, boolean first) {
+      // Which of its number's lines this is: the matcher reads a message on into the next part.
+      part = p.number == partOf ? part + 1 : 0;
+      partOf = p.number;
       if (skipIndented && p.indent > skipIndent && !p.raw.isBlank()) {
         skipIndented = false;
         return false;
@@ -364,7 +372,7 @@ public final class Paste {
       if (versions != null && first) {
         versions.scan(p.raw, "paste line " + p.line.number());
       }
-      PreparedLine line = p.line;
+      PreparedLine line = part == 0 ? p.line : p.line.withPart(part);
       if (line.tokens().isEmpty()) {
         return true;
       }
@@ -430,7 +438,7 @@ public final class Paste {
         }
       }
     }
-    return new PreparedLine(number, original, text, level, errorish, tokens, 1);
+    return new PreparedLine(number, original, text, level, errorish, tokens, 1, 0);
   }
 
   private static Rules.Noise noiseOf(String raw, Rules rules) {

@@ -11,15 +11,22 @@ import java.util.List;
  * @param level "error", "warning", "info" or "" when the line said nothing
  * @param errorish whether the line looks like it carries an error
  * @param repeats how many lines of the paste had this same shape
+ * @param part which of the lines read from line {@code number} it is, from 0: a structured record's
+ *     values, a table row's cells and a member's escaped lines are several lines under one number
  */
 public record PreparedLine(int number, String original, String text, String level, boolean errorish,
-    List<Token> tokens, int repeats) {
+    List<Token> tokens, int repeats, int part) {
   public PreparedLine {
     tokens = List.copyOf(tokens);
   }
 
   PreparedLine withRepeats(int n) {
-    return new PreparedLine(number, original, text, level, errorish, tokens, n);
+    return new PreparedLine(number, original, text, level, errorish, tokens, n, part);
+  }
+
+  /** The line as the {@code k}th (from 0) of the lines read from one line of the paste (a record's, a table row's cells). */
+  PreparedLine withPart(int k) {
+    return new PreparedLine(number, original, text, level, errorish, tokens, repeats, k);
   }
 
   /** What a line that carries an error counts in relevance, and what any other line counts; read by the browser's port too. */

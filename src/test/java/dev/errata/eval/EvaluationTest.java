@@ -167,16 +167,17 @@ class EvaluationTest {
   /**
    * Kubernetes and operator objects that carry an error (eval/README.md, "Kubernetes and operator
    * objects"), written blind: a pod's termination message in kubectl's YAML and JSON, KServe's
-   * status, events tables. Held where it stands (top-1 0.800, confident and right 0.767), below
-   * the other sets for the reasons the README gives, so that it cannot fall unseen.
+   * status, events tables. Held where it stands (top-1 0.833, confident and right 0.800; 0.767 and
+   * 0.733 before a member's escaped lines were read as lines), below the other sets for the
+   * reasons the README gives, so that it cannot fall unseen.
    */
   @Test
   void findsTheFailureInKubernetesObjects() {
     List<Evaluation.Case> cases = Evaluation.load(CASES.resolve("objects"));
     assertTrue(cases.size() >= 35, "objects pastes: " + cases.size());
     Evaluation.Figures f = measured("objects", cases);
-    assertFloors(f, 0.78, 0);
-    assertTrue(f.confidentCorrect() >= 0.75 * f.cases(), f.line() + "\n" + String.join("\n", f.misses()));
+    assertFloors(f, 0.83, 0);
+    assertTrue(f.confidentCorrect() >= 0.8 * f.cases(), f.line() + "\n" + String.join("\n", f.misses()));
   }
 
   /**

@@ -176,6 +176,22 @@ class MatcherTest {
         r.matches().stream().filter(m -> m.confidence().confident()).map(m -> m.entry().id()).toList(), r.matches()::toString);
   }
 
+  /**
+   * A pod's termination message in {@code kubectl get -o json}: one member line of escaped log
+   * lines, read as those lines; the error inside is found, and a message the container printed
+   * over two of them is read on into the next as it would be in the log itself.
+   */
+  @Test
+  void aMessageInsideAJsonMembersStringIsFoundAndReadOnAcrossItsLines() {
+    String banner = "ERROR: This container was built for NVIDIA Driver Release 560.35 or later, but\\n"
+        + "       version 535.161.08 was detected and compatibility mode is UNAVAILABLE.\\n";
+    String port = "I0226 10:12:40.118 1 server.cc:674] +------+------+\\n"
+        + "E0226 10:12:41.002 1 main.cc:247] failed to start GRPC service: Unavailable - Socket '0.0.0.0:8001' already in use\\n";
+    String member = "                \"message\": \"" + "| option_x | value_y |\\n".repeat(40) + "%s\",";
+    assertExact("{\n  \"state\": {\n" + String.format(member, port) + "\n  }\n}", "port-already-in-use");
+    assertExact("{\n" + String.format(member, "\\n== Triton Inference Server ==\\n\\n" + banner) + "\n}", "container-requires-newer-driver");
+  }
+
   private static void assertExact(String paste, String... ids) {
     MatchReport r = Shipped.MATCHER.match(paste, Matcher.Options.defaults());
     assertTrue(r.matches().get(0).entry().id().equals(ids[0]), () -> "first: " + r.matches());

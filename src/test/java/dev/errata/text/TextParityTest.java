@@ -98,6 +98,9 @@ class TextParityTest {
       List.of("a table's rows broken by a cell's own line breaks", dev.errata.testing.WrappedPastes.TABLE_BROKEN
           + "\n+-----+------+\n| a   | bcde |\n|     | f\ng  |\n|     | h\n  |\n|     | i\r\nj  |\n|     | k\n"),
       List.of("newest first", dev.errata.testing.WrappedPastes.NEWEST_FIRST + "\n12:00:00 a\n23:59:59.999999999 b\n1:02:03,5 c\n12:34:567 d\n"),
+      List.of("members with escaped lines", "{\n  \"message\": \"first\\nE0101 00:00:00.1 1 x.cc:1] failed to load \\\"m\\\"\\n\\nlast\\n\",\n"
+          + "  - \"a\\nb\"\n  key.x-1: \"c\\nd\" ,\n    \"e\\nf\"\n  bad: \"g\\eh\\ni\"\n  open: \"j\\nk\n  \"one line\": \"no break\"\n"
+          + "  \"k\": \"l\\n{\\\"log\\\":\\\"in a record\\\\n\\\"}\"\n  trailing: \"m\\nn\" x\n}\n"),
       List.of("an editor's wrap", dev.errata.testing.WrappedPastes.EDITOR),
       List.of("a terminal's wrap past a piece", dev.errata.testing.WrappedPastes.pastAPiece()),
       List.of("empty", ""));
