@@ -338,9 +338,17 @@
     if (value < 0) { return [line]; }
     var text;
     try { text = JSON.parse(line.substring(value, stringEnd(line, value) + 1)); } catch (notJson) { return [line]; }
-    var out = [], parts = text.split(/\r\n|\n|\r/);
-    for (var p = 0; p < parts.length; p++) {
-      if (parts[p] !== "") { Array.prototype.push.apply(out, recordLines(parts[p])); }
+    return linesOf([text], line);
+  }
+
+  /** The lines of `texts`, each cut at its line breaks, empty ones left out, each read again; [line] when none (LogRecord.linesOf). */
+  function linesOf(texts, line) {
+    var out = [];
+    for (var t = 0; t < texts.length; t++) {
+      var parts = texts[t].split(/\r\n|\n|\r/);
+      for (var p = 0; p < parts.length; p++) {
+        if (parts[p] !== "") { Array.prototype.push.apply(out, recordLines(parts[p])); }
+      }
     }
     return out.length === 0 ? [line] : out;
   }
@@ -365,14 +373,7 @@
         for (var k = 0; k < keys.length; k++) { walk(node[keys[k]]); }
       }
     })(record);
-    var out = [];
-    for (var t = 0; t < texts.length; t++) {
-      var parts = texts[t].split(/\r\n|\n|\r/);
-      for (var p = 0; p < parts.length; p++) {
-        if (parts[p] !== "") { Array.prototype.push.apply(out, recordLines(parts[p])); }
-      }
-    }
-    return out.length === 0 ? [line] : out;
+    return linesOf(texts, line);
   }
 
   /**

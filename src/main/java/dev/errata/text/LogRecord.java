@@ -57,6 +57,11 @@ final class LogRecord {
     }
     List<String> texts = new ArrayList<>();
     texts(record, texts);
+    return linesOf(texts, line);
+  }
+
+  /** The lines of {@code texts}, each cut at its line breaks, empty ones left out, each read again as a line; {@code line} when none. */
+  private static List<String> linesOf(List<String> texts, String line) {
     List<String> out = new ArrayList<>();
     for (String text : texts) {
       for (String l : BREAK.split(text, -1)) {
@@ -89,13 +94,7 @@ final class LogRecord {
     } catch (Exception notJson) {
       return List.of(line);
     }
-    List<String> out = new ArrayList<>();
-    for (String l : BREAK.split(text, -1)) {
-      if (!l.isEmpty()) {
-        out.addAll(lines(l));
-      }
-    }
-    return out.isEmpty() ? List.of(line) : out;
+    return linesOf(List.of(text), line);
   }
 
   /**

@@ -99,18 +99,16 @@ final class TableRows {
 
   /**
    * Reads the record whose first row is {@code text[start, end)}, with the rows after it that go
-   * on with it, at most {@code maxMore} of them; the row alone when none does.
+   * on with it, at most {@code maxMore} of them: its cells' lines, the row's own when none goes on.
    */
   static Read read(String text, int start, int end, int[] corners, int maxMore) {
-    String first = text.substring(start, end);
-    Record record = null;
+    Record record = new Record(text.substring(start, end), corners);
     int lines = 0;
     int next = Paste.nextLine(text, end);
     int n = text.length();
     while (next < n && lines < maxMore) {
       int contEnd = Paste.lineEnd(text, next);
       String cont = text.substring(next, contEnd);
-      record = record == null ? new Record(first, corners) : record;
       int broken;
       if (goesOn(cont, corners)) {
         record.add(cont);
@@ -124,7 +122,6 @@ final class TableRows {
       }
       next = Paste.nextLine(text, end);
     }
-    record = record == null ? new Record(first, corners) : record;
     return new Read(record.lines(), lines, end, next);
   }
 

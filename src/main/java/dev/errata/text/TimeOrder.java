@@ -46,8 +46,8 @@ final class TimeOrder {
       if (h0 > 0 && isDigit(line.charAt(h0 - 1))) {
         continue;
       }
-      long hours = Long.parseLong(line.substring(h0, i));
-      long seconds = hours * 3600 + Long.parseLong(line.substring(i + 1, i + 3)) * 60 + Long.parseLong(line.substring(i + 4, i + 6));
+      // Read in place: every line of every paste comes here, most of them with a time.
+      long seconds = number(line, h0, i) * 3600 + number(line, i + 1, i + 3) * 60 + number(line, i + 4, i + 6);
       long nanos = 0;
       int f = i + 6;
       if (f + 1 < n && (line.charAt(f) == '.' || line.charAt(f) == ',') && isDigit(line.charAt(f + 1))) {
@@ -59,6 +59,15 @@ final class TimeOrder {
       return seconds * 1_000_000_000L + nanos;
     }
     return -1;
+  }
+
+  /** The digits {@code s[from, to)} as a number. */
+  private static long number(String s, int from, int to) {
+    long v = 0;
+    for (int k = from; k < to; k++) {
+      v = v * 10 + (s.charAt(k) - '0');
+    }
+    return v;
   }
 
   private static boolean digits(String s, int from, int count) {

@@ -68,6 +68,20 @@ class EvaluationTest {
   }
 
   /**
+   * The set in {@code folder}, at least {@code atLeast} pastes: top-1 at least {@code top1}, at
+   * most {@code falseConfident} of its uncovered pastes answered with confidence, and at least
+   * {@code confident} of its pastes answered right and confidently.
+   */
+  private static Evaluation.Figures assertSet(String folder, int atLeast, double top1, double falseConfident, double confident) {
+    List<Evaluation.Case> cases = Evaluation.load(CASES.resolve(folder));
+    assertTrue(cases.size() >= atLeast, folder + " pastes: " + cases.size());
+    Evaluation.Figures f = measured(folder, cases);
+    assertFloors(f, top1, falseConfident);
+    assertTrue(f.confidentCorrect() >= confident * f.cases(), f.line() + "\n" + String.join("\n", f.misses()));
+    return f;
+  }
+
+  /**
    * The blind set as a terminal that wraps at 80 and at 100 columns hands it over, each line cut
    * into lines of the width, inside words or not: top-1 at least 0.97, and at least nine in ten
    * of the right answers still confident (read as one line, a wrapped message is matched word
@@ -123,14 +137,9 @@ class EvaluationTest {
    */
   @Test
   void findsTheFailureInTritonsTablesAsATerminalPrintedThem() {
-    List<Evaluation.Case> cases = Evaluation.load(CASES.resolve("tables"));
-    assertTrue(cases.size() >= 65, "tables pastes: " + cases.size());
-    Evaluation.Figures f = measured("tables", cases);
-    String why = f.line() + "\n" + String.join("\n", f.misses());
-    assertFloors(f, 0.95, 4.0 / 8);
-    assertTrue(f.confidentCorrect() >= 0.9 * f.cases(), why);
+    Evaluation.Figures f = assertSet("tables", 65, 0.95, 4.0 / 8, 0.9);
     assertTrue(f.misses().stream().filter(m -> m.contains("expected no confident match"))
-        .allMatch(m -> m.endsWith("got failed-to-load-all-models (exact)")), why);
+        .allMatch(m -> m.endsWith("got failed-to-load-all-models (exact)")), f.line() + "\n" + String.join("\n", f.misses()));
   }
 
   /**
@@ -141,11 +150,7 @@ class EvaluationTest {
    */
   @Test
   void findsTheFailureAroundOtherLanguages() {
-    List<Evaluation.Case> cases = Evaluation.load(CASES.resolve("localized"));
-    assertTrue(cases.size() >= 75, "localized pastes: " + cases.size());
-    Evaluation.Figures f = measured("localized", cases);
-    assertFloors(f, 0.95, 0);
-    assertTrue(f.confidentCorrect() >= 0.9 * f.cases(), f.line() + "\n" + String.join("\n", f.misses()));
+    assertSet("localized", 75, 0.95, 0, 0.9);
   }
 
   /**
@@ -157,11 +162,7 @@ class EvaluationTest {
    */
   @Test
   void findsTheFailureInExportsOfLogPlatforms() {
-    List<Evaluation.Case> cases = Evaluation.load(CASES.resolve("exports"));
-    assertTrue(cases.size() >= 61, "exports pastes: " + cases.size());
-    Evaluation.Figures f = measured("exports", cases);
-    assertFloors(f, 0.97, 0);
-    assertTrue(f.confidentCorrect() >= 0.9 * f.cases(), f.line() + "\n" + String.join("\n", f.misses()));
+    assertSet("exports", 61, 0.97, 0, 0.9);
   }
 
   /**
@@ -173,11 +174,7 @@ class EvaluationTest {
    */
   @Test
   void findsTheFailureInKubernetesObjects() {
-    List<Evaluation.Case> cases = Evaluation.load(CASES.resolve("objects"));
-    assertTrue(cases.size() >= 35, "objects pastes: " + cases.size());
-    Evaluation.Figures f = measured("objects", cases);
-    assertFloors(f, 0.83, 0);
-    assertTrue(f.confidentCorrect() >= 0.8 * f.cases(), f.line() + "\n" + String.join("\n", f.misses()));
+    assertSet("objects", 35, 0.83, 0, 0.8);
   }
 
   /**
