@@ -491,6 +491,107 @@
     return 0;
   }
 
+  /** Where the quote that opens a member's string is on text[start, end), when it does not close there; -1 (FoldedScalar.opening). */
+  function foldedOpening(text, start, end) {
+    var i = blanksIn(text, start, end);
+    if (i + 1 < end && text.charAt(i) === "-" && text.charAt(i + 1) === " ") { i = blanksIn(text, i + 1, end); }
+    var key = i;
+    while (i < end && RE_KEYCHAR.test(text.charAt(i))) { i++; }
+    if (i === key || i + 2 >= end || text.charAt(i) !== ":" || text.charAt(i + 1) !== " ") { return -1; }
+    var open = blanksIn(text, i + 1, end);
+    if (open >= end || (text.charAt(open) !== "\"" && text.charAt(open) !== "'")) { return -1; }
+    return foldedClosing(text, open + 1, end, text.charAt(open)) < 0 ? open : -1;
+  }
+
+  function blanksIn(text, from, end) {
+    var i = from;
+    while (i < end && (text.charAt(i) === " " || text.charAt(i) === "\t")) { i++; }
+    return i;
+  }
+
+  /** Where the string's closing quote is in text[from, end), or -1 (FoldedScalar.closing). */
+  function foldedClosing(text, from, end, quote) {
+    for (var k = from; k < end; k++) {
+      var c = text.charAt(k);
+      if (quote === "\"" && c === "\\") { k++; }
+      else if (c === quote) {
+        if (quote === "'" && k + 1 < end && text.charAt(k + 1) === "'") { k++; } else { return k; }
+      }
+    }
+    return -1;
+  }
+
+  var YAML_ESCAPED = "0abt\tnvfre \"/\\N_LP", YAML_MEANING = "\0\u0007\b\t\t\n\u000b\f\r\u001b \"/\\\u0085\u00a0\u2028\u2029";
+
+  /** YAML's escapes decoded; one YAML does not have kept as written (FoldedScalar.unescape). */
+  function yamlUnescape(s) {
+    var out = "", n = s.length;
+    for (var i = 0; i < n; i++) {
+      var c = s.charAt(i);
+      if (c !== "\\" || i + 1 >= n) { out += c; continue; }
+      var e = s.charAt(i + 1), hex = e === "x" ? 2 : e === "u" ? 4 : e === "U" ? 8 : 0;
+      if (hex > 0) {
+        var digits = s.substring(i + 2, i + 2 + hex), code = digits.length === hex && /^[0-9a-fA-F]+$/.test(digits) ? parseInt(digits, 16) : -1;
+        if (code >= 0 && code <= 0x10FFFF) { out += String.fromCodePoint(code); i += 1 + hex; } else { out += c; }
+        continue;
+      }
+      var at = YAML_ESCAPED.indexOf(e);
+      if (at < 0) { out += c; continue; }
+      out += YAML_MEANING.charAt(at);
+      i++;
+    }
+    return out;
+  }
+
+  /** A folded string's value from its lines as written (FoldedScalar.decode). */
+  function foldedDecode(raw, quote) {
+    var out = "", last = raw.length - 1;
+    for (var i = 0; i <= last; ) {
+      var line = raw[i];
+      if (i === last) { out += line; break; }
+      var to = line.length;
+      while (to > 0 && (line.charAt(to - 1) === " " || line.charAt(to - 1) === "\t")) { to--; }
+      var joined = false;
+      if (quote === "\"") {
+        var slashes = 0;
+        while (slashes < to && line.charAt(to - 1 - slashes) === "\\") { slashes++; }
+        if (slashes % 2 === 1) {
+          if (to < line.length) { to++; } else { to--; joined = true; }
+        }
+      }
+      out += line.substring(0, to);
+      var empty = 0;
+      i++;
+      while (i < last && raw[i] === "") { empty++; i++; }
+      if (!joined) { out += empty === 0 ? " " : "\n".repeat(empty); }
+    }
+    return quote === "\"" ? yamlUnescape(out) : out.split("''").join("'");
+  }
+
+  /** A quoted YAML string folded over lines from text[start, end) on, as its lines, or null (FoldedScalar.read). */
+  function foldedRead(text, start, end, maxMore) {
+    var open = foldedOpening(text, start, end);
+    if (open < 0) { return null; }
+    var quote = text.charAt(open), indent = blanksIn(text, start, end) - start;
+    var raw = [text.substring(open + 1, end)], chars = end - start, n = text.length, next = nextLine(text, end);
+    for (var lines = 1; lines <= maxMore && next < n; lines++) {
+      var contEnd = lineEnd(text, next);
+      chars += contEnd - next;
+      var k = blanksIn(text, next, contEnd);
+      if (chars > K.Paste.MAX_FOLDED_CHARS || (k < contEnd && k - next <= indent)) { return null; }
+      var close = foldedClosing(text, k, contEnd, quote);
+      if (close >= 0) {
+        if (blanksIn(text, close + 1, contEnd) !== contEnd) { return null; }
+        raw.push(text.substring(k, close));
+        var kept = foldedDecode(raw, quote).split(/\r\n|\n|\r/).filter(function (x) { return x !== ""; });
+        return kept.length === 0 ? null : { line: kept.join("\n"), lines: lines, end: contEnd, next: nextLine(text, contEnd) };
+      }
+      raw.push(text.substring(k, contEnd));
+      next = nextLine(text, contEnd);
+    }
+    return null;
+  }
+
   /** The record whose first row is text[start, end), with the rows that go on with it, as its cells' lines (TableRows.read). */
   function tableRead(text, start, end, corners, maxMore) {
     var first = text.substring(start, end), fe = tableEnd(first), lines = 0, next = nextLine(text, end), n = text.length;
@@ -585,15 +686,16 @@
           previousTime = time;
         }
         // A table's record over several rows, read as one row (Paste.prepare, TableRows).
-        var row = table !== null && tableRow(whole, table);
+        // A quoted YAML string folded over lines, the same way (FoldedScalar).
+        var isRow = table !== null && tableRow(whole, table);
+        var rec0 = isRow ? tableRead(text, start, end, table, rules.maxLines - number) : foldedRead(text, start, end, rules.maxLines - number);
+        if (!isRow) { table = rec0 === null ? tableCorners(whole) : null; }
+        var row = rec0 !== null;
         if (row) {
-          var rec0 = tableRead(text, start, end, table, rules.maxLines - number);
           whole = rec0.line;
           number += rec0.lines;
           end = rec0.end;
           next = rec0.next;
-        } else {
-          table = tableCorners(whole);
         }
         // A message a terminal wrapped at its width, read as the one line it was (Paste.prepare).
         while (!row && width > 0 && last === width && next < n && number < rules.maxLines && whole.length < rules.maxLineChars) {

@@ -73,7 +73,7 @@ final class LogRecord {
     return out.isEmpty() ? List.of(line) : out;
   }
 
-  private static final java.util.regex.Pattern BREAK = java.util.regex.Pattern.compile("\r\n|\n|\r");
+  static final java.util.regex.Pattern BREAK = java.util.regex.Pattern.compile("\r\n|\n|\r");
 
   /**
    * A member of an object printed over many lines ({@code kubectl get -o json}, a YAML map, an
@@ -160,7 +160,7 @@ final class LogRecord {
   }
 
   /** A character of a key written without quotes: ASCII letters, digits, {@code _ . -}. */
-  private static boolean isKeyChar(char c) {
+  static boolean isKeyChar(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '.' || c == '-';
   }
 

@@ -22,6 +22,12 @@ public final class Paste {
    */
   public static final int MIN_WRAPPED_LINE = 60;
 
+  /**
+   * The most text a quoted YAML string is read across ({@link FoldedScalar}): a pod's termination
+   * message is at most 4 KB; a longer one is read as written. Read by the browser's port too.
+   */
+  public static final int MAX_FOLDED_CHARS = 1 << 16;
+
   private final List<PreparedLine> lines;
   private final int totalLines;
   private final boolean truncated;
@@ -122,21 +128,26 @@ public final class Paste {
       order.line(line);
       // A table's row, and the rows after that go on with it, are read as its cells, each a line
       // under the number of its first row: a status is then matched as the message it is.
-      boolean row = table != null && TableRows.isRow(line, table);
-      if (row) {
-        TableRows.Read record = TableRows.read(text, start, end, table, rules.maxLines - number);
+      // A quoted YAML string folded over lines is read as its own lines the same way.
+      boolean tableRow = table != null && TableRows.isRow(line, table);
+      Joined record = tableRow
+          ? TableRows.read(text, start, end, table, rules.maxLines - number)
+          : FoldedScalar.read(text, start, end, rules.maxLines - number);
+      if (!tableRow) {
+        table = record == null ? TableRows.corners(line) : null;
+      }
+      boolean joined = record != null;
+      if (joined) {
         line = record.line();
         number += record.lines();
         end = record.end();
         next = record.next();
-      } else {
-        table = TableRows.corners(line);
       }
       // A message a terminal wrapped at its width goes on in the lines after: it is read as the
       // one line it was, under the number of its first, up to a piece's length (a paste of
       // nothing but full lines would otherwise become one line of all of it).
       int last = end - start;
-      if (!row && width > 0 && last == width) {
+      if (!joined && width > 0 && last == width) {
         StringBuilder whole = new StringBuilder(line);
         while (last == width && next < n && number < rules.maxLines && whole.length() < rules.maxLineChars) {
           int contEnd = lineEnd(text, next);
@@ -154,7 +165,7 @@ public final class Paste {
       }
       // A very long line is matched in pieces: nobody's error needs more than a few thousand
       // characters. A table's record is its cells' lines.
-      for (String one : row ? line.split("\n", -1) : new String[] {line}) {
+      for (String one : joined ? line.split("\n", -1) : new String[] {line}) {
         lineCount++;
         int length = one.length();
         boolean whole = length <= rules.maxLineChars;

@@ -92,16 +92,10 @@ final class TableRows {
   }
 
   /**
-   * A record read from a paste: the lines it reads as (its cells, one after another), how many
-   * lines after its first it took, and where the last of them ends and the next begins.
-   */
-  record Read(String line, int lines, int end, int next) {}
-
-  /**
    * Reads the record whose first row is {@code text[start, end)}, with the rows after it that go
    * on with it, at most {@code maxMore} of them: its cells' lines, the row's own when none goes on.
    */
-  static Read read(String text, int start, int end, int[] corners, int maxMore) {
+  static Joined read(String text, int start, int end, int[] corners, int maxMore) {
     Record record = new Record(text.substring(start, end), corners);
     int lines = 0;
     int next = Paste.nextLine(text, end);
@@ -122,7 +116,7 @@ final class TableRows {
       }
       next = Paste.nextLine(text, end);
     }
-    return new Read(record.lines(), lines, end, next);
+    return new Joined(record.lines(), lines, end, next);
   }
 
   /** A record being read: its first row's prefix and each cell's pieces so far. */

@@ -108,6 +108,32 @@ class PasteTest {
   }
 
   /**
+   * A pod's termination message, which kubectl prints as a double-quoted string folded over
+   * lines, is read as the log lines it holds, each under the number of the member's line: the
+   * error is a line again, not pieces of two.
+   */
+  @Test
+  void aFoldedTerminationMessageIsReadAsItsLogLines() {
+    Paste paste = Paste.prepare("""
+        $ kubectl get pod pa-0 -o yaml
+            state:
+              terminated:
+                exitCode: 1
+                message: "Request concurrency: 64\\n  Pass [1] throughput: 1893.45 infer/sec. Avg latency: 33704 usec (std 4102 usec). \\n
+                  \\ Pass [2] throughput: 2210.87 infer/sec. \\nFailed to obtain stable measurement within 10 measurement windows for
+                  concurrency 64. Please try to increase the --measurement-interval.\\n"
+                reason: Error
+        """, RULES);
+    PreparedLine error = paste.lines().stream().filter(l -> l.original().startsWith("Failed")).findFirst().orElseThrow();
+    assertEquals("Failed to obtain stable measurement within 10 measurement windows for concurrency 64. Please try to increase the"
+        + " --measurement-interval.", error.original());
+    assertEquals(5, error.number());
+    assertTrue(paste.lines().stream().anyMatch(l -> l.original().equals("  Pass [2] throughput: 2210.87 infer/sec. ")
+        && l.number() == 5), "a line that began at a fold: " + paste.lines());
+    assertEquals(9, paste.totalLines(), "lines are counted as pasted");
+  }
+
+  /**
    * A table's record whose status goes on over the rows after it is read as its cells, each a
    * line under the number of its first row, the pieces of each joined as printed (mid-word); a
    * row of one line is its cells too. The rows are counted as pasted, and {@code nvidia-smi}'s,

@@ -101,6 +101,10 @@ class TextParityTest {
       List.of("members with escaped lines", "{\n  \"message\": \"first\\nE0101 00:00:00.1 1 x.cc:1] failed to load \\\"m\\\"\\n\\nlast\\n\",\n"
           + "  - \"a\\nb\"\n  key.x-1: \"c\\nd\" ,\n    \"e\\nf\"\n  bad: \"g\\eh\\ni\"\n  open: \"j\\nk\n  \"one line\": \"no break\"\n"
           + "  \"k\": \"l\\n{\\\"log\\\":\\\"in a record\\\\n\\\"}\"\n  trailing: \"m\\nn\" x\n}\n"),
+      List.of("folded YAML strings", "    lastState:\n      terminated:\n        message: \"I1203 loading: m:1\\nE1203 x.cc:1] failed to\n"
+          + "          load 'm' version 1\\n\\\n          \\ Signal (6) received.\\x41\\u00e9\\U0001F600\\q\\xZZ\\e[31m\\n\"\n"
+          + "        reason: Error\n  - message: 'containers with unready status: [triton] ''a''\n\n      b'\n"
+          + "k: \"a\n  b\" after\nk: \"never\n  closed\nk: \"not\nindented\"\nk: \"\\n\\\n  \\n\"\n"),
       List.of("an editor's wrap", dev.errata.testing.WrappedPastes.EDITOR),
       List.of("a terminal's wrap past a piece", dev.errata.testing.WrappedPastes.pastAPiece()),
       List.of("empty", ""));
