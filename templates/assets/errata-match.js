@@ -79,8 +79,17 @@
   /** Aligner.letters: lower-case letters only. */
   function letters(s) { return /^[a-z]*$/.test(s); }
 
-  /** Aligner.near: `typed` is `word` with one edit, not at the first letter nor only at the last. */
-  function near(word, typed) {
+  /** Aligner.slipLetters: lower-case letters, and after the first also 0 and 1 (a screenshot's text). */
+  function slipLetters(s) { return /^[a-z][a-z01]*$/.test(s); }
+
+  /** Aligner.readAlike: the look-alikes of a screenshot's text as one letter (i, 1 as l; 0 as o; rn after the first letter as m). */
+  function readAlike(s) { return (s.charAt(0) + s.substring(1).replace(/rn/g, "m")).replace(/[i1]/g, "l").replace(/0/g, "o"); }
+
+  /** Aligner.near: one edit, or the word as a screenshot's text reads it. */
+  function near(word, typed) { return oneEdit(word, typed) || (word !== typed && readAlike(word) === readAlike(typed)); }
+
+  /** Aligner.oneEdit: `typed` is `word` with one edit, not at the first letter nor only at the last. */
+  function oneEdit(word, typed) {
     var a = word.length, b = typed.length, i = 0;
     while (i < a && i < b && word.charCodeAt(i) === typed.charCodeAt(i)) { i++; }
     if (i === 0 || i >= (a === b ? a - 1 : Math.min(a, b))) { return false; }
@@ -180,7 +189,7 @@
           // A line that may start inside the message may start with any of its words (Aligner.java).
           var from = eq && j === 1 && headMayBeCut ? Math.max(s[(i - 1) * w], 0) : s[(i - 1) * w + j - 1];
           if (eq) { best = from + wt; how = OP_MATCH; }
-          else if (spelt > 0 && Math.abs(typed.length - spelt) <= 1 && letters(typed) && near(it.text, typed)) {
+          else if (spelt > 0 && Math.abs(typed.length - spelt) <= 1 && slipLetters(typed) && near(it.text, typed)) {
             best = s[(i - 1) * w + j - 1] + K.Aligner.NEAR_GAIN * wt; how = OP_NEAR;
           } else { best = s[(i - 1) * w + j - 1] - K.Aligner.SUBSTITUTION * wt; how = OP_SUB; }
         } else {

@@ -138,9 +138,9 @@ public final class Aligner {
         String text = tokens.get(j).text();
         texts[j] = text;
         kinds[j] = tokens.get(j).kind();
-        spellable[j] = text.length() >= NEAR_LENGTH - 1 && letters(text) ? spelling(text) : 0;
+        spellable[j] = text.length() >= NEAR_LENGTH - 1 && slipLetters(text) ? spelling(text) : 0;
         if (spellable[j] > 0) {
-          lengthsByFirst[text.charAt(0) - 'a'] |= lengthBit(text.length());
+          lengthsByFirst[read(text.charAt(0)) - 'a'] |= lengthBit(text.length());
         }
         int[] before = at.get(text);
         int[] now = before == null ? new int[1] : java.util.Arrays.copyOf(before, before.length + 1);
@@ -151,7 +151,7 @@ public final class Aligner {
 
     /** Whether a token of the line may be a slip of {@code word} by its first letter and length. */
     boolean maySpell(String word) {
-      int first = word.charAt(0) - 'a';
+      int first = read(word.charAt(0)) - 'a';
       int n = word.length();
       return first >= 0 && first < 26
           && (lengthsByFirst[first] & (lengthBit(n - 1) | lengthBit(n) | lengthBit(n + 1))) != 0;
@@ -159,7 +159,7 @@ public final class Aligner {
 
     /** A word's first letter and length (at most 255) as one number; two words of one first letter and lengths one apart are one apart. */
     static int spelling(String word) {
-      return (word.charAt(0) - 'a' + 1) << 8 | Math.min(word.length(), 255);
+      return (read(word.charAt(0)) - 'a' + 1) << 8 | Math.min(word.length(), 255);
     }
 
     private static int lengthBit(int length) {
@@ -488,13 +488,64 @@ public final class Aligner {
   }
 
   /**
+   * Whether a token may be a slip of a word: lower-case letters, and after the first also the
+   * digits 0 and 1, which text read back from a screenshot has for o, l and i ("fai1ed").
+   */
+  static boolean slipLetters(String s) {
+    if (s.isEmpty() || s.charAt(0) < 'a' || s.charAt(0) > 'z') {
+      return false;
+    }
+    for (int i = 1; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if ((c < 'a' || c > 'z') && c != '0' && c != '1') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The letter a screenshot's text may have for {@code c}: {@code i} and {@code 1} read as {@code l}, {@code 0} as {@code o}. */
+  static char read(char c) {
+    return c == 'i' || c == '1' ? 'l' : c == '0' ? 'o' : c;
+  }
+
+  /**
+   * Whether {@code typed} is a slip of {@code word}: one edit ({@link #oneEdit}), or the word as
+   * text recognition reads it from a screenshot, where {@code I}, {@code l} and {@code 1}, {@code
+   * O} and {@code 0}, {@code m} and {@code rn} look alike ("lnternal", "narned", "unab1e"), which
+   * may be the first letter and more than one place.
+   */
+  static boolean near(String word, String typed) {
+    return oneEdit(word, typed) || (!word.equals(typed) && readAlike(word).equals(readAlike(typed)));
+  }
+
+  /**
+   * The word with each look-alike of {@link #read} as one letter and {@code rn} as {@code m} after
+   * the first letter. Not at the first: a line's words are looked up by their first letter as
+   * {@link #read} gives it, and a slip must be found under the same one.
+   */
+  static String readAlike(String s) {
+    StringBuilder out = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == 'r' && i > 0 && i + 1 < s.length() && s.charAt(i + 1) == 'n') {
+        out.append('m');
+        i++;
+      } else {
+        out.append(read(c));
+      }
+    }
+    return out.toString();
+  }
+
+  /**
    * Whether {@code typed} is {@code word} with one edit: a letter changed, added or dropped, or
    * two side by side swapped. Both are letters, of lengths at most one apart (the caller's tests).
    * Not when the first letters differ (slips are rarer there, and "enable" is not "unable"), nor
    * when the words part only at their last letter: that is where words inflect ("models" facing
    * "model", "specifies" facing "specified" is another message, not a slip).
    */
-  static boolean near(String word, String typed) {
+  static boolean oneEdit(String word, String typed) {
     int a = word.length();
     int b = typed.length();
     int i = 0;

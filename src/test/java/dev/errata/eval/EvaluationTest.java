@@ -181,11 +181,12 @@ class EvaluationTest {
    * Pastes their senders edited by hand (eval/README.md, "Pastes edited by hand"), written blind:
    * names redacted, parts cut out, the sender's own remarks, forum and Markdown quoting, line
    * numbers, and text read back from screenshots. Every labelled paste right first and none of
-   * the ten uncovered confident; six screenshots' texts only "possible" (0.880).
+   * the ten uncovered confident; nine in ten right answers confident (0.880 while look-alike
+   * letters in a screenshot's text, "lnternal", "unab1e", counted as other words).
    */
   @Test
   void findsTheFailureInPastesEditedByHand() {
-    assertSet("edited", 60, 1.0, 0, 0.88);
+    assertSet("edited", 60, 1.0, 0, 0.9);
   }
 
   /**

@@ -125,6 +125,41 @@ class AlignerTest {
   }
 
   /**
+   * Text read back from a screenshot confuses letters that look alike in a terminal's font: I, l
+   * and 1, O and 0, m and rn. Such a word is a slip of the one it looks like, at its first letter
+   * and in more than one place too (but rn for m only after the first letter, where a line's
+   * words are looked up); other letters at the first place, and inflections, stay other words.
+   */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource({
+    "internal, lnternal, true",
+    "initialization, initia1ization, true",
+    "initialization, lnitia1izatlon, true",
+    "named, narned, true",
+    "unavailable, unavai1able, true",
+    "unavailable, unavallable, true",
+    "loaded, 1oaded, true",
+    "module, m0du1e, true",
+    "internal, internal, false",
+    "internal, ontornal, false",
+    "unable, enable, false",
+    "models, mode1, false",
+    "named, narnes, false",
+    "module, rnodule, false",
+  })
+  void aScreenshotsLookAlikesAreSlips(String word, String typed, boolean near) {
+    assertEquals(near, Aligner.near(word, typed), word + " / " + typed);
+  }
+
+  /** A token that may be a slip: letters, and 0 or 1 after the first; a number or a name with other digits is not. */
+  @Test
+  void digitsThatLookLikeLettersMayBeSlips() {
+    assertTrue(Aligner.slipLetters("fai1ed") && Aligner.slipLetters("m0del") && Aligner.slipLetters("failed"));
+    assertFalse(Aligner.slipLetters("1oaded"), "a digit first: the spelling index is by first letter");
+    assertFalse(Aligner.slipLetters("conv2d") || Aligner.slipLetters("100") || Aligner.slipLetters(""));
+  }
+
+  /**
    * A long word of the message misspelt in the paste is found, at half its weight: the symptom is
    * not contradicted (a different error) but not exact (word for word) either. A short word
    * misspelt is another word.

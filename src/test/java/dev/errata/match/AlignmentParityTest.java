@@ -92,6 +92,10 @@ class AlignmentParityTest {
           "in ensmble 'p', onnx runtime error 2: not enough spase: expected 1048576, got 0"),
       new Shipped("not misspelt: a plural s, another first letter", "container-nvidia-driver-not-detected", 0,
           "WARNING: The NVIDIA Drivers was not detected.  GPU functionality will not be bvailable."),
+      new Shipped("a screenshot's text: look-alike letters", "python-backend-stub-module-not-found", 1,
+          "failed to load 'tokenizer_py' version 1: lnternal: ModuleNotFoundError: No rnodule narned 'sentencepiece'"),
+      new Shipped("a screenshot's text: digits for letters, a digit first", "dcgm-unable-to-start", 0,
+          "W0308 17:O2:44.915822 1 metrics.cc:801] DCGM unab1e to start: DCGM initia1ization error 1nitialization"),
       new Shipped("nothing in common", "ensemble-unexpected-deadlock", 0, "connection refused"),
       new Shipped("an empty line", "ensemble-unexpected-deadlock", 0, ""));
 
