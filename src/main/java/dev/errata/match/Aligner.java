@@ -516,26 +516,28 @@ public final class Aligner {
    * may be the first letter and more than one place.
    */
   static boolean near(String word, String typed) {
-    return oneEdit(word, typed) || (!word.equals(typed) && readAlike(word).equals(readAlike(typed)));
+    return oneEdit(word, typed) || (!word.equals(typed) && readAlike(word, typed));
   }
 
   /**
-   * The word with each look-alike of {@link #read} as one letter and {@code rn} as {@code m} after
-   * the first letter. Not at the first: a line's words are looked up by their first letter as
-   * {@link #read} gives it, and a slip must be found under the same one.
+   * Whether the two words are one once each look-alike of {@link #read} is one letter and {@code
+   * rn} after the first letter is {@code m}. Not at the first: a line's words are looked up by
+   * their first letter as {@link #read} gives it, and a slip must be found under the same one.
+   * Walked in place: most calls fail, for words the aligner meets in every cell.
    */
-  static String readAlike(String s) {
-    StringBuilder out = new StringBuilder(s.length());
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c == 'r' && i > 0 && i + 1 < s.length() && s.charAt(i + 1) == 'n') {
-        out.append('m');
-        i++;
-      } else {
-        out.append(read(c));
+  static boolean readAlike(String a, String b) {
+    int i = 0;
+    int j = 0;
+    while (i < a.length() && j < b.length()) {
+      boolean mA = i > 0 && a.charAt(i) == 'r' && i + 1 < a.length() && a.charAt(i + 1) == 'n';
+      boolean mB = j > 0 && b.charAt(j) == 'r' && j + 1 < b.length() && b.charAt(j + 1) == 'n';
+      if ((mA ? 'm' : read(a.charAt(i))) != (mB ? 'm' : read(b.charAt(j)))) {
+        return false;
       }
+      i += mA ? 2 : 1;
+      j += mB ? 2 : 1;
     }
-    return out.toString();
+    return i == a.length() && j == b.length();
   }
 
   /**
