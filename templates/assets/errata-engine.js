@@ -104,7 +104,7 @@
     });
   };
 
-  /** Templates by number: {entry, primary, explicit, text, items: [{slot (Template.Slot's name), text}]}. */
+  /** Templates by number: {entry, primary, explicit, downstream, text, items: [{slot (Template.Slot's name), text}]}. */
   Engine.prototype.templates = function (tids) {
     var slots = this.m.slots;
     return this.rows(tids, this.m.templatesPerPart, "t").then(function (rows) {
@@ -112,7 +112,7 @@
       tids.forEach(function (t) {
         var row = rows[t], items = [];
         for (var k = 0; k < row[3].length; k += 2) { items.push({ slot: slots[row[3][k]], text: row[3][k + 1] }); }
-        out[t] = { entry: row[0], primary: (row[1] & 1) === 1, explicit: (row[1] & 2) === 2, text: row[2], items: items };
+        out[t] = { entry: row[0], primary: (row[1] & 1) === 1, explicit: (row[1] & 2) === 2, downstream: (row[1] & 4) === 4, text: row[2], items: items };
       });
       return out;
     });

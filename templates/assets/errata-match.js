@@ -570,8 +570,8 @@
 
   /**
    * The results shown (Matcher.match): each with its label, confident ones first in the order they
-   * happened (the paste's, or its reverse when it runs newest first), then the rest by score, at
-   * most `top`, without noise. `termsOf(entry)` gives an entry's relevance terms.
+   * happened (the paste's, or its reverse when it runs newest first), those that follow from
+   * others after them, then the rest by score, at most `top`, without noise. `termsOf(entry)` gives an entry's relevance terms.
    */
   function pick(list, top, termsOf, postings, stop, newestFirst) {
     var labels = confidences(list, termsOf, postings, stop), order = [];
@@ -579,6 +579,9 @@
     order.sort(function (x, y) {
       var cx = labels[x] !== "possible", cy = labels[y] !== "possible";
       if (cx !== cy) { return cx ? -1 : 1; }
+      // An error that follows from others after the rest (Matcher.match).
+      var dx = cx && downstream(list[x]), dy = cy && downstream(list[y]);
+      if (dx !== dy) { return dx ? 1 : -1; }
       var fx = !cx ? 0 : newestFirst ? -list[x].last : list[x].first, fy = !cy ? 0 : newestFirst ? -list[y].last : list[y].first;
       return fx !== fy ? fx - fy : x - y;
     });
@@ -590,6 +593,9 @@
     }
     return picked;
   }
+
+  /** Matcher.downstream: the answer's entry says its error follows from other failures. */
+  function downstream(s) { return !!(s.shown && s.shown.template.downstream); }
 
   /** The query terms an entry has, rarest first. */
   function relevanceTerms(entry, terms, postings, entries) {

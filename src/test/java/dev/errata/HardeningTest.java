@@ -450,6 +450,12 @@ class HardeningTest {
     }
 
     @Test
+    void aYesOrNoKeyTakesOnlyTrueOrFalse() throws IOException {
+      assertError(check(spoiled("status: confirmed", "status: confirmed\ndownstream: maybe")),
+          "6: error: 'downstream' should be true or false");
+    }
+
+    @Test
     void invalidUtf8IsReportedOnItsLineAndColumn() throws IOException {
       Path content = content();
       entry = content.resolve("server/port-in-use.md");

@@ -119,8 +119,8 @@ final class EntryBinder {
     }
     String where = key.length() == 0 ? "the front matter" : "'" + key + "'";
     Class<?> target = e.getTargetType();
-    String expected = target == String.class ? "text" : target != null && java.util.Collection.class.isAssignableFrom(target)
-        ? "a list" : "a mapping of keys";
+    String expected = target == String.class ? "text" : target == Boolean.class || target == boolean.class ? "true or false"
+        : target != null && java.util.Collection.class.isAssignableFrom(target) ? "a list" : "a mapping of keys";
     if (e instanceof InvalidFormatException f && f.getValue() != null && !(f.getValue() instanceof String)) {
       Object v = f.getValue();
       String kind = v instanceof Boolean ? "a yes/no value (" + v + ")" : "the number " + v;

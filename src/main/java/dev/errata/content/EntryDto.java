@@ -27,6 +27,7 @@ final class EntryDto {
   public ExamplesDto examples;
   public List<ReferenceDto> references;
   public List<String> related;
+  public Boolean downstream;
 
   static final class ComponentDto {
     public String name;

@@ -100,6 +100,7 @@ final class EntryForm {
       out.utf8(r.title());
     }
     texts(out, e.related());
+    out.varint(e.downstream() ? 1 : 0);
     out.varint(warnings.size());
     warnings.forEach(out::diagnostic);
     byte[] body = out.toByteArray();
@@ -171,6 +172,7 @@ final class EntryForm {
         references.add(new Reference(in.text(), in.text(), in.text()));
       }
       List<String> related = texts(in);
+      boolean downstream = in.count() == 1;
       List<Diagnostic> warnings = new ArrayList<>();
       for (int n = in.count(); n > 0; n--) {
         warnings.add(in.diagnostic());
@@ -184,7 +186,7 @@ final class EntryForm {
         return t.substring(t.length() - bodyLength);
       });
       Entry entry = new Entry(id, title, summary, lang, translationOf, status, published, modified, tags, components, symptoms,
-          causes, fixes, examples, references, related, body, source);
+          causes, fixes, examples, references, related, downstream, body, source);
       return Optional.of(new ContentLoader.FileResult(Optional.of(entry), List.copyOf(warnings), Optional.empty(), shown));
     } catch (RuntimeException damaged) {
       return Optional.empty();

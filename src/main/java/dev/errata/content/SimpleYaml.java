@@ -402,7 +402,12 @@ final class SimpleYaml {
       }
       return value;
     }
-    return plain(l.substring(at, end), false);
+    String s = l.substring(at, end);
+    // The one yes/no an entry holds (downstream): bound only there; anywhere else it declines, as text() does.
+    if (s.equals("true") || s.equals("false")) {
+      return Boolean.valueOf(s);
+    }
+    return plain(s, false);
   }
 
   /** A quoted scalar at {@code at} that closes on this line; {@code stop[0]} is set past its closing quote. */
@@ -672,6 +677,7 @@ final class SimpleYaml {
           case "examples" -> d.examples = examples(v);
           case "references" -> d.references = objects(v, Binding::reference);
           case "related" -> d.related = texts(v);
+          case "downstream" -> d.downstream = flag(v);
           default -> throw decline();
         }
       });
@@ -737,6 +743,13 @@ final class SimpleYaml {
     private static String text(Object v) {
       if (v instanceof String s) {
         return s;
+      }
+      throw decline();
+    }
+
+    private static Boolean flag(Object v) {
+      if (v instanceof Boolean b) {
+        return b;
       }
       throw decline();
     }

@@ -214,7 +214,7 @@ public final class EntriesJson {
   public static Object inputs(Entry e) {
     return java.util.Arrays.asList(e.id(), e.title(), e.summary(), e.lang(), e.translationOf(), e.status(), e.published(),
         e.modified(), e.tags(), e.components(), e.symptoms(), e.causes(), e.fixes(), e.examples(), e.references(),
-        e.related());
+        e.related(), e.downstream());
   }
 
   /** What {@link #write(KnowledgeBase)} reads: the site's title and description, and each entry's inputs by their digests, in order. */
@@ -246,6 +246,9 @@ public final class EntriesJson {
       g.writeEndObject();
     }
     g.writeEndArray();
+    if (e.downstream()) {
+      g.writeBooleanField("downstream", true);
+    }
     g.writeObjectFieldStart("examples");
     strings(g, "match", e.examples().match());
     strings(g, "no_match", e.examples().noMatch());

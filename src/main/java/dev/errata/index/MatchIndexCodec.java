@@ -89,7 +89,7 @@ public final class MatchIndexCodec {
       templateOff[t] = data.size();
       Template tpl = index.template(t);
       varint(data, tpl.entry());
-      data.u8((tpl.explicit() ? 1 : 0) | (tpl.primary() ? 2 : 0));
+      data.u8((tpl.explicit() ? 1 : 0) | (tpl.primary() ? 2 : 0) | (tpl.downstream() ? 4 : 0));
       string(data, tpl.text());
       varint(data, tpl.items().size());
       for (Template.Item it : tpl.items()) {
@@ -312,7 +312,7 @@ public final class MatchIndexCodec {
         for (int i = 0; i < n; i++) {
           items.add(new Template.Item(slots[b.get()], readString(b)));
         }
-        templates[t] = new Template(entry, text, items, (flags & 1) != 0, (flags & 2) != 0);
+        templates[t] = new Template(entry, text, items, (flags & 1) != 0, (flags & 2) != 0, (flags & 4) != 0);
       }
       return templates[t];
     }

@@ -258,7 +258,7 @@ public final class SearchIndexWriter {
         for (Template t : part) {
           g.writeStartArray();
           g.writeNumber(t.entry());
-          g.writeNumber((t.primary() ? 1 : 0) | (t.explicit() ? 2 : 0));
+          g.writeNumber((t.primary() ? 1 : 0) | (t.explicit() ? 2 : 0) | (t.downstream() ? 4 : 0));
           g.writeString(t.text());
           g.writeStartArray();
           for (Template.Item it : t.items()) {

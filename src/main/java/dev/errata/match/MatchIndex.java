@@ -141,7 +141,7 @@ public final class MatchIndex implements MatchData {
 
   /** What {@link #build} reads of one entry (besides its place among the others). */
   public static Object inputs(Entry e) {
-    return List.of(info(e), e.title(), e.summary(), e.symptoms(), e.causes(), e.fixes());
+    return List.of(info(e), e.title(), e.summary(), e.symptoms(), e.causes(), e.fixes(), e.downstream());
   }
 
   /**
@@ -225,7 +225,7 @@ public final class MatchIndex implements MatchData {
     for (int k = 0; k < e.symptoms().size(); k++) {
       Symptom written = e.symptoms().get(k);
       Template t = Template.compile(i, withoutLogPrefix(written, rules), identity, k == 0);
-      out.add(new Template(t.entry(), written.display(), t.items(), t.explicit(), t.primary()));
+      out.add(new Template(t.entry(), written.display(), t.items(), t.explicit(), t.primary(), e.downstream()));
     }
     return out;
   }

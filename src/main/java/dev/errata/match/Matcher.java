@@ -226,13 +226,16 @@ public final class Matcher {
     List<Confidence> labels = confidences(top, query);
 
     // Confident answers first, in the order they happened: the order the paste shows them, or
-    // the reverse when it runs newest first (its earliest is its last line); then the rest by score.
+    // the reverse when it runs newest first (its earliest is its last line); an error that
+    // follows from others (downstream) after the rest, wherever the paste shows it (a client's
+    // traceback pasted above the server's log); then the rest by score.
     List<Integer> order = new ArrayList<>();
     for (int r = 0; r < top.size(); r++) {
       order.add(r);
     }
     boolean reversed = paste.newestFirst();
     order.sort(Comparator.comparing((Integer r) -> !labels.get(r).confident())
+        .thenComparing((Integer r) -> labels.get(r).confident() && downstream(top.get(r)))
         .thenComparingInt(r -> !labels.get(r).confident() ? 0 : reversed ? -top.get(r).last() : top.get(r).first())
         .thenComparingInt(r -> r));
     List<Match> matches = new ArrayList<>();
@@ -1024,6 +1027,11 @@ public final class Matcher {
       out.add(c);
     }
     return out;
+  }
+
+  /** Whether the answer's entry says its error follows from other failures ({@code downstream} in its front matter). */
+  private static boolean downstream(Scored s) {
+    return s.shown() != null && s.shown().template().downstream();
   }
 
   private Confidence byAlignment(Scored s, Scored rival) {

@@ -11,8 +11,12 @@ import java.util.List;
  * written without any placeholder (pasted as seen), numbers and paths are taken as varying, so
  * they become {@code {n}} and {@code {path}} slots; where the author did use placeholders, every
  * literal is meant literally, and a different number there contradicts the symptom.
+ *
+ * @param primary whether it is its entry's first symptom, the entry's main error
+ * @param downstream whether its entry's error follows from other failures ({@code downstream}
+ *     in the front matter): its answers come after the other confident ones
  */
-public record Template(int entry, String text, List<Item> items, boolean explicit, boolean primary) {
+public record Template(int entry, String text, List<Item> items, boolean explicit, boolean primary, boolean downstream) {
 
   /** One position of a template. */
   public record Item(Slot slot, String text) {
@@ -126,7 +130,7 @@ public record Template(int entry, String text, List<Item> items, boolean explici
         }, ""));
       }
     }
-    return new Template(entry, symptom.display(), merge(items), explicit, primary);
+    return new Template(entry, symptom.display(), merge(items), explicit, primary, false);
   }
 
   /** The numbers of {@code identity} that the symptom's text holds somewhere outside a list of numbers. */

@@ -9,6 +9,9 @@ import java.util.Optional;
  * One troubleshooting entry: the front matter, typed, and the Markdown body as written.
  *
  * @param translationOf the id of the original when this entry is a translation, else null
+ * @param downstream whether its error usually follows from another failure (the server's summary
+ *     of failed models, a client that cannot connect to a server that died): answers for such an
+ *     entry come after the other confident ones
  * @param body the Markdown body, unrendered (read from its file when first asked for, {@link Body})
  */
 public record Entry(
@@ -28,6 +31,7 @@ public record Entry(
     Examples examples,
     List<Reference> references,
     List<String> related,
+    boolean downstream,
     Body body,
     Source source) {
 

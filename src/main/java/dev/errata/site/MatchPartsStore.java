@@ -95,7 +95,7 @@ final class MatchPartsStore {
         }
         List<Template> templates = new ArrayList<>(k.templates().size());
         for (Template t : k.templates()) {
-          templates.add(new Template(i, t.text(), t.items(), t.explicit(), t.primary()));
+          templates.add(new Template(i, t.text(), t.items(), t.explicit(), t.primary(), t.downstream()));
         }
         return new MatchIndex.Parts(templates, counts);
       }).orElseGet(make);
@@ -137,7 +137,7 @@ final class MatchPartsStore {
             Template.Slot slot = slots[p.count()];
             items.add(new Template.Item(slot, p.text()));
           }
-          templates.add(new Template(0, text, items, (flags & 1) != 0, (flags & 2) != 0));
+          templates.add(new Template(0, text, items, (flags & 1) != 0, (flags & 2) != 0, (flags & 4) != 0));
         }
         TermCounts.Kept counts = p.kept(table.length);
         if (!p.atEnd()) {
@@ -177,7 +177,7 @@ final class MatchPartsStore {
       p.count(templates.size());
       for (Template t : templates) {
         p.text(t.text());
-        p.count((t.explicit() ? 1 : 0) | (t.primary() ? 2 : 0));
+        p.count((t.explicit() ? 1 : 0) | (t.primary() ? 2 : 0) | (t.downstream() ? 4 : 0));
         p.count(t.items().size());
         for (Template.Item it : t.items()) {
           p.count(it.slot().ordinal());

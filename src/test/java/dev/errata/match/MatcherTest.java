@@ -192,6 +192,38 @@ class MatcherTest {
     assertExact("{\n" + String.format(member, "\\n== Triton Inference Server ==\\n\\n" + banner) + "\n}", "container-requires-newer-driver");
   }
 
+  /**
+   * An error that follows from others ({@code downstream: true}) is listed after the other
+   * confident answers, wherever the paste shows it: a client's error pasted above the server's
+   * log that holds its cause. Without the key, the order is the paste's.
+   */
+  @Test
+  void anErrorThatFollowsFromOthersComesAfterTheirCause(@org.junit.jupiter.api.io.TempDir Path dir) throws java.io.IOException {
+    write(dir, "a-cause", "Model fails to load", "failed to load model {name}: unexpected shape for tensor {name}");
+    java.nio.file.Files.writeString(dir.resolve("b-summary.md"), entry("b-summary", "Client finds no model",
+        "Request for unknown model: '{name}' has no available versions"));
+    String paste = "InferenceServerException: Request for unknown model: 'enc' has no available versions\n"
+        + "E0117 09:02:12.804417 1 model_lifecycle.cc:641] failed to load model enc: unexpected shape for tensor ids\n";
+    assertEquals(List.of("b-summary", "a-cause"), confidentIds(matcherOf(dir).match(paste, Matcher.Options.defaults())));
+    java.nio.file.Files.writeString(dir.resolve("b-summary.md"), entry("b-summary", "Client finds no model",
+        "Request for unknown model: '{name}' has no available versions").replace("status: confirmed\n", "status: confirmed\ndownstream: true\n"));
+    assertEquals(List.of("a-cause", "b-summary"), confidentIds(matcherOf(dir).match(paste, Matcher.Options.defaults())));
+  }
+
+  /**
+   * The same with the shipped entries: a client's "unknown model" pasted above the server's log
+   * that says why the model has no version. Both are exact; the cause comes first.
+   */
+  @Test
+  void aClientsErrorPastedAboveTheServersLogComesAfterItsCause() throws java.io.IOException {
+    assertExact(java.nio.file.Files.readString(Path.of("src/test/resources/match/client-above-server-log.txt")),
+        "python-backend-stub-module-not-found", "unknown-model-not-found");
+  }
+
+  private static List<String> confidentIds(MatchReport r) {
+    return r.matches().stream().filter(m -> m.confidence().confident()).map(m -> m.entry().id()).toList();
+  }
+
   private static void assertExact(String paste, String... ids) {
     MatchReport r = Shipped.MATCHER.match(paste, Matcher.Options.defaults());
     assertTrue(r.matches().get(0).entry().id().equals(ids[0]), () -> "first: " + r.matches());
