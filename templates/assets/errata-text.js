@@ -292,34 +292,53 @@
    * record read the same way; else the line itself.
    */
   /** The index of the quote that closes the string opened at `start`, or -1 (LogRecord.stringEnd). */
-  function stringEnd(line, start) {
-    for (var k = start + 1; k < line.length; k++) {
-      var c = line.charAt(k);
-      if (c === "\\") { k++; } else if (c === "\"") { return k; }
+  function stringEnd(line, start) { return closing(line, start + 1, line.length, "\""); }
+
+  /** Where a string's closing quote is in text[from, end), or -1 (LogRecord.closing). */
+  function closing(text, from, end, quote) {
+    for (var k = from; k < end; k++) {
+      var c = text.charAt(k);
+      if (quote === "\"" && c === "\\") { k++; }
+      else if (c === quote) {
+        if (quote === "'" && k + 1 < end && text.charAt(k + 1) === "'") { k++; } else { return k; }
+      }
     }
     return -1;
   }
 
-  function blanks(line, from) {
-    var i = from;
-    while (i < line.length && (line.charAt(i) === " " || line.charAt(i) === "\t")) { i++; }
+  /** LogRecord.blanks: past the blanks of text[from, end), end the text's end when not given. */
+  function blanks(text, from, end) {
+    var e = end === undefined ? text.length : end, i = from;
+    while (i < e && (text.charAt(i) === " " || text.charAt(i) === "\t")) { i++; }
     return i;
+  }
+
+  /** LogRecord.memberStart: where a member's key starts, after the indent and an element's "- ". */
+  function memberStart(text, from, end) {
+    var i = blanks(text, from, end);
+    if (i + 1 < end && text.charAt(i) === "-" && text.charAt(i + 1) === " ") { i = blanks(text, i + 1, end); }
+    return i;
+  }
+
+  /** LogRecord.keyEnd: the colon after a key written without quotes, or -1. */
+  function keyEnd(text, from, end) {
+    var k = from;
+    while (k < end && RE_KEYCHAR.test(text.charAt(k))) { k++; }
+    return k === from || k >= end || text.charAt(k) !== ":" ? -1 : k;
   }
 
   /** Where the quoted value of a member line with an escaped line break starts, or -1 (LogRecord.memberValue). */
   function memberValue(line) {
-    var n = line.length, i = blanks(line, 0), value = -1, end, after;
-    if (i + 1 < n && line.charAt(i) === "-" && line.charAt(i + 1) === " ") { i = blanks(line, i + 1); }
+    var n = line.length, i = memberStart(line, 0, n), value = -1, end, after;
     if (i < n && line.charAt(i) === "\"") {
       end = stringEnd(line, i);
       if (end < 0) { return -1; }
       after = blanks(line, end + 1);
       if (after < n && line.charAt(after) === ":") { i = blanks(line, after + 1); } else { value = i; }
     } else {
-      var k = i;
-      while (k < n && (RE_KEYCHAR.test(line.charAt(k)))) { k++; }
-      if (k === i || k >= n || line.charAt(k) !== ":") { return -1; }
-      i = blanks(line, k + 1);
+      var colon = keyEnd(line, i, n);
+      if (colon < 0) { return -1; }
+      i = blanks(line, colon + 1);
     }
     if (value < 0) {
       if (i >= n || line.charAt(i) !== "\"") { return -1; }
@@ -493,32 +512,11 @@
 
   /** Where the quote that opens a member's string is on text[start, end), when it does not close there; -1 (FoldedScalar.opening). */
   function foldedOpening(text, start, end) {
-    var i = blanksIn(text, start, end);
-    if (i + 1 < end && text.charAt(i) === "-" && text.charAt(i + 1) === " ") { i = blanksIn(text, i + 1, end); }
-    var key = i;
-    while (i < end && RE_KEYCHAR.test(text.charAt(i))) { i++; }
-    if (i === key || i + 2 >= end || text.charAt(i) !== ":" || text.charAt(i + 1) !== " ") { return -1; }
-    var open = blanksIn(text, i + 1, end);
+    var colon = keyEnd(text, memberStart(text, start, end), end);
+    if (colon < 0 || colon + 2 >= end || text.charAt(colon + 1) !== " ") { return -1; }
+    var open = blanks(text, colon + 1, end);
     if (open >= end || (text.charAt(open) !== "\"" && text.charAt(open) !== "'")) { return -1; }
-    return foldedClosing(text, open + 1, end, text.charAt(open)) < 0 ? open : -1;
-  }
-
-  function blanksIn(text, from, end) {
-    var i = from;
-    while (i < end && (text.charAt(i) === " " || text.charAt(i) === "\t")) { i++; }
-    return i;
-  }
-
-  /** Where the string's closing quote is in text[from, end), or -1 (FoldedScalar.closing). */
-  function foldedClosing(text, from, end, quote) {
-    for (var k = from; k < end; k++) {
-      var c = text.charAt(k);
-      if (quote === "\"" && c === "\\") { k++; }
-      else if (c === quote) {
-        if (quote === "'" && k + 1 < end && text.charAt(k + 1) === "'") { k++; } else { return k; }
-      }
-    }
-    return -1;
+    return closing(text, open + 1, end, text.charAt(open)) < 0 ? open : -1;
   }
 
   var YAML_ESCAPED = "0abt\tnvfre \"/\\N_LP", YAML_MEANING = "\0\u0007\b\t\t\n\u000b\f\r\u001b \"/\\\u0085\u00a0\u2028\u2029";
@@ -572,16 +570,16 @@
   function foldedRead(text, start, end, maxMore) {
     var open = foldedOpening(text, start, end);
     if (open < 0) { return null; }
-    var quote = text.charAt(open), indent = blanksIn(text, start, end) - start;
+    var quote = text.charAt(open), indent = blanks(text, start, end) - start;
     var raw = [text.substring(open + 1, end)], chars = end - start, n = text.length, next = nextLine(text, end);
     for (var lines = 1; lines <= maxMore && next < n; lines++) {
       var contEnd = lineEnd(text, next);
       chars += contEnd - next;
-      var k = blanksIn(text, next, contEnd);
+      var k = blanks(text, next, contEnd);
       if (chars > K.Paste.MAX_FOLDED_CHARS || (k < contEnd && k - next <= indent)) { return null; }
-      var close = foldedClosing(text, k, contEnd, quote);
+      var close = closing(text, k, contEnd, quote);
       if (close >= 0) {
-        if (blanksIn(text, close + 1, contEnd) !== contEnd) { return null; }
+        if (blanks(text, close + 1, contEnd) !== contEnd) { return null; }
         raw.push(text.substring(k, close));
         var kept = foldedDecode(raw, quote).split(/\r\n|\n|\r/).filter(function (x) { return x !== ""; });
         return kept.length === 0 ? null : { line: kept.join("\n"), lines: lines, end: contEnd, next: nextLine(text, contEnd) };

@@ -33,7 +33,7 @@ final class FoldedScalar {
       return null;
     }
     char quote = text.charAt(open);
-    int indent = blanks(text, start, end) - start;
+    int indent = LogRecord.blanks(text, start, end) - start;
     List<String> raw = new ArrayList<>();
     raw.add(text.substring(open + 1, end));
     int chars = end - start;
@@ -42,13 +42,13 @@ final class FoldedScalar {
     for (int lines = 1; lines <= maxMore && next < n; lines++) {
       int contEnd = Paste.lineEnd(text, next);
       chars += contEnd - next;
-      int k = blanks(text, next, contEnd);
+      int k = LogRecord.blanks(text, next, contEnd);
       if (chars > Paste.MAX_FOLDED_CHARS || (k < contEnd && k - next <= indent)) {
         return null;
       }
-      int close = closing(text, k, contEnd, quote);
+      int close = LogRecord.closing(text, k, contEnd, quote);
       if (close >= 0) {
-        if (blanks(text, close + 1, contEnd) != contEnd) {
+        if (LogRecord.blanks(text, close + 1, contEnd) != contEnd) {
           return null;
         }
         raw.add(text.substring(k, close));
@@ -69,39 +69,15 @@ final class FoldedScalar {
 
   /** Where the quote that opens a member's string is on {@code text[start, end)}, when the string does not close there; -1 otherwise. */
   static int opening(String text, int start, int end) {
-    int i = blanks(text, start, end);
-    if (i + 1 < end && text.charAt(i) == '-' && text.charAt(i + 1) == ' ') {
-      i = blanks(text, i + 1, end);
-    }
-    int key = i;
-    while (i < end && LogRecord.isKeyChar(text.charAt(i))) {
-      i++;
-    }
-    if (i == key || i + 2 >= end || text.charAt(i) != ':' || text.charAt(i + 1) != ' ') {
+    int colon = LogRecord.keyEnd(text, LogRecord.memberStart(text, start, end), end);
+    if (colon < 0 || colon + 2 >= end || text.charAt(colon + 1) != ' ') {
       return -1;
     }
-    int open = blanks(text, i + 1, end);
+    int open = LogRecord.blanks(text, colon + 1, end);
     if (open >= end || (text.charAt(open) != '"' && text.charAt(open) != '\'')) {
       return -1;
     }
-    return closing(text, open + 1, end, text.charAt(open)) < 0 ? open : -1;
-  }
-
-  /** Where the string's closing quote is in {@code text[from, end)}, or -1: {@code \} escapes in double quotes, {@code ''} is a quote in single ones. */
-  private static int closing(String text, int from, int end, char quote) {
-    for (int k = from; k < end; k++) {
-      char c = text.charAt(k);
-      if (quote == '"' && c == '\\') {
-        k++;
-      } else if (c == quote) {
-        if (quote == '\'' && k + 1 < end && text.charAt(k + 1) == '\'') {
-          k++;
-        } else {
-          return k;
-        }
-      }
-    }
-    return -1;
+    return LogRecord.closing(text, open + 1, end, text.charAt(open)) < 0 ? open : -1;
   }
 
   /**
@@ -202,13 +178,5 @@ final class FoldedScalar {
       code = code * 16 + d;
     }
     return code > Integer.MAX_VALUE ? -1 : (int) code;
-  }
-
-  private static int blanks(String text, int from, int end) {
-    int i = from;
-    while (i < end && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
-      i++;
-    }
-    return i;
   }
 }

@@ -103,10 +103,7 @@ final class LogRecord {
    */
   static int memberValue(String line) {
     int n = line.length();
-    int i = blanks(line, 0);
-    if (i + 1 < n && line.charAt(i) == '-' && line.charAt(i + 1) == ' ') {
-      i = blanks(line, i + 1);
-    }
+    int i = memberStart(line, 0, n);
     int value = -1;
     if (i < n && line.charAt(i) == '"') {
       int end = stringEnd(line, i);
@@ -120,14 +117,11 @@ final class LogRecord {
         value = i;
       }
     } else {
-      int k = i;
-      while (k < n && isKeyChar(line.charAt(k))) {
-        k++;
-      }
-      if (k == i || k >= n || line.charAt(k) != ':') {
+      int colon = keyEnd(line, i, n);
+      if (colon < 0) {
         return -1;
       }
-      i = blanks(line, k + 1);
+      i = blanks(line, colon + 1);
     }
     if (value < 0) {
       if (i >= n || line.charAt(i) != '"') {
@@ -146,17 +140,47 @@ final class LogRecord {
     return rest == n && line.substring(value, end).contains("\\n") ? value : -1;
   }
 
-  /** The index of the quote that closes the string whose opening quote is at {@code start}; -1 when it does not close. */
+  /** The index of the quote that closes the JSON string whose opening quote is at {@code start}; -1 when it does not close. */
   private static int stringEnd(String line, int start) {
-    for (int k = start + 1; k < line.length(); k++) {
-      char c = line.charAt(k);
-      if (c == '\\') {
+    return closing(line, start + 1, line.length(), '"');
+  }
+
+  /**
+   * Where a string's closing quote is in {@code text[from, end)}, or -1: {@code \} escapes in
+   * double quotes (JSON's and YAML's), {@code ''} is a quote in YAML's single ones.
+   */
+  static int closing(String text, int from, int end, char quote) {
+    for (int k = from; k < end; k++) {
+      char c = text.charAt(k);
+      if (quote == '"' && c == '\\') {
         k++;
-      } else if (c == '"') {
-        return k;
+      } else if (c == quote) {
+        if (quote == '\'' && k + 1 < end && text.charAt(k + 1) == '\'') {
+          k++;
+        } else {
+          return k;
+        }
       }
     }
     return -1;
+  }
+
+  /** Where a member's key starts on {@code text[from, end)}: after the indent and an array element's {@code "- "}. */
+  static int memberStart(String text, int from, int end) {
+    int i = blanks(text, from, end);
+    if (i + 1 < end && text.charAt(i) == '-' && text.charAt(i + 1) == ' ') {
+      i = blanks(text, i + 1, end);
+    }
+    return i;
+  }
+
+  /** The colon after a key written without quotes at {@code text[from, end)}, or -1 when there is none. */
+  static int keyEnd(String text, int from, int end) {
+    int k = from;
+    while (k < end && isKeyChar(text.charAt(k))) {
+      k++;
+    }
+    return k == from || k >= end || text.charAt(k) != ':' ? -1 : k;
   }
 
   /** A character of a key written without quotes: ASCII letters, digits, {@code _ . -}. */
@@ -165,8 +189,12 @@ final class LogRecord {
   }
 
   private static int blanks(String line, int from) {
+    return blanks(line, from, line.length());
+  }
+
+  static int blanks(String text, int from, int end) {
     int i = from;
-    while (i < line.length() && (line.charAt(i) == ' ' || line.charAt(i) == '\t')) {
+    while (i < end && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
       i++;
     }
     return i;
