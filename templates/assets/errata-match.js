@@ -290,9 +290,9 @@
   }
 
   // ---------------------------------------------------------------------- matcher (Matcher.java)
-  /** The lines most telling first, in paste order within a rank (Matcher.mostTellingFirst). */
+  /** The lines most telling first, in paste order within a place (Matcher.mostTellingFirst). */
   function mostTellingFirst(lines) {
-    var out = lines.slice(), R = Errata.text.rank;
+    var out = lines.slice(), R = Errata.text.order;
     out.sort(function (x, y) { var d = R(x) - R(y); return d !== 0 ? d : x.number - y.number; });
     return out;
   }

@@ -160,7 +160,7 @@
       maxPreparedLines: json.maxPreparedLines, ansi: new RegExp(json.ansi, "g"),
       prefixes: json.prefixes.map(function (p) { return { re: new RegExp(p.pattern), level: p.levelGroup || 0, first: !!p.levelFromFirst, gate: gate(p) }; }),
       noise: json.noise.map(function (p) { return { re: new RegExp(p.pattern), skip: !!p.skipIndentedNext, gate: gate(p) }; }),
-      levels: json.levels, errorWords: {}, stop: {}, packages: json.packages, aliases: json.aliases,
+      levels: json.levels, errorWords: {}, failureWords: {}, stop: {}, packages: json.packages, aliases: json.aliases,
       aliasDrop: json.aliasDrop || {},
       versions: json.versionPatterns.map(function (p) {
         return { component: p.component || "", re: new RegExp(p.pattern, p.ignoreCase ? "gi" : "g"), alias: p.alias || "",
@@ -168,6 +168,7 @@
       })
     };
     json.errorWords.forEach(function (w) { r.errorWords[w] = true; });
+    (json.failureWords || []).forEach(function (w) { r.failureWords[w] = true; });
     r.errorSuffixes = json.errorSuffixes || [];
     json.stopwords.forEach(function (w) { r.stop[w] = true; });
     return r;
@@ -244,25 +245,31 @@
       }
       if (!stripped) { break; }
     }
-    var tokens = tokenize(text), errorish = level === "error" || level === "warning", k;
-    if (!errorish && level !== "info") {
-      for (k = 0; k < tokens.length; k++) { if (isErrorWord(rules, tokens[k].text)) { errorish = true; break; } }
-      if (!errorish && tokens.some(function (t) { return t.kind === "C"; })) {
-        errorish = terms(tokens, rules).some(function (w) { return isErrorWord(rules, w); });
-      }
+    var tokens = tokenize(text);
+    // An INFO line can still carry the failure ("Found 0 live models"); count it only when it says so.
+    var errorish = level === "error" || level === "warning" || says(tokens, rules, level === "info"
+      ? function (w) { return isErrorWord(rules, w) && w !== "no" && w !== "not"; } : function (w) { return isErrorWord(rules, w); });
+    var failing = errorish && says(tokens, rules, function (w) { return isFailureWord(rules, w); });
+    return { number: number, original: original, text: text, level: level, errorish: errorish, failing: failing, tokens: tokens, repeats: 1 };
+  }
+
+  /** Paste.says: whether a word of the line, or of its CJK runs, is one `word` takes. */
+  function says(tokens, rules, word) {
+    var cjk = false;
+    for (var k = 0; k < tokens.length; k++) {
+      if (word(tokens[k].text)) { return true; }
+      cjk = cjk || tokens[k].kind === "C";
     }
-    if (level === "info") {
-      for (k = 0; k < tokens.length; k++) {
-        var w = tokens[k].text;
-        if (isErrorWord(rules, w) && w !== "no" && w !== "not") { errorish = true; break; }
-      }
-    }
-    return { number: number, original: original, text: text, level: level, errorish: errorish, tokens: tokens, repeats: 1 };
+    return cjk && terms(tokens, rules).some(word);
   }
 
   /** Rules.isErrorWord: an error word, or a word that ends like an error's name (ValueError). */
-  function isErrorWord(rules, w) {
-    if (rules.errorWords[w]) { return true; }
+  function isErrorWord(rules, w) { return !!rules.errorWords[w] || namesAnError(rules, w); }
+
+  /** Rules.isFailureWord: a word that says outright that something failed, or an error's name. */
+  function isFailureWord(rules, w) { return !!rules.failureWords[w] || namesAnError(rules, w); }
+
+  function namesAnError(rules, w) {
     return rules.errorSuffixes.some(function (x) { return w.length > x.length && w.slice(-x.length) === x; });
   }
 
@@ -284,6 +291,13 @@
     if (line.level === "warning") { return K.PreparedLine.RANK_WARNING; }
     if (line.level === "") { return K.PreparedLine.RANK_UNMARKED; }
     return line.errorish ? K.PreparedLine.RANK_INFO_ERROR : K.PreparedLine.RANK_ORDINARY;
+  }
+
+  /** Where a line comes in the order a long paste is looked at (PreparedLine.order). */
+  function order(line) {
+    var r = rank(line);
+    if (r === K.PreparedLine.RANK_INFO_ERROR && line.failing) { return K.PreparedLine.ORDER_INFO_FAILING; }
+    return r < K.PreparedLine.RANK_UNMARKED ? r : r + 1;
   }
 
   /**
@@ -760,6 +774,6 @@
   Errata.text = {
     tokenize: tokenize, terms: terms, compileRules: compileRules, Versions: Versions, prepare: prepare, preparer: preparer,
     countLines: countLines,
-    lineWeight: lineWeight, rank: rank, isDigit: isDigit, isLetter: isLetter
+    lineWeight: lineWeight, rank: rank, order: order, isDigit: isDigit, isLetter: isLetter
   };
 })(typeof window !== "undefined" ? window : globalThis);

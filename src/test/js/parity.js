@@ -57,8 +57,8 @@ const jobs = {
     const paste = Errata.text.prepare(v.text, m.compiled, versions);
     return {
       lines: paste.lines.map((l) => ({
-        errorish: l.errorish, level: l.level, number: l.number, original: l.original, repeats: l.repeats, text: l.text,
-        weight: Errata.text.lineWeight(l)
+        errorish: l.errorish, failing: l.failing, level: l.level, number: l.number, order: Errata.text.order(l),
+        original: l.original, repeats: l.repeats, text: l.text, weight: Errata.text.lineWeight(l)
       })),
       newestFirst: paste.newestFirst,
       totalLines: paste.totalLines,

@@ -46,7 +46,7 @@ public final class Matcher {
   public static final int CANDIDATES_PER_SHARE = 32;
   /**
    * How many alignments one paste may cost. Lines are aligned most telling first ({@link
-   * PreparedLine#rank()}), so a long log spends this on its errors before its INFO lines.
+   * PreparedLine#order()}), so a long log spends this on its errors before its INFO lines.
    */
   public static final int MAX_ALIGNMENTS = 4096;
   public static final int MAX_QUERY_TERMS = 96;
@@ -487,13 +487,13 @@ public final class Matcher {
   }
 
   /**
-   * The lines of the paste, most telling first ({@link PreparedLine#rank()}), in paste order
-   * within a rank: errors are aligned, and their words looked up, before a long log's INFO lines
+   * The lines of the paste, most telling first ({@link PreparedLine#order()}), in paste order
+   * within a place: errors are aligned, and their words looked up, before a long log's INFO lines
    * use up the budgets.
    */
   static List<PreparedLine> mostTellingFirst(List<PreparedLine> lines) {
     List<PreparedLine> out = new ArrayList<>(lines);
-    out.sort(Comparator.comparingInt(PreparedLine::rank).thenComparingInt(PreparedLine::number));
+    out.sort(Comparator.comparingInt(PreparedLine::order).thenComparingInt(PreparedLine::number));
     return out;
   }
 

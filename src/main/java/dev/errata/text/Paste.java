@@ -428,28 +428,23 @@ public final class Paste {
       }
     }
     List<Token> tokens = Tokenizer.tokenize(text);
-    boolean errorish = level.equals("error") || level.equals("warning");
-    if (!errorish && !level.equals("info")) {
-      for (Token t : tokens) {
-        if (rules.isErrorWord(t.text())) {
-          errorish = true;
-          break;
-        }
+    // An INFO line can still carry the failure ("Found 0 live models"); count it only when it says so.
+    boolean errorish = level.equals("error") || level.equals("warning")
+        || says(tokens, rules, level.equals("info") ? w -> rules.isErrorWord(w) && !w.equals("no") && !w.equals("not") : rules::isErrorWord);
+    boolean failing = errorish && says(tokens, rules, rules::isFailureWord);
+    return new PreparedLine(number, original, text, level, errorish, failing, tokens, 1, 0);
+  }
+
+  /** Whether a word of the line, or of its CJK runs (which are words only as terms), is one {@code word} takes. */
+  private static boolean says(List<Token> tokens, Rules rules, java.util.function.Predicate<String> word) {
+    boolean cjk = false;
+    for (Token t : tokens) {
+      if (word.test(t.text())) {
+        return true;
       }
-      if (!errorish && tokens.stream().anyMatch(t -> t.kind() == Token.Kind.CJK)) {
-        errorish = Terms.of(tokens, rules).stream().anyMatch(rules::isErrorWord);
-      }
+      cjk |= t.kind() == Token.Kind.CJK;
     }
-    if (level.equals("info")) {
-      // An INFO line can still carry the failure ("Found 0 live models"); count it only when it says so.
-      for (Token t : tokens) {
-        if (rules.isErrorWord(t.text()) && !t.text().equals("no") && !t.text().equals("not")) {
-          errorish = true;
-          break;
-        }
-      }
-    }
-    return new PreparedLine(number, original, text, level, errorish, tokens, 1, 0);
+    return cjk && Terms.of(tokens, rules).stream().anyMatch(word);
   }
 
   private static Rules.Noise noiseOf(String raw, Rules rules) {

@@ -10,23 +10,25 @@ import java.util.List;
  * @param text the line without log prefixes: what tokens point into
  * @param level "error", "warning", "info" or "" when the line said nothing
  * @param errorish whether the line looks like it carries an error
+ * @param failing whether it says outright that something failed (a failure word, an error's name),
+ *     not only that something is off ("unknown", "not found")
  * @param repeats how many lines of the paste had this same shape
  * @param part which of the lines read from line {@code number} it is, from 0: a structured record's
  *     values, a table row's cells and a member's escaped lines are several lines under one number
  */
 public record PreparedLine(int number, String original, String text, String level, boolean errorish,
-    List<Token> tokens, int repeats, int part) {
+    boolean failing, List<Token> tokens, int repeats, int part) {
   public PreparedLine {
     tokens = List.copyOf(tokens);
   }
 
   PreparedLine withRepeats(int n) {
-    return new PreparedLine(number, original, text, level, errorish, tokens, n, part);
+    return new PreparedLine(number, original, text, level, errorish, failing, tokens, n, part);
   }
 
   /** The line as the {@code k}th (from 0) of the lines read from one line of the paste (a record's, a table row's cells). */
   PreparedLine withPart(int k) {
-    return new PreparedLine(number, original, text, level, errorish, tokens, repeats, k);
+    return new PreparedLine(number, original, text, level, errorish, failing, tokens, repeats, k);
   }
 
   /** What a line that carries an error counts in relevance, and what any other line counts; read by the browser's port too. */
@@ -62,10 +64,29 @@ public record PreparedLine(int number, String original, String text, String leve
     return errorish ? RANK_INFO_ERROR : RANK_ORDINARY;
   }
 
+  /**
+   * Where the line comes in the order a long paste's lines are looked at, and so whether its words
+   * are among those the matcher looks up: by {@link #rank()}, except that an INFO line saying
+   * outright that something failed comes right after the warnings. Triton's Python stub and HTTP
+   * server log their failures at INFO ("Failed to initialize Python stub: ...", "Infer failed:
+   * ..."); ranked with the other INFO lines, a long log's banner, tables and metrics spent the
+   * words looked up before them. Only the order moves: what the line's evidence counts stays its
+   * rank's.
+   */
+  public int order() {
+    int rank = rank();
+    if (rank == RANK_INFO_ERROR && failing) {
+      return ORDER_INFO_FAILING;
+    }
+    return rank < RANK_UNMARKED ? rank : rank + 1;
+  }
+
   // The ranks, read by the browser's port too (through the search manifest).
   public static final int RANK_ERROR = 0;
   public static final int RANK_WARNING = 1;
   public static final int RANK_UNMARKED = 2;
   public static final int RANK_INFO_ERROR = 3;
   public static final int RANK_ORDINARY = 4;
+  /** The place of a failing INFO line in {@link #order()}: after warnings, before unmarked lines. */
+  public static final int ORDER_INFO_FAILING = RANK_UNMARKED;
 }

@@ -71,6 +71,8 @@ public final class Rules {
   final List<Noise> noise;
   final Map<String, String> levels;
   final Set<String> errorWords;
+  /** The error words that say outright that something failed, not only that something is off ("unknown", "not"). */
+  final Set<String> failureWords;
   /** Word endings that name an error: {@code ValueError}, {@code tritonclient.utils.InferenceServerException}. */
   final List<String> errorSuffixes;
   final Set<String> stopwords;
@@ -102,6 +104,7 @@ public final class Rules {
     }
     levels = new HashMap<>((Map<String, String>) (Map<String, ?>) root.get("levels"));
     errorWords = new HashSet<>((List<String>) root.get("errorWords"));
+    failureWords = new HashSet<>((List<String>) root.getOrDefault("failureWords", List.of()));
     errorSuffixes = List.copyOf((List<String>) root.getOrDefault("errorSuffixes", List.of()));
     stopwords = new HashSet<>((List<String>) root.get("stopwords"));
     versionPatterns = new ArrayList<>();
@@ -345,9 +348,15 @@ public final class Rules {
 
   /** A word that says something failed: one of the error words, or a name that ends like an error's. */
   public boolean isErrorWord(String word) {
-    if (errorWords.contains(word)) {
-      return true;
-    }
+    return errorWords.contains(word) || namesAnError(word);
+  }
+
+  /** Whether a word says outright that something failed: a failure word or an error's name. */
+  public boolean isFailureWord(String word) {
+    return failureWords.contains(word) || namesAnError(word);
+  }
+
+  private boolean namesAnError(String word) {
     for (String suffix : errorSuffixes) {
       if (word.length() > suffix.length() && word.endsWith(suffix)) {
         return true;

@@ -220,6 +220,18 @@ class MatcherTest {
         "python-backend-stub-module-not-found", "unknown-model-not-found");
   }
 
+  /**
+   * Triton's Python stub logs its failure at INFO. In a 200-line log (a generated one: banner,
+   * option and model tables, access log, metrics, verbose INFO lines) the unmarked lines' words
+   * came first and used up the keys looked up before the stub's line was reached, so the entry
+   * was not even among the answers; an INFO line saying "Failed" is now looked at before them.
+   */
+  @Test
+  void aFailureLoggedAtInfoIsFoundUnderALogsBannerAndTables() throws java.io.IOException {
+    assertExact(java.nio.file.Files.readString(Path.of("src/test/resources/match/stub-failure-at-info-in-long-log.txt")),
+        "vllm-backend-model-py-vllm-api-mismatch");
+  }
+
   private static List<String> confidentIds(MatchReport r) {
     return r.matches().stream().filter(m -> m.confidence().confident()).map(m -> m.entry().id()).toList();
   }

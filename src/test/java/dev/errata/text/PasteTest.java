@@ -304,4 +304,26 @@ class PasteTest {
     assertTrue(ui.contains("MAX_URL_QUERY = " + Paste.MAX_TYPED + ","), "search-ui.js takes a long text as Paste does");
     assertTrue(ui.contains("/[:\\[\\]()'\"=]/"), "search-ui.js knows the same signs");
   }
+  /**
+   * The order a long log's lines are looked at: an INFO line that says something failed (Triton's
+   * Python stub logs its failures at INFO) comes after the warnings and before unmarked lines; an
+   * INFO line that only has an error word in it ("timeout", "unable") stays after them.
+   */
+  @Test
+  void anInfoLineThatSaysSomethingFailedIsLookedAtBeforeUnmarkedLines() {
+    Paste paste = Paste.prepare("""
+        | strict_readiness                 | 1                                                      |
+        I1203 10:00:00.000000 1 pb_stub.cc:388] "Failed to initialize Python stub: TypeError: f() got an unexpected argument"
+        I1203 10:00:01.000000 1 infer_request.cc:131] "[request id: <id_unknown>] prepared: model: m, priority: 0, timeout (us): 0"
+        I1203 10:00:02.000000 1 pb_stub.cc:388] "Failed to initialize Python stub: ModuleNotFoundError: No module named 'x'"
+        I1203 10:00:03.000000 1 model.py:12] 模型加载失败
+        W1203 10:00:04.000000 1 server.cc:1] low memory
+        I1203 10:00:05.000000 1 server.cc:1] model loaded
+        """, RULES, new Versions(RULES));
+    List<Integer> order = paste.lines().stream().map(PreparedLine::order).toList();
+    assertEquals(List.of(PreparedLine.RANK_UNMARKED + 1, PreparedLine.ORDER_INFO_FAILING, PreparedLine.RANK_INFO_ERROR + 1,
+        PreparedLine.ORDER_INFO_FAILING, PreparedLine.ORDER_INFO_FAILING, PreparedLine.RANK_WARNING, PreparedLine.RANK_ORDINARY + 1), order);
+    assertTrue(PreparedLine.RANK_WARNING < PreparedLine.ORDER_INFO_FAILING && PreparedLine.ORDER_INFO_FAILING < PreparedLine.RANK_UNMARKED + 1);
+    assertEquals(PreparedLine.RANK_INFO_ERROR, paste.lines().get(1).rank(), "the line's evidence still counts as an INFO line's");
+  }
 }

@@ -57,7 +57,10 @@ class TextParityTest {
       List.of("glog levels", "I0611 08:14:31.880412 1 model_lifecycle.cc:835] successfully loaded 'sd_unet'\n"
           + "W0611 08:14:32.000001 1 pinned_memory_manager.cc:271] Unable to allocate pinned system memory\n"
           + "E0611 08:15:03.771904 1 infer_handler.cc:741] PyTorch execute failure: CUDA out of memory.\n"
-          + "I0611 08:15:04.000000 1 server.cc:100] Found 0 live models\n"),
+          + "I0611 08:15:04.000000 1 server.cc:100] Found 0 live models\n"
+          + "I0611 08:15:05.000000 1 pb_stub.cc:388] Failed to initialize Python stub: TypeError: f() got an unexpected argument\n"
+          + "I0611 08:15:06.000000 1 infer_request.cc:131] [request id: <id_unknown>] prepared: model: m\n"
+          + "I0611 08:15:07.000000 1 model.py:12] 模型加载失败\n"),
       List.of("docker compose and kubernetes prefixes", "triton-1  | E1126 08:15:42.123456 1 x.cc:1] in ensemble 'q', onnx runtime "
           + "error 2: not enough space: expected 8, got 0\n"
           + "2024-06-18T08:11:17.123456789Z stderr F error: creating server: Internal - failed to load all models\n"
@@ -142,8 +145,8 @@ class TextParityTest {
       ObjectNode expected = v.putObject("expected");
       ArrayNode lines = expected.putArray("lines");
       for (PreparedLine l : paste.lines()) {
-        lines.addObject().put("errorish", l.errorish()).put("level", l.level()).put("number", l.number())
-            .put("original", l.original()).put("repeats", l.repeats()).put("text", l.text()).put("weight", l.weight());
+        lines.addObject().put("errorish", l.errorish()).put("failing", l.failing()).put("level", l.level())
+            .put("number", l.number()).put("order", l.order()).put("original", l.original()).put("repeats", l.repeats()).put("text", l.text()).put("weight", l.weight());
       }
       expected.put("newestFirst", paste.newestFirst()).put("totalLines", paste.totalLines()).put("truncated", paste.truncated());
       ArrayNode found = expected.putArray("versions");
@@ -166,8 +169,8 @@ class TextParityTest {
 
   @Test
   void javaGivesTheRecordedPreparedPastes() throws IOException {
-    Parity.assertJavaGives(PASTES, "Pastes prepared for matching: the lines kept (level, errorish, weight, repeats of the same"
-        + " shape), how many were read, and the versions they name. Paste.prepare with Versions in Java, Errata.text.prepare"
+    Parity.assertJavaGives(PASTES, "Pastes prepared for matching: the lines kept (level, errorish, failing, the order they are"
+        + " looked at in, weight, repeats of the same shape), how many were read, and the versions they name. Paste.prepare with Versions in Java, Errata.text.prepare"
         + " with Errata.text.Versions in errata-text.js.", pasteVectors());
   }
 
