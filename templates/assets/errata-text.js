@@ -158,7 +158,9 @@
     var r = {
       json: json, maxLineChars: json.maxLineChars, maxLines: json.maxLines,
       maxPreparedLines: json.maxPreparedLines, ansi: new RegExp(json.ansi, "g"),
-      prefixes: json.prefixes.map(function (p) { return { re: new RegExp(p.pattern), level: p.levelGroup || 0, first: !!p.levelFromFirst, gate: gate(p) }; }),
+      prefixes: json.prefixes.map(function (p) {
+        return { re: new RegExp(p.pattern), level: p.levelGroup || 0, first: !!p.levelFromFirst, inside: !!p.inside, gate: gate(p) };
+      }),
       noise: json.noise.map(function (p) { return { re: new RegExp(p.pattern), skip: !!p.skipIndentedNext, gate: gate(p) }; }),
       levels: json.levels, errorWords: {}, failureWords: {}, stop: {}, packages: json.packages, aliases: json.aliases,
       aliasDrop: json.aliasDrop || {},
@@ -235,22 +237,32 @@
     for (var round = 0; round < K.Paste.PREFIX_ROUNDS; round++) {
       var stripped = false;
       for (var i = 0; i < rules.prefixes.length; i++) {
-        var p = rules.prefixes[i], m = prefixAt(p, text);
+        var p = rules.prefixes[i], m = p.inside ? null : prefixAt(p, text);
         if (m !== null) {
-          if (p.first && level === "") { level = rules.levels[text.charAt(0)] || ""; }
-          else if (p.level > 0 && level === "" && m[p.level] !== undefined) { level = rules.levels[m[p.level]] || ""; }
+          if (level === "") { level = levelOf(p, m, text, rules); }
           text = text.substring(m[0].length);
           stripped = true;
         }
       }
       if (!stripped) { break; }
     }
+    // A logger's header after text no other prefix knows (Paste.prepareLine).
+    rules.prefixes.forEach(function (p) {
+      var m = p.inside && level === "" ? prefixAt(p, text) : null;
+      if (m !== null) { level = levelOf(p, m, text, rules); text = text.substring(m[0].length); }
+    });
     var tokens = tokenize(text);
     // An INFO line can still carry the failure ("Found 0 live models"); count it only when it says so.
     var errorish = level === "error" || level === "warning" || says(tokens, rules, level === "info"
       ? function (w) { return isErrorWord(rules, w) && w !== "no" && w !== "not"; } : function (w) { return isErrorWord(rules, w); });
     var failing = errorish && says(tokens, rules, function (w) { return isFailureWord(rules, w); });
     return { number: number, original: original, text: text, level: level, errorish: errorish, failing: failing, tokens: tokens, repeats: 1 };
+  }
+
+  /** Paste.levelOf: the level a prefix gives the line it starts, "" when none. */
+  function levelOf(p, m, text, rules) {
+    if (p.first) { return rules.levels[text.charAt(0)] || ""; }
+    return p.level > 0 && m[p.level] !== undefined ? rules.levels[m[p.level]] || "" : "";
   }
 
   /** Paste.says: whether a word of the line, or of its CJK runs, is one `word` takes. */

@@ -14,13 +14,13 @@ import java.util.Random;
  * Writes the log of a healthy Triton server started with {@code --log-verbose=1}, as a person
  * would paste it: the banner and option table, models loading, the model status table, then
  * requests over HTTP and gRPC through ensembles and the Python backend, health checks and
- * metrics, in the shape {@code kubectl logs}, {@code docker compose logs} or a plain terminal
- * gives it. Deterministic for a seed. The line shapes are data ({@code triton-log-shapes.txt}).
+ * metrics, in the shape {@code kubectl logs}, {@code docker compose logs}, {@code journalctl}
+ * (a server run as a systemd service) or a plain terminal gives it. Deterministic for a seed. The line shapes are data ({@code triton-log-shapes.txt}).
  */
 public final class TritonLog {
   /** How a log's lines reach the person: plain, or with what a container tool puts in front. */
   public enum Frame {
-    PLAIN(""), KUBECTL_PREFIX("[pod/triton-0/tritonserver] "), COMPOSE("triton-1  | "), K8S_TIMESTAMPS("");
+    PLAIN(""), KUBECTL_PREFIX("[pod/triton-0/tritonserver] "), COMPOSE("triton-1  | "), K8S_TIMESTAMPS(""), JOURNAL("");
 
     private final String prefix;
 
@@ -61,6 +61,7 @@ public final class TritonLog {
   public String framed(String line) {
     return switch (frame) {
       case K8S_TIMESTAMPS -> isoStamp() + " " + line;
+      case JOURNAL -> journalStamp() + " gpu-node-3 tritonserver[" + (1000 + thread % 30000) + "]: " + line;
       default -> frame.prefix + line;
     };
   }
@@ -144,6 +145,11 @@ public final class TritonLog {
     long s = micros / 1_000_000;
     StringBuilder b = clock(new StringBuilder(32).append("2026-12-03T"), s).append('.');
     return pad(b, (micros % 1_000_000) * 1000 + random.nextInt(1000), 9).append('Z').toString();
+  }
+
+  /** journalctl's default time: month, day, time of day, to the second. */
+  private String journalStamp() {
+    return clock(new StringBuilder(16).append("Dec 03 "), micros / 1_000_000).toString();
   }
 
   // Written by hand rather than with String.format, which parses its pattern at every call and

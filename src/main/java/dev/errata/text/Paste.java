@@ -412,13 +412,9 @@ public final class Paste {
     for (int round = 0; round < PREFIX_ROUNDS; round++) {
       boolean stripped = false;
       for (Rules.Prefix p : rules.prefixes) {
-        Matcher m = prefixAt(p, text);
+        Matcher m = p.inside() ? null : prefixAt(p, text);
         if (m != null) {
-          if (p.levelFromFirst() && level.isEmpty()) {
-            level = rules.levels.getOrDefault(text.substring(0, 1), "");
-          } else if (p.levelGroup() > 0 && level.isEmpty() && m.group(p.levelGroup()) != null) {
-            level = rules.levels.getOrDefault(m.group(p.levelGroup()), "");
-          }
+          level = level.isEmpty() ? levelOf(p, m, text, rules) : level;
           text = text.substring(m.end());
           stripped = true;
         }
@@ -427,12 +423,27 @@ public final class Paste {
         break;
       }
     }
+    for (Rules.Prefix p : rules.prefixes) {
+      Matcher m = p.inside() && level.isEmpty() ? prefixAt(p, text) : null;
+      if (m != null) {
+        level = levelOf(p, m, text, rules);
+        text = text.substring(m.end());
+      }
+    }
     List<Token> tokens = Tokenizer.tokenize(text);
     // An INFO line can still carry the failure ("Found 0 live models"); count it only when it says so.
     boolean errorish = level.equals("error") || level.equals("warning")
         || says(tokens, rules, level.equals("info") ? w -> rules.isErrorWord(w) && !w.equals("no") && !w.equals("not") : rules::isErrorWord);
     boolean failing = errorish && says(tokens, rules, rules::isFailureWord);
     return new PreparedLine(number, original, text, level, errorish, failing, tokens, 1, 0);
+  }
+
+  /** The level a prefix gives the line it starts, "" when none. */
+  private static String levelOf(Rules.Prefix p, Matcher m, String text, Rules rules) {
+    if (p.levelFromFirst()) {
+      return rules.levels.getOrDefault(text.substring(0, 1), "");
+    }
+    return p.levelGroup() > 0 && m.group(p.levelGroup()) != null ? rules.levels.getOrDefault(m.group(p.levelGroup()), "") : "";
   }
 
   /** Whether a word of the line, or of its CJK runs (which are words only as terms), is one {@code word} takes. */

@@ -54,7 +54,12 @@ public final class Rules {
   }
 
   /** @param levelFromFirst the line's level is its first character (glog's I, W, E, F) */
-  record Prefix(String name, Pattern pattern, int levelGroup, boolean levelFromFirst, Gate gate) {}
+  /**
+   * A log prefix. An {@code inside} one is a logger's header that may follow text no other prefix
+   * knows (a log shipper's or a process manager's own prefix): tried once, after the others, only
+   * on a line they gave no level.
+   */
+  record Prefix(String name, Pattern pattern, int levelGroup, boolean levelFromFirst, boolean inside, Gate gate) {}
 
   record Noise(String name, Pattern pattern, boolean skipIndentedNext, Gate gate) {}
 
@@ -95,7 +100,7 @@ public final class Rules {
     prefixes = new ArrayList<>();
     for (Map<String, Object> p : (List<Map<String, Object>>) root.get("prefixes")) {
       prefixes.add(new Prefix((String) p.get("name"), Pattern.compile((String) p.get("pattern")), integer(p, "levelGroup", 0),
-          Boolean.TRUE.equals(p.get("levelFromFirst")), gate(p)));
+          Boolean.TRUE.equals(p.get("levelFromFirst")), Boolean.TRUE.equals(p.get("inside")), gate(p)));
     }
     noise = new ArrayList<>();
     for (Map<String, Object> p : (List<Map<String, Object>>) root.get("noise")) {

@@ -326,4 +326,42 @@ class PasteTest {
     assertTrue(PreparedLine.RANK_WARNING < PreparedLine.ORDER_INFO_FAILING && PreparedLine.ORDER_INFO_FAILING < PreparedLine.RANK_UNMARKED + 1);
     assertEquals(PreparedLine.RANK_INFO_ERROR, paste.lines().get(1).rank(), "the line's evidence still counts as an INFO line's");
   }
+  /**
+   * What a log shipper, a process manager or another logger puts in front of Triton's own lines is
+   * stripped and the line keeps its level: journald and syslog, dmesg, Python's logging, vLLM's
+   * logger, Ray's worker prefix, and any prefix not known at all before a glog header (stern's pod
+   * and container, RFC 5424, logfmt). Read as unmarked, a journal's INFO lines with an error word
+   * ranked with its errors, and a failure buried in 2,000 lines of one was found first in 64% of
+   * the shipped cases instead of all.
+   */
+  @Test
+  void aLineKeepsItsLevelBehindTheToolsThatCarriedIt() {
+    String glog = "E1206 10:00:00.123456 1 server.cc:1] failed to load 'm'";
+    List<String> wrapped = List.of(
+        "Dec 06 10:00:00 gpu-node-3 tritonserver[2211]: " + glog,
+        "Dec  6 10:00:00 gpu-node-3 docker/abc123[999]: " + glog,
+        "Fri 2024-12-06 10:00:00 UTC gpu-node-3 tritonserver[2211]: " + glog,
+        "2024-12-06T10:00:00.123456+00:00 gpu-node-3 tritonserver[2211]: " + glog,
+        "(ServeReplica:default:Triton pid=1234, ip=10.0.0.3) " + glog,
+        "triton-0 tritonserver " + glog,
+        "<3>1 2024-12-06T10:00:00Z host triton 1 - - " + glog,
+        "time=\"2024-12-06T10:00:00Z\" level=info msg=\"" + glog);
+    for (String line : wrapped) {
+      PreparedLine l = Paste.prepare(line, RULES).lines().get(0);
+      assertEquals("error", l.level(), line);
+      assertTrue(l.text().startsWith("failed to load 'm'"), l::text);
+    }
+    PreparedLine vllm = Paste.prepare("WARNING 12-16 10:12:37 [config.py:216] max_model_len is too large", RULES).lines().get(0);
+    assertEquals(List.of("warning", "max_model_len is too large"), List.of(vllm.level(), vllm.text()));
+    PreparedLine python = Paste.prepare("2024-12-06 10:00:00,123 - client - ERROR - request failed", RULES).lines().get(0);
+    assertEquals(List.of("error", "request failed"), List.of(python.level(), python.text()));
+    PreparedLine kernel = Paste.prepare("Dec  6 10:00:00 gpu-node-3 kernel: Out of memory: Killed process 2211 (tritonserver)", RULES)
+        .lines().get(0);
+    assertTrue(kernel.text().startsWith("Out of memory"), kernel::text);
+    PreparedLine dmesg = Paste.prepare("[  123.456789] NVRM: Xid (PCI:0000:3b:00): 79, GPU has fallen off the bus.", RULES).lines().get(0);
+    assertTrue(dmesg.text().startsWith("NVRM: Xid"), dmesg::text);
+    // A header quoted inside a line that has its own level is the message's, not a prefix.
+    PreparedLine quoted = Paste.prepare(glog + " after \"I1206 10:00:00.1 1 x.cc:1] inner\"", RULES).lines().get(0);
+    assertTrue(quoted.text().endsWith("x.cc:1] inner\""), quoted::text);
+  }
 }

@@ -68,6 +68,15 @@ class TextParityTest {
       List.of("traceback", "Traceback (most recent call last):\n  File \"client.py\", line 64, in <module>\n"
           + "    boxes = postprocess(result.as_numpy(\"output0\"))\n  File \"client.py\", line 31, in postprocess\n"
           + "    scale = meta_shape[\"ratio\"]\nKeyError: 'ratio'\n"),
+      List.of("loggers and shippers in front of glog", "Dec 06 10:00:00 gpu-node-3 tritonserver[2211]: I1206 10:00:00.123456 1 "
+          + "pb_stub.cc:388] Failed to initialize Python stub\n"
+          + "2024-12-06T10:00:00.123456+00:00 gpu-node-3 tritonserver[2211]: E1206 10:00:00.123456 1 server.cc:1] failed\n"
+          + "[  123.456789] NVRM: Xid (PCI:0000:3b:00): 79, GPU has fallen off the bus.\n"
+          + "(ServeReplica:default:Triton pid=1234) W1206 10:00:00.123456 1 server.cc:1] slow\n"
+          + "triton-0 tritonserver E1206 10:00:00.123456 1 server.cc:1] \"shm failed\"\n"
+          + "2024-12-06 10:00:00,123 - client - ERROR - request failed\n"
+          + "INFO 12-16 10:12:37 [__init__.py:216] Automatically detected platform cuda.\n"
+          + "E1206 10:00:00.123456 1 server.cc:1] quoted \"I1206 10:00:00.1 1 x.cc:1] inner\"\n"),
       List.of("ansi colours and nul", "\u001b[31mERROR\u001b[0m: failed to load model\u0000 'x'\n\u001b[1;33mWARNING\u001b[0m low memory"),
       List.of("line endings", "first error line\r\nsecond error line\rthird error line\n\nfifth\n"),
       List.of("repeated shapes", "failed to load 'a' version 1\nfailed to load 'b' version 2\nfailed to load 'c' version 3\n"
