@@ -18,9 +18,13 @@ import java.util.Random;
  * (a server run as a systemd service) or a plain terminal gives it. Deterministic for a seed. The line shapes are data ({@code triton-log-shapes.txt}).
  */
 public final class TritonLog {
-  /** How a log's lines reach the person: plain, or with what a container tool puts in front. */
+  /**
+   * How a log's lines reach the person: plain, with what a container tool or journald puts in
+   * front, or written by a server started with {@code --log-format=ISO8601} (a date and time, then
+   * the level as a word of its own).
+   */
   public enum Frame {
-    PLAIN(""), KUBECTL_PREFIX("[pod/triton-0/tritonserver] "), COMPOSE("triton-1  | "), K8S_TIMESTAMPS(""), JOURNAL("");
+    PLAIN(""), KUBECTL_PREFIX("[pod/triton-0/tritonserver] "), COMPOSE("triton-1  | "), K8S_TIMESTAMPS(""), JOURNAL(""), ISO8601("");
 
     private final String prefix;
 
@@ -124,9 +128,13 @@ public final class TritonLog {
     }
     micros += 50 + random.nextInt(40_000);
     long s = micros / 1_000_000;
-    StringBuilder b = new StringBuilder(32 + where.length() + message.length()).append(level).append("1203 ");
-    clock(b, s).append('.');
-    return pad(b, micros % 1_000_000, 6).append(' ').append(thread).append(' ').append(where).append(' ').append(message).toString();
+    StringBuilder b = new StringBuilder(32 + where.length() + message.length());
+    if (frame == Frame.ISO8601) {
+      clock(b.append("2026-12-03T"), s).append("Z ").append(level);
+    } else {
+      pad(clock(b.append(level).append("1203 "), s).append('.'), micros % 1_000_000, 6);
+    }
+    return b.append(' ').append(thread).append(' ').append(where).append(' ').append(message).toString();
   }
 
   /** The server version a container release ships: 23.01 has 2.30.0, and one more each month. */

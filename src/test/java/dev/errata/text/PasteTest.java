@@ -328,7 +328,8 @@ class PasteTest {
   }
   /**
    * What a log shipper, a process manager or another logger puts in front of Triton's own lines is
-   * stripped and the line keeps its level: journald and syslog, dmesg, Python's logging, vLLM's
+   * stripped and the line keeps its level (as it does in Triton's own ISO 8601 format, where the
+   * level is a word after the time): journald and syslog, dmesg, Python's logging, vLLM's
    * logger, Ray's worker prefix, and any prefix not known at all before a glog header (stern's pod
    * and container, RFC 5424, logfmt). Read as unmarked, a journal's INFO lines with an error word
    * ranked with its errors, and a failure buried in 2,000 lines of one was found first in 64% of
@@ -351,6 +352,9 @@ class PasteTest {
       assertEquals("error", l.level(), line);
       assertTrue(l.text().startsWith("failed to load 'm'"), l::text);
     }
+    PreparedLine iso = Paste.prepare("2024-12-06T10:00:00Z W 1 pinned_memory_manager.cc:271] Unable to allocate pinned memory", RULES)
+        .lines().get(0);
+    assertEquals(List.of("warning", "Unable to allocate pinned memory"), List.of(iso.level(), iso.text()), "--log-format=ISO8601");
     PreparedLine vllm = Paste.prepare("WARNING 12-16 10:12:37 [config.py:216] max_model_len is too large", RULES).lines().get(0);
     assertEquals(List.of("warning", "max_model_len is too large"), List.of(vllm.level(), vllm.text()));
     PreparedLine python = Paste.prepare("2024-12-06 10:00:00,123 - client - ERROR - request failed", RULES).lines().get(0);

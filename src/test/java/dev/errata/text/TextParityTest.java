@@ -76,6 +76,7 @@ class TextParityTest {
           + "triton-0 tritonserver E1206 10:00:00.123456 1 server.cc:1] \"shm failed\"\n"
           + "2024-12-06 10:00:00,123 - client - ERROR - request failed\n"
           + "INFO 12-16 10:12:37 [__init__.py:216] Automatically detected platform cuda.\n"
+          + "2024-12-06T10:00:00Z E 1 model_lifecycle.cc:641] failed to load 'm'\n"
           + "E1206 10:00:00.123456 1 server.cc:1] quoted \"I1206 10:00:00.1 1 x.cc:1] inner\"\n"),
       List.of("ansi colours and nul", "\u001b[31mERROR\u001b[0m: failed to load model\u0000 'x'\n\u001b[1;33mWARNING\u001b[0m low memory"),
       List.of("line endings", "first error line\r\nsecond error line\rthird error line\n\nfifth\n"),
