@@ -573,15 +573,18 @@
    * happened (the paste's, or its reverse when it runs newest first), those that follow from
    * others after them, then the rest by score, at most `top`, without noise. `termsOf(entry)` gives an entry's relevance terms.
    */
-  function pick(list, top, termsOf, postings, stop, newestFirst) {
+  function pick(list, top, termsOf, postings, stop, newestFirst, askedWords) {
     var labels = confidences(list, termsOf, postings, stop), order = [];
     for (var r = 0; r < list.length; r++) { order.push(r); }
+    var asked = askedAbout(list, labels, askedWords || []);
     order.sort(function (x, y) {
       var cx = labels[x] !== "possible", cy = labels[y] !== "possible";
       if (cx !== cy) { return cx ? -1 : 1; }
       // An error that follows from others after the rest (Matcher.match).
       var dx = cx && downstream(list[x]), dy = cy && downstream(list[y]);
       if (dx !== dy) { return dx ? 1 : -1; }
+      // The one the sender's question names before the others (Matcher.askedAbout).
+      if (asked.has(x) !== asked.has(y)) { return asked.has(x) ? -1 : 1; }
       var fx = !cx ? 0 : newestFirst ? -list[x].last : list[x].first, fy = !cy ? 0 : newestFirst ? -list[y].last : list[y].first;
       return fx !== fy ? fx - fy : x - y;
     });
@@ -596,6 +599,50 @@
 
   /** Matcher.downstream: the answer's entry says its error follows from other failures. */
   function downstream(s) { return !!(s.shown && s.shown.template.downstream); }
+
+  /** The words of the sender's question above the log, in order (Matcher.askedWords). */
+  function askedWords(lines, rules) {
+    var inOrder = lines.slice().sort(function (a, b) { return a.number !== b.number ? a.number - b.number : (a.part || 0) - (b.part || 0); });
+    var paragraph = [];
+    for (var i = 0; i < inOrder.length; i++) {
+      if (inOrder[i].level !== "" || paragraph.length > 0 && inOrder[i].number > paragraph[paragraph.length - 1].number + 1) { break; }
+      paragraph.push(inOrder[i]);
+    }
+    var question = paragraph.some(function (l) { return l.original.indexOf("?") >= 0; }) && inOrder.some(function (l) { return l.level !== ""; });
+    var out = [];
+    if (question && paragraph.length < inOrder.length) {
+      paragraph.forEach(function (l) {
+        l.tokens.forEach(function (t) {
+          if (t.kind === "W" && t.text.length >= K.Matcher.MIN_ASKED_WORD && !rules.stop[t.text] && !Errata.text.isErrorWord(rules, t.text)) { out.push(t.text); }
+        });
+      });
+    }
+    return out;
+  }
+
+  /** Of two or more confident answers not downstream, those the sender asked about, by position (Matcher.askedAbout). */
+  function askedAbout(list, labels, words) {
+    var confident = [];
+    for (var r = 0; r < list.length; r++) {
+      if (labels[r] !== "possible" && !downstream(list[r]) && list[r].shown) { confident.push(r); }
+    }
+    var out = new Set();
+    if (words.length === 0) { return out; }
+    var names = new Map();
+    confident.forEach(function (r) { names.set(r, ownWords(list[r].shown)); });
+    for (var w = 0; w < words.length; w++) {
+      var with_ = confident.filter(function (r) { return names.get(r).has(words[w]); });
+      if (with_.length > 0 && with_.length < confident.length) { with_.forEach(function (r) { out.add(r); }); return out; }
+    }
+    return out;
+  }
+
+  /** The words of the line shown other than those that matched its symptom's (Matcher.ownWords). */
+  function ownWords(shown) {
+    var matched = new Set(shown.alignment.matchedTokens), out = new Set();
+    shown.tokens.forEach(function (t, i) { if (t.kind === "W" && !matched.has(i)) { out.add(t.text); } });
+    return out;
+  }
 
   /** The query terms an entry has, rarest first. */
   function relevanceTerms(entry, terms, postings, entries) {
@@ -734,6 +781,6 @@
     pathParts: pathParts, pathWords: pathWords, lineKeys: lineKeys, templateKeys: templateKeys, isWord: isWord, itemKey: itemKey,
     align: align, mostTellingFirst: mostTellingFirst, query: query, withinBudget: withinBudget, literalWeight: literalWeight, candidates: candidates, bestPerEntry: bestPerEntry, aligner: aligner,
     relevance: relevance, rank: rank, judged: judged, applyVersions: applyVersions, oneOfEachFamily: oneOfEachFamily,
-    pick: pick, relevanceTerms: relevanceTerms, confidences: confidences, verdicts: verdicts, explain: explain
+    pick: pick, askedWords: askedWords, relevanceTerms: relevanceTerms, confidences: confidences, verdicts: verdicts, explain: explain
   };
 })(typeof window !== "undefined" ? window : globalThis);

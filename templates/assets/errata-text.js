@@ -786,6 +786,6 @@
   Errata.text = {
     tokenize: tokenize, terms: terms, compileRules: compileRules, Versions: Versions, prepare: prepare, preparer: preparer,
     countLines: countLines,
-    lineWeight: lineWeight, rank: rank, order: order, isDigit: isDigit, isLetter: isLetter
+    lineWeight: lineWeight, rank: rank, order: order, isDigit: isDigit, isLetter: isLetter, isErrorWord: isErrorWord
   };
 })(typeof window !== "undefined" ? window : globalThis);

@@ -192,14 +192,15 @@ class EvaluationTest {
   /**
    * Cascades (eval/README.md, "Cascades"), written blind: one root failure and what it causes
    * downstream (an ensemble without its model, the server's summary, a client that cannot
-   * connect, a pod restarted), labelled with the root. Top-1 at least 0.9 (0.689 before entries
-   * could say that their error follows from others); nine of the ten uncovered roots are still
+   * connect, a pod restarted), labelled with the root. Top-1 at least 0.95 (0.689 before entries
+   * could say that their error follows from others, 0.911 before a sender's question above the
+   * log decided between two models' failures); nine of the ten uncovered roots are still
    * answered confidently by a downstream entry, held there so that it cannot get worse unseen
    * (the README says what was tried).
    */
   @Test
   void findsTheRootOfACascade() {
-    assertSet("cascades", 55, 0.9, 0.9, 0.9);
+    assertSet("cascades", 55, 0.95, 0.9, 0.95);
   }
 
   /**

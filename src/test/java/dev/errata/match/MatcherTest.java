@@ -430,6 +430,27 @@ class MatcherTest {
   }
 
   /** The matcher of the entries written into {@code dir}, which load without errors. */
+  /**
+   * Two models fail in one log and the paste opens with a question about the later one: its
+   * answer comes first, whether a blank line follows the question or not. Without a question (or
+   * with a remark that asks nothing) the order is the log's.
+   */
+  @Test
+  void theFailureTheSenderAsksAboutComesFirst(@org.junit.jupiter.api.io.TempDir Path dir) throws java.io.IOException {
+    write(dir, "a-shape", "Model fails on a shape", "failed to load model {name}: unexpected shape for tensor {name}");
+    write(dir, "b-module", "Model misses a module", "failed to load model {name}: No module named '{name}'");
+    String log = "\nE0117 09:02:12.804417 1 model_lifecycle.cc:641] failed to load model ranker: unexpected shape for tensor ids\n"
+        + "E0117 09:02:13.804417 1 model_lifecycle.cc:641] failed to load model tokenizer: No module named 'tokenizers'\n";
+    Matcher m = matcherOf(dir);
+    assertEquals(List.of("a-shape", "b-module"), confidentIds(m.match(log, Matcher.Options.defaults())));
+    assertEquals(List.of("b-module", "a-shape"), confidentIds(m.match("why does the tokenizer model fail? ranker is known to be broken"
+        + log, Matcher.Options.defaults())));
+    assertEquals(List.of("b-module", "a-shape"), confidentIds(m.match("why does the tokenizer model fail?\n" + log,
+        Matcher.Options.defaults())));
+    assertEquals(List.of("a-shape", "b-module"), confidentIds(m.match("the tokenizer model fails, ranker is known to be broken"
+        + log, Matcher.Options.defaults())), "a remark that asks nothing");
+  }
+
   private static Matcher matcherOf(Path dir) {
     var loaded = new ContentLoader().load(dir);
     assertTrue(loaded.diagnostics().stream().noneMatch(d -> d.isError()), loaded.diagnostics().toString());
