@@ -583,7 +583,7 @@
       // An error that follows from others after the rest (Matcher.match).
       var dx = cx && downstream(list[x]), dy = cy && downstream(list[y]);
       if (dx !== dy) { return dx ? 1 : -1; }
-      // The one the sender's question names before the others (Matcher.askedAbout).
+      // The one the sender's question names before the others (SendersQuestion).
       if (asked.has(x) !== asked.has(y)) { return asked.has(x) ? -1 : 1; }
       var fx = !cx ? 0 : newestFirst ? -list[x].last : list[x].first, fy = !cy ? 0 : newestFirst ? -list[y].last : list[y].first;
       return fx !== fy ? fx - fy : x - y;
@@ -600,7 +600,7 @@
   /** Matcher.downstream: the answer's entry says its error follows from other failures. */
   function downstream(s) { return !!(s.shown && s.shown.template.downstream); }
 
-  /** The words of the sender's question above the log, in order (Matcher.askedWords). */
+  /** The words of the sender's question above the log, in order (SendersQuestion.words). */
   function askedWords(lines, rules) {
     var inOrder = lines.slice().sort(function (a, b) { return a.number !== b.number ? a.number - b.number : (a.part || 0) - (b.part || 0); });
     var paragraph = [];
@@ -620,7 +620,7 @@
     return out;
   }
 
-  /** Of two or more confident answers not downstream, those the sender asked about, by position (Matcher.askedAbout). */
+  /** Of two or more confident answers not downstream, those the sender asked about, by position (SendersQuestion.askedAbout). */
   function askedAbout(list, labels, words) {
     var confident = [];
     for (var r = 0; r < list.length; r++) {
@@ -637,7 +637,7 @@
     return out;
   }
 
-  /** The words of the line shown other than those that matched its symptom's (Matcher.ownWords). */
+  /** The words of the line shown other than those that matched its symptom's (SendersQuestion.ownWords). */
   function ownWords(shown) {
     var matched = new Set(shown.alignment.matchedTokens), out = new Set();
     shown.tokens.forEach(function (t, i) { if (t.kind === "W" && !matched.has(i)) { out.add(t.text); } });

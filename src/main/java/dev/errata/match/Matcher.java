@@ -50,7 +50,7 @@ public final class Matcher {
    */
   public static final int MAX_ALIGNMENTS = 4096;
   public static final int MAX_QUERY_TERMS = 96;
-  /** A word of the sender's question shorter than this names nothing ({@link #askedWords}). */
+  /** A word of the sender's question shorter than this names nothing ({@link SendersQuestion}). */
   public static final int MIN_ASKED_WORD = 3;
   public static final int MAX_QUERY_KEYS = 160;
   /** How many of the best entries are ranked further (families, versions). */
@@ -237,7 +237,7 @@ public final class Matcher {
       order.add(r);
     }
     boolean reversed = paste.newestFirst();
-    Set<Integer> asked = askedAbout(top, labels, askedWords(paste.lines(), rules));
+    Set<Integer> asked = askedAbout(top, labels, SendersQuestion.words(paste.lines(), rules));
     order.sort(Comparator.comparing((Integer r) -> !labels.get(r).confident())
         .thenComparing((Integer r) -> labels.get(r).confident() && downstream(top.get(r)))
         .thenComparing((Integer r) -> !asked.contains(r))
@@ -1039,75 +1039,19 @@ public final class Matcher {
     return s.shown() != null && s.shown().template().downstream();
   }
 
-  /**
-   * The words of the sender's question above the log, in order: the paste's opening paragraph
-   * (its first lines up to a blank or dropped one, or one a logger marked), when it asks
-   * something ("why does 'classifier' fail to load? labels_py is just a placeholder") and a
-   * marked line follows; without stopwords, error words and words under three letters.
-   */
-  static List<String> askedWords(List<PreparedLine> lines, Rules rules) {
-    List<PreparedLine> inOrder = new ArrayList<>(lines);
-    inOrder.sort(Comparator.comparingInt(PreparedLine::number).thenComparingInt(PreparedLine::part));
-    List<PreparedLine> paragraph = new ArrayList<>();
-    for (PreparedLine l : inOrder) {
-      if (!l.level().isEmpty() || !paragraph.isEmpty() && l.number() > paragraph.get(paragraph.size() - 1).number() + 1) {
-        break;
-      }
-      paragraph.add(l);
-    }
-    boolean question = paragraph.stream().anyMatch(l -> l.original().contains("?")) && inOrder.stream().anyMatch(l -> !l.level().isEmpty());
-    List<String> out = new ArrayList<>();
-    if (question && paragraph.size() < inOrder.size()) {
-      paragraph.forEach(l -> l.tokens().stream()
-          .filter(t -> t.kind() == Token.Kind.WORD && t.text().length() >= MIN_ASKED_WORD && !rules.isStopword(t.text())
-              && !rules.isErrorWord(t.text()))
-          .forEach(t -> out.add(t.text())));
-    }
-    return out;
-  }
-
-  /**
-   * Of two or more confident answers that are not downstream, those the sender asked about: the
-   * first of the sender's words that some of their lines show but not all, besides the symptom's
-   * own words (a model's or a tensor's name). The order of the rest is the paste's; a log where
-   * two models fail, under a question about one, then answers that one first.
-   */
+  /** Of the confident answers that are not downstream, those the sender's question asks about ({@link SendersQuestion}). */
   private static Set<Integer> askedAbout(List<Scored> top, List<Confidence> labels, List<String> words) {
-    List<Integer> confident = new ArrayList<>();
-    for (int r = 0; r < top.size(); r++) {
-      if (labels.get(r).confident() && !downstream(top.get(r)) && top.get(r).shown() != null) {
-        confident.add(r);
-      }
-    }
     if (words.isEmpty()) {
       return Set.of();
     }
-    Map<Integer, Set<String>> names = new HashMap<>();
-    confident.forEach(r -> names.put(r, ownWords(top.get(r).shown())));
-    for (String w : words) {
-      Set<Integer> with = new HashSet<>();
-      confident.stream().filter(r -> names.get(r).contains(w)).forEach(with::add);
-      if (!with.isEmpty() && with.size() < confident.size()) {
-        return with;
+    Map<Integer, Set<String>> answers = new HashMap<>();
+    for (int r = 0; r < top.size(); r++) {
+      Best b = top.get(r).shown();
+      if (labels.get(r).confident() && !downstream(top.get(r)) && b != null) {
+        answers.put(r, SendersQuestion.ownWords(b.tokens(), b.alignment()));
       }
     }
-    return Set.of();
-  }
-
-  /**
-   * The words of the line shown other than those that matched its symptom's: what filled its
-   * slots (a tensor's name) and what the line says around the message (the model it failed to load).
-   */
-  private static Set<String> ownWords(Best shown) {
-    Set<String> out = new HashSet<>();
-    Set<Integer> matched = new HashSet<>(shown.alignment().matchedTokens());
-    for (int i = 0; i < shown.tokens().size(); i++) {
-      Token t = shown.tokens().get(i);
-      if (t.kind() == Token.Kind.WORD && !matched.contains(i)) {
-        out.add(t.text());
-      }
-    }
-    return out;
+    return SendersQuestion.askedAbout(answers, words);
   }
 
   private Confidence byAlignment(Scored s, Scored rival) {
