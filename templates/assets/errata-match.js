@@ -610,7 +610,7 @@
     }
     var question = paragraph.some(function (l) { return l.original.indexOf("?") >= 0; }) && inOrder.some(function (l) { return l.level !== ""; });
     var out = [];
-    if (question && paragraph.length < inOrder.length) {
+    if (question) {
       paragraph.forEach(function (l) {
         l.tokens.forEach(function (t) {
           if (t.kind === "W" && t.text.length >= K.Matcher.MIN_ASKED_WORD && !rules.stop[t.text] && !Errata.text.isErrorWord(rules, t.text)) { out.push(t.text); }

@@ -15,7 +15,8 @@ import java.util.Random;
  * would paste it: the banner and option table, models loading, the model status table, then
  * requests over HTTP and gRPC through ensembles and the Python backend, health checks and
  * metrics, in the shape {@code kubectl logs}, {@code docker compose logs}, {@code journalctl}
- * (a server run as a systemd service) or a plain terminal gives it. Deterministic for a seed. The line shapes are data ({@code triton-log-shapes.txt}).
+ * (a server run as a systemd service) or a plain terminal gives it. Deterministic for a seed.
+ * The line shapes are data ({@code triton-log-shapes.txt}).
  */
 public final class TritonLog {
   /**

@@ -237,7 +237,7 @@ public final class Matcher {
       order.add(r);
     }
     boolean reversed = paste.newestFirst();
-    Set<Integer> asked = askedAbout(top, labels, SendersQuestion.words(paste.lines(), rules));
+    Set<Integer> asked = askedAbout(top, labels, paste);
     order.sort(Comparator.comparing((Integer r) -> !labels.get(r).confident())
         .thenComparing((Integer r) -> labels.get(r).confident() && downstream(top.get(r)))
         .thenComparing((Integer r) -> !asked.contains(r))
@@ -1039,19 +1039,25 @@ public final class Matcher {
     return s.shown() != null && s.shown().template().downstream();
   }
 
-  /** Of the confident answers that are not downstream, those the sender's question asks about ({@link SendersQuestion}). */
-  private static Set<Integer> askedAbout(List<Scored> top, List<Confidence> labels, List<String> words) {
+  /**
+   * Of the confident answers that are not downstream, those the sender's question asks about
+   * ({@link SendersQuestion}). The paste is read for a question only when two or more such
+   * answers need telling apart, which most pastes of a check never have.
+   */
+  private Set<Integer> askedAbout(List<Scored> top, List<Confidence> labels, Paste paste) {
+    Map<Integer, Best> answers = new HashMap<>();
+    for (int r = 0; r < top.size(); r++) {
+      if (labels.get(r).confident() && !downstream(top.get(r)) && top.get(r).shown() != null) {
+        answers.put(r, top.get(r).shown());
+      }
+    }
+    List<String> words = answers.size() < 2 ? List.of() : SendersQuestion.words(paste.lines(), rules);
     if (words.isEmpty()) {
       return Set.of();
     }
-    Map<Integer, Set<String>> answers = new HashMap<>();
-    for (int r = 0; r < top.size(); r++) {
-      Best b = top.get(r).shown();
-      if (labels.get(r).confident() && !downstream(top.get(r)) && b != null) {
-        answers.put(r, SendersQuestion.ownWords(b.tokens(), b.alignment()));
-      }
-    }
-    return SendersQuestion.askedAbout(answers, words);
+    Map<Integer, Set<String>> own = new HashMap<>();
+    answers.forEach((r, b) -> own.put(r, SendersQuestion.ownWords(b.tokens(), b.alignment())));
+    return SendersQuestion.askedAbout(own, words);
   }
 
   private Confidence byAlignment(Scored s, Scored rival) {

@@ -23,7 +23,7 @@ final class SendersQuestion {
   /**
    * The words of the question, in order: the paste's opening paragraph (its first lines up to a
    * blank or dropped one, or one a logger marked), when it asks something (a {@code ?}) and a
-   * marked line follows; without stopwords, error words and words under {@link
+   * marked line follows (never one of the paragraph's, which ends at it); without stopwords, error words and words under {@link
    * Matcher#MIN_ASKED_WORD} letters. Empty when the paste opens with no question.
    */
   static List<String> words(List<PreparedLine> lines, Rules rules) {
@@ -38,7 +38,7 @@ final class SendersQuestion {
     }
     boolean question = paragraph.stream().anyMatch(l -> l.original().contains("?")) && inOrder.stream().anyMatch(l -> !l.level().isEmpty());
     List<String> out = new ArrayList<>();
-    if (question && paragraph.size() < inOrder.size()) {
+    if (question) {
       paragraph.forEach(l -> l.tokens().stream()
           .filter(t -> t.kind() == Token.Kind.WORD && t.text().length() >= Matcher.MIN_ASKED_WORD && !rules.isStopword(t.text())
               && !rules.isErrorWord(t.text()))
