@@ -573,8 +573,8 @@
    * happened (the paste's, or its reverse when it runs newest first), those that follow from
    * others after them, then the rest by score, at most `top`, without noise. `termsOf(entry)` gives an entry's relevance terms.
    */
-  function pick(list, top, termsOf, postings, stop, newestFirst, askedWords) {
-    var labels = confidences(list, termsOf, postings, stop), order = [];
+  function pick(list, top, termsOf, postings, stop, newestFirst, askedWords, lines, rules) {
+    var labels = followers(list, confidences(list, termsOf, postings, stop), lines || [], rules, newestFirst), order = [];
     for (var r = 0; r < list.length; r++) { order.push(r); }
     var asked = askedAbout(list, labels, askedWords || []);
     order.sort(function (x, y) {
@@ -595,6 +595,48 @@
       picked.push({ s: s, confidence: conf });
     }
     return picked;
+  }
+
+  /**
+   * Matcher.followers: the labels, none of them confident when every confident one is downstream
+   * and the paste shows a failure of its own before the first of them.
+   */
+  function followers(list, labels, lines, rules, newestFirst) {
+    var first = Infinity;
+    for (var r = 0; r < list.length; r++) {
+      if (labels[r] !== "possible") {
+        if (!downstream(list[r])) { return labels; }
+        first = Math.min(first, newestFirst ? -list[r].last : list[r].first);
+      }
+    }
+    if (first === Infinity) { return labels; }
+    var before = newestFirst ? first : recordStart(lines, first);
+    for (var i = 0; i < lines.length; i++) {
+      if ((newestFirst ? -lines[i].number : lines[i].number) < before && failure(lines[i], rules)) {
+        return labels.map(function () { return "possible"; });
+      }
+    }
+    return labels;
+  }
+
+  /** Matcher.recordStart: the line a logger marked that unmarked line n goes on from, with no gap; else n. */
+  function recordStart(lines, n) {
+    var levels = new Map();
+    lines.forEach(function (l) { if (!l.part) { levels.set(l.number, l.level); } });
+    if (levels.get(n) !== "") { return n; }
+    var k = n - 1;
+    while (levels.get(k) === "") { k--; }
+    return levels.has(k) ? k : n;
+  }
+
+  /** Matcher.failure: a line that reports a failure of its own. */
+  function failure(line, rules) {
+    if (!line.failing) { return false; }
+    if (line.level === "error" || Errata.text.rank(line) === K.PreparedLine.RANK_INFO_ERROR) { return true; }
+    if (line.level !== "") { return false; }
+    return line.tokens.some(function (t) {
+      return t.kind === "W" && t.end < line.text.length && line.text.charAt(t.end) === ":" && Errata.text.namesAnError(rules, t.text);
+    });
   }
 
   /** Matcher.downstream: the answer's entry says its error follows from other failures. */

@@ -786,6 +786,7 @@
   Errata.text = {
     tokenize: tokenize, terms: terms, compileRules: compileRules, Versions: Versions, prepare: prepare, preparer: preparer,
     countLines: countLines,
-    lineWeight: lineWeight, rank: rank, order: order, isDigit: isDigit, isLetter: isLetter, isErrorWord: isErrorWord
+    lineWeight: lineWeight, rank: rank, order: order, isDigit: isDigit, isLetter: isLetter, isErrorWord: isErrorWord,
+    namesAnError: namesAnError
   };
 })(typeof window !== "undefined" ? window : globalThis);

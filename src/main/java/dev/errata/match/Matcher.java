@@ -225,7 +225,7 @@ public final class Matcher {
     List<Scored> ranked = new ArrayList<>(best);
     ranked.sort(BY_SCORE);
     List<Scored> top = oneOfEachFamily(applyVersions(ranked.subList(0, Math.min(ranked.size(), RANKED)), versions), options.lang());
-    List<Confidence> labels = confidences(top, query);
+    List<Confidence> labels = followers(top, confidences(top, query), lines, paste.newestFirst());
 
     // Confident answers first, in the order they happened: the order the paste shows them, or
     // the reverse when it runs newest first (its earliest is its last line); an error that
@@ -1032,6 +1032,87 @@ public final class Matcher {
       out.add(c);
     }
     return out;
+  }
+
+  /**
+   * The labels, with the confident ones taken back when every one of them is an error that follows
+   * from others (downstream) and the paste shows a failure before the first of them (a failure
+   * of its own, {@link #failure}). That failure is what the sender needs explained, and no entry
+   * answered it with confidence: the server's summary ("failed to load all models"), a client's
+   * "failed to connect", a probe's "connection refused" after a model's own error are not its
+   * answer. The summary's entry stays among the answers, as a possible one, and the sender is
+   * offered to draft an entry for the failure.
+   */
+  private List<Confidence> followers(List<Scored> top, List<Confidence> labels, List<PreparedLine> lines, boolean newestFirst) {
+    int first = Integer.MAX_VALUE;
+    for (int r = 0; r < top.size(); r++) {
+      if (labels.get(r).confident()) {
+        if (!downstream(top.get(r))) {
+          return labels;
+        }
+        first = Math.min(first, newestFirst ? -top.get(r).last() : top.get(r).first());
+      }
+    }
+    if (first == Integer.MAX_VALUE) {
+      return labels;
+    }
+    int before = newestFirst ? first : recordStart(lines, first);
+    for (PreparedLine l : lines) {
+      if ((newestFirst ? -l.number() : l.number()) < before && failure(l, rules)) {
+        return labels.stream().map(c -> Confidence.POSSIBLE).toList();
+      }
+    }
+    return labels;
+  }
+
+  /**
+   * The first line of the log record that line {@code n} belongs to: when {@code n} has no mark
+   * and follows, with no gap and only unmarked lines between, a line a logger marked, that line
+   * ({@code ERROR worker: request failed} over the exception a client's logger prints after it,
+   * one failure told over several lines); else {@code n}.
+   */
+  static int recordStart(List<PreparedLine> lines, int n) {
+    Map<Integer, String> levels = new HashMap<>();
+    for (PreparedLine l : lines) {
+      if (l.part() == 0) {
+        levels.put(l.number(), l.level());
+      }
+    }
+    if (!"".equals(levels.get(n))) {
+      return n;
+    }
+    int k = n - 1;
+    while ("".equals(levels.get(k))) {
+      k--;
+    }
+    return levels.containsKey(k) ? k : n;
+  }
+
+  /**
+   * Whether a line reports a failure of its own: a logger marked it as an error, or it is an INFO
+   * line, and it says outright that something failed; or, without a mark, it names an error the
+   * way an exception is printed ({@code RuntimeError: ...}, a status table's {@code UNAVAILABLE:
+   * Internal: SyntaxError: ...}). Other unmarked lines with a failure word are too often no
+   * failure at all: a field of {@code kubectl describe} ({@code Reason: Error}, {@code
+   * #failure=3}), a line of a traceback's code, the sender's own words.
+   */
+  static boolean failure(PreparedLine line, Rules rules) {
+    if (!line.failing()) {
+      return false;
+    }
+    if (line.level().equals("error") || line.rank() == PreparedLine.RANK_INFO_ERROR) {
+      return true;
+    }
+    if (!line.level().isEmpty()) {
+      return false;
+    }
+    String text = line.text();
+    for (Token t : line.tokens()) {
+      if (t.kind() == Token.Kind.WORD && t.end() < text.length() && text.charAt(t.end()) == ':' && rules.namesAnError(t.text())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether the answer's entry says its error follows from other failures ({@code downstream} in its front matter). */

@@ -361,7 +361,8 @@ public final class Rules {
     return failureWords.contains(word) || namesAnError(word);
   }
 
-  private boolean namesAnError(String word) {
+  /** Whether a word is a name that ends like an error's ({@code RuntimeError}, {@code java.io.IOException}). */
+  public boolean namesAnError(String word) {
     for (String suffix : errorSuffixes) {
       if (word.length() > suffix.length() && word.endsWith(suffix)) {
         return true;

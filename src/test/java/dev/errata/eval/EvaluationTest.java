@@ -131,15 +131,13 @@ class EvaluationTest {
    * written blind: Triton's tables printed for 80 to 237 columns, a long status cut mid-word over
    * rows or broken by its own line breaks, often the model table alone. Top-1 at least 0.95 and
    * nine in ten of the right answers confident (0.860 and 0.754 when a row was read as a line).
-   * Of its eight logs of a failure no entry names, the only confident answers allowed are the
-   * summary "failed to load all models", which each shows word for word and whose entry sends
-   * the reader to the model's own error.
+   * None of its eight logs of a failure no entry names is answered confidently: four were, by
+   * the summary "failed to load all models", before a downstream answer after a failure of its
+   * own stopped being confident (Matcher.followers).
    */
   @Test
   void findsTheFailureInTritonsTablesAsATerminalPrintedThem() {
-    Evaluation.Figures f = assertSet("tables", 65, 0.95, 4.0 / 8, 0.9);
-    assertTrue(f.misses().stream().filter(m -> m.contains("expected no confident match"))
-        .allMatch(m -> m.endsWith("got failed-to-load-all-models (exact)")), f.line() + "\n" + String.join("\n", f.misses()));
+    assertSet("tables", 65, 0.95, 0, 0.9);
   }
 
   /**
@@ -206,13 +204,15 @@ class EvaluationTest {
    * downstream (an ensemble without its model, the server's summary, a client that cannot
    * connect, a pod restarted), labelled with the root. Top-1 at least 0.95 (0.689 before entries
    * could say that their error follows from others, 0.911 before a sender's question above the
-   * log decided between two models' failures); nine of the ten uncovered roots are still
-   * answered confidently by a downstream entry, held there so that it cannot get worse unseen
-   * (the README says what was tried).
+   * log decided between two models' failures); at most four of the ten uncovered roots
+   * answered confidently (nine before a downstream answer after a failure of its own stopped
+   * being confident). Of the four left, two show their root only on lines without a logger's
+   * mark or an exception's name (a segfault's pod events, an image pull's), and two are answered
+   * by entries that are no downstream ones (a CPU-only pod's driver banner, a client's deadline).
    */
   @Test
   void findsTheRootOfACascade() {
-    assertSet("cascades", 55, 0.95, 0.9, 0.95);
+    assertSet("cascades", 55, 0.95, 0.4, 0.95);
   }
 
   /**

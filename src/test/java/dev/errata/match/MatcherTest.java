@@ -451,6 +451,41 @@ class MatcherTest {
         + log, Matcher.Options.defaults())), "a remark that asks nothing");
   }
 
+  /**
+   * The server's summary after a failure no entry explains is not a confident answer: the
+   * summary's entry is still listed, as possible. After a failure an entry explains, that entry
+   * comes first; a client's logger line over the exception it prints, or the fields of {@code
+   * kubectl describe} above a probe's events, are no failure of their own.
+   */
+  @Test
+  void aSummaryAfterAFailureNoEntryExplainsIsNotConfident() {
+    String summary = "I1205 00:58:21.275292 1 server.cc:347] \"Timeout 29: Found 0 live models and 0 in-flight non-inference requests\"\n"
+        + "error: creating server: Internal - failed to load all models\n";
+    String unknown = "E1205 00:58:20.041182 1 model_lifecycle.cc:642] \"failed to load 'embed_onnx' version 2: Internal: "
+        + "the frobnicator refused the widget\"\n";
+    MatchReport r = Shipped.MATCHER.match(unknown + summary, Matcher.Options.defaults());
+    assertEquals("failed-to-load-all-models", r.matches().get(0).entry().id());
+    assertEquals(Confidence.POSSIBLE, r.matches().get(0).confidence());
+    assertFalse(r.confident());
+    assertEquals(List.of("failed-to-load-all-models"), confidentIds(Shipped.MATCHER.match(summary, Matcher.Options.defaults())),
+        "the summary alone");
+    assertFalse(Shipped.MATCHER.match("Traceback (most recent call last):\n  File \"/models/x/1/model.py\", line 9, in initialize\n"
+        + "RuntimeError: the frobnicator refused the widget\n" + summary, Matcher.Options.defaults()).confident(),
+        "an exception printed without a logger's mark");
+    String known = "E1205 00:58:20.041182 1 model_lifecycle.cc:642] \"failed to load 'tok' version 1: Internal: "
+        + "ModuleNotFoundError: No module named 'sentencepiece'\"\n";
+    assertEquals("python-backend-stub-module-not-found", confidentIds(Shipped.MATCHER.match(known + summary,
+        Matcher.Options.defaults())).get(0));
+    assertTrue(Shipped.MATCHER.match("2025-03-02 14:22:17,904 ERROR worker.infer: triton request failed\n"
+        + "tritonclient.utils.InferenceServerException: [StatusCode.UNAVAILABLE] failed to connect to all addresses; last error: "
+        + "UNKNOWN: ipv4:172.20.0.5:8001: Failed to connect to remote host: Connection refused", Matcher.Options.defaults()).confident(),
+        "a client's logger line over the exception it prints");
+    assertTrue(Shipped.MATCHER.match("    Last State:     Terminated\n      Reason:       Error\n      Exit Code:    137\n"
+        + "  Warning  Unhealthy  2m30s (x15 over 8m)  kubelet  Liveness probe failed: Get \"http://10.42.0.77:8000/v2/health/live\": "
+        + "dial tcp 10.42.0.77:8000: connect: connection refused", Matcher.Options.defaults()).confident(),
+        "kubectl describe's fields");
+  }
+
   private static Matcher matcherOf(Path dir) {
     var loaded = new ContentLoader().load(dir);
     assertTrue(loaded.diagnostics().stream().noneMatch(d -> d.isError()), loaded.diagnostics().toString());
