@@ -222,13 +222,14 @@
               var termsOf = function (e) { return M.relevanceTerms(e, q.terms, found.postings, m.entries); };
               var picked = M.pick(M.oneOfEachFamily(M.applyVersions(head, infos, versions), m.families, lang), top, termsOf, found.postings, rules.stop,
                 paste.newestFirst, M.askedWords(paste.lines, rules), paste.lines, rules);
-              return self.entries(picked.map(function (p) { return p.s.entry; })).then(function (shown) {
-                var matches = picked.map(function (p) {
+              return self.entries(picked.picked.map(function (p) { return p.s.entry; })).then(function (shown) {
+                var matches = picked.picked.map(function (p) {
                   return M.explain(p.s, p.confidence, shown[p.s.entry], versions, termsOf(p.s.entry), rules.stop, keyWeight);
                 });
                 return {
                   confident: matches.length > 0 && matches[0].confident, lines: paste.totalLines, matches: matches,
-                  skipped: paste.skipped, truncated: paste.truncated, versions: versions.found.slice()
+                  skipped: paste.skipped, truncated: paste.truncated, versions: versions.found.slice(),
+                  unexplained: picked.unexplained && { number: picked.unexplained.number, text: picked.unexplained.original }
                 };
               });
             });

@@ -574,7 +574,9 @@
    * others after them, then the rest by score, at most `top`, without noise. `termsOf(entry)` gives an entry's relevance terms.
    */
   function pick(list, top, termsOf, postings, stop, newestFirst, askedWords, lines, rules) {
-    var labels = followers(list, confidences(list, termsOf, postings, stop), lines || [], rules, newestFirst), order = [];
+    var labels = confidences(list, termsOf, postings, stop), order = [];
+    var gone = unexplained(list, labels, lines || [], rules, newestFirst);
+    if (gone) { labels = labels.map(function () { return "possible"; }); }
     for (var r = 0; r < list.length; r++) { order.push(r); }
     var asked = askedAbout(list, labels, askedWords || []);
     order.sort(function (x, y) {
@@ -594,29 +596,31 @@
       if (conf === "possible" && s.quality < K.Matcher.MIN_QUALITY && s.rel < K.Matcher.MIN_RELEVANCE) { continue; }
       picked.push({ s: s, confidence: conf });
     }
-    return picked;
+    return { picked: picked, unexplained: gone };
   }
 
   /**
-   * Matcher.followers: the labels, none of them confident when every confident one is downstream
-   * and the paste shows a failure of its own before the first of them.
+   * Matcher.unexplained: the first failure of its own the paste shows before its confident
+   * answers when every one of them is downstream (they are then only possible), or null.
    */
-  function followers(list, labels, lines, rules, newestFirst) {
+  function unexplained(list, labels, lines, rules, newestFirst) {
     var first = Infinity;
     for (var r = 0; r < list.length; r++) {
       if (labels[r] !== "possible") {
-        if (!downstream(list[r])) { return labels; }
+        if (!downstream(list[r])) { return null; }
         first = Math.min(first, newestFirst ? -list[r].last : list[r].first);
       }
     }
-    if (first === Infinity) { return labels; }
-    var before = newestFirst ? first : recordStart(lines, first);
-    for (var i = 0; i < lines.length; i++) {
-      if ((newestFirst ? -lines[i].number : lines[i].number) < before && failure(lines[i], rules)) {
-        return labels.map(function () { return "possible"; });
+    if (first === Infinity) { return null; }
+    var before = newestFirst ? first : recordStart(lines, first), earliest = null;
+    var at = function (l) { return newestFirst ? -l.number : l.number; };
+    lines.forEach(function (l) {
+      if (at(l) < before && (earliest === null || at(l) < at(earliest) || (l.number === earliest.number && (l.part || 0) < (earliest.part || 0)))
+          && failure(l, rules)) {
+        earliest = l;
       }
-    }
-    return labels;
+    });
+    return earliest;
   }
 
   /** Matcher.recordStart: the line a logger marked that unmarked line n goes on from, with no gap; else n. */

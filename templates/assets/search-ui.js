@@ -32,6 +32,8 @@
   var filters = { component: null, tag: null, status: null };
   var generation = 0;
   var MAX_URL_QUERY = 8192, PROGRESS_FROM = 2000;
+  // The failure line no entry explains is shown in the status as far as the terminal shows it (MatchCommand.highlight).
+  var MAX_SHOWN_LINE = 300;
 
   // The words of the page's language (assets/messages/LANG.js): {0}, {1}... are filled in, and a
   // count picks KEY.one or KEY.other. A missing file or word shows its key, which a test notices.
@@ -349,7 +351,10 @@
         }
         var vs = report.versions.map(function (v) { return v.component + " " + v.version; }).join(say("list_sep"));
         if (!report.confident) { offer(text); }
-        setStatus((report.confident ? sayN("found", Math.max(1, confident.length)) : say("not_confident")) +
+        var line = report.unexplained;
+        var notConfident = line ? say("unexplained", num(line.number), line.text.length > MAX_SHOWN_LINE
+          ? line.text.slice(0, MAX_SHOWN_LINE) + "\u2026" : line.text) : say("not_confident");
+        setStatus((report.confident ? sayN("found", Math.max(1, confident.length)) : notConfident) +
           (vs ? say("versions_seen", vs) : ""));
         return;
       }

@@ -103,6 +103,7 @@ const jobs = {
       })),
       skipped: r.skipped,
       truncated: r.truncated,
+      unexplained: r.unexplained ? r.unexplained.number : null,
       versions: r.versions.map((f) => ({ component: f.component, source: f.source, version: f.version }))
     };
   }

@@ -132,7 +132,8 @@ final class MatchCommand implements Callable<Integer> {
     MatchReport report = SearchBox.answer(paste.text(), matched, workspace::words, workspace.matchData()::entry, rules, top);
     boolean typed = report != matched;
     if (paste.limit().isPresent() && !report.truncated()) {
-      report = new MatchReport(report.matches(), report.versions(), report.lines(), report.preparedLines(), true, report.skipped());
+      report = new MatchReport(report.matches(), report.versions(), report.lines(), report.preparedLines(), true, report.skipped(),
+          report.unexplained());
     }
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
@@ -183,6 +184,11 @@ final class MatchCommand implements Callable<Integer> {
     }
     if (typed) {
       out.println(t.bold("No known entry matches these words confidently; these entries have them:"));
+    } else if (report.unexplained() != null) {
+      Match.MatchedLine line = report.unexplained();
+      out.println(t.bold("No known entry explains the failure at line " + line.number() + ":"));
+      out.println("   " + highlight(line, t));
+      out.println("The entries below are possible answers only (some describe what follows from it); check whether one fits.");
     } else if (!report.confident()) {
       out.println(t.bold("No known entry matches this paste confidently."));
       out.println(report.matches().isEmpty()

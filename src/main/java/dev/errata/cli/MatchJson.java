@@ -26,6 +26,14 @@ final class MatchJson {
       g.writeEndArray();
       g.writeNumberField("skipped", report.skipped());
       g.writeBooleanField("truncated", report.truncated());
+      if (report.unexplained() != null) {
+        g.writeObjectFieldStart("unexplained");
+        g.writeNumberField("number", report.unexplained().number());
+        g.writeStringField("text", report.unexplained().text());
+        g.writeEndObject();
+      } else {
+        g.writeNullField("unexplained");
+      }
       g.writeObjectFieldStart("versions");
       for (FoundVersion v : report.versions().stream().sorted(java.util.Comparator.comparing(FoundVersion::component)).toList()) {
         g.writeObjectFieldStart(v.component());

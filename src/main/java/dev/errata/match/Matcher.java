@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Set;
 
@@ -225,7 +226,9 @@ public final class Matcher {
     List<Scored> ranked = new ArrayList<>(best);
     ranked.sort(BY_SCORE);
     List<Scored> top = oneOfEachFamily(applyVersions(ranked.subList(0, Math.min(ranked.size(), RANKED)), versions), options.lang());
-    List<Confidence> labels = followers(top, confidences(top, query), lines, paste.newestFirst());
+    List<Confidence> judged = confidences(top, query);
+    Optional<PreparedLine> unexplained = unexplained(top, judged, lines, paste.newestFirst());
+    List<Confidence> labels = unexplained.isEmpty() ? judged : judged.stream().map(c -> Confidence.POSSIBLE).toList();
 
     // Confident answers first, in the order they happened: the order the paste shows them, or
     // the reverse when it runs newest first (its earliest is its last line); an error that
@@ -254,7 +257,8 @@ public final class Matcher {
       }
       matches.add(explain(s, labels.get(r), versions, relevanceTerms(s.entry(), query)));
     }
-    return new MatchReport(matches, versions.all(), paste.totalLines(), lines.size(), paste.truncated(), paste.skipped());
+    return new MatchReport(matches, versions.all(), paste.totalLines(), lines.size(), paste.truncated(), paste.skipped(),
+        unexplained.map(l -> new Match.MatchedLine(l.number(), l.original(), List.of())).orElse(null));
   }
 
   /**
@@ -1035,34 +1039,37 @@ public final class Matcher {
   }
 
   /**
-   * The labels, with the confident ones taken back when every one of them is an error that follows
-   * from others (downstream) and the paste shows a failure before the first of them (a failure
-   * of its own, {@link #failure}). That failure is what the sender needs explained, and no entry
-   * answered it with confidence: the server's summary ("failed to load all models"), a client's
-   * "failed to connect", a probe's "connection refused" after a model's own error are not its
-   * answer. The summary's entry stays among the answers, as a possible one, and the sender is
-   * offered to draft an entry for the failure.
+   * The first failure the paste shows before its confident answers when every one of them is an
+   * error that follows from others (downstream): a failure of its own ({@link #failure}). That
+   * failure is what the sender needs explained, and no entry answered it with confidence: the
+   * server's summary ("failed to load all models"), a client's "failed to connect", a probe's
+   * "connection refused" after a model's own error are not its answer. Those answers then stay
+   * among the answers, as possible ones, and the sender is shown the line and offered to draft an
+   * entry for it.
    */
-  private List<Confidence> followers(List<Scored> top, List<Confidence> labels, List<PreparedLine> lines, boolean newestFirst) {
+  private Optional<PreparedLine> unexplained(List<Scored> top, List<Confidence> labels, List<PreparedLine> lines, boolean newestFirst) {
     int first = Integer.MAX_VALUE;
     for (int r = 0; r < top.size(); r++) {
       if (labels.get(r).confident()) {
         if (!downstream(top.get(r))) {
-          return labels;
+          return Optional.empty();
         }
         first = Math.min(first, newestFirst ? -top.get(r).last() : top.get(r).first());
       }
     }
     if (first == Integer.MAX_VALUE) {
-      return labels;
+      return Optional.empty();
     }
     int before = newestFirst ? first : recordStart(lines, first);
+    PreparedLine earliest = null;
     for (PreparedLine l : lines) {
-      if ((newestFirst ? -l.number() : l.number()) < before && failure(l, rules)) {
-        return labels.stream().map(c -> Confidence.POSSIBLE).toList();
+      int at = newestFirst ? -l.number() : l.number();
+      if (at < before && (earliest == null || at < (newestFirst ? -earliest.number() : earliest.number())
+          || (l.number() == earliest.number() && l.part() < earliest.part())) && failure(l, rules)) {
+        earliest = l;
       }
     }
-    return labels;
+    return Optional.ofNullable(earliest);
   }
 
   /**

@@ -196,6 +196,19 @@ class SearchBrowserIT {
     await().until(d -> d.findElement(By.id("search-status")).getText().startsWith("No known entry"));
   }
 
+  /** The server's summary after a failure no entry knows: the status names that failure's line; the summary's entry is listed. */
+  @Test
+  void aSummaryAfterAnUnknownFailureNamesThatFailure() {
+    driver.get(server.url() + "search.html");
+    paste(driver.findElement(By.id("q")), "E1205 00:58:20.041182 1 model_lifecycle.cc:642] \"failed to load 'embed' version 2: "
+        + "Internal: the frobnicator refused the widget\"\n"
+        + "I1205 00:58:21.275292 1 server.cc:347] \"Timeout 29: Found 0 live models and 0 in-flight non-inference requests\"\n"
+        + "error: creating server: Internal - failed to load all models");
+    await().until(d -> d.findElement(By.id("search-status")).getText().startsWith("No known entry explains the failure at line 1: "
+        + "E1205 00:58:20.041182 1 model_lifecycle.cc:642] \"failed to load 'embed' version 2"));
+    awaitFirst("failed-to-load-all-models");
+  }
+
   @Test
   void versionCellsShowTheirSymbolAndSayTheirStateInWords() {
     driver.get(server.url() + "entries/" + FOUNDING + ".html");

@@ -33,6 +33,28 @@ class NoMatchOfferTest {
         + "%20frobnicator%20is%20unhappy&body=zqxv%3A"), run.out());
   }
 
+  /**
+   * The server's summary after a model's failure that no entry knows: the line of that failure
+   * is named, the summary's entry listed as possible, the draft offered, exit 1; --json says the
+   * same as {@code unexplained}.
+   */
+  @Test
+  void aSummaryAfterAnUnknownFailureNamesThatFailure() {
+    String log = "E1205 00:58:20.041182 1 model_lifecycle.cc:642] \"failed to load 'embed' version 2: Internal: "
+        + "the frobnicator refused the widget\"\n"
+        + "I1205 00:58:21.275292 1 server.cc:347] \"Timeout 29: Found 0 live models and 0 in-flight non-inference requests\"\n"
+        + "error: creating server: Internal - failed to load all models\n";
+    CliRun run = CliRun.of("match", "--color=never", log);
+    assertEquals(1, run.code(), run.out() + run.err());
+    assertTrue(run.out().startsWith("No known entry explains the failure at line 1:\n   E1205 00:58:20.041182 1 "
+        + "model_lifecycle.cc:642] \"failed to load 'embed' version 2: Internal: the frobnicator refused the widget\"\n"), run.out());
+    assertTrue(run.out().contains("1. [possible] Triton exits at startup with \"error: creating server: Internal - failed to load all models\""),
+        run.out());
+    assertTrue(run.out().contains("$ errata new --from-error"), run.out());
+    CliRun json = CliRun.of("match", "--json", log);
+    assertTrue(json.out().contains("\"unexplained\" : {\n    \"number\" : 1,\n    \"text\" : \"E1205 00:58:20.041182"), json.out());
+  }
+
   @Test
   void aConfidentMatchOffersNothing() {
     CliRun run = CliRun.of("match", "--content", "src/test/resources/fixture/content",

@@ -133,7 +133,7 @@ class EvaluationTest {
    * nine in ten of the right answers confident (0.860 and 0.754 when a row was read as a line).
    * None of its eight logs of a failure no entry names is answered confidently: four were, by
    * the summary "failed to load all models", before a downstream answer after a failure of its
-   * own stopped being confident (Matcher.followers).
+   * own stopped being confident (Matcher.unexplained).
    */
   @Test
   void findsTheFailureInTritonsTablesAsATerminalPrintedThem() {

@@ -84,7 +84,7 @@ class ParityTest {
     }
     for (String c : List.of("cascades/cases/_none/startup-conda-env-tmp-full.txt", "cascades/cases/_none/k8s-azure-blob-auth-403.txt",
         "tables/cases/_none/python-syntaxerror-in-model-py-120.txt", "fresh/cases/failed-to-load-all-models/log.txt")) {
-      // A summary after a failure no entry explains: no answer is confident (Matcher.followers).
+      // A summary after a failure no entry explains: no answer is confident (Matcher.unexplained).
       try {
         Parity.vector(pastes, c).put("text", java.nio.file.Files.readString(EVAL.resolve(c)));
       } catch (java.io.IOException e) {
@@ -199,6 +199,11 @@ class ParityTest {
       m.tokens().forEach(r.putArray("tokens")::add);
     }
     out.put("truncated", report.truncated());
+    if (report.unexplained() != null) {
+      out.put("unexplained", report.unexplained().number());
+    } else {
+      out.putNull("unexplained");
+    }
     ArrayNode versions = out.putArray("versions");
     report.versions().forEach(f -> versions.addObject().put("component", f.component()).put("source", f.source())
         .put("version", f.version()));

@@ -467,6 +467,7 @@ class MatcherTest {
     assertEquals("failed-to-load-all-models", r.matches().get(0).entry().id());
     assertEquals(Confidence.POSSIBLE, r.matches().get(0).confidence());
     assertFalse(r.confident());
+    assertEquals(1, r.unexplained().number(), "the failure's line");
     assertEquals(List.of("failed-to-load-all-models"), confidentIds(Shipped.MATCHER.match(summary, Matcher.Options.defaults())),
         "the summary alone");
     assertFalse(Shipped.MATCHER.match("Traceback (most recent call last):\n  File \"/models/x/1/model.py\", line 9, in initialize\n"
