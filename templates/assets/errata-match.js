@@ -616,25 +616,26 @@
     var at = function (l) { return newestFirst ? -l.number : l.number; };
     lines.forEach(function (l) {
       if (at(l) < before && (earliest === null || at(l) < at(earliest) || (l.number === earliest.number && (l.part || 0) < (earliest.part || 0)))
-          && failure(l, rules)) {
+          && ownFailure(l, rules)) {
         earliest = l;
       }
     });
     return earliest;
   }
 
-  /** Matcher.recordStart: the line a logger marked that unmarked line n goes on from, with no gap; else n. */
+  /** FailureLines.recordStart: the line a logger marked that unmarked line n goes on from, lines left out counting as unmarked; else n. */
   function recordStart(lines, n) {
     var levels = new Map();
     lines.forEach(function (l) { if (!l.part) { levels.set(l.number, l.level); } });
-    if (levels.get(n) !== "") { return n; }
-    var k = n - 1;
-    while (levels.get(k) === "") { k--; }
-    return levels.has(k) ? k : n;
+    if (!levels.has(n) || levels.get(n) !== "") { return n; }
+    for (var k = n - 1; k >= 1; k--) {
+      if (levels.has(k) && levels.get(k) !== "") { return k; }
+    }
+    return n;
   }
 
-  /** Matcher.failure: a line that reports a failure of its own. */
-  function failure(line, rules) {
+  /** FailureLines.ownFailure: a line that reports a failure of its own. */
+  function ownFailure(line, rules) {
     if (!line.failing) { return false; }
     if (line.level === "error" || Errata.text.rank(line) === K.PreparedLine.RANK_INFO_ERROR) { return true; }
     if (line.level !== "") { return false; }

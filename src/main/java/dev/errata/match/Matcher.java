@@ -1040,7 +1040,7 @@ public final class Matcher {
 
   /**
    * The first failure the paste shows before its confident answers when every one of them is an
-   * error that follows from others (downstream): a failure of its own ({@link #failure}). That
+   * error that follows from others (downstream): a failure of its own ({@link FailureLines#ownFailure}). That
    * failure is what the sender needs explained, and no entry answered it with confidence: the
    * server's summary ("failed to load all models"), a client's "failed to connect", a probe's
    * "connection refused" after a model's own error are not its answer. Those answers then stay
@@ -1060,66 +1060,16 @@ public final class Matcher {
     if (first == Integer.MAX_VALUE) {
       return Optional.empty();
     }
-    int before = newestFirst ? first : recordStart(lines, first);
+    int before = newestFirst ? first : FailureLines.recordStart(lines, first);
     PreparedLine earliest = null;
     for (PreparedLine l : lines) {
       int at = newestFirst ? -l.number() : l.number();
       if (at < before && (earliest == null || at < (newestFirst ? -earliest.number() : earliest.number())
-          || (l.number() == earliest.number() && l.part() < earliest.part())) && failure(l, rules)) {
+          || (l.number() == earliest.number() && l.part() < earliest.part())) && FailureLines.ownFailure(l, rules)) {
         earliest = l;
       }
     }
     return Optional.ofNullable(earliest);
-  }
-
-  /**
-   * The first line of the log record that line {@code n} belongs to: when {@code n} has no mark
-   * and follows, with no gap and only unmarked lines between, a line a logger marked, that line
-   * ({@code ERROR worker: request failed} over the exception a client's logger prints after it,
-   * one failure told over several lines); else {@code n}.
-   */
-  static int recordStart(List<PreparedLine> lines, int n) {
-    Map<Integer, String> levels = new HashMap<>();
-    for (PreparedLine l : lines) {
-      if (l.part() == 0) {
-        levels.put(l.number(), l.level());
-      }
-    }
-    if (!"".equals(levels.get(n))) {
-      return n;
-    }
-    int k = n - 1;
-    while ("".equals(levels.get(k))) {
-      k--;
-    }
-    return levels.containsKey(k) ? k : n;
-  }
-
-  /**
-   * Whether a line reports a failure of its own: a logger marked it as an error, or it is an INFO
-   * line, and it says outright that something failed; or, without a mark, it names an error the
-   * way an exception is printed ({@code RuntimeError: ...}, a status table's {@code UNAVAILABLE:
-   * Internal: SyntaxError: ...}). Other unmarked lines with a failure word are too often no
-   * failure at all: a field of {@code kubectl describe} ({@code Reason: Error}, {@code
-   * #failure=3}), a line of a traceback's code, the sender's own words.
-   */
-  static boolean failure(PreparedLine line, Rules rules) {
-    if (!line.failing()) {
-      return false;
-    }
-    if (line.level().equals("error") || line.rank() == PreparedLine.RANK_INFO_ERROR) {
-      return true;
-    }
-    if (!line.level().isEmpty()) {
-      return false;
-    }
-    String text = line.text();
-    for (Token t : line.tokens()) {
-      if (t.kind() == Token.Kind.WORD && t.end() < text.length() && text.charAt(t.end()) == ':' && rules.namesAnError(t.text())) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** Whether the answer's entry says its error follows from other failures ({@code downstream} in its front matter). */

@@ -91,6 +91,11 @@ class ParityTest {
         throw new java.io.UncheckedIOException(e);
       }
     }
+    Parity.vector(pastes, "a client's logger line over the traceback it prints").put("text",
+        "2025-03-02 14:22:17,904 ERROR worker.infer: triton request failed\nTraceback (most recent call last):\n"
+            + "  File \"/app/worker.py\", line 88, in infer\n    raise get_error_grpc(rpc_error) from None\n"
+            + "tritonclient.utils.InferenceServerException: [StatusCode.UNAVAILABLE] failed to connect to all addresses; last error: "
+            + "UNKNOWN: ipv4:172.20.0.5:8001: Failed to connect to remote host: Connection refused");
     buried(pastes);
     return pastes;
   }
