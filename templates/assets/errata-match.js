@@ -587,7 +587,7 @@
       if (dx !== dy) { return dx ? 1 : -1; }
       // The one the sender's question names before the others (SendersQuestion).
       if (asked.has(x) !== asked.has(y)) { return asked.has(x) ? -1 : 1; }
-      var fx = !cx ? 0 : newestFirst ? -list[x].last : list[x].first, fy = !cy ? 0 : newestFirst ? -list[y].last : list[y].first;
+      var fx = !cx ? 0 : happened(list[x], newestFirst), fy = !cy ? 0 : happened(list[y], newestFirst);
       return fx !== fy ? fx - fy : x - y;
     });
     var picked = [];
@@ -608,7 +608,7 @@
     for (var r = 0; r < list.length; r++) {
       if (labels[r] !== "possible") {
         if (!downstream(list[r])) { return null; }
-        first = Math.min(first, newestFirst ? -list[r].last : list[r].first);
+        first = Math.min(first, happened(list[r], newestFirst));
       }
     }
     if (first === Infinity) { return null; }
@@ -637,12 +637,15 @@
   /** FailureLines.ownFailure: a line that reports a failure of its own. */
   function ownFailure(line, rules) {
     if (!line.failing) { return false; }
-    if (line.level === "error" || Errata.text.rank(line) === K.PreparedLine.RANK_INFO_ERROR) { return true; }
+    if (line.level === "error" || Errata.text.order(line) === K.PreparedLine.ORDER_INFO_FAILING) { return true; }
     if (line.level !== "") { return false; }
     return line.tokens.some(function (t) {
       return t.kind === "W" && t.end < line.text.length && line.text.charAt(t.end) === ":" && Errata.text.namesAnError(rules, t.text);
     });
   }
+
+  /** Matcher.happened: where an answer comes in the order things happened (its first line, or minus its last when the paste runs newest first). */
+  function happened(s, newestFirst) { return newestFirst ? -s.last : s.first; }
 
   /** Matcher.downstream: the answer's entry says its error follows from other failures. */
   function downstream(s) { return !!(s.shown && s.shown.template.downstream); }

@@ -54,7 +54,8 @@ final class FailureLines {
     if (!line.failing()) {
       return false;
     }
-    if (line.level().equals("error") || line.rank() == PreparedLine.RANK_INFO_ERROR) {
+    // An INFO line that says it failed is the one PreparedLine.order() moves up for the same reason.
+    if (line.level().equals("error") || line.order() == PreparedLine.ORDER_INFO_FAILING) {
       return true;
     }
     if (!line.level().isEmpty()) {

@@ -244,7 +244,7 @@ public final class Matcher {
     order.sort(Comparator.comparing((Integer r) -> !labels.get(r).confident())
         .thenComparing((Integer r) -> labels.get(r).confident() && downstream(top.get(r)))
         .thenComparing((Integer r) -> !asked.contains(r))
-        .thenComparingInt(r -> !labels.get(r).confident() ? 0 : reversed ? -top.get(r).last() : top.get(r).first())
+        .thenComparingInt(r -> !labels.get(r).confident() ? 0 : happened(top.get(r), reversed))
         .thenComparingInt(r -> r));
     List<Match> matches = new ArrayList<>();
     for (int r : order) {
@@ -1054,22 +1054,22 @@ public final class Matcher {
         if (!downstream(top.get(r))) {
           return Optional.empty();
         }
-        first = Math.min(first, newestFirst ? -top.get(r).last() : top.get(r).first());
+        first = Math.min(first, happened(top.get(r), newestFirst));
       }
     }
     if (first == Integer.MAX_VALUE) {
       return Optional.empty();
     }
     int before = newestFirst ? first : FailureLines.recordStart(lines, first);
-    PreparedLine earliest = null;
-    for (PreparedLine l : lines) {
-      int at = newestFirst ? -l.number() : l.number();
-      if (at < before && (earliest == null || at < (newestFirst ? -earliest.number() : earliest.number())
-          || (l.number() == earliest.number() && l.part() < earliest.part())) && FailureLines.ownFailure(l, rules)) {
-        earliest = l;
-      }
-    }
-    return Optional.ofNullable(earliest);
+    java.util.function.ToIntFunction<PreparedLine> at = l -> newestFirst ? -l.number() : l.number();
+    // The lines come most telling first: the earliest is looked for, not taken.
+    return lines.stream().filter(l -> at.applyAsInt(l) < before && FailureLines.ownFailure(l, rules))
+        .min(Comparator.comparingInt(at).thenComparingInt(PreparedLine::part));
+  }
+
+  /** Where an answer comes in the order things happened: its first line, or minus its last when the paste runs newest first. */
+  private static int happened(Scored s, boolean newestFirst) {
+    return newestFirst ? -s.last() : s.first();
   }
 
   /** Whether the answer's entry says its error follows from other failures ({@code downstream} in its front matter). */
