@@ -615,8 +615,8 @@
     var before = newestFirst ? first : recordStart(lines, first), earliest = null;
     var at = function (l) { return newestFirst ? -l.number : l.number; };
     lines.forEach(function (l) {
-      if (at(l) < before && (earliest === null || at(l) < at(earliest) || (l.number === earliest.number && (l.part || 0) < (earliest.part || 0)))
-          && ownFailure(l, rules)) {
+      if ((earliest === null || at(l) < at(earliest) || (l.number === earliest.number && (l.part || 0) < (earliest.part || 0)))
+          && (at(l) < before && ownFailure(l, rules) || at(l) < first && anywhere(l, rules))) {
         earliest = l;
       }
     });
@@ -636,6 +636,7 @@
 
   /** FailureLines.ownFailure: a line that reports a failure of its own. */
   function ownFailure(line, rules) {
+    if (anywhere(line, rules)) { return true; }
     if (!line.failing) { return false; }
     if (line.level === "error" || Errata.text.order(line) === K.PreparedLine.ORDER_INFO_FAILING) { return true; }
     if (line.level !== "") { return false; }
@@ -643,6 +644,9 @@
       return t.kind === "W" && t.end < line.text.length && line.text.charAt(t.end) === ":" && Errata.text.namesAnError(rules, t.text);
     });
   }
+
+  /** FailureLines.anywhere: a line that reports a failure of its own wherever it stands, inside another line's record too. */
+  function anywhere(line, rules) { return Errata.text.reportsFailure(rules, line.text); }
 
   /** Matcher.happened: where an answer comes in the order things happened (its first line, or minus its last when the paste runs newest first). */
   function happened(s, newestFirst) { return newestFirst ? -s.last : s.first; }

@@ -172,6 +172,7 @@
     json.errorWords.forEach(function (w) { r.errorWords[w] = true; });
     (json.failureWords || []).forEach(function (w) { r.failureWords[w] = true; });
     r.errorSuffixes = json.errorSuffixes || [];
+    r.failureLines = (json.failureLines || []).map(function (p) { return { re: new RegExp(p.pattern), gate: gate(p) }; });
     json.stopwords.forEach(function (w) { r.stop[w] = true; });
     return r;
   }
@@ -280,6 +281,11 @@
 
   /** Rules.isFailureWord: a word that says outright that something failed, or an error's name. */
   function isFailureWord(rules, w) { return !!rules.failureWords[w] || namesAnError(rules, w); }
+
+  /** Rules.reportsFailure: the line's text reports a failure of its own whatever mark it has (a crash signal, an out-of-memory kill...). */
+  function reportsFailure(rules, text) {
+    return rules.failureLines.some(function (f) { return admits(f.gate, text, null) && f.re.test(text); });
+  }
 
   function namesAnError(rules, w) {
     return rules.errorSuffixes.some(function (x) { return w.length > x.length && w.slice(-x.length) === x; });
@@ -787,6 +793,7 @@
     tokenize: tokenize, terms: terms, compileRules: compileRules, Versions: Versions, prepare: prepare, preparer: preparer,
     countLines: countLines,
     lineWeight: lineWeight, rank: rank, order: order, isDigit: isDigit, isLetter: isLetter, isErrorWord: isErrorWord,
-    namesAnError: namesAnError
+    namesAnError: namesAnError,
+    reportsFailure: reportsFailure
   };
 })(typeof window !== "undefined" ? window : globalThis);

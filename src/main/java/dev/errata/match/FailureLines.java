@@ -51,6 +51,9 @@ final class FailureLines {
    * #failure=3}), a line of a traceback's code, the sender's own words.
    */
   static boolean ownFailure(PreparedLine line, Rules rules) {
+    if (anywhere(line, rules)) {
+      return true;
+    }
     if (!line.failing()) {
       return false;
     }
@@ -68,5 +71,15 @@ final class FailureLines {
       }
     }
     return false;
+  }
+
+  /**
+   * Whether a line reports a failure of its own wherever it stands, inside another line's record
+   * too: {@code Signal (11) received.} after the last INFO line of a server that crashed, a
+   * kubelet's {@code Failed to pull image} among the events above a client's error ({@link
+   * Rules#reportsFailure}). No logger's wrapper retells another error in those words.
+   */
+  static boolean anywhere(PreparedLine line, Rules rules) {
+    return rules.reportsFailure(line.text());
   }
 }

@@ -1040,7 +1040,9 @@ public final class Matcher {
 
   /**
    * The first failure the paste shows before its confident answers when every one of them is an
-   * error that follows from others (downstream): a failure of its own ({@link FailureLines#ownFailure}). That
+   * error that follows from others (downstream): a failure of its own ({@link FailureLines#ownFailure}) before the
+   * first answer's record, or a crash, an out-of-memory kill or the like anywhere before its line
+   * ({@link FailureLines#anywhere}). That
    * failure is what the sender needs explained, and no entry answered it with confidence: the
    * server's summary ("failed to load all models"), a client's "failed to connect", a probe's
    * "connection refused" after a model's own error are not its answer. Those answers then stay
@@ -1060,10 +1062,12 @@ public final class Matcher {
     if (first == Integer.MAX_VALUE) {
       return Optional.empty();
     }
+    int answer = first;
     int before = newestFirst ? first : FailureLines.recordStart(lines, first);
     java.util.function.ToIntFunction<PreparedLine> at = l -> newestFirst ? -l.number() : l.number();
     // The lines come most telling first: the earliest is looked for, not taken.
-    return lines.stream().filter(l -> at.applyAsInt(l) < before && FailureLines.ownFailure(l, rules))
+    return lines.stream().filter(l -> at.applyAsInt(l) < before && FailureLines.ownFailure(l, rules)
+            || at.applyAsInt(l) < answer && FailureLines.anywhere(l, rules))
         .min(Comparator.comparingInt(at).thenComparingInt(PreparedLine::part));
   }
 

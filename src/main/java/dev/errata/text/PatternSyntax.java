@@ -56,7 +56,8 @@ public final class PatternSyntax {
 
   private record Group(Node body) implements Node {}
 
-  private record Repeat(Node body, int min) implements Node {}
+  /** A quantified atom; {@code once}: at most one repetition ({@code ?}, {@code {0,1}}), which no backtracking multiplies. */
+  private record Repeat(Node body, int min, boolean once) implements Node {}
 
   private record Anchor() implements Node {}
 
@@ -66,6 +67,8 @@ public final class PatternSyntax {
   private static final class Parser {
     private final String s;
     private int i;
+    /** The upper count of the last {n,m} read ({@code Integer.MAX_VALUE} for {n,}). */
+    private int braceMax;
 
     Parser(String s) {
       this.s = s;
@@ -108,11 +111,14 @@ public final class PatternSyntax {
       }
       char c = s.charAt(i);
       int min;
+      boolean once;
       if (c == '*' || c == '+' || c == '?') {
         i++;
         min = c == '+' ? 1 : 0;
+        once = c == '?';
       } else if (c == '{') {
         min = braces();
+        once = braceMax <= 1;
       } else {
         return atom;
       }
@@ -125,7 +131,7 @@ public final class PatternSyntax {
       if (i < s.length() && "*+?{".indexOf(s.charAt(i)) >= 0) {
         throw refused("a quantifier follows a quantifier (possessive and doubled quantifiers are not shared by both engines)");
       }
-      return new Repeat(atom, min);
+      return new Repeat(atom, min, once);
     }
 
     private int braces() {
@@ -142,6 +148,7 @@ public final class PatternSyntax {
         i = start;
         throw refused("the repeat count {" + inside + "} is out of order or above " + MAX_REPEAT);
       }
+      braceMax = parts.length == 2 && parts[1].isEmpty() ? Integer.MAX_VALUE : max;
       i = close + 1;
       return min;
     }
@@ -306,7 +313,7 @@ public final class PatternSyntax {
 
   /** Refuses a repeated group with a repeated part, unless a separator makes its repetitions unambiguous. */
   private static void nested(Node n, boolean ignoreCase) {
-    if (n instanceof Repeat r && repeats(r.body()) && !separated(r.body(), ignoreCase)) {
+    if (n instanceof Repeat r && !r.once() && repeats(r.body()) && !separated(r.body(), ignoreCase)) {
       throw new Refused("a repeated group holds a repeated part (the shape of (a+)+), which can take time"
           + " exponential in the line in the browser's engine; repeat a group only when each repetition starts with"
           + " a character nothing repeated inside it matches, as (?:\\.\\d+)+");

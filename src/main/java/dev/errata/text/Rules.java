@@ -63,6 +63,9 @@ public final class Rules {
 
   record Noise(String name, Pattern pattern, boolean skipIndentedNext, Gate gate) {}
 
+  /** A line that reports a failure of its own wherever it stands ({@link #reportsFailure}). */
+  record FailureLine(String name, Pattern pattern, Gate gate) {}
+
   record VersionPattern(String component, Pattern pattern, String alias, boolean isPackage, Gate gate) {}
 
   final String json;
@@ -80,6 +83,7 @@ public final class Rules {
   final Set<String> failureWords;
   /** Word endings that name an error: {@code ValueError}, {@code tritonclient.utils.InferenceServerException}. */
   final List<String> errorSuffixes;
+  final List<FailureLine> failureLines;
   final Set<String> stopwords;
   final List<VersionPattern> versionPatterns;
   final Map<String, String> packages;
@@ -111,6 +115,10 @@ public final class Rules {
     errorWords = new HashSet<>((List<String>) root.get("errorWords"));
     failureWords = new HashSet<>((List<String>) root.getOrDefault("failureWords", List.of()));
     errorSuffixes = List.copyOf((List<String>) root.getOrDefault("errorSuffixes", List.of()));
+    failureLines = new ArrayList<>();
+    for (Map<String, Object> p : (List<Map<String, Object>>) root.getOrDefault("failureLines", List.of())) {
+      failureLines.add(new FailureLine((String) p.get("name"), Pattern.compile((String) p.get("pattern")), gate(p)));
+    }
     stopwords = new HashSet<>((List<String>) root.get("stopwords"));
     versionPatterns = new ArrayList<>();
     for (Map<String, Object> p : (List<Map<String, Object>>) root.get("versionPatterns")) {
@@ -362,6 +370,20 @@ public final class Rules {
   }
 
   /** Whether a word is a name that ends like an error's ({@code RuntimeError}, {@code java.io.IOException}). */
+  /**
+   * Whether a line's text reports a failure of its own whatever mark it has: a process killed by
+   * a crash signal, an out-of-memory kill, an image that could not be pulled ({@code failureLines}
+   * in rules.json). No client prints such a line to retell another error.
+   */
+  public boolean reportsFailure(String text) {
+    for (FailureLine f : failureLines) {
+      if (f.gate().admits(text, null) && f.pattern().matcher(text).find()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   public boolean namesAnError(String word) {
     for (String suffix : errorSuffixes) {
       if (word.length() > suffix.length() && word.endsWith(suffix)) {

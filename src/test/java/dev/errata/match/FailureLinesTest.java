@@ -36,6 +36,35 @@ class FailureLinesTest {
     assertFalse(own("anyone up? every request from the scorer pods fails"), "the sender's words");
   }
 
+  private static boolean anywhere(String line) {
+    return FailureLines.anywhere(lines(line).get(0), RULES);
+  }
+
+  @Test
+  void aCrashAnOutOfMemoryKillOrAFailedPullIsAFailureWhereverItStands() {
+    assertTrue(anywhere("Signal (11) received."), "Triton's handler after a segfault");
+    assertTrue(anywhere("triton-1  | Signal (6) received."), "an abort, behind docker compose's prefix");
+    assertTrue(anywhere("Segmentation fault (core dumped)"));
+    assertTrue(anywhere("Aborted"));
+    assertTrue(anywhere("bash: line 1:   412 Bus error               (core dumped) tritonserver --model-repository=/models"),
+        "a shell's report of its job");
+    assertTrue(anywhere("terminate called after throwing an instance of 'std::runtime_error'"));
+    assertTrue(anywhere("Fatal Python error: Segmentation fault"));
+    assertTrue(anywhere("*** SIGSEGV (@0x0) received by PID 1 (TID 0x7f5e4b7fe640) from PID 0; stack trace: ***"));
+    assertTrue(anywhere("[812334.118020] Out of memory: Killed process 30177 (tritonserver) total-vm:81234560kB"));
+    assertTrue(anywhere("      Reason:       OOMKilled"));
+    assertTrue(anywhere("[ 2412.1] NVRM: Xid (PCI:0000:3b:00): 79, pid=30177, GPU has fallen off the bus."));
+    assertTrue(anywhere("  Warning  Failed  9m (x4 over 11m)  kubelet  Failed to pull image \"registry.example/triton:24.11-py3\": "
+        + "rpc error: code = Unknown desc = pull access denied"));
+    assertTrue(own("Signal (11) received."), "a failure of its own before a record, too");
+
+    assertFalse(anywhere("Signal (15) received."), "a stop that was asked for: a liveness probe's restart, docker stop");
+    assertFalse(anywhere("Signal (2) received."), "Ctrl-C");
+    assertFalse(anywhere("Aborted request 12 after 30 s"), "the word, not a shell's report");
+    assertFalse(anywhere("the server dies with a Segmentation fault when the batch is full"), "the sender's words");
+    assertFalse(anywhere("      Reason:       Error"), "kubectl describe's field says no more than that");
+  }
+
   @Test
   void aLoggersLineAndTheUnmarkedLinesAfterItAreOneRecord() {
     List<PreparedLine> client = lines("2025-03-02 14:22:17,904 ERROR worker.infer: triton request failed\n"

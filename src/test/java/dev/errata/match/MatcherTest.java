@@ -487,6 +487,25 @@ class MatcherTest {
         "kubectl describe's fields");
   }
 
+  @Test
+  void aProbeOrAClientAfterACrashIsNotConfident() {
+    String probe = "  Warning  Unhealthy  2m (x3 over 4m)  kubelet  Liveness probe failed: Get \"http://10.4.9.17:8000/v2/health/live\": "
+        + "dial tcp 10.4.9.17:8000: connect: connection refused\n";
+    String started = "I0605 02:10:45.952318 1 http_server.cc:4637] \"Started HTTPService at 0.0.0.0:8000\"\n";
+    MatchReport crashed = Shipped.MATCHER.match(started + "Signal (11) received.\n 0# 0x000055D2A37C1F0D in tritonserver\n\n"
+        + "$ kubectl get events\n" + probe, Matcher.Options.defaults());
+    assertFalse(crashed.confident(), "the crash, inside the INFO line's record, is what needs explaining");
+    assertEquals(2, crashed.unexplained().number());
+    assertTrue(Shipped.MATCHER.match(started + "Signal (15) received.\n" + probe, Matcher.Options.defaults()).confident(),
+        "the SIGTERM of a restart the probe asked for");
+    MatchReport pull = Shipped.MATCHER.match("  Warning  Failed  9m (x4 over 11m)  kubelet  Failed to pull image "
+        + "\"registry.example/triton:24.11-py3\": rpc error: code = Unknown desc = pull access denied\n"
+        + "2024-12-09 11:42:18,330 ERROR asr stream failed: [StatusCode.UNAVAILABLE] failed to connect to all addresses; last error: "
+        + "UNKNOWN: ipv4:10.110.4.77:8001: Failed to connect to remote host: Connection refused\n", Matcher.Options.defaults());
+    assertEquals("grpc-client-failed-to-connect-to-all-addresses", pull.matches().get(0).entry().id());
+    assertFalse(pull.confident(), "the image the node could not pull");
+  }
+
   private static Matcher matcherOf(Path dir) {
     var loaded = new ContentLoader().load(dir);
     assertTrue(loaded.diagnostics().stream().noneMatch(d -> d.isError()), loaded.diagnostics().toString());

@@ -9,6 +9,21 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class PatternSyntaxTest {
+  /** The built-in rules run in both engines too, so they keep to the same syntax as a knowledge base's own. */
+  @org.junit.jupiter.api.Test
+  void theBuiltInRulesUseOnlyTheSharedSyntax() {
+    Rules rules = Rules.defaults();
+    java.util.List<String> problems = new java.util.ArrayList<>();
+    java.util.function.BiConsumer<String, com.google.re2j.Pattern> check = (name, p) -> PatternSyntax.problem(p.pattern(),
+        (p.flags() & com.google.re2j.Pattern.CASE_INSENSITIVE) != 0).ifPresent(why -> problems.add(name + ": " + why));
+    rules.prefixes.forEach(p -> check.accept("prefix " + p.name(), p.pattern()));
+    rules.noise.forEach(p -> check.accept("noise " + p.name(), p.pattern()));
+    rules.failureLines.forEach(p -> check.accept("failure line " + p.name(), p.pattern()));
+    rules.versionPatterns.forEach(p -> check.accept("version " + p.component(), p.pattern()));
+    assertTrue(rules.failureLines.size() > 5, "failureLines read from rules.json");
+    assertEquals(java.util.List.of(), problems);
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {
       "tritonserver:(\\d{2}\\.\\d{2})",
@@ -19,7 +34,8 @@ class PatternSyntaxTest {
       "Server Version:\\s*v?(\\d+\\.\\d+\\.\\d+)",
       "\\bledger-service v(\\d+\\.\\d+\\.\\d+)",
       "([^\"]+?)\\{(\\d{1,3})\\}",
-      "(a|b)+c"})
+      "(a|b)+c",
+      "^\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:?\\d{2})?\\s+(\\s+\\w+)?$"})
   void acceptsWhatBothEnginesReadAlikeInLinearTime(String pattern) {
     assertEquals(Optional.empty(), PatternSyntax.problem(pattern, false));
   }
@@ -27,6 +43,8 @@ class PatternSyntaxTest {
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
       "(a+)+b                     | a repeated group holds a repeated part",
+      "(a+){1,}b                  | a repeated group holds a repeated part",
+      "(a+){0,2}b                 | a repeated group holds a repeated part",
       "(\\w+\\s?)*x               | a repeated group holds a repeated part",
       "(?:\\d+\\.?)+              | a repeated group holds a repeated part",
       "(?:\\.\\d*\\.?)+           | a repeated group holds a repeated part",
