@@ -200,6 +200,20 @@ class EvaluationTest {
   }
 
   /**
+   * Crashes and kills (eval/README.md, "Crashes and kills"), written blind after the lines that
+   * report a failure wherever they stand were added: a segfault, an abort, an OOM kill, a GPU's
+   * Xid or a failed image pull, then probes and clients failing because of it; and titled
+   * failures with a SIGTERM or Ctrl-C around them. Every labelled log right first; at most two of
+   * the sixteen uncovered roots answered confidently (five with the jar before those lines): both
+   * are entries whose own warning the log shows beside the crash (a CPU-only pod's driver banner,
+   * the power limit a dying GPU no longer reports).
+   */
+  @Test
+  void findsTheCrashBeforeWhatFollowsFromIt() {
+    assertSet("crashes", 30, 1.0, 0.125, 0.92);
+  }
+
+  /**
    * Cascades (eval/README.md, "Cascades"), written blind: one root failure and what it causes
    * downstream (an ensemble without its model, the server's summary, a client that cannot
    * connect, a pod restarted), labelled with the root. Top-1 at least 0.95 (0.689 before entries
