@@ -53,6 +53,9 @@ class FailureLinesTest {
     assertTrue(anywhere("*** SIGSEGV (@0x0) received by PID 1 (TID 0x7f5e4b7fe640) from PID 0; stack trace: ***"));
     assertTrue(anywhere("[812334.118020] Out of memory: Killed process 30177 (tritonserver) total-vm:81234560kB"));
     assertTrue(anywhere("      Reason:       OOMKilled"));
+    assertTrue(anywhere("                        \"reason\": \"OOMKilled\","), "a pod's JSON");
+    assertTrue(anywhere("running restarts=4 OOMKilled=true exit=137"), "docker inspect");
+    assertTrue(anywhere("triton-0   0/1     OOMKilled   3 (40s ago)   12m"), "kubectl get pods");
     assertTrue(anywhere("[ 2412.1] NVRM: Xid (PCI:0000:3b:00): 79, pid=30177, GPU has fallen off the bus."));
     assertTrue(anywhere("  Warning  Failed  9m (x4 over 11m)  kubelet  Failed to pull image \"registry.example/triton:24.11-py3\": "
         + "rpc error: code = Unknown desc = pull access denied"));
@@ -63,6 +66,7 @@ class FailureLinesTest {
     assertFalse(anywhere("Aborted request 12 after 30 s"), "the word, not a shell's report");
     assertFalse(anywhere("the server dies with a Segmentation fault when the batch is full"), "the sender's words");
     assertFalse(anywhere("      Reason:       Error"), "kubectl describe's field says no more than that");
+    assertFalse(anywhere("docker inspect says OOMKilled=false so I didn't think it was memory"), "the sender's words, and no kill");
   }
 
   @Test
