@@ -172,7 +172,7 @@
     json.errorWords.forEach(function (w) { r.errorWords[w] = true; });
     (json.failureWords || []).forEach(function (w) { r.failureWords[w] = true; });
     r.errorSuffixes = json.errorSuffixes || [];
-    r.failureLines = (json.failureLines || []).map(function (p) { return { re: new RegExp(p.pattern), gate: gate(p) }; });
+    r.failureLines = (json.failureLines || []).map(function (p) { return { re: new RegExp(p.pattern, p.ignoreCase ? "i" : ""), gate: gate(p) }; });
     json.stopwords.forEach(function (w) { r.stop[w] = true; });
     return r;
   }

@@ -56,9 +56,40 @@ final class MatchingFile {
       });
     }
     List<List<String>> synonyms = synonyms(dto.synonyms == null ? List.of() : dto.synonyms);
-    MatchingRules rules = new MatchingRules(aliases, extractors, maps, synonyms);
+    List<MatchingRules.FailureLine> failureLines = failureLines(dto.failureLines == null ? List.of() : dto.failureLines);
+    MatchingRules rules = new MatchingRules(aliases, extractors, maps, synonyms, failureLines);
     examples(rules, at);
-    return new MatchingRules(aliases, extractors.stream().filter(e -> !failed.contains(e)).toList(), maps, synonyms);
+    return rules.withExtractors(extractors.stream().filter(e -> !failed.contains(e)).toList());
+  }
+
+  /**
+   * The lines that report a failure of their own: each pattern in the shared syntax, and its
+   * example a line it finds, else reported and left out.
+   */
+  private List<MatchingRules.FailureLine> failureLines(List<SettingsDto.FailureLineDto> given) {
+    List<MatchingRules.FailureLine> out = new ArrayList<>();
+    for (int i = 0; i < given.size(); i++) {
+      String at = "/failure_lines/" + i;
+      SettingsDto.FailureLineDto d = given.get(i);
+      if (d == null || text(d.pattern).isEmpty() || text(d.example).isEmpty()) {
+        problems.error(at, "a failure line needs a pattern and an example", "give the pattern and a line, as the software prints it,"
+            + " that it finds; see docs/authoring.md, Matching rules");
+        continue;
+      }
+      boolean ignoreCase = Boolean.TRUE.equals(d.ignoreCase);
+      Optional<String> problem = PatternSyntax.problem(d.pattern, ignoreCase);
+      if (problem.isPresent()) {
+        problems.error(at + "/pattern", "the pattern cannot be used: " + problem.get(),
+            "keep to the syntax in docs/authoring.md, Matching rules, which Java and the browser read alike in linear time");
+        continue;
+      }
+      if (!com.google.re2j.Pattern.compile(d.pattern, ignoreCase ? com.google.re2j.Pattern.CASE_INSENSITIVE : 0).matcher(d.example).find()) {
+        problems.error(at + "/example", "the pattern does not find the example line", "correct the pattern or the example");
+        continue;
+      }
+      out.add(new MatchingRules.FailureLine(d.pattern, ignoreCase, d.example));
+    }
+    return out;
   }
 
   /**

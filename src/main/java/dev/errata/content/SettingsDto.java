@@ -47,6 +47,18 @@ final class SettingsDto {
 
     /** Groups of phrases; read loosely, so that a group written as one string is reported at its line. */
     public List<Object> synonyms;
+
+    @JsonProperty("failure_lines")
+    public List<FailureLineDto> failureLines;
+  }
+
+  static final class FailureLineDto {
+    public String pattern;
+
+    @JsonProperty("ignore_case")
+    public Boolean ignoreCase;
+
+    public String example;
   }
 
   static final class ExtractorDto {

@@ -15,9 +15,19 @@ import java.util.Map;
  * @param versionMaps table name (a component) to found version to the version entries use
  * @param synonyms groups of words and phrases that mean the same to a reader ({@code oom}, {@code
  *     out of memory}), in lower case: word search finds an entry that says one of a group by any other
+ * @param failureLines patterns of lines that report a failure of their own wherever they stand in a
+ *     paste (a crash of the knowledge base's own software), tried before the tool's generic ones
  */
 public record MatchingRules(Map<String, List<String>> aliases, List<Extractor> extractors,
-    Map<String, Map<String, String>> versionMaps, List<List<String>> synonyms) {
+    Map<String, Map<String, String>> versionMaps, List<List<String>> synonyms, List<FailureLine> failureLines) {
+
+  /**
+   * A line that reports a failure of its own: {@code pattern} finds it (anywhere in the line, as
+   * RE2/J's {@code find} and JavaScript's {@code test} do).
+   *
+   * @param example a line the pattern must find ({@code errata check} runs it)
+   */
+  public record FailureLine(String pattern, boolean ignoreCase, String example) {}
 
   /**
    * A version pattern: group 1 of {@code pattern} holds the version of {@code component}.
@@ -42,10 +52,16 @@ public record MatchingRules(Map<String, List<String>> aliases, List<Extractor> e
     versionMaps.forEach((k, v) -> m.put(k, java.util.Collections.unmodifiableMap(new LinkedHashMap<>(v))));
     versionMaps = java.util.Collections.unmodifiableMap(m);
     synonyms = synonyms.stream().map(List::copyOf).toList();
+    failureLines = List.copyOf(failureLines);
+  }
+
+  /** The same rules with other version patterns (those whose example failed left out). */
+  public MatchingRules withExtractors(List<Extractor> kept) {
+    return new MatchingRules(aliases, kept, versionMaps, synonyms, failureLines);
   }
 
   /** No rules of the knowledge base's own: only the tool's generic ones apply. */
   public static MatchingRules none() {
-    return new MatchingRules(Map.of(), List.of(), Map.of(), List.of());
+    return new MatchingRules(Map.of(), List.of(), Map.of(), List.of(), List.of());
   }
 }

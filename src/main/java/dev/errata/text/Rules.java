@@ -117,7 +117,8 @@ public final class Rules {
     errorSuffixes = List.copyOf((List<String>) root.getOrDefault("errorSuffixes", List.of()));
     failureLines = new ArrayList<>();
     for (Map<String, Object> p : (List<Map<String, Object>>) root.getOrDefault("failureLines", List.of())) {
-      failureLines.add(new FailureLine((String) p.get("name"), Pattern.compile((String) p.get("pattern")), gate(p)));
+      int flags = Boolean.TRUE.equals(p.get("ignoreCase")) ? Pattern.CASE_INSENSITIVE : 0;
+      failureLines.add(new FailureLine((String) p.get("name"), Pattern.compile((String) p.get("pattern"), flags), gate(p)));
     }
     stopwords = new HashSet<>((List<String>) root.get("stopwords"));
     versionPatterns = new ArrayList<>();
@@ -267,6 +268,19 @@ public final class Rules {
     if (!matching.synonyms().isEmpty()) {
       root.put("synonyms", matching.synonyms());
     }
+    // The knowledge base's own failure lines first: tried before the generic ones.
+    List<Object> failureLines = new ArrayList<>();
+    for (MatchingRules.FailureLine f : matching.failureLines()) {
+      Map<String, Object> p = new LinkedHashMap<>();
+      p.put("name", "matching.yml");
+      p.put("pattern", f.pattern());
+      if (f.ignoreCase()) {
+        p.put("ignoreCase", true);
+      }
+      failureLines.add(p);
+    }
+    failureLines.addAll((List<?>) Holder.BUILT_IN.getOrDefault("failureLines", List.of()));
+    root.put("failureLines", failureLines);
     return new Rules(write(root), root);
   }
 

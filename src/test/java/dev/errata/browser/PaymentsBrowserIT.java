@@ -69,6 +69,17 @@ class PaymentsBrowserIT {
     assertTrue(first.getText().contains("受影响"), first.getText());
   }
 
+  /** The knowledge base's own failure line (failure_lines in its matching.yml) reaches the browser's rules. */
+  @Test
+  void itsOwnFailureLineIsNamedAboveTheGatewaysError() {
+    String log = "2026-12-01T10:00:00Z ledger: refusing to serve: journal checksum mismatch at block 7\n"
+        + "2026-12-01T10:00:01Z gateway: upstream ledger unavailable: dial tcp 10.0.0.4:8443: connect: connection refused\n";
+    WebElement first = firstAfterPasting(server.url() + "search.html", log);
+    assertEquals("gateway-upstream-ledger-unavailable", first.getAttribute("data-entry-id"));
+    String status = driver.findElement(By.id("search-status")).getText();
+    assertTrue(status.startsWith("没有条目能解释第 1 行的故障") && status.contains("journal checksum mismatch"), status);
+  }
+
   @Test
   void theServiceBannerIsReadFromDiskToo() {
     String log = "ledger-service v3.4.2 (commit 1b9e77a, go1.22.2) starting on :8443\n"

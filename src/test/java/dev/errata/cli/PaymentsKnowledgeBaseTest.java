@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A knowledge base that is not about Triton ({@code kb/payments}: its own service, PostgreSQL and
- * Kubernetes, aliases and version extractors in its {@code matching.yml}) checks, builds and
+ * Kubernetes, aliases, version extractors and a failure line in its {@code matching.yml}) checks, builds and
  * matches with version verdicts from its own rules, not from the Triton ones in {@code content/}.
  */
 class PaymentsKnowledgeBaseTest {
@@ -130,11 +130,23 @@ class PaymentsKnowledgeBaseTest {
   }
 
   @Test
+  void itsOwnFailureLineMakesTheGatewaysErrorOnlyPossible() throws Exception {
+    String gateway = "2026-12-01T10:00:01Z gateway: upstream ledger unavailable: dial tcp 10.0.0.4:8443: connect: connection refused\n";
+    assertEquals(0, match(gateway).code(), "the gateway's error alone: its entry, confident");
+    CliRun run = match("2026-12-01T10:00:00Z ledger: refusing to serve: journal checksum mismatch at block 7\n" + gateway);
+    assertEquals(1, run.code(), run.err());
+    JsonNode report = json(run);
+    assertEquals("gateway-upstream-ledger-unavailable", report.get("matches").get(0).get("id").asText());
+    assertEquals("possible", report.get("matches").get(0).get("confidence").asText());
+    assertEquals(1, report.get("unexplained").get("number").asInt(), "the line failure_lines names, in matching.yml");
+  }
+
+  @Test
   void evalWithoutPastesMeasuresTheEntriesOwnExamples(@TempDir Path empty) {
     CliRun run = CliRun.of("eval", "--content", KB, "--cases", empty.resolve("eval").toString());
     assertEquals(0, run.code(), run.err());
-    assertTrue(run.out().contains("examples: match (6 lines of 3 entries): top-1 1.000  confident 1.000"), run.out());
-    assertTrue(run.out().contains("examples: no_match (3 lines): false confident 0 (0.000)"), run.out());
+    assertTrue(run.out().contains("examples: match (8 lines of 4 entries): top-1 1.000  confident 1.000"), run.out());
+    assertTrue(run.out().contains("examples: no_match (4 lines): false confident 0 (0.000)"), run.out());
     assertTrue(run.out().contains(empty.resolve("eval").resolve("holdout") + "/<entry id>/<n>.txt"), run.out());
   }
 }

@@ -109,6 +109,35 @@ class MatchingFileTest {
   }
 
   @Test
+  void failureLinesAreCheckedAgainstTheirExamplesAndComeFirst() throws Exception {
+    ContentLoader.Result r = load("""
+        failure_lines:
+          - pattern: '^ledger: journal checksum mismatch'
+            example: 'ledger: journal checksum mismatch at block 7, refusing to serve'
+          - pattern: 'ledger: (\\w+\\s?)*corrupt'
+            example: 'ledger: index corrupt'
+          - pattern: '^LEDGER PANIC'
+            example: 'ledger panic: nil map'
+          - pattern: 'Ledger Panic'
+            ignore_case: true
+            example: 'ledger panic: nil map'
+          - example: 'a line without a pattern'
+        """);
+    List<Diagnostic> all = r.diagnostics();
+    assertTrue(at(all, 4).contains("the pattern cannot be used: a repeated group holds a repeated part"), at(all, 4));
+    assertTrue(at(all, 7).contains("the pattern does not find the example line"), at(all, 7));
+    assertTrue(at(all, 11).contains("a failure line needs a pattern and an example"), at(all, 11));
+    List<MatchingRules.FailureLine> kept = r.knowledgeBase().matching().failureLines();
+    assertEquals(List.of("^ledger: journal checksum mismatch", "Ledger Panic"), kept.stream().map(MatchingRules.FailureLine::pattern).toList());
+    dev.errata.text.Rules rules = dev.errata.text.Rules.forContent(r.knowledgeBase().matching());
+    assertTrue(rules.reportsFailure("ledger: journal checksum mismatch at block 9"));
+    assertTrue(rules.reportsFailure("LEDGER PANIC: nil map"), "ignore_case");
+    assertTrue(rules.reportsFailure("Signal (11) received."), "the generic ones still apply");
+    assertTrue(rules.json().indexOf("journal checksum") < rules.json().indexOf("crash-signal"),
+        "the knowledge base's own first, in the rules the site's search reads too");
+  }
+
+  @Test
   void theShippedRulesAreSound() {
     ContentLoader.Result r = new ContentLoader().load(Path.of("content"));
     assertEquals(List.of(), r.diagnostics().stream().filter(d -> d.file().endsWith("matching.yml")).toList());

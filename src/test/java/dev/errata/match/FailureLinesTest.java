@@ -59,6 +59,10 @@ class FailureLinesTest {
     assertTrue(anywhere("[ 2412.1] NVRM: Xid (PCI:0000:3b:00): 79, pid=30177, GPU has fallen off the bus."));
     assertTrue(anywhere("  Warning  Failed  9m (x4 over 11m)  kubelet  Failed to pull image \"registry.example/triton:24.11-py3\": "
         + "rpc error: code = Unknown desc = pull access denied"));
+    assertTrue(anywhere("panic: runtime error: invalid memory address or nil pointer dereference"), "Go");
+    assertTrue(anywhere("fatal error: all goroutines are asleep - deadlock!"), "Go's runtime");
+    assertTrue(anywhere("thread 'tokio-runtime-worker' panicked at src/batcher.rs:88:14:"), "Rust");
+    assertTrue(anywhere("# A fatal error has been detected by the Java Runtime Environment:"), "the JVM");
     assertTrue(own("Signal (11) received."), "a failure of its own before a record, too");
 
     assertFalse(anywhere("Signal (15) received."), "a stop that was asked for: a liveness probe's restart, docker stop");

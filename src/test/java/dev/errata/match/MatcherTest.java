@@ -506,6 +506,24 @@ class MatcherTest {
     assertFalse(pull.confident(), "the image the node could not pull");
   }
 
+  /** A knowledge base's own failure lines ({@code failure_lines} in matching.yml) count as the generic ones do. */
+  @Test
+  void aKnowledgeBasesOwnCrashLineCountsBeforeADownstreamAnswer(@org.junit.jupiter.api.io.TempDir Path dir) throws java.io.IOException {
+    java.nio.file.Files.writeString(dir.resolve("b-client.md"), entry("b-client", "Gateway cannot reach the ledger",
+        "upstream ledger unavailable: {*}").replace("status: confirmed\n", "status: confirmed\ndownstream: true\n"));
+    String paste = "2026-12-01T10:00:00Z ledger: journal checksum mismatch at block 7, refusing to serve\n"
+        + "2026-12-01T10:00:01Z gateway: upstream ledger unavailable: dial tcp 10.0.0.4:8443: connect: connection refused\n";
+    assertTrue(matcherOf(dir).match(paste, Matcher.Options.defaults()).confident(), "an unmarked line the tool does not know");
+    java.nio.file.Files.writeString(dir.resolve("matching.yml"), "failure_lines:\n  - pattern: '^ledger: journal checksum mismatch'\n"
+        + "    example: 'ledger: journal checksum mismatch at block 1, refusing to serve'\n");
+    var loaded = new ContentLoader().load(dir);
+    assertEquals(1, loaded.knowledgeBase().matching().failureLines().size(), loaded.diagnostics().toString());
+    Rules rules = Rules.forContent(loaded.knowledgeBase().matching());
+    MatchReport r = new Matcher(MatchIndex.build(loaded.knowledgeBase(), rules), rules).match(paste, Matcher.Options.defaults());
+    assertFalse(r.confident());
+    assertEquals(1, r.unexplained().number());
+  }
+
   private static Matcher matcherOf(Path dir) {
     var loaded = new ContentLoader().load(dir);
     assertTrue(loaded.diagnostics().stream().noneMatch(d -> d.isError()), loaded.diagnostics().toString());

@@ -17,7 +17,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class SynonymsTest {
   private static final Rules RULES = Rules.forContent(new MatchingRules(Map.of(), List.of(), Map.of(),
-      List.of(List.of("oom", "out of memory"), List.of("mismatch", "doesn't match"), List.of("\u5185\u5b58\u4e0d\u8db3", "ram exhausted"))));
+      List.of(List.of("oom", "out of memory"), List.of("mismatch", "doesn't match"), List.of("\u5185\u5b58\u4e0d\u8db3", "ram exhausted")),
+      List.of()));
 
   /** The terms a text counts with synonyms, less those it counts without: what the synonyms added. */
   private static List<String> added(String text) {
