@@ -111,10 +111,11 @@ final class NewCommand implements Callable<Integer> {
     if (paste.isBlank()) {
       throw new ErrataException(ExitCode.USAGE, "the paste is empty; give the error text, --file FILE, or pipe it in");
     }
-    ErrorDraft d = ErrorDraft.of(paste, Rules.defaults(), dev.errata.content.EntryLimits.MAX_SYMPTOM_CHARS)
-        .orElseThrow(() -> new ErrataException(ExitCode.USAGE, "no line of the paste has words to draft a symptom from"));
     PrintWriter err = spec.commandLine().getErr();
-    warnIfMatched(paste, err);
+    // The line errata match named as the failure no entry explains, when it named one: the entry is for that failure.
+    int named = warnIfMatched(paste, err).map(MatchReport::unexplained).map(Match.MatchedLine::number).orElse(0);
+    ErrorDraft d = ErrorDraft.of(paste, Rules.defaults(), dev.errata.content.EntryLimits.MAX_SYMPTOM_CHARS, named)
+        .orElseThrow(() -> new ErrataException(ExitCode.USAGE, "no line of the paste has words to draft a symptom from"));
     String newId = id != null ? requireFreeId(id) : freeId(d.id(), kb);
     String haystack = paste.toLowerCase(Locale.ROOT);
     List<String> match = new ArrayList<>();
@@ -165,14 +166,17 @@ final class NewCommand implements Callable<Integer> {
     return String.join("\n", java.util.Arrays.asList(lines).subList(from, to));
   }
 
-  /** Says on standard error when an entry already explains the paste: the draft may not be needed. */
-  private void warnIfMatched(String paste, PrintWriter err) {
+  /**
+   * Says on standard error when an entry already explains the paste: the draft may not be needed.
+   * The report, unless the entries could not be read.
+   */
+  private Optional<MatchReport> warnIfMatched(String paste, PrintWriter err) {
     Matcher matcher;
     try {
       matcher = Workspace.of(content.content, site).matcher();
     } catch (ErrataException e) {
       err.println("errata: note: the paste was not compared with the existing entries, which have errors (errata check lists them)");
-      return;
+      return Optional.empty();
     }
     MatchReport r = matcher.match(paste, new Matcher.Options(3, List.of(), "en"));
     for (Match m : r.matches()) {
@@ -182,6 +186,7 @@ final class NewCommand implements Callable<Integer> {
       }
     }
     err.flush();
+    return Optional.of(r);
   }
 
   private String requireFreeId(String wanted) {

@@ -30,9 +30,21 @@ public record ErrorDraft(String line, String symptom, String title, String id) {
 
   /** A draft from {@code paste}, or empty when no line of it has words to keep. */
   public static Optional<ErrorDraft> of(String paste, Rules rules, int maxChars) {
-    Optional<PreparedLine> chosen = Paste.prepare(paste, rules).lines().stream()
+    return of(paste, rules, maxChars, 0);
+  }
+
+  /**
+   * A draft from line {@code named} of {@code paste} when it has words to keep: the line the
+   * matcher named as the failure no entry explains, which may not be the first of the most
+   * telling rank (a sender's sentence above a log ranks as high as the kubelet's failed pull).
+   * Else (0, or a line without words) the line chosen by rank.
+   */
+  public static Optional<ErrorDraft> of(String paste, Rules rules, int maxChars, int named) {
+    List<PreparedLine> lines = Paste.prepare(paste, rules).lines().stream()
         .filter(l -> l.tokens().stream().anyMatch(t -> t.kind() == Token.Kind.WORD))
-        .min(Comparator.comparingInt(PreparedLine::rank));
+        .toList();
+    Optional<PreparedLine> chosen = lines.stream().filter(l -> l.number() == named && l.part() == 0).findFirst()
+        .or(() -> lines.stream().min(Comparator.comparingInt(PreparedLine::rank)));
     if (chosen.isEmpty()) {
       return Optional.empty();
     }

@@ -174,6 +174,31 @@ class WriterCommandsTest {
         r.out());
   }
 
+  /**
+   * When errata match names the failure no entry explains (a downstream answer after it), the
+   * draft is for that failure, not for the first line that reads as an error (the sender's).
+   */
+  @Test
+  void aDraftIsForTheFailureTheMatchNamed() throws IOException {
+    Path kb = tmp.resolve("payments");
+    try (var files = Files.walk(Path.of(PaymentsKnowledgeBaseTest.KB))) {
+      for (Path from : files.toList()) {
+        Path to = kb.resolve(Path.of(PaymentsKnowledgeBaseTest.KB).relativize(from).toString());
+        if (Files.isDirectory(from)) {
+          Files.createDirectories(to);
+        } else {
+          Files.copy(from, to);
+        }
+      }
+    }
+    String paste = "the gateway answers 503 since the deploy, connection refused everywhere\n"
+        + "2026-12-01T10:00:00Z ledger: refusing to serve: journal checksum mismatch at block 7\n"
+        + "2026-12-01T10:00:01Z gateway: upstream ledger unavailable: dial tcp 10.0.0.4:8443: connect: connection refused\n";
+    CliRun r = CliRun.withInput(paste, "new", "--from-error", "-", "--content", kb.toString(), "--site", tmp.resolve("no-site").toString());
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("symptom: ledger: refusing to serve: journal checksum mismatch at block {n}"), r.out());
+  }
+
   @Test
   void aDraftWarnsWhenAnEntryAlreadyMatchesThePaste() {
     Path content = init();
