@@ -49,13 +49,28 @@ public record ErrorDraft(String line, String symptom, String title, String id) {
       return Optional.empty();
     }
     PreparedLine line = chosen.get();
-    String symptom = symptom(line.text().strip(), maxChars);
+    String symptom = symptom(message(line.text().strip()), maxChars);
     try {
       return Optional.of(new ErrorDraft(line.text().strip(), symptom, title(Symptom.parse(symptom)), id(Symptom.parse(symptom))));
     } catch (IllegalArgumentException e) {
       // Nothing but placeholders: no constant words for the matcher to align.
       return Optional.empty();
     }
+  }
+
+  /**
+   * A Kubernetes event's columns before its message: {@code kubectl get events} (type, reason,
+   * object) and {@code kubectl describe}'s Events (type, reason, age, from), after the ages the
+   * symptom leaves out anyway. They are the table's, not the failure's words: a symptom with them
+   * would not find the same event printed by the other command.
+   */
+  private static final java.util.regex.Pattern EVENT_COLUMNS = java.util.regex.Pattern.compile(
+      "^(?:\\S+\\s+)?(?:Normal|Warning)\\s+[A-Z][A-Za-z]+\\s+(?:[a-z]+/\\S+|\\S+(?:\\s+\\(x\\d+ over \\S+\\))?\\s+[a-z][\\w.-]*(?:,\\s*\\S+)?)\\s{2,}");
+
+  /** The message of a line: an event's text without its table's columns, else the line. */
+  static String message(String line) {
+    java.util.regex.Matcher m = EVENT_COLUMNS.matcher(line);
+    return m.find() && m.end() < line.length() ? line.substring(m.end()) : line;
   }
 
   /**
