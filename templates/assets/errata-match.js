@@ -616,7 +616,7 @@
     var at = function (l) { return newestFirst ? -l.number : l.number; };
     lines.forEach(function (l) {
       if ((earliest === null || at(l) < at(earliest) || (l.number === earliest.number && (l.part || 0) < (earliest.part || 0)))
-          && (at(l) < before && ownFailure(l, rules) || at(l) < first && anywhere(l, rules))) {
+          && (at(l) < first && anywhere(l, rules) || at(l) < before && saysItFailed(l, rules))) {
         earliest = l;
       }
     });
@@ -634,9 +634,8 @@
     return n;
   }
 
-  /** FailureLines.ownFailure: a line that reports a failure of its own. */
-  function ownFailure(line, rules) {
-    if (anywhere(line, rules)) { return true; }
+  /** FailureLines.saysItFailed: a line that says it failed the way a failure of its own is told. */
+  function saysItFailed(line, rules) {
     if (!line.failing) { return false; }
     if (line.level === "error" || Errata.text.order(line) === K.PreparedLine.ORDER_INFO_FAILING) { return true; }
     if (line.level !== "") { return false; }

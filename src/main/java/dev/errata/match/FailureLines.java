@@ -11,7 +11,7 @@ import java.util.Map;
  * What a paste's lines say about failures beyond the words they share with entries: whether a line
  * reports a failure of its own, and which lines tell one failure together. The matcher asks them
  * when every confident answer follows from another failure ({@code Matcher.unexplained}); the
- * browser's port has the same two ({@code recordStart}, {@code ownFailure} in errata-match.js).
+ * browser's port has the same ({@code recordStart}, {@code saysItFailed}, {@code anywhere} in errata-match.js).
  */
 final class FailureLines {
   private FailureLines() {}
@@ -43,17 +43,15 @@ final class FailureLines {
   }
 
   /**
-   * Whether a line reports a failure of its own: a logger marked it as an error, or it is an INFO
-   * line, and it says outright that something failed; or, without a mark, it names an error the
-   * way an exception is printed ({@code RuntimeError: ...}, a status table's {@code UNAVAILABLE:
-   * Internal: SyntaxError: ...}). Other unmarked lines with a failure word are too often no
-   * failure at all: a field of {@code kubectl describe} ({@code Reason: Error}, {@code
-   * #failure=3}), a line of a traceback's code, the sender's own words.
+   * Whether a line says it failed the way a failure of its own is told: a logger marked it as an
+   * error, or it is an INFO line, and it says outright that something failed; or, without a mark,
+   * it names an error the way an exception is printed ({@code RuntimeError: ...}, a status
+   * table's {@code UNAVAILABLE: Internal: SyntaxError: ...}). Other unmarked lines with a failure
+   * word are too often no failure at all: a field of {@code kubectl describe} ({@code Reason:
+   * Error}, {@code #failure=3}), a line of a traceback's code, the sender's own words. A logger's
+   * wrapper may tell another line's failure this way, so it counts only outside that line's record.
    */
-  static boolean ownFailure(PreparedLine line, Rules rules) {
-    if (anywhere(line, rules)) {
-      return true;
-    }
+  static boolean saysItFailed(PreparedLine line, Rules rules) {
     if (!line.failing()) {
       return false;
     }

@@ -1040,12 +1040,12 @@ public final class Matcher {
 
   /**
    * The first failure the paste shows before its confident answers when every one of them is an
-   * error that follows from others (downstream): a failure of its own ({@link FailureLines#ownFailure}) before the
-   * first answer's record, or a crash, an out-of-memory kill or the like anywhere before its line
-   * ({@link FailureLines#anywhere}). That
-   * failure is what the sender needs explained, and no entry answered it with confidence: the
-   * server's summary ("failed to load all models"), a client's "failed to connect", a probe's
-   * "connection refused" after a model's own error are not its answer. Those answers then stay
+   * error that follows from others (downstream): a crash, an out-of-memory kill or the like
+   * anywhere before the first answer's line ({@link FailureLines#anywhere}), or a line that says it
+   * failed before that answer's record ({@link FailureLines#saysItFailed}). That failure is what
+   * the sender needs explained, and no entry answered it with confidence: the server's summary
+   * ("failed to load all models"), a client's "failed to connect", a probe's "connection refused"
+   * after a model's own error are not its answer. Those answers then stay
    * among the answers, as possible ones, and the sender is shown the line and offered to draft an
    * entry for it.
    */
@@ -1066,8 +1066,8 @@ public final class Matcher {
     int before = newestFirst ? first : FailureLines.recordStart(lines, first);
     java.util.function.ToIntFunction<PreparedLine> at = l -> newestFirst ? -l.number() : l.number();
     // The lines come most telling first: the earliest is looked for, not taken.
-    return lines.stream().filter(l -> at.applyAsInt(l) < before && FailureLines.ownFailure(l, rules)
-            || at.applyAsInt(l) < answer && FailureLines.anywhere(l, rules))
+    return lines.stream().filter(l -> at.applyAsInt(l) < answer && FailureLines.anywhere(l, rules)
+            || at.applyAsInt(l) < before && FailureLines.saysItFailed(l, rules))
         .min(Comparator.comparingInt(at).thenComparingInt(PreparedLine::part));
   }
 

@@ -383,7 +383,6 @@ public final class Rules {
     return failureWords.contains(word) || namesAnError(word);
   }
 
-  /** Whether a word is a name that ends like an error's ({@code RuntimeError}, {@code java.io.IOException}). */
   /**
    * Whether a line's text reports a failure of its own whatever mark it has: a process killed by
    * a crash signal, an out-of-memory kill, an image that could not be pulled ({@code failureLines}
@@ -398,6 +397,7 @@ public final class Rules {
     return false;
   }
 
+  /** Whether a word is a name that ends like an error's ({@code RuntimeError}, {@code java.io.IOException}). */
   public boolean namesAnError(String word) {
     for (String suffix : errorSuffixes) {
       if (word.length() > suffix.length() && word.endsWith(suffix)) {
