@@ -435,7 +435,7 @@
         if (a.exact) { value += K.Matcher.EXACT_BONUS; }
         if (tpl.primary) { value += K.Matcher.PRIMARY_BONUS; }
         var f = found.get(tpl.entry);
-        if (!f) { f = { best: null, exact: null, first: Infinity, last: 0, occurrences: 0, lastCounted: -1 }; found.set(tpl.entry, f); }
+        if (!f) { f = { best: null, exact: null, first: Infinity, last: 0, occurrences: 0, lastCounted: -1, beyondWarnings: false }; found.set(tpl.entry, f); }
         var made = null;
         if (!f.best || value > f.best.value + K.Matcher.TIE) {
           f.best = made = { value: value, alignment: a, line: line, tokens: tokens, template: tpl };
@@ -449,6 +449,7 @@
           f.occurrences += line.repeats;
           f.first = Math.min(f.first, line.number);
           f.last = Math.max(f.last, line.number);
+          f.beyondWarnings = f.beyondWarnings || line.level !== "warning";
         }
       }
     }
@@ -515,15 +516,18 @@
       // The score from the best alignment, the label and the line shown from the best word-for-word one (Matcher.scored).
       var f = found.get(e), b = f ? f.best : null, shown = f ? f.exact || b : null, bm = rel.has(e) ? rel.get(e) : 0, r = bm / (bm + K.Matcher.REL_HALF);
       var line = b ? b.line.number : 0, seen = f && f.occurrences > 0;
+      // Whether every line the answer stands on is only a logger's warning (Matcher.scored).
+      var warningsOnly = seen ? !f.beyondWarnings : !!shown && shown.line.level === "warning";
       ranked.push({ entry: e, score: (b ? b.value : 0) + K.Matcher.W_RELEVANCE * r, quality: shown ? shown.alignment.quality : 0, rel: r, shown: shown,
-        first: seen ? f.first : line, last: seen ? f.last : line, occurrences: f ? f.occurrences : 0 });
+        first: seen ? f.first : line, last: seen ? f.last : line, occurrences: f ? f.occurrences : 0, warningsOnly: warningsOnly });
     });
     ranked.sort(byScore);
     return ranked.slice(0, K.Matcher.RANKED);
   }
 
   function withScore(s, score) {
-    return { entry: s.entry, score: score, quality: s.quality, rel: s.rel, shown: s.shown, first: s.first, last: s.last, occurrences: s.occurrences };
+    return { entry: s.entry, score: score, quality: s.quality, rel: s.rel, shown: s.shown, first: s.first, last: s.last, occurrences: s.occurrences,
+      warningsOnly: s.warningsOnly };
   }
 
   /** The entries whose ranges the versions judge: the VERSIONED best, when the paste has versions. */
@@ -600,27 +604,37 @@
   }
 
   /**
-   * Matcher.unexplained: the first failure of its own the paste shows before its confident
-   * answers when every one of them is downstream (they are then only possible), or null.
+   * Matcher.unexplained: when every confident answer is downstream, the first failure of its own
+   * the paste shows before them; when some stand only on warnings and the rest are downstream,
+   * the first line that says the process is gone; else null. The answers are then only possible.
    */
   function unexplained(list, labels, lines, rules, newestFirst) {
-    var first = Infinity;
+    var first = Infinity, besideWarnings = false;
     for (var r = 0; r < list.length; r++) {
       if (labels[r] !== "possible") {
-        if (!downstream(list[r])) { return null; }
-        first = Math.min(first, happened(list[r], newestFirst));
+        if (downstream(list[r])) {
+          first = Math.min(first, happened(list[r], newestFirst));
+        } else if (list[r].warningsOnly) {
+          besideWarnings = true;
+        } else {
+          return null;
+        }
       }
     }
-    if (first === Infinity) { return null; }
-    var before = newestFirst ? first : recordStart(lines, first), earliest = null;
     var at = function (l) { return newestFirst ? -l.number : l.number; };
-    lines.forEach(function (l) {
-      if ((earliest === null || at(l) < at(earliest) || (l.number === earliest.number && (l.part || 0) < (earliest.part || 0)))
-          && (at(l) < first && anywhere(l, rules) || at(l) < before && saysItFailed(l, rules))) {
-        earliest = l;
-      }
-    });
-    return earliest;
+    var earliestOf = function (admit) {
+      var earliest = null;
+      lines.forEach(function (l) {
+        if ((earliest === null || at(l) < at(earliest) || (l.number === earliest.number && (l.part || 0) < (earliest.part || 0))) && admit(l)) {
+          earliest = l;
+        }
+      });
+      return earliest;
+    };
+    if (besideWarnings) { return earliestOf(function (l) { return ends(l, rules); }); }
+    if (first === Infinity) { return null; }
+    var before = newestFirst ? first : recordStart(lines, first);
+    return earliestOf(function (l) { return at(l) < first && anywhere(l, rules) || at(l) < before && saysItFailed(l, rules); });
   }
 
   /** FailureLines.recordStart: the line a logger marked that unmarked line n goes on from, lines left out counting as unmarked; else n. */
@@ -646,6 +660,9 @@
 
   /** FailureLines.anywhere: a line that reports a failure of its own wherever it stands, inside another line's record too. */
   function anywhere(line, rules) { return Errata.text.reportsFailure(rules, line.text); }
+
+  /** FailureLines.ends: a line that says the process is gone (a crash, a kill). */
+  function ends(line, rules) { return Errata.text.reportsEnd(rules, line.text); }
 
   /** Matcher.happened: where an answer comes in the order things happened (its first line, or minus its last when the paste runs newest first). */
   function happened(s, newestFirst) { return newestFirst ? -s.last : s.first; }

@@ -172,7 +172,7 @@
     json.errorWords.forEach(function (w) { r.errorWords[w] = true; });
     (json.failureWords || []).forEach(function (w) { r.failureWords[w] = true; });
     r.errorSuffixes = json.errorSuffixes || [];
-    r.failureLines = (json.failureLines || []).map(function (p) { return { re: new RegExp(p.pattern, p.ignoreCase ? "i" : ""), gate: gate(p) }; });
+    r.failureLines = (json.failureLines || []).map(function (p) { return { re: new RegExp(p.pattern, p.ignoreCase ? "i" : ""), gate: gate(p), ends: !!p.ends }; });
     json.stopwords.forEach(function (w) { r.stop[w] = true; });
     return r;
   }
@@ -283,8 +283,13 @@
   function isFailureWord(rules, w) { return !!rules.failureWords[w] || namesAnError(rules, w); }
 
   /** Rules.reportsFailure: the line's text reports a failure of its own whatever mark it has (a crash signal, an out-of-memory kill...). */
-  function reportsFailure(rules, text) {
-    return rules.failureLines.some(function (f) { return admits(f.gate, text, null) && f.re.test(text); });
+  function reportsFailure(rules, text) { return reports(rules, text, false); }
+
+  /** Rules.reportsEnd: the line's text says the process is gone (a crash, a kill), not only that something failed. */
+  function reportsEnd(rules, text) { return reports(rules, text, true); }
+
+  function reports(rules, text, end) {
+    return rules.failureLines.some(function (f) { return (f.ends || !end) && admits(f.gate, text, null) && f.re.test(text); });
   }
 
   function namesAnError(rules, w) {
@@ -794,6 +799,7 @@
     countLines: countLines,
     lineWeight: lineWeight, rank: rank, order: order, isDigit: isDigit, isLetter: isLetter, isErrorWord: isErrorWord,
     namesAnError: namesAnError,
-    reportsFailure: reportsFailure
+    reportsFailure: reportsFailure,
+    reportsEnd: reportsEnd
   };
 })(typeof window !== "undefined" ? window : globalThis);

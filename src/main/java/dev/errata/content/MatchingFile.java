@@ -87,7 +87,7 @@ final class MatchingFile {
         problems.error(at + "/example", "the pattern does not find the example line", "correct the pattern or the example");
         continue;
       }
-      out.add(new MatchingRules.FailureLine(d.pattern, ignoreCase, d.example));
+      out.add(new MatchingRules.FailureLine(d.pattern, ignoreCase, Boolean.TRUE.equals(d.ends), d.example));
     }
     return out;
   }

@@ -58,6 +58,9 @@ final class SettingsDto {
     @JsonProperty("ignore_case")
     public Boolean ignoreCase;
 
+    /** The line means the process is gone (a crash, a kill), not only that something failed. */
+    public Boolean ends;
+
     public String example;
   }
 

@@ -80,4 +80,12 @@ final class FailureLines {
   static boolean anywhere(PreparedLine line, Rules rules) {
     return rules.reportsFailure(line.text());
   }
+
+  /**
+   * Whether a line says the process is gone ({@link Rules#reportsEnd}): a crash, a kill. A known
+   * warning beside it is seldom why: see {@code Matcher.unexplained}.
+   */
+  static boolean ends(PreparedLine line, Rules rules) {
+    return rules.reportsEnd(line.text());
+  }
 }

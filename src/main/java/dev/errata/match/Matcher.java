@@ -196,6 +196,8 @@ public final class Matcher {
     int last;
     int occurrences;
     int lastCounted = -1;
+    /** Whether a line counted above is more than a logger's warning. */
+    boolean beyondWarnings;
   }
 
   public MatchReport match(String text, Options options) {
@@ -435,8 +437,10 @@ public final class Matcher {
     double rel = relevanceOf(bm);
     int line = b == null ? 0 : b.line().number();
     boolean seen = f != null && f.occurrences > 0;
+    // Whether every line the answer stands on is only a logger's warning.
+    boolean warningsOnly = seen ? !f.beyondWarnings : shown != null && shown.line().level().equals("warning");
     return new Scored(e, (b == null ? 0 : b.value()) + W_RELEVANCE * rel, shown == null ? 0 : shown.quality(), rel, shown,
-        seen ? f.first : line, seen ? f.last : line, f == null ? 0 : f.occurrences);
+        seen ? f.first : line, seen ? f.last : line, f == null ? 0 : f.occurrences, warningsOnly);
   }
 
   private static void offer(PriorityQueue<Scored> best, Scored s) {
@@ -489,9 +493,10 @@ public final class Matcher {
    * One entry's standing: {@code shown} is the alignment its answer shows and is labelled by (see
    * {@link #scored}), {@code first} the line it first appears on, {@code occurrences} how often.
    */
-  private record Scored(int entry, double score, double quality, double rel, Best shown, int first, int last, int occurrences) {
+  private record Scored(int entry, double score, double quality, double rel, Best shown, int first, int last, int occurrences,
+      boolean warningsOnly) {
     Scored withScore(double s) {
-      return new Scored(entry, s, quality, rel, shown, first, last, occurrences);
+      return new Scored(entry, s, quality, rel, shown, first, last, occurrences, warningsOnly);
     }
   }
 
@@ -883,6 +888,7 @@ public final class Matcher {
       f.occurrences += line.repeats();
       f.first = Math.min(f.first, line.number());
       f.last = Math.max(f.last, line.number());
+      f.beyondWarnings |= !line.level().equals("warning");
     }
   }
 
@@ -1039,36 +1045,54 @@ public final class Matcher {
   }
 
   /**
-   * The first failure the paste shows before its confident answers when every one of them is an
-   * error that follows from others (downstream): a crash, an out-of-memory kill or the like
-   * anywhere before the first answer's line ({@link FailureLines#anywhere}), or a line that says it
-   * failed before that answer's record ({@link FailureLines#saysItFailed}). That failure is what
-   * the sender needs explained, and no entry answered it with confidence: the server's summary
-   * ("failed to load all models"), a client's "failed to connect", a probe's "connection refused"
-   * after a model's own error are not its answer. Those answers then stay
-   * among the answers, as possible ones, and the sender is shown the line and offered to draft an
-   * entry for it.
+   * The failure the paste shows that its confident answers leave unexplained, when each of them is
+   * an error that follows from others (downstream) or stands only on a logger's warnings:
+   * <ul>
+   *   <li>before a downstream answer, a crash, an out-of-memory kill or the like anywhere before
+   *   its line ({@link FailureLines#anywhere}), or a line that says it failed before that answer's
+   *   record ({@link FailureLines#saysItFailed}): the server's summary ("failed to load all
+   *   models"), a client's "failed to connect", a probe's "connection refused" after a model's
+   *   own error are not its answer;
+   *   <li>when one or more of them stand only on warnings (and the rest are downstream), a line
+   *   anywhere in the paste that says the process is gone ({@link FailureLines#ends}: a crash, a
+   *   kill): the container's "NVIDIA Driver was not detected" on a CPU-only server that then died
+   *   of "Illegal instruction", a metrics warning about a GPU's power limit beside a segmentation
+   *   fault, are true but not why the process is gone. Other failures do not count here: a log
+   *   with a known warning has unknown errors of its own too often, and a GPU's Xid from another
+   *   job beside a slow server's known warning is no reason to doubt it.
+   * </ul>
+   * The earliest such line is what the sender needs explained, and no entry answered it with
+   * confidence. The answers then stay among the answers, as possible ones, and the sender is shown
+   * the line and offered to draft an entry for it.
    */
   private Optional<PreparedLine> unexplained(List<Scored> top, List<Confidence> labels, List<PreparedLine> lines, boolean newestFirst) {
     int first = Integer.MAX_VALUE;
+    boolean besideWarnings = false;
     for (int r = 0; r < top.size(); r++) {
       if (labels.get(r).confident()) {
-        if (!downstream(top.get(r))) {
+        if (downstream(top.get(r))) {
+          first = Math.min(first, happened(top.get(r), newestFirst));
+        } else if (top.get(r).warningsOnly()) {
+          besideWarnings = true;
+        } else {
           return Optional.empty();
         }
-        first = Math.min(first, happened(top.get(r), newestFirst));
       }
+    }
+    java.util.function.ToIntFunction<PreparedLine> at = l -> newestFirst ? -l.number() : l.number();
+    // The lines come most telling first: the earliest is looked for, not taken.
+    Comparator<PreparedLine> earliest = Comparator.comparingInt(at).thenComparingInt(PreparedLine::part);
+    if (besideWarnings) {
+      return lines.stream().filter(l -> FailureLines.ends(l, rules)).min(earliest);
     }
     if (first == Integer.MAX_VALUE) {
       return Optional.empty();
     }
     int answer = first;
     int before = newestFirst ? first : FailureLines.recordStart(lines, first);
-    java.util.function.ToIntFunction<PreparedLine> at = l -> newestFirst ? -l.number() : l.number();
-    // The lines come most telling first: the earliest is looked for, not taken.
     return lines.stream().filter(l -> at.applyAsInt(l) < answer && FailureLines.anywhere(l, rules)
             || at.applyAsInt(l) < before && FailureLines.saysItFailed(l, rules))
-        .min(Comparator.comparingInt(at).thenComparingInt(PreparedLine::part));
+        .min(earliest);
   }
 
   /** Where an answer comes in the order things happened: its first line, or minus its last when the paste runs newest first. */

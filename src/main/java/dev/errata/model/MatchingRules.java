@@ -25,9 +25,10 @@ public record MatchingRules(Map<String, List<String>> aliases, List<Extractor> e
    * A line that reports a failure of its own: {@code pattern} finds it (anywhere in the line, as
    * RE2/J's {@code find} and JavaScript's {@code test} do).
    *
+   * @param ends the line means the process is gone (a crash, a kill), not only that something failed
    * @param example a line the pattern must find ({@code errata check} runs it)
    */
-  public record FailureLine(String pattern, boolean ignoreCase, String example) {}
+  public record FailureLine(String pattern, boolean ignoreCase, boolean ends, String example) {}
 
   /**
    * A version pattern: group 1 of {@code pattern} holds the version of {@code component}.

@@ -63,8 +63,11 @@ public final class Rules {
 
   record Noise(String name, Pattern pattern, boolean skipIndentedNext, Gate gate) {}
 
-  /** A line that reports a failure of its own wherever it stands ({@link #reportsFailure}). */
-  record FailureLine(String name, Pattern pattern, Gate gate) {}
+  /**
+   * A line that reports a failure of its own wherever it stands ({@link #reportsFailure}); {@code
+   * ends} when it says the process is gone ({@link #reportsEnd}).
+   */
+  record FailureLine(String name, Pattern pattern, Gate gate, boolean ends) {}
 
   record VersionPattern(String component, Pattern pattern, String alias, boolean isPackage, Gate gate) {}
 
@@ -118,7 +121,8 @@ public final class Rules {
     failureLines = new ArrayList<>();
     for (Map<String, Object> p : (List<Map<String, Object>>) root.getOrDefault("failureLines", List.of())) {
       int flags = Boolean.TRUE.equals(p.get("ignoreCase")) ? Pattern.CASE_INSENSITIVE : 0;
-      failureLines.add(new FailureLine((String) p.get("name"), Pattern.compile((String) p.get("pattern"), flags), gate(p)));
+      failureLines.add(new FailureLine((String) p.get("name"), Pattern.compile((String) p.get("pattern"), flags), gate(p),
+          Boolean.TRUE.equals(p.get("ends"))));
     }
     stopwords = new HashSet<>((List<String>) root.get("stopwords"));
     versionPatterns = new ArrayList<>();
@@ -277,6 +281,9 @@ public final class Rules {
       if (f.ignoreCase()) {
         p.put("ignoreCase", true);
       }
+      if (f.ends()) {
+        p.put("ends", true);
+      }
       failureLines.add(p);
     }
     failureLines.addAll((List<?>) Holder.BUILT_IN.getOrDefault("failureLines", List.of()));
@@ -389,8 +396,21 @@ public final class Rules {
    * in rules.json). No client prints such a line to retell another error.
    */
   public boolean reportsFailure(String text) {
+    return reports(text, false);
+  }
+
+  /**
+   * Whether a line's text says the process that printed the log is gone: a crash signal, a
+   * shell's {@code Segmentation fault (core dumped)}, an out-of-memory kill. A GPU's Xid or an
+   * image that could not be pulled report failures, not this.
+   */
+  public boolean reportsEnd(String text) {
+    return reports(text, true);
+  }
+
+  private boolean reports(String text, boolean end) {
     for (FailureLine f : failureLines) {
-      if (f.gate().admits(text, null) && f.pattern().matcher(text).find()) {
+      if ((f.ends() || !end) && f.gate().admits(text, null) && f.pattern().matcher(text).find()) {
         return true;
       }
     }

@@ -506,6 +506,26 @@ class MatcherTest {
     assertFalse(pull.confident(), "the image the node could not pull");
   }
 
+  @Test
+  void aKnownWarningBesideACrashIsNotConfident() {
+    String banner = "WARNING: The NVIDIA Driver was not detected.  GPU functionality will not be available.\n"
+        + "   Use the NVIDIA Container Toolkit to start this container with GPU support; see\n";
+    String loading = "I0208 09:14:51.404322 23 shared_library.cc:112] OpenLibraryHandle: "
+        + "/opt/tritonserver/backends/onnxruntime/libtriton_onnxruntime.so\n";
+    MatchReport died = Shipped.MATCHER.match(banner + loading + "Illegal instruction (core dumped)\n", Matcher.Options.defaults());
+    assertEquals("container-nvidia-driver-not-detected", died.matches().get(0).entry().id(), "still the first answer");
+    assertFalse(died.confident(), "the warning is true, but the process died of something else");
+    assertEquals(4, died.unexplained().number());
+    assertTrue(Shipped.MATCHER.match(banner + loading, Matcher.Options.defaults()).confident(), "the warning alone");
+    assertTrue(Shipped.MATCHER.match(banner + loading + "NVRM: Xid (PCI:0000:3b:00): 13, pid='<unknown>', name=<unknown>, "
+        + "Graphics SM Warp Exception on (GPC 2, TPC 1, SM 0): Out Of Range Address\n", Matcher.Options.defaults()).confident(),
+        "a GPU's Xid is a failure, but the process goes on");
+    String known = "E1205 00:58:20.041182 1 model_lifecycle.cc:642] \"failed to load 'tok' version 1: Internal: "
+        + "ModuleNotFoundError: No module named 'sentencepiece'\"\n";
+    assertTrue(Shipped.MATCHER.match(banner + known + "Segmentation fault (core dumped)\n", Matcher.Options.defaults()).confident(),
+        "an answer that stands on an error, not only on warnings");
+  }
+
   /** A knowledge base's own failure lines ({@code failure_lines} in matching.yml) count as the generic ones do. */
   @Test
   void aKnowledgeBasesOwnCrashLineCountsBeforeADownstreamAnswer(@org.junit.jupiter.api.io.TempDir Path dir) throws java.io.IOException {
@@ -522,6 +542,25 @@ class MatcherTest {
     MatchReport r = new Matcher(MatchIndex.build(loaded.knowledgeBase(), rules), rules).match(paste, Matcher.Options.defaults());
     assertFalse(r.confident());
     assertEquals(1, r.unexplained().number());
+  }
+
+  /** A knowledge base's own line that says the process is gone ({@code ends: true}) counts beside a known warning. */
+  @Test
+  void aKnowledgeBasesOwnEndCountsBesideAKnownWarning(@org.junit.jupiter.api.io.TempDir Path dir) throws java.io.IOException {
+    write(dir, "b-slow-disk", "Ledger warns that its disk is slow", "fsync took {n}ms, above the budget of {n}ms");
+    String paste = "2026-12-01T10:00:00Z WARN ledger: fsync took 912ms, above the budget of 50ms\n"
+        + "2026-12-01T10:00:05Z ledger: journal checksum mismatch at block 7, giving up\n";
+    String line = "failure_lines:\n  - pattern: '^ledger: journal checksum mismatch'\n"
+        + "    example: 'ledger: journal checksum mismatch at block 1, giving up'\n";
+    for (String ends : List.of("", "    ends: true\n")) {
+      java.nio.file.Files.writeString(dir.resolve("matching.yml"), line + ends);
+      var loaded = new ContentLoader().load(dir);
+      assertEquals(1, loaded.knowledgeBase().matching().failureLines().size(), loaded.diagnostics().toString());
+      Rules rules = Rules.forContent(loaded.knowledgeBase().matching());
+      MatchReport r = new Matcher(MatchIndex.build(loaded.knowledgeBase(), rules), rules).match(paste, Matcher.Options.defaults());
+      assertEquals("b-slow-disk", r.matches().get(0).entry().id());
+      assertEquals(ends.isEmpty(), r.confident(), "a failure that does not end the process leaves the warning's answer confident");
+    }
   }
 
   private static Matcher matcherOf(Path dir) {
