@@ -391,10 +391,47 @@
   /** A member line's quoted value with escaped line breaks, read as its lines (LogRecord.member). */
   function memberLines(line) {
     var value = memberValue(line);
-    if (value < 0) { return [line]; }
+    if (value < 0) { return trailingLines(line); }
     var text;
     try { text = JSON.parse(line.substring(value, stringEnd(line, value) + 1)); } catch (notJson) { return [line]; }
     return linesOf([text], line);
+  }
+
+  /**
+   * LogRecord.trailing: a line that ends with a JSON object after words of its own, a text value
+   * of it holding an escaped line break, read as the values' lines, the words before the object
+   * starting the first; else [line]. Only the first TRAILING_TRIES of its '{"' are tried.
+   */
+  function trailingLines(line) {
+    var n = line.length;
+    if (n < 2 || line.charAt(n - 1) !== "}" || line.indexOf("\\n") < 0) { return [line]; }
+    var open = line.indexOf("{\"");
+    for (var tries = 0; open > 0 && tries < K.LogRecord.TRAILING_TRIES; tries++, open = line.indexOf("{\"", open + 1)) {
+      var record;
+      try { record = JSON.parse(line.substring(open)); } catch (notJson) { continue; }
+      if (record === null || typeof record !== "object" || Array.isArray(record)) { continue; }
+      var texts = textsOf(record);
+      if (!texts.some(function (t) { return /[\n\r]/.test(t); })) { return [line]; }
+      var lines = linesOf(texts, line);
+      if (lines.length === 1 && lines[0] === line) { return lines; }
+      lines[0] = line.substring(0, open) + lines[0];
+      return lines;
+    }
+    return [line];
+  }
+
+  /** The text values under `node`, in JSON.parse's order of keys (LogRecord.texts). */
+  function textsOf(node) {
+    var texts = [];
+    (function walk(n) {
+      if (typeof n === "string") { texts.push(n); }
+      else if (Array.isArray(n)) { for (var i = 0; i < n.length; i++) { walk(n[i]); } }
+      else if (n !== null && typeof n === "object") {
+        var keys = Object.keys(n);
+        for (var k = 0; k < keys.length; k++) { walk(n[keys[k]]); }
+      }
+    })(node);
+    return texts;
   }
 
   /** The lines of `texts`, each cut at its line breaks, empty ones left out, each read again; [line] when none (LogRecord.linesOf). */
@@ -420,16 +457,7 @@
       if (/\r\n$/.test(v)) { v = v.substring(0, v.length - 2); } else if (/[\n\r]$/.test(v)) { v = v.substring(0, v.length - 1); }
       return [v.replace(/\r\n/g, " ").replace(/[\n\r]/g, " ")];
     }
-    var texts = [];
-    (function walk(node) {
-      if (typeof node === "string") { texts.push(node); }
-      else if (Array.isArray(node)) { for (var i = 0; i < node.length; i++) { walk(node[i]); } }
-      else if (node !== null && typeof node === "object") {
-        var keys = Object.keys(node);
-        for (var k = 0; k < keys.length; k++) { walk(node[keys[k]]); }
-      }
-    })(record);
-    return linesOf(texts, line);
+    return linesOf(textsOf(record), line);
   }
 
   /**

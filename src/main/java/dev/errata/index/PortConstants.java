@@ -6,6 +6,7 @@ import dev.errata.match.MatchIndex;
 import dev.errata.match.Matcher;
 import dev.errata.search.Posting;
 import dev.errata.search.WordSearch;
+import dev.errata.text.LogRecord;
 import dev.errata.text.Paste;
 import dev.errata.text.PreparedLine;
 import dev.errata.text.Terms;
@@ -29,7 +30,7 @@ public final class PortConstants {
   /** The classes the browser ports: their public numeric constants are the browser's too. */
   static final List<Class<?>> PORTED = List.of(Tokenizer.class, Terms.class, Versions.class, Paste.class,
       PreparedLine.class, Posting.class, WordSearch.class, MatchData.class, MatchIndex.class, Aligner.class,
-      Matcher.class);
+      Matcher.class, LogRecord.class);
 
   private static final SortedMap<String, SortedMap<String, Number>> ALL = read();
 

@@ -22,7 +22,7 @@ import java.util.List;
  * the same refusals (anything that is not one JSON object, trailing text included) and the order
  * of keys that {@code JSON.parse} gives.
  */
-final class LogRecord {
+public final class LogRecord {
   /** The field that holds a record's line. */
   static final String FIELD = "log";
 
@@ -92,7 +92,7 @@ final class LogRecord {
   private static List<String> member(String line) {
     int value = memberValue(line);
     if (value < 0) {
-      return List.of(line);
+      return trailing(line);
     }
     String text;
     try {
@@ -101,6 +101,50 @@ final class LogRecord {
       return List.of(line);
     }
     return linesOf(List.of(text), line);
+  }
+
+  /** How many of a line's {@code {"} are tried as the start of a record it ends with. */
+  public static final int TRAILING_TRIES = 3;
+
+  /**
+   * A line that ends with a JSON object after words of its own, the object's text values holding
+   * an escaped line break: a client's {@code HTTP 500 {"error":"PyTorch execute failure: ...\n
+   * Traceback ...\nRuntimeError: ..."}}, a logger's {@code ERROR infer failed: {"error": ...}}.
+   * Read as the values' lines, the words before the object starting the first of them (the
+   * logger's mark stays on it), as a log prints a message over lines; read whole, a traceback of
+   * a thousand characters left the error at its end too small a share of the line to be aligned.
+   * {@code line} itself otherwise. Only the first few {@code {"} are tried, so that a line full of
+   * them costs a few parses, not one for each.
+   */
+  private static List<String> trailing(String line) {
+    int n = line.length();
+    if (n < 2 || line.charAt(n - 1) != '}' || !line.contains("\\n")) {
+      return List.of(line);
+    }
+    int open = line.indexOf("{\"");
+    for (int tries = 0; open > 0 && tries < TRAILING_TRIES; tries++, open = line.indexOf("{\"", open + 1)) {
+      JsonNode record;
+      try {
+        record = Json.MAPPER.readTree(line.substring(open));
+      } catch (Exception notJson) {
+        continue;
+      }
+      if (record == null || !record.isObject()) {
+        continue;
+      }
+      List<String> texts = new ArrayList<>();
+      texts(record, texts);
+      if (texts.stream().noneMatch(t -> t.indexOf('\n') >= 0 || t.indexOf('\r') >= 0)) {
+        return List.of(line);
+      }
+      List<String> lines = new ArrayList<>(linesOf(texts, line));
+      if (lines.size() == 1 && lines.get(0) == line) {
+        return lines;
+      }
+      lines.set(0, line.substring(0, open) + lines.get(0));
+      return lines;
+    }
+    return List.of(line);
   }
 
   /**

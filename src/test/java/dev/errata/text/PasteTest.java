@@ -108,6 +108,26 @@ class PasteTest {
   }
 
   /**
+   * A client's line that ends with the server's JSON answer, whose error holds a traceback with
+   * escaped line breaks, is read as the answer's lines, the client's words starting the first:
+   * the exception at the traceback's end is a line of its own, as the server's log prints it.
+   */
+  @Test
+  void aRecordAfterAClientsWordsIsReadAsItsLines() {
+    Paste paste = Paste.prepare("client (requests) for the failing half:\n"
+        + "2024-12-08 02:10:11,204 ERROR HTTP 500 {\"error\":\"PyTorch execute failure: The following operation failed in the "
+        + "TorchScript interpreter.\\nTraceback of TorchScript (most recent call last):\\n  File \\\"code/ecapa.py\\\", line 41\\n"
+        + "RuntimeError: Expected all tensors to be on the same device, but found at least two devices, cuda:1 and cuda:0!\"}\n"
+        + "2024-12-08 02:10:12,001 INFO answer {\"outputs\":\"one line, read as written\"}\n", RULES);
+    List<String> originals = paste.lines().stream().map(PreparedLine::original).toList();
+    PreparedLine error = paste.lines().stream().filter(l -> l.original().startsWith("RuntimeError")).findFirst().orElseThrow();
+    assertEquals(2, error.number(), "under the number of the client's line");
+    PreparedLine first = paste.lines().stream().filter(l -> l.original().contains("PyTorch execute failure")).findFirst().orElseThrow();
+    assertEquals("error", first.level(), "the client's logger marks the answer's first line");
+    assertTrue(originals.contains("2024-12-08 02:10:12,001 INFO answer {\"outputs\":\"one line, read as written\"}"), originals.toString());
+  }
+
+  /**
    * A pod's termination message, which kubectl prints as a double-quoted string folded over
    * lines, is read as the log lines it holds, each under the number of the member's line: the
    * error is a line again, not pieces of two.

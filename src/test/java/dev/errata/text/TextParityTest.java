@@ -114,6 +114,15 @@ class TextParityTest {
       List.of("members with escaped lines", "{\n  \"message\": \"first\\nE0101 00:00:00.1 1 x.cc:1] failed to load \\\"m\\\"\\n\\nlast\\n\",\n"
           + "  - \"a\\nb\"\n  key.x-1: \"c\\nd\" ,\n    \"e\\nf\"\n  bad: \"g\\eh\\ni\"\n  open: \"j\\nk\n  \"one line\": \"no break\"\n"
           + "  \"k\": \"l\\n{\\\"log\\\":\\\"in a record\\\\n\\\"}\"\n  trailing: \"m\\nn\" x\n}\n"),
+      List.of("records after words of their own", "HTTP 500 {\"error\":\"PyTorch execute failure: The following operation failed"
+          + "\\nTraceback of TorchScript (most recent call last):\\n  File \\\"code/x.py\\\", line 4\\nRuntimeError: Expected all "
+          + "tensors to be on the same device\"}\n"
+          + "2024-08-07 06:00:12,004 ERROR infer failed: {\"b\":\"two\\nthree\",\"1\":\"one\"}\n"
+          + "no break in it {\"error\":\"one line\"}\n"
+          + "a {\"x\" b {\"y\" c {\"z\" d {\"error\":\"past the tries\\nstill one line\"}\n"
+          + "a {\"x\" b {\"error\":\"second try\\nread\"}\n"
+          + "{\"whole\": \"a record\"} then {\"error\":\"not at the end\\n\"} x\n"
+          + "array after [{\"error\":\"a\\nb\"}]\nempty values {\"a\":\"\",\"b\":\"\\n\"}\n"),
       List.of("folded YAML strings", "    lastState:\n      terminated:\n        message: \"I1203 loading: m:1\\nE1203 x.cc:1] failed to\n"
           + "          load 'm' version 1\\n\\\n          \\ Signal (6) received.\\x41\\u00e9\\U0001F600\\q\\xZZ\\e[31m\\n\"\n"
           + "        reason: Error\n  - message: 'containers with unready status: [triton] ''a''\n\n      b'\n"
