@@ -31,6 +31,8 @@ public final class Workspace {
   private final Path content;
   private final Path site;
   private Rules rules;
+  /** The rules the build of a current index kept, read with the index (null when there is none, or they could not be read). */
+  private Rules builtRules;
   private Optional<MatchData> prebuilt;
   private KnowledgeBase knowledgeBase;
   private MatchData matchData;
@@ -112,18 +114,18 @@ public final class Workspace {
    */
   public Rules rules() {
     if (rules == null) {
-      rules = prebuiltIndex().flatMap(i -> builtRules()).orElseGet(() ->
-          Files.isDirectory(content) ? Rules.forContent(new ContentLoader().matchingRules(content)) : Rules.defaults());
+      rules = prebuiltIndex().isPresent() && builtRules != null ? builtRules
+          : Files.isDirectory(content) ? Rules.forContent(new ContentLoader().matchingRules(content)) : Rules.defaults();
     }
     return rules;
   }
 
-  private Optional<Rules> builtRules() {
+  private Rules readBuiltRules() {
     try {
-      return Optional.of(Rules.fromJson(Files.readString(site.resolve(MatchIndexCodec.RULES_FILE))));
+      return Rules.fromJson(Files.readString(site.resolve(MatchIndexCodec.RULES_FILE)));
     } catch (IOException | RuntimeException e) {
       // Missing or damaged: the content is there to read them from.
-      return Optional.empty();
+      return null;
     }
   }
 
@@ -187,15 +189,27 @@ public final class Workspace {
     if (stored.isEmpty()) {
       return Optional.empty();
     }
+    // The index and its rules are read before the look at the content ends, while it may still
+    // be running on the other core (errata match's look ahead), and dropped if it finds the
+    // content changed: that look is the longest part of a match, and these wait on it no more.
+    MatchData index;
+    Rules rulesKept;
+    try {
+      index = MatchIndexCodec.open(file);
+      rulesKept = readBuiltRules();
+    } catch (IOException | RuntimeException e) {
+      // A damaged index is no reason to fail: the content is there to rebuild from.
+      return Optional.empty();
+    }
     Fingerprint now = fingerprint();
     try {
       if (!stored.get().equals(now.digest()) || Files.getLastModifiedTime(file).toMillis() < now.newestMillis()) {
         return Optional.empty();
       }
-      return Optional.of(MatchIndexCodec.open(file));
     } catch (IOException e) {
-      // A damaged index is no reason to fail: the content is there to rebuild from.
       return Optional.empty();
     }
+    builtRules = rulesKept;
+    return Optional.of(index);
   }
 }

@@ -39,6 +39,24 @@ class WorkspaceTest {
     assertFalse(Workspace.of(content, dir.resolve("site")).prebuiltIndex().isPresent(), "an edited entry makes it stale");
   }
 
+  /** The rules a build kept are read with its index, ahead of the look; a stale index's are not used. */
+  @Test
+  void theRulesAreTheContentsOwnOnceTheIndexIsStale(@TempDir Path dir) throws IOException {
+    Path content = built(dir);
+    Path site = dir.resolve("site");
+    String line = "ledger: journal checksum mismatch at block 7";
+    Workspace.lookAhead(content);
+    assertFalse(Workspace.of(content, site).rules().reportsFailure(line));
+    Path matching = content.resolve("matching.yml");
+    String before = Files.exists(matching) ? Files.readString(matching) + "\n" : "";
+    Files.writeString(matching, before + "failure_lines:\n  - pattern: '^ledger: journal checksum mismatch'\n"
+        + "    example: '" + line + "'\n");
+    Workspace.lookAhead(content);
+    Workspace stale = Workspace.of(content, site);
+    assertTrue(stale.rules().reportsFailure(line), "the content's matching.yml, not the rules the build kept");
+    assertFalse(stale.prebuiltIndex().isPresent());
+  }
+
   @Test
   void aLookAheadServesItsOwnFolderOnce(@TempDir Path dir) throws Exception {
     Path content = built(dir);
