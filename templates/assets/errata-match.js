@@ -449,7 +449,8 @@
           f.occurrences += line.repeats;
           f.first = Math.min(f.first, line.number);
           f.last = Math.max(f.last, line.number);
-          f.beyondWarnings = f.beyondWarnings || line.level !== "warning";
+          var lineRank = Errata.text.rank(line);
+          f.beyondWarnings = f.beyondWarnings || lineRank !== K.PreparedLine.RANK_WARNING && lineRank !== K.PreparedLine.RANK_ORDINARY;
         }
       }
     }
@@ -517,7 +518,7 @@
       var f = found.get(e), b = f ? f.best : null, shown = f ? f.exact || b : null, bm = rel.has(e) ? rel.get(e) : 0, r = bm / (bm + K.Matcher.REL_HALF);
       var line = b ? b.line.number : 0, seen = f && f.occurrences > 0;
       // Whether every line the answer stands on is only a logger's warning (Matcher.scored).
-      var warningsOnly = seen ? !f.beyondWarnings : !!shown && shown.line.level === "warning";
+      var warningsOnly = seen ? !f.beyondWarnings : !!shown && Errata.text.rank(shown.line) === K.PreparedLine.RANK_WARNING;
       ranked.push({ entry: e, score: (b ? b.value : 0) + K.Matcher.W_RELEVANCE * r, quality: shown ? shown.alignment.quality : 0, rel: r, shown: shown,
         first: seen ? f.first : line, last: seen ? f.last : line, occurrences: f ? f.occurrences : 0, warningsOnly: warningsOnly });
     });
@@ -606,7 +607,8 @@
   /**
    * Matcher.unexplained: when every confident answer is downstream, the first failure of its own
    * the paste shows before them; when some stand only on warnings and the rest are downstream,
-   * the first line that says the process is gone; else null. The answers are then only possible.
+   * the first line that says the process is gone, or an unmarked exception before the downstream
+   * ones; else null. The answers are then only possible.
    */
   function unexplained(list, labels, lines, rules, newestFirst) {
     var first = Infinity, besideWarnings = false;
@@ -631,9 +633,9 @@
       });
       return earliest;
     };
-    if (besideWarnings) { return earliestOf(function (l) { return ends(l, rules); }); }
+    var before = first === Infinity ? Infinity : newestFirst ? first : recordStart(lines, first);
+    if (besideWarnings) { return earliestOf(function (l) { return ends(l, rules) || at(l) < before && l.level === "" && saysItFailed(l, rules); }); }
     if (first === Infinity) { return null; }
-    var before = newestFirst ? first : recordStart(lines, first);
     return earliestOf(function (l) { return at(l) < first && anywhere(l, rules) || at(l) < before && saysItFailed(l, rules); });
   }
 

@@ -188,7 +188,8 @@ final class MatchCommand implements Callable<Integer> {
       Match.MatchedLine line = report.unexplained();
       out.println(t.bold("No known entry explains the failure at line " + line.number() + ":"));
       out.println("   " + highlight(line, t));
-      out.println("The entries below are possible answers only (some describe what follows from it); check whether one fits.");
+      out.println("The entries below are possible answers only (some describe what follows from it, or a warning seen beside it);"
+          + " check whether one fits.");
     } else if (!report.confident()) {
       out.println(t.bold("No known entry matches this paste confidently."));
       out.println(report.matches().isEmpty()

@@ -196,7 +196,7 @@ public final class Matcher {
     int last;
     int occurrences;
     int lastCounted = -1;
-    /** Whether a line counted above is more than a logger's warning. */
+    /** Whether a line counted above is more than a logger's warning or an ordinary INFO line. */
     boolean beyondWarnings;
   }
 
@@ -437,8 +437,9 @@ public final class Matcher {
     double rel = relevanceOf(bm);
     int line = b == null ? 0 : b.line().number();
     boolean seen = f != null && f.occurrences > 0;
-    // Whether every line the answer stands on is only a logger's warning.
-    boolean warningsOnly = seen ? !f.beyondWarnings : shown != null && shown.line().level().equals("warning");
+    // Whether every line the answer stands on is only a logger's warning (or an INFO line that
+    // reports nothing wrong: a model instance starting, which a warning's entry may list too).
+    boolean warningsOnly = seen ? !f.beyondWarnings : shown != null && shown.line().rank() == PreparedLine.RANK_WARNING;
     return new Scored(e, (b == null ? 0 : b.value()) + W_RELEVANCE * rel, shown == null ? 0 : shown.quality(), rel, shown,
         seen ? f.first : line, seen ? f.last : line, f == null ? 0 : f.occurrences, warningsOnly);
   }
@@ -888,7 +889,7 @@ public final class Matcher {
       f.occurrences += line.repeats();
       f.first = Math.min(f.first, line.number());
       f.last = Math.max(f.last, line.number());
-      f.beyondWarnings |= !line.level().equals("warning");
+      f.beyondWarnings |= line.rank() != PreparedLine.RANK_WARNING && line.rank() != PreparedLine.RANK_ORDINARY;
     }
   }
 
@@ -1053,13 +1054,16 @@ public final class Matcher {
    *   record ({@link FailureLines#saysItFailed}): the server's summary ("failed to load all
    *   models"), a client's "failed to connect", a probe's "connection refused" after a model's
    *   own error are not its answer;
-   *   <li>when one or more of them stand only on warnings (and the rest are downstream), a line
-   *   anywhere in the paste that says the process is gone ({@link FailureLines#ends}: a crash, a
-   *   kill): the container's "NVIDIA Driver was not detected" on a CPU-only server that then died
-   *   of "Illegal instruction", a metrics warning about a GPU's power limit beside a segmentation
-   *   fault, are true but not why the process is gone. Other failures do not count here: a log
-   *   with a known warning has unknown errors of its own too often, and a GPU's Xid from another
-   *   job beside a slow server's known warning is no reason to doubt it.
+   *   <li>when one or more of them stand only on warnings (and ordinary INFO lines; the rest are
+   *   downstream), a line anywhere in the paste that says the process is gone ({@link
+   *   FailureLines#ends}: a crash, a kill), or an exception printed without a logger's mark
+   *   ({@code RuntimeError: CUDA out of memory ...}) before any downstream answer's record: the
+   *   container's "NVIDIA Driver was not detected" on a CPU-only server that then died of "Illegal
+   *   instruction", a memory pool's fallback warned about beside PyTorch's own out-of-memory
+   *   error, are true but not why it failed. A logger's error lines do not count here: a log with
+   *   a known warning has errors of its own too often (measured: every blind set lost confident
+   *   right answers), and a GPU's Xid from another job beside a slow server's known warning is no
+   *   reason to doubt it.
    * </ul>
    * The earliest such line is what the sender needs explained, and no entry answered it with
    * confidence. The answers then stay among the answers, as possible ones, and the sender is shown
@@ -1082,14 +1086,15 @@ public final class Matcher {
     java.util.function.ToIntFunction<PreparedLine> at = l -> newestFirst ? -l.number() : l.number();
     // The lines come most telling first: the earliest is looked for, not taken.
     Comparator<PreparedLine> earliest = Comparator.comparingInt(at).thenComparingInt(PreparedLine::part);
+    int before = first == Integer.MAX_VALUE ? Integer.MAX_VALUE : newestFirst ? first : FailureLines.recordStart(lines, first);
     if (besideWarnings) {
-      return lines.stream().filter(l -> FailureLines.ends(l, rules)).min(earliest);
+      return lines.stream().filter(l -> FailureLines.ends(l, rules)
+          || at.applyAsInt(l) < before && l.level().isEmpty() && FailureLines.saysItFailed(l, rules)).min(earliest);
     }
     if (first == Integer.MAX_VALUE) {
       return Optional.empty();
     }
     int answer = first;
-    int before = newestFirst ? first : FailureLines.recordStart(lines, first);
     return lines.stream().filter(l -> at.applyAsInt(l) < answer && FailureLines.anywhere(l, rules)
             || at.applyAsInt(l) < before && FailureLines.saysItFailed(l, rules))
         .min(earliest);

@@ -526,6 +526,20 @@ class MatcherTest {
         "an answer that stands on an error, not only on warnings");
   }
 
+  @Test
+  void aKnownWarningBesideAnExceptionNoEntryKnowsIsNotConfident() {
+    String fallback = "W0813 01:04:51.220874 1 memory.cc:212] Failed to allocate CUDA memory with byte size 1199570944 on GPU 0: "
+        + "CNMEM_STATUS_OUT_OF_MEMORY, falling back to pinned system memory\n";
+    String oom = "RuntimeError: CUDA out of memory. Tried to allocate 7.43 GiB. GPU 0 has a total capacity of 22.06 GiB of which "
+        + "3.91 GiB is free.\n";
+    MatchReport r = Shipped.MATCHER.match(oom + fallback, Matcher.Options.defaults());
+    assertEquals("cuda-memory-pool-exhausted-fallback", r.matches().get(0).entry().id());
+    assertFalse(r.confident(), "the exception is the failure; the pool's fallback only came with it");
+    assertEquals(1, r.unexplained().number());
+    assertTrue(Shipped.MATCHER.match("E0813 01:04:50.118001 1 infer_handler.cc:743] inference failed: the frobnicator refused\n"
+        + fallback, Matcher.Options.defaults()).confident(), "a logger's error line of its own does not make a known warning doubtful");
+  }
+
   /** A knowledge base's own failure lines ({@code failure_lines} in matching.yml) count as the generic ones do. */
   @Test
   void aKnowledgeBasesOwnCrashLineCountsBeforeADownstreamAnswer(@org.junit.jupiter.api.io.TempDir Path dir) throws java.io.IOException {
