@@ -10,8 +10,9 @@ import java.util.Map;
 /**
  * What a paste's lines say about failures beyond the words they share with entries: whether a line
  * reports a failure of its own, and which lines tell one failure together. The matcher asks them
- * when every confident answer follows from another failure ({@code Matcher.unexplained}); the
- * browser's port has the same ({@code recordStart}, {@code saysItFailed}, {@code anywhere} in errata-match.js).
+ * when every confident answer follows from another failure or stands only on warnings ({@code
+ * Matcher.unexplained}); the browser's port has the same ({@code recordStart}, {@code
+ * saysItFailed}, {@code anywhere}, {@code ends} in errata-match.js).
  */
 final class FailureLines {
   private FailureLines() {}

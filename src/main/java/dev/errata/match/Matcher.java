@@ -1061,8 +1061,8 @@ public final class Matcher {
    *   container's "NVIDIA Driver was not detected" on a CPU-only server that then died of "Illegal
    *   instruction", a memory pool's fallback warned about beside PyTorch's own out-of-memory
    *   error, are true but not why it failed. A logger's error lines do not count here: a log with
-   *   a known warning has errors of its own too often (measured: every blind set lost confident
-   *   right answers), and a GPU's Xid from another job beside a slow server's known warning is no
+   *   a known warning has errors of its own too often (measured: eight evaluation sets lost
+   *   confident right answers), and a GPU's Xid from another job beside a slow server's known warning is no
    *   reason to doubt it.
    * </ul>
    * The earliest such line is what the sender needs explained, and no entry answered it with

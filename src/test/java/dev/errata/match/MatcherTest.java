@@ -550,10 +550,7 @@ class MatcherTest {
     assertTrue(matcherOf(dir).match(paste, Matcher.Options.defaults()).confident(), "an unmarked line the tool does not know");
     java.nio.file.Files.writeString(dir.resolve("matching.yml"), "failure_lines:\n  - pattern: '^ledger: journal checksum mismatch'\n"
         + "    example: 'ledger: journal checksum mismatch at block 1, refusing to serve'\n");
-    var loaded = new ContentLoader().load(dir);
-    assertEquals(1, loaded.knowledgeBase().matching().failureLines().size(), loaded.diagnostics().toString());
-    Rules rules = Rules.forContent(loaded.knowledgeBase().matching());
-    MatchReport r = new Matcher(MatchIndex.build(loaded.knowledgeBase(), rules), rules).match(paste, Matcher.Options.defaults());
+    MatchReport r = withOwnFailureLine(dir).match(paste, Matcher.Options.defaults());
     assertFalse(r.confident());
     assertEquals(1, r.unexplained().number());
   }
@@ -568,13 +565,18 @@ class MatcherTest {
         + "    example: 'ledger: journal checksum mismatch at block 1, giving up'\n";
     for (String ends : List.of("", "    ends: true\n")) {
       java.nio.file.Files.writeString(dir.resolve("matching.yml"), line + ends);
-      var loaded = new ContentLoader().load(dir);
-      assertEquals(1, loaded.knowledgeBase().matching().failureLines().size(), loaded.diagnostics().toString());
-      Rules rules = Rules.forContent(loaded.knowledgeBase().matching());
-      MatchReport r = new Matcher(MatchIndex.build(loaded.knowledgeBase(), rules), rules).match(paste, Matcher.Options.defaults());
+      MatchReport r = withOwnFailureLine(dir).match(paste, Matcher.Options.defaults());
       assertEquals("b-slow-disk", r.matches().get(0).entry().id());
       assertEquals(ends.isEmpty(), r.confident(), "a failure that does not end the process leaves the warning's answer confident");
     }
+  }
+
+  /** A matcher over the folder with the rules of its matching.yml, which must hold one failure line. */
+  private static Matcher withOwnFailureLine(Path dir) {
+    var loaded = new ContentLoader().load(dir);
+    assertEquals(1, loaded.knowledgeBase().matching().failureLines().size(), loaded.diagnostics().toString());
+    Rules rules = Rules.forContent(loaded.knowledgeBase().matching());
+    return new Matcher(MatchIndex.build(loaded.knowledgeBase(), rules), rules);
   }
 
   private static Matcher matcherOf(Path dir) {
