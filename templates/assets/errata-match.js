@@ -576,7 +576,7 @@
   /**
    * The results shown (Matcher.match): each with its label, confident ones first in the order they
    * happened (the paste's, or its reverse when it runs newest first), those that follow from
-   * others after them, then the rest by score, at most `top`, without noise. `termsOf(entry)` gives an entry's relevance terms.
+   * others after them and those found only on warnings last, then the rest by score, at most `top`, without noise. `termsOf(entry)` gives an entry's relevance terms.
    */
   function pick(list, top, termsOf, postings, stop, newestFirst, askedWords, lines, rules) {
     var labels = confidences(list, termsOf, postings, stop), order = [];
@@ -587,7 +587,9 @@
     order.sort(function (x, y) {
       var cx = labels[x] !== "possible", cy = labels[y] !== "possible";
       if (cx !== cy) { return cx ? -1 : 1; }
-      // An error that follows from others after the rest (Matcher.match).
+      // Answers found only on warnings after every other, then errors that follow from others (Matcher.match).
+      var wx = cx && !!list[x].warningsOnly, wy = cy && !!list[y].warningsOnly;
+      if (wx !== wy) { return wx ? 1 : -1; }
       var dx = cx && downstream(list[x]), dy = cy && downstream(list[y]);
       if (dx !== dy) { return dx ? 1 : -1; }
       // The one the sender's question names before the others (SendersQuestion).

@@ -233,10 +233,11 @@ public final class Matcher {
     List<Confidence> labels = unexplained.isEmpty() ? judged : judged.stream().map(c -> Confidence.POSSIBLE).toList();
 
     // Confident answers first, in the order they happened: the order the paste shows them, or
-    // the reverse when it runs newest first (its earliest is its last line); an error that
-    // follows from others (downstream) after the rest, wherever the paste shows it (a client's
-    // traceback pasted above the server's log); before the order, the one the sender asked about
-    // (askedAbout); then the rest by score.
+    // the reverse when it runs newest first (its earliest is its last line); an answer found only
+    // on warnings after every other (a warning is seldom why the process failed, though the log
+    // often prints it first), and before those an error that follows from others (downstream),
+    // wherever the paste shows it (a client's traceback pasted above the server's log); before
+    // the order, the one the sender asked about (askedAbout); then the rest by score.
     List<Integer> order = new ArrayList<>();
     for (int r = 0; r < top.size(); r++) {
       order.add(r);
@@ -244,6 +245,7 @@ public final class Matcher {
     boolean reversed = paste.newestFirst();
     Set<Integer> asked = askedAbout(top, labels, paste);
     order.sort(Comparator.comparing((Integer r) -> !labels.get(r).confident())
+        .thenComparing((Integer r) -> labels.get(r).confident() && top.get(r).warningsOnly())
         .thenComparing((Integer r) -> labels.get(r).confident() && downstream(top.get(r)))
         .thenComparing((Integer r) -> !asked.contains(r))
         .thenComparingInt(r -> !labels.get(r).confident() ? 0 : happened(top.get(r), reversed))

@@ -60,6 +60,9 @@ class FailureLinesTest {
     assertTrue(anywhere("[ 2412.1] NVRM: Xid (PCI:0000:3b:00): 79, pid=30177, GPU has fallen off the bus."));
     assertTrue(anywhere("  Warning  Failed  9m (x4 over 11m)  kubelet  Failed to pull image \"registry.example/triton:24.11-py3\": "
         + "rpc error: code = Unknown desc = pull access denied"));
+    assertTrue(anywhere("  Warning  FailedScheduling  41m  default-scheduler  0/7 nodes are available: 2 Insufficient nvidia.com/gpu, "
+        + "5 node(s) didn't match Pod's node affinity/selector."), "a pod the scheduler cannot place never starts");
+    assertTrue(FailureLines.ends(lines("0/3 nodes are available: 3 Insufficient nvidia.com/gpu.").get(0), RULES));
     assertTrue(anywhere("panic: runtime error: invalid memory address or nil pointer dereference"), "Go");
     assertTrue(anywhere("fatal error: all goroutines are asleep - deadlock!"), "Go's runtime");
     assertTrue(anywhere("thread 'tokio-runtime-worker' panicked at src/batcher.rs:88:14:"), "Rust");
@@ -71,6 +74,7 @@ class FailureLinesTest {
     assertFalse(anywhere("Aborted request 12 after 30 s"), "the word, not a shell's report");
     assertFalse(anywhere("the server dies with a Segmentation fault when the batch is full"), "the sender's words");
     assertFalse(anywhere("      Reason:       Error"), "kubectl describe's field says no more than that");
+    assertFalse(anywhere("all 7 nodes are available again after the drain"), "the sender's words");
     assertFalse(anywhere("docker inspect says OOMKilled=false so I didn't think it was memory"), "the sender's words, and no kill");
   }
 

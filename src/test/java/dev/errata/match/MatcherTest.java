@@ -527,6 +527,19 @@ class MatcherTest {
   }
 
   @Test
+  void aKnownWarningPrintedBeforeAKnownErrorIsListedAfterIt() {
+    String fallback = "W0304 00:31:57.240911 1 memory.cc:212] Failed to allocate CUDA memory with byte size 78643200 on GPU 0: "
+        + "CNMEM_STATUS_OUT_OF_MEMORY, falling back to pinned system memory\n";
+    String module = "E0304 00:32:03.644019 1 model_lifecycle.cc:642] \"failed to load 'tok' version 1: Internal: "
+        + "ModuleNotFoundError: No module named 'sentencepiece'\"\n";
+    MatchReport r = Shipped.MATCHER.match(fallback + module, Matcher.Options.defaults());
+    assertTrue(r.confident());
+    assertEquals(List.of("python-backend-stub-module-not-found", "cuda-memory-pool-exhausted-fallback"),
+        r.matches().stream().limit(2).map(m -> m.entry().id()).toList(), "the error that made the sender paste, then the warning");
+    assertTrue(r.matches().get(1).confidence().confident(), "the warning is still a confident answer of its own");
+  }
+
+  @Test
   void aKnownWarningBesideAnExceptionNoEntryKnowsIsNotConfident() {
     String fallback = "W0813 01:04:51.220874 1 memory.cc:212] Failed to allocate CUDA memory with byte size 1199570944 on GPU 0: "
         + "CNMEM_STATUS_OUT_OF_MEMORY, falling back to pinned system memory\n";
