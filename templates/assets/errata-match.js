@@ -578,7 +578,7 @@
    * happened (the paste's, or its reverse when it runs newest first), those that follow from
    * others after them and those found only on warnings last, then the rest by score, at most `top`, without noise. `termsOf(entry)` gives an entry's relevance terms.
    */
-  function pick(list, top, termsOf, postings, stop, newestFirst, askedWords, lines, rules) {
+  function pick(list, top, termsOf, postings, stop, newestFirst, askedWords, lines, rules, follows) {
     var labels = confidences(list, termsOf, postings, stop), order = [];
     var gone = unexplained(list, labels, lines || [], rules, newestFirst);
     if (gone) { labels = labels.map(function () { return "possible"; }); }
@@ -597,6 +597,7 @@
       var fx = !cx ? 0 : happened(list[x], newestFirst), fy = !cy ? 0 : happened(list[y], newestFirst);
       return fx !== fy ? fx - fy : x - y;
     });
+    order = causesFirst(order, list, labels, follows || {});
     var picked = [];
     for (var i = 0; i < order.length && picked.length < top; i++) {
       var s = list[order[i]], conf = labels[order[i]];
@@ -670,6 +671,29 @@
 
   /** Matcher.happened: where an answer comes in the order things happened (its first line, or minus its last when the paste runs newest first). */
   function happened(s, newestFirst) { return newestFirst ? -s.last : s.first; }
+
+  /**
+   * Matcher.causesFirst: the causes of each confident answer whose entry follows from another
+   * confident answer's (`follows`: the manifest's entry numbers) brought forward to just before it.
+   */
+  function causesFirst(sorted, list, labels, follows) {
+    function causes(r) { return labels[r] !== "possible" ? follows[list[r].entry] : undefined; }
+    if (!sorted.some(function (r) { return causes(r); })) { return sorted; }
+    var out = [], placing = new Set();
+    function place(r) {
+      if (placing.has(r)) { return; }
+      placing.add(r);
+      var c = causes(r);
+      if (c) {
+        sorted.forEach(function (q) {
+          if (q !== r && labels[q] !== "possible" && c.indexOf(list[q].entry) >= 0) { place(q); }
+        });
+      }
+      out.push(r);
+    }
+    sorted.forEach(place);
+    return out;
+  }
 
   /** Matcher.downstream: the answer's entry says its error follows from other failures. */
   function downstream(s) { return !!(s.shown && s.shown.template.downstream); }

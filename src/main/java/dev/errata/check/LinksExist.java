@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** {@code related} and {@code translation_of} must name entries that exist. */
+/** {@code related}, {@code follows_from} and {@code translation_of} must name entries that exist. */
 final class LinksExist implements Rule {
   private final Set<String> unloaded;
 
@@ -34,17 +34,8 @@ final class LinksExist implements Rule {
       return hints.computeIfAbsent(typed + "\n" + otherwise, k -> hint(typed, sorted, otherwise));
     };
     for (Entry e : kb.entries()) {
-      for (int i = 0; i < e.related().size(); i++) {
-        String r = e.related().get(i);
-        // A key's line is looked up only for a problem: finding it reads the front matter again.
-        if (r.equals(e.id())) {
-          out.add(Diagnostic.error(e.source().path(), e.source().line("/related/" + i), "entry lists itself as related",
-              "remove '" + r + "' from related"));
-        } else if (!ids.contains(r) && !unloaded.contains(r)) {
-          out.add(Diagnostic.error(e.source().path(), e.source().line("/related/" + i), "related entry '" + r + "' does not exist",
-              hint.apply(r, "remove it or write that entry")));
-        }
-      }
+      links(e, "related", e.related(), ids, hint, out);
+      links(e, "follows_from", e.followsFrom(), ids, hint, out);
       String t = e.translationOf();
       if (t != null) {
         int line = e.source().line("/translation_of");
@@ -69,6 +60,23 @@ final class LinksExist implements Rule {
       }
     }
     return out;
+  }
+
+  /** Each id of the list {@code key} names another entry that exists (or was left out for its own errors). */
+  private void links(Entry e, String key, List<String> linked, Set<String> ids,
+      java.util.function.BiFunction<String, String, String> hint, List<Diagnostic> out) {
+    for (int i = 0; i < linked.size(); i++) {
+      String r = linked.get(i);
+      // A key's line is looked up only for a problem: finding it reads the front matter again.
+      if (r.equals(e.id())) {
+        out.add(Diagnostic.error(e.source().path(), e.source().line("/" + key + "/" + i),
+            key.equals("related") ? "entry lists itself as related" : "entry lists itself in " + key, "remove '" + r + "' from " + key));
+      } else if (!ids.contains(r) && !unloaded.contains(r)) {
+        out.add(Diagnostic.error(e.source().path(), e.source().line("/" + key + "/" + i),
+            key.equals("related") ? "related entry '" + r + "' does not exist" : key + " names '" + r + "', which does not exist",
+            hint.apply(r, "remove it or write that entry")));
+      }
+    }
   }
 
   private static String hint(String typed, Set<String> ids, String otherwise) {

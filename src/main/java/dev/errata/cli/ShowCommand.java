@@ -89,6 +89,10 @@ final class ShowCommand implements Callable<Integer> {
         out.println("     " + t.text(f.detail()).replace("\n", "\n     "));
       }
     }
+    if (!e.followsFrom().isEmpty()) {
+      out.println();
+      out.println(t.bold("Can follow from") + "  " + t.text(String.join(", ", e.followsFrom())));
+    }
     if (!e.related().isEmpty()) {
       out.println();
       out.println(t.bold("Related") + "  " + t.text(String.join(", ", e.related())));

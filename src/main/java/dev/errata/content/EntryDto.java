@@ -28,6 +28,8 @@ final class EntryDto {
   public List<ReferenceDto> references;
   public List<String> related;
   public Boolean downstream;
+  @JsonProperty("follows_from")
+  public List<String> followsFrom;
 
   static final class ComponentDto {
     public String name;

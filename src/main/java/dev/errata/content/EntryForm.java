@@ -101,6 +101,7 @@ final class EntryForm {
     }
     texts(out, e.related());
     out.varint(e.downstream() ? 1 : 0);
+    texts(out, e.followsFrom());
     out.varint(warnings.size());
     warnings.forEach(out::diagnostic);
     byte[] body = out.toByteArray();
@@ -173,6 +174,7 @@ final class EntryForm {
       }
       List<String> related = texts(in);
       boolean downstream = in.count() == 1;
+      List<String> followsFrom = texts(in);
       List<Diagnostic> warnings = new ArrayList<>();
       for (int n = in.count(); n > 0; n--) {
         warnings.add(in.diagnostic());
@@ -186,7 +188,7 @@ final class EntryForm {
         return t.substring(t.length() - bodyLength);
       });
       Entry entry = new Entry(id, title, summary, lang, translationOf, status, published, modified, tags, components, symptoms,
-          causes, fixes, examples, references, related, downstream, body, source);
+          causes, fixes, examples, references, related, downstream, followsFrom, body, source);
       return Optional.of(new ContentLoader.FileResult(Optional.of(entry), List.copyOf(warnings), Optional.empty(), shown));
     } catch (RuntimeException damaged) {
       return Optional.empty();

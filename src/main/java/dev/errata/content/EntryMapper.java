@@ -77,13 +77,14 @@ final class EntryMapper {
     List<Reference> references = references(d.references, p);
     List<String> related = texts(d.related, "/related", "related", p, false);
     boolean downstream = Boolean.TRUE.equals(d.downstream);
+    List<String> followsFrom = texts(d.followsFrom, "/follows_from", "follows_from", p, false);
     String translationOf = d.translationOf == null || d.translationOf.isBlank() ? null : d.translationOf.strip();
 
     if (p.hasErrors()) {
       return Optional.empty();
     }
     return Optional.of(new Entry(id, title, summary, lang, translationOf, status, published, modified,
-        tags, components, symptoms, causes, fixes, examples, references, related, downstream, Body.of(fm.body()),
+        tags, components, symptoms, causes, fixes, examples, references, related, downstream, followsFrom, Body.of(fm.body()),
         new Source(p.file(), fm.bodyLine(), p.sourceLines(), contentPath)));
   }
 

@@ -678,6 +678,7 @@ final class SimpleYaml {
           case "references" -> d.references = objects(v, Binding::reference);
           case "related" -> d.related = texts(v);
           case "downstream" -> d.downstream = flag(v);
+          case "follows_from" -> d.followsFrom = texts(v);
           default -> throw decline();
         }
       });

@@ -214,7 +214,7 @@ public final class EntriesJson {
   public static Object inputs(Entry e) {
     return java.util.Arrays.asList(e.id(), e.title(), e.summary(), e.lang(), e.translationOf(), e.status(), e.published(),
         e.modified(), e.tags(), e.components(), e.symptoms(), e.causes(), e.fixes(), e.examples(), e.references(),
-        e.related(), e.downstream());
+        e.related(), e.downstream(), e.followsFrom());
   }
 
   /** What {@link #write(KnowledgeBase)} reads: the site's title and description, and each entry's inputs by their digests, in order. */
@@ -264,6 +264,9 @@ public final class EntriesJson {
       g.writeEndObject();
     }
     g.writeEndArray();
+    if (!e.followsFrom().isEmpty()) {
+      strings(g, "follows_from", e.followsFrom());
+    }
     g.writeStringField("id", e.id());
     g.writeStringField("lang", e.lang());
     g.writeStringField("modified", e.modified().toString());

@@ -40,7 +40,7 @@ public final class MatchIndexCodec {
   /** The matching rules the index was built with (the tool's and the content's), written beside it. */
   public static final String RULES_FILE = "api/match-rules.json";
   static final String MAGIC = "errata-match-index";
-  static final int SCHEMA = 4;
+  static final int SCHEMA = 5;
 
   private MatchIndexCodec() {}
 
@@ -77,6 +77,7 @@ public final class MatchIndexCodec {
         string(data, s);
       }
       strings(data, e.firstFixCommands());
+      strings(data, e.followsFrom());
       varint(data, e.components().size());
       for (EntryInfo.ComponentRanges c : e.components()) {
         string(data, c.name());
@@ -284,12 +285,13 @@ public final class MatchIndexCodec {
         String url = readString(b);
         String fixTitle = readString(b);
         List<String> commands = readStrings(b);
+        List<String> followsFrom = readStrings(b);
         int nc = readVarint(b);
         List<EntryInfo.ComponentRanges> comps = new ArrayList<>(nc);
         for (int c = 0; c < nc; c++) {
           comps.add(new EntryInfo.ComponentRanges(readString(b), readStrings(b), readStrings(b)));
         }
-        entries[i] = new EntryInfo(id, title, summary, status, lang, translationOf, url, comps, commands, fixTitle);
+        entries[i] = new EntryInfo(id, title, summary, status, lang, translationOf, url, comps, commands, fixTitle, followsFrom);
       }
       return entries[i];
     }

@@ -407,6 +407,22 @@ public final class SearchIndexWriter {
       }
     }
     g.writeEndObject();
+    // Entries whose error can follow from others' (follows_from): by number, the causes' numbers,
+    // their translations included. Few entries have any, and ordering the answers needs them all.
+    g.writeObjectFieldStart("follows");
+    for (int i = 0; i < match.entries().size(); i++) {
+      EntryInfo e = match.entries().get(i);
+      if (!e.followsFrom().isEmpty()) {
+        g.writeArrayFieldStart(String.valueOf(i));
+        for (int j = 0; j < match.entries().size(); j++) {
+          if (j != i && e.followsFrom(match.entries().get(j))) {
+            g.writeNumber(j);
+          }
+        }
+        g.writeEndArray();
+      }
+    }
+    g.writeEndObject();
     EntriesJson.strings(g, "wordParts", new ArrayList<>(wordPartKeys));
     g.writeEndObject();
   }

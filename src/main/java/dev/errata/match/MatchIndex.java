@@ -317,7 +317,7 @@ public final class MatchIndex implements MatchData {
     }
     Fix first = e.fixes().get(0);
     return new EntryInfo(e.id(), e.title(), e.summary(), e.status().key(), e.lang(), e.translationOf(),
-        "entries/" + e.id() + ".html", comps, first.commands(), first.title());
+        "entries/" + e.id() + ".html", comps, first.commands(), first.title(), e.followsFrom());
   }
 
   @Override

@@ -250,6 +250,7 @@ public final class Matcher {
         .thenComparing((Integer r) -> !asked.contains(r))
         .thenComparingInt(r -> !labels.get(r).confident() ? 0 : happened(top.get(r), reversed))
         .thenComparingInt(r -> r));
+    order = causesFirst(order, top, labels);
     List<Match> matches = new ArrayList<>();
     for (int r : order) {
       if (matches.size() >= options.top()) {
@@ -1100,6 +1101,43 @@ public final class Matcher {
     return lines.stream().filter(l -> at.applyAsInt(l) < answer && FailureLines.anywhere(l, rules)
             || at.applyAsInt(l) < before && FailureLines.saysItFailed(l, rules))
         .min(earliest);
+  }
+
+  /**
+   * {@code sorted} with the causes of each confident answer whose entry's error can follow from
+   * another confident answer's failure ({@code follows_from}) brought forward to just before it,
+   * whatever the lines' order or marks say (the driver banner, a warning, before the GPU-id error
+   * it causes, which comes before the server's summary). Two entries that name each other keep
+   * the sorted order between them.
+   */
+  private List<Integer> causesFirst(List<Integer> sorted, List<Scored> top, List<Confidence> labels) {
+    java.util.function.IntPredicate follows = r -> labels.get(r).confident() && !index.entry(top.get(r).entry()).followsFrom().isEmpty();
+    if (sorted.stream().noneMatch(follows::test)) {
+      return sorted;
+    }
+    List<Integer> out = new ArrayList<>(sorted.size());
+    Set<Integer> placing = new java.util.HashSet<>();
+    for (int r : sorted) {
+      place(r, sorted, top, labels, follows, placing, out);
+    }
+    return out;
+  }
+
+  /** Places {@code r} after its causes among the confident answers not yet placed, each after its own. */
+  private void place(int r, List<Integer> sorted, List<Scored> top, List<Confidence> labels,
+      java.util.function.IntPredicate follows, Set<Integer> placing, List<Integer> out) {
+    if (!placing.add(r)) {
+      return;
+    }
+    if (follows.test(r)) {
+      EntryInfo e = index.entry(top.get(r).entry());
+      for (int q : sorted) {
+        if (q != r && labels.get(q).confident() && e.followsFrom(index.entry(top.get(q).entry()))) {
+          place(q, sorted, top, labels, follows, placing, out);
+        }
+      }
+    }
+    out.add(r);
   }
 
   /** Where an answer comes in the order things happened: its first line, or minus its last when the paste runs newest first. */

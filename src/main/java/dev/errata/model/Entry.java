@@ -12,6 +12,8 @@ import java.util.Optional;
  * @param downstream whether its error usually follows from another failure (the server's summary
  *     of failed models, a client that cannot connect to a server that died): answers for such an
  *     entry come after the other confident ones
+ * @param followsFrom ids of entries whose failure this entry's error can follow from: when a paste
+ *     shows both confidently, theirs comes first, whatever the order of the lines
  * @param body the Markdown body, unrendered (read from its file when first asked for, {@link Body})
  */
 public record Entry(
@@ -32,6 +34,7 @@ public record Entry(
     List<Reference> references,
     List<String> related,
     boolean downstream,
+    List<String> followsFrom,
     Body body,
     Source source) {
 
@@ -53,6 +56,7 @@ public record Entry(
     fixes = List.copyOf(fixes);
     references = List.copyOf(references);
     related = List.copyOf(related);
+    followsFrom = List.copyOf(followsFrom);
   }
 
   public Optional<String> findTranslationOf() {

@@ -137,7 +137,7 @@ final class AllEntriesFiles {
           components.add(List.of(c.name(), c.affected(), c.fixed()));
         }
         return ModelDigest.of(java.util.Arrays.asList(i.id(), i.title(), i.summary(), i.status(), i.lang(), i.translationOf(),
-            i.url(), components, i.firstFixCommands(), i.firstFixTitle(), e.status().key(),
+            i.url(), components, i.firstFixCommands(), i.firstFixTitle(), i.followsFrom(), e.status().key(),
             e.components().stream().map(Component::name).toList(), e.tags()));
       }));
     }

@@ -56,6 +56,15 @@ class ExitCodeTest {
   }
 
   @Test
+  void showNamesTheEntriesWhoseFailureAnErrorCanFollowFrom() {
+    CliRun gpuId = CliRun.of("show", "instance-group-invalid-gpu-id", "--content", "content", "--color", "never");
+    assertEquals(0, gpuId.code(), gpuId.err());
+    assertTrue(gpuId.out().contains("Can follow from  container-nvidia-driver-not-detected, container-requires-newer-driver"),
+        gpuId.out());
+    assertFalse(CliRun.of("show", "port-already-in-use", "--content", "content", "--color", "never").out().contains("Can follow from"));
+  }
+
+  @Test
   void errorsThatAreNoExceptionsMapToSeventyWithOneLine() {
     for (Throwable t : List.of(new OutOfMemoryError("Java heap space"), new StackOverflowError(), new AssertionError("x\ny"),
         new IllegalStateException("line one\nline two"))) {

@@ -58,7 +58,7 @@ class EntriesJsonTest {
       Entry e = edited.get(i);
       edited.set(i, new Entry(e.id(), e.title() + " (edited)", e.summary(), e.lang(), e.translationOf(), e.status(),
           e.published(), e.modified(), e.tags(), e.components(), e.symptoms(), e.causes(), e.fixes(), e.examples(),
-          e.references(), e.related(), e.downstream(), e.body(), e.source()));
+          e.references(), e.related(), e.downstream(), e.followsFrom(), e.body(), e.source()));
     }
     KnowledgeBase after = new KnowledgeBase(kb.site(), kb.vocabulary(), edited, kb.matching());
     java.util.Set<Integer> taken = new java.util.HashSet<>();
@@ -98,7 +98,7 @@ class EntriesJsonTest {
         e.translationOf(), e.status(), e.published().plusDays(1), e.modified().plusDays(2), e.tags(), e.components(),
         java.util.List.of(dev.errata.model.Symptom.parse("another symptom")), java.util.List.of("another cause"),
         java.util.List.of(e.fixes().get(0)), new dev.errata.model.Examples(java.util.List.of("another paste"), java.util.List.of()),
-        java.util.List.of(), java.util.List.of(), false, dev.errata.model.Body.of("a body of another entry"),
+        java.util.List.of(), java.util.List.of(), false, java.util.List.of(), dev.errata.model.Body.of("a body of another entry"),
         new dev.errata.model.Source("elsewhere.md", 99, pointer -> 0))).toList();
     KnowledgeBase other = new KnowledgeBase(kb.site(), kb.vocabulary(), changed, kb.matching());
     java.util.List<IndexPart> again = writer.entryParts(other, dev.errata.match.MatchIndex.infos(other));

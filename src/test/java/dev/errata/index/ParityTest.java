@@ -50,6 +50,11 @@ class ParityTest {
         "in ensemble 'x', onnx runtime error 2: not enough space: expected 16, got 0");
     Parity.vector(pastes, "html").put("text", "<img src=x onerror=alert(1)> failed to load 'm' version 1");
     Parity.vector(pastes, "empty").put("text", "");
+    Parity.vector(pastes, "a cause printed as a warning before the error that follows from it").put("text",
+        "WARNING: The NVIDIA Driver was not detected.  GPU functionality will not be available.\n"
+        + "E1002 08:55:14.724001 8 model_lifecycle.cc:621] failed to load 'm' version 1: Invalid argument: instance group m_0 of "
+        + "model m specifies invalid or unsupported gpu id 0. GPUs with at least the minimum required CUDA compute compatibility "
+        + "of 6.000000 are: \nerror: creating server: Internal - failed to load all models\n");
     Parity.vector(pastes, "a selection that stops inside a word").put("text",
         "failed to load 'jpeg_decode' version 1: Unknown: DALI Backend error: Critical error when building pipeline:\n"
             + "Error in thread 0: nvml error (3): The nvml requested operation is not available on target dev");

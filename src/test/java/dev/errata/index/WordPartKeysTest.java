@@ -82,7 +82,7 @@ class WordPartKeysTest {
     List<Entry> entries = new ArrayList<>(KB.entries());
     entries.set(entries.indexOf(e), new Entry(e.id(), e.title(), e.summary(), e.lang(), e.translationOf(), e.status(),
         e.published(), e.modified(), e.tags(), e.components(), e.symptoms(), e.causes(), e.fixes(), e.examples(), e.references(),
-        e.related(), e.downstream(), dev.errata.model.Body.of(body), e.source()));
+        e.related(), e.downstream(), e.followsFrom(), dev.errata.model.Body.of(body), e.source()));
     return new KnowledgeBase(KB.site(), KB.vocabulary(), entries, KB.matching());
   }
 }

@@ -117,7 +117,7 @@ class EditReachTest {
     Entry e = entries.get(i);
     entries.set(i, new Entry(e.id(), e.title(), e.summary(), e.lang(), e.translationOf(), e.status(), e.published(),
         e.modified(), e.tags(), e.components(), symptoms, e.causes(), e.fixes(), e.examples(), e.references(),
-        e.related(), e.downstream(), e.body(), e.source()));
+        e.related(), e.downstream(), e.followsFrom(), e.body(), e.source()));
     return new KnowledgeBase(kb.site(), kb.vocabulary(), entries, kb.matching());
   }
 }

@@ -539,6 +539,22 @@ class MatcherTest {
     assertTrue(r.matches().get(1).confidence().confident(), "the warning is still a confident answer of its own");
   }
 
+  /** The GPU-id entry says its error can follow from the driver's (follows_from): the banner, a warning, then comes first. */
+  @Test
+  void aCauseTheKnowledgeBaseNamesComesBeforeWhatFollowsFromIt() {
+    String log = "WARNING: The NVIDIA Driver was not detected.  GPU functionality will not be available.\n"
+        + "E1002 08:55:14.724001 8 model_lifecycle.cc:621] failed to load 'densenet_onnx' version 1: Invalid argument: instance group "
+        + "densenet_onnx_0 of model densenet_onnx specifies invalid or unsupported gpu id 0. GPUs with at least the minimum required "
+        + "CUDA compute compatibility of 6.000000 are: \n"
+        + "error: creating server: Internal - failed to load all models\n";
+    MatchReport r = Shipped.MATCHER.match(log, Matcher.Options.defaults());
+    assertEquals(List.of("container-nvidia-driver-not-detected", "instance-group-invalid-gpu-id", "failed-to-load-all-models"),
+        r.matches().stream().limit(3).map(m -> m.entry().id()).toList(), "the cause, what it caused, the server's summary");
+    assertTrue(r.matches().stream().limit(3).allMatch(m -> m.confidence().confident()));
+    MatchReport alone = Shipped.MATCHER.match(log.substring(log.indexOf("E1002")), Matcher.Options.defaults());
+    assertEquals("instance-group-invalid-gpu-id", alone.matches().get(0).entry().id(), "without the banner, the error's own entry");
+  }
+
   @Test
   void aKnownWarningBesideAnExceptionNoEntryKnowsIsNotConfident() {
     String fallback = "W0813 01:04:51.220874 1 memory.cc:212] Failed to allocate CUDA memory with byte size 1199570944 on GPU 0: "

@@ -47,15 +47,15 @@ class AllEntriesFilesTest {
     Entry e = kb.entries().get(0);
     assertNotEquals(key, AllEntriesFiles.entryPartsKey(with(new Entry(e.id(), e.title(), e.summary(), e.lang(), e.translationOf(),
         e.status(), e.published(), e.modified(), List.of("another-tag"), e.components(), e.symptoms(), e.causes(), e.fixes(),
-        e.examples(), e.references(), e.related(), e.downstream(), e.body(), e.source())), infos), "tags");
+        e.examples(), e.references(), e.related(), e.downstream(), e.followsFrom(), e.body(), e.source())), infos), "tags");
     assertNotEquals(key, AllEntriesFiles.entryPartsKey(with(new Entry(e.id(), e.title(), e.summary(), e.lang(), e.translationOf(),
         e.status() == dev.errata.model.Status.CONFIRMED ? dev.errata.model.Status.INVESTIGATING : dev.errata.model.Status.CONFIRMED,
         e.published(), e.modified(), e.tags(), e.components(), e.symptoms(), e.causes(), e.fixes(), e.examples(),
-        e.references(), e.related(), e.downstream(), e.body(), e.source())), infos), "status");
+        e.references(), e.related(), e.downstream(), e.followsFrom(), e.body(), e.source())), infos), "status");
     Entry other = new Entry(e.id(), e.title(), e.summary(), e.lang(), e.translationOf(), e.status(), e.published(),
         e.modified(), e.tags(), e.components(), List.of(dev.errata.model.Symptom.parse("another symptom")),
         List.of("another cause"), e.fixes(), new dev.errata.model.Examples(List.of("another paste"), List.of()),
-        List.of(), List.of(), false, dev.errata.model.Body.of("another body"), e.source());
+        List.of(), List.of(), false, List.of(), dev.errata.model.Body.of("another body"), e.source());
     KnowledgeBase changed = with(other);
     assertEquals(key, AllEntriesFiles.entryPartsKey(changed, MatchIndex.infos(changed)));
   }

@@ -97,7 +97,7 @@ class FileStoreTest {
   private static Entry withoutLines(Entry e) {
     dev.errata.model.Source s = e.source();
     return new Entry(e.id(), e.title(), e.summary(), e.lang(), e.translationOf(), e.status(), e.published(), e.modified(), e.tags(),
-        e.components(), e.symptoms(), e.causes(), e.fixes(), e.examples(), e.references(), e.related(), e.downstream(), e.body(),
+        e.components(), e.symptoms(), e.causes(), e.fixes(), e.examples(), e.references(), e.related(), e.downstream(), e.followsFrom(), e.body(),
         new dev.errata.model.Source(s.path(), s.bodyLine(), pointer -> 0, s.contentPath()));
   }
 

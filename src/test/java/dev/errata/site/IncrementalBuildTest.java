@@ -106,6 +106,10 @@ class IncrementalBuildTest {
     // An error that follows from others: the match index's templates carry it, and the order of answers.
     edit(listed, s -> s.replaceFirst("\nstatus: ([a-z]+)\n", "\nstatus: $1\ndownstream: true\n"));
     noErrors(sameAsFull(content, site, dir));
+    // Causes it can follow from: a sibling it names under related, which competes for the same pastes.
+    String cause = relatedIds(listed).iterator().next();
+    edit(listed, s -> s.replaceFirst("\nstatus: ([a-z]+)\n", "\nstatus: $1\nfollows_from: [" + cause + "]\n"));
+    noErrors(sameAsFull(content, site, dir));
     edit(listed, s -> s.replaceFirst("\nmodified: [0-9-]+\n", "\nmodified: 2026-11-30\n"));
     noErrors(sameAsFull(content, site, dir));
     long wordParts;

@@ -57,7 +57,7 @@ class MatchPartsStoreTest {
     s.set(0, Symptom.parse(s.get(0).text() + " edited zqxwvedit"));
     entries.set(i, new Entry(e.id(), e.title(), e.summary(), e.lang(), e.translationOf(), e.status(), e.published(),
         e.modified(), e.tags(), e.components(), s, e.causes(), e.fixes(), e.examples(), e.references(),
-        e.related(), e.downstream(), e.body(), e.source()));
+        e.related(), e.downstream(), e.followsFrom(), e.body(), e.source()));
     return new KnowledgeBase(kb.site(), kb.vocabulary(), entries, kb.matching());
   }
 
