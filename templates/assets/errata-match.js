@@ -583,14 +583,15 @@
     var gone = unexplained(list, labels, lines || [], rules, newestFirst);
     if (gone) { labels = labels.map(function () { return "possible"; }); }
     for (var r = 0; r < list.length; r++) { order.push(r); }
-    var asked = askedAbout(list, labels, askedWords || []);
+    var asked = askedAbout(list, labels, askedWords || []), above = wordsAbove(lines || []);
     order.sort(function (x, y) {
       var cx = labels[x] !== "possible", cy = labels[y] !== "possible";
       if (cx !== cy) { return cx ? -1 : 1; }
       // Answers found only on warnings after every other, then errors that follow from others (Matcher.match).
       var wx = cx && !!list[x].warningsOnly, wy = cy && !!list[y].warningsOnly;
       if (wx !== wy) { return wx ? 1 : -1; }
-      var dx = cx && downstream(list[x]), dy = cy && downstream(list[y]);
+      // An answer told only in the sender's words above the log with them (SendersQuestion.wordsAbove).
+      var dx = cx && (downstream(list[x]) || list[x].last <= above), dy = cy && (downstream(list[y]) || list[y].last <= above);
       if (dx !== dy) { return dx ? 1 : -1; }
       // The one the sender's question names before the others (SendersQuestion).
       if (asked.has(x) !== asked.has(y)) { return asked.has(x) ? -1 : 1; }
@@ -700,12 +701,7 @@
 
   /** The words of the sender's question above the log, in order (SendersQuestion.words). */
   function askedWords(lines, rules) {
-    var inOrder = lines.slice().sort(function (a, b) { return a.number !== b.number ? a.number - b.number : (a.part || 0) - (b.part || 0); });
-    var paragraph = [];
-    for (var i = 0; i < inOrder.length; i++) {
-      if (inOrder[i].level !== "" || paragraph.length > 0 && inOrder[i].number > paragraph[paragraph.length - 1].number + 1) { break; }
-      paragraph.push(inOrder[i]);
-    }
+    var inOrder = linesInOrder(lines), paragraph = opening(inOrder);
     var question = paragraph.some(function (l) { return l.original.indexOf("?") >= 0; }) && inOrder.some(function (l) { return l.level !== ""; });
     var out = [];
     if (question) {
@@ -716,6 +712,31 @@
       });
     }
     return out;
+  }
+
+  /**
+   * SendersQuestion.wordsAbove: the last line of the sender's words above the log (its opening
+   * paragraph, a blank line after it, a marked line later), or 0.
+   */
+  function wordsAbove(lines) {
+    var inOrder = linesInOrder(lines), paragraph = opening(inOrder);
+    if (paragraph.length === 0 || paragraph.length === inOrder.length) { return 0; }
+    var last = paragraph[paragraph.length - 1].number, apart = inOrder[paragraph.length].number > last + 1;
+    return apart && inOrder.some(function (l) { return l.level !== ""; }) ? last : 0;
+  }
+
+  function linesInOrder(lines) {
+    return lines.slice().sort(function (a, b) { return a.number !== b.number ? a.number - b.number : (a.part || 0) - (b.part || 0); });
+  }
+
+  /** SendersQuestion.opening: the first lines up to a blank or dropped one, or one a logger marked. */
+  function opening(inOrder) {
+    var paragraph = [];
+    for (var i = 0; i < inOrder.length; i++) {
+      if (inOrder[i].level !== "" || paragraph.length > 0 && inOrder[i].number > paragraph[paragraph.length - 1].number + 1) { break; }
+      paragraph.push(inOrder[i]);
+    }
+    return paragraph;
   }
 
   /** Of two or more confident answers not downstream, those the sender asked about, by position (SendersQuestion.askedAbout). */

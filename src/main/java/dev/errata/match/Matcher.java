@@ -236,7 +236,8 @@ public final class Matcher {
     // the reverse when it runs newest first (its earliest is its last line); an answer found only
     // on warnings after every other (a warning is seldom why the process failed, though the log
     // often prints it first), and before those an error that follows from others (downstream),
-    // wherever the paste shows it (a client's traceback pasted above the server's log); before
+    // wherever the paste shows it (a client's traceback pasted above the server's log), or one
+    // told only in the sender's words above the log (yesterday's error, told as context); before
     // the order, the one the sender asked about (askedAbout); then the rest by score.
     List<Integer> order = new ArrayList<>();
     for (int r = 0; r < top.size(); r++) {
@@ -244,9 +245,10 @@ public final class Matcher {
     }
     boolean reversed = paste.newestFirst();
     Set<Integer> asked = askedAbout(top, labels, paste);
+    int above = SendersQuestion.wordsAbove(lines);
     order.sort(Comparator.comparing((Integer r) -> !labels.get(r).confident())
         .thenComparing((Integer r) -> labels.get(r).confident() && top.get(r).warningsOnly())
-        .thenComparing((Integer r) -> labels.get(r).confident() && downstream(top.get(r)))
+        .thenComparing((Integer r) -> labels.get(r).confident() && (downstream(top.get(r)) || top.get(r).last() <= above))
         .thenComparing((Integer r) -> !asked.contains(r))
         .thenComparingInt(r -> !labels.get(r).confident() ? 0 : happened(top.get(r), reversed))
         .thenComparingInt(r -> r));

@@ -27,15 +27,8 @@ final class SendersQuestion {
    * Matcher#MIN_ASKED_WORD} letters. Empty when the paste opens with no question.
    */
   static List<String> words(List<PreparedLine> lines, Rules rules) {
-    List<PreparedLine> inOrder = new ArrayList<>(lines);
-    inOrder.sort(Comparator.comparingInt(PreparedLine::number).thenComparingInt(PreparedLine::part));
-    List<PreparedLine> paragraph = new ArrayList<>();
-    for (PreparedLine l : inOrder) {
-      if (!l.level().isEmpty() || !paragraph.isEmpty() && l.number() > paragraph.get(paragraph.size() - 1).number() + 1) {
-        break;
-      }
-      paragraph.add(l);
-    }
+    List<PreparedLine> inOrder = inOrder(lines);
+    List<PreparedLine> paragraph = opening(inOrder);
     boolean question = paragraph.stream().anyMatch(l -> l.original().contains("?")) && inOrder.stream().anyMatch(l -> !l.level().isEmpty());
     List<String> out = new ArrayList<>();
     if (question) {
@@ -45,6 +38,42 @@ final class SendersQuestion {
           .forEach(t -> out.add(t.text())));
     }
     return out;
+  }
+
+  /**
+   * The last line of the sender's own words above the log: the opening paragraph, when a blank
+   * line ends it and a line a logger marked comes later; 0 when the paste does not open so. An
+   * error quoted there is often what the sender saw before (an earlier attempt, yesterday's
+   * error), told as context. A client's error right above the server's log, with no blank line
+   * between, is part of the log.
+   */
+  static int wordsAbove(List<PreparedLine> lines) {
+    List<PreparedLine> inOrder = inOrder(lines);
+    List<PreparedLine> paragraph = opening(inOrder);
+    if (paragraph.isEmpty() || paragraph.size() == inOrder.size()) {
+      return 0;
+    }
+    int last = paragraph.get(paragraph.size() - 1).number();
+    boolean apart = inOrder.get(paragraph.size()).number() > last + 1;
+    return apart && inOrder.stream().anyMatch(l -> !l.level().isEmpty()) ? last : 0;
+  }
+
+  private static List<PreparedLine> inOrder(List<PreparedLine> lines) {
+    List<PreparedLine> inOrder = new ArrayList<>(lines);
+    inOrder.sort(Comparator.comparingInt(PreparedLine::number).thenComparingInt(PreparedLine::part));
+    return inOrder;
+  }
+
+  /** The paste's opening paragraph: its first lines up to a blank or dropped one, or one a logger marked. */
+  private static List<PreparedLine> opening(List<PreparedLine> inOrder) {
+    List<PreparedLine> paragraph = new ArrayList<>();
+    for (PreparedLine l : inOrder) {
+      if (!l.level().isEmpty() || !paragraph.isEmpty() && l.number() > paragraph.get(paragraph.size() - 1).number() + 1) {
+        break;
+      }
+      paragraph.add(l);
+    }
+    return paragraph;
   }
 
   /**

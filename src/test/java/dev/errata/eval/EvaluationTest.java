@@ -287,6 +287,30 @@ class EvaluationTest {
   }
 
   /**
+   * Wrappers (eval/README.md, "Tools that wrap Triton"), written blind: PyTriton, the in-process
+   * Python API, the Triton CLI, Model Navigator, TensorRT-LLM's and NeMo's launch scripts, shell
+   * traces, pytest and systemd around Triton's lines. First run: top-1 0.941 (an error the sender
+   * told of above the log, yesterday's, came first: now listed after the log's own), false
+   * confident 1/7 (a missing config.pbtxt after an import that failed for a reason no entry knows).
+   */
+  @Test
+  void findsTheFailureInsideToolsThatWrapTriton() {
+    assertSet("wrappers", 24, 1.0, 0.15, 0.95);
+  }
+
+  /**
+   * Comparisons (eval/README.md, "A working run beside a failing one"), written blind: two runs
+   * pasted together, one after the other, as `diff -u`, side by side, in CI or in two pods.
+   * First run: top-1 0.941, false confident 3/7 (2/7 once an image for another CPU counts as a
+   * container that never started). The miss is `diff -y`'s two columns, the decisive line cut at
+   * the column's width.
+   */
+  @Test
+  void findsTheFailureOfAFailingRunBesideAWorkingOne() {
+    assertSet("comparisons", 24, 0.94, 0.29, 0.94);
+  }
+
+  /**
    * Cascades (eval/README.md, "Cascades"), written blind: one root failure and what it causes
    * downstream (an ensemble without its model, the server's summary, a client that cannot
    * connect, a pod restarted), labelled with the root. Top-1 at least 0.95 (0.689 before entries

@@ -50,6 +50,11 @@ class ParityTest {
         "in ensemble 'x', onnx runtime error 2: not enough space: expected 16, got 0");
     Parity.vector(pastes, "html").put("text", "<img src=x onerror=alert(1)> failed to load 'm' version 1");
     Parity.vector(pastes, "empty").put("text", "");
+    Parity.vector(pastes, "an error told above the log, another in it").put("text",
+        "Context: yesterday triton infer over http gave me\n  [400] HTTP end point doesn't support models with decoupled "
+        + "transaction policy\nso I set decoupled: false. Now profiling fails:\n\nI0821 11:02:17.118290 1 grpc_server.cc:2466] "
+        + "\"Started GRPCInferenceService at 0.0.0.0:8001\"\nThread [0] had error: Failed to process the request(s) for model "
+        + "instance 'llama_0_0', message: TritonModelException: Streaming is only supported if model is deployed using decoupled mode.\n");
     Parity.vector(pastes, "a cause printed as a warning before the error that follows from it").put("text",
         "WARNING: The NVIDIA Driver was not detected.  GPU functionality will not be available.\n"
         + "E1002 08:55:14.724001 8 model_lifecycle.cc:621] failed to load 'm' version 1: Invalid argument: instance group m_0 of "

@@ -63,6 +63,8 @@ class FailureLinesTest {
     assertTrue(anywhere("  Warning  FailedScheduling  41m  default-scheduler  0/7 nodes are available: 2 Insufficient nvidia.com/gpu, "
         + "5 node(s) didn't match Pod's node affinity/selector."), "a pod the scheduler cannot place never starts");
     assertTrue(FailureLines.ends(lines("0/3 nodes are available: 3 Insufficient nvidia.com/gpu.").get(0), RULES));
+    assertTrue(anywhere("exec /opt/nvidia/nvidia_entrypoint.sh: exec format error"), "an image for another CPU never starts");
+    assertTrue(anywhere("standard_init_linux.go:228: exec user process caused: exec format error"), "runc's older wording");
     assertTrue(anywhere("panic: runtime error: invalid memory address or nil pointer dereference"), "Go");
     assertTrue(anywhere("fatal error: all goroutines are asleep - deadlock!"), "Go's runtime");
     assertTrue(anywhere("thread 'tokio-runtime-worker' panicked at src/batcher.rs:88:14:"), "Rust");
@@ -75,6 +77,7 @@ class FailureLinesTest {
     assertFalse(anywhere("the server dies with a Segmentation fault when the batch is full"), "the sender's words");
     assertFalse(anywhere("      Reason:       Error"), "kubectl describe's field says no more than that");
     assertFalse(anywhere("all 7 nodes are available again after the drain"), "the sender's words");
+    assertFalse(anywhere("we thought it was an exec format error but the image is amd64"), "the sender's words");
     assertFalse(anywhere("docker inspect says OOMKilled=false so I didn't think it was memory"), "the sender's words, and no kill");
   }
 

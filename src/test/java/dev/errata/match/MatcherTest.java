@@ -539,6 +539,22 @@ class MatcherTest {
     assertTrue(r.matches().get(1).confidence().confident(), "the warning is still a confident answer of its own");
   }
 
+  @Test
+  void anErrorToldInTheSendersWordsAboveTheLogComesAfterTheLogsOwn() {
+    String told = "Context: yesterday triton infer over http gave me\n"
+        + "  [400] HTTP end point doesn't support models with decoupled transaction policy\n"
+        + "so I set decoupled: false and restarted. infer works now, but profiling fails, output below.\n\n";
+    String log = "I0821 11:02:17.118290 1 grpc_server.cc:2466] \"Started GRPCInferenceService at 0.0.0.0:8001\"\n"
+        + "Thread [0] had error: Failed to process the request(s) for model instance 'llama_0_0', message: TritonModelException: "
+        + "Streaming is only supported if model is deployed using decoupled mode.\n";
+    MatchReport r = Shipped.MATCHER.match(told + log, Matcher.Options.defaults());
+    assertEquals(List.of("tensorrtllm-streaming-requires-decoupled-mode", "decoupled-model-http-infer-endpoint"),
+        r.matches().stream().limit(2).map(m -> m.entry().id()).toList(), "the log's failure, then the one the sender told of");
+    assertEquals("decoupled-model-http-infer-endpoint",
+        Shipped.MATCHER.match(told.replace("\n\n", "\n") + log.replace("I0821 11:02:17.118290 1 ", ""), Matcher.Options.defaults())
+            .matches().get(0).entry().id(), "no logger's line after the words: all one text, in its order");
+  }
+
   /** The GPU-id entry says its error can follow from the driver's (follows_from): the banner, a warning, then comes first. */
   @Test
   void aCauseTheKnowledgeBaseNamesComesBeforeWhatFollowsFromIt() {
