@@ -245,7 +245,8 @@ public final class Matcher {
     }
     boolean reversed = paste.newestFirst();
     Set<Integer> asked = askedAbout(top, labels, paste);
-    int above = SendersQuestion.wordsAbove(lines);
+    // Only an order among two or more confident answers asks where the sender's words end.
+    int above = labels.stream().filter(Confidence::confident).count() < 2 ? 0 : SendersQuestion.wordsAbove(lines);
     order.sort(Comparator.comparing((Integer r) -> !labels.get(r).confident())
         .thenComparing((Integer r) -> labels.get(r).confident() && top.get(r).warningsOnly())
         .thenComparing((Integer r) -> labels.get(r).confident() && (downstream(top.get(r)) || top.get(r).last() <= above))

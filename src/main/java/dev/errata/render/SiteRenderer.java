@@ -192,13 +192,13 @@ public final class SiteRenderer {
    * so a page an earlier build made from equal inputs is kept without building its model.
    */
   record EntryPage(Entry entry, String path, SiteInfo site, int entryCount, List<VersionPicture.Columns> columns,
-      List<Views.Link> related, List<Views.Translation> translations) {}
+      List<Views.Link> followsFrom, List<Views.Link> related, List<Views.Translation> translations) {}
 
   /** The entry's page; empty when the page an earlier build wrote from equal inputs is kept ({@link EarlierPages}). */
   private java.util.Optional<Page> entryPage(KnowledgeBase kb, Map<String, Entry> byId, VersionPicture picture,
       Map<String, List<Entry>> translationsOf, Entry e) {
-    List<Views.Link> related = e.related().stream().map(byId::get).filter(java.util.Objects::nonNull)
-        .map(r -> new Views.Link(r.id() + ".html", r.title())).toList();
+    List<Views.Link> related = links(e.related(), byId);
+    List<Views.Link> followsFrom = links(e.followsFrom(), byId);
     List<Views.Translation> translations = new ArrayList<>();
     e.findTranslationOf().map(byId::get).ifPresent(o -> translations.add(new Views.Translation(o.lang(), o.id() + ".html", o.title())));
     String originalId = e.findTranslationOf().orElse(e.id());
@@ -208,7 +208,7 @@ public final class SiteRenderer {
       }
     }
     EntryPage page = new EntryPage(e, "entries/" + e.id() + ".html", kb.site(), kb.entries().size(),
-        e.components().stream().map(c -> picture.columns(c.name())).toList(), related, translations);
+        e.components().stream().map(c -> picture.columns(c.name())).toList(), followsFrom, related, translations);
     if (earlier.kept(e, () -> List.of("entry.ftlh", page))) {
       return java.util.Optional.empty();
     }
@@ -217,6 +217,11 @@ public final class SiteRenderer {
   }
 
   private static final String ENTRY_ROOT = "../";
+
+  /** Links to the entries of {@code ids} that exist, by their titles. */
+  private static List<Views.Link> links(List<String> ids, Map<String, Entry> byId) {
+    return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).map(r -> new Views.Link(r.id() + ".html", r.title())).toList();
+  }
 
   /** Everything the page of {@code in} shows, from {@code in} alone (and the words of its language). */
   private Views.EntryView entryView(EntryPage in, VersionPicture picture) {
@@ -233,7 +238,7 @@ public final class SiteRenderer {
         statusLabel(words, e), words.get("status." + e.status().key() + ".meaning"), e.published().toString(),
         e.modified().toString(), tags, e.symptoms().stream().map(Symptom::display).toList(),
         e.causes().stream().map(markdown::toInlineHtml).toList(), e.fixes().stream().map(this::fix).toList(), versions,
-        in.related(), in.translations(), refs, body, Contents.of(body), e.source().contentPath(),
+        in.followsFrom(), in.related(), in.translations(), refs, body, Contents.of(body), e.source().contentPath(),
         in.site().editLink(e.source()));
   }
 

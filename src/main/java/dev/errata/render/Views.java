@@ -31,7 +31,7 @@ public final class Views {
   public record EntryView(String id, String title, String summary, String lang, String status,
       String statusLabel, String statusMeaning, String published, String modified,
       List<Link> tags, List<String> symptoms, List<String> causesHtml, List<FixView> fixes,
-      List<VersionRow> versions, List<Link> related, List<Translation> translations,
+      List<VersionRow> versions, List<Link> followsFrom, List<Link> related, List<Translation> translations,
       List<Link> references, String bodyHtml, List<Heading> contents, String sourcePath, String editUrl) {}
 
   /** A section of an entry's body, for its table of contents: the heading's id and its text as HTML. */
