@@ -236,6 +236,11 @@ class MatcherTest {
     return r.matches().stream().filter(m -> m.confidence().confident()).map(m -> m.entry().id()).toList();
   }
 
+  /** The ids of the first {@code n} answers, in the order shown. */
+  private static List<String> firstIds(MatchReport r, int n) {
+    return r.matches().stream().limit(n).map(m -> m.entry().id()).toList();
+  }
+
   private static void assertExact(String paste, String... ids) {
     MatchReport r = Shipped.MATCHER.match(paste, Matcher.Options.defaults());
     assertTrue(r.matches().get(0).entry().id().equals(ids[0]), () -> "first: " + r.matches());
@@ -535,7 +540,7 @@ class MatcherTest {
     MatchReport r = Shipped.MATCHER.match(fallback + module, Matcher.Options.defaults());
     assertTrue(r.confident());
     assertEquals(List.of("python-backend-stub-module-not-found", "cuda-memory-pool-exhausted-fallback"),
-        r.matches().stream().limit(2).map(m -> m.entry().id()).toList(), "the error that made the sender paste, then the warning");
+        firstIds(r, 2), "the error that made the sender paste, then the warning");
     assertTrue(r.matches().get(1).confidence().confident(), "the warning is still a confident answer of its own");
   }
 
@@ -549,7 +554,7 @@ class MatcherTest {
         + "Streaming is only supported if model is deployed using decoupled mode.\n";
     MatchReport r = Shipped.MATCHER.match(told + log, Matcher.Options.defaults());
     assertEquals(List.of("tensorrtllm-streaming-requires-decoupled-mode", "decoupled-model-http-infer-endpoint"),
-        r.matches().stream().limit(2).map(m -> m.entry().id()).toList(), "the log's failure, then the one the sender told of");
+        firstIds(r, 2), "the log's failure, then the one the sender told of");
     assertEquals("decoupled-model-http-infer-endpoint",
         Shipped.MATCHER.match(told.replace("\n\n", "\n") + log.replace("I0821 11:02:17.118290 1 ", ""), Matcher.Options.defaults())
             .matches().get(0).entry().id(), "no logger's line after the words: all one text, in its order");
@@ -565,7 +570,7 @@ class MatcherTest {
         + "error: creating server: Internal - failed to load all models\n";
     MatchReport r = Shipped.MATCHER.match(log, Matcher.Options.defaults());
     assertEquals(List.of("container-nvidia-driver-not-detected", "instance-group-invalid-gpu-id", "failed-to-load-all-models"),
-        r.matches().stream().limit(3).map(m -> m.entry().id()).toList(), "the cause, what it caused, the server's summary");
+        firstIds(r, 3), "the cause, what it caused, the server's summary");
     assertTrue(r.matches().stream().limit(3).allMatch(m -> m.confidence().confident()));
     MatchReport alone = Shipped.MATCHER.match(log.substring(log.indexOf("E1002")), Matcher.Options.defaults());
     assertEquals("instance-group-invalid-gpu-id", alone.matches().get(0).entry().id(), "without the banner, the error's own entry");
