@@ -576,7 +576,9 @@
   /**
    * The results shown (Matcher.match): each with its label, confident ones first in the order they
    * happened (the paste's, or its reverse when it runs newest first), those that follow from
-   * others after them and those found only on warnings last, then the rest by score, at most `top`, without noise. `termsOf(entry)` gives an entry's relevance terms.
+   * others or are told only in the sender's words above the log after them, those found only on
+   * warnings last, each cause an entry names (`follows`) just before what follows from it; then
+   * the rest by score, at most `top`, without noise. `termsOf(entry)` gives an entry's relevance terms.
    */
   function pick(list, top, termsOf, postings, stop, newestFirst, askedWords, lines, rules, follows) {
     var labels = confidences(list, termsOf, postings, stop), order = [];
@@ -587,10 +589,10 @@
     order.sort(function (x, y) {
       var cx = labels[x] !== "possible", cy = labels[y] !== "possible";
       if (cx !== cy) { return cx ? -1 : 1; }
-      // Answers found only on warnings after every other, then errors that follow from others (Matcher.match).
+      // Answers found only on warnings after every other (Matcher.match).
       var wx = cx && !!list[x].warningsOnly, wy = cy && !!list[y].warningsOnly;
       if (wx !== wy) { return wx ? 1 : -1; }
-      // An answer told only in the sender's words above the log with them (SendersQuestion.wordsAbove).
+      // Errors that follow from others, and answers told only in the sender's words above the log (SendersQuestion.wordsAbove), after the rest.
       var dx = cx && (downstream(list[x]) || list[x].last <= above), dy = cy && (downstream(list[y]) || list[y].last <= above);
       if (dx !== dy) { return dx ? 1 : -1; }
       // The one the sender's question names before the others (SendersQuestion).
