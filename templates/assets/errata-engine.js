@@ -221,7 +221,7 @@
               if (cancelled()) { throw new Cancelled(); }
               var termsOf = function (e) { return M.relevanceTerms(e, q.terms, found.postings, m.entries); };
               var picked = M.pick(M.oneOfEachFamily(M.applyVersions(head, infos, versions), m.families, lang), top, termsOf, found.postings, rules.stop,
-                paste.newestFirst, M.askedWords(paste.lines, rules), paste.lines, rules, m.follows);
+                paste.newestFirst, M.askedWords(paste.lines, rules), paste.lines, rules, m.follows, paste.session);
               return self.entries(picked.picked.map(function (p) { return p.s.entry; })).then(function (shown) {
                 var matches = picked.picked.map(function (p) {
                   return M.explain(p.s, p.confidence, shown[p.s.entry], versions, termsOf(p.s.entry), rules.stop, keyWeight);

@@ -448,7 +448,7 @@
           f.lastCounted = line.number;
           f.occurrences += line.repeats;
           f.first = Math.min(f.first, line.number);
-          f.last = Math.max(f.last, line.number);
+          f.last = Math.max(f.last, line.lastNumber);
           var lineRank = Errata.text.rank(line);
           f.beyondWarnings = f.beyondWarnings || lineRank !== K.PreparedLine.RANK_WARNING && lineRank !== K.PreparedLine.RANK_ORDINARY;
         }
@@ -580,7 +580,7 @@
    * warnings last, each cause an entry names (`follows`) just before what follows from it; then
    * the rest by score, at most `top`, without noise. `termsOf(entry)` gives an entry's relevance terms.
    */
-  function pick(list, top, termsOf, postings, stop, newestFirst, askedWords, lines, rules, follows) {
+  function pick(list, top, termsOf, postings, stop, newestFirst, askedWords, lines, rules, follows, session) {
     var labels = confidences(list, termsOf, postings, stop), order = [];
     var gone = unexplained(list, labels, lines || [], rules, newestFirst);
     if (gone) { labels = labels.map(function () { return "possible"; }); }
@@ -593,7 +593,9 @@
       var wx = cx && !!list[x].warningsOnly, wy = cy && !!list[y].warningsOnly;
       if (wx !== wy) { return wx ? 1 : -1; }
       // Errors that follow from others, and answers told only in the sender's words above the log (SendersQuestion.wordsAbove), after the rest.
-      var dx = cx && (downstream(list[x]) || list[x].last <= above), dy = cy && (downstream(list[y]) || list[y].last <= above);
+      // And those only in the output of a command the session ran again, failing otherwise (movedOn).
+      var dx = cx && (downstream(list[x]) || list[x].last <= above || movedOn(x, list, labels, session)),
+        dy = cy && (downstream(list[y]) || list[y].last <= above || movedOn(y, list, labels, session));
       if (dx !== dy) { return dx ? 1 : -1; }
       // The one the sender's question names before the others (SendersQuestion).
       if (asked.has(x) !== asked.has(y)) { return asked.has(x) ? -1 : 1; }
@@ -608,6 +610,15 @@
       picked.push({ s: s, confidence: conf });
     }
     return { picked: picked, unexplained: gone };
+  }
+
+  /** Matcher.movedOn: answer r is last shown before its command runs again, and the run again shows another failure of its own. */
+  function movedOn(r, list, labels, session) {
+    for (var q = 0; q < list.length; q++) {
+      if (q !== r && labels[q] !== "possible" && !list[q].warningsOnly && !downstream(list[q])
+          && Errata.text.runAgainBetween(session, list[r].last, list[q].last)) { return true; }
+    }
+    return false;
   }
 
   /**

@@ -174,6 +174,13 @@
     r.errorSuffixes = json.errorSuffixes || [];
     r.failureLines = (json.failureLines || []).map(function (p) { return { re: new RegExp(p.pattern, p.ignoreCase ? "i" : ""), gate: gate(p), ends: !!p.ends }; });
     json.stopwords.forEach(function (w) { r.stop[w] = true; });
+    var shell = json.prompts || {};
+    r.prompts = (shell.patterns || []).map(function (p) { return { re: new RegExp(p.pattern), gate: gate(p) }; });
+    r.subcommands = {}; r.views = {}; r.valueOptions = {}; r.commandWrappers = {};
+    (shell.subcommands || []).forEach(function (w) { r.subcommands[w] = true; });
+    (shell.views || []).forEach(function (w) { r.views[w] = true; });
+    (shell.valueOptions || []).forEach(function (w) { r.valueOptions[w] = true; });
+    (shell.wrappers || []).forEach(function (w) { r.commandWrappers[w] = true; });
     return r;
   }
 
@@ -257,7 +264,7 @@
     var errorish = level === "error" || level === "warning" || says(tokens, rules, level === "info"
       ? function (w) { return isErrorWord(rules, w) && w !== "no" && w !== "not"; } : function (w) { return isErrorWord(rules, w); });
     var failing = errorish && says(tokens, rules, function (w) { return isFailureWord(rules, w); });
-    return { number: number, original: original, text: text, level: level, errorish: errorish, failing: failing, tokens: tokens, repeats: 1 };
+    return { number: number, original: original, text: text, level: level, errorish: errorish, failing: failing, tokens: tokens, repeats: 1, lastNumber: number };
   }
 
   /** Paste.levelOf: the level a prefix gives the line it starts, "" when none. */
@@ -703,10 +710,107 @@
     return -1;
   }
 
+  // -------------------------------------------------- a terminal session's attempts (Attempts.java)
+  var has = Object.prototype.hasOwnProperty;
+
+  /** Rules.promptCommand: the command typed after a prompt that starts the line, or null. */
+  function promptCommand(rules, line) {
+    for (var i = 0; i < rules.prompts.length; i++) {
+      var p = rules.prompts[i], m = admits(p.gate, line, null) ? p.re.exec(line) : null;
+      if (m !== null && m.index === 0 && m[0].length === line.length) { return m[1]; }
+    }
+    return null;
+  }
+
+  /** Attempts.trim: without spaces and tabs at either end. */
+  function trimCommand(s) { return s.replace(/^[ \t]+|[ \t]+$/g, ""); }
+
+  /** Attempts.key: what a command runs (its program, and for some its subcommand), or null for a comment. */
+  function commandKey(command, rules) {
+    var last = command, seps = ["&&", "||", ";"];
+    for (var s = 0; s < seps.length; s++) {
+      var at = last.lastIndexOf(seps[s]);
+      if (at >= 0 && trimCommand(last.substring(at + seps[s].length)) !== "") { last = last.substring(at + seps[s].length); }
+    }
+    var pipe = last.indexOf("|");
+    if (pipe >= 0) { last = last.substring(0, pipe); }
+    var program = null, wrapped = false, value = false, words = trimCommand(last).split(/[ \t]+/);
+    for (var i = 0; i < words.length; i++) {
+      var word = words[i];
+      if (word === "") { continue; }
+      if (value) { value = false; }
+      else if (program === null) {
+        if (word.charAt(0) === "#") { return null; }
+        if (has.call(rules.commandWrappers, word)) { wrapped = true; continue; }
+        if (wrapped && (word.charAt(0) === "-" || isDigit(word.charAt(0))) || /^[A-Za-z_][A-Za-z0-9_]*=/.test(word)) { continue; }
+        var w = word.replace(/["']/g, ""), slash = Math.max(w.lastIndexOf("/"), w.lastIndexOf("\\"));
+        program = w.substring(slash + 1);
+        if (!has.call(rules.subcommands, program)) { return program; }
+      } else if (has.call(rules.valueOptions, word)) { value = true; }
+      else if (word.charAt(0) !== "-") {
+        if (!has.call(rules.subcommands, word)) { return program + " " + word; }
+        program = program + " " + word;
+      }
+    }
+    return program;
+  }
+
+  /** Attempts.similar: the longest common subsequence covers RERUN_SIMILARITY of the shorter command. */
+  function similarCommands(a, b) {
+    var shorter = Math.min(a.length, b.length);
+    if (shorter === 0) { return false; }
+    var previous = new Array(b.length + 1).fill(0), current = new Array(b.length + 1).fill(0);
+    for (var i = 1; i <= a.length; i++) {
+      for (var j = 1; j <= b.length; j++) {
+        current[j] = a.charAt(i - 1) === b.charAt(j - 1) ? previous[j - 1] + 1 : Math.max(previous[j], current[j - 1]);
+      }
+      var t = previous; previous = current; current = t;
+    }
+    return previous[b.length] >= K.Paste.RERUN_SIMILARITY * shorter;
+  }
+
+  /** Attempts: each prompt's line, and where its command runs again (0: never; -1: it runs nothing, a view or a comment). */
+  function attempts(rules) {
+    var lines = [], commands = [], keys = [], again = [];
+    return {
+      line: function (number, line) {
+        var plain = line.indexOf("\u001b") < 0 ? line : line.replace(rules.ansi, "");
+        var command = lines.length < K.Paste.MAX_PROMPTS ? promptCommand(rules, plain) : null;
+        if (command === null) { return; }
+        command = trimCommand(command);
+        if (command.length > K.Paste.MAX_COMMAND_CHARS) { command = command.substring(0, K.Paste.MAX_COMMAND_CHARS); }
+        var key = commandKey(command, rules);
+        if (key !== null && has.call(rules.views, key)) { key = null; }
+        for (var i = keys.length - 1, compared = 0; key !== null && i >= 0 && compared < K.Paste.MAX_COMPARED_COMMANDS; i--) {
+          if (again[i] === 0 && keys[i] === key) {
+            compared++;
+            if (similarCommands(commands[i], command)) { again[i] = number; }
+          }
+        }
+        lines.push(number); commands.push(command); keys.push(key); again.push(0);
+      },
+      result: function () { return { lines: lines, again: again.map(function (a, i) { return keys[i] === null ? -1 : a; }) }; }
+    };
+  }
+
+  /** Attempts.runAgain: the line where the command behind line n runs again, or 0. */
+  function runAgain(session, n) {
+    var i = session.lines.length - 1;
+    while (i >= 0 && session.lines[i] > n) { i--; }
+    for (; i >= 0; i--) { if (session.again[i] >= 0) { return session.again[i]; } }
+    return 0;
+  }
+
+  /** Paste.runAgainBetween: the command behind line `shown` runs again after it, at or before line `later`. */
+  function runAgainBetween(session, shown, later) {
+    var at = session ? runAgain(session, shown) : 0;
+    return at > shown && at <= later;
+  }
+
   function preparer(text, rules, versions) {
     var byShape = new Map(), number = 0, truncated = false, skipIndented = false, skipIndent = -1, table = null;
     // Whether the paste runs newest first (TimeOrder): times that go back, and forward.
-    var previousTime = -1, back = 0, forward = 0, partOf = -1, part = 0;
+    var previousTime = -1, back = 0, forward = 0, partOf = -1, part = 0, session = attempts(rules);
     var ordinaryKept = 0, tellingKept = 0, skipped = 0;
     var start = 0, n = text.length, done = false, width = wrapWidth(text);
     /** Fold.take: reads one line; false when it is noise or a skipped body line. */
@@ -731,7 +835,7 @@
       line.part = part;
       if (line.tokens.length === 0) { return true; }
       var key = shape(line), seen = byShape.get(key);
-      if (seen) { seen.repeats++; }
+      if (seen) { seen.repeats++; seen.lastNumber = Math.max(seen.lastNumber, number); }
       else if (ordinary(line) ? ordinaryKept++ < rules.maxPreparedLines : tellingKept++ < rules.maxPreparedLines) { byShape.set(key, line); }
       else { skipped++; }
       return true;
@@ -744,6 +848,7 @@
         if (number > rules.maxLines) { truncated = true; done = true; break; }
         var firstNumber = number, whole = text.substring(start, end), last = end - start;
         var time = timeOfDay(whole);
+        session.line(number, whole);
         if (time >= 0) {
           if (previousTime >= 0 && time < previousTime) { back++; } else if (previousTime >= 0 && time > previousTime) { forward++; }
           previousTime = time;
@@ -796,7 +901,7 @@
       line: function () { return Math.min(number, rules.maxLines); },
       result: function () {
         return { lines: Array.from(byShape.values()), totalLines: number, truncated: truncated, skipped: skipped,
-          newestFirst: back >= 3 && back > 2 * forward };
+          newestFirst: back >= 3 && back > 2 * forward, session: session.result() };
       }
     };
   }
@@ -827,7 +932,7 @@
     countLines: countLines,
     lineWeight: lineWeight, rank: rank, order: order, isDigit: isDigit, isLetter: isLetter, isErrorWord: isErrorWord,
     namesAnError: namesAnError,
-    reportsFailure: reportsFailure,
+    reportsFailure: reportsFailure, runAgainBetween: runAgainBetween,
     reportsEnd: reportsEnd
   };
 })(typeof window !== "undefined" ? window : globalThis);

@@ -58,9 +58,10 @@ const jobs = {
     return {
       lines: paste.lines.map((l) => ({
         errorish: l.errorish, failing: l.failing, level: l.level, number: l.number, order: Errata.text.order(l),
-        original: l.original, repeats: l.repeats, text: l.text, weight: Errata.text.lineWeight(l)
+        original: l.original, repeats: l.repeats, lastNumber: l.lastNumber, text: l.text, weight: Errata.text.lineWeight(l)
       })),
       newestFirst: paste.newestFirst,
+      session: paste.session,
       totalLines: paste.totalLines,
       truncated: paste.truncated,
       versions: versions.found.map((f) => ({ component: f.component, source: f.source, version: f.version }))

@@ -237,7 +237,9 @@ public final class Matcher {
     // on warnings after every other (a warning is seldom why the process failed, though the log
     // often prints it first), and before those an error that follows from others (downstream),
     // wherever the paste shows it (a client's traceback pasted above the server's log), or one
-    // told only in the sender's words above the log (yesterday's error, told as context); before
+    // told only in the sender's words above the log (yesterday's error, told as context) or in
+    // the output of a command the session ran again and then failed otherwise (an attempt the
+    // sender moved on from); before
     // the order, the one the sender asked about (askedAbout); then the rest by score.
     List<Integer> order = new ArrayList<>();
     for (int r = 0; r < top.size(); r++) {
@@ -249,7 +251,8 @@ public final class Matcher {
     int above = labels.stream().filter(Confidence::confident).count() < 2 ? 0 : SendersQuestion.wordsAbove(lines);
     order.sort(Comparator.comparing((Integer r) -> !labels.get(r).confident())
         .thenComparing((Integer r) -> labels.get(r).confident() && top.get(r).warningsOnly())
-        .thenComparing((Integer r) -> labels.get(r).confident() && (downstream(top.get(r)) || top.get(r).last() <= above))
+        .thenComparing((Integer r) -> labels.get(r).confident()
+            && (downstream(top.get(r)) || top.get(r).last() <= above || movedOn(r, top, labels, paste)))
         .thenComparing((Integer r) -> !asked.contains(r))
         .thenComparingInt(r -> !labels.get(r).confident() ? 0 : happened(top.get(r), reversed))
         .thenComparingInt(r -> r));
@@ -267,6 +270,22 @@ public final class Matcher {
     }
     return new MatchReport(matches, versions.all(), paste.totalLines(), lines.size(), paste.truncated(), paste.skipped(),
         unexplained.map(l -> new Match.MatchedLine(l.number(), l.original(), List.of())).orElse(null));
+  }
+
+  /**
+   * Whether confident answer {@code r} is last shown before the paste's terminal session runs
+   * again the command that showed it, and the run again shows another confident answer of its
+   * own failure (not one that follows from others or stands only on warnings): a try the sender
+   * moved on from ({@link Paste#runAgainBetween}).
+   */
+  private static boolean movedOn(int r, List<Scored> top, List<Confidence> labels, Paste paste) {
+    for (int q = 0; q < top.size(); q++) {
+      if (q != r && labels.get(q).confident() && !top.get(q).warningsOnly() && !downstream(top.get(q))
+          && paste.runAgainBetween(top.get(r).last(), top.get(q).last())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -894,7 +913,7 @@ public final class Matcher {
       f.lastCounted = line.number();
       f.occurrences += line.repeats();
       f.first = Math.min(f.first, line.number());
-      f.last = Math.max(f.last, line.number());
+      f.last = Math.max(f.last, line.lastNumber());
       f.beyondWarnings |= line.rank() != PreparedLine.RANK_WARNING && line.rank() != PreparedLine.RANK_ORDINARY;
     }
   }

@@ -28,18 +28,55 @@ public final class Paste {
    */
   public static final int MAX_FOLDED_CHARS = 1 << 16;
 
+  /**
+   * How much of the shorter of two commands their common characters must cover for the later to
+   * run the earlier again ({@link Attempts#similar}), and how much of a command is compared. Read
+   * by the browser's port too.
+   */
+  public static final double RERUN_SIMILARITY = 0.85;
+  public static final int MAX_COMMAND_CHARS = 200;
+  /**
+   * Bounds on that comparison, whatever is pasted: the prompts read (a session has tens), and the
+   * earlier commands of the same program each one is compared with, the latest first.
+   */
+  public static final int MAX_PROMPTS = 500;
+  public static final int MAX_COMPARED_COMMANDS = 8;
+
   private final List<PreparedLine> lines;
   private final int totalLines;
   private final boolean truncated;
   private final int skipped;
   private final boolean newestFirst;
+  private final int[] prompts;
+  private final int[] again;
 
-  private Paste(List<PreparedLine> lines, int totalLines, boolean truncated, int skipped, boolean newestFirst) {
+  private Paste(List<PreparedLine> lines, int totalLines, boolean truncated, int skipped, boolean newestFirst, Attempts attempts) {
     this.lines = List.copyOf(lines);
     this.totalLines = totalLines;
     this.truncated = truncated;
     this.skipped = skipped;
     this.newestFirst = newestFirst;
+    this.prompts = attempts.lines();
+    this.again = attempts.again();
+  }
+
+  /** The lines of the session's prompts, and where each one's command runs again ({@link Attempts#again}). */
+  int[] promptLines() {
+    return prompts.clone();
+  }
+
+  int[] runsAgain() {
+    return again.clone();
+  }
+
+  /**
+   * Whether the paste's terminal session runs again, after line {@code shown} and at or before
+   * line {@code later}, the command behind line {@code shown} ({@link Attempts}): an error shown
+   * there, when the run again fails otherwise, is of an attempt the sender moved on from.
+   */
+  public boolean runAgainBetween(int shown, int later) {
+    int at = Attempts.runAgain(prompts, again, shown);
+    return at > shown && at <= later;
   }
 
   /** Whether the paste runs newest first, as log platforms show logs ({@link TimeOrder}). */
@@ -115,6 +152,7 @@ public final class Paste {
     // Lines read so far, each a line of its own although a table's record may be several under one number.
     int lineCount = 0;
     TimeOrder order = new TimeOrder();
+    Attempts attempts = new Attempts(rules);
     while (start <= n) {
       int end = lineEnd(text, start);
       int next = nextLine(text, end);
@@ -126,6 +164,7 @@ public final class Paste {
       int first = number;
       String line = text.substring(start, end);
       order.line(line);
+      attempts.line(number, line);
       // A table's row, and the rows after that go on with it, are read as its cells, each a line
       // under the number of its first row: a status is then matched as the message it is.
       // A quoted YAML string folded over lines is read as its own lines the same way.
@@ -183,7 +222,7 @@ public final class Paste {
       }
     }
     fold.add(block);
-    return new Paste(new ArrayList<>(fold.byShape.values()), number, fold.truncated, fold.skipped, order.newestFirst());
+    return new Paste(new ArrayList<>(fold.byShape.values()), number, fold.truncated, fold.skipped, order.newestFirst(), attempts);
   }
 
   static int lineEnd(String text, int start) {
@@ -390,7 +429,7 @@ public final class Paste {
       String shape = shape(line);
       PreparedLine seen = byShape.get(shape);
       if (seen != null) {
-        byShape.put(shape, seen.withRepeats(seen.repeats() + 1));
+        byShape.put(shape, seen.repeatedAt(line.number()));
       } else if (line.ordinary() ? ordinary++ < rules.maxPreparedLines : telling++ < rules.maxPreparedLines) {
         byShape.put(shape, line);
       } else {
@@ -435,7 +474,7 @@ public final class Paste {
     boolean errorish = level.equals("error") || level.equals("warning")
         || says(tokens, rules, level.equals("info") ? w -> rules.isErrorWord(w) && !w.equals("no") && !w.equals("not") : rules::isErrorWord);
     boolean failing = errorish && says(tokens, rules, rules::isFailureWord);
-    return new PreparedLine(number, original, text, level, errorish, failing, tokens, 1, 0);
+    return new PreparedLine(number, original, text, level, errorish, failing, tokens, 1, 0, number);
   }
 
   /** The level a prefix gives the line it starts, "" when none. */

@@ -15,20 +15,23 @@ import java.util.List;
  * @param repeats how many lines of the paste had this same shape
  * @param part which of the lines read from line {@code number} it is, from 0: a structured record's
  *     values, a table row's cells and a member's escaped lines are several lines under one number
+ * @param lastNumber the number of the paste's last line of this same shape ({@code number} when it
+ *     has no repeats): where the failure it tells was last shown
  */
 public record PreparedLine(int number, String original, String text, String level, boolean errorish,
-    boolean failing, List<Token> tokens, int repeats, int part) {
+    boolean failing, List<Token> tokens, int repeats, int part, int lastNumber) {
   public PreparedLine {
     tokens = List.copyOf(tokens);
   }
 
-  PreparedLine withRepeats(int n) {
-    return new PreparedLine(number, original, text, level, errorish, failing, tokens, n, part);
+  /** The line with one more line of its shape, line {@code at} of the paste. */
+  PreparedLine repeatedAt(int at) {
+    return new PreparedLine(number, original, text, level, errorish, failing, tokens, repeats + 1, part, Math.max(lastNumber, at));
   }
 
   /** The line as the {@code k}th (from 0) of the lines read from one line of the paste (a record's, a table row's cells). */
   PreparedLine withPart(int k) {
-    return new PreparedLine(number, original, text, level, errorish, failing, tokens, repeats, k);
+    return new PreparedLine(number, original, text, level, errorish, failing, tokens, repeats, k, lastNumber);
   }
 
   /** What a line that carries an error counts in relevance, and what any other line counts; read by the browser's port too. */

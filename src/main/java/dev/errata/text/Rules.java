@@ -71,6 +71,9 @@ public final class Rules {
 
   record VersionPattern(String component, Pattern pattern, String alias, boolean isPackage, Gate gate) {}
 
+  /** A terminal's prompt at the start of a line; its first group is the command typed after it. */
+  record Prompt(String name, Pattern pattern, Gate gate) {}
+
   final String json;
   final int maxLineChars;
   public final int maxLines;
@@ -87,6 +90,15 @@ public final class Rules {
   /** Word endings that name an error: {@code ValueError}, {@code tritonclient.utils.InferenceServerException}. */
   final List<String> errorSuffixes;
   final List<FailureLine> failureLines;
+  final List<Prompt> prompts;
+  /** Programs whose first word after them says what they run ({@code docker run}, {@code python client.py}). */
+  final Set<String> subcommands;
+  /** Commands that only show what is there ({@code docker logs}, {@code tail}): running one again is no new attempt. */
+  final Set<String> views;
+  /** Options a program takes before its subcommand with a value after them ({@code kubectl -n ns logs}). */
+  final Set<String> valueOptions;
+  /** Words that run the command after them ({@code sudo}, {@code time}). */
+  final Set<String> commandWrappers;
   final Set<String> stopwords;
   final List<VersionPattern> versionPatterns;
   final Map<String, String> packages;
@@ -124,6 +136,15 @@ public final class Rules {
       failureLines.add(new FailureLine((String) p.get("name"), Pattern.compile((String) p.get("pattern"), flags), gate(p),
           Boolean.TRUE.equals(p.get("ends"))));
     }
+    Map<String, Object> shell = (Map<String, Object>) root.getOrDefault("prompts", Map.of());
+    prompts = new ArrayList<>();
+    for (Map<String, Object> p : (List<Map<String, Object>>) shell.getOrDefault("patterns", List.of())) {
+      prompts.add(new Prompt((String) p.get("name"), Pattern.compile((String) p.get("pattern")), gate(p)));
+    }
+    subcommands = new HashSet<>((List<String>) shell.getOrDefault("subcommands", List.of()));
+    views = new HashSet<>((List<String>) shell.getOrDefault("views", List.of()));
+    valueOptions = new HashSet<>((List<String>) shell.getOrDefault("valueOptions", List.of()));
+    commandWrappers = new HashSet<>((List<String>) shell.getOrDefault("wrappers", List.of()));
     stopwords = new HashSet<>((List<String>) root.get("stopwords"));
     versionPatterns = new ArrayList<>();
     for (Map<String, Object> p : (List<Map<String, Object>>) root.get("versionPatterns")) {
@@ -406,6 +427,19 @@ public final class Rules {
    */
   public boolean reportsEnd(String text) {
     return reports(text, true);
+  }
+
+  /** The command typed after a terminal's prompt that starts the line ({@code prompts}), or null. */
+  String promptCommand(String line) {
+    for (Prompt p : prompts) {
+      if (p.gate().admits(line, null)) {
+        com.google.re2j.Matcher m = p.pattern().matcher(line);
+        if (m.matches()) {
+          return m.group(1);
+        }
+      }
+    }
+    return null;
   }
 
   private boolean reports(String text, boolean end) {

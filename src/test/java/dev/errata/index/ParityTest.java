@@ -83,6 +83,17 @@ class ParityTest {
         throw new java.io.UncheckedIOException(e);
       }
     }
+    for (String c : List.of("python-backend-stub-module-not-found/typo-then-tokenizer-import.txt",
+        "python-backend-numpy2-empty-output-tensors/execenv-fixed-then-ensemble-empty.txt",
+        "onnxruntime-unsupported-model-ir-version/rename-then-ir10.txt", "unexpected-input-shape-batch-dim/powershell-dtype-then-shape.txt",
+        "_none/vllm-decoupled-fixed-then-gated-repo.txt")) {
+      // Terminal sessions: an error of an attempt the sender ran again after the one it asks about.
+      try {
+        Parity.vector(pastes, "sessions/" + c).put("text", java.nio.file.Files.readString(EVAL.resolve("sessions/cases").resolve(c)));
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
     for (String c : List.of("inference-input-datatype-mismatch", "onnxruntime-opset-newer-than-supported")) {
       // Logs of structured JSON records (Elastic's, Loki's), read as their values.
       Path log = Path.of("src/test/resources/eval/fresh/cases", c, "log.txt");

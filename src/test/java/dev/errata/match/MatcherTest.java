@@ -545,6 +545,26 @@ class MatcherTest {
   }
 
   @Test
+  void anErrorOfAnAttemptTheSessionRanAgainComesAfterTheRunAgainsOwn() {
+    String run = "user@box:~/demo$ docker run --rm --gpus all -p8000:8000 -v $PWD/%s:/models nvcr.io/nvidia/tritonserver:24.08-py3 "
+        + "tritonserver --model-repository=/models\n";
+    String started = "I0905 10:18:02.118245 1 pinned_memory_manager.cc:277] \"Pinned memory pool is created at '0x7f3a64000000' with size "
+        + "268435456\"\n";
+    String first = String.format(run, "modles") + started + "error: creating server: Internal - failed to stat file /models\n";
+    String again = "user@box:~/demo$ # typo in the path, fixed:\n" + String.format(run, "models") + started.replace("0x7f3a", "0x7f09")
+        + "E0905 10:19:12.121562 1 model_lifecycle.cc:654] \"failed to load 'tokenizer' version 1: Internal: "
+        + "ModuleNotFoundError: No module named 'transformers'\"\n";
+    MatchReport r = Shipped.MATCHER.match(first + again, Matcher.Options.defaults());
+    assertEquals(List.of("python-backend-stub-module-not-found", "model-repository-path-not-found"), firstIds(r, 2),
+        "the run again's failure, then the first attempt's");
+    assertTrue(r.matches().get(1).confidence().confident(), "the first attempt's error is still a confident answer of its own");
+    String other = again.replace("# typo in the path, fixed:", "cat models/tokenizer/config.pbtxt")
+        .replace(String.format(run, "models"), "user@box:~/demo$ docker run --rm --gpus all -v $PWD/hf:/hf trtllm python3 convert.py\n");
+    assertEquals("model-repository-path-not-found", Shipped.MATCHER.match(first + other, Matcher.Options.defaults()).matches().get(0).entry().id(),
+        "another command after it: the failures in the order they happened");
+  }
+
+  @Test
   void anErrorToldInTheSendersWordsAboveTheLogComesAfterTheLogsOwn() {
     String told = "Context: yesterday triton infer over http gave me\n"
         + "  [400] HTTP end point doesn't support models with decoupled transaction policy\n"

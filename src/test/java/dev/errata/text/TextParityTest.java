@@ -133,7 +133,12 @@ class TextParityTest {
 
   /** Eval pastes also prepared, as real logs. */
   static final List<String> EVAL = List.of("cases/_none/b1-1.txt", "cases/_none/b1-3.txt", "cases/_none/b2-4.txt",
-      "cases/python-backend-stub-module-not-found/2.txt", "holdout/container-nvidia-driver-not-detected/1.txt");
+      "cases/python-backend-stub-module-not-found/2.txt", "holdout/container-nvidia-driver-not-detected/1.txt",
+      // Terminal sessions: prompts, commands run again, one recorded by script(1) with its colours.
+      "sessions/cases/python-backend-stub-module-not-found/typo-then-tokenizer-import.txt",
+      "sessions/cases/python-backend-numpy2-empty-output-tensors/execenv-fixed-then-ensemble-empty.txt",
+      "sessions/cases/unexpected-input-shape-batch-dim/powershell-dtype-then-shape.txt",
+      "sessions/cases/grpc-client-pointed-at-http-port/refused-then-port-8000.txt");
 
   static ArrayNode tokenVectors() {
     Rules rules = ShippedRules.get();
@@ -165,9 +170,12 @@ class TextParityTest {
       ArrayNode lines = expected.putArray("lines");
       for (PreparedLine l : paste.lines()) {
         lines.addObject().put("errorish", l.errorish()).put("failing", l.failing()).put("level", l.level())
-            .put("number", l.number()).put("order", l.order()).put("original", l.original()).put("repeats", l.repeats()).put("text", l.text()).put("weight", l.weight());
+            .put("number", l.number()).put("order", l.order()).put("original", l.original()).put("repeats", l.repeats()).put("lastNumber", l.lastNumber()).put("text", l.text()).put("weight", l.weight());
       }
       expected.put("newestFirst", paste.newestFirst()).put("totalLines", paste.totalLines()).put("truncated", paste.truncated());
+      ObjectNode session = expected.putObject("session");
+      java.util.Arrays.stream(paste.promptLines()).forEach(session.putArray("lines")::add);
+      java.util.Arrays.stream(paste.runsAgain()).forEach(session.putArray("again")::add);
       ArrayNode found = expected.putArray("versions");
       versions.all().forEach(f -> found.addObject().put("component", f.component()).put("source", f.source())
           .put("version", f.version()));
