@@ -876,7 +876,8 @@
           next = nextLine(text, end);
         }
         // A table's record is its cells' lines (Paste.prepare).
-        var ones = row ? whole.split("\n") : [whole];
+        // ... and a very long line that holds escaped line breaks is the lines it escapes (Paste.prepare).
+        var ones = row ? whole.split("\n") : whole.length > rules.maxLineChars && whole.indexOf("\\n") >= 0 ? whole.split("\\n") : [whole];
         for (var o = 0; o < ones.length; o++) {
           var one = ones[o];
           for (var piece = 0; piece < one.length || piece === 0; piece += rules.maxLineChars) {

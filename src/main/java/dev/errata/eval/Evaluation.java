@@ -97,7 +97,8 @@ public final class Evaluation {
       try (Stream<Path> s = Files.walk(root)) {
         for (Path f : s.filter(p -> p.toString().endsWith(".txt")).sorted().toList()) {
           String expected = root.relativize(f).getName(0).toString();
-          out.add(new Case(expected, f, Files.readString(f, StandardCharsets.UTF_8), part.equals("holdout")));
+          // As errata match reads a file: bytes that are not UTF-8 (a Windows console's cp1252) become U+FFFD.
+          out.add(new Case(expected, f, new String(Files.readAllBytes(f), StandardCharsets.UTF_8), part.equals("holdout")));
         }
       } catch (IOException e) {
         throw new UncheckedIOException(e);

@@ -203,8 +203,12 @@ public final class Paste {
         line = whole.toString();
       }
       // A very long line is matched in pieces: nobody's error needs more than a few thousand
-      // characters. A table's record is its cells' lines.
-      for (String one : joined ? line.split("\n", -1) : new String[] {line}) {
+      // characters. A table's record is its cells' lines. A very long line that holds escaped
+      // line breaks (a whole log captured as one string: pytest's repr of a process's output, a
+      // JSON value) is read as the lines it escapes.
+      String[] ones = joined ? line.split("\n", -1)
+          : line.length() > rules.maxLineChars && line.contains("\\n") ? line.split("\\\\n", -1) : new String[] {line};
+      for (String one : ones) {
         lineCount++;
         int length = one.length();
         boolean whole = length <= rules.maxLineChars;

@@ -345,6 +345,28 @@ class EvaluationTest {
   }
 
   /**
+   * Code (eval/README.md, "The sender's code beside the error"), written blind: model.py, client
+   * scripts in Python, Go and Java, configs, Dockerfiles, manifests and diffs around the log. First
+   * run: top-1 0.889 (a client's connection error before the port's own; a quoted decoupled error
+   * in a diff), false confident 1/7 (a retry helper's list of error strings in a code review).
+   */
+  @Test
+  void findsTheFailureBesideTheSendersCode() {
+    assertSet("code", 24, 0.88, 0.15, 0.88);
+  }
+
+  /**
+   * Mangled (eval/README.md, "Pastes damaged on the way"), written blind: lines joined into one,
+   * escaped line breaks, HTML entities, quoted-printable, PDF copies, wiki exports, tmux panes that
+   * cut lines. First run: top-1 0.833 (pytest's repr of a whole log as one string; read as its
+   * lines now: 0.889); confident and right 0.667, false confident 0/7.
+   */
+  @Test
+  void findsTheFailureInPastesDamagedOnTheWay() {
+    assertSet("mangled", 24, 0.88, 0.0, 0.66);
+  }
+
+  /**
    * Cascades (eval/README.md, "Cascades"), written blind: one root failure and what it causes
    * downstream (an ensemble without its model, the server's summary, a client that cannot
    * connect, a pod restarted), labelled with the root. Top-1 at least 0.95 (0.689 before entries

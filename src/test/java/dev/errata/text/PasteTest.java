@@ -254,6 +254,23 @@ class PasteTest {
     assertTrue(p.lines().stream().allMatch(l -> l.original().length() <= RULES.maxLineChars), "no line past a piece's length");
   }
 
+  /**
+   * A whole log captured as one string, as pytest prints the repr of a process's output: a line
+   * far longer than a piece, its line breaks escaped. It is read as the lines it escapes, under
+   * its own number; a line of a piece's length or less keeps its escapes (a 24.05 glog message's
+   * traceback stays one message).
+   */
+  @Test
+  void aVeryLongLineOfEscapedLineBreaksIsReadAsItsLines() {
+    String error = "E0101 00:00:02.000000 1 model_lifecycle.cc:621] failed to load 'pre' version 1: Internal: "
+        + "ModuleNotFoundError: No module named 'cv2'";
+    String banner = "I0101 00:00:01.000000 1 server.cc:1] loading models, one line of many\\n".repeat(RULES.maxLineChars / 60);
+    Paste p = Paste.prepare("E       AssertionError: tritonserver died: \"" + banner + error + "\\n\\nAt:\\n  /models/pre/1/model.py(3)\"\n", RULES);
+    assertTrue(p.lines().stream().anyMatch(l -> l.original().equals(error) && l.number() == 1), "the error, a line of its own under line 1");
+    String short1 = "E0101 1 model_lifecycle.cc:621] \"failed to load 'pre': ModuleNotFoundError: x\\n\\nAt:\\n  /models/pre/1/model.py(3)\"";
+    assertEquals(1, Paste.prepare(short1, RULES).lines().size(), "a short line keeps its escapes");
+  }
+
   /** A paste an editor wrapped at spaces (dropping them) cannot be told from words cut in two, so its lines stay as they are. */
   @Test
   void aPasteAnEditorWrappedAtSpacesKeepsItsLines() {

@@ -138,7 +138,9 @@ class TextParityTest {
       "sessions/cases/python-backend-stub-module-not-found/typo-then-tokenizer-import.txt",
       "sessions/cases/python-backend-numpy2-empty-output-tensors/execenv-fixed-then-ensemble-empty.txt",
       "sessions/cases/unexpected-input-shape-batch-dim/powershell-dtype-then-shape.txt",
-      "sessions/cases/grpc-client-pointed-at-http-port/refused-then-port-8000.txt");
+      "sessions/cases/grpc-client-pointed-at-http-port/refused-then-port-8000.txt",
+      // A whole log captured as one string with escaped line breaks.
+      "mangled/cases/python-backend-stub-module-not-found/pytest-repr-escaped-newlines.txt");
 
   static ArrayNode tokenVectors() {
     Rules rules = ShippedRules.get();
