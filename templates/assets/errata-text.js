@@ -710,6 +710,38 @@
     return -1;
   }
 
+  // ------------------------------------------------------ quoted-printable (QuotedPrintable.java)
+  /** QuotedPrintable.is: at least QP_SOFT_BREAKS lines of an encoder's width end in a soft break. */
+  function quotedPrintable(text) {
+    var soft = 0, n = text.length;
+    for (var start = 0; start <= n && soft < K.Paste.QP_SOFT_BREAKS; ) {
+      var end = lineEnd(text, start), length = end - start;
+      if (length >= K.Paste.QP_MIN_LINE && length <= K.Paste.QP_MAX_LINE && text.charAt(end - 1) === "=") { soft++; }
+      if (end >= n) { break; }
+      start = nextLine(text, end);
+    }
+    return soft >= K.Paste.QP_SOFT_BREAKS;
+  }
+
+  var utf8 = new TextDecoder("utf-8");
+  function qpHex(c) { return c >= "0" && c <= "9" ? c.charCodeAt(0) - 48 : c >= "A" && c <= "F" ? c.charCodeAt(0) - 55 : -1; }
+
+  /** QuotedPrintable.decode: =XX escapes decoded, each run of them as UTF-8 bytes. */
+  function qpDecode(line) {
+    if (line.indexOf("=") < 0) { return line; }
+    var out = "", bytes = [], i = 0;
+    function flush() { if (bytes.length > 0) { out += utf8.decode(new Uint8Array(bytes)); bytes = []; } }
+    while (i < line.length) {
+      var hi = i + 2 < line.length && line.charAt(i) === "=" ? qpHex(line.charAt(i + 1)) : -1;
+      var lo = hi >= 0 ? qpHex(line.charAt(i + 2)) : -1;
+      if (lo >= 0) { bytes.push(hi * 16 + lo); i += 3; continue; }
+      flush();
+      out += line.charAt(i++);
+    }
+    flush();
+    return out;
+  }
+
   // -------------------------------------------------- a terminal session's attempts (Attempts.java)
   var has = Object.prototype.hasOwnProperty;
 
@@ -812,7 +844,9 @@
     // Whether the paste runs newest first (TimeOrder): times that go back, and forward.
     var previousTime = -1, back = 0, forward = 0, partOf = -1, part = 0, session = attempts(rules);
     var ordinaryKept = 0, tellingKept = 0, skipped = 0;
-    var start = 0, n = text.length, done = false, width = wrapWidth(text);
+    // An e-mail in quoted-printable: its soft breaks join its lines (Paste.prepare, QuotedPrintable).
+    var qp = quotedPrintable(text);
+    var start = 0, n = text.length, done = false, width = qp ? 0 : wrapWidth(text);
     /** Fold.take: reads one line; false when it is noise or a skipped body line. */
     function take(raw, number, first) {
       // Which of its number's lines this is: the matcher reads a message on into the next part (Fold.take).
@@ -864,6 +898,23 @@
           number += rec0.lines;
           end = rec0.end;
           next = rec0.next;
+        }
+        // A quoted-printable line that ends in a soft break goes on in the next, its escapes decoded.
+        if (!row && qp) {
+          if (whole.charAt(whole.length - 1) === "=") {
+            var joinedQp = whole.substring(0, whole.length - 1);
+            while (next < n && number < rules.maxLines && joinedQp.length < rules.maxLineChars) {
+              var qpEnd = lineEnd(text, next), qpLine = text.substring(next, qpEnd);
+              number++;
+              end = qpEnd;
+              next = nextLine(text, end);
+              var soft = qpLine.charAt(qpLine.length - 1) === "=";
+              joinedQp += soft ? qpLine.substring(0, qpLine.length - 1) : qpLine;
+              if (!soft) { break; }
+            }
+            whole = joinedQp;
+          }
+          whole = qpDecode(whole);
         }
         // A message a terminal wrapped at its width, read as the one line it was (Paste.prepare).
         while (!row && width > 0 && last === width && next < n && number < rules.maxLines && whole.length < rules.maxLineChars) {

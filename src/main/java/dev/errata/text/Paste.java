@@ -42,6 +42,14 @@ public final class Paste {
   public static final int MAX_PROMPTS = 500;
   public static final int MAX_COMPARED_COMMANDS = 8;
 
+  /**
+   * What tells an e-mail in quoted-printable ({@link QuotedPrintable#is}): this many soft breaks,
+   * on lines as long as an encoder makes them. Read by the browser's port too.
+   */
+  public static final int QP_SOFT_BREAKS = 3;
+  public static final int QP_MIN_LINE = 70;
+  public static final int QP_MAX_LINE = 76;
+
   private final List<PreparedLine> lines;
   private final int totalLines;
   private final boolean truncated;
@@ -146,7 +154,9 @@ public final class Paste {
     int number = 0;
     int start = 0;
     int n = text.length();
-    int width = wrapWidth(text);
+    // An e-mail in quoted-printable has lines of one width too: its soft breaks join them.
+    boolean qp = QuotedPrintable.is(text);
+    int width = qp ? 0 : wrapWidth(text);
     // The columns of the table whose rows are being read, from its last divider; null outside one.
     int[] table = null;
     // Lines read so far, each a line of its own although a table's record may be several under one number.
@@ -181,6 +191,27 @@ public final class Paste {
         number += record.lines();
         end = record.end();
         next = record.next();
+      }
+      // A quoted-printable line that ends in a soft break goes on in the next: read as one line,
+      // under the number of its first, its escapes decoded.
+      if (!joined && qp) {
+        if (line.endsWith("=")) {
+          StringBuilder whole = new StringBuilder(line.substring(0, line.length() - 1));
+          while (next < n && number < rules.maxLines && whole.length() < rules.maxLineChars) {
+            int contEnd = lineEnd(text, next);
+            String cont = text.substring(next, contEnd);
+            number++;
+            end = contEnd;
+            next = nextLine(text, end);
+            boolean soft = cont.endsWith("=");
+            whole.append(soft ? cont.substring(0, cont.length() - 1) : cont);
+            if (!soft) {
+              break;
+            }
+          }
+          line = whole.toString();
+        }
+        line = QuotedPrintable.decode(line);
       }
       // A message a terminal wrapped at its width goes on in the lines after: it is read as the
       // one line it was, under the number of its first, up to a piece's length (a paste of

@@ -140,7 +140,11 @@ class TextParityTest {
       "sessions/cases/unexpected-input-shape-batch-dim/powershell-dtype-then-shape.txt",
       "sessions/cases/grpc-client-pointed-at-http-port/refused-then-port-8000.txt",
       // A whole log captured as one string with escaped line breaks.
-      "mangled/cases/python-backend-stub-module-not-found/pytest-repr-escaped-newlines.txt");
+      "mangled/cases/python-backend-stub-module-not-found/pytest-repr-escaped-newlines.txt",
+      // An e-mail in quoted-printable: soft breaks, =3D, =E2=80=99.
+      "mangled/cases/python-backend-shm-region-init-no-space/forwarded-email-quoted-printable.txt",
+      "mangled/cases/sequence-start-flag-missing/support-email-quoted-printable.txt",
+      "mangled/cases/_none/healthy-ort-warnings-email-quoted-printable.txt");
 
   static ArrayNode tokenVectors() {
     Rules rules = ShippedRules.get();
