@@ -238,8 +238,17 @@ public final class Rules {
    * their order, then the generic version patterns, which read the names its aliases declare.
    * The JSON written here is what the site's search reads, so both engines apply the same rules.
    */
+  @SuppressWarnings("unchecked")
   public static Rules forContent(MatchingRules matching) {
     Map<String, Object> root = new LinkedHashMap<>(Holder.BUILT_IN);
+    // The 'about' texts explain rules.json to its readers; every browser that searches would
+    // download them with the rules (a kilobyte and a half of gzip).
+    root.remove("about");
+    root.computeIfPresent("prompts", (k, v) -> {
+      Map<String, Object> prompts = new LinkedHashMap<>((Map<String, Object>) v);
+      prompts.remove("about");
+      return prompts;
+    });
     Map<String, String> packages = new TreeMap<>();
     matching.aliases().forEach((component, names) -> {
       packages.put(component, component);
