@@ -586,6 +586,7 @@
     if (gone) { labels = labels.map(function () { return "possible"; }); }
     for (var r = 0; r < list.length; r++) { order.push(r); }
     var asked = askedAbout(list, labels, askedWords || []), above = wordsAbove(lines || []);
+    var moved = list.map(function (s, i) { return labels[i] !== "possible" && movedOn(i, list, labels, session); });
     order.sort(function (x, y) {
       var cx = labels[x] !== "possible", cy = labels[y] !== "possible";
       if (cx !== cy) { return cx ? -1 : 1; }
@@ -594,8 +595,8 @@
       if (wx !== wy) { return wx ? 1 : -1; }
       // Errors that follow from others, and answers told only in the sender's words above the log (SendersQuestion.wordsAbove), after the rest.
       // And those only in the output of a command the session ran again, failing otherwise (movedOn).
-      var dx = cx && (downstream(list[x]) || list[x].last <= above || movedOn(x, list, labels, session)),
-        dy = cy && (downstream(list[y]) || list[y].last <= above || movedOn(y, list, labels, session));
+      var dx = cx && (downstream(list[x]) || list[x].last <= above || moved[x]),
+        dy = cy && (downstream(list[y]) || list[y].last <= above || moved[y]);
       if (dx !== dy) { return dx ? 1 : -1; }
       // The one the sender's question names before the others (SendersQuestion).
       if (asked.has(x) !== asked.has(y)) { return asked.has(x) ? -1 : 1; }

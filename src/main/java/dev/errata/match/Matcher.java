@@ -237,10 +237,10 @@ public final class Matcher {
     // on warnings after every other (a warning is seldom why the process failed, though the log
     // often prints it first), and before those an error that follows from others (downstream),
     // wherever the paste shows it (a client's traceback pasted above the server's log), or one
-    // told only in the sender's words above the log (yesterday's error, told as context) or in
-    // the output of a command the session ran again and then failed otherwise (an attempt the
-    // sender moved on from); before
-    // the order, the one the sender asked about (askedAbout); then the rest by score.
+    // told only in the sender's words above the log (yesterday's error, told as context) or in the
+    // output of a command the session ran again and then failed otherwise (an attempt the sender
+    // moved on from); before the order, the one the sender asked about (askedAbout); then the
+    // rest by score.
     List<Integer> order = new ArrayList<>();
     for (int r = 0; r < top.size(); r++) {
       order.add(r);
@@ -249,10 +249,14 @@ public final class Matcher {
     Set<Integer> asked = askedAbout(top, labels, paste);
     // Only an order among two or more confident answers asks where the sender's words end.
     int above = labels.stream().filter(Confidence::confident).count() < 2 ? 0 : SendersQuestion.wordsAbove(lines);
+    boolean[] movedOn = new boolean[top.size()];
+    for (int r = 0; r < top.size(); r++) {
+      movedOn[r] = labels.get(r).confident() && movedOn(r, top, labels, paste);
+    }
     order.sort(Comparator.comparing((Integer r) -> !labels.get(r).confident())
         .thenComparing((Integer r) -> labels.get(r).confident() && top.get(r).warningsOnly())
         .thenComparing((Integer r) -> labels.get(r).confident()
-            && (downstream(top.get(r)) || top.get(r).last() <= above || movedOn(r, top, labels, paste)))
+            && (downstream(top.get(r)) || top.get(r).last() <= above || movedOn[r]))
         .thenComparing((Integer r) -> !asked.contains(r))
         .thenComparingInt(r -> !labels.get(r).confident() ? 0 : happened(top.get(r), reversed))
         .thenComparingInt(r -> r));
