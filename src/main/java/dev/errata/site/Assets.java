@@ -4,6 +4,7 @@ import dev.errata.ErrataException;
 import dev.errata.ExitCode;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -11,7 +12,9 @@ import java.util.stream.Stream;
 
 /**
  * Static files of the site ({@code assets/}): the defaults shipped in the jar, then any file of
- * the user's {@code templates/assets/}, which wins over a default of the same name.
+ * the user's {@code templates/assets/}, which wins over a default of the same name. Scripts go
+ * out without their comments ({@link ScriptCompactor}); the files in the jar and in
+ * {@code templates/} keep theirs for the people who read them.
  */
 final class Assets {
   /** The shipped defaults; a test keeps this list equal to {@code templates/assets/}. */
@@ -34,8 +37,7 @@ final class Assets {
           if (in == null) {
             throw new ErrataException(ExitCode.INTERNAL, "the jar lacks the default asset " + name);
           }
-          Files.deleteIfExists(target.resolve(name));
-          Files.copy(in, target.resolve(name));
+          write(in.readAllBytes(), name, target.resolve(name));
           written.add("assets/" + name);
         }
       }
@@ -47,8 +49,7 @@ final class Assets {
             String path = relative.toString().replace(relative.getFileSystem().getSeparator(), "/");
             Path dest = target.resolve(path);
             Files.createDirectories(dest.getParent());
-            Files.deleteIfExists(dest);
-            Files.copy(f, dest);
+            write(Files.readAllBytes(f), path, dest);
             written.add("assets/" + path);
           }
         }
@@ -57,5 +58,17 @@ final class Assets {
     } catch (IOException e) {
       throw new ErrataException(ExitCode.IO, "cannot copy assets into " + target + ": " + e.getMessage(), e);
     }
+  }
+
+  /** Writes one asset anew, a script compacted when it reads with certainty. */
+  private static void write(byte[] body, String name, Path dest) throws IOException {
+    Files.deleteIfExists(dest);
+    if (name.endsWith(".js")) {
+      String compact = ScriptCompactor.compact(new String(body, StandardCharsets.UTF_8));
+      if (compact != null) {
+        body = compact.getBytes(StandardCharsets.UTF_8);
+      }
+    }
+    Files.write(dest, body);
   }
 }
