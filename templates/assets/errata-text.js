@@ -500,11 +500,41 @@
 
   /** Whether `next` goes on with `line`, which filled the width (Paste.continues). */
   function continues(line, next, rules) {
-    if (next === "" || /[|+]$/.test(line)) { return false; }
+    if (next === "" || /[|+]$/.test(line) || /^[|+]/.test(line) && /^[|+]/.test(next)) { return false; }
     for (var i = 0; i < rules.prefixes.length; i++) {
       if (prefixAt(rules.prefixes[i], next) !== null) { return false; }
     }
     return true;
+  }
+
+  /** Where the HTML break (<br>, <br/>, <br />, any case) that starts at `at` ends, or `at` (HtmlBreaks.after). */
+  function htmlBreakEnd(line, at) {
+    if (line.substr(at, 3).toLowerCase() !== "<br") { return at; }
+    var i = at + 3;
+    while (i < line.length && (line.charAt(i) === " " || line.charAt(i) === "\t")) { i++; }
+    if (line.charAt(i) === "/") {
+      i++;
+      while (i < line.length && (line.charAt(i) === " " || line.charAt(i) === "\t")) { i++; }
+    }
+    return line.charAt(i) === ">" ? i + 1 : at;
+  }
+
+  /** The lines, each cut at its HTML breaks (HtmlBreaks.split). */
+  function htmlBreaks(lines) {
+    var out = [];
+    for (var k = 0; k < lines.length; k++) {
+      var line = lines[k], from = 0;
+      for (var at = line.indexOf("<"); at >= 0; at = line.indexOf("<", at + 1)) {
+        var end = htmlBreakEnd(line, at);
+        if (end > at) {
+          out.push(line.substring(from, at));
+          from = end;
+          at = end - 1;
+        }
+      }
+      out.push(line.substring(from));
+    }
+    return out;
   }
 
   /** Where a line's text ends, blanks after the last bar aside (TableRows.contentEnd). */
@@ -928,7 +958,8 @@
         }
         // A table's record is its cells' lines (Paste.prepare).
         // ... and a very long line that holds escaped line breaks is the lines it escapes (Paste.prepare).
-        var ones = row ? whole.split("\n") : whole.length > rules.maxLineChars && whole.indexOf("\\n") >= 0 ? whole.split("\\n") : [whole];
+        // ... and lines that HTML breaks are the lines they were (Paste.prepare).
+        var ones = htmlBreaks(row ? whole.split("\n") : whole.length > rules.maxLineChars && whole.indexOf("\\n") >= 0 ? whole.split("\\n") : [whole]);
         for (var o = 0; o < ones.length; o++) {
           var one = ones[o];
           for (var piece = 0; piece < one.length || piece === 0; piece += rules.maxLineChars) {

@@ -237,9 +237,11 @@ public final class Paste {
       // characters. A table's record is its cells' lines. A very long line that holds escaped
       // line breaks (a whole log captured as one string: pytest's repr of a process's output, a
       // JSON value) is read as the lines it escapes.
+      // Lines that HTML breaks (<br>: a Markdown table's cell, a wiki's or a forum's source) are
+      // read as the lines they were.
       String[] ones = joined ? line.split("\n", -1)
           : line.length() > rules.maxLineChars && line.contains("\\n") ? line.split("\\\\n", -1) : new String[] {line};
-      for (String one : ones) {
+      for (String one : HtmlBreaks.split(ones)) {
         lineCount++;
         int length = one.length();
         boolean whole = length <= rules.maxLineChars;
@@ -313,11 +315,13 @@ public final class Paste {
 
   /**
    * Whether {@code next} goes on with {@code line}, which filled the width: not when it starts a
-   * record of its own (a log prefix), is empty, or the line is a table's row or edge.
+   * record of its own (a log prefix), is empty, or the line is a table's row or edge, or both
+   * start as one does (a table whose lines a pane cut at its width, their ends lost, is still a
+   * row or edge a line).
    */
   static boolean continues(CharSequence line, String next, Rules rules) {
     char end = line.length() == 0 ? ' ' : line.charAt(line.length() - 1);
-    if (next.isEmpty() || end == '|' || end == '+') {
+    if (next.isEmpty() || end == '|' || end == '+' || line.length() > 0 && tableEdge(line.charAt(0)) && tableEdge(next.charAt(0))) {
       return false;
     }
     for (Rules.Prefix p : rules.prefixes) {
@@ -326,6 +330,10 @@ public final class Paste {
       }
     }
     return true;
+  }
+
+  private static boolean tableEdge(char c) {
+    return c == '|' || c == '+';
   }
 
   /** The prefix {@code p} at the start of {@code text}, matched, or null when it is not there (or empty). */

@@ -1,7 +1,9 @@
 package dev.errata.text;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -269,6 +271,30 @@ class PasteTest {
     assertTrue(p.lines().stream().anyMatch(l -> l.original().equals(error) && l.number() == 1), "the error, a line of its own under line 1");
     String short1 = "E0101 1 model_lifecycle.cc:621] \"failed to load 'pre': ModuleNotFoundError: x\\n\\nAt:\\n  /models/pre/1/model.py(3)\"";
     assertEquals(1, Paste.prepare(short1, RULES).lines().size(), "a short line keeps its escapes");
+  }
+
+  @Test
+  void linesHeldApartByHtmlBreaksAreReadAsTheirLines() {
+    String error = "E0101 00:00:02.000000 1 grpc_server.cc:2466] failed to start GRPC service: Unavailable - Socket '0.0.0.0:8001' already in use";
+    Paste p = Paste.prepare("| 2 | `tritonserver` | exits:<br>I0101 00:00:01.000000 1 server.cc:1] loading<BR />" + error + "<br/> |\n", RULES);
+    assertTrue(p.lines().stream().anyMatch(l -> l.original().equals(error) && l.number() == 1), "the error, a line of its own under line 1");
+    assertArrayEquals(new String[] {"a", "b", "c<bra>", "", "d"}, HtmlBreaks.split(new String[] {"a<br>b", "c<bra><br\t/\t>", "d"}));
+    String[] none = {"x < y", "<b>bold</b>"};
+    assertSame(none, HtmlBreaks.split(none), "lines without a break are left as they are");
+  }
+
+  @Test
+  void rowsOfATableAPaneCutAtItsWidthAreNotJoined() {
+    // An edge and the first row cut at the pane's width, the other rows padded to it with blanks.
+    String row = String.format("%-300s", "| ensemble | 1 | UNAVAILABLE: Internal: unexpected error when creating modelInstanceState: "
+        + "[TensorRT-LLM][ERROR] Assertion failed: mpiSize == tp * pp").substring(0, 120);
+    String next = String.format("%-120s", "|          |   | failed: mpiSize == tp * pp (/app/tensorrt_llm/cpp/worldConfig.cpp:90)");
+    String edge = "+----------+---+" + "-".repeat(104);
+    String text = edge + "\n" + row + "\n" + next + "\n" + String.format("%-120s", "|          |   | while the engine was still loading, see the lines above") + "\n| done |";
+    assertEquals(120, Paste.wrapWidth(text), "the rows fill one width");
+    List<Integer> numbers = Paste.prepare(text, RULES).lines().stream().map(PreparedLine::number).sorted().toList();
+    assertTrue(numbers.containsAll(List.of(2, 3, 4)), "each row a line of its own: " + numbers);
+    assertTrue(Paste.continues(row, "failed: mpiSize == tp", RULES), "a row's text wrapped onto a line of its own goes on");
   }
 
   /** A paste an editor wrapped at spaces (dropping them) cannot be told from words cut in two, so its lines stay as they are. */

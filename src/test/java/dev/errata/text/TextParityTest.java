@@ -144,7 +144,10 @@ class TextParityTest {
       // An e-mail in quoted-printable: soft breaks, =3D, =E2=80=99.
       "mangled/cases/python-backend-shm-region-init-no-space/forwarded-email-quoted-printable.txt",
       "mangled/cases/sequence-start-flag-missing/support-email-quoted-printable.txt",
-      "mangled/cases/_none/healthy-ort-warnings-email-quoted-printable.txt");
+      "mangled/cases/_none/healthy-ort-warnings-email-quoted-printable.txt",
+      // A log in a Markdown table's cells, its lines held apart by <br>; a table a pane cut at its width.
+      "mangled/cases/port-already-in-use/markdown-steps-table-br.txt",
+      "mangled/cases/tensorrtllm-mpi-world-size-not-equal-tp-times-pp/tmux-scrollback-cut-132.txt");
 
   static ArrayNode tokenVectors() {
     Rules rules = ShippedRules.get();
