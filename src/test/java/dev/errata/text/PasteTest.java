@@ -415,6 +415,14 @@ class PasteTest {
       assertEquals("error", l.level(), line);
       assertTrue(l.text().startsWith("failed to load 'm'"), l::text);
     }
+    // ONNX Runtime's own logger, as Triton's ONNX backend prints it.
+    for (String[] ort : new String[][] {
+        {"error", "2024-02-13 01:47:22.518230114 [E:onnxruntime:log, cuda_call.cc:116 CudaCall] CUDA failure 700: an illegal memory access"},
+        {"warning", "2024-02-13 01:47:22.5 [W:onnxruntime:, session_state.cc:1166 VerifyEachNodeIsAssignedToAnEp] Some nodes were not assigned"}}) {
+      PreparedLine l = Paste.prepare(ort[1], RULES).lines().get(0);
+      assertEquals(ort[0], l.level(), ort[1]);
+      assertTrue(l.text().startsWith("CUDA failure") || l.text().startsWith("Some nodes"), l::text);
+    }
     PreparedLine iso = Paste.prepare("2024-12-06T10:00:00Z W 1 pinned_memory_manager.cc:271] Unable to allocate pinned memory", RULES)
         .lines().get(0);
     assertEquals(List.of("warning", "Unable to allocate pinned memory"), List.of(iso.level(), iso.text()), "--log-format=ISO8601");

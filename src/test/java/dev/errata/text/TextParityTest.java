@@ -54,6 +54,9 @@ class TextParityTest {
 
   /** Pastes to prepare: name, text. */
   static final List<List<String>> PASTES_IN = List.of(
+      List.of("onnxruntime's logger", "2024-02-13 01:47:22.518230114 [E:onnxruntime:log, cuda_call.cc:116 CudaCall] CUDA failure 700: "
+          + "an illegal memory access was encountered ; GPU=2\n"
+          + "2024-02-13 01:47:22.6 [W:onnxruntime:, session_state.cc:1166 VerifyEachNodeIsAssignedToAnEp] Some nodes were not assigned\n"),
       List.of("glog levels", "I0611 08:14:31.880412 1 model_lifecycle.cc:835] successfully loaded 'sd_unet'\n"
           + "W0611 08:14:32.000001 1 pinned_memory_manager.cc:271] Unable to allocate pinned system memory\n"
           + "E0611 08:15:03.771904 1 infer_handler.cc:741] PyTorch execute failure: CUDA out of memory.\n"
