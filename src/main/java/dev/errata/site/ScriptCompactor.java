@@ -38,6 +38,9 @@ final class ScriptCompactor {
   /** For each template literal whose ${...} is open: the depth of braces where that code started. */
   private final Deque<Integer> templates = new ArrayDeque<>();
   private int pos;
+  /** The last {@link #hazardAfter} scan: where it started and what it found. */
+  private int scannedFrom = -1;
+  private int hazard = -1;
   /** The last token outside comments: a word or number, or one punctuator character. */
   private String last = "";
   /** The token before {@link #last}. */
@@ -175,9 +178,8 @@ final class ScriptCompactor {
   private void slash() throws Unsure {
     Slash reading = afterLast;
     if (reading == Slash.EITHER) {
-      int end = js.indexOf('\n', pos);
-      String rest = js.substring(pos + 1, end < 0 ? js.length() : end);
-      if (rest.contains("'") || rest.contains("\"") || rest.contains("`") || rest.contains("//") || rest.contains("/*")) {
+      int h = hazardAfter(pos + 1);
+      if (h < js.length() && js.charAt(h) != '\n') {
         throw new Unsure();
       }
       reading = Slash.DIVISION;
@@ -209,6 +211,30 @@ final class ScriptCompactor {
     // A pattern is an operand, as a string is: a slash after it divides.
     token(js.substring(start, pos), true);
     afterLast = Slash.DIVISION;
+  }
+
+  /**
+   * Where the first quote or comment opener at or after {@code from} on its line is, else where
+   * the line ends. Asked with an ever larger {@code from}, so that the answer of the last scan
+   * serves until {@code from} passes it: a minified script of one long line, full of slashes
+   * after parentheses, is read in linear time.
+   */
+  private int hazardAfter(int from) {
+    if (scannedFrom >= 0 && scannedFrom <= from && from <= hazard) {
+      return hazard;
+    }
+    int i = from;
+    while (i < js.length()) {
+      char c = js.charAt(i);
+      if (c == '\n' || c == '\'' || c == '"' || c == '`'
+          || c == '/' && i + 1 < js.length() && (js.charAt(i + 1) == '/' || js.charAt(i + 1) == '*')) {
+        break;
+      }
+      i++;
+    }
+    scannedFrom = from;
+    hazard = i;
+    return i;
   }
 
   private void string(char quote) throws Unsure {

@@ -3,6 +3,7 @@ package dev.errata.site;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -65,6 +66,16 @@ class ScriptCompactorTest {
   })
   void givesUpWhenItCannotBeSure(String what, String js) {
     assertNull(ScriptCompactor.compact(js), what);
+  }
+
+  @Test
+  void aMinifiedScriptOfOneLongLineIsReadInLinearTime() {
+    // Each slash after an unmatched parenthesis is open to both readings and asks whether a quote
+    // follows on the line; looking at the rest of the line each time would take hours here.
+    String line = ")/b,".repeat(1_000_000) + "'x'";
+    assertTimeoutPreemptively(java.time.Duration.ofSeconds(20), () -> assertTrue(ScriptCompactor.compact(line) == null));
+    String clean = "x = a" + ")/b".repeat(1_000_000) + ";\n";
+    assertTimeoutPreemptively(java.time.Duration.ofSeconds(20), () -> assertTrue(clean.equals(ScriptCompactor.compact(clean))));
   }
 
   @Test
