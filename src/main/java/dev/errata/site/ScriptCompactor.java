@@ -81,7 +81,7 @@ final class ScriptCompactor {
         line.append(c);
         pos++;
       } else if (c == '/' && next(1) == '/') {
-        while (pos < js.length() && js.charAt(pos) != '\n') {
+        while (pos < js.length() && !lineBreak(js.charAt(pos))) {
           pos++;
         }
       } else if (c == '/' && next(1) == '*') {
@@ -111,6 +111,11 @@ final class ScriptCompactor {
 
   private char next(int k) {
     return pos + k < js.length() ? js.charAt(pos + k) : '\0';
+  }
+
+  /** JavaScript's line terminators: a line comment ends at any of them, not only at a line feed. */
+  private static boolean lineBreak(char c) {
+    return c == '\n' || c == '\r' || c == '\u2028' || c == '\u2029';
   }
 
   private static boolean isWordPart(char c) {
@@ -191,7 +196,7 @@ final class ScriptCompactor {
     int start = pos++;
     boolean inClass = false;
     while (true) {
-      if (pos >= js.length() || js.charAt(pos) == '\n') {
+      if (pos >= js.length() || lineBreak(js.charAt(pos))) {
         throw new Unsure();
       }
       char c = js.charAt(pos++);
@@ -305,7 +310,7 @@ final class ScriptCompactor {
     pos = end + 2;
     if (comment.startsWith("/*!")) {
       line.append(comment);
-    } else if (comment.indexOf('\n') >= 0) {
+    } else if (comment.chars().anyMatch(ch -> lineBreak((char) ch))) {
       endLine(); // a comment across lines ends the line, as far as semicolons go
     } else {
       line.append(' ');

@@ -52,6 +52,13 @@ class ScriptCompactorTest {
   }
 
   @Test
+  void aLineCommentEndsAtEveryLineTerminatorJavaScriptKnows() {
+    assertEquals("a = 1; \rb = 2;\n", ScriptCompactor.compact("a = 1; // one\rb = 2;\n"), "a lone carriage return");
+    assertEquals("a = 1; \u2028b = 2;\n", ScriptCompactor.compact("a = 1; // one\u2028b = 2;\n"), "a line separator");
+    assertEquals("return\na;\n", ScriptCompactor.compact("return /* x\r */ a;\n"), "a block comment across a carriage return");
+  }
+
+  @Test
   void aStringContinuedOnTheNextLineKeepsItsSpaces() {
     assertEquals("var s = 'a\\\n   b';\n", ScriptCompactor.compact("  var s = 'a\\\n   b';\n"));
   }
