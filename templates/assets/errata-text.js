@@ -173,6 +173,7 @@
     (json.failureWords || []).forEach(function (w) { r.failureWords[w] = true; });
     r.errorSuffixes = json.errorSuffixes || [];
     r.failureLines = (json.failureLines || []).map(function (p) { return { re: new RegExp(p.pattern, p.ignoreCase ? "i" : ""), gate: gate(p), ends: !!p.ends }; });
+    r.restatements = (json.restatements || []).map(function (p) { return { re: new RegExp(p.pattern), as: p.as, gate: gate(p) }; });
     json.stopwords.forEach(function (w) { r.stop[w] = true; });
     var shell = json.prompts || {};
     r.prompts = (shell.patterns || []).map(function (p) { return { re: new RegExp(p.pattern), gate: gate(p) }; });
@@ -496,6 +497,21 @@
       start = next;
     }
     return max >= K.Paste.MIN_WRAPPED_LINE && differs && atSpace ? max : 0;
+  }
+
+  /** What `line` also says in another form, by rules.json's restatements (Rules.restate). */
+  function restate(rules, line) {
+    var out = [];
+    rules.restatements.forEach(function (r) {
+      if (!admits(r.gate, line, null)) { return; }
+      var m = r.re.exec(line);
+      if (m === null) { return; }
+      out.push(r.as.replace(/\$([1-9])/g, function (all, k) {
+        var i = Number(k);
+        return i < m.length ? (m[i] === undefined ? "" : m[i]) : all;
+      }));
+    });
+    return out;
   }
 
   /** Whether `next` goes on with `line`, which filled the width (Paste.continues). */
@@ -960,6 +976,8 @@
         // ... and a very long line that holds escaped line breaks is the lines it escapes (Paste.prepare).
         // ... and lines that HTML breaks are the lines they were (Paste.prepare).
         var ones = htmlBreaks(row ? whole.split("\n") : whole.length > rules.maxLineChars && whole.indexOf("\\n") >= 0 ? whole.split("\\n") : [whole]);
+        // ... and what the line also says in another form is read beside it (Paste.prepare).
+        ones = ones.concat(restate(rules, whole));
         for (var o = 0; o < ones.length; o++) {
           var one = ones[o];
           for (var piece = 0; piece < one.length || piece === 0; piece += rules.maxLineChars) {

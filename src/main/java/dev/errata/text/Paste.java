@@ -241,7 +241,14 @@ public final class Paste {
       // read as the lines they were.
       String[] ones = joined ? line.split("\n", -1)
           : line.length() > rules.maxLineChars && line.contains("\\n") ? line.split("\\\\n", -1) : new String[] {line};
-      for (String one : HtmlBreaks.split(ones)) {
+      String[] read = HtmlBreaks.split(ones);
+      // What the line also says in another form (a row of Triton's model table as the log's
+      // "failed to load" line) is read beside it, under its number.
+      List<String> restated = rules.restate(line);
+      if (!restated.isEmpty()) {
+        read = java.util.stream.Stream.concat(java.util.Arrays.stream(read), restated.stream()).toArray(String[]::new);
+      }
+      for (String one : read) {
         lineCount++;
         int length = one.length();
         boolean whole = length <= rules.maxLineChars;

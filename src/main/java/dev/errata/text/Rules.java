@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.google.re2j.Pattern;
+import com.google.re2j.Matcher;
 import dev.errata.model.MatchingRules;
 import java.io.IOException;
 import java.io.InputStream;
@@ -69,6 +70,12 @@ public final class Rules {
    */
   record FailureLine(String name, Pattern pattern, Gate gate, boolean ends) {}
 
+  /**
+   * A line that says what another form of a message says ({@link #restate}): its pattern's groups
+   * fill {@code $1}...{@code $9} of {@code as}.
+   */
+  record Restatement(String name, Pattern pattern, String as, Gate gate) {}
+
   record VersionPattern(String component, Pattern pattern, String alias, boolean isPackage, Gate gate) {}
 
   /** A terminal's prompt at the start of a line; its first group is the command typed after it. */
@@ -90,6 +97,7 @@ public final class Rules {
   /** Word endings that name an error: {@code ValueError}, {@code tritonclient.utils.InferenceServerException}. */
   final List<String> errorSuffixes;
   final List<FailureLine> failureLines;
+  final List<Restatement> restatements;
   final List<Prompt> prompts;
   /** Programs whose first word after them says what they run ({@code docker run}, {@code python client.py}). */
   final Set<String> subcommands;
@@ -135,6 +143,10 @@ public final class Rules {
       int flags = Boolean.TRUE.equals(p.get("ignoreCase")) ? Pattern.CASE_INSENSITIVE : 0;
       failureLines.add(new FailureLine((String) p.get("name"), Pattern.compile((String) p.get("pattern"), flags), gate(p),
           Boolean.TRUE.equals(p.get("ends"))));
+    }
+    restatements = new ArrayList<>();
+    for (Map<String, Object> p : (List<Map<String, Object>>) root.getOrDefault("restatements", List.of())) {
+      restatements.add(new Restatement((String) p.get("name"), Pattern.compile((String) p.get("pattern")), (String) p.get("as"), gate(p)));
     }
     Map<String, Object> shell = (Map<String, Object>) root.getOrDefault("prompts", Map.of());
     prompts = new ArrayList<>();
@@ -244,6 +256,11 @@ public final class Rules {
     // The 'about' texts explain rules.json to its readers; every browser that searches would
     // download them with the rules (a kilobyte and a half of gzip).
     root.remove("about");
+    root.computeIfPresent("restatements", (k, v) -> ((List<Map<String, Object>>) v).stream().map(r -> {
+      Map<String, Object> kept = new LinkedHashMap<>(r);
+      kept.remove("about");
+      return (Object) kept;
+    }).toList());
     root.computeIfPresent("prompts", (k, v) -> {
       Map<String, Object> prompts = new LinkedHashMap<>((Map<String, Object>) v);
       prompts.remove("about");
@@ -425,6 +442,37 @@ public final class Rules {
    * a crash signal, an out-of-memory kill, an image that could not be pulled ({@code failureLines}
    * in rules.json). No client prints such a line to retell another error.
    */
+  /**
+   * What {@code line} also says in another form, by the restatements of rules.json (a row of
+   * Triton's model table as the log's "failed to load" line), each read as a line of its own
+   * beside it; empty for most lines.
+   */
+  public List<String> restate(String line) {
+    List<String> out = List.of();
+    for (Restatement r : restatements) {
+      if (!r.gate().admits(line, null)) {
+        continue;
+      }
+      Matcher m = r.pattern().matcher(line);
+      if (m.find()) {
+        StringBuilder said = new StringBuilder();
+        String as = r.as();
+        for (int i = 0; i < as.length(); i++) {
+          char c = as.charAt(i);
+          if (c == '$' && i + 1 < as.length() && as.charAt(i + 1) >= '1' && as.charAt(i + 1) <= '9' && as.charAt(i + 1) - '0' <= m.groupCount()) {
+            String g = m.group(as.charAt(++i) - '0');
+            said.append(g == null ? "" : g);
+          } else {
+            said.append(c);
+          }
+        }
+        out = out.isEmpty() ? new ArrayList<>() : out;
+        out.add(said.toString());
+      }
+    }
+    return out;
+  }
+
   public boolean reportsFailure(String text) {
     return reports(text, false);
   }

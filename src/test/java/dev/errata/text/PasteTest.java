@@ -297,6 +297,29 @@ class PasteTest {
     assertTrue(Paste.continues(row, "failed: mpiSize == tp", RULES), "a row's text wrapped onto a line of its own goes on");
   }
 
+  @Test
+  void aRowOfTritonsModelTableIsAlsoReadAsTheLogsFailedToLoadLine() throws java.io.IOException {
+    String said = "failed to load 'phi3_mini' version 1: Internal: TypeError: 'NoneType' object is not subscriptable";
+    String row = "| phi3_mini | 1       | UNAVAILABLE: Internal: TypeError: 'NoneType' object is not subscriptable |";
+    String edge = "+-----------+---------+---------------------------------------------------------------------+";
+    Paste bars = Paste.prepare("I0730 server.cc:674]\n" + row + "\n", RULES);
+    assertTrue(bars.lines().stream().anyMatch(l -> l.text().equals(said) && l.number() == 2), () -> bars.lines().toString());
+    // The same row read as a record of cells, across a table an 80-column terminal wrapped.
+    Paste record = Paste.prepare(java.nio.file.Files.readString(java.nio.file.Path.of("src/test/resources/eval/tables/cases/"
+        + "vllm-backend-kind-gpu-with-tensor-parallelism/table-kind-gpu-tp-traceback-120.txt")), RULES);
+    assertTrue(record.lines().stream().anyMatch(l -> l.number() == 5
+        && l.text().startsWith("failed to load 'mixtral_8x7b' version 1: Internal: ValueError: KIND_GPU is currently for single-GPU models")),
+        () -> record.lines().toString());
+    assertEquals(List.of(), RULES.restate("| phi3_mini | 1       | READY |"));
+  }
+
+  @Test
+  void theRulesTheSiteShipsLeaveTheirExplanationsOut() {
+    String json = Rules.forContent(new dev.errata.model.MatchingRules(java.util.Map.of(), List.of(), java.util.Map.of(), List.of(), List.of())).json();
+    assertFalse(json.contains("\"about\":"), "an 'about' text is left in what the browser downloads");
+    assertTrue(json.contains("\"restatements\""));
+  }
+
   /** A paste an editor wrapped at spaces (dropping them) cannot be told from words cut in two, so its lines stay as they are. */
   @Test
   void aPasteAnEditorWrappedAtSpacesKeepsItsLines() {
