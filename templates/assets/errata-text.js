@@ -526,13 +526,15 @@
   /** Where the HTML break (<br>, <br/>, <br />, any case) that starts at `at` ends, or `at` (HtmlBreaks.after). */
   function htmlBreakEnd(line, at) {
     if (line.substr(at, 3).toLowerCase() !== "<br") { return at; }
-    var i = at + 3;
-    while (i < line.length && (line.charAt(i) === " " || line.charAt(i) === "\t")) { i++; }
-    if (line.charAt(i) === "/") {
-      i++;
-      while (i < line.length && (line.charAt(i) === " " || line.charAt(i) === "\t")) { i++; }
-    }
+    var i = skipBlanks(line, at + 3);
+    if (line.charAt(i) === "/") { i = skipBlanks(line, i + 1); }
     return line.charAt(i) === ">" ? i + 1 : at;
+  }
+
+  /** Past the spaces and tabs at `i` (HtmlBreaks.skipBlanks). */
+  function skipBlanks(line, i) {
+    while (i < line.length && (line.charAt(i) === " " || line.charAt(i) === "\t")) { i++; }
+    return i;
   }
 
   /** The lines, each cut at its HTML breaks (HtmlBreaks.split). */

@@ -97,7 +97,9 @@ final class ScriptCompactor {
         while (pos < js.length() && isWordPart(js.charAt(pos))) {
           pos++;
         }
-        token(js.substring(start, pos), true);
+        String word = js.substring(start, pos);
+        line.append(word);
+        mark(word, true, BEFORE_PATTERN.contains(word) ? Slash.PATTERN : EITHER.contains(word) ? Slash.EITHER : Slash.DIVISION);
       } else {
         punctuator(c);
       }
@@ -122,15 +124,12 @@ final class ScriptCompactor {
     return Character.isLetterOrDigit(c) || c == '_' || c == '$' || c == '\\' || c > 0x7f && !Character.isWhitespace(c);
   }
 
-  private void token(String text, boolean word) {
-    line.append(text);
+  /** Notes the last token outside comments (a word, an operand or one punctuator) and how a slash after it reads. */
+  private void mark(String text, boolean word, Slash after) {
     beforeLast = last;
     last = text;
     lastIsWord = word;
-    if (word) {
-      afterLast = BEFORE_PATTERN.contains(text) ? Slash.PATTERN
-          : EITHER.contains(text) ? Slash.EITHER : Slash.DIVISION;
-    }
+    afterLast = after;
   }
 
   private void punctuator(char c) throws Unsure {
@@ -164,8 +163,8 @@ final class ScriptCompactor {
       }
       default -> { }
     }
-    token(String.valueOf(c), false);
-    afterLast = after;
+    line.append(c);
+    mark(String.valueOf(c), false, after);
     pos++;
   }
 
@@ -214,8 +213,9 @@ final class ScriptCompactor {
       pos++; // its flags
     }
     // A pattern is an operand, as a string is: a slash after it divides.
-    token(js.substring(start, pos), true);
-    afterLast = Slash.DIVISION;
+    String pattern = js.substring(start, pos);
+    line.append(pattern);
+    mark(pattern, true, Slash.DIVISION);
   }
 
   /**
@@ -257,8 +257,9 @@ final class ScriptCompactor {
         throw new Unsure();
       }
     }
-    token(js.substring(start, pos), true);
-    afterLast = Slash.DIVISION;
+    String string = js.substring(start, pos);
+    line.append(string);
+    mark(string, true, Slash.DIVISION);
   }
 
   private void template() throws Unsure {
@@ -280,19 +281,13 @@ final class ScriptCompactor {
       } else if (c == '`') {
         line.append(c);
         pos++;
-        beforeLast = last;
-        last = "`";
-        lastIsWord = true;
-        afterLast = Slash.DIVISION;
+        mark("`", true, Slash.DIVISION);
         return;
       } else if (c == '$' && next(1) == '{') {
         line.append("${");
         pos += 2;
         templates.push(braces.size());
-        beforeLast = last;
-        last = "{";
-        lastIsWord = false;
-        afterLast = Slash.PATTERN;
+        mark("{", false, Slash.PATTERN);
         return;
       } else {
         line.append(c);

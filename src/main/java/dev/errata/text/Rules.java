@@ -256,16 +256,8 @@ public final class Rules {
     // The 'about' texts explain rules.json to its readers; every browser that searches would
     // download them with the rules (a kilobyte and a half of gzip).
     root.remove("about");
-    root.computeIfPresent("restatements", (k, v) -> ((List<Map<String, Object>>) v).stream().map(r -> {
-      Map<String, Object> kept = new LinkedHashMap<>(r);
-      kept.remove("about");
-      return (Object) kept;
-    }).toList());
-    root.computeIfPresent("prompts", (k, v) -> {
-      Map<String, Object> prompts = new LinkedHashMap<>((Map<String, Object>) v);
-      prompts.remove("about");
-      return prompts;
-    });
+    root.computeIfPresent("restatements", (k, v) -> ((List<Map<String, Object>>) v).stream().map(Rules::withoutAbout).toList());
+    root.computeIfPresent("prompts", (k, v) -> withoutAbout((Map<String, Object>) v));
     Map<String, String> packages = new TreeMap<>();
     matching.aliases().forEach((component, names) -> {
       packages.put(component, component);
@@ -336,6 +328,13 @@ public final class Rules {
     failureLines.addAll((List<?>) Holder.BUILT_IN.getOrDefault("failureLines", List.of()));
     root.put("failureLines", failureLines);
     return new Rules(write(root), root);
+  }
+
+  /** A copy of a rule's map without its explanation. */
+  private static Map<String, Object> withoutAbout(Map<String, Object> rule) {
+    Map<String, Object> kept = new LinkedHashMap<>(rule);
+    kept.remove("about");
+    return kept;
   }
 
   /** Rules as {@link #json()} wrote them (a build keeps them beside its match index). */
@@ -438,16 +437,11 @@ public final class Rules {
   }
 
   /**
-   * Whether a line's text reports a failure of its own whatever mark it has: a process killed by
-   * a crash signal, an out-of-memory kill, an image that could not be pulled ({@code failureLines}
-   * in rules.json). No client prints such a line to retell another error.
-   */
-  /**
    * What {@code line} also says in another form, by the restatements of rules.json (a row of
    * Triton's model table as the log's "failed to load" line), each read as a line of its own
    * beside it; empty for most lines.
    */
-  public List<String> restate(String line) {
+  List<String> restate(String line) {
     List<String> out = List.of();
     for (Restatement r : restatements) {
       if (!r.gate().admits(line, null)) {
@@ -466,13 +460,20 @@ public final class Rules {
             said.append(c);
           }
         }
-        out = out.isEmpty() ? new ArrayList<>() : out;
+        if (out.isEmpty()) {
+          out = new ArrayList<>();
+        }
         out.add(said.toString());
       }
     }
     return out;
   }
 
+  /**
+   * Whether a line's text reports a failure of its own whatever mark it has: a process killed by
+   * a crash signal, an out-of-memory kill, an image that could not be pulled ({@code failureLines}
+   * in rules.json). No client prints such a line to retell another error.
+   */
   public boolean reportsFailure(String text) {
     return reports(text, false);
   }
