@@ -391,10 +391,11 @@
   function aligner(lines, perLine, tpls, keyWeight, stop) {
     var found = new Map(), byNumber = new Map(), firstLine = Infinity, lastLine = 0, li = 0;
     lines.forEach(function (l) { byNumber.set(l.number, l); firstLine = Math.min(firstLine, l.number); lastLine = Math.max(lastLine, l.number); });
-    // A line read from the same line of the paste as the one before goes on from it (Matcher: after).
+    // A line read from the same line of the paste as the one before goes on from it; else the
+    // paste's line after the last it was read from (Matcher: after).
     var byPart = new Map();
     lines.forEach(function (l) { if (l.part > 0) { byPart.set(l.number + ":" + l.part, l); } });
-    function after(l) { var same = byPart.get(l.number + ":" + ((l.part || 0) + 1)); return same !== undefined ? same : byNumber.get(l.number + 1); }
+    function after(l) { var same = byPart.get(l.number + ":" + ((l.part || 0) + 1)); return same !== undefined ? same : byNumber.get(l.number + (l.span || 1)); }
     return {
       step: function (limit) {
         for (var end = Math.min(lines.length, li + limit); li < end; li++) { alignLine(li); }

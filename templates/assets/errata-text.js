@@ -265,7 +265,7 @@
     var errorish = level === "error" || level === "warning" || says(tokens, rules, level === "info"
       ? function (w) { return isErrorWord(rules, w) && w !== "no" && w !== "not"; } : function (w) { return isErrorWord(rules, w); });
     var failing = errorish && says(tokens, rules, function (w) { return isFailureWord(rules, w); });
-    return { number: number, original: original, text: text, level: level, errorish: errorish, failing: failing, tokens: tokens, repeats: 1, lastNumber: number };
+    return { number: number, original: original, text: text, level: level, errorish: errorish, failing: failing, tokens: tokens, repeats: 1, lastNumber: number, span: 1 };
   }
 
   /** Paste.levelOf: the level a prefix gives the line it starts, "" when none. */
@@ -896,7 +896,7 @@
     var qp = quotedPrintable(text);
     var start = 0, n = text.length, done = false, width = qp ? 0 : wrapWidth(text);
     /** Fold.take: reads one line; false when it is noise or a skipped body line. */
-    function take(raw, number, first) {
+    function take(raw, number, first, span) {
       // Which of its number's lines this is: the matcher reads a message on into the next part (Fold.take).
       part = number === partOf ? part + 1 : 0;
       partOf = number;
@@ -915,6 +915,7 @@
       if (versions && first) { versions.scan(raw, "paste line " + number); }
       var line = prepareLine(number, raw, rules);
       line.part = part;
+      line.span = span;
       if (line.tokens.length === 0) { return true; }
       var key = shape(line), seen = byShape.get(key);
       if (seen) { seen.repeats++; seen.lastNumber = Math.max(seen.lastNumber, number); }
@@ -977,6 +978,8 @@
         // A table's record is its cells' lines (Paste.prepare).
         // ... and a very long line that holds escaped line breaks is the lines it escapes (Paste.prepare).
         // ... and lines that HTML breaks are the lines they were (Paste.prepare).
+        // A record goes on through its parts; a line joined otherwise, after its last piece (Paste.prepare).
+        var span = row ? 1 : number - firstNumber + 1;
         var ones = htmlBreaks(row ? whole.split("\n") : whole.length > rules.maxLineChars && whole.indexOf("\\n") >= 0 ? whole.split("\\n") : [whole]);
         // ... and what the line also says in another form is read beside it (Paste.prepare).
         ones = ones.concat(restate(rules, whole));
@@ -989,7 +992,7 @@
             var droppedLine = false;
             for (var r = 0; r < lines.length; r++) {
               // The later cuts of a line whose first was noise are not read; a record's other lines are.
-              if (!take(lines[r], firstNumber, piece === 0 || record) && !record) { droppedLine = true; break; }
+              if (!take(lines[r], firstNumber, piece === 0 || record, span) && !record) { droppedLine = true; break; }
             }
             if (droppedLine || piece + rules.maxLineChars >= one.length) { break; }
           }

@@ -58,7 +58,7 @@ const jobs = {
     return {
       lines: paste.lines.map((l) => ({
         errorish: l.errorish, failing: l.failing, level: l.level, number: l.number, order: Errata.text.order(l),
-        original: l.original, repeats: l.repeats, lastNumber: l.lastNumber, text: l.text, weight: Errata.text.lineWeight(l)
+        original: l.original, repeats: l.repeats, lastNumber: l.lastNumber, span: l.span, text: l.text, weight: Errata.text.lineWeight(l)
       })),
       newestFirst: paste.newestFirst,
       session: paste.session,

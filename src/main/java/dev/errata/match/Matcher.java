@@ -547,12 +547,13 @@ public final class Matcher {
     Map<Integer, Found> found = new HashMap<>();
     Map<Integer, PreparedLine> byNumber = new HashMap<>();
     lines.forEach(l -> byNumber.put(l.number(), l));
-    // A line read from the same line of the paste as the one before (a record's next value) goes on from it.
+    // A line read from the same line of the paste as the one before (a record's next value) goes on from it;
+    // else the paste's line after the last it was read from (a terminal's wrap joins several).
     Map<Long, PreparedLine> byPart = new HashMap<>();
     lines.stream().filter(l -> l.part() > 0).forEach(l -> byPart.put(((long) l.number() << 32) | l.part(), l));
     java.util.function.UnaryOperator<PreparedLine> after = l -> {
       PreparedLine same = byPart.get(((long) l.number() << 32) | (l.part() + 1));
-      return same != null ? same : byNumber.get(l.number() + 1);
+      return same != null ? same : byNumber.get(l.number() + l.span());
     };
     int firstLine = lines.stream().mapToInt(PreparedLine::number).min().orElse(0);
     int lastLine = lines.stream().mapToInt(PreparedLine::number).max().orElse(0);

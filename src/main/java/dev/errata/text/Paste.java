@@ -239,6 +239,9 @@ public final class Paste {
       // JSON value) is read as the lines it escapes.
       // Lines that HTML breaks (<br>: a Markdown table's cell, a wiki's or a forum's source) are
       // read as the lines they were.
+      // A table's or a folded string's record goes on through its parts; a line joined otherwise
+      // (a terminal's wrap, a soft break) goes on in the paste's line after its last piece.
+      int span = joined ? 1 : number - first + 1;
       String[] ones = joined ? line.split("\n", -1)
           : line.length() > rules.maxLineChars && line.contains("\\n") ? line.split("\\\\n", -1) : new String[] {line};
       String[] read = HtmlBreaks.split(ones);
@@ -253,7 +256,7 @@ public final class Paste {
         int length = one.length();
         boolean whole = length <= rules.maxLineChars;
         for (int piece = 0; piece < length || piece == 0; piece += rules.maxLineChars) {
-          block.add(new Piece(first, lineCount, piece == 0, whole, one.substring(piece, Math.min(length, piece + rules.maxLineChars))));
+          block.add(new Piece(first, span, lineCount, piece == 0, whole, one.substring(piece, Math.min(length, piece + rules.maxLineChars))));
         }
       }
       if (block.size() >= BLOCK) {
@@ -362,6 +365,8 @@ public final class Paste {
   /** One line, or one cut of a very long one. */
   private static final class Piece {
     final int number;
+    /** How many lines of the paste the line it is of was read from ({@link PreparedLine#span}). */
+    final int span;
     /** Which line read the piece is of (the pieces of a long line share it). */
     final int line;
     final boolean first;
@@ -371,8 +376,9 @@ public final class Paste {
     /** What is read of it: the piece itself, or the lines of the record it is ({@link LogRecord}). */
     List<Part> parts;
 
-    Piece(int number, int line, boolean first, boolean whole, String raw) {
+    Piece(int number, int span, int line, boolean first, boolean whole, String raw) {
       this.number = number;
+      this.span = span;
       this.line = line;
       this.first = first;
       this.whole = whole;
@@ -383,7 +389,7 @@ public final class Paste {
       List<String> lines = whole ? LogRecord.lines(raw) : List.of(raw);
       parts = new ArrayList<>(lines.size());
       for (String line : lines) {
-        parts.add(new Part(line, number, rules));
+        parts.add(new Part(line, number, span, rules));
       }
     }
 
@@ -401,12 +407,12 @@ public final class Paste {
     final PreparedLine line;
     final int number;
 
-    Part(String raw, int number, Rules rules) {
+    Part(String raw, int number, int span, Rules rules) {
       this.raw = raw;
       this.number = number;
       indent = indentOf(raw);
       noise = noiseOf(raw, rules);
-      line = noise == null ? prepareLine(number, raw, rules) : null;
+      line = noise == null ? prepareLine(number, raw, rules, span) : null;
     }
   }
 
@@ -495,6 +501,10 @@ public final class Paste {
   }
 
   static PreparedLine prepareLine(int number, String raw, Rules rules) {
+    return prepareLine(number, raw, rules, 1);
+  }
+
+  static PreparedLine prepareLine(int number, String raw, Rules rules, int span) {
     String original = (raw.indexOf('\u001b') >= 0 ? rules.ansi.matcher(raw).replaceAll("") : raw).replace('\u0000', ' ');
     String text = original;
     String level = "";
@@ -524,7 +534,7 @@ public final class Paste {
     boolean errorish = level.equals("error") || level.equals("warning")
         || says(tokens, rules, level.equals("info") ? w -> rules.isErrorWord(w) && !w.equals("no") && !w.equals("not") : rules::isErrorWord);
     boolean failing = errorish && says(tokens, rules, rules::isFailureWord);
-    return new PreparedLine(number, original, text, level, errorish, failing, tokens, 1, 0, number);
+    return new PreparedLine(number, original, text, level, errorish, failing, tokens, 1, 0, number, span);
   }
 
   /** The level a prefix gives the line it starts, "" when none. */

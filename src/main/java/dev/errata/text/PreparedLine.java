@@ -17,21 +17,24 @@ import java.util.List;
  *     values, a table row's cells and a member's escaped lines are several lines under one number
  * @param lastNumber the number of the paste's last line of this same shape ({@code number} when it
  *     has no repeats): where the failure it tells was last shown
+ * @param span how many lines of the paste it was read from: more than one for a message a terminal
+ *     wrapped at its width or a quoted-printable line with soft breaks, read as the one line it was;
+ *     the paste's next line is line {@code number + span}
  */
 public record PreparedLine(int number, String original, String text, String level, boolean errorish,
-    boolean failing, List<Token> tokens, int repeats, int part, int lastNumber) {
+    boolean failing, List<Token> tokens, int repeats, int part, int lastNumber, int span) {
   public PreparedLine {
     tokens = List.copyOf(tokens);
   }
 
   /** The line with one more line of its shape, line {@code at} of the paste. */
   PreparedLine repeatedAt(int at) {
-    return new PreparedLine(number, original, text, level, errorish, failing, tokens, repeats + 1, part, Math.max(lastNumber, at));
+    return new PreparedLine(number, original, text, level, errorish, failing, tokens, repeats + 1, part, Math.max(lastNumber, at), span);
   }
 
   /** The line as the {@code k}th (from 0) of the lines read from one line of the paste (a record's, a table row's cells). */
   PreparedLine withPart(int k) {
-    return new PreparedLine(number, original, text, level, errorish, failing, tokens, repeats, k, lastNumber);
+    return new PreparedLine(number, original, text, level, errorish, failing, tokens, repeats, k, lastNumber, span);
   }
 
   /** What a line that carries an error counts in relevance, and what any other line counts; read by the browser's port too. */

@@ -69,6 +69,7 @@ class ParityTest {
     Parity.vector(pastes, "a message wrapped into three pieces").put("text", dev.errata.testing.WrappedPastes.THREE_PIECES);
     Parity.vector(pastes, "lines shortened with an ellipsis").put("text", dev.errata.testing.WrappedPastes.SHORTENED);
     Parity.vector(pastes, "a table's status cut over rows").put("text", dev.errata.testing.WrappedPastes.TABLE);
+    Parity.vector(pastes, "a message over two lines a terminal cut again").put("text", dev.errata.testing.WrappedPastes.BANNER);
     Parity.vector(pastes, "a log platform's copy, newest first").put("text", dev.errata.testing.WrappedPastes.NEWEST_FIRST);
     Parity.vector(pastes, "a table's status broken by its own line breaks").put("text", dev.errata.testing.WrappedPastes.TABLE_BROKEN);
     Parity.vector(pastes, "a message wrapped inside a word").put("text",

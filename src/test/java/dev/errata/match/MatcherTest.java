@@ -155,6 +155,15 @@ class MatcherTest {
   }
 
   /**
+   * A message its program printed over two lines, each cut again by an 80-column terminal: the
+   * first line, joined from its pieces, goes on in the second, which starts after them.
+   */
+  @Test
+  void aMessageOverTwoLinesATerminalCutAgainIsMatchedAsItWas() {
+    assertExact(dev.errata.testing.WrappedPastes.BANNER, "container-requires-newer-driver");
+  }
+
+  /**
    * Triton's model table at 80 and 100 columns: each failing model's status, cut over rows
    * mid-word and broken by its own line breaks, is matched word for word, and first.
    */

@@ -119,6 +119,28 @@ public final class WrappedPastes {
       "Jun 13 09:14:05 gpu-node-07 systemd[1]: triton.service: Main process exited, code=exited, status=1/FAILURE",
       "Jun 13 09:14:05 gpu-node-07 systemd[1]: triton.service: Failed with result 'exit-code'.");
 
+  /**
+   * {@code docker compose up} on an 80-column terminal: the container's banner says a message over
+   * two lines of its own (the second indented), and the terminal cut each of them again at its
+   * width, one at a space and one inside a word.
+   */
+  public static final String BANNER = String.join("\n",
+      "triton-1  | =============================",
+      "triton-1  | == Triton Inference Server ==",
+      "triton-1  | =============================",
+      "triton-1  | NVIDIA Release 24.08 (build 107521736)",
+      "triton-1  | ERROR: This container was built for NVIDIA Driver Release 560.35 or ",
+      "later, but",
+      "triton-1  |        version 535.183.01 was detected and compatibility mode is UNA",
+      "VAILABLE.",
+      "triton-1  |",
+      "triton-1  | NOTE: The SHMEM allocation limit is set to the default of 64MB.  Thi",
+      "s may be",
+      "triton-1  |    insufficient for the inference server.  NVIDIA recommends the use",
+      " of the following flags:",
+      "triton-1  | I0903 22:41:07.376041 1 model_lifecycle.cc:472] \"loading: arcface_r1",
+      "00:1\"");
+
   /** Sixty full lines of 80 characters that each go on in the next: more than a piece's length. */
   public static String pastAPiece() {
     StringBuilder out = new StringBuilder();

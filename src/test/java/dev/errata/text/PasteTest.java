@@ -110,6 +110,23 @@ class PasteTest {
   }
 
   /**
+   * A line a terminal's wrap joined says how many of the paste's lines it was read from, so that
+   * a message its program went on with in the next line of its own is read on from there.
+   */
+  @Test
+  void aWrappedLineSaysWhereThePasteGoesOn() {
+    Paste paste = Paste.prepare(dev.errata.testing.WrappedPastes.BANNER, RULES);
+    PreparedLine error = paste.lines().stream().filter(l -> l.text().startsWith("This container")).findFirst().orElseThrow();
+    PreparedLine next = paste.lines().stream().filter(l -> l.text().contains("was detected")).findFirst().orElseThrow();
+    assertEquals(5, error.number());
+    assertEquals(2, error.span());
+    assertEquals(error.number() + error.span(), next.number());
+    assertEquals("version 535.183.01 was detected and compatibility mode is UNAVAILABLE.", next.text().strip());
+    PreparedLine banner = paste.lines().stream().filter(l -> l.text().contains("NVIDIA Release")).findFirst().orElseThrow();
+    assertEquals(1, banner.span(), "a line read as it was pasted is one line");
+  }
+
+  /**
    * A client's line that ends with the server's JSON answer, whose error holds a traceback with
    * escaped line breaks, is read as the answer's lines, the client's words starting the first:
    * the exception at the traceback's end is a line of its own, as the server's log prints it.

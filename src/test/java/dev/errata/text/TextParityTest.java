@@ -109,6 +109,7 @@ class TextParityTest {
           + "{\"n\":1,\"ok\":true}\n{}\n"
           + "{\"deep\":" + "[".repeat(2000) + "\"at the bottom\"" + "]".repeat(2000) + "}\n"),
       List.of("a terminal's wrap", dev.errata.testing.WrappedPastes.TERMINAL),
+      List.of("a terminal's wrap of a message over two lines", dev.errata.testing.WrappedPastes.BANNER),
       List.of("a table's rows", dev.errata.testing.WrappedPastes.TABLE + "\n+-----+------+\n| a   | bcde |\n|     | fg   |\r\n"
           + "|     |  h i |\nnot a row | x |\n|     | y    |\n+--+---+\n| a | b |\n|   | c |\n+---+---+---\n"),
       List.of("a table's rows broken by a cell's own line breaks", dev.errata.testing.WrappedPastes.TABLE_BROKEN
@@ -185,7 +186,7 @@ class TextParityTest {
       ArrayNode lines = expected.putArray("lines");
       for (PreparedLine l : paste.lines()) {
         lines.addObject().put("errorish", l.errorish()).put("failing", l.failing()).put("level", l.level())
-            .put("number", l.number()).put("order", l.order()).put("original", l.original()).put("repeats", l.repeats()).put("lastNumber", l.lastNumber()).put("text", l.text()).put("weight", l.weight());
+            .put("number", l.number()).put("order", l.order()).put("original", l.original()).put("repeats", l.repeats()).put("lastNumber", l.lastNumber()).put("span", l.span()).put("text", l.text()).put("weight", l.weight());
       }
       expected.put("newestFirst", paste.newestFirst()).put("totalLines", paste.totalLines()).put("truncated", paste.truncated());
       ObjectNode session = expected.putObject("session");
