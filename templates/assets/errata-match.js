@@ -178,7 +178,9 @@
     for (i = 1; i <= m; i++) {
       var it = items[i - 1], wt = weights[i - 1];
       // Whether this word may face a misspelling of it (Aligner.java).
-      var spelt = it.slot === "LITERAL" && it.text.length >= K.Aligner.NEAR_LENGTH && letters(it.text) ? it.text.length : 0;
+      var spelt = it.slot === "LITERAL" && it.text.length >= K.Aligner.READ_LENGTH && letters(it.text) ? it.text.length : 0;
+      // A word too short for a slip of one edit may still be read alike (Aligner.java).
+      var slips = spelt >= K.Aligner.NEAR_LENGTH;
       s[i * w] = s[(i - 1) * w] - deletion(it, wt);
       op[i * w] = OP_DEL;
       for (j = 1; j <= n; j++) {
@@ -189,7 +191,8 @@
           // A line that may start inside the message may start with any of its words (Aligner.java).
           var from = eq && j === 1 && headMayBeCut ? Math.max(s[(i - 1) * w], 0) : s[(i - 1) * w + j - 1];
           if (eq) { best = from + wt; how = OP_MATCH; }
-          else if (spelt > 0 && Math.abs(typed.length - spelt) <= 1 && slipLetters(typed) && near(it.text, typed)) {
+          else if (spelt > 0 && Math.abs(typed.length - spelt) <= 1 && slipLetters(typed)
+              && (slips ? near(it.text, typed) : it.text !== typed && readAlike(it.text) === readAlike(typed))) {
             best = s[(i - 1) * w + j - 1] + K.Aligner.NEAR_GAIN * wt; how = OP_NEAR;
           } else { best = s[(i - 1) * w + j - 1] - K.Aligner.SUBSTITUTION * wt; how = OP_SUB; }
         } else {

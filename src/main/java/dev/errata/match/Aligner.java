@@ -67,6 +67,12 @@ public final class Aligner {
    */
   public static final int NEAR_LENGTH = 6;
   /**
+   * A literal word of this many letters or more may face the same word as text recognition read
+   * it from a screenshot ({@link #readAlike}: "bui1t", "NurnPy", "forrn"): look-alike letters
+   * confuse far fewer words than any one edit does, so shorter words take them too.
+   */
+  public static final int READ_LENGTH = 4;
+  /**
    * What a misspelt word gains, as a share of its weight: found, so the symptom is not
    * contradicted, but not word for word, so never exact.
    */
@@ -138,7 +144,7 @@ public final class Aligner {
         String text = tokens.get(j).text();
         texts[j] = text;
         kinds[j] = tokens.get(j).kind();
-        spellable[j] = text.length() >= NEAR_LENGTH - 1 && slipLetters(text) ? spelling(text) : 0;
+        spellable[j] = text.length() >= READ_LENGTH - 1 && slipLetters(text) ? spelling(text) : 0;
         if (spellable[j] > 0) {
           lengthsByFirst[read(text.charAt(0)) - 'a'] |= lengthBit(text.length());
         }
@@ -218,8 +224,10 @@ public final class Aligner {
         boolean insert = i < m;
         double substitution = SUBSTITUTION * wi;
         // Whether this word may face a misspelling of it, and its length: one test per row.
-        int spelt = equal != null && it.text().length() >= NEAR_LENGTH && line.maySpell(it.text()) && letters(it.text())
+        int spelt = equal != null && it.text().length() >= READ_LENGTH && line.maySpell(it.text()) && letters(it.text())
             ? Line.spelling(it.text()) : 0;
+        // A word too short for a slip of one edit may still be read alike.
+        boolean slips = it.text().length() >= NEAR_LENGTH;
         for (int j = 1; j <= n; j++) {
           double above = s[up + j];
           boolean eq;
@@ -238,7 +246,8 @@ public final class Aligner {
             // positions before it are cut, which trace() counts neither way, so they cost nothing.
             best = (j == 1 && headMayBeCut ? Math.max(diag, 0) : diag) + wi;
             how = OP_MATCH;
-          } else if (spelt > 0 && Math.abs(line.spellable[j - 1] - spelt) <= 1 && near(it.text(), texts[j - 1])) {
+          } else if (spelt > 0 && Math.abs(line.spellable[j - 1] - spelt) <= 1
+              && (slips ? near(it.text(), texts[j - 1]) : !it.text().equals(texts[j - 1]) && readAlike(it.text(), texts[j - 1]))) {
             best = diag + NEAR_GAIN * wi;
             how = OP_NEAR;
           } else {

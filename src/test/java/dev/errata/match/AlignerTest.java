@@ -182,4 +182,25 @@ class AlignerTest {
     assertTrue(slip.matchedTokens().contains(1), "the misspelt word is shown as found: " + slip);
     assertTrue(other.contradicted(), "'lod' is too short to be a slip of 'load': " + other);
   }
+
+  /**
+   * A screenshot's text reads look-alike letters into short words too ("bui1t", "forrn"): found at
+   * half their weight, as a long word's slip is. A short word one edit away ("lead" for "load") is
+   * another word, read alike or not.
+   */
+  @Test
+  void aShortWordReadAlikeIsFoundButAShortWordMisspeltIsNot() {
+    Template t = Template.compile(0, Symptom.parse("this image was built for another driver form"), Set.of(), true);
+    double[] weights = new double[t.items().size()];
+    java.util.Arrays.fill(weights, 2.0);
+    Alignment read = Aligner.align(t, Tokenizer.tokenize("this image was bui1t for another driver forrn"), weights, k -> 2.0,
+        true, true);
+    Alignment typo = Aligner.align(t, Tokenizer.tokenize("this image was biult for another driver from"), weights, k -> 2.0,
+        true, true);
+    assertFalse(read.exact(), read::toString);
+    assertFalse(read.contradicted(), read::toString);
+    assertTrue(read.matchedTokens().containsAll(List.of(3, 7)), "both words read alike are found: " + read);
+    assertTrue(typo.contradicted(), "a short word's swapped letters are another word: " + typo);
+    assertTrue(Aligner.readAlike("numpy", "nurnpy") && Aligner.readAlike("built", "bui1t"));
+  }
 }

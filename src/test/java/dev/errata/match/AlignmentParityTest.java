@@ -116,6 +116,8 @@ class AlignmentParityTest {
           "noise ".repeat(250) + "the real error is here"),
       new Written("a template longer than the aligner reads", "word ".repeat(100) + "end", Set.of(), "word ".repeat(20) + "end"),
       new Written("stopwords only", "it is not in the", Set.of(), "it is in the"),
+      new Written("short words read alike from a screenshot, a short word misspelt", "this image was built to load the form",
+          Set.of(), "this image was bui1t to lead the forrn"),
       new Written("a path of many words, another path", "failed to read /opt/tritonserver/backends/python/triton_python_backend_stub"
           + " for model", Set.of(), "failed to read /usr/lib/x86_64-linux-gnu/libcuda.so.1 for model"),
       new Written("a path of many words, the same path", "cannot open /opt/tritonserver/backends/onnxruntime/libtriton_onnxruntime.so"
