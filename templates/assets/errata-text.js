@@ -485,18 +485,46 @@
 
   /** The width a terminal wrapped the paste at, or 0 (Paste.wrapWidth). */
   function wrapWidth(text) {
-    var max = 0, atMax = -1, differs = false, atSpace = false, n = text.length;
+    var max = 0, atMax = -1, differs = false, atSpace = false, candidates = 0, n = text.length;
     for (var start = 0; start <= n;) {
       var end = lineEnd(text, start), next = nextLine(text, end), length = end - start;
       if (length > max) { max = length; atMax = start; differs = false; atSpace = false; }
       else if (length === max && !differs && text.substring(start, end) !== text.substring(atMax, atMax + length)) { differs = true; }
-      if (length === max && !atSpace) {
-        atSpace = (length > 0 && text.charCodeAt(end - 1) === 32) || (next + 1 < n && text.charCodeAt(next) === 32 && text.charCodeAt(next + 1) !== 32);
+      if (length === max && !atSpace) { atSpace = cutAtSpace(text, start, end, next); }
+      if (length >= K.Paste.MIN_WRAPPED_LINE && length <= K.Paste.MAX_TERMINAL_WIDTH) { candidates++; }
+      if (end >= n) { break; }
+      start = next;
+    }
+    if (max >= K.Paste.MIN_WRAPPED_LINE && differs && atSpace) { return max; }
+    return candidates < K.Paste.FULL_LINES ? 0 : fullestWidth(text);
+  }
+
+  /** Paste.cutAtSpace. */
+  function cutAtSpace(text, start, end, next) {
+    return (end > start && text.charCodeAt(end - 1) === 32) || (next + 1 < text.length && text.charCodeAt(next) === 32 && text.charCodeAt(next + 1) !== 32);
+  }
+
+  /** Paste.fullestWidth: the length the most lines have, twice as many as are longer. */
+  function fullestWidth(text) {
+    var widest = K.Paste.MAX_TERMINAL_WIDTH, n = text.length, wider = 0;
+    var count = new Int32Array(widest + 1), first = new Int32Array(widest + 1), differs = new Uint8Array(widest + 1), atSpace = new Uint8Array(widest + 1);
+    for (var start = 0; start <= n;) {
+      var end = lineEnd(text, start), next = nextLine(text, end), length = end - start;
+      if (length > widest) { wider++; }
+      else if (length >= K.Paste.MIN_WRAPPED_LINE) {
+        if (count[length]++ === 0) { first[length] = start; }
+        else if (!differs[length] && text.substring(start, end) !== text.substring(first[length], first[length] + length)) { differs[length] = 1; }
+        if (cutAtSpace(text, start, end, next)) { atSpace[length] = 1; }
       }
       if (end >= n) { break; }
       start = next;
     }
-    return max >= K.Paste.MIN_WRAPPED_LINE && differs && atSpace ? max : 0;
+    var best = 0, longer = wider;
+    for (var w = widest; w >= K.Paste.MIN_WRAPPED_LINE; w--) {
+      if (count[w] >= K.Paste.FULL_LINES && count[w] >= 2 * longer && differs[w] && atSpace[w] && (best === 0 || count[w] > count[best])) { best = w; }
+      longer += count[w];
+    }
+    return best;
   }
 
   /** What `line` also says in another form, by rules.json's restatements (Rules.restate). */

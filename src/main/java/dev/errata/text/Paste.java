@@ -21,6 +21,12 @@ public final class Paste {
    * by the matcher and the browser's port too.
    */
   public static final int MIN_WRAPPED_LINE = 60;
+  /**
+   * A width other than the longest lines' ({@link #wrapWidth}): at most this wide, and had by at
+   * least this many lines. Read by the browser's port too.
+   */
+  public static final int MAX_TERMINAL_WIDTH = 1024;
+  public static final int FULL_LINES = 3;
 
   /**
    * The most text a quoted YAML string is read across ({@link FoldedScalar}): a pod's termination
@@ -289,15 +295,20 @@ public final class Paste {
    * length of its longest lines, when that is at least MIN_WRAPPED_LINE, at least two different
    * lines have it (a wrapped log fills its width again and again; an unwrapped one rarely has two
    * different longest lines of one length), and one of them was cut at a space, which a terminal
-   * leaves at the end of the line or at the start of the next. A paste an editor wrapped at
-   * spaces (and dropped them) is left as it is: where such a line meets the next inside what
-   * would be a word, it cannot be told from a terminal that cut a word in two.
+   * leaves at the end of the line or at the start of the next. When the longest lines are not
+   * such, a length that is ({@link #fullestWidth}), had by at least FULL_LINES lines and twice as
+   * many as are longer, is the width all the same: the longer lines did not come through the
+   * terminal (the sender's own words above the log, typed in a chat). A paste an
+   * editor wrapped at spaces (and dropped them) is left as it is: where such a line meets the
+   * next inside what would be a word, it cannot be told from a terminal that cut a word in two.
    */
   static int wrapWidth(String text) {
     int max = 0;
     int atMax = -1;
     boolean differs = false;
     boolean atSpace = false;
+    // Lines that could fill another width: only with enough of them is a second look worth it.
+    int candidates = 0;
     int n = text.length();
     for (int start = 0; start <= n; ) {
       int end = lineEnd(text, start);
@@ -312,15 +323,70 @@ public final class Paste {
         differs = true;
       }
       if (length == max && !atSpace) {
-        atSpace = (length > 0 && text.charAt(end - 1) == ' ')
-            || (next + 1 < n && text.charAt(next) == ' ' && text.charAt(next + 1) != ' ');
+        atSpace = cutAtSpace(text, start, end, next);
+      }
+      if (length >= MIN_WRAPPED_LINE && length <= MAX_TERMINAL_WIDTH) {
+        candidates++;
       }
       if (end >= n) {
         break;
       }
       start = next;
     }
-    return max >= MIN_WRAPPED_LINE && differs && atSpace ? max : 0;
+    if (max >= MIN_WRAPPED_LINE && differs && atSpace) {
+      return max;
+    }
+    return candidates < FULL_LINES ? 0 : fullestWidth(text);
+  }
+
+  /** Whether the line {@code [start, end)} was cut at a space: it ends in one, or the next line (from {@code next}) starts with one. */
+  private static boolean cutAtSpace(String text, int start, int end, int next) {
+    int n = text.length();
+    return (end > start && text.charAt(end - 1) == ' ')
+        || (next + 1 < n && text.charAt(next) == ' ' && text.charAt(next + 1) != ' ');
+  }
+
+  /**
+   * The length, from MIN_WRAPPED_LINE to MAX_TERMINAL_WIDTH, that the most lines have, at least
+   * FULL_LINES and twice as many as are longer, two of them different and one cut at a space; 0
+   * when none is such.
+   */
+  private static int fullestWidth(String text) {
+    int[] count = new int[MAX_TERMINAL_WIDTH + 1];
+    int[] first = new int[MAX_TERMINAL_WIDTH + 1];
+    boolean[] differs = new boolean[MAX_TERMINAL_WIDTH + 1];
+    boolean[] atSpace = new boolean[MAX_TERMINAL_WIDTH + 1];
+    int wider = 0;
+    int n = text.length();
+    for (int start = 0; start <= n; ) {
+      int end = lineEnd(text, start);
+      int next = nextLine(text, end);
+      int length = end - start;
+      if (length > MAX_TERMINAL_WIDTH) {
+        wider++;
+      } else if (length >= MIN_WRAPPED_LINE) {
+        if (count[length]++ == 0) {
+          first[length] = start;
+        } else if (!differs[length] && !text.regionMatches(start, text, first[length], length)) {
+          differs[length] = true;
+        }
+        atSpace[length] |= cutAtSpace(text, start, end, next);
+      }
+      if (end >= n) {
+        break;
+      }
+      start = next;
+    }
+    int best = 0;
+    int longer = wider;
+    for (int length = MAX_TERMINAL_WIDTH; length >= MIN_WRAPPED_LINE; length--) {
+      if (count[length] >= FULL_LINES && count[length] >= 2 * longer && differs[length] && atSpace[length]
+          && (best == 0 || count[length] > count[best])) {
+        best = length;
+      }
+      longer += count[length];
+    }
+    return best;
   }
 
   /**

@@ -489,8 +489,27 @@ class EvaluationTest {
       List<Evaluation.Case> cases = width == 0 ? all : all.stream()
           .map(c -> new Evaluation.Case(c.expected(), c.file(), wrapped(c.text(), width), c.holdout())).toList();
       Evaluation.Figures f = measured(folder + (width == 0 ? "" : " wrapped at " + width), cases);
-      assertFloors(f, 0.97, 0.05);
-      assertTrue(f.confidentCorrect() >= 0.9 * f.cases(), f.line() + "\n" + String.join("\n", f.misses()));
+      assertFloors(f, 0.985, 0.05);
+      assertTrue(f.confidentCorrect() >= 0.94 * f.cases(), f.line() + "\n" + String.join("\n", f.misses()));
+    }
+  }
+
+  /**
+   * The blind set and the long logs wrapped at 80 columns under the sender's question typed in a
+   * chat, a line longer than the terminal's width: top-1 at least 0.985 and 0.94 of the answers
+   * right and confident (blind 0.991 and 0.948, long logs 1.000 and 0.991). Before a width other
+   * than the longest lines' was taken: blind 0.981 and 0.906, long logs 0.981 and 0.916.
+   */
+  @Test
+  void findsWrappedLogsUnderTheSendersLongerLine() {
+    String note = "hey, this started after we moved the deployment to the new node pool last night and I cannot figure out "
+        + "what changed, the same image works on the old nodes. copying the log from my terminal below, sorry it's long:\n\n";
+    for (String folder : List.of("blind", "long")) {
+      List<Evaluation.Case> cases = Evaluation.load(CASES.resolve(folder)).stream()
+          .map(c -> new Evaluation.Case(c.expected(), c.file(), note + wrapped(c.text(), 80), c.holdout())).toList();
+      Evaluation.Figures f = measured(folder + " wrapped at 80 under a note", cases);
+      assertFloors(f, 0.985, 0.05);
+      assertTrue(f.confidentCorrect() >= 0.94 * f.cases(), f.line() + "\n" + String.join("\n", f.misses()));
     }
   }
 

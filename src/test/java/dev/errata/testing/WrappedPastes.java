@@ -141,6 +141,14 @@ public final class WrappedPastes {
       "triton-1  | I0903 22:41:07.376041 1 model_lifecycle.cc:472] \"loading: arcface_r1",
       "00:1\"");
 
+  /**
+   * The sender's question typed in a chat, one line longer than any a terminal printed, above a
+   * log an 80-column terminal wrapped ({@link #TERMINAL}).
+   */
+  public static final String NOTE_ABOVE_TERMINAL = "hey, this started after we moved the deployment to the new node pool last "
+      + "night and I cannot figure out what changed, the same image works on the old nodes. the log from my terminal:\n\n"
+      + TERMINAL;
+
   /** Sixty full lines of 80 characters that each go on in the next: more than a piece's length. */
   public static String pastAPiece() {
     StringBuilder out = new StringBuilder();

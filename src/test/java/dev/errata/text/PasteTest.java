@@ -348,6 +348,25 @@ class PasteTest {
     assertEquals(80, Paste.wrapWidth(same + "\n" + "y".repeat(79) + " \nshort"));
   }
 
+  /**
+   * The sender's own words above a wrapped log, in a line longer than the terminal's width, do
+   * not hide the width: enough full lines, twice as many as are longer, are the width. Lines of
+   * many lengths, a few of them equal, are not.
+   */
+  @Test
+  void aLongerLineOfTheSendersAboveAWrappedLogLeavesItsWidth() {
+    assertEquals(80, Paste.wrapWidth(dev.errata.testing.WrappedPastes.NOTE_ABOVE_TERMINAL));
+    PreparedLine ptx = Paste.prepare(dev.errata.testing.WrappedPastes.NOTE_ABOVE_TERMINAL, RULES).lines().stream()
+        .filter(l -> l.original().contains("PTX")).findFirst().orElseThrow();
+    assertTrue(ptx.text().endsWith("with an unsupported toolchain."), ptx.text());
+    StringBuilder unwrapped = new StringBuilder();
+    for (int i = 0; i < 12; i++) {
+      String line = "I1205 02:11:0" + (i % 10) + ".412113 1 server.cc:120] model_" + i + " is ready to serve requests ";
+      unwrapped.append(line).append("x".repeat(i % 4 * 7)).append('\n').append(" and so on\n");
+    }
+    assertEquals(0, Paste.wrapWidth(unwrapped.toString()), "three lines of one length among longer ones");
+  }
+
   @Test
   void aTracebackBodyAfterABlockEndIsStillSkipped() {
     for (int at = 4090; at < 4100; at++) {

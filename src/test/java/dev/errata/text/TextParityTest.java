@@ -110,6 +110,7 @@ class TextParityTest {
           + "{\"deep\":" + "[".repeat(2000) + "\"at the bottom\"" + "]".repeat(2000) + "}\n"),
       List.of("a terminal's wrap", dev.errata.testing.WrappedPastes.TERMINAL),
       List.of("a terminal's wrap of a message over two lines", dev.errata.testing.WrappedPastes.BANNER),
+      List.of("a terminal's wrap under the sender's longer line", dev.errata.testing.WrappedPastes.NOTE_ABOVE_TERMINAL),
       List.of("a table's rows", dev.errata.testing.WrappedPastes.TABLE + "\n+-----+------+\n| a   | bcde |\n|     | fg   |\r\n"
           + "|     |  h i |\nnot a row | x |\n|     | y    |\n+--+---+\n| a | b |\n|   | c |\n+---+---+---\n"),
       List.of("a table's rows broken by a cell's own line breaks", dev.errata.testing.WrappedPastes.TABLE_BROKEN
