@@ -414,6 +414,17 @@
       var glued, gluedLast = afterNext ? afterNext.number === lastLine : next && next.number === lastLine;
       // Where a message may stop inside the line: on the paste's last, or on one a program shortened.
       var mayStop = line.number === lastLine || ellipsized(line);
+      // The line with the next and more lines after it, made on first need (Matcher.Lines.readOn).
+      var readOns = [];
+      function readOn(k) {
+        while (readOns.length <= k) {
+          var before = readOns.length === 0 ? next : readOns[readOns.length - 1].last, more = before ? after(before) : undefined;
+          if (!more) { return null; }
+          var base = readOns.length === 0 ? line.tokens.concat(next.tokens) : readOns[readOns.length - 1].tokens;
+          readOns.push({ tokens: base.concat(more.tokens), last: more });
+        }
+        return readOns[k];
+      }
       for (var c = 0; c < cands.length; c++) {
         var tpl = tpls[cands[c]];
         var weights = tpl.items.map(function (it) { return isWord(it) ? keyWeight(itemKey(it)) : 0; });
@@ -425,6 +436,15 @@
           if (next) {
             var joined = tokens.concat(next.tokens), b = align(tpl, joined, weights, keyWeight, first, next.number === lastLine);
             if (b.evidence > a.evidence) { a = b; tokens = joined; }
+            // A message that goes on past the next line too is read on, a line at a time (Matcher.alignOne).
+            var upTo = joined;
+            for (var k = 0; k < K.Matcher.READ_ON_LINES && align(tpl, upTo, weights, keyWeight, first, true).tailCut; k++) {
+              var more = readOn(k);
+              if (!more) { break; }
+              upTo = more.tokens;
+              var c2 = align(tpl, upTo, weights, keyWeight, first, more.last.number === lastLine);
+              if (c2.evidence > a.evidence) { a = c2; tokens = upTo; }
+            }
           }
         }
         // A line wrapped inside a word, read as one with the next whether or not it seemed cut (Matcher.alignOne).

@@ -46,6 +46,12 @@ public final class Matcher {
    */
   public static final int CANDIDATES_PER_SHARE = 32;
   /**
+   * A message that goes on past a line and the next is read on into at most this many lines after
+   * them: an e-mail, a chat app or a narrow window may break one message into short lines at its
+   * spaces.
+   */
+  public static final int READ_ON_LINES = 6;
+  /**
    * How many alignments one paste may cost. Lines are aligned most telling first ({@link
    * PreparedLine#order()}), so a long log spends this on its errors before its INFO lines.
    */
@@ -602,7 +608,7 @@ public final class Matcher {
       // A line as long as the one before it may be one more piece of a message a terminal wrapped.
       PreparedLine afterNext = next != null && next.original().length() == line.original().length()
           ? after.apply(next) : null;
-      Lines both = new Lines(line, next, afterNext, lastLine);
+      Lines both = new Lines(line, next, afterNext, lastLine, after);
       // Where a message may stop inside the line: on the paste's last, or on one a program shortened.
       boolean mayStop = line.number() == lastLine || ellipsized(line);
       // Each form's alignment on this line; none kept when each template is its own form.
@@ -742,17 +748,49 @@ public final class Matcher {
     final boolean nextIsLast;
     /** Whether the glued lines end with the paste's last. */
     final boolean gluedIsLast;
+    final int lastLine;
+    private final java.util.function.UnaryOperator<PreparedLine> after;
     private Aligner.Line tokens;
     private Aligner.Line joined;
     private Aligner.Line glued;
     private boolean gluedMade;
+    /** The line with more and more of the lines after it ({@link #readOn}), and the last of each. */
+    private final List<Aligner.Line> readOn = new ArrayList<>();
+    private final List<PreparedLine> readOnLast = new ArrayList<>();
 
-    Lines(PreparedLine line, PreparedLine next, PreparedLine afterNext, int lastLine) {
+    Lines(PreparedLine line, PreparedLine next, PreparedLine afterNext, int lastLine,
+        java.util.function.UnaryOperator<PreparedLine> after) {
       this.line = line;
       this.next = next;
       this.afterNext = afterNext;
+      this.lastLine = lastLine;
+      this.after = after;
       this.nextIsLast = next != null && next.number() == lastLine;
       this.gluedIsLast = afterNext != null ? afterNext.number() == lastLine : nextIsLast;
+    }
+
+    /**
+     * The line with the {@code k + 2} lines after it (k from 0: the next and one more), for a
+     * message that goes on past the next line; null when the paste has no more lines.
+     */
+    Aligner.Line readOn(int k) {
+      while (readOn.size() <= k) {
+        PreparedLine before = readOn.isEmpty() ? next : readOnLast.get(readOn.size() - 1);
+        PreparedLine more = before == null ? null : after.apply(before);
+        if (more == null) {
+          return null;
+        }
+        List<Token> all = new ArrayList<>(readOn.isEmpty() ? joined().tokens : readOn.get(readOn.size() - 1).tokens);
+        all.addAll(more.tokens());
+        readOn.add(new Aligner.Line(all));
+        readOnLast.add(more);
+      }
+      return readOn.get(k);
+    }
+
+    /** Whether the last line of {@link #readOn}{@code (k)} is the paste's last. */
+    boolean readOnIsLast(int k) {
+      return readOnLast.get(k).number() == lastLine;
     }
 
     Aligner.Line tokens() {
@@ -866,6 +904,20 @@ public final class Matcher {
         if (b.evidence() > a.evidence()) {
           a = b;
           tokens = joined;
+        }
+        // A message that goes on past the next line too (broken at spaces into short lines by a
+        // mail or chat app) is read on, a line at a time, while it still goes on past the last.
+        Aligner.Line upTo = joined;
+        for (int k = 0; k < READ_ON_LINES && Aligner.align(tpl, upTo, weights, keyWeight, first, true).tailCut(); k++) {
+          upTo = lines.readOn(k);
+          if (upTo == null) {
+            break;
+          }
+          Alignment c = Aligner.align(tpl, upTo, weights, keyWeight, first, lines.readOnIsLast(k));
+          if (c.evidence() > a.evidence()) {
+            a = c;
+            tokens = upTo;
+          }
         }
       }
     }

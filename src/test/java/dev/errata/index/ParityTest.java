@@ -70,6 +70,7 @@ class ParityTest {
     Parity.vector(pastes, "lines shortened with an ellipsis").put("text", dev.errata.testing.WrappedPastes.SHORTENED);
     Parity.vector(pastes, "a table's status cut over rows").put("text", dev.errata.testing.WrappedPastes.TABLE);
     Parity.vector(pastes, "a message over two lines a terminal cut again").put("text", dev.errata.testing.WrappedPastes.BANNER);
+    Parity.vector(pastes, "a message a mail app broke into short lines").put("text", dev.errata.testing.WrappedPastes.SHORT_LINES);
     Parity.vector(pastes, "a log a terminal wrapped, under the sender's longer line").put("text",
         dev.errata.testing.WrappedPastes.NOTE_ABOVE_TERMINAL);
     Parity.vector(pastes, "a log platform's copy, newest first").put("text", dev.errata.testing.WrappedPastes.NEWEST_FIRST);

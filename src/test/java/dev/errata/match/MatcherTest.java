@@ -168,6 +168,18 @@ class MatcherTest {
   }
 
   /**
+   * A message a mail app broke at its spaces into short lines is read on from its first line
+   * through the ones after it, while it still goes on past the last: confident, and first.
+   */
+  @Test
+  void aMessageBrokenIntoShortLinesIsReadOnToItsEnd() {
+    MatchReport r = Shipped.MATCHER.match(dev.errata.testing.WrappedPastes.SHORT_LINES, Matcher.Options.defaults());
+    Match first = r.matches().get(0);
+    assertEquals("pytorch-model-pt-not-torchscript-archive", first.entry().id(), r.matches()::toString);
+    assertTrue(first.confidence().confident(), first::toString);
+  }
+
+  /**
    * Triton's model table at 80 and 100 columns: each failing model's status, cut over rows
    * mid-word and broken by its own line breaks, is matched word for word, and first.
    */

@@ -149,6 +149,24 @@ public final class WrappedPastes {
       + "night and I cannot figure out what changed, the same image works on the old nodes. the log from my terminal:\n\n"
       + TERMINAL;
 
+  /**
+   * A log forwarded from a phone's mail app, which broke each message at its spaces into lines
+   * of about 40 characters: the failure goes on over five of them.
+   */
+  public static final String SHORT_LINES = String.join("\n",
+      "---------- Forwarded message ---------",
+      "Subject: sentiment model failing in",
+      "staging",
+      "",
+      "E0809 02:05:51.772104 1 model_lifecycle.",
+      "cc:638] failed to load 'sentiment_bert'",
+      "version 1: Internal: failed to load model",
+      "'sentiment_bert': PytorchStreamReader",
+      "failed reading zip archive: failed",
+      "finding central directory",
+      "",
+      "Sent from my iPhone");
+
   /** Sixty full lines of 80 characters that each go on in the next: more than a piece's length. */
   public static String pastAPiece() {
     StringBuilder out = new StringBuilder();
