@@ -437,13 +437,13 @@
             var joined = tokens.concat(next.tokens), b = align(tpl, joined, weights, keyWeight, first, next.number === lastLine);
             if (b.evidence > a.evidence) { a = b; tokens = joined; }
             // A message that goes on past the next line too is read on, a line at a time (Matcher.alignOne).
-            var upTo = joined;
-            for (var k = 0; k < K.Matcher.READ_ON_LINES && align(tpl, upTo, weights, keyWeight, first, true).tailCut; k++) {
+            var open = next.number === lastLine ? b : align(tpl, joined, weights, keyWeight, first, true);
+            for (var k = 0; k < K.Matcher.READ_ON_LINES && open.tailCut; k++) {
               var more = readOn(k);
               if (!more) { break; }
-              upTo = more.tokens;
-              var c2 = align(tpl, upTo, weights, keyWeight, first, more.last.number === lastLine);
-              if (c2.evidence > a.evidence) { a = c2; tokens = upTo; }
+              open = align(tpl, more.tokens, weights, keyWeight, first, true);
+              var c2 = more.last.number === lastLine ? open : align(tpl, more.tokens, weights, keyWeight, first, false);
+              if (c2.evidence > a.evidence) { a = c2; tokens = more.tokens; }
             }
           }
         }

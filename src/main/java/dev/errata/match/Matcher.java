@@ -748,15 +748,14 @@ public final class Matcher {
     final boolean nextIsLast;
     /** Whether the glued lines end with the paste's last. */
     final boolean gluedIsLast;
-    final int lastLine;
+    private final int lastLine;
     private final java.util.function.UnaryOperator<PreparedLine> after;
     private Aligner.Line tokens;
     private Aligner.Line joined;
     private Aligner.Line glued;
     private boolean gluedMade;
-    /** The line with more and more of the lines after it ({@link #readOn}), and the last of each. */
-    private final List<Aligner.Line> readOn = new ArrayList<>();
-    private final List<PreparedLine> readOnLast = new ArrayList<>();
+    /** The line with more and more of the lines after it ({@link #readOn}), made on first need. */
+    private final List<ReadOn> readOn = new ArrayList<>();
 
     Lines(PreparedLine line, PreparedLine next, PreparedLine afterNext, int lastLine,
         java.util.function.UnaryOperator<PreparedLine> after) {
@@ -773,24 +772,18 @@ public final class Matcher {
      * The line with the {@code k + 2} lines after it (k from 0: the next and one more), for a
      * message that goes on past the next line; null when the paste has no more lines.
      */
-    Aligner.Line readOn(int k) {
+    ReadOn readOn(int k) {
       while (readOn.size() <= k) {
-        PreparedLine before = readOn.isEmpty() ? next : readOnLast.get(readOn.size() - 1);
-        PreparedLine more = before == null ? null : after.apply(before);
+        ReadOn before = readOn.isEmpty() ? null : readOn.get(readOn.size() - 1);
+        PreparedLine more = before == null ? after.apply(next) : after.apply(before.last());
         if (more == null) {
           return null;
         }
-        List<Token> all = new ArrayList<>(readOn.isEmpty() ? joined().tokens : readOn.get(readOn.size() - 1).tokens);
+        List<Token> all = new ArrayList<>((before == null ? joined() : before.tokens()).tokens);
         all.addAll(more.tokens());
-        readOn.add(new Aligner.Line(all));
-        readOnLast.add(more);
+        readOn.add(new ReadOn(new Aligner.Line(all), more, more.number() == lastLine));
       }
       return readOn.get(k);
-    }
-
-    /** Whether the last line of {@link #readOn}{@code (k)} is the paste's last. */
-    boolean readOnIsLast(int k) {
-      return readOnLast.get(k).number() == lastLine;
     }
 
     Aligner.Line tokens() {
@@ -825,6 +818,9 @@ public final class Matcher {
       return glued;
     }
   }
+
+  /** A line read on into the lines after it: their tokens, the last of them, and whether that is the paste's last. */
+  private record ReadOn(Aligner.Line tokens, PreparedLine last, boolean pasteEnds) {}
 
   /** Whether a line ends in an ellipsis ("…" or "..."), as a line a program shortened to fit does. */
   static boolean ellipsized(PreparedLine line) {
@@ -907,16 +903,18 @@ public final class Matcher {
         }
         // A message that goes on past the next line too (broken at spaces into short lines by a
         // mail or chat app) is read on, a line at a time, while it still goes on past the last.
-        Aligner.Line upTo = joined;
-        for (int k = 0; k < READ_ON_LINES && Aligner.align(tpl, upTo, weights, keyWeight, first, true).tailCut(); k++) {
-          upTo = lines.readOn(k);
-          if (upTo == null) {
+        // Read as cut, it tells whether it does; on the paste's last line that is its reading.
+        Alignment open = lines.nextIsLast ? b : Aligner.align(tpl, joined, weights, keyWeight, first, true);
+        for (int k = 0; k < READ_ON_LINES && open.tailCut(); k++) {
+          ReadOn more = lines.readOn(k);
+          if (more == null) {
             break;
           }
-          Alignment c = Aligner.align(tpl, upTo, weights, keyWeight, first, lines.readOnIsLast(k));
+          open = Aligner.align(tpl, more.tokens(), weights, keyWeight, first, true);
+          Alignment c = more.pasteEnds() ? open : Aligner.align(tpl, more.tokens(), weights, keyWeight, first, false);
           if (c.evidence() > a.evidence()) {
             a = c;
-            tokens = upTo;
+            tokens = more.tokens();
           }
         }
       }

@@ -245,12 +245,12 @@ public final class Paste {
       // JSON value) is read as the lines it escapes.
       // Lines that HTML breaks (<br>: a Markdown table's cell, a wiki's or a forum's source) are
       // read as the lines they were.
-      // A table's or a folded string's record goes on through its parts; a line joined otherwise
-      // (a terminal's wrap, a soft break) goes on in the paste's line after its last piece.
-      int span = joined ? 1 : number - first + 1;
       String[] ones = joined ? line.split("\n", -1)
           : line.length() > rules.maxLineChars && line.contains("\\n") ? line.split("\\\\n", -1) : new String[] {line};
       String[] read = HtmlBreaks.split(ones);
+      // A table's or a folded string's record goes on through its parts; a line joined otherwise
+      // (a terminal's wrap, a soft break) goes on in the paste's line after its last piece.
+      int span = joined ? 1 : number - first + 1;
       // What the line also says in another form (a row of Triton's model table as the log's
       // "failed to load" line) is read beside it, under its number.
       List<String> restated = rules.restate(line);
