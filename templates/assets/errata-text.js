@@ -495,8 +495,26 @@
       if (end >= n) { break; }
       start = next;
     }
-    if (max >= K.Paste.MIN_WRAPPED_LINE && differs && atSpace) { return max; }
+    if (max >= K.Paste.MIN_WRAPPED_LINE && (differs && atSpace || strippedCut(text, max))) { return max; }
     return candidates < K.Paste.FULL_LINES ? 0 : fullestWidth(text);
+  }
+
+  /** Paste.strippedCut: a terminal's wrap at `width` whose lines lost their trailing spaces. */
+  function strippedCut(text, width) {
+    if (!noTrailingSpace(text)) { return false; }
+    var n = text.length;
+    for (var start = 0; start <= n;) {
+      var end = lineEnd(text, start), next = nextLine(text, end);
+      if (end - start === width - 1 && next < n && " \t\n\r".indexOf(text.charAt(next)) < 0) { return true; }
+      if (end >= n) { break; }
+      start = next;
+    }
+    return false;
+  }
+
+  /** Paste.noTrailingSpace: no line ends in a space or a tab. */
+  function noTrailingSpace(text) {
+    return !/[ \t](?:\r|\n|$)/.test(text);
   }
 
   /** Paste.cutAtSpace. */
@@ -923,6 +941,8 @@
     // An e-mail in quoted-printable: its soft breaks join its lines (Paste.prepare, QuotedPrintable).
     var qp = quotedPrintable(text);
     var start = 0, n = text.length, done = false, width = qp ? 0 : wrapWidth(text);
+    // A paste that lost its trailing spaces: a line cut at a space ends one before the width (Paste.prepare).
+    var stripped = width > 0 && noTrailingSpace(text), fullCuts = !stripped || /(?:^|[\r\n])[ \t]/.test(text);
     /** Fold.take: reads one line; false when it is noise or a skipped body line. */
     function take(raw, number, first, span) {
       // Which of its number's lines this is: the matcher reads a message on into the next part (Fold.take).
@@ -994,11 +1014,13 @@
           whole = qpDecode(whole);
         }
         // A message a terminal wrapped at its width, read as the one line it was (Paste.prepare).
-        while (!row && width > 0 && last === width && next < n && number < rules.maxLines && whole.length < rules.maxLineChars) {
+        while (!row && width > 0 && (last === width && fullCuts || stripped && last === width - 1) && next < n && number < rules.maxLines
+            && whole.length < rules.maxLineChars) {
           var contEnd = lineEnd(text, next), cont = text.substring(next, contEnd);
           if (!continues(whole, cont, rules)) { break; }
           number++;
-          whole += cont;
+          // The space the terminal cut at, which the copy dropped (Paste.prepare).
+          whole += (last === width ? "" : " ") + cont;
           last = contEnd - next;
           end = contEnd;
           next = nextLine(text, end);

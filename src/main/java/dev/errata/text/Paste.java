@@ -163,6 +163,12 @@ public final class Paste {
     // An e-mail in quoted-printable has lines of one width too: its soft breaks join them.
     boolean qp = QuotedPrintable.is(text);
     int width = qp ? 0 : wrapWidth(text);
+    // A paste that lost its trailing spaces: a line cut at a space ends one before the width. One
+    // that lost its leading spaces too (text read from a screenshot) may have lost the space a cut
+    // left at the start of the next line: whether a line of the full width goes on inside a word
+    // is then left to the matcher, which reads a line on both ways.
+    boolean stripped = width > 0 && noTrailingSpace(text);
+    boolean fullCuts = !stripped || !noLeadingSpace(text);
     // The columns of the table whose rows are being read, from its last divider; null outside one.
     int[] table = null;
     // Lines read so far, each a line of its own although a table's record may be several under one number.
@@ -223,16 +229,18 @@ public final class Paste {
       // one line it was, under the number of its first, up to a piece's length (a paste of
       // nothing but full lines would otherwise become one line of all of it).
       int last = end - start;
-      if (!joined && width > 0 && last == width) {
+      if (!joined && width > 0 && (last == width && fullCuts || stripped && last == width - 1)) {
         StringBuilder whole = new StringBuilder(line);
-        while (last == width && next < n && number < rules.maxLines && whole.length() < rules.maxLineChars) {
+        while ((last == width && fullCuts || stripped && last == width - 1) && next < n && number < rules.maxLines
+            && whole.length() < rules.maxLineChars) {
           int contEnd = lineEnd(text, next);
           String cont = text.substring(next, contEnd);
           if (!continues(whole, cont, rules)) {
             break;
           }
           number++;
-          whole.append(cont);
+          // The space the terminal cut at, which the copy dropped.
+          whole.append(last == width ? "" : " ").append(cont);
           last = contEnd - next;
           end = contEnd;
           next = nextLine(text, end);
@@ -295,7 +303,8 @@ public final class Paste {
    * length of its longest lines, when that is at least MIN_WRAPPED_LINE, at least two different
    * lines have it (a wrapped log fills its width again and again; an unwrapped one rarely has two
    * different longest lines of one length), and one of them was cut at a space, which a terminal
-   * leaves at the end of the line or at the start of the next. When the longest lines are not
+   * leaves at the end of the line or at the start of the next; or, in a copy that dropped the
+   * lines' trailing spaces, a line one shorter follows from such a cut ({@link #strippedCut}). When the longest lines are not
    * such, a length that is ({@link #fullestWidth}), had by at least FULL_LINES lines and twice as
    * many as are longer, is the width all the same: the longer lines did not come through the
    * terminal (the sender's own words above the log, typed in a chat). A paste an
@@ -333,10 +342,61 @@ public final class Paste {
       }
       start = next;
     }
-    if (max >= MIN_WRAPPED_LINE && differs && atSpace) {
+    if (max >= MIN_WRAPPED_LINE && (differs && atSpace || strippedCut(text, max))) {
       return max;
     }
     return candidates < FULL_LINES ? 0 : fullestWidth(text);
+  }
+
+  /**
+   * Whether the paste is a terminal's wrap at {@code width} that lost its lines' trailing spaces (a
+   * copy that strips them, text read from a screenshot), where a line cut at a space ends one
+   * before the width: no line ends in a space, and a line one shorter than the width is followed by
+   * a line that starts with a word. Enough without a second line of the width: a message of three
+   * lines has one line cut inside a word and one at a space.
+   */
+  static boolean strippedCut(String text, int width) {
+    if (!noTrailingSpace(text)) {
+      return false;
+    }
+    int n = text.length();
+    for (int start = 0; start <= n; ) {
+      int end = lineEnd(text, start);
+      int next = nextLine(text, end);
+      if (end - start == width - 1 && next < n && text.charAt(next) != ' ' && text.charAt(next) != '\t'
+          && text.charAt(next) != '\n' && text.charAt(next) != '\r') {
+        return true;
+      }
+      if (end >= n) {
+        break;
+      }
+      start = next;
+    }
+    return false;
+  }
+
+  /** Whether no line of the paste starts with a space or a tab. */
+  static boolean noLeadingSpace(String text) {
+    int n = text.length();
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      if ((c == ' ' || c == '\t') && (i == 0 || text.charAt(i - 1) == '\n' || text.charAt(i - 1) == '\r')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether no line of the paste ends in a space or a tab. */
+  static boolean noTrailingSpace(String text) {
+    int n = text.length();
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      if ((c == '\n' || c == '\r') && i > 0 && (text.charAt(i - 1) == ' ' || text.charAt(i - 1) == '\t')) {
+        return false;
+      }
+    }
+    return n == 0 || (text.charAt(n - 1) != ' ' && text.charAt(n - 1) != '\t');
   }
 
   /** Whether the line {@code [start, end)} was cut at a space: it ends in one, or the next line (from {@code next}) starts with one. */

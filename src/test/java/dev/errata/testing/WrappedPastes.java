@@ -88,6 +88,19 @@ public final class WrappedPastes {
       "2024-11-26 08:15:43.402\ttriton-0\tI1126 08:15:43.402291 1 model_lifecycle.cc:473] loading: yolo_trt:1",
       "2024-11-26 08:15:43.118\ttriton-0\tI1126 08:15:43.118004 1 server.cc:120] Initializing Triton");
 
+  /**
+   * {@link #TERMINAL} as a copy that drops each line's trailing spaces hands it over (a web or
+   * serial console, text read from a screenshot): a line the terminal cut at a space ends one
+   * before the width.
+   */
+  public static final String STRIPPED = TERMINAL.lines().map(String::stripTrailing).collect(java.util.stream.Collectors.joining("\n"));
+
+  /** One client error an 80-column terminal cut in three, without the trailing spaces: inside a word, then at a space. */
+  public static final String STRIPPED_MESSAGE = String.join("\n",
+      "tritonclient.utils.InferenceServerException: [StatusCode.INVALID_ARGUMENT] faile",
+      "d to register CUDA shared memory region 'emb_out_dev1': failed to open CUDA IPC",
+      "handle: invalid argument");
+
   /** A paste an editor wrapped at spaces, dropping them: left as its lines. */
   public static final String EDITOR = String.join("\n",
       "E0722 06:03:51.114092 77 model_repository_manager.cc:1335] Poll failed for model",

@@ -110,6 +110,38 @@ class PasteTest {
   }
 
   /**
+   * The same log from a copy that dropped each line's trailing spaces: a line the terminal cut at
+   * a space ends one before the width and is still read on into the next, the space put back; a
+   * message in three lines, one cut inside a word and one at a space, is one line too, unless the
+   * copy dropped the lines' leading spaces as well. A wrapped paste that kept a trailing space
+   * anywhere joins only lines of the full width.
+   */
+  @Test
+  void aTerminalsWrapThatLostItsTrailingSpacesIsReadAsTheLinesItHad() {
+    assertEquals(80, Paste.wrapWidth(dev.errata.testing.WrappedPastes.STRIPPED));
+    Paste paste = Paste.prepare(dev.errata.testing.WrappedPastes.STRIPPED, RULES);
+    PreparedLine ptx = paste.lines().stream().filter(l -> l.original().contains("PTX")).findFirst().orElseThrow();
+    assertEquals("failed to load 'audio_frontend' version 1: Internal: unable to create stream: the provided PTX was compiled"
+        + " with an unsupported toolchain.", ptx.text());
+    assertEquals(3, ptx.number());
+    assertEquals(3, ptx.span());
+    String message = dev.errata.testing.WrappedPastes.STRIPPED_MESSAGE;
+    assertEquals(80, Paste.wrapWidth(message), "one line of the width and one a space short");
+    assertEquals(List.of("tritonclient.utils.InferenceServerException: [StatusCode.INVALID_ARGUMENT] failed to register CUDA"
+        + " shared memory region 'emb_out_dev1': failed to open CUDA IPC handle: invalid argument"),
+        Paste.prepare(message + "\n  retrying in 5 s", RULES).lines().stream().map(PreparedLine::original).limit(1).toList(),
+        "a word cut in two is one word again where the lines kept their leading spaces");
+    assertEquals(List.of("tritonclient.utils.InferenceServerException: [StatusCode.INVALID_ARGUMENT] faile",
+        "d to register CUDA shared memory region 'emb_out_dev1': failed to open CUDA IPC handle: invalid argument"),
+        Paste.prepare(message, RULES).lines().stream().map(PreparedLine::original).toList(),
+        "without them a line of the full width may have lost the space that began the next: left to the matcher");
+    String kept = dev.errata.testing.WrappedPastes.STRIPPED + "\nthe sender's last line ";
+    assertEquals(80, Paste.wrapWidth(kept));
+    PreparedLine cut = Paste.prepare(kept, RULES).lines().stream().filter(l -> l.number() == 3).findFirst().orElseThrow();
+    assertEquals("failed to load 'audio_frontend'", cut.text(), "where trailing spaces were kept, a shorter line is a line of its own");
+  }
+
+  /**
    * A line a terminal's wrap joined says how many of the paste's lines it was read from, so that
    * a message its program went on with in the next line of its own is read on from there.
    */

@@ -109,6 +109,8 @@ class TextParityTest {
           + "{\"n\":1,\"ok\":true}\n{}\n"
           + "{\"deep\":" + "[".repeat(2000) + "\"at the bottom\"" + "]".repeat(2000) + "}\n"),
       List.of("a terminal's wrap", dev.errata.testing.WrappedPastes.TERMINAL),
+      List.of("a terminal's wrap without its trailing spaces", dev.errata.testing.WrappedPastes.STRIPPED),
+      List.of("a message wrapped without its trailing spaces", dev.errata.testing.WrappedPastes.STRIPPED_MESSAGE),
       List.of("a terminal's wrap of a message over two lines", dev.errata.testing.WrappedPastes.BANNER),
       List.of("a terminal's wrap under the sender's longer line", dev.errata.testing.WrappedPastes.NOTE_ABOVE_TERMINAL),
       List.of("a table's rows", dev.errata.testing.WrappedPastes.TABLE + "\n+-----+------+\n| a   | bcde |\n|     | fg   |\r\n"
