@@ -109,9 +109,10 @@ class EvaluationTest {
    * written blind: kubectl with timestamps, stern's interleaved pods, JSON records exported from
    * Loki, Elastic and Azure, issues and chat messages, journald and compose with colour codes,
    * client tracebacks, CI jobs; as written and wrapped by an 80-column terminal. Top-1 at least
-   * 0.97 and nine in ten of the right answers confident. At most one of its twelve logs of no
-   * entry's failure answered confidently: a sidecar's liveness kill, which Kubernetes words as it
-   * words Triton's, matches the probes entry's symptom word for word (the README says why it stays).
+   * 0.97 and nine in ten of the right answers confident. At most one of its eleven logs of no
+   * entry's failure answered confidently (twelve until an entry covered a GPU's illegal memory
+   * access): a sidecar's liveness kill, which Kubernetes words as it words Triton's, matches the
+   * probes entry's symptom word for word (the README says why it stays).
    */
   @Test
   void findsTheFailureInLogsAsCollectorsAndChatsHandThemOver() {
@@ -121,7 +122,7 @@ class EvaluationTest {
       List<Evaluation.Case> cases = width == 0 ? all : all.stream()
           .map(c -> new Evaluation.Case(c.expected(), c.file(), wrapped(c.text(), width), c.holdout())).toList();
       Evaluation.Figures f = measured("fresh" + (width == 0 ? "" : " wrapped at " + width), cases);
-      assertFloors(f, 0.97, 1.0 / 12);
+      assertFloors(f, 0.97, 1.0 / 11);
       assertTrue(f.confidentCorrect() >= 0.9 * f.cases(), f.line() + "\n" + String.join("\n", f.misses()));
     }
   }
@@ -441,6 +442,17 @@ class EvaluationTest {
   @Test
   void findsTheFailureInHeldOutScreenshotsAndPhones() {
     assertSet("heldout-mobile", 15, 0.9, 0.0, 0.55);
+  }
+
+  /**
+   * Held out (eval/README.md, "Held out: what users send"): 32 pastes of many shapes written blind
+   * and never tuned on. First run (c093cbd): every labelled paste right and confident; one of the
+   * eight uncovered answered confidently, a DCGM warning the sender asks about beside a failure
+   * no entry names.
+   */
+  @Test
+  void findsTheFailureInHeldOutPastesOfManyShapes() {
+    assertSet("heldout-mixed", 32, 0.95, 0.15, 0.9);
   }
 
   /**

@@ -7,6 +7,7 @@ import dev.errata.text.Rules;
 import dev.errata.text.Versions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.errata.content.ContentLoader;
@@ -625,12 +626,18 @@ class MatcherTest {
   void aKnownWarningBesideAnExceptionNoEntryKnowsIsNotConfident() {
     String fallback = "W0813 01:04:51.220874 1 memory.cc:212] Failed to allocate CUDA memory with byte size 1199570944 on GPU 0: "
         + "CNMEM_STATUS_OUT_OF_MEMORY, falling back to pinned system memory\n";
-    String oom = "RuntimeError: CUDA out of memory. Tried to allocate 7.43 GiB. GPU 0 has a total capacity of 22.06 GiB of which "
-        + "3.91 GiB is free.\n";
-    MatchReport r = Shipped.MATCHER.match(oom + fallback, Matcher.Options.defaults());
+    String unknown = "RuntimeError: cuDNN error: CUDNN_STATUS_EXECUTION_FAILED\n";
+    MatchReport r = Shipped.MATCHER.match(unknown + fallback, Matcher.Options.defaults());
     assertEquals("cuda-memory-pool-exhausted-fallback", r.matches().get(0).entry().id());
     assertFalse(r.confident(), "the exception is the failure; the pool's fallback only came with it");
     assertEquals(1, r.unexplained().number());
+    String oom = "RuntimeError: CUDA out of memory. Tried to allocate 7.43 GiB. GPU 0 has a total capacity of 22.06 GiB of which "
+        + "3.91 GiB is free.\n";
+    MatchReport known = Shipped.MATCHER.match(oom + fallback, Matcher.Options.defaults());
+    assertEquals(List.of("pytorch-backend-cuda-out-of-memory", "cuda-memory-pool-exhausted-fallback"),
+        known.matches().stream().limit(2).map(m -> m.entry().id()).toList(), "an exception an entry knows is answered first");
+    assertTrue(known.confident());
+    assertNull(known.unexplained());
     assertTrue(Shipped.MATCHER.match("E0813 01:04:50.118001 1 infer_handler.cc:743] inference failed: the frobnicator refused\n"
         + fallback, Matcher.Options.defaults()).confident(), "a logger's error line of its own does not make a known warning doubtful");
   }

@@ -101,6 +101,14 @@ public final class WrappedPastes {
       "d to register CUDA shared memory region 'emb_out_dev1': failed to open CUDA IPC",
       "handle: invalid argument");
 
+  /**
+   * A client's error whose message starts right before the cut of an 80-column terminal: the
+   * first line holds only the message's first letters, which it shares too little of to find it.
+   */
+  public static final String CUT_AT_THE_START = String.join("\n",
+      "tritonclient.utils.InferenceServerException: [StatusCode.RESOURCE_EXHAUSTED] Rec",
+      "eived message larger than max (67109148 vs. 4194304)");
+
   /** A paste an editor wrapped at spaces, dropping them: left as its lines. */
   public static final String EDITOR = String.join("\n",
       "E0722 06:03:51.114092 77 model_repository_manager.cc:1335] Poll failed for model",

@@ -139,7 +139,7 @@ class TextParityTest {
       List.of("empty", ""));
 
   /** Eval pastes also prepared, as real logs. */
-  static final List<String> EVAL = List.of("cases/_none/b1-1.txt", "cases/_none/b1-3.txt", "cases/_none/b2-4.txt",
+  static final List<String> EVAL = List.of("cases/pytorch-backend-cuda-out-of-memory/b1-1.txt", "cases/_none/b1-3.txt", "cases/_none/b2-4.txt",
       "cases/python-backend-stub-module-not-found/2.txt", "holdout/container-nvidia-driver-not-detected/1.txt",
       // Terminal sessions: prompts, commands run again, one recorded by script(1) with its colours.
       "sessions/cases/python-backend-stub-module-not-found/typo-then-tokenizer-import.txt",
