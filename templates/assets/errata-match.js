@@ -399,6 +399,9 @@
     var byPart = new Map();
     lines.forEach(function (l) { if (l.part > 0) { byPart.set(l.number + ":" + l.part, l); } });
     function after(l) { var same = byPart.get(l.number + ":" + ((l.part || 0) + 1)); return same !== undefined ? same : byNumber.get(l.number + (l.span || 1)); }
+    // The line a line of its own goes on from, by the number of the line after it: for reading back (Matcher.align).
+    var before = new Map();
+    lines.forEach(function (l) { var at = l.number + (l.span || 1); if (!(l.part > 0) && !before.has(at)) { before.set(at, l); } });
     return {
       step: function (limit) {
         for (var end = Math.min(lines.length, li + limit); li < end; li++) { alignLine(li); }
@@ -414,6 +417,8 @@
       var glued, gluedLast = afterNext ? afterNext.number === lastLine : next && next.number === lastLine;
       // Where a message may stop inside the line: on the paste's last, or on one a program shortened.
       var mayStop = line.number === lastLine || ellipsized(line);
+      // The line before, when a terminal may have cut a word of this line's message in two there (Matcher.readBack).
+      var back = line.part > 0 ? undefined : before.get(line.number), backGlued;
       // The line with the next and more lines after it, made on first need (Matcher.Lines.readOn).
       var readOns = [];
       function readOn(k) {
@@ -453,29 +458,41 @@
           var g = align(tpl, glued, weights, keyWeight, first, gluedLast);
           if (g.evidence > a.evidence) { a = g; tokens = glued; }
         }
-        if (a.matchedLiterals === 0) { continue; }
-        var value = Math.max(0, a.evidence) * lineFactor(Errata.text.rank(line));
-        if (a.contradicted) { value *= Errata.text.rank(line) >= K.PreparedLine.RANK_INFO_ERROR ? K.Matcher.CONTRADICTED_INFO : K.Matcher.CONTRADICTED; }
-        if (a.exact) { value += K.Matcher.EXACT_BONUS; }
-        if (tpl.primary) { value += K.Matcher.PRIMARY_BONUS; }
-        var f = found.get(tpl.entry);
-        if (!f) { f = { best: null, exact: null, first: Infinity, last: 0, occurrences: 0, lastCounted: -1, beyondWarnings: false }; found.set(tpl.entry, f); }
-        var made = null;
-        if (!f.best || value > f.best.value + K.Matcher.TIE) {
-          f.best = made = { value: value, alignment: a, line: line, tokens: tokens, template: tpl };
+        credit(tpl, a, line, tokens);
+        // A message whose first words the line before holds, a word cut in two between (Matcher.readBack).
+        if (back && !sound(a)) {
+          var had = found.get(tpl.entry);
+          if (had && had.best && had.best.line === back && had.best.template === tpl) { continue; }
+          if (backGlued === undefined) { backGlued = glue(back, line, undefined); }
+          if (backGlued) { credit(tpl, align(tpl, backGlued, weights, keyWeight, back.number === firstLine, line.number === lastLine), back, backGlued); }
         }
-        if (a.exact && (!f.exact || value > f.exact.value + K.Matcher.TIE)) {
-          var whole = made || { value: value, alignment: a, line: line, tokens: tokens, template: tpl };
-          if (informative(whole, stop) >= K.Matcher.MIN_INFORMATIVE) { f.exact = whole; }
-        }
-        if (sound(a) && f.lastCounted !== line.number) {
-          f.lastCounted = line.number;
-          f.occurrences += line.repeats;
-          f.first = Math.min(f.first, line.number);
-          f.last = Math.max(f.last, line.lastNumber);
-          var lineRank = Errata.text.rank(line);
-          f.beyondWarnings = f.beyondWarnings || lineRank !== K.PreparedLine.RANK_WARNING && lineRank !== K.PreparedLine.RANK_ORDINARY;
-        }
+      }
+    }
+
+    /** Credits the template's entry with its alignment on a line (Matcher.credit). */
+    function credit(tpl, a, line, tokens) {
+      if (a.matchedLiterals === 0) { return; }
+      var value = Math.max(0, a.evidence) * lineFactor(Errata.text.rank(line));
+      if (a.contradicted) { value *= Errata.text.rank(line) >= K.PreparedLine.RANK_INFO_ERROR ? K.Matcher.CONTRADICTED_INFO : K.Matcher.CONTRADICTED; }
+      if (a.exact) { value += K.Matcher.EXACT_BONUS; }
+      if (tpl.primary) { value += K.Matcher.PRIMARY_BONUS; }
+      var f = found.get(tpl.entry);
+      if (!f) { f = { best: null, exact: null, first: Infinity, last: 0, occurrences: 0, lastCounted: -1, beyondWarnings: false }; found.set(tpl.entry, f); }
+      var made = null;
+      if (!f.best || value > f.best.value + K.Matcher.TIE) {
+        f.best = made = { value: value, alignment: a, line: line, tokens: tokens, template: tpl };
+      }
+      if (a.exact && (!f.exact || value > f.exact.value + K.Matcher.TIE)) {
+        var whole = made || { value: value, alignment: a, line: line, tokens: tokens, template: tpl };
+        if (informative(whole, stop) >= K.Matcher.MIN_INFORMATIVE) { f.exact = whole; }
+      }
+      if (sound(a) && f.lastCounted !== line.number) {
+        f.lastCounted = line.number;
+        f.occurrences += line.repeats;
+        f.first = Math.min(f.first, line.number);
+        f.last = Math.max(f.last, line.lastNumber);
+        var lineRank = Errata.text.rank(line);
+        f.beyondWarnings = f.beyondWarnings || lineRank !== K.PreparedLine.RANK_WARNING && lineRank !== K.PreparedLine.RANK_ORDINARY;
       }
     }
   }

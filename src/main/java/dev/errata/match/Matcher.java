@@ -563,6 +563,9 @@ public final class Matcher {
     };
     int firstLine = lines.stream().mapToInt(PreparedLine::number).min().orElse(0);
     int lastLine = lines.stream().mapToInt(PreparedLine::number).max().orElse(0);
+    // The line a line of its own goes on from, by the number of the line after it: for reading back.
+    Map<Integer, PreparedLine> before = new HashMap<>();
+    lines.stream().filter(l -> l.part() == 0).forEach(l -> before.putIfAbsent(l.number() + l.span(), l));
     Scratch sc = scratch.get();
     double[] acc = sc.forms;
     List<Set<String>> lineKeys = q.lineKeys();
@@ -611,6 +614,9 @@ public final class Matcher {
       Lines both = new Lines(line, next, afterNext, lastLine, after);
       // Where a message may stop inside the line: on the paste's last, or on one a program shortened.
       boolean mayStop = line.number() == lastLine || ellipsized(line);
+      // The line before, when a terminal may have cut a word of this line's message in two there.
+      PreparedLine back = line.part() == 0 ? before.get(line.number()) : null;
+      Lines backBoth = back == null ? null : new Lines(back, line, null, lastLine, after);
       // Each form's alignment on this line; none kept when each template is its own form.
       Map<Integer, Aligned> byForm = forms == null ? null : new HashMap<>();
       for (int c = 0; c < nBest && budget > 0; c++, budget--) {
@@ -626,6 +632,9 @@ public final class Matcher {
           }
         }
         credit(tpl, a, line, found);
+        if (backBoth != null && !sound(a.alignment())) {
+          readBack(tpl, form, backBoth, back.number() == firstLine, found);
+        }
       }
       for (int k = 0; k < nTouched; k++) {
         acc[touched[k]] = 0;
@@ -931,6 +940,25 @@ public final class Matcher {
       }
     }
     return new Aligned(a, tokens.tokens);
+  }
+
+  /**
+   * A message whose first words a terminal's wrap left on the line before, cut inside a word
+   * ("... [StatusCode.RESOURCE_EXHAUSTED] Rec" / "eived message larger than max"): the line
+   * before shares too little with the symptom to make it a candidate there, and this line alone
+   * starts with half a word. The candidate is also aligned on the two read as one line, and
+   * credited to the line before, where the message starts, as a wrap read forward is.
+   */
+  private void readBack(Template tpl, int form, Lines lines, boolean first, Map<Integer, Found> found) {
+    Found f = found.get(tpl.entry());
+    if (f != null && f.best != null && f.best.line() == lines.line && f.best.template() == tpl) {
+      return; // aligned there already, as that line's own candidate
+    }
+    Aligner.Line glued = lines.glued();
+    if (glued != null) {
+      Alignment g = Aligner.align(tpl, glued, itemWeights(form, tpl), keyWeight, first, lines.gluedIsLast);
+      credit(tpl, new Aligned(g, glued.tokens), lines.line, found);
+    }
   }
 
   /** An alignment, and the tokens it was made with (the line's, or the line and what follows). */

@@ -549,8 +549,9 @@ class EvaluationTest {
   /**
    * The blind set and the long logs wrapped at 80 columns by a copy that dropped each line's
    * trailing spaces (a web or serial console, text read from a screenshot): top-1 at least 0.98 and
-   * 0.93 of the answers right and confident (blind 0.986 and 0.939, long logs 1.000 and 0.991).
-   * Before a line one short of the width was read on: blind 0.986 and 0.915, long logs 1.000 and 0.981.
+   * 0.96 of the answers right and confident (blind 0.991 and 0.967, long logs 1.000 and 0.991).
+   * Before a line one short of the width was read on: blind 0.986 and 0.915, long logs 1.000 and
+   * 0.981; before a line was read back into the one before: blind 0.986 and 0.939.
    */
   @Test
   void findsWrappedLogsThatLostTheirTrailingSpaces() {
@@ -560,7 +561,7 @@ class EvaluationTest {
               .collect(java.util.stream.Collectors.joining("\n")), c.holdout())).toList();
       Evaluation.Figures f = measured(folder + " wrapped at 80 without trailing spaces", cases);
       assertFloors(f, 0.98, 0.05);
-      assertTrue(f.confidentCorrect() >= 0.93 * f.cases(), f.line() + "\n" + String.join("\n", f.misses()));
+      assertTrue(f.confidentCorrect() >= 0.96 * f.cases(), f.line() + "\n" + String.join("\n", f.misses()));
     }
   }
 

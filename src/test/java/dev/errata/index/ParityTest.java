@@ -66,6 +66,7 @@ class ParityTest {
     Parity.vector(pastes, "words only").put("text", "shared memory");
     Parity.vector(pastes, "a log a terminal wrapped").put("text", dev.errata.testing.WrappedPastes.TERMINAL);
     Parity.vector(pastes, "a log an editor wrapped").put("text", dev.errata.testing.WrappedPastes.EDITOR);
+    Parity.vector(pastes, "a message cut right after its first letters").put("text", dev.errata.testing.WrappedPastes.CUT_AT_THE_START);
     Parity.vector(pastes, "a log a terminal wrapped without its trailing spaces").put("text", dev.errata.testing.WrappedPastes.STRIPPED);
     Parity.vector(pastes, "a message wrapped into three pieces").put("text", dev.errata.testing.WrappedPastes.THREE_PIECES);
     Parity.vector(pastes, "lines shortened with an ellipsis").put("text", dev.errata.testing.WrappedPastes.SHORTENED);

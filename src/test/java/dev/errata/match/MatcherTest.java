@@ -160,6 +160,22 @@ class MatcherTest {
   }
 
   /**
+   * A message whose first letters a terminal's cut left on the line before is read back into it:
+   * exact, and found where it starts; the line after the cut alone starts with half a word.
+   */
+  @Test
+  void aMessageCutRightAfterItsFirstLettersIsReadBackIntoTheLineBefore() {
+    MatchReport r = Shipped.MATCHER.match(dev.errata.testing.WrappedPastes.CUT_AT_THE_START, Matcher.Options.defaults());
+    Match first = r.matches().get(0);
+    assertEquals("grpc-message-larger-than-max", first.entry().id());
+    assertEquals(Confidence.EXACT, first.confidence(), first::toString);
+    assertEquals(1, first.line().number());
+    String second = dev.errata.testing.WrappedPastes.CUT_AT_THE_START.lines().skip(1).findFirst().orElseThrow();
+    assertFalse(Shipped.MATCHER.match("I1205 02:11:08.412113 1 server.cc:120] some other line of the log, long enough to be a wrap\n"
+        + second, Matcher.Options.defaults()).confident(), "a line with a log prefix of its own is not a piece of the message");
+  }
+
+  /**
    * A message its program printed over two lines, each cut again by an 80-column terminal: the
    * first line, joined from its pieces, goes on in the second, which starts after them.
    */
