@@ -304,7 +304,9 @@ public final class Paste {
    * lines have it (a wrapped log fills its width again and again; an unwrapped one rarely has two
    * different longest lines of one length), and one of them was cut at a space, which a terminal
    * leaves at the end of the line or at the start of the next; or, in a copy that dropped the
-   * lines' trailing spaces, a line one shorter follows from such a cut ({@link #strippedCut}). When the longest lines are not
+   * lines' trailing spaces, a line one shorter shows such a cut ({@link #strippedCut}; an unwrapped
+   * paste may then be taken for wrapped, which costs little: only a line of the width or one short
+   * of it goes on in the next, and only when the next starts no record). When the longest lines are not
    * such, a length that is ({@link #fullestWidth}), had by at least FULL_LINES lines and twice as
    * many as are longer, is the width all the same: the longer lines did not come through the
    * terminal (the sender's own words above the log, typed in a chat). A paste an
