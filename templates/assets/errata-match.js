@@ -399,9 +399,13 @@
     var byPart = new Map();
     lines.forEach(function (l) { if (l.part > 0) { byPart.set(l.number + ":" + l.part, l); } });
     function after(l) { var same = byPart.get(l.number + ":" + ((l.part || 0) + 1)); return same !== undefined ? same : byNumber.get(l.number + (l.span || 1)); }
-    // The line a line of its own goes on from, by the number of the line after it: for reading back (Matcher.align).
+    // The line a line of its own goes on from, by the number of the line after it, when long enough
+    // to be a terminal's wrap: for reading back (Matcher.align).
     var before = new Map();
-    lines.forEach(function (l) { var at = l.number + (l.span || 1); if (!(l.part > 0) && !before.has(at)) { before.set(at, l); } });
+    lines.forEach(function (l) {
+      var at = l.number + (l.span || 1);
+      if (!(l.part > 0) && l.original.length >= K.Paste.MIN_WRAPPED_LINE && !before.has(at)) { before.set(at, l); }
+    });
     return {
       step: function (limit) {
         for (var end = Math.min(lines.length, li + limit); li < end; li++) { alignLine(li); }

@@ -486,35 +486,35 @@
   /** The width a terminal wrapped the paste at, or 0 (Paste.wrapWidth). */
   function wrapWidth(text) {
     var max = 0, atMax = -1, differs = false, atSpace = false, candidates = 0, n = text.length;
+    // For a copy that dropped the trailing spaces: whether any line kept one, and whether a line of
+    // the longest length, and one of a character less, is followed by a word (Paste.wrapWidth).
+    var trailing = false, wordAfterMax = false, wordAfterShort = false;
     for (var start = 0; start <= n;) {
       var end = lineEnd(text, start), next = nextLine(text, end), length = end - start;
-      if (length > max) { max = length; atMax = start; differs = false; atSpace = false; }
+      var wordAfter = next < n && !blank(text.charAt(next));
+      trailing = trailing || end > start && blank(text.charAt(end - 1));
+      if (length > max) { wordAfterShort = length === max + 1 && wordAfterMax; wordAfterMax = false; max = length; atMax = start; differs = false; atSpace = false; }
       else if (length === max && !differs && text.substring(start, end) !== text.substring(atMax, atMax + length)) { differs = true; }
+      if (length === max) { wordAfterMax = wordAfterMax || wordAfter; } else if (length === max - 1) { wordAfterShort = wordAfterShort || wordAfter; }
       if (length === max && !atSpace) { atSpace = cutAtSpace(text, start, end, next); }
       if (length >= K.Paste.MIN_WRAPPED_LINE && length <= K.Paste.MAX_TERMINAL_WIDTH) { candidates++; }
       if (end >= n) { break; }
       start = next;
     }
-    if (max >= K.Paste.MIN_WRAPPED_LINE && (differs && atSpace || strippedCut(text, max))) { return max; }
+    if (max >= K.Paste.MIN_WRAPPED_LINE && (differs && atSpace || !trailing && wordAfterShort)) { return max; }
     return candidates < K.Paste.FULL_LINES ? 0 : fullestWidth(text);
   }
 
-  /** Paste.strippedCut: a terminal's wrap at `width` whose lines lost their trailing spaces. */
-  function strippedCut(text, width) {
-    if (!noTrailingSpace(text)) { return false; }
-    var n = text.length;
-    for (var start = 0; start <= n;) {
-      var end = lineEnd(text, start), next = nextLine(text, end);
-      if (end - start === width - 1 && next < n && " \t\n\r".indexOf(text.charAt(next)) < 0) { return true; }
-      if (end >= n) { break; }
-      start = next;
-    }
-    return false;
-  }
+  function blank(ch) { return ch === " " || ch === "\t" || ch === "\n" || ch === "\r"; }
 
   /** Paste.noTrailingSpace: no line ends in a space or a tab. */
   function noTrailingSpace(text) {
     return !/[ \t](?:\r|\n|$)/.test(text);
+  }
+
+  /** Paste.noLeadingSpace: no line starts with a space or a tab. */
+  function noLeadingSpace(text) {
+    return !/(?:^|[\r\n])[ \t]/.test(text);
   }
 
   /** Paste.cutAtSpace. */
@@ -942,7 +942,7 @@
     var qp = quotedPrintable(text);
     var start = 0, n = text.length, done = false, width = qp ? 0 : wrapWidth(text);
     // A paste that lost its trailing spaces: a line cut at a space ends one before the width (Paste.prepare).
-    var stripped = width > 0 && noTrailingSpace(text), fullCuts = !stripped || /(?:^|[\r\n])[ \t]/.test(text);
+    var stripped = width > 0 && noTrailingSpace(text), fullCuts = !stripped || !noLeadingSpace(text);
     /** Fold.take: reads one line; false when it is noise or a skipped body line. */
     function take(raw, number, first, span) {
       // Which of its number's lines this is: the matcher reads a message on into the next part (Fold.take).

@@ -563,9 +563,11 @@ public final class Matcher {
     };
     int firstLine = lines.stream().mapToInt(PreparedLine::number).min().orElse(0);
     int lastLine = lines.stream().mapToInt(PreparedLine::number).max().orElse(0);
-    // The line a line of its own goes on from, by the number of the line after it: for reading back.
+    // The line a line of its own goes on from, by the number of the line after it: for reading back
+    // (only a line long enough to be a terminal's wrap can hold a message's first piece).
     Map<Integer, PreparedLine> before = new HashMap<>();
-    lines.stream().filter(l -> l.part() == 0).forEach(l -> before.putIfAbsent(l.number() + l.span(), l));
+    lines.stream().filter(l -> l.part() == 0 && l.original().length() >= Paste.MIN_WRAPPED_LINE)
+        .forEach(l -> before.putIfAbsent(l.number() + l.span(), l));
     Scratch sc = scratch.get();
     double[] acc = sc.forms;
     List<Set<String>> lineKeys = q.lineKeys();

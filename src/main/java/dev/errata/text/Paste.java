@@ -304,9 +304,10 @@ public final class Paste {
    * lines have it (a wrapped log fills its width again and again; an unwrapped one rarely has two
    * different longest lines of one length), and one of them was cut at a space, which a terminal
    * leaves at the end of the line or at the start of the next; or, in a copy that dropped the
-   * lines' trailing spaces, a line one shorter shows such a cut ({@link #strippedCut}; an unwrapped
-   * paste may then be taken for wrapped, which costs little: only a line of the width or one short
-   * of it goes on in the next, and only when the next starts no record). When the longest lines are not
+   * lines' trailing spaces (none ends in one), a line one shorter followed by a word shows such a
+   * cut (an unwrapped paste may then be taken for wrapped, which costs little: only a line of the
+   * width or one short of it goes on in the next, and only when the next starts no record). When
+   * the longest lines are not
    * such, a length that is ({@link #fullestWidth}), had by at least FULL_LINES lines and twice as
    * many as are longer, is the width all the same: the longer lines did not come through the
    * terminal (the sender's own words above the log, typed in a chat). A paste an
@@ -318,6 +319,11 @@ public final class Paste {
     int atMax = -1;
     boolean differs = false;
     boolean atSpace = false;
+    // For a copy that dropped the trailing spaces (below): whether any line kept one, and whether a
+    // line of the longest length, and one of a character less, is followed by a word.
+    boolean trailing = false;
+    boolean wordAfterMax = false;
+    boolean wordAfterShort = false;
     // Lines that could fill another width: only with enough of them is a second look worth it.
     int candidates = 0;
     int n = text.length();
@@ -325,13 +331,23 @@ public final class Paste {
       int end = lineEnd(text, start);
       int next = nextLine(text, end);
       int length = end - start;
+      boolean wordAfter = next < n && !blank(text.charAt(next));
+      trailing |= end > start && blank(text.charAt(end - 1));
       if (length > max) {
+        // A line one shorter than the new longest was seen only if it was the longest until now.
+        wordAfterShort = length == max + 1 && wordAfterMax;
+        wordAfterMax = false;
         max = length;
         atMax = start;
         differs = false;
         atSpace = false;
       } else if (length == max && !differs && !text.regionMatches(start, text, atMax, length)) {
         differs = true;
+      }
+      if (length == max) {
+        wordAfterMax |= wordAfter;
+      } else if (length == max - 1) {
+        wordAfterShort |= wordAfter;
       }
       if (length == max && !atSpace) {
         atSpace = cutAtSpace(text, start, end, next);
@@ -344,37 +360,18 @@ public final class Paste {
       }
       start = next;
     }
-    if (max >= MIN_WRAPPED_LINE && (differs && atSpace || strippedCut(text, max))) {
+    // A terminal's wrap whose copy lost the lines' trailing spaces: a line cut at a space then ends
+    // one before the width. Enough without a second line of the width: a message of three lines
+    // has one line cut inside a word and one at a space.
+    boolean strippedCut = !trailing && wordAfterShort;
+    if (max >= MIN_WRAPPED_LINE && (differs && atSpace || strippedCut)) {
       return max;
     }
     return candidates < FULL_LINES ? 0 : fullestWidth(text);
   }
 
-  /**
-   * Whether the paste is a terminal's wrap at {@code width} that lost its lines' trailing spaces (a
-   * copy that strips them, text read from a screenshot), where a line cut at a space ends one
-   * before the width: no line ends in a space, and a line one shorter than the width is followed by
-   * a line that starts with a word. Enough without a second line of the width: a message of three
-   * lines has one line cut inside a word and one at a space.
-   */
-  static boolean strippedCut(String text, int width) {
-    if (!noTrailingSpace(text)) {
-      return false;
-    }
-    int n = text.length();
-    for (int start = 0; start <= n; ) {
-      int end = lineEnd(text, start);
-      int next = nextLine(text, end);
-      if (end - start == width - 1 && next < n && text.charAt(next) != ' ' && text.charAt(next) != '\t'
-          && text.charAt(next) != '\n' && text.charAt(next) != '\r') {
-        return true;
-      }
-      if (end >= n) {
-        break;
-      }
-      start = next;
-    }
-    return false;
+  private static boolean blank(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
   }
 
   /** Whether no line of the paste starts with a space or a tab. */
