@@ -111,10 +111,13 @@ public final class Evaluation {
   public static List<Case> loadQueries(Path file) {
     List<Case> out = new ArrayList<>();
     try {
-      for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+      List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+      for (int i = 0; i < lines.size(); i++) {
+        String line = lines.get(i);
         int tab = line.indexOf('\t');
         if (tab > 0) {
-          out.add(new Case(line.substring(0, tab), file, line.substring(tab + 1), false));
+          // Named by its line, so that a miss says which query it was.
+          out.add(new Case(line.substring(0, tab), Path.of(file + ":" + (i + 1)), line.substring(tab + 1), false));
         }
       }
     } catch (IOException e) {

@@ -456,6 +456,17 @@ class EvaluationTest {
   }
 
   /**
+   * Logs that users really pasted into GitHub issues (eval/README.md, "Pasted in issues"), copied
+   * as they were by a helper who saw only the entries' titles: 97 labelled, 17 that no entry
+   * covers. First run: top-1 0.926 and 1.000 on the two halves (85 and 29 logs); the three
+   * misses were messages older releases printed, which the entries now list.
+   */
+  @Test
+  void findsTheFailureInLogsPastedInIssues() {
+    assertSet("issues", 110, 0.98, 0.06, 0.96);
+  }
+
+  /**
    * The three logs of that set whose error is inside structured JSON records a few hundred to
    * two thousand characters long (Elastic, Loki, Azure): read whole, the symptom was too small a
    * share of the record to be aligned, and none was found confidently; read as the records'
@@ -588,18 +599,33 @@ class EvaluationTest {
    */
   @Test
   void answersTypedWordsAsTheSearchBoxDoes() {
+    assertTyped("typed/queries.tsv", 220, 0.76, 0.90);
+  }
+
+  /**
+   * The titles of GitHub issues about the failures the entries name (eval/README.md, "Issue
+   * titles"): what people really typed about them, vague ones included ("run tritonserver
+   * failed"). First run: top-1 0.646, recall@3 0.783, against plain BM25's 0.621 and 0.758.
+   */
+  @Test
+  void answersIssueTitlesAsTheSearchBoxDoes() {
+    assertTyped("typed/issue-titles.tsv", 185, 0.64, 0.77);
+  }
+
+  /** The queries of {@code file}, answered as the search box answers typed words: top-1 and recall@3 at least as given. */
+  private static void assertTyped(String file, int atLeast, double top1, double recall3) {
     var workspace = Workspace.of(Path.of("content"), null);
     Matcher matcher = workspace.matcher();
     var kb = workspace.knowledgeBase();
     var rules = dev.errata.text.Rules.forContent(kb.matching());
     var box = Evaluation.searchBox(t -> matcher.match(t, Matcher.Options.defaults()),
         workspace.words(dev.errata.search.WordIndex.Weights.SEARCH), dev.errata.match.MatchIndex.infos(kb), rules);
-    List<Evaluation.Case> typed = Evaluation.loadQueries(CASES.resolve("typed/queries.tsv"));
-    assertTrue(typed.size() >= 220, "typed queries: " + typed.size());
-    Evaluation.Figures f = Evaluation.measure("typed", typed, box);
+    List<Evaluation.Case> typed = Evaluation.loadQueries(CASES.resolve(file));
+    assertTrue(typed.size() >= atLeast, file + " queries: " + typed.size());
+    Evaluation.Figures f = Evaluation.measure(file, typed, box);
     String why = f.line() + "\n" + String.join("\n", f.misses());
-    assertTrue(f.top1() >= 0.76, why);
-    assertTrue(f.recall3() >= 0.90, why);
+    assertTrue(f.top1() >= top1, why);
+    assertTrue(f.recall3() >= recall3, why);
     assertTrue(f.falseConfidentRate() <= 0.05, why);
   }
 

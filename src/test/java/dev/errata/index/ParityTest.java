@@ -136,6 +136,10 @@ class ParityTest {
         throw new java.io.UncheckedIOException(e);
       }
     }
+    for (Evaluation.Case c : Evaluation.load(EVAL.resolve("issues"))) {
+      // Logs users pasted into GitHub issues, as they pasted them: the browser answers them as the CLI does.
+      Parity.vector(pastes, EVAL.relativize(c.file()).toString()).put("text", c.text());
+    }
     Parity.vector(pastes, "a client's logger line over the traceback it prints").put("text",
         "2025-03-02 14:22:17,904 ERROR worker.infer: triton request failed\nTraceback (most recent call last):\n"
             + "  File \"/app/worker.py\", line 88, in infer\n    raise get_error_grpc(rpc_error) from None\n"
