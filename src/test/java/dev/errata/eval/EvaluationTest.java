@@ -457,13 +457,14 @@ class EvaluationTest {
 
   /**
    * Logs that users really pasted into GitHub issues (eval/README.md, "Pasted in issues"), copied
-   * as they were by a helper who saw only the entries' titles: 97 labelled, 17 that no entry
-   * covers. First run: top-1 0.926 and 1.000 on the two halves (85 and 29 logs); the three
-   * misses were messages older releases printed, which the entries now list.
+   * as they were by helpers who saw only the entries' titles: 137 labelled, 27 that no entry
+   * covers. First runs: top-1 0.926 and 1.000 on the first batch's two halves (85 and 29 logs),
+   * 1.000 on the second (50); the first batch's three misses were messages older releases
+   * printed, which the entries now list.
    */
   @Test
   void findsTheFailureInLogsPastedInIssues() {
-    assertSet("issues", 110, 0.98, 0.06, 0.96);
+    assertSet("issues", 160, 0.98, 0.04, 0.97);
   }
 
   /**
