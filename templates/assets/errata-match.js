@@ -294,9 +294,32 @@
 
   // ---------------------------------------------------------------------- matcher (Matcher.java)
   /** The lines most telling first, in paste order within a place (Matcher.mostTellingFirst). */
-  function mostTellingFirst(lines) {
-    var out = lines.slice(), R = Errata.text.order;
-    out.sort(function (x, y) { var d = R(x) - R(y); return d !== 0 ? d : x.number - y.number; });
+  function mostTellingFirst(lines, width) {
+    var order = wrappedOrder(lines, width || 0), out = lines.slice();
+    out.sort(function (x, y) { var d = order.get(x) - order.get(y); return d !== 0 ? d : x.number - y.number; });
+    return out;
+  }
+
+  /** Each line's place: its own, or the most telling of the pieces of a record a terminal cut (Matcher.wrappedOrder). */
+  function wrappedOrder(lines, width) {
+    var out = new Map();
+    lines.forEach(function (l) { out.set(l, Errata.text.order(l)); });
+    if (width <= 0) { return out; }
+    var inPaste = lines.slice().sort(function (x, y) { return x.number !== y.number ? x.number - y.number : (x.part || 0) - (y.part || 0); });
+    var piece = [], previous = null;
+    function settle() {
+      if (piece.length <= 1) { return; }
+      var best = Math.min.apply(null, piece.map(function (p) { return out.get(p); }));
+      piece.forEach(function (p) { out.set(p, best); });
+    }
+    inPaste.forEach(function (l) {
+      var part = l.part || 0;
+      var goesOn = previous !== null && part === 0 && previous.number + previous.span === l.number && previous.span === 1
+        && previous.original.length >= width - 1 && previous.original.length <= width;
+      if (!goesOn) { settle(); piece = []; }
+      if (part === 0) { piece.push(l); previous = l; } else { previous = null; }
+    });
+    settle();
     return out;
   }
 
@@ -306,7 +329,7 @@
    * word to look up.
    */
   function query(paste, rules) {
-    var lines = mostTellingFirst(paste.lines);
+    var lines = mostTellingFirst(paste.lines, paste.width);
     var keysOf = lines.map(function (l) { return lineKeys(l.tokens); });
     var allowed = [], allowedSet = {};
     keysOf.forEach(function (ks) {

@@ -489,23 +489,46 @@
     // For a copy that dropped the trailing spaces: whether any line kept one, and whether a line of
     // the longest length, and one of a character less, is followed by a word (Paste.wrapWidth).
     var trailing = false, wordAfterMax = false, wordAfterShort = false;
+    // How many lines are the longest, whether one is a table's row or edge, how many are not empty (Paste.wrapWidth).
+    var longest = 0, tableAtMax = false, filled = 0, startsDiffer = false;
     for (var start = 0; start <= n;) {
       var end = lineEnd(text, start), next = nextLine(text, end), length = end - start;
       var wordAfter = next < n && !blank(text.charAt(next));
       trailing = trailing || end > start && blank(text.charAt(end - 1));
-      if (length > max) { wordAfterShort = length === max + 1 && wordAfterMax; wordAfterMax = false; max = length; atMax = start; differs = false; atSpace = false; }
+      if (length > 0) { filled++; }
+      if (length > max) { wordAfterShort = length === max + 1 && wordAfterMax; wordAfterMax = false; max = length; atMax = start; differs = false; atSpace = false; longest = 0; tableAtMax = false; startsDiffer = false; }
       else if (length === max && !differs && text.substring(start, end) !== text.substring(atMax, atMax + length)) { differs = true; }
+      if (length === max) {
+        longest++;
+        tableAtMax = tableAtMax || length > 0 && (text.charAt(start) === "|" || text.charAt(start) === "+");
+        var k = Math.min(length, K.Paste.CUT_START);
+        startsDiffer = startsDiffer || text.substring(start, start + k) !== text.substring(atMax, atMax + k);
+      }
       if (length === max) { wordAfterMax = wordAfterMax || wordAfter; } else if (length === max - 1) { wordAfterShort = wordAfterShort || wordAfter; }
       if (length === max && !atSpace) { atSpace = cutAtSpace(text, start, end, next); }
       if (length >= K.Paste.MIN_WRAPPED_LINE && length <= K.Paste.MAX_TERMINAL_WIDTH) { candidates++; }
       if (end >= n) { break; }
       start = next;
     }
-    if (max >= K.Paste.MIN_WRAPPED_LINE && (differs && atSpace || !trailing && wordAfterShort)) { return max; }
+    // A short paste cut inside words only: three or more lines of one length, a third of its lines, starting differently (Paste.wrapWidth).
+    var cutLines = longest >= K.Paste.FULL_LINES && 3 * longest >= filled && startsDiffer && !tableAtMax;
+    if (max >= K.Paste.MIN_WRAPPED_LINE && (differs && atSpace || !trailing && wordAfterShort || cutLines)) { return max; }
     return candidates < K.Paste.FULL_LINES ? 0 : fullestWidth(text);
   }
 
   function blank(ch) { return ch === " " || ch === "\t" || ch === "\n" || ch === "\r"; }
+
+  /** Paste.shortCut: a line one shorter than the width is followed by a line that starts with a word. */
+  function shortCut(text, width) {
+    var n = text.length;
+    for (var start = 0; start <= n;) {
+      var end = lineEnd(text, start), next = nextLine(text, end);
+      if (end - start === width - 1 && next < n && !blank(text.charAt(next))) { return true; }
+      if (end >= n) { break; }
+      start = next;
+    }
+    return false;
+  }
 
   /** Paste.noTrailingSpace: no line ends in a space or a tab. */
   function noTrailingSpace(text) {
@@ -942,7 +965,7 @@
     var qp = quotedPrintable(text);
     var start = 0, n = text.length, done = false, width = qp ? 0 : wrapWidth(text);
     // A paste that lost its trailing spaces: a line cut at a space ends one before the width (Paste.prepare).
-    var stripped = width > 0 && noTrailingSpace(text), fullCuts = !stripped || !noLeadingSpace(text);
+    var stripped = width > 0 && noTrailingSpace(text) && shortCut(text, width), fullCuts = !stripped || !noLeadingSpace(text);
     /** Fold.take: reads one line; false when it is noise or a skipped body line. */
     function take(raw, number, first, span) {
       // Which of its number's lines this is: the matcher reads a message on into the next part (Fold.take).
@@ -1057,7 +1080,7 @@
       line: function () { return Math.min(number, rules.maxLines); },
       result: function () {
         return { lines: Array.from(byShape.values()), totalLines: number, truncated: truncated, skipped: skipped,
-          newestFirst: back >= 3 && back > 2 * forward, session: session.result() };
+          newestFirst: back >= 3 && back > 2 * forward, session: session.result(), width: width };
       }
     };
   }

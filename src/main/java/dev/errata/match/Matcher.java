@@ -308,7 +308,7 @@ public final class Matcher {
     static Query of(String text, Rules rules) {
       Versions versions = new Versions(rules);
       Paste paste = Paste.prepare(text == null ? "" : text, rules, versions);
-      List<PreparedLine> lines = mostTellingFirst(paste.lines());
+      List<PreparedLine> lines = mostTellingFirst(paste.lines(), paste.width());
       List<Set<String>> lineKeys = lines.stream().map(l -> MatchIndex.keys(l.tokens())).toList();
       Set<String> allowed = new LinkedHashSet<>();
       for (Set<String> keys : lineKeys) {
@@ -541,10 +541,55 @@ public final class Matcher {
    * within a place: errors are aligned, and their words looked up, before a long log's INFO lines
    * use up the budgets.
    */
-  static List<PreparedLine> mostTellingFirst(List<PreparedLine> lines) {
+  static List<PreparedLine> mostTellingFirst(List<PreparedLine> lines, int width) {
+    Map<PreparedLine, Integer> order = wrappedOrder(lines, width);
     List<PreparedLine> out = new ArrayList<>(lines);
-    out.sort(Comparator.comparingInt(PreparedLine::order).thenComparingInt(PreparedLine::number));
+    out.sort(Comparator.comparingInt((PreparedLine l) -> order.get(l)).thenComparingInt(PreparedLine::number));
     return out;
+  }
+
+  /**
+   * Each line's place in the order: its own, or, for the pieces of a record that a terminal cut at
+   * its {@code width} and the paste left apart (cut inside words), the most telling of its pieces'.
+   * The piece that holds the message is then looked at with the piece that carries the error mark,
+   * not among a long log's unmarked lines after the budget is spent (a JSON log wrapped at 80
+   * columns: its message sits in a piece without `"level":50`).
+   */
+  static Map<PreparedLine, Integer> wrappedOrder(List<PreparedLine> lines, int width) {
+    Map<PreparedLine, Integer> out = new java.util.IdentityHashMap<>();
+    lines.forEach(l -> out.put(l, l.order()));
+    if (width <= 0) {
+      return out;
+    }
+    List<PreparedLine> inPaste = new ArrayList<>(lines);
+    inPaste.sort(Comparator.comparingInt(PreparedLine::number).thenComparingInt(PreparedLine::part));
+    List<PreparedLine> piece = new ArrayList<>();
+    PreparedLine previous = null;
+    for (PreparedLine l : inPaste) {
+      boolean goesOn = previous != null && l.part() == 0 && previous.number() + previous.span() == l.number()
+          && previous.span() == 1 && previous.original().length() >= width - 1 && previous.original().length() <= width;
+      if (!goesOn) {
+        settle(piece, out);
+        piece.clear();
+      }
+      if (l.part() == 0) {
+        piece.add(l);
+        previous = l;
+      } else {
+        previous = null;
+      }
+    }
+    settle(piece, out);
+    return out;
+  }
+
+  /** Gives the pieces of one record the most telling place among them. */
+  private static void settle(List<PreparedLine> pieces, Map<PreparedLine, Integer> order) {
+    if (pieces.size() <= 1) {
+      return;
+    }
+    int best = pieces.stream().mapToInt(order::get).min().orElseThrow();
+    pieces.forEach(p -> order.put(p, best));
   }
 
   private Map<Integer, Found> align(Query q, double[] thresholds) {

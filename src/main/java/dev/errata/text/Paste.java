@@ -63,8 +63,11 @@ public final class Paste {
   private final boolean newestFirst;
   private final int[] prompts;
   private final int[] again;
+  private final int width;
 
-  private Paste(List<PreparedLine> lines, int totalLines, boolean truncated, int skipped, boolean newestFirst, Attempts attempts) {
+  private Paste(List<PreparedLine> lines, int totalLines, boolean truncated, int skipped, boolean newestFirst, Attempts attempts,
+      int width) {
+    this.width = width;
     this.lines = List.copyOf(lines);
     this.totalLines = totalLines;
     this.truncated = truncated;
@@ -96,6 +99,11 @@ public final class Paste {
   /** Whether the paste runs newest first, as log platforms show logs ({@link TimeOrder}). */
   public boolean newestFirst() {
     return newestFirst;
+  }
+
+  /** The width a terminal wrapped the paste at ({@link #wrapWidth}), or 0 when it does not look wrapped. */
+  public int width() {
+    return width;
   }
 
   public List<PreparedLine> lines() {
@@ -167,7 +175,9 @@ public final class Paste {
     // that lost its leading spaces too (text read from a screenshot) may have lost the space a cut
     // left at the start of the next line: whether a line of the full width goes on inside a word
     // is then left to the matcher, which reads a line on both ways.
-    boolean stripped = width > 0 && noTrailingSpace(text);
+    // Only a line one short of the width followed by a word shows such a cut: a paste whose every cut
+    // fell inside a word has no trailing space to lose.
+    boolean stripped = width > 0 && noTrailingSpace(text) && shortCut(text, width);
     boolean fullCuts = !stripped || !noLeadingSpace(text);
     // The columns of the table whose rows are being read, from its last divider; null outside one.
     int[] table = null;
@@ -283,7 +293,8 @@ public final class Paste {
       }
     }
     fold.add(block);
-    return new Paste(new ArrayList<>(fold.byShape.values()), number, fold.truncated, fold.skipped, order.newestFirst(), attempts);
+    return new Paste(new ArrayList<>(fold.byShape.values()), number, fold.truncated, fold.skipped, order.newestFirst(), attempts,
+        width);
   }
 
   static int lineEnd(String text, int start) {
@@ -326,6 +337,14 @@ public final class Paste {
     boolean wordAfterShort = false;
     // Lines that could fill another width: only with enough of them is a second look worth it.
     int candidates = 0;
+    // How many lines are the longest, whether one of them is a table's row or edge, and how many
+    // lines are not empty: for a short paste cut inside words only (below).
+    int longest = 0;
+    boolean tableAtMax = false;
+    // Whether two of the longest lines start differently: pieces a terminal cut start anywhere, a
+    // message repeated with other numbers (the same length each time) starts the same each time.
+    boolean startsDiffer = false;
+    int filled = 0;
     int n = text.length();
     for (int start = 0; start <= n; ) {
       int end = lineEnd(text, start);
@@ -333,6 +352,9 @@ public final class Paste {
       int length = end - start;
       boolean wordAfter = next < n && !blank(text.charAt(next));
       trailing |= end > start && blank(text.charAt(end - 1));
+      if (length > 0) {
+        filled++;
+      }
       if (length > max) {
         // A line one shorter than the new longest was seen only if it was the longest until now.
         wordAfterShort = length == max + 1 && wordAfterMax;
@@ -341,8 +363,16 @@ public final class Paste {
         atMax = start;
         differs = false;
         atSpace = false;
+        longest = 0;
+        tableAtMax = false;
+        startsDiffer = false;
       } else if (length == max && !differs && !text.regionMatches(start, text, atMax, length)) {
         differs = true;
+      }
+      if (length == max) {
+        longest++;
+        tableAtMax |= length > 0 && tableEdge(text.charAt(start));
+        startsDiffer |= !text.regionMatches(start, text, atMax, Math.min(length, CUT_START));
       }
       if (length == max) {
         wordAfterMax |= wordAfter;
@@ -364,14 +394,39 @@ public final class Paste {
     // one before the width. Enough without a second line of the width: a message of three lines
     // has one line cut inside a word and one at a space.
     boolean strippedCut = !trailing && wordAfterShort;
-    if (max >= MIN_WRAPPED_LINE && (differs && atSpace || strippedCut)) {
+    // A short paste whose every cut fell inside a word (about one in two of six cuts does): three
+    // or more lines of exactly one length, a third of its lines, two of them starting differently,
+    // are a hard cut at a column, which an editor wrapping at spaces does not make; a table's rows
+    // are left alone.
+    boolean cutLines = longest >= FULL_LINES && 3 * longest >= filled && startsDiffer && !tableAtMax;
+    if (max >= MIN_WRAPPED_LINE && (differs && atSpace || strippedCut || cutLines)) {
       return max;
     }
     return candidates < FULL_LINES ? 0 : fullestWidth(text);
   }
 
+  /** How many first characters tell a piece cut anywhere from a line that starts as the others do; read by the browser's port too. */
+  public static final int CUT_START = 3;
+
   private static boolean blank(char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+  }
+
+  /** Whether a line one shorter than {@code width} is followed by a line that starts with a word: a cut at a space that lost the space. */
+  static boolean shortCut(String text, int width) {
+    int n = text.length();
+    for (int start = 0; start <= n; ) {
+      int end = lineEnd(text, start);
+      int next = nextLine(text, end);
+      if (end - start == width - 1 && next < n && !blank(text.charAt(next))) {
+        return true;
+      }
+      if (end >= n) {
+        break;
+      }
+      start = next;
+    }
+    return false;
   }
 
   /** Whether no line of the paste starts with a space or a tab. */

@@ -140,6 +140,9 @@ class ParityTest {
       // Logs users pasted into GitHub issues, as they pasted them: the browser answers them as the CLI does.
       Parity.vector(pastes, EVAL.relativize(c.file()).toString()).put("text", c.text());
     }
+    // A short paste cut inside words only, and a JSON log whose records stay in their pieces (Matcher.wrappedOrder).
+    Parity.vector(pastes, "a terminal's wrap cut inside words only").put("text", dev.errata.testing.WrappedPastes.CUT_INSIDE_WORDS);
+    Parity.vector(pastes, "a JSON log's records in a console's pieces").put("text", dev.errata.testing.WrappedPastes.JSON_RECORDS);
     Parity.vector(pastes, "a client's logger line over the traceback it prints").put("text",
         "2025-03-02 14:22:17,904 ERROR worker.infer: triton request failed\nTraceback (most recent call last):\n"
             + "  File \"/app/worker.py\", line 88, in infer\n    raise get_error_grpc(rpc_error) from None\n"

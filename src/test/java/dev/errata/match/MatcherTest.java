@@ -36,6 +36,30 @@ class MatcherTest {
     static final Matcher MATCHER = dev.errata.workspace.Workspace.of(Path.of("content"), null).matcher();
   }
 
+  /**
+   * A JSON log a terminal cut at 80 columns, each record cut inside words: the piece that holds a
+   * record's message has no error mark of its own, and is looked at with the record's piece that
+   * has one, before a long log's unmarked lines spend the alignments (an incident's log with the
+   * batch-size error in its third piece lost it to 60 other records first).
+   */
+  @Test
+  void looksAtTheCutPiecesOfAWrappedRecordWithItsMostTellingPiece() {
+    Paste paste = Paste.prepare(dev.errata.testing.WrappedPastes.JSON_RECORDS, Rules.defaults());
+    assertEquals(80, paste.width());
+    dev.errata.text.PreparedLine message = paste.lines().stream().filter(l -> l.original().contains("batch-size"))
+        .findFirst().orElseThrow();
+    dev.errata.text.PreparedLine marked = paste.lines().stream().filter(l -> l.original().contains("infer failed"))
+        .findFirst().orElseThrow();
+    assertEquals(marked.number() + 2, message.number(), "the record's first and third pieces");
+    assertTrue(message.order() > marked.order(), "on its own, the message's piece comes after the marked one");
+    var order = Matcher.wrappedOrder(paste.lines(), paste.width());
+    assertEquals(marked.order(), order.get(message));
+    dev.errata.text.PreparedLine healthyPiece = paste.lines().stream().filter(l -> l.original().contains("statusCode"))
+        .findFirst().orElseThrow();
+    assertEquals(healthyPiece.order(), order.get(healthyPiece), "the records around it keep their own place");
+    assertEquals(Matcher.wrappedOrder(paste.lines(), 0).get(message), message.order(), "no width, no pieces");
+  }
+
   @Test
   void findsTheEntryBehindAPasteWithOtherNamesAndNumbers() {
     MatchReport r = match("[StatusCode.INTERNAL] in ensemble 'depth_pipeline', onnx runtime error 2: not enough space: expected 1048576, got 0");

@@ -189,6 +189,43 @@ public final class WrappedPastes {
       "Sent from my iPhone");
 
   /** Sixty full lines of 80 characters that each go on in the next: more than a piece's length. */
+  /**
+   * An ONNX Runtime load failure cut at 80 columns, every cut inside a word: no line ends in a
+   * space or starts with one, and none is one short of the width.
+   */
+  public static final String CUT_INSIDE_WORDS = cut(80,
+      "E0210 23:48:21.607196 1 model_lifecycle.cc:622] failed to load 'DeepSeek-R1-Distill-Qwen-1.5B' version 1:"
+          + " Internal: onnx runtime error 1: Load model from /models/DeepSeek-R1-Distill-Qwen-1.5B/1/model.onnx failed:/workspace/"
+          + "onnxruntime/onnxruntime/core/graph/model.cc:149 onnxruntime::Model::Model(onnx::ModelProto&&, const PathString&) Unsupp"
+          + "orted model IR version: 10, max supported IR version: 9",
+      "",
+      "I0210 23:48:21.607208 1 model_lifecycle.cc:757] failed to load 'DeepSeek-R1-Distill-Qwen-1.5B'");
+
+  /**
+   * A gateway's JSON log cut at 80 columns by a console that dropped trailing spaces (a line one
+   * short of the width before a word) and has no leading ones: its records stay in their pieces,
+   * and the error's message sits in a piece with no error word, two after the piece that has one.
+   */
+  public static final String JSON_RECORDS = cut(80,
+      "I1105 08:41:48.750 gateway started, listening on 0.0.0.0:8080 with 4 workers ok",
+      "{\"level\":30,\"time\":1730796108751,\"hostname\":\"embed-gateway-6f7c8d9b4-k2l8p\",\"req\":{\"method\":\"POST\","
+          + "\"url\":\"/v1/embed/bulk\"},\"res\":{\"statusCode\":200},\"msg\":\"request completed\"}",
+      "{\"level\":50,\"msg\":\"triton infer failed\",\"time\":1730796108750,\"hostname\":\"embed-gateway-6f7c8d9b4-k2l8p\","
+          + "\"status\":400,\"detail\":\"[request id: req-7f3efa-0] inference request batch-size must be <= 32 for 'sentence_embed'\"}",
+      "{\"level\":30,\"time\":1730796108760,\"hostname\":\"embed-gateway-6f7c8d9b4-k2l8p\",\"req\":{\"method\":\"GET\","
+          + "\"url\":\"/healthz\"},\"res\":{\"statusCode\":200},\"msg\":\"request completed\"}");
+
+  /** {@code lines} as a terminal of {@code width} columns shows them: each cut into pieces of the width. */
+  public static String cut(int width, String... lines) {
+    StringBuilder out = new StringBuilder();
+    for (String line : lines) {
+      for (int i = 0; i < line.length() || i == 0; i += width) {
+        out.append(line, i, Math.min(line.length(), i + width)).append('\n');
+      }
+    }
+    return out.toString();
+  }
+
   public static String pastAPiece() {
     StringBuilder out = new StringBuilder();
     for (int i = 0; i < 60; i++) {

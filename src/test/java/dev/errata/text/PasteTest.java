@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** Preparation of long pastes, which runs in blocks of lines: what depends on earlier lines must cross a block's end. */
@@ -367,6 +368,24 @@ class PasteTest {
     String json = Rules.forContent(new dev.errata.model.MatchingRules(java.util.Map.of(), List.of(), java.util.Map.of(), List.of(), List.of())).json();
     assertFalse(json.contains("\"about\":"), "an 'about' text is left in what the browser downloads");
     assertTrue(json.contains("\"restatements\""));
+  }
+
+  /**
+   * A short paste whose every cut fell inside a word (a log of a few lines wrapped at 80 columns
+   * cuts six times, and none at a space about half the time): three or more different lines of
+   * exactly the width, a third of the paste, are a terminal's cut, and the message is read whole.
+   * A table whose rows are all one length is not.
+   */
+  @Test
+  void aShortPasteCutOnlyInsideWordsIsReadAsTheLineItWas() {
+    String text = dev.errata.testing.WrappedPastes.CUT_INSIDE_WORDS;
+    String log = text.lines().limit(5).collect(java.util.stream.Collectors.joining());
+    assertTrue(text.lines().filter(l -> l.length() == 80).noneMatch(l -> l.endsWith(" ")), "no cut at a space");
+    assertEquals(80, Paste.wrapWidth(text));
+    assertEquals(log, Paste.prepare(text, RULES).lines().get(0).original());
+    String row = "| model_%d | 1 | READY | loaded from /models/model_%d/1 on GPU 0 |";
+    String table = IntStream.range(0, 4).mapToObj(i -> String.format(row, i, i)).collect(java.util.stream.Collectors.joining("\n"));
+    assertEquals(0, Paste.wrapWidth(table), "a table's rows of one length");
   }
 
   /** A paste an editor wrapped at spaces (dropping them) cannot be told from words cut in two, so its lines stay as they are. */

@@ -135,6 +135,8 @@ class TextParityTest {
           + "        reason: Error\n  - message: 'containers with unready status: [triton] ''a''\n\n      b'\n"
           + "k: \"a\n  b\" after\nk: \"never\n  closed\nk: \"not\nindented\"\nk: \"\\n\\\n  \\n\"\n"),
       List.of("an editor's wrap", dev.errata.testing.WrappedPastes.EDITOR),
+      List.of("a terminal's wrap cut inside words only", dev.errata.testing.WrappedPastes.CUT_INSIDE_WORDS),
+      List.of("a JSON log cut by a console that dropped trailing spaces", dev.errata.testing.WrappedPastes.JSON_RECORDS),
       List.of("a terminal's wrap past a piece", dev.errata.testing.WrappedPastes.pastAPiece()),
       List.of("empty", ""));
 
