@@ -295,7 +295,12 @@
   // ---------------------------------------------------------------------- matcher (Matcher.java)
   /** The lines most telling first, in paste order within a place (Matcher.mostTellingFirst). */
   function mostTellingFirst(lines, width) {
-    var order = wrappedOrder(lines, width || 0), out = lines.slice();
+    var out = lines.slice(), R = Errata.text.order;
+    if (!(width > 0)) {
+      out.sort(function (x, y) { var d = R(x) - R(y); return d !== 0 ? d : x.number - y.number; });
+      return out;
+    }
+    var order = wrappedOrder(lines, width);
     out.sort(function (x, y) { var d = order.get(x) - order.get(y); return d !== 0 ? d : x.number - y.number; });
     return out;
   }
@@ -314,7 +319,7 @@
     }
     inPaste.forEach(function (l) {
       var part = l.part || 0;
-      var goesOn = previous !== null && part === 0 && previous.number + previous.span === l.number && previous.span === 1
+      var goesOn = previous !== null && part === 0 && previous.span === 1 && previous.number + 1 === l.number
         && previous.original.length >= width - 1 && previous.original.length <= width;
       if (!goesOn) { settle(); piece = []; }
       if (part === 0) { piece.push(l); previous = l; } else { previous = null; }

@@ -503,8 +503,8 @@
         tableAtMax = tableAtMax || length > 0 && (text.charAt(start) === "|" || text.charAt(start) === "+");
         var k = Math.min(length, K.Paste.CUT_START);
         startsDiffer = startsDiffer || text.substring(start, start + k) !== text.substring(atMax, atMax + k);
-      }
-      if (length === max) { wordAfterMax = wordAfterMax || wordAfter; } else if (length === max - 1) { wordAfterShort = wordAfterShort || wordAfter; }
+        wordAfterMax = wordAfterMax || wordAfter;
+      } else if (length === max - 1) { wordAfterShort = wordAfterShort || wordAfter; }
       if (length === max && !atSpace) { atSpace = cutAtSpace(text, start, end, next); }
       if (length >= K.Paste.MIN_WRAPPED_LINE && length <= K.Paste.MAX_TERMINAL_WIDTH) { candidates++; }
       if (end >= n) { break; }

@@ -542,8 +542,13 @@ public final class Matcher {
    * use up the budgets.
    */
   static List<PreparedLine> mostTellingFirst(List<PreparedLine> lines, int width) {
-    Map<PreparedLine, Integer> order = wrappedOrder(lines, width);
     List<PreparedLine> out = new ArrayList<>(lines);
+    if (width <= 0) {
+      // Nothing a terminal cut: each line keeps its own place (most pastes, and every example a check matches).
+      out.sort(Comparator.comparingInt(PreparedLine::order).thenComparingInt(PreparedLine::number));
+      return out;
+    }
+    Map<PreparedLine, Integer> order = wrappedOrder(lines, width);
     out.sort(Comparator.comparingInt((PreparedLine l) -> order.get(l)).thenComparingInt(PreparedLine::number));
     return out;
   }
@@ -566,8 +571,8 @@ public final class Matcher {
     List<PreparedLine> piece = new ArrayList<>();
     PreparedLine previous = null;
     for (PreparedLine l : inPaste) {
-      boolean goesOn = previous != null && l.part() == 0 && previous.number() + previous.span() == l.number()
-          && previous.span() == 1 && previous.original().length() >= width - 1 && previous.original().length() <= width;
+      boolean goesOn = previous != null && l.part() == 0 && previous.span() == 1 && previous.number() + 1 == l.number()
+          && previous.original().length() >= width - 1 && previous.original().length() <= width;
       if (!goesOn) {
         settle(piece, out);
         piece.clear();

@@ -373,8 +373,6 @@ public final class Paste {
         longest++;
         tableAtMax |= length > 0 && tableEdge(text.charAt(start));
         startsDiffer |= !text.regionMatches(start, text, atMax, Math.min(length, CUT_START));
-      }
-      if (length == max) {
         wordAfterMax |= wordAfter;
       } else if (length == max - 1) {
         wordAfterShort |= wordAfter;

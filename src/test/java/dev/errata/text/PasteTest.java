@@ -383,8 +383,12 @@ class PasteTest {
     assertTrue(text.lines().filter(l -> l.length() == 80).noneMatch(l -> l.endsWith(" ")), "no cut at a space");
     assertEquals(80, Paste.wrapWidth(text));
     assertEquals(log, Paste.prepare(text, RULES).lines().get(0).original());
-    String row = "| model_%d | 1 | READY | loaded from /models/model_%d/1 on GPU 0 |";
-    String table = IntStream.range(0, 4).mapToObj(i -> String.format(row, i, i)).collect(java.util.stream.Collectors.joining("\n"));
+    // Triton's model table: edges, header and rows of one length, starting differently.
+    String edge = "+---------+---------+--------+---------------------------------------------------+";
+    String row = "| %-7s | %-7s | %-6s | %-49s |";
+    String table = String.join("\n", edge, String.format(row, "Model", "Version", "Status", "Reason"), edge,
+        IntStream.range(0, 4).mapToObj(i -> String.format(row, "model_" + i, "1", "READY", "loaded from /models/model_" + i + "/1 on GPU 0"))
+            .collect(java.util.stream.Collectors.joining("\n")), edge);
     assertEquals(0, Paste.wrapWidth(table), "a table's rows of one length");
   }
 
