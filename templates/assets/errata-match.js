@@ -359,7 +359,7 @@
 
   /**
    * The templates worth aligning with a line: those sharing at least MIN_LINE_SHARE of the
-   * weight of its words, most shared first, at most CANDIDATES_PER_SHARE of any one share
+   * weight of its words (of at most LINE_WEIGHT_CAP of it), most shared first, at most CANDIDATES_PER_SHARE of any one share
    * (Matcher.candidates). `literal` maps a word to its templates, `weightOf(word, df)`.
    */
   function candidates(keys, allowed, literal, weightOf) {
@@ -373,7 +373,8 @@
       for (var i = 0; i < p.length; i++) { acc.set(p[i], (acc.get(p[i]) || 0) + w); }
     });
     var out = [];
-    acc.forEach(function (v, tid) { if (v >= K.Matcher.MIN_LINE_SHARE * lw) { out.push(tid); } });
+    var least = K.Matcher.MIN_LINE_SHARE * Math.min(lw, K.Matcher.LINE_WEIGHT_CAP);
+    acc.forEach(function (v, tid) { if (v >= least) { out.push(tid); } });
     out.sort(function (a, b) { var d = acc.get(b) - acc.get(a); return d !== 0 ? (d > 0 ? 1 : -1) : a - b; });
     var taken = [], run = 0, share = NaN;
     for (var k = 0; k < out.length && taken.length < K.Matcher.CANDIDATES_PER_LINE; k++) {

@@ -65,6 +65,13 @@ public final class Matcher {
   /** How many of those are judged by versions: the browser loads their ranges. */
   public static final int VERSIONED = 16;
   public static final double MIN_LINE_SHARE = 0.25;
+  /**
+   * The most of a line's key weight that MIN_LINE_SHARE is taken of: about the weight of the
+   * heaviest symptom of the shipped entries (138), which no template can share more than. A
+   * record or a backtrace on one line (hundreds of words) would otherwise ask every template for
+   * more than any has, and the line's own message would never be aligned.
+   */
+  public static final double LINE_WEIGHT_CAP = 140;
   /** Below both, a result is noise rather than a possibility. */
   public static final double MIN_QUALITY = 0.3;
   public static final double MIN_RELEVANCE = 0.1;
@@ -651,7 +658,7 @@ public final class Matcher {
         }
       }
       int[] best = sc.candidates;
-      double least = MIN_LINE_SHARE * lineWeight;
+      double least = leastShare(lineWeight);
       // Each template of a form shares what the form does, added in the same order.
       int[] members = forms == null ? touched : membersOf(touched, nTouched, least, sc);
       int nMembers = forms == null ? nTouched : sc.nLineMembers;
@@ -747,6 +754,11 @@ public final class Matcher {
    * many of its share, with lower numbers, before it; each is only ever replaced by one that comes
    * before it too. So the selection is the head of the sorted, limited list.
    */
+  /** The least weight a template must share with a line of {@code lineWeight} to be a candidate there. */
+  static double leastShare(double lineWeight) {
+    return MIN_LINE_SHARE * Math.min(lineWeight, LINE_WEIGHT_CAP);
+  }
+
   static int candidates(int[] touched, int nTouched, double[] acc, double least, int[] best) {
     int nBest = 0;
     for (int k = 0; k < nTouched; k++) {
