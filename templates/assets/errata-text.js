@@ -500,7 +500,7 @@
       else if (length === max && !differs && text.substring(start, end) !== text.substring(atMax, atMax + length)) { differs = true; }
       if (length === max) {
         longest++;
-        tableAtMax = tableAtMax || length > 0 && (text.charAt(start) === "|" || text.charAt(start) === "+");
+        tableAtMax = tableAtMax || length > 0 && tableEdge(text.charAt(start));
         var k = Math.min(length, K.Paste.CUT_START);
         startsDiffer = startsDiffer || text.substring(start, start + k) !== text.substring(atMax, atMax + k);
         wordAfterMax = wordAfterMax || wordAfter;
@@ -517,6 +517,9 @@
   }
 
   function blank(ch) { return ch === " " || ch === "\t" || ch === "\n" || ch === "\r"; }
+
+  /** Paste.tableEdge: a character a table's row or edge starts with. */
+  function tableEdge(ch) { return ch === "|" || ch === "+"; }
 
   /** Paste.shortCut: a line one shorter than the width is followed by a line that starts with a word. */
   function shortCut(text, width) {

@@ -736,6 +736,11 @@ public final class Matcher {
     return out;
   }
 
+  /** The least weight a template must share with a line of {@code lineWeight} to be a candidate there. */
+  static double leastShare(double lineWeight) {
+    return MIN_LINE_SHARE * Math.min(lineWeight, LINE_WEIGHT_CAP);
+  }
+
   /**
    * The templates sharing the most weight of rare words with a line (a line cut short or padded
    * with other text still finds its template this way): of the {@code touched} templates, those
@@ -754,11 +759,6 @@ public final class Matcher {
    * many of its share, with lower numbers, before it; each is only ever replaced by one that comes
    * before it too. So the selection is the head of the sorted, limited list.
    */
-  /** The least weight a template must share with a line of {@code lineWeight} to be a candidate there. */
-  static double leastShare(double lineWeight) {
-    return MIN_LINE_SHARE * Math.min(lineWeight, LINE_WEIGHT_CAP);
-  }
-
   static int candidates(int[] touched, int nTouched, double[] acc, double least, int[] best) {
     int nBest = 0;
     for (int k = 0; k < nTouched; k++) {

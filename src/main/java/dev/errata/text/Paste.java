@@ -67,7 +67,6 @@ public final class Paste {
 
   private Paste(List<PreparedLine> lines, int totalLines, boolean truncated, int skipped, boolean newestFirst, Attempts attempts,
       int width) {
-    this.width = width;
     this.lines = List.copyOf(lines);
     this.totalLines = totalLines;
     this.truncated = truncated;
@@ -75,6 +74,7 @@ public final class Paste {
     this.newestFirst = newestFirst;
     this.prompts = attempts.lines();
     this.again = attempts.again();
+    this.width = width;
   }
 
   /** The lines of the session's prompts, and where each one's command runs again ({@link Attempts#again}). */

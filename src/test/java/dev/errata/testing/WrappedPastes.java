@@ -188,7 +188,6 @@ public final class WrappedPastes {
       "",
       "Sent from my iPhone");
 
-  /** Sixty full lines of 80 characters that each go on in the next: more than a piece's length. */
   /**
    * An ONNX Runtime load failure cut at 80 columns, every cut inside a word: no line ends in a
    * space or starts with one, and none is one short of the width.
@@ -226,6 +225,7 @@ public final class WrappedPastes {
     return out.toString();
   }
 
+  /** Sixty full lines of 80 characters that each go on in the next: more than a piece's length. */
   public static String pastAPiece() {
     StringBuilder out = new StringBuilder();
     for (int i = 0; i < 60; i++) {
