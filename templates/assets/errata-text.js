@@ -153,10 +153,17 @@
     return false;
   }
 
+  /** Whether a line is read as the lines its escaped line breaks hold apart (Paste.escapesLines). */
+  function escapesLines(rules, line) {
+    var first = line.indexOf("\\n");
+    if (first < 0 || line.length <= rules.escapedLineChars) { return false; }
+    return line.length > rules.maxLineChars || line.indexOf("\\n", first + 2) >= 0 && line.indexOf("{\"") < 0;
+  }
+
   /** rules.json, as the manifest carries it, made ready to use. */
   function compileRules(json) {
     var r = {
-      json: json, maxLineChars: json.maxLineChars, maxLines: json.maxLines,
+      json: json, maxLineChars: json.maxLineChars, escapedLineChars: json.escapedLineChars, maxLines: json.maxLines,
       maxPreparedLines: json.maxPreparedLines, ansi: new RegExp(json.ansi, "g"),
       prefixes: json.prefixes.map(function (p) {
         return { re: new RegExp(p.pattern), level: p.levelGroup || 0, first: !!p.levelFromFirst, inside: !!p.inside, gate: gate(p) };
@@ -262,9 +269,11 @@
     });
     var tokens = tokenize(text);
     // An INFO line can still carry the failure ("Found 0 live models"); count it only when it says so.
-    var errorish = level === "error" || level === "warning" || says(tokens, rules, level === "info"
+    // ... and a line that reports a failure of its own is one wherever it stands (Paste.prepareLine).
+    var reportsIt = reportsFailure(rules, text);
+    var errorish = reportsIt || level === "error" || level === "warning" || says(tokens, rules, level === "info"
       ? function (w) { return isErrorWord(rules, w) && w !== "no" && w !== "not"; } : function (w) { return isErrorWord(rules, w); });
-    var failing = errorish && says(tokens, rules, function (w) { return isFailureWord(rules, w); });
+    var failing = reportsIt || errorish && says(tokens, rules, function (w) { return isFailureWord(rules, w); });
     return { number: number, original: original, text: text, level: level, errorish: errorish, failing: failing, tokens: tokens, repeats: 1, lastNumber: number, span: 1 };
   }
 
@@ -1052,11 +1061,11 @@
           next = nextLine(text, end);
         }
         // A table's record is its cells' lines (Paste.prepare).
-        // ... and a very long line that holds escaped line breaks is the lines it escapes (Paste.prepare).
+        // ... and a long line that holds escaped line breaks is the lines it escapes (Paste.escapesLines).
         // ... and lines that HTML breaks are the lines they were (Paste.prepare).
         // A record goes on through its parts; a line joined otherwise, after its last piece (Paste.prepare).
         var span = row ? 1 : number - firstNumber + 1;
-        var ones = htmlBreaks(row ? whole.split("\n") : whole.length > rules.maxLineChars && whole.indexOf("\\n") >= 0 ? whole.split("\\n") : [whole]);
+        var ones = htmlBreaks(row ? whole.split("\n") : escapesLines(rules, whole) ? whole.split("\\n") : [whole]);
         // ... and what the line also says in another form is read beside it (Paste.prepare).
         ones = ones.concat(restate(rules, whole));
         for (var o = 0; o < ones.length; o++) {

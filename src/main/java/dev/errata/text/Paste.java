@@ -258,13 +258,16 @@ public final class Paste {
         line = whole.toString();
       }
       // A very long line is matched in pieces: nobody's error needs more than a few thousand
-      // characters. A table's record is its cells' lines. A very long line that holds escaped
-      // line breaks (a whole log captured as one string: pytest's repr of a process's output, a
-      // JSON value) is read as the lines it escapes.
+      // characters. A table's record is its cells' lines. A long line that holds escaped line
+      // breaks (a message quoted with its traceback, as Triton logs them since 24.05; a whole log
+      // captured as one string: pytest's repr of a process's output, a JSON value) is read as the
+      // lines it escapes: whole, its traceback would outweigh the message, and a short symptom
+      // would never be a candidate on it. Two breaks at least, so that one Windows path with a
+      // folder starting in n is not cut.
       // Lines that HTML breaks (<br>: a Markdown table's cell, a wiki's or a forum's source) are
       // read as the lines they were.
       String[] ones = joined ? line.split("\n", -1)
-          : line.length() > rules.maxLineChars && line.contains("\\n") ? line.split("\\\\n", -1) : new String[] {line};
+          : escapesLines(line, rules) ? line.split("\\\\n", -1) : new String[] {line};
       String[] read = HtmlBreaks.split(ones);
       // A table's or a folded string's record goes on through its parts; a line joined otherwise
       // (a terminal's wrap, a soft break) goes on in the paste's line after its last piece.
@@ -405,6 +408,19 @@ public final class Paste {
 
   /** How many first characters tell a piece cut anywhere from a line that starts as the others do; read by the browser's port too. */
   public static final int CUT_START = 3;
+
+  /**
+   * Whether {@code line} is read as the lines its escaped line breaks ({@code \\n}) hold apart.
+   * Below a piece's length, a line with a JSON object in it is left to the record reader, which
+   * reads a record's values as their lines and knows its fields.
+   */
+  static boolean escapesLines(String line, Rules rules) {
+    int first = line.indexOf("\\n");
+    if (first < 0 || line.length() <= rules.escapedLineChars) {
+      return false;
+    }
+    return line.length() > rules.maxLineChars || line.indexOf("\\n", first + 2) >= 0 && !line.contains("{\"");
+  }
 
   private static boolean blank(char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
@@ -709,9 +725,13 @@ public final class Paste {
     }
     List<Token> tokens = Tokenizer.tokenize(text);
     // An INFO line can still carry the failure ("Found 0 live models"); count it only when it says so.
-    boolean errorish = level.equals("error") || level.equals("warning")
+    // A line that reports a failure of its own in words no error list has ("terminate called after
+    // throwing an instance of ...", a crash signal) is one wherever it stands: looked at among the
+    // errors, not after a long log's banner and tables have spent the words looked up.
+    boolean reports = rules.reportsFailure(text);
+    boolean errorish = reports || level.equals("error") || level.equals("warning")
         || says(tokens, rules, level.equals("info") ? w -> rules.isErrorWord(w) && !w.equals("no") && !w.equals("not") : rules::isErrorWord);
-    boolean failing = errorish && says(tokens, rules, rules::isFailureWord);
+    boolean failing = reports || errorish && says(tokens, rules, rules::isFailureWord);
     return new PreparedLine(number, original, text, level, errorish, failing, tokens, 1, 0, number, span);
   }
 

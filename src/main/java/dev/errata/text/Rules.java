@@ -83,6 +83,11 @@ public final class Rules {
 
   final String json;
   final int maxLineChars;
+  /**
+   * Past this length a line holding two or more escaped line breaks (a quoted message with its
+   * traceback, a string of a whole log) is read as the lines it escapes.
+   */
+  final int escapedLineChars;
   public final int maxLines;
   /** At most this many bytes of a paste are read: a limit on memory for input without line ends. */
   public final int maxInputBytes;
@@ -120,6 +125,7 @@ public final class Rules {
   private Rules(String json, Map<String, Object> root) {
     this.json = json;
     maxLineChars = integer(root, "maxLineChars", 4096);
+    escapedLineChars = integer(root, "escapedLineChars", 200);
     maxLines = integer(root, "maxLines", 200_000);
     maxInputBytes = integer(root, "maxInputBytes", 32 << 20);
     maxPreparedLines = integer(root, "maxPreparedLines", 4000);

@@ -109,7 +109,9 @@ class LiveReloadBrowserIT {
   @Test
   void aBrokenEntryShowsItsFileLineAndMessageOverTheLastGoodPage() throws IOException, InterruptedException {
     open();
-    String title = driver.findElement(By.tagName("h1")).getText();
+    // Waited for: a reload the test before set off may still be replacing the page.
+    String title = new WebDriverWait(driver, Duration.ofSeconds(20))
+        .until(d -> d.findElements(By.tagName("h1")).stream().findFirst().map(WebElement::getText).orElse(null));
     String broken = original.replaceFirst("\nstatus: (\\w+)\n", "\nstatus: [$1\n");
     assertFalse(broken.equals(original));
     Files.writeString(file, broken);

@@ -309,8 +309,7 @@ class PasteTest {
   /**
    * A whole log captured as one string, as pytest prints the repr of a process's output: a line
    * far longer than a piece, its line breaks escaped. It is read as the lines it escapes, under
-   * its own number; a line of a piece's length or less keeps its escapes (a 24.05 glog message's
-   * traceback stays one message).
+   * its own number; a short line keeps its escapes.
    */
   @Test
   void aVeryLongLineOfEscapedLineBreaksIsReadAsItsLines() {
@@ -321,6 +320,27 @@ class PasteTest {
     assertTrue(p.lines().stream().anyMatch(l -> l.original().equals(error) && l.number() == 1), "the error, a line of its own under line 1");
     String short1 = "E0101 1 model_lifecycle.cc:621] \"failed to load 'pre': ModuleNotFoundError: x\\n\\nAt:\\n  /models/pre/1/model.py(3)\"";
     assertEquals(1, Paste.prepare(short1, RULES).lines().size(), "a short line keeps its escapes");
+  }
+
+  /**
+   * Triton quotes a message with its traceback on one line since 24.05. Read whole, the traceback
+   * outweighs the message and a short symptom is never a candidate on it, so a long line with
+   * escaped breaks is read as its lines; one escaped break alone (a Windows folder starting in n)
+   * is not a reason.
+   */
+  @Test
+  void aQuotedMessageWithItsTracebackIsReadAsItsLines() {
+    String frames = "  File \\\"/usr/local/lib/python3.12/dist-packages/transformers/modeling_utils.py\\\", line 4245, in from_pretrained\\n"
+        .repeat(6);
+    String line = "E0630 13:25:31.365 1 model_lifecycle.cc:654] \"failed to load 'llm' version 1: Internal: RuntimeError: "
+        + "CUDA error: no kernel image is available for execution on the device\\nCUDA kernel errors might be asynchronously "
+        + "reported\\n\\nAt:\\n" + frames + "\"";
+    List<String> originals = Paste.prepare(line + "\n", RULES).lines().stream().map(PreparedLine::original).toList();
+    assertTrue(originals.contains("CUDA kernel errors might be asynchronously reported"), originals.toString());
+    assertTrue(originals.get(0).endsWith("no kernel image is available for execution on the device"), originals.get(0));
+    String windows = "W0630 1 x.cc:1] cannot run C:\\Program Files\\NVIDIA Corporation\\NVSMI\\nvidia-smi.exe: "
+        + "the system cannot find the file specified".repeat(5);
+    assertEquals(1, Paste.prepare(windows, RULES).lines().size(), "one escaped break keeps the line whole");
   }
 
   @Test

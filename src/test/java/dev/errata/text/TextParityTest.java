@@ -130,6 +130,13 @@ class TextParityTest {
           + "a {\"x\" b {\"error\":\"second try\\nread\"}\n"
           + "{\"whole\": \"a record\"} then {\"error\":\"not at the end\\n\"} x\n"
           + "array after [{\"error\":\"a\\nb\"}]\nempty values {\"a\":\"\",\"b\":\"\\n\"}\n"),
+      List.of("quoted messages with escaped line breaks", "E0630 13:25:31.365 1 model_lifecycle.cc:654] \"failed to load 'llm' version 1: "
+          + "Internal: RuntimeError: CUDA error: no kernel image is available for execution on the device\\nCUDA kernel errors might be "
+          + "asynchronously reported at some other API call, so the stacktrace below might be incorrect.\\nFor debugging consider "
+          + "passing CUDA_LAUNCH_BLOCKING=1\\n\\nAt:\\n  /models/llm/1/model.py(31): initialize\\n\"\n"
+          + "E0630 1 x.cc:1] \"short: one\\ntwo\\nthree\"\n"
+          + "W0630 1 x.cc:1] loading C:\\Program Files\\NVIDIA Corporation\\NVSMI\\nvidia-smi.exe failed: a Windows path of more than "
+          + "two hundred characters with a folder that starts in n, which is one escaped break only and stays one line, as it was\n"),
       List.of("folded YAML strings", "    lastState:\n      terminated:\n        message: \"I1203 loading: m:1\\nE1203 x.cc:1] failed to\n"
           + "          load 'm' version 1\\n\\\n          \\ Signal (6) received.\\x41\\u00e9\\U0001F600\\q\\xZZ\\e[31m\\n\"\n"
           + "        reason: Error\n  - message: 'containers with unready status: [triton] ''a''\n\n      b'\n"
