@@ -110,7 +110,7 @@ class ParityTest {
       }
     }
     for (String c : List.of("cascades/cases/_none/startup-conda-env-tmp-full.txt", "cascades/cases/_none/k8s-azure-blob-auth-403.txt",
-        "tables/cases/_none/python-syntaxerror-in-model-py-120.txt", "fresh/cases/failed-to-load-all-models/log.txt",
+        "tables/cases/_none/python-syntaxerror-in-model-py-120.txt", "fresh/cases/onnxruntime-model-file-not-onnx/log.txt",
         "cascades/cases/_none/k8s-custom-backend-segfault.txt", "cascades/cases/_none/k8s-imagepull-unauthorized-mirror.txt",
         "shapes/cases/kubernetes-probes-fail-while-models-load/describe.txt")) {
       // A summary after a failure no entry explains: no answer is confident (Matcher.unexplained). The
