@@ -270,7 +270,7 @@
     var tokens = tokenize(text);
     // An INFO line can still carry the failure ("Found 0 live models"); count it only when it says so.
     // ... and a line that reports a failure of its own is one wherever it stands (Paste.prepareLine).
-    var reportsIt = reportsFailure(rules, text);
+    var reportsIt = level === "" && reportsFailure(rules, text);
     var errorish = reportsIt || level === "error" || level === "warning" || says(tokens, rules, level === "info"
       ? function (w) { return isErrorWord(rules, w) && w !== "no" && w !== "not"; } : function (w) { return isErrorWord(rules, w); });
     var failing = reportsIt || errorish && says(tokens, rules, function (w) { return isFailureWord(rules, w); });

@@ -725,10 +725,11 @@ public final class Paste {
     }
     List<Token> tokens = Tokenizer.tokenize(text);
     // An INFO line can still carry the failure ("Found 0 live models"); count it only when it says so.
-    // A line that reports a failure of its own in words no error list has ("terminate called after
-    // throwing an instance of ...", a crash signal) is one wherever it stands: looked at among the
-    // errors, not after a long log's banner and tables have spent the words looked up.
-    boolean reports = rules.reportsFailure(text);
+    // An unmarked line that reports a failure of its own in words no error list has ("terminate
+    // called after throwing an instance of ...", a crash signal) is looked at among the errors, not
+    // after a long log's banner and tables have spent the words looked up. (Marked lines are not
+    // asked: a logger's INFO lines, most of a long log, never are such a line.)
+    boolean reports = level.isEmpty() && rules.reportsFailure(text);
     boolean errorish = reports || level.equals("error") || level.equals("warning")
         || says(tokens, rules, level.equals("info") ? w -> rules.isErrorWord(w) && !w.equals("no") && !w.equals("not") : rules::isErrorWord);
     boolean failing = reports || errorish && says(tokens, rules, rules::isFailureWord);
