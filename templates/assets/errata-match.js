@@ -357,10 +357,14 @@
     return 1 + Math.log((templates + 1) / (df || 1));
   }
 
+  /** Matcher.leastShare: what a template must share with a line of weight `lw` to be a candidate there. */
+  function leastShare(lw) { return K.Matcher.MIN_LINE_SHARE * Math.min(lw, K.Matcher.LINE_WEIGHT_CAP); }
+
   /**
-   * The templates worth aligning with a line: those sharing at least MIN_LINE_SHARE of the
-   * weight of its words (of at most LINE_WEIGHT_CAP of it), most shared first, at most CANDIDATES_PER_SHARE of any one share
-   * (Matcher.candidates). `literal` maps a word to its templates, `weightOf(word, df)`.
+   * The templates worth aligning with a line: those sharing at least leastShare(weight of its
+   * words), a quarter of it up to LINE_WEIGHT_CAP, most shared first, at most
+   * CANDIDATES_PER_SHARE of any one share (Matcher.candidates). `literal` maps a word to its
+   * templates, `weightOf(word, df)`.
    */
   function candidates(keys, allowed, literal, weightOf) {
     var acc = new Map(), lw = 0;
@@ -373,7 +377,7 @@
       for (var i = 0; i < p.length; i++) { acc.set(p[i], (acc.get(p[i]) || 0) + w); }
     });
     var out = [];
-    var least = K.Matcher.MIN_LINE_SHARE * Math.min(lw, K.Matcher.LINE_WEIGHT_CAP);
+    var least = leastShare(lw);
     acc.forEach(function (v, tid) { if (v >= least) { out.push(tid); } });
     out.sort(function (a, b) { var d = acc.get(b) - acc.get(a); return d !== 0 ? (d > 0 ? 1 : -1) : a - b; });
     var taken = [], run = 0, share = NaN;

@@ -269,7 +269,7 @@
     });
     var tokens = tokenize(text);
     // An INFO line can still carry the failure ("Found 0 live models"); count it only when it says so.
-    // ... and a line that reports a failure of its own is one wherever it stands (Paste.prepareLine).
+    // ... and an unmarked line that reports a failure of its own is one (Paste.prepareLine).
     var reportsIt = level === "" && reportsFailure(rules, text);
     var errorish = reportsIt || level === "error" || level === "warning" || says(tokens, rules, level === "info"
       ? function (w) { return isErrorWord(rules, w) && w !== "no" && w !== "not"; } : function (w) { return isErrorWord(rules, w); });

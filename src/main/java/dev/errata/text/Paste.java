@@ -262,8 +262,7 @@ public final class Paste {
       // breaks (a message quoted with its traceback, as Triton logs them since 24.05; a whole log
       // captured as one string: pytest's repr of a process's output, a JSON value) is read as the
       // lines it escapes: whole, its traceback would outweigh the message, and a short symptom
-      // would never be a candidate on it. Two breaks at least, so that one Windows path with a
-      // folder starting in n is not cut.
+      // would never be a candidate on it (escapesLines).
       // Lines that HTML breaks (<br>: a Markdown table's cell, a wiki's or a forum's source) are
       // read as the lines they were.
       String[] ones = joined ? line.split("\n", -1)
@@ -411,8 +410,9 @@ public final class Paste {
 
   /**
    * Whether {@code line} is read as the lines its escaped line breaks ({@code \\n}) hold apart.
-   * Below a piece's length, a line with a JSON object in it is left to the record reader, which
-   * reads a record's values as their lines and knows its fields.
+   * Below a piece's length it takes two breaks at least, so that one Windows path with a folder
+   * starting in n is not cut, and a line with a JSON object in it is left to the record reader,
+   * which reads a record's values as their lines and knows its fields.
    */
   static boolean escapesLines(String line, Rules rules) {
     int first = line.indexOf("\\n");
