@@ -179,6 +179,98 @@ public final class TermCounts {
     }
   }
 
+  /** BM25's length normalization of an entry's counts. */
+  private static double norm(TermCounts c, double avg) {
+    return Posting.K1 * (1 - Posting.B + Posting.B * c.length / avg);
+  }
+
+  /** The quantized weight of a term counted {@code f} in an entry of normalization {@code norm}. */
+  private static int weight(int f, double norm) {
+    return (int) Math.round(Posting.SCALE * (double) f * (Posting.K1 + 1) / ((double) f + norm));
+  }
+
+  /**
+   * The postings of {@code after} made from those of {@code before} by changing only the terms of
+   * the entries whose counts are other objects (edited): equal to {@link Counting#postings} of
+   * {@code after}, or empty when that would be no cheaper or not the same (another number of
+   * entries, another average length, which changes every weight, or many entries changed). The
+   * counts of both are numbered by the same counting, whose table is {@code terms}.
+   */
+  static java.util.Optional<java.util.NavigableMap<String, Posting>> patch(TermCounts[] before,
+      java.util.NavigableMap<String, Posting> postings, TermCounts[] after, String[] terms) {
+    int n = after.length;
+    if (before.length != n) {
+      return java.util.Optional.empty();
+    }
+    List<Integer> changed = new ArrayList<>();
+    long sumBefore = 0;
+    long sumAfter = 0;
+    for (int i = 0; i < n; i++) {
+      sumBefore += before[i].length;
+      sumAfter += after[i].length;
+      if (before[i] != after[i]) {
+        changed.add(i);
+      }
+    }
+    double avg = averageLength(sumAfter, n);
+    if (changed.size() > Math.max(16, n / 100) || avg != averageLength(sumBefore, n)) {
+      return java.util.Optional.empty();
+    }
+    java.util.BitSet touched = new java.util.BitSet();
+    for (int i : changed) {
+      for (int t : before[i].terms) {
+        touched.set(t);
+      }
+      for (int t : after[i].terms) {
+        touched.set(t);
+      }
+    }
+    java.util.TreeMap<String, Posting> out = new java.util.TreeMap<>(postings);
+    for (int t = touched.nextSetBit(0); t >= 0; t = touched.nextSetBit(t + 1)) {
+      Posting old = postings.get(terms[t]);
+      int[] oldIds = old == null ? new int[0] : old.entries();
+      int[] oldWeights = old == null ? new int[0] : old.weight();
+      int[] ids = new int[oldIds.length + changed.size()];
+      int[] weights = new int[ids.length];
+      int k = 0;
+      int o = 0;
+      for (int i : changed) {
+        for (; o < oldIds.length && oldIds[o] < i; o++, k++) {
+          ids[k] = oldIds[o];
+          weights[k] = oldWeights[o];
+        }
+        if (o < oldIds.length && oldIds[o] == i) {
+          o++; // the entry's old weight: replaced below, if it still has the term
+        }
+        int f = after[i].count(t);
+        if (f > 0) {
+          ids[k] = i;
+          weights[k++] = weight(f, norm(after[i], avg));
+        }
+      }
+      for (; o < oldIds.length; o++, k++) {
+        ids[k] = oldIds[o];
+        weights[k] = oldWeights[o];
+      }
+      if (k == 0) {
+        out.remove(terms[t]);
+      } else {
+        out.put(terms[t], new Posting(java.util.Arrays.copyOf(ids, k), java.util.Arrays.copyOf(weights, k)));
+      }
+    }
+    return java.util.Optional.of(out);
+  }
+
+  /** This entry's count of term number {@code t}, 0 without it. */
+  private int count(int t) {
+    for (int i = 0; i < terms.length; i++) {
+      if (terms[i] == t) {
+        return weights[i];
+      }
+    }
+    return 0;
+  }
+
   /** The searchable text of fixes: titles, commands, configuration snippets, details. */
   public static List<String> fixTexts(List<dev.errata.model.Fix> fixes) {
     List<String> out = new ArrayList<>();
@@ -270,7 +362,7 @@ public final class TermCounts {
     java.util.Arrays.fill(memoEntry, -1);
     for (int e = range[0]; e < range[1]; e++) {
       TermCounts c = perEntry.get(e);
-      double norm = Posting.K1 * (1 - Posting.B + Posting.B * c.length / avg);
+      double norm = norm(c, avg);
       int[] cTerms = c.terms;
       int[] cWeights = c.weights;
       for (int i = 0; i < cTerms.length; i++) {
@@ -281,7 +373,7 @@ public final class TermCounts {
         if (memoEntry[slot] == e && memoCount[slot] == f) {
           w = memoWeight[slot];
         } else {
-          w = (int) Math.round(Posting.SCALE * (double) f * (Posting.K1 + 1) / ((double) f + norm));
+          w = weight(f, norm);
           memoEntry[slot] = e;
           memoCount[slot] = f;
           memoWeight[slot] = w;

@@ -148,9 +148,13 @@ public final class WordIndex {
       counts[position.get(e.id())] = memo.apply(e, () -> count(e, body));
     }
 
-    /** Adds {@code e} with counts made before (an earlier build's, {@link TermCounts.Counting#restoring}). */
-    public void add(Entry e, TermCounts counted) {
-      counts[position.get(e.id())] = counted;
+    /**
+     * Adds {@code e} with counts made before (an earlier build's, {@link TermCounts.Counting#restoring}),
+     * or those of the memo where it has them: the same object, which tells {@link #build(Built)}
+     * that the entry's postings are as they were.
+     */
+    public void add(Entry e, java.util.function.Supplier<TermCounts> counted) {
+      counts[position.get(e.id())] = memo.apply(e, counted);
     }
 
     /** The counting that numbers this index's terms. */
@@ -178,14 +182,34 @@ public final class WordIndex {
 
     /** The index of every entry added; each entry of the knowledge base must have been. */
     public WordIndex build() {
+      return build(null).index();
+    }
+
+    /**
+     * The same, made from {@code earlier} where this counting built it and few entries' counts
+     * differ: only the terms of those entries are posted again (equal to a build from scratch;
+     * {@code WordIndexTest} compares them). A process that builds again after each edit keeps
+     * what this returns for the next build.
+     *
+     * @param earlier the last build's, or null
+     */
+    public Built build(Built earlier) {
       for (int i = 0; i < counts.length; i++) {
         if (counts[i] == null) {
           throw new IllegalStateException("entry " + i + " was not counted");
         }
       }
-      return new WordIndex(counts.length, new TreeMap<>(counting.postings(List.of(counts))));
+      TermCounts[] now = counts.clone();
+      NavigableMap<String, Posting> postings = java.util.Optional.ofNullable(earlier)
+          .filter(e -> e.counting() == counting)
+          .flatMap(e -> TermCounts.patch(e.counts(), e.index().postings(), now, counting.table()))
+          .orElseGet(() -> new TreeMap<>(counting.postings(List.of(now))));
+      return new Built(new WordIndex(now.length, postings), now, counting);
     }
   }
+
+  /** An index, the counts it was made from and the counting that numbered them: what a later build may patch. */
+  public record Built(WordIndex index, TermCounts[] counts, TermCounts.Counting counting) {}
 
   double idf(String term) {
     Posting p = postings.get(term);

@@ -39,7 +39,7 @@ final class AllEntriesFiles {
   /** Whether {@code api/entries.json} is the previous site's, kept whole. */
   private volatile boolean jsonKept;
 
-  /** @param memo each entry's digest for the entry parts' key, as the last build made it ({@link FileStore.Inputs#ENTRY_PARTS}) */
+  /** @param memo each entry's digest for the entry parts' key, as the last build made it ({@link EntryMemo.Inputs#ENTRY_PARTS}) */
   AllEntriesFiles(KnowledgeBase kb, EntryDigests digests, Optional<PageStore.Record> last, PageWriter.Previous previous,
       PageWriter writer, BiFunction<Entry, Supplier<String>, String> memo) {
     this.memo = memo;
@@ -122,7 +122,7 @@ final class AllEntriesFiles {
   }
 
   /**
-   * The same, each entry's part of it taken from {@code memo} ({@link FileStore.Inputs#ENTRY_PARTS}):
+   * The same, each entry's part of it taken from {@code memo} ({@link EntryMemo.Inputs#ENTRY_PARTS}):
    * after an edit of one entry's examples, the others' are not walked again. Lists of text, which
    * a digest walks without the reflection that records take.
    */

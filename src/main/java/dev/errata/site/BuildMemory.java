@@ -29,7 +29,7 @@ import java.util.stream.Stream;
  * what the work would have given, and the site is byte for byte the one a fresh build writes
  * (BuildMemoryTest and IncrementalBuildTest compare them). Only the latest build's values are kept.
  */
-public final class BuildMemory implements ContentLoader.Results {
+public final class BuildMemory implements ContentLoader.Results, EntryMemo {
   private final Kept<ContentLoader.FileInput, ContentLoader.FileResult> files = new Kept<>();
 
   /** A file's result, and how the file looked before it was read. */
@@ -59,8 +59,25 @@ public final class BuildMemory implements ContentLoader.Results {
   private final Kept<String, Markdown.Rendered> renderings = new Kept<>();
   /** A Markdown renderer whose renderings of bodies and inline fields are taken from the last build where the text is equal. */
   final Markdown markdown = new Markdown(renderings::get);
-  private final Kept<Entry, List<dev.errata.Diagnostic>> checked = new Kept<>();
-  private final Kept<Entry, TermCounts> counts = new Kept<>();
+  // By the entry object: the load hands an unchanged file's entry over as the same object, and
+  // hashing an entry by its values (its examples' logs) cost more than the memo saved.
+  private final Kept<Same, List<dev.errata.Diagnostic>> checked = new Kept<>();
+  private final Kept<Same, TermCounts> counts = new Kept<>();
+  private final Kept<Same, EntryDigests.Both> digests = new Kept<>();
+  private final List<Kept<Same, String>> inputs = java.util.Arrays.stream(Inputs.values()).map(k -> new Kept<Same, String>()).toList();
+
+  /** An entry as a key by its identity. */
+  private record Same(Entry entry) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Same s && s.entry == entry;
+    }
+
+    @Override
+    public int hashCode() {
+      return System.identityHashCode(entry);
+    }
+  }
   private List<String> templatesListing;
   private Templates templates;
   private volatile PageWriter.Previous written;
@@ -81,6 +98,9 @@ public final class BuildMemory implements ContentLoader.Results {
     renderings.next();
     checked.next();
     counts.next();
+    digests.next();
+    wordParts.next();
+    inputs.forEach(Kept::next);
   }
 
   /** Rendered pages and JSON, for the templates of this build (forgotten when they change). */
@@ -180,9 +200,60 @@ public final class BuildMemory implements ContentLoader.Results {
     termsUsed = terms;
   }
 
-  /** An entry's word counts, from the last build when the entry was equal. */
+  private final Kept<Identical, String> wordParts = new Kept<>();
+
+  /**
+   * A word part's inputs (its terms and their postings' arrays) as a key: equal when its terms
+   * are equal and its arrays the same objects, which they are where {@link #words} patched the
+   * index and left the part's terms alone. Comparing arrays by identity, not by their numbers,
+   * is what makes finding an unchanged part cheaper than digesting it.
+   */
+  private record Identical(List<?> items) {
+    @Override
+    public boolean equals(Object o) {
+      if (!(o instanceof Identical other) || other.items.size() != items.size()) {
+        return false;
+      }
+      for (int i = 0; i < items.size(); i++) {
+        Object a = items.get(i);
+        Object b = other.items.get(i);
+        if (a != b && !(a instanceof String && a.equals(b))) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    @Override
+    public int hashCode() {
+      int h = 1;
+      for (Object x : items) {
+        h = 31 * h + (x instanceof String s ? s.hashCode() : System.identityHashCode(x));
+      }
+      return h;
+    }
+  }
+
+  /** The digest of a word part's inputs, the last build's where they are {@link Identical}. */
+  String wordPart(Object inputs, java.util.function.Supplier<String> digest) {
+    return inputs instanceof List<?> items ? wordParts.get(new Identical(items), digest) : digest.get();
+  }
+
+  private volatile dev.errata.search.WordIndex.Built words;
+
+  /**
+   * The word index of this build's counts, patched from the last build's where few entries'
+   * counts changed (whether that build succeeded does not matter: the index is its counts').
+   */
+  dev.errata.search.WordIndex words(dev.errata.search.WordIndex.Builder counting) {
+    dev.errata.search.WordIndex.Built made = counting.build(words);
+    words = made;
+    return made.index();
+  }
+
+  /** An entry's word counts, from the last build when the entry is the one it counted. */
   TermCounts counts(Entry e, java.util.function.Supplier<TermCounts> count) {
-    return counts.get(e, count);
+    return counts.get(new Same(e), count);
   }
 
   private record Indexed(Object inputs, dev.errata.match.MatchIndex index, dev.errata.index.MatchIndexCodec.Encoded encoded) {}
@@ -214,9 +285,20 @@ public final class BuildMemory implements ContentLoader.Results {
     return made;
   }
 
-  /** An entry's Markdown problems, from the last build's check when the entry was equal. */
-  List<dev.errata.Diagnostic> checked(Entry e, java.util.function.Supplier<List<dev.errata.Diagnostic>> check) {
-    return checked.get(e, check);
+  /** From the last build's check when the entry is the one it checked. */
+  @Override
+  public List<dev.errata.Diagnostic> checked(Entry e, java.util.function.Supplier<List<dev.errata.Diagnostic>> check) {
+    return checked.get(new Same(e), check);
+  }
+
+  @Override
+  public EntryDigests.Both digests(Entry e, java.util.function.Supplier<EntryDigests.Both> digest) {
+    return digests.get(new Same(e), digest);
+  }
+
+  @Override
+  public String inputs(Inputs kind, Entry e, java.util.function.Supplier<String> digest) {
+    return inputs.get(kind.ordinal()).get(new Same(e), digest);
   }
 
   /**

@@ -26,10 +26,6 @@ record EntryDigests(Map<Entry, long[]> whole, String entriesJson, List<String> j
   /** One entry's two digests: what the JSON reads of it, and all of it. */
   record Both(String json, long[] whole) {}
 
-  static EntryDigests of(KnowledgeBase kb) {
-    return of(kb, (e, digest) -> digest.get());
-  }
-
   /** @param memo an entry's digests as an earlier build made them ({@link FileStore#digests}) */
   static EntryDigests of(KnowledgeBase kb, BiFunction<Entry, Supplier<Both>, Both> memo) {
     // The body and the source are digested beside what the JSON reads, not inside it: that digest is used again.

@@ -71,7 +71,7 @@ final class ExampleStore {
      */
     private volatile Optional<String[]> recorded = Optional.empty();
 
-    /** @param digest each entry's {@link #digest}, perhaps as an earlier build made it ({@link FileStore.Inputs#MATCH_INDEX}) */
+    /** @param digest each entry's {@link #digest}, perhaps as an earlier build made it ({@link EntryMemo.Inputs#MATCH_INDEX}) */
     Basis(KnowledgeBase kb, Rules rules, java.util.function.Supplier<MatchIndex> index,
         java.util.function.Function<dev.errata.model.Entry, String> digest) {
       this.entries = List.copyOf(dev.errata.Parallel.map(kb.entries(), digest::apply));

@@ -39,7 +39,7 @@ import java.util.function.Supplier;
  * match index is kept beside it, in a record of its own ({@link MatchPartsStore}), which only a
  * build that builds the index reads.
  */
-final class FileStore implements ContentLoader.Forms {
+final class FileStore implements ContentLoader.Forms, EntryMemo {
   static final String FILE = "files.bin";
   private static final String MAGIC = "errata-files 8";
   /** The name of the log of forms beside the record. */
@@ -52,14 +52,6 @@ final class FileStore implements ContentLoader.Forms {
    */
   private record Known(long checksum, int length, BlobLog.At form, List<Diagnostic> markdown, EntryDigests.Both digests,
       String[] inputs, FileStat stat) {}
-
-  /**
-   * A digest of part of an entry that a later stage of the build keys its output by, kept per
-   * file: what the match index reads of it ({@link ExampleStore.Basis}), what the search index's
-   * entry parts read ({@link AllEntriesFiles}), what the pages that list entries show ({@link
-   * KeptPages#listed}).
-   */
-  enum Inputs { MATCH_INDEX, ENTRY_PARTS, LISTED }
 
   /** A form given to the load, and where it lies: a slot whose load takes it points at it there. */
   private record Given(ContentLoader.Form form, BlobLog.At at) {}
@@ -257,25 +249,21 @@ final class FileStore implements ContentLoader.Forms {
     return earlier;
   }
 
-  /** The build check's Markdown problems of {@code e} ({@link dev.errata.markdown.MarkdownCheck}'s memo). */
-  List<Diagnostic> checked(Entry e, Supplier<List<Diagnostic>> check) {
+  @Override
+  public List<Diagnostic> checked(Entry e, Supplier<List<Diagnostic>> check) {
     return kept(e, () -> List.copyOf(check.get()), s -> s.markdown, (s, v) -> s.markdown = v);
   }
 
-  /** The digests of {@code e} ({@link EntryDigests}' memo). */
-  EntryDigests.Both digests(Entry e, Supplier<EntryDigests.Both> digest) {
+  @Override
+  public EntryDigests.Both digests(Entry e, Supplier<EntryDigests.Both> digest) {
     return kept(e, digest, s -> s.digests, (s, v) -> s.digests = v);
   }
 
-  /** The digest of {@code e}'s {@code kind} of inputs: as the record had it, else made by {@code digest}. */
-  String inputs(Inputs kind, Entry e, Supplier<String> digest) {
+  /** As the record had it, else made by {@code digest}. */
+  @Override
+  public String inputs(Inputs kind, Entry e, Supplier<String> digest) {
     int k = kind.ordinal();
     return kept(e, digest, s -> s.inputs[k], (s, v) -> s.inputs[k] = v);
-  }
-
-  /** {@link #inputs} of one kind, as the memo its stage takes. */
-  java.util.function.BiFunction<Entry, Supplier<String>, String> inputs(Inputs kind) {
-    return (e, digest) -> inputs(kind, e, digest);
   }
 
   /** A value of {@code e}'s slot: as the record had it, else made now (and kept for the next record). */

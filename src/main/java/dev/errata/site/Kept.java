@@ -41,6 +41,7 @@ final class Kept<K, V> {
     previous = Map.of();
   }
 
+  /** The value kept for {@code key}, else made by {@code make} (which may give null: then nothing is kept). */
   V get(K key, Supplier<V> make) {
     V v = previous.get(key);
     if (v == null) {
@@ -48,6 +49,9 @@ final class Kept<K, V> {
     }
     if (v == null) {
       v = make.get();
+    }
+    if (v == null) {
+      return null; // nothing to keep: made again next time
     }
     if (used.addAndGet(size.applyAsLong(v)) <= budget) {
       current.put(key, v);

@@ -34,6 +34,8 @@ final class KeptPages implements EarlierPages {
   private final WordIndex.Builder counting;
   private final Map<String, List<Diagnostic>> problems;
   private final Map<String, String> keys = new ConcurrentHashMap<>();
+  /** The counts of the entries kept, as the last record had them. */
+  private final Map<String, TermCounts> restoredCounts = new ConcurrentHashMap<>();
   private final Map<String, String> lastPages;
   private final Map<String, String> pageKeys = new ConcurrentHashMap<>();
   private final String lastLists;
@@ -42,6 +44,7 @@ final class KeptPages implements EarlierPages {
   private final AtomicInteger keptWordParts = new AtomicInteger();
   private final EntryDigests entryDigests;
   private final java.util.function.BiFunction<Entry, Supplier<String>, String> listedMemo;
+  private final java.util.function.BiFunction<Object, Supplier<String>, String> partMemo;
   private volatile String lists = "";
   private final AtomicInteger kept = new AtomicInteger();
   private final AtomicInteger keptLists = new AtomicInteger();
@@ -52,12 +55,15 @@ final class KeptPages implements EarlierPages {
    * @param last the record of the previous site (none when it is not known)
    * @param previous the previous site and the digest of each of its files, which {@code writer} links from
    * @param problems where an entry's body problems go, by id
-   * @param listedMemo each entry's digest of what the lists show of it, as the last build made it ({@link FileStore.Inputs#LISTED})
+   * @param listedMemo each entry's digest of what the lists show of it, as the last build made it ({@link EntryMemo.Inputs#LISTED})
+   * @param partMemo a word part's digest by its inputs, as the last build made it ({@link BuildMemory#wordPart})
    */
   KeptPages(Optional<PageStore.Record> last, PageWriter.Previous previous, PageWriter writer, WordIndex.Builder counting,
       Map<String, List<Diagnostic>> problems, EntryDigests entryDigests,
-      java.util.function.BiFunction<Entry, Supplier<String>, String> listedMemo) {
+      java.util.function.BiFunction<Entry, Supplier<String>, String> listedMemo,
+      java.util.function.BiFunction<Object, Supplier<String>, String> partMemo) {
     this.listedMemo = listedMemo;
+    this.partMemo = partMemo;
     this.entryDigests = entryDigests;
     this.files = previous.digests();
     this.previous = previous;
@@ -86,7 +92,11 @@ final class KeptPages implements EarlierPages {
     }
     writer.keep(page, files.get(page));
     writer.keep(json, files.get(json));
-    counting.add(e, restore.apply(before.counts()));
+    // The word index takes the counts the memo holds where it holds them (the same object tells
+    // it the entry's postings are unchanged); the record points at these, which lie in the log already.
+    TermCounts restored = restore.apply(before.counts());
+    counting.add(e, () -> restored);
+    restoredCounts.put(e.id(), restored);
     problems.put(e.id(), before.problems());
     kept.incrementAndGet();
     return true;
@@ -103,7 +113,7 @@ final class KeptPages implements EarlierPages {
 
   @Override
   public boolean keptPage(String path, Supplier<Object> inputs) {
-    return keptFile(path, inputs, lastPages, pageKeys, keptLists);
+    return keptFile(path, () -> digest(inputs), lastPages, pageKeys, keptLists);
   }
 
   @Override
@@ -130,17 +140,19 @@ final class KeptPages implements EarlierPages {
    * dev.errata.index.SearchIndexWriter.Earlier)}).
    */
   boolean keptWordPart(String path, Supplier<Object> inputs) {
-    return keptFile(path, inputs, lastWordParts, wordPartKeys, keptWordParts);
+    Object in = inputs.get();
+    return keptFile(path, () -> partMemo.apply(in, () -> digest(() -> in)), lastWordParts, wordPartKeys, keptWordParts);
   }
 
   /**
-   * Whether the file at {@code path} is kept as the previous site has it: its inputs' digest is
-   * the one {@code lastKeys} recorded and the site still holds the file. The digest goes into
-   * {@code keys} either way, and a kept file counts in {@code count}.
+   * Whether the file at {@code path} is kept as the previous site has it: its inputs' digest
+   * ({@code digest}, null for inputs no digest takes) is the one {@code lastKeys} recorded and
+   * the site still holds the file. The digest goes into {@code keys} either way, and a kept file
+   * counts in {@code count}.
    */
-  private boolean keptFile(String path, Supplier<Object> inputs, Map<String, String> lastKeys, Map<String, String> keys,
+  private boolean keptFile(String path, Supplier<String> digest, Map<String, String> lastKeys, Map<String, String> keys,
       AtomicInteger count) {
-    String key = digest(inputs);
+    String key = digest.get();
     if (key == null) {
       return false;
     }
@@ -189,7 +201,9 @@ final class KeptPages implements EarlierPages {
     for (Entry e : kb.entries()) {
       String key = keys.get(e.id());
       if (key != null) {
-        out.put(e.id(), new PageStore.Entry(key, counting.kept(e), problems.getOrDefault(e.id(), List.of())));
+        TermCounts restored = restoredCounts.get(e.id());
+        TermCounts.Kept counts = restored != null ? counting.counting().keep(restored) : counting.kept(e);
+        out.put(e.id(), new PageStore.Entry(key, counts, problems.getOrDefault(e.id(), List.of())));
       }
     }
     return new PageStore.Record(folder, digests, counting.counting().table(), out, Map.copyOf(pageKeys),

@@ -158,9 +158,9 @@ public final class SiteBuilder {
     // index before the pages).
     Map<KnowledgeBase, Lazy<MatchIndex>> built = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
     Map<KnowledgeBase, ExampleStore.Basis> bases = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
-    // What the match index reads of each entry, digested; the last build's record of each file knows it.
-    Function<Entry, String> indexDigest = e -> files.map(f -> f.inputs(FileStore.Inputs.MATCH_INDEX, e, () -> ExampleStore.Basis.digest(e)))
-        .orElseGet(() -> ExampleStore.Basis.digest(e));
+    EntryMemo memo = memo(memory, files);
+    // What the match index reads of each entry, digested; the last build knows it of unchanged entries.
+    Function<Entry, String> indexDigest = e -> memo.inputs(EntryMemo.Inputs.MATCH_INDEX, e, () -> ExampleStore.Basis.digest(e));
     Function<KnowledgeBase, Lazy<MatchIndex>> index = kb -> built.computeIfAbsent(kb, k -> Lazy.of(() -> {
       // A build from disk takes each unchanged entry's part of the index from the last build's.
       java.util.function.Supplier<MatchIndex> build = () -> MatchIndex.build(k, rulesOf.apply(k), files
@@ -169,10 +169,7 @@ public final class SiteBuilder {
     }));
     ContentLoader.Result loaded = memory.map(m -> new ContentLoader(m))
         .or(() -> files.map(ContentLoader::new)).orElseGet(ContentLoader::new).load(content);
-    // What a remembering builder, else the last build's record of each file, already knows.
-    BiFunction<Entry, Supplier<List<Diagnostic>>, List<Diagnostic>> markdownMemo = memory
-        .<BiFunction<Entry, Supplier<List<Diagnostic>>, List<Diagnostic>>>map(m -> m::checked)
-        .or(() -> files.map(f -> f::checked)).orElse((e, check) -> check.get());
+    BiFunction<Entry, Supplier<List<Diagnostic>>, List<Diagnostic>> markdownMemo = memo::checked;
     phases.done("load (read, YAML, map)");
     List<Diagnostic> all = new ArrayList<>(loaded.diagnostics());
     Function<KnowledgeBase, ExampleResults> recorded = kb -> results.computeIfAbsent(kb, k -> store.map(s -> {
@@ -279,6 +276,11 @@ public final class SiteBuilder {
     }
   }
 
+  /** What a remembering builder, else the last build's record of each file, knows of each entry already. */
+  private static EntryMemo memo(Optional<BuildMemory> memory, Optional<FileStore> files) {
+    return memory.<EntryMemo>map(m -> m).or(() -> files.map(f -> f)).orElse(EntryMemo.NONE);
+  }
+
   /** Renders and writes the site into a new folder of {@code out} and swaps it in; the lock is held throughout. */
   private Result write(Options options, Checked checked, OutputFolder out,
       Optional<PageStore> pageStore, Optional<FileStore> files, Consumer<Optional<String>> saveExamples, long start, Phases phases) {
@@ -323,9 +325,9 @@ public final class SiteBuilder {
           .flatMap(same -> indexParts(previous));
       // Every entry digested once, for its page and for api/entries.json, which an edit of a body
       // (it holds none) leaves as it was: 30 MB at 10,000 entries, kept rather than made again.
-      EntryDigests entryDigests = files.map(f -> EntryDigests.of(kb, f::digests)).orElseGet(() -> EntryDigests.of(kb));
-      AllEntriesFiles allEntries = new AllEntriesFiles(kb, entryDigests, last, previous, writer,
-          files.map(f -> f.inputs(FileStore.Inputs.ENTRY_PARTS)).orElse((e, digest) -> digest.get()));
+      EntryMemo memo = memo(memory, files);
+      EntryDigests entryDigests = EntryDigests.of(kb, memo::digests);
+      AllEntriesFiles allEntries = new AllEntriesFiles(kb, entryDigests, last, previous, writer, memo.inputs(EntryMemo.Inputs.ENTRY_PARTS));
       Future<SearchIndexWriter.Shape> matchIndex = side.submit(() -> {
         allEntries.writeJson(new EntriesJson(new JsonFactory()));
         writer.write(new Page(MatchIndexCodec.RULES_FILE, rules.json().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
@@ -354,7 +356,8 @@ public final class SiteBuilder {
       // Rendering a body finds its refused links and deep nesting (a build's check leaves them to it).
       Map<String, List<Diagnostic>> problemsOf = new java.util.concurrent.ConcurrentHashMap<>();
       kept = new KeptPages(last, previous, writer, counting, problemsOf, entryDigests,
-          files.map(f -> f.inputs(FileStore.Inputs.LISTED)).orElse((e, digest) -> digest.get()));
+          memo.inputs(EntryMemo.Inputs.LISTED), memory.<BiFunction<Object, Supplier<String>, String>>map(m -> m::wordPart)
+              .orElse((inputs, digest) -> digest.get()));
       Templates templates = memory.map(m -> m.templates(options.templates())).orElseGet(() -> new Templates(options.templates()));
       dev.errata.render.RenderMemo renders = memory.map(m -> m.renders).orElse(dev.errata.render.RenderMemo.NONE);
       EntriesJson entriesJson = new EntriesJson(new JsonFactory());
@@ -379,7 +382,7 @@ public final class SiteBuilder {
       // The word index (its merge runs on one thread) and its parts, thousands of small files,
       // are made while the list pages render.
       Future<WordIndex> wordIndex = side.submit(() -> {
-        WordIndex words = counting.build();
+        WordIndex words = memory.map(m -> m.words(counting)).orElseGet(counting::build);
         searchIndex.wordParts(words, kept::keptWordPart).forEach(writer::write);
         return words;
       });

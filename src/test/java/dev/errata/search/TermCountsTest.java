@@ -2,6 +2,8 @@ package dev.errata.search;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.errata.text.Rules;
 import java.util.ArrayList;
@@ -42,6 +44,58 @@ class TermCountsTest {
         assertArrayEquals(p.weight(), built.get(term).weight(), term);
       });
     }
+  }
+
+  /**
+   * A rebuild after an edit posts again only the edited entries' terms: the result must be the
+   * postings built from scratch, for edits that drop terms, add new ones and change counts. An
+   * edit that moves the average length, or changes how many entries there are, is not patched.
+   */
+  @Test
+  void postingsPatchedAfterAnEditAreThoseBuiltFromScratch() {
+    Random random = new Random(7);
+    TermCounts.Counting counting = new TermCounts.Counting(Rules.defaults());
+    TermCounts[] before = new TermCounts[301];
+    for (int e = 0; e < before.length; e++) {
+      before[e] = counts(counting, random, 600);
+    }
+    int patched = 0;
+    for (int trial = 0; trial < 40; trial++) {
+      TermCounts[] after = before.clone();
+      for (int edits = 1 + trial % 3; edits > 0; edits--) {
+        // Words beyond the others' (new terms) in some, fewer kinds of words (dropped terms) in others.
+        after[random.nextInt(after.length)] = counts(counting, random, trial % 2 == 0 ? 900 : 30);
+      }
+      var postings = new TreeMap<>(counting.postings(List.of(before)));
+      var patch = TermCounts.patch(before, postings, after, counting.table());
+      Map<String, Posting> expected = onePass(counting, List.of(after));
+      if (patch.isPresent()) {
+        patched++;
+        assertEquals(expected.keySet(), patch.get().keySet(), "trial " + trial);
+        expected.forEach((term, p) -> {
+          assertArrayEquals(p.entries(), patch.get().get(term).entries(), term);
+          assertArrayEquals(p.weight(), patch.get().get(term).weight(), term);
+        });
+      } else {
+        assertNotEquals(TermCounts.averageLength(List.of(before)), TermCounts.averageLength(List.of(after)), "trial " + trial);
+      }
+      before = after;
+    }
+    assertTrue(patched > 20, "most edits keep the average length: " + patched + " of 40 patched");
+    assertTrue(TermCounts.patch(before, new TreeMap<>(counting.postings(List.of(before))),
+        java.util.Arrays.copyOf(before, before.length - 1), counting.table()).isEmpty(), "an entry fewer: built again");
+  }
+
+  private static TermCounts counts(TermCounts.Counting counting, Random random, int vocabulary) {
+    TermCounts.Counter c = counting.entry();
+    for (int field = 0; field < 4; field++) {
+      StringBuilder text = new StringBuilder();
+      for (int w = 40 + random.nextInt(40); w > 0; w--) {
+        text.append(" word").append(random.nextInt(random.nextBoolean() ? 20 : vocabulary));
+      }
+      c.add(List.of(text), new int[] {10, 20, 30, 7}[field]);
+    }
+    return c.done();
   }
 
   /** The postings as the formula gives them, entry after entry, term after term. */

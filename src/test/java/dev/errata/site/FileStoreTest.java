@@ -209,7 +209,7 @@ class FileStoreTest {
         out.add(e.id());
         return null;
       });
-      store.inputs(FileStore.Inputs.MATCH_INDEX, e, () -> {
+      store.inputs(EntryMemo.Inputs.MATCH_INDEX, e, () -> {
         out.add(e.id());
         return null;
       });
