@@ -225,6 +225,12 @@ public final class TermCounts {
         touched.set(t);
       }
     }
+    // Each edited entry's count of a term, looked up by binary search: a scan of its terms for
+    // each touched term would be quadratic in the entry's distinct terms.
+    java.util.Map<Integer, java.util.function.IntUnaryOperator> counted = new java.util.HashMap<>();
+    for (int i : changed) {
+      counted.put(i, after[i].counts());
+    }
     java.util.TreeMap<String, Posting> out = new java.util.TreeMap<>(postings);
     for (int t = touched.nextSetBit(0); t >= 0; t = touched.nextSetBit(t + 1)) {
       Posting old = postings.get(terms[t]);
@@ -242,7 +248,7 @@ public final class TermCounts {
         if (o < oldIds.length && oldIds[o] == i) {
           o++; // the entry's old weight: replaced below, if it still has the term
         }
-        int f = after[i].count(t);
+        int f = counted.get(i).applyAsInt(t);
         if (f > 0) {
           ids[k] = i;
           weights[k++] = weight(f, norm(after[i], avg));
@@ -261,14 +267,18 @@ public final class TermCounts {
     return java.util.Optional.of(out);
   }
 
-  /** This entry's count of term number {@code t}, 0 without it. */
-  private int count(int t) {
+  /** This entry's count of each term number, 0 for a term it does not have. */
+  private java.util.function.IntUnaryOperator counts() {
+    long[] byTerm = new long[terms.length];
     for (int i = 0; i < terms.length; i++) {
-      if (terms[i] == t) {
-        return weights[i];
-      }
+      byTerm[i] = (long) terms[i] << 32 | (weights[i] & 0xffffffffL);
     }
-    return 0;
+    java.util.Arrays.sort(byTerm);
+    return t -> {
+      int at = java.util.Arrays.binarySearch(byTerm, (long) t << 32);
+      int next = at >= 0 ? at : -at - 1;
+      return next < byTerm.length && (int) (byTerm[next] >>> 32) == t ? (int) byTerm[next] : 0;
+    };
   }
 
   /** The searchable text of fixes: titles, commands, configuration snippets, details. */

@@ -188,7 +188,7 @@ public final class WordIndex {
     /**
      * The same, made from {@code earlier} where this counting built it and few entries' counts
      * differ: only the terms of those entries are posted again (equal to a build from scratch;
-     * {@code WordIndexTest} compares them). A process that builds again after each edit keeps
+     * {@code TermCountsTest} compares them). A process that builds again after each edit keeps
      * what this returns for the next build.
      *
      * @param earlier the last build's, or null

@@ -65,6 +65,7 @@ public final class BuildMemory implements ContentLoader.Results, EntryMemo {
   private final Kept<Same, TermCounts> counts = new Kept<>();
   private final Kept<Same, EntryDigests.Both> digests = new Kept<>();
   private final List<Kept<Same, String>> inputs = java.util.Arrays.stream(Inputs.values()).map(k -> new Kept<Same, String>()).toList();
+  private final Kept<Identical, String> wordParts = new Kept<>();
 
   /** An entry as a key by its identity. */
   private record Same(Entry entry) {
@@ -199,8 +200,6 @@ public final class BuildMemory implements ContentLoader.Results, EntryMemo {
   void termsUsed(int terms) {
     termsUsed = terms;
   }
-
-  private final Kept<Identical, String> wordParts = new Kept<>();
 
   /**
    * A word part's inputs (its terms and their postings' arrays) as a key: equal when its terms
